@@ -1,0 +1,1 @@
+//! Benchmark subgraphs and load tests for the Quntuan gateway.

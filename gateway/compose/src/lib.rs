@@ -1,0 +1,1 @@
+//! Apollo Federation v2 composition.

@@ -1,0 +1,1 @@
+//! A general Apollo Federation v2 gateway.

@@ -1,0 +1,1 @@
+//! The disability subgraph of the Quntuan federated graph.

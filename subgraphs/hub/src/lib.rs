@@ -1,0 +1,1 @@
+//! The hub subgraph of the Quntuan federated graph.

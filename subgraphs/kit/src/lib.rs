@@ -1,0 +1,1 @@
+//! Shared kit for the Quntuan subgraphs: database, server, auth, pagination, seed helpers.

@@ -1,0 +1,1 @@
+//! The science subgraph of the Quntuan federated graph.

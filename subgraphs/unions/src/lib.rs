@@ -1,0 +1,1 @@
+//! The unions subgraph of the Quntuan federated graph.

@@ -1,0 +1,1 @@
+//! The women subgraph of the Quntuan federated graph.

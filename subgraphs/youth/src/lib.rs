@@ -1,0 +1,1 @@
+//! The youth subgraph of the Quntuan federated graph.
