@@ -14,6 +14,7 @@ mod m20260101_000005_create_labor_award;
 mod m20260101_000006_create_union_social_worker;
 mod m20260101_000007_create_craftsman;
 mod m20260101_000008_create_labor_social_organization;
+mod m20260101_000009_create_union_activity;
 mod regional;
 
 /// The unions migrator: `Migrator::up(&db, None)` brings a database to the current schema.
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000006_create_union_social_worker::Migration),
             Box::new(m20260101_000007_create_craftsman::Migration),
             Box::new(m20260101_000008_create_labor_social_organization::Migration),
+            Box::new(m20260101_000009_create_union_activity::Migration),
         ]
     }
 

@@ -14,10 +14,12 @@ enum LaborAward {
     Id,
     /// CERTIFICATE (奖状, to a collective) or MEDAL (奖章, to a person).
     Kind,
-    RecipientName,
-    Employer,
+    Title,
+    /// The honoured collective, or the honoured person's workplace (public).
+    RecipientUnit,
+    /// The honoured person (medals only): personal data.
+    RecipientPerson,
     Year,
-    Batch,
 }
 
 #[async_trait::async_trait]
@@ -28,10 +30,10 @@ impl MigrationTrait for Migration {
             .table(LaborAward::Table)
             .col(string_len(LaborAward::Id, 32).primary_key())
             .col(string_len(LaborAward::Kind, 16))
-            .col(string_len(LaborAward::RecipientName, 200))
-            .col(string_len(LaborAward::Employer, 200))
-            .col(integer(LaborAward::Year))
-            .col(string_len(LaborAward::Batch, 64));
+            .col(string_len(LaborAward::Title, 200))
+            .col(string_len(LaborAward::RecipientUnit, 200))
+            .col(string_len_null(LaborAward::RecipientPerson, 64))
+            .col(integer(LaborAward::Year));
         add_region_columns(&mut table);
         manager.create_table(table).await?;
         create_region_indexes(manager, LaborAward::Table).await?;

@@ -4,7 +4,7 @@ use quntuan_unions_migration::Migrator;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{Database, DatabaseConnection, Statement};
 
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 9] = [
     "grassroots_union",
     "workers_home",
     "labor_dispute",
@@ -13,6 +13,7 @@ const TABLES: [&str; 8] = [
     "union_social_worker",
     "craftsman",
     "labor_social_organization",
+    "union_activity",
 ];
 
 async fn sqlite_memory() -> DatabaseConnection {
@@ -103,6 +104,12 @@ async fn every_filter_and_join_column_is_indexed() {
         "idx_labor_social_organization_region_code",
         "idx_labor_social_organization_service_center_id",
         "idx_labor_social_organization_street_code",
+        "idx_union_activity_district_code",
+        "idx_union_activity_held_on",
+        "idx_union_activity_kind",
+        "idx_union_activity_region_code",
+        "idx_union_activity_service_center_id",
+        "idx_union_activity_street_code",
         "idx_union_social_worker_district_code",
         "idx_union_social_worker_region_code",
         "idx_union_social_worker_service_center_id",
