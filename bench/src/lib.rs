@@ -1,1 +1,11 @@
 //! Benchmark subgraphs and load tests for the Quntuan gateway.
+//!
+//! The standard federation benchmark (accounts, inventory, products, reviews) over one
+//! deterministic in-memory data set, plus two baselines: a monolith that answers the same deep
+//! query without federation, and a pass-through proxy that adds one HTTP hop and nothing else.
+
+pub mod data;
+pub mod monolith;
+pub mod proxy;
+pub mod server;
+pub mod subgraphs;
