@@ -8,6 +8,7 @@ mod m20250101_000001_create_disability_organizations;
 mod m20250101_000002_create_disability_workers;
 mod m20250101_000003_create_disability_persons;
 mod m20250101_000004_create_disability_services;
+mod m20250101_000005_create_disability_awards;
 
 /// Runs the disability schema migrations in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20250101_000002_create_disability_workers::Migration),
             Box::new(m20250101_000003_create_disability_persons::Migration),
             Box::new(m20250101_000004_create_disability_services::Migration),
+            Box::new(m20250101_000005_create_disability_awards::Migration),
         ]
     }
 

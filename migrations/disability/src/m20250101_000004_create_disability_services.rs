@@ -14,8 +14,8 @@ pub(crate) enum DisabilityServices {
     Id,
     Title,
     Kind,
-    ServedOn,
-    BeneficiaryCount,
+    HeldOn,
+    ParticipantCount,
     OrganizationId,
     ServiceCenterId,
 }
@@ -29,8 +29,8 @@ impl MigrationTrait for Migration {
             .col(big_pk_auto(DisabilityServices::Id))
             .col(string(DisabilityServices::Title))
             .col(string_len(DisabilityServices::Kind, 32))
-            .col(date(DisabilityServices::ServedOn))
-            .col(integer(DisabilityServices::BeneficiaryCount))
+            .col(date(DisabilityServices::HeldOn))
+            .col(integer(DisabilityServices::ParticipantCount))
             .col(big_integer_null(DisabilityServices::OrganizationId))
             .col(string_len_null(DisabilityServices::ServiceCenterId, 64))
             .foreign_key(
@@ -49,7 +49,7 @@ impl MigrationTrait for Migration {
         create_index(
             manager,
             DisabilityServices::Table,
-            DisabilityServices::ServedOn,
+            DisabilityServices::HeldOn,
         )
         .await?;
         create_index(

@@ -15,6 +15,7 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
         "disability_workers",
         "disability_persons",
         "disability_services",
+        "disability_awards",
     ] {
         assert!(
             manager.has_table(table).await?,

@@ -6,7 +6,7 @@ mod common;
 mod m20250101_000001_create_science_associations;
 mod m20250101_000002_create_science_workstations;
 mod m20250101_000003_create_science_events;
-mod m20250101_000004_create_science_honours;
+mod m20250101_000004_create_science_awards;
 
 /// Runs the science schema migrations in order.
 pub struct Migrator;
@@ -18,7 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20250101_000001_create_science_associations::Migration),
             Box::new(m20250101_000002_create_science_workstations::Migration),
             Box::new(m20250101_000003_create_science_events::Migration),
-            Box::new(m20250101_000004_create_science_honours::Migration),
+            Box::new(m20250101_000004_create_science_awards::Migration),
         ]
     }
 

@@ -14,9 +14,9 @@ pub(crate) enum ScienceEvents {
     Table,
     Id,
     Title,
-    Theme,
+    Kind,
     HeldOn,
-    AudienceCount,
+    ParticipantCount,
     AssociationId,
     ServiceCenterId,
 }
@@ -29,9 +29,9 @@ impl MigrationTrait for Migration {
             .table(ScienceEvents::Table)
             .col(big_pk_auto(ScienceEvents::Id))
             .col(string(ScienceEvents::Title))
-            .col(string_len(ScienceEvents::Theme, 32))
+            .col(string_len(ScienceEvents::Kind, 32))
             .col(date(ScienceEvents::HeldOn))
-            .col(integer(ScienceEvents::AudienceCount))
+            .col(integer(ScienceEvents::ParticipantCount))
             .col(big_integer_null(ScienceEvents::AssociationId))
             .col(string_len_null(ScienceEvents::ServiceCenterId, 64))
             .foreign_key(
@@ -43,7 +43,7 @@ impl MigrationTrait for Migration {
             );
         with_region_columns(&mut table);
         manager.create_table(table).await?;
-        create_index(manager, ScienceEvents::Table, ScienceEvents::Theme).await?;
+        create_index(manager, ScienceEvents::Table, ScienceEvents::Kind).await?;
         create_index(manager, ScienceEvents::Table, ScienceEvents::HeldOn).await?;
         create_index(manager, ScienceEvents::Table, ScienceEvents::AssociationId).await?;
         create_index(

@@ -14,7 +14,7 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
         "science_associations",
         "science_workstations",
         "science_events",
-        "science_honours",
+        "science_awards",
     ] {
         assert!(
             manager.has_table(table).await?,

@@ -28,7 +28,13 @@ pub(crate) async fn create_index(
     let (table, column) = (table.into_iden(), column.into_iden());
     let name = format!("idx_{table}_{column}");
     manager
-        .create_index(Index::create().name(name).table(table).col(column).to_owned())
+        .create_index(
+            Index::create()
+                .name(name)
+                .table(table)
+                .col(column)
+                .to_owned(),
+        )
         .await
 }
 

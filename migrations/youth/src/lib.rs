@@ -9,6 +9,7 @@ mod m20250101_000003_create_youth_volunteers;
 mod m20250101_000004_create_youth_service_logs;
 mod m20250101_000005_create_youth_activities;
 mod m20250101_000006_create_youth_social_workers;
+mod m20250101_000007_create_youth_awards;
 
 /// Runs the youth schema migrations in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20250101_000004_create_youth_service_logs::Migration),
             Box::new(m20250101_000005_create_youth_activities::Migration),
             Box::new(m20250101_000006_create_youth_social_workers::Migration),
+            Box::new(m20250101_000007_create_youth_awards::Migration),
         ]
     }
 

@@ -13,7 +13,6 @@ pub(crate) enum YouthBranches {
     Id,
     Name,
     Kind,
-    Sector,
     MemberCount,
     FoundedOn,
 }
@@ -27,13 +26,11 @@ impl MigrationTrait for Migration {
             .col(big_pk_auto(YouthBranches::Id))
             .col(string(YouthBranches::Name))
             .col(string_len(YouthBranches::Kind, 32))
-            .col(string_len(YouthBranches::Sector, 32))
             .col(integer(YouthBranches::MemberCount))
             .col(date(YouthBranches::FoundedOn));
         with_region_columns(&mut table);
         manager.create_table(table).await?;
         create_index(manager, YouthBranches::Table, YouthBranches::Kind).await?;
-        create_index(manager, YouthBranches::Table, YouthBranches::Sector).await?;
         create_region_indexes(manager, YouthBranches::Table).await
     }
 

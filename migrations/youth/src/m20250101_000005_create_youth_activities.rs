@@ -13,7 +13,7 @@ pub(crate) enum YouthActivities {
     Table,
     Id,
     Title,
-    Scene,
+    Kind,
     HeldOn,
     ParticipantCount,
     YouthHomeId,
@@ -28,7 +28,7 @@ impl MigrationTrait for Migration {
             .table(YouthActivities::Table)
             .col(big_pk_auto(YouthActivities::Id))
             .col(string(YouthActivities::Title))
-            .col(string_len(YouthActivities::Scene, 32))
+            .col(string_len(YouthActivities::Kind, 32))
             .col(date(YouthActivities::HeldOn))
             .col(integer(YouthActivities::ParticipantCount))
             .col(big_integer_null(YouthActivities::YouthHomeId))
@@ -42,7 +42,7 @@ impl MigrationTrait for Migration {
             );
         with_region_columns(&mut table);
         manager.create_table(table).await?;
-        create_index(manager, YouthActivities::Table, YouthActivities::Scene).await?;
+        create_index(manager, YouthActivities::Table, YouthActivities::Kind).await?;
         create_index(manager, YouthActivities::Table, YouthActivities::HeldOn).await?;
         create_index(
             manager,

@@ -17,6 +17,7 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
         "youth_service_logs",
         "youth_activities",
         "youth_social_workers",
+        "youth_awards",
     ] {
         assert!(
             manager.has_table(table).await?,
