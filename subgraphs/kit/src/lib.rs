@@ -1,1 +1,36 @@
-//! Shared kit for the Quntuan subgraphs: database, server, auth, pagination, seed helpers.
+//! Shared kit for the Quntuan subgraphs: scale and PRNG, the region hierarchy, the shared
+//! directory generators, database connection and test databases, the HTTP server, auth
+//! and audit, errors, pagination and seed helpers. See GUIDE.md for how a subgraph is
+//! built on it.
+
+pub mod auth;
+pub mod catalog;
+pub mod db;
+pub mod error;
+pub mod names;
+pub mod pagination;
+pub mod region;
+pub mod rng;
+pub mod scale;
+pub mod sdl;
+pub mod seed;
+pub mod server;
+pub mod service;
+
+pub use auth::{Caller, JwtVerifier, require_scope, reveal};
+pub use db::{StatementCounter, connect, test_database};
+pub use error::{ApiError, ApiResult, ErrorCode, KitError};
+pub use pagination::Page;
+pub use region::{RegionLevel, RegionRef, RegionScope, RegionTree};
+pub use rng::Rng;
+pub use scale::Scale;
+pub use seed::{Progress, Stage, bulk_insert};
+pub use server::{router, serve};
+pub use service::{BoxFuture, SubgraphService};
+
+/// Re-exports so subgraph crates use the same versions as the kit.
+pub mod reexports {
+    pub use async_graphql;
+    pub use axum;
+    pub use sea_orm;
+}
