@@ -96,7 +96,7 @@ pub struct Query;
 
 #[Object]
 impl Query {
-    /// The signed-in user; as in accounts, always the first user.
+    // The signed-in user; as in accounts, always the first user.
     async fn me(&self) -> Option<User> {
         dataset().users.first().map(User)
     }

@@ -33,7 +33,7 @@ pub struct Query;
 
 #[Object]
 impl Query {
-    /// The signed-in user; the benchmark has no sessions, so it is always the first user.
+    // The signed-in user: the benchmark has no sessions, so it is always the first user.
     async fn me(&self) -> Option<User> {
         dataset().users.first().map(User)
     }

@@ -42,7 +42,7 @@ impl Product {
         Some(self.in_stock)
     }
 
-    /// Null when the representation lacked `price` or `weight`: the estimate cannot be made.
+    // Null when the representation lacked `price` or `weight`: the estimate cannot be made.
     #[graphql(requires = "price weight")]
     async fn shipping_estimate(&self) -> Option<i32> {
         Some(shipping_estimate(self.price?, self.weight?))

@@ -38,8 +38,8 @@ pub struct Query;
 
 #[Object]
 impl Query {
-    /// The first `first` products (all of them when `first` exceeds the catalogue, none when it
-    /// is negative).
+    // The first `first` products (all of them when `first` exceeds the catalogue, none when it
+    // is negative).
     async fn top_products(
         &self,
         #[graphql(default_with = "Some(5)")] first: Option<i32>,

@@ -43,7 +43,7 @@ impl User {
         &self.0.id
     }
 
-    /// Owned by accounts; this subgraph keeps a copy so it can honour `@provides`.
+    // Owned by accounts; this subgraph keeps a copy so it can honour `@provides`.
     #[graphql(external)]
     async fn username(&self) -> Option<&str> {
         Some(&self.0.username)

@@ -1,7 +1,11 @@
 //! Shared helpers for the bench tests: in-process servers on ephemeral ports, a tiny HTTP
 //! client, and golden files that `QUNTUAN_BENCH_BLESS=1` rewrites.
 
-#![allow(dead_code, unreachable_pub)] // each test binary uses a different subset
+#![allow(
+    dead_code,
+    unreachable_pub,
+    reason = "each test binary uses a different subset of these helpers"
+)]
 
 use std::path::PathBuf;
 
