@@ -3,6 +3,19 @@
 
 use std::path::{Path, PathBuf};
 
+use async_graphql::{ObjectType, SDLExportOptions, Schema, SubscriptionType};
+
+/// The SDL exactly as `_service { sdl }` serves it (same export options as async-graphql's
+/// `_service` resolver).
+pub fn federation_sdl<Q, M, S>(schema: &Schema<Q, M, S>) -> String
+where
+    Q: ObjectType + 'static,
+    M: ObjectType + 'static,
+    S: SubscriptionType + 'static,
+{
+    schema.sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+}
+
 /// The snapshot path of subgraph `name`, from a crate at `subgraphs/NAME` (pass
 /// `env!("CARGO_MANIFEST_DIR")`).
 pub fn snapshot_path(manifest_dir: &str, name: &str) -> PathBuf {

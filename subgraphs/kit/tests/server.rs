@@ -145,3 +145,18 @@ async fn sdl_marks_protected_fields_with_requires_scopes() -> Result<(), Box<dyn
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn federation_sdl_equals_what_service_serves() -> Result<(), Box<dyn std::error::Error>> {
+    let (_, body) = send(post("{ _service { sdl } }", None)?).await?;
+    let body: Value = serde_json::from_str(&body)?;
+    let served = body["data"]["_service"]["sdl"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let schema = Schema::build(Query, EmptyMutation, EmptySubscription)
+        .enable_federation()
+        .finish();
+    assert_eq!(quntuan_kit::sdl::federation_sdl(&schema), served);
+    Ok(())
+}
