@@ -2,6 +2,8 @@
 
 use sea_orm_migration::prelude::*;
 
+pub use sea_orm_migration::MigratorTrait;
+
 mod common;
 mod m20250101_000001_create_youth_branches;
 mod m20250101_000002_create_youth_homes;

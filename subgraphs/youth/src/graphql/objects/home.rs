@@ -1,0 +1,55 @@
+//! Youth homes (青年之家), built with market partners.
+
+use async_graphql::{Context, ID, Object, Result};
+use chrono::NaiveDate;
+
+use super::{YouthActivity, region_of};
+use crate::entity::home;
+use crate::graphql::{app, center::ServiceCenter, region::Region};
+use crate::ids;
+
+/// A youth home.
+pub(crate) struct YouthHome(pub(crate) home::Model);
+
+#[Object]
+impl YouthHome {
+    async fn id(&self) -> ID {
+        ids::HOME.format(self.0.id)
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The market partner that built and runs it with the league.
+    async fn partner(&self) -> &str {
+        &self.0.partner
+    }
+    async fn opened_on(&self) -> NaiveDate {
+        self.0.opened_on
+    }
+    async fn region(&self) -> Region {
+        region_of(&self.0.region_code)
+    }
+    /// The shared venue it is housed in, if any.
+    async fn service_center(&self) -> Option<ServiceCenter> {
+        self.0
+            .service_center_id
+            .as_ref()
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
+    }
+    /// Activities held at this home.
+    async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<YouthActivity>> {
+        let app = app(ctx)?;
+        let rows = app.loaders.activities_of_home.load_one(self.0.id).await?;
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(YouthActivity)
+            .collect())
+    }
+}
+
+quntuan_kit::connection!(
+    /// A page of youth homes.
+    YouthHomeConnection,
+    YouthHome
+);

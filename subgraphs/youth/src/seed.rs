@@ -1,0 +1,459 @@
+//! Deterministic seed data. Branches, activities and awards come from the kit's directory
+//! generators (so hub lists the same ids, names and regions); homes, volunteers, service
+//! logs and social workers from this subgraph's own streams. Every table is written with
+//! the kit's batched multi-row inserts, one transaction per table.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use quntuan_kit::catalog::{self, street_center_id};
+use quntuan_kit::names::{company_name, id_number, person_name, phone_number};
+use quntuan_kit::reexports::sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Value,
+};
+use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale, bulk_insert};
+
+const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
+
+/// Seeds a migrated, empty youth database.
+pub(crate) async fn seed(
+    db: &DatabaseConnection,
+    scale: Scale,
+    progress: &Progress,
+) -> Result<(), KitError> {
+    let fail = |context: &str| {
+        let context = context.to_string();
+        move |source: DbErr| KitError::Seed {
+            subgraph: "youth",
+            context,
+            source,
+        }
+    };
+    let branch_regions: Vec<RegionRef> = catalog::youth_branches(scale).map(|b| b.region).collect();
+    insert(
+        db,
+        progress,
+        "youth_branches",
+        &["id", "name", "kind", "member_count", "founded_on"],
+        branch_regions.len(),
+        catalog::youth_branches(scale).map(|b| {
+            with_region(
+                vec![
+                    i64::from(b.seq).into(),
+                    b.name.into(),
+                    b.kind.into(),
+                    (b.member_count as i32).into(),
+                    b.founded_on.into(),
+                ],
+                &b.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting league branches"))?;
+
+    let homes = homes(scale);
+    let home_count = homes.len() as u64;
+    insert(
+        db,
+        progress,
+        "youth_homes",
+        &["id", "name", "partner", "service_center_id", "opened_on"],
+        homes.len(),
+        homes.into_iter().map(|h| {
+            with_region(
+                vec![
+                    h.id.into(),
+                    h.name.clone().into(),
+                    h.partner.clone().into(),
+                    h.service_center_id.clone().into(),
+                    h.opened_on.into(),
+                ],
+                &h.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting youth homes"))?;
+
+    let volunteer_total = scale.count(200, 733_000) as usize;
+    insert(
+        db,
+        progress,
+        "youth_volunteers",
+        &[
+            "id",
+            "name",
+            "id_number",
+            "phone",
+            "branch_id",
+            "registered_on",
+        ],
+        volunteer_total,
+        volunteers(scale, &branch_regions).map(|v| {
+            with_region(
+                vec![
+                    v.id.into(),
+                    v.name.into(),
+                    v.id_number.into(),
+                    v.phone.into(),
+                    v.branch_id.into(),
+                    v.registered_on.into(),
+                ],
+                &v.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting volunteers"))?;
+
+    // The logs follow the volunteers they belong to: regenerate the (deterministic)
+    // volunteer stream rather than keep 733,000 volunteers in memory.
+    let log_estimate = match scale {
+        Scale::Demo => volunteer_total * 3 / 2,
+        Scale::Full => volunteer_total / 2,
+    };
+    insert(
+        db,
+        progress,
+        "youth_service_logs",
+        &["id", "volunteer_id", "served_on", "minutes", "description"],
+        log_estimate,
+        service_logs(scale, volunteers(scale, &branch_regions)).map(|l| {
+            with_region(
+                vec![
+                    l.id.into(),
+                    l.volunteer_id.into(),
+                    l.served_on.into(),
+                    l.minutes.into(),
+                    l.description.into(),
+                ],
+                &l.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting service logs"))?;
+
+    let mut links = Rng::for_stream("youth.activities.links");
+    let activity_total = catalog::youth_activities(scale).count();
+    insert(
+        db,
+        progress,
+        "youth_activities",
+        &[
+            "id",
+            "title",
+            "kind",
+            "held_on",
+            "participant_count",
+            "youth_home_id",
+            "service_center_id",
+        ],
+        activity_total,
+        catalog::youth_activities(scale).map(move |a| {
+            let roll = links.below(10);
+            // A third at a youth home, a fifth at the street's shared centre.
+            let home: Option<i64> = (roll < 3).then(|| 1 + links.below(home_count.max(1)) as i64);
+            let center: Option<String> = (3..5)
+                .contains(&roll)
+                .then(|| street_center_id(&a.region.street_code));
+            with_region(
+                vec![
+                    i64::from(a.seq).into(),
+                    a.title.into(),
+                    a.kind.into(),
+                    a.held_on.into(),
+                    (a.participant_count as i32).into(),
+                    home.into(),
+                    center.into(),
+                ],
+                &a.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting activities"))?;
+
+    let workers = social_workers(scale);
+    insert(
+        db,
+        progress,
+        "youth_social_workers",
+        &[
+            "id",
+            "name",
+            "id_number",
+            "phone",
+            "specialty",
+            "hired_on",
+            "service_center_id",
+        ],
+        workers.len(),
+        workers.into_iter().map(|w| {
+            with_region(
+                vec![
+                    w.id.into(),
+                    w.name.into(),
+                    w.id_number.into(),
+                    w.phone.into(),
+                    w.specialty.into(),
+                    w.hired_on.into(),
+                    w.service_center_id.into(),
+                ],
+                &w.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting social workers"))?;
+
+    let award_total = catalog::youth_awards(scale).count();
+    insert(
+        db,
+        progress,
+        "youth_awards",
+        &["id", "title", "recipient_unit", "recipient_person", "year"],
+        award_total,
+        catalog::youth_awards(scale).map(|a| {
+            with_region(
+                vec![
+                    i64::from(a.seq).into(),
+                    a.title.into(),
+                    a.recipient_unit.into(),
+                    a.recipient_person.into(),
+                    a.year.into(),
+                ],
+                &a.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting awards"))?;
+
+    reset_sequences(
+        db,
+        &[
+            "youth_branches",
+            "youth_homes",
+            "youth_volunteers",
+            "youth_service_logs",
+            "youth_activities",
+            "youth_social_workers",
+            "youth_awards",
+        ],
+    )
+    .await
+    .map_err(fail("advancing id sequences"))
+}
+
+async fn insert<I: Iterator<Item = Vec<Value>>>(
+    db: &DatabaseConnection,
+    progress: &Progress,
+    table: &str,
+    columns: &[&str],
+    total: usize,
+    rows: I,
+) -> Result<u64, DbErr> {
+    let mut all: Vec<&str> = columns.to_vec();
+    all.extend(REGION_COLUMNS);
+    let stage = progress.stage(&format!("youth: {table}"), total as u64);
+    let written = bulk_insert(db, table, &all, rows, &stage).await?;
+    stage.finish();
+    Ok(written)
+}
+
+fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
+    row.push(region.region_code.clone().into());
+    row.push(region.street_code.clone().into());
+    row.push(region.district_code.clone().into());
+    row
+}
+
+/// Rows were written with explicit ids: on PostgreSQL move each id sequence past them so
+/// the mutations' inserts get fresh ids. (SQLite's rowid needs nothing.)
+async fn reset_sequences(db: &DatabaseConnection, tables: &[&str]) -> Result<(), DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    for table in tables {
+        db.execute_unprepared(&format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+pub(crate) struct HomeSeed {
+    id: i64,
+    name: String,
+    partner: String,
+    service_center_id: Option<String>,
+    opened_on: NaiveDate,
+    region: RegionRef,
+}
+
+/// Youth homes: 728 at full scale, 12 at demo scale.
+fn homes(scale: Scale) -> Vec<HomeSeed> {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("youth.homes");
+    (1..=i64::from(scale.count(12, 728)))
+        .map(|id| {
+            let (community, region) = tree.pick_community(&mut rng);
+            let partner = company_name(&mut rng);
+            // Half of the homes sit in their street's shared service centre.
+            let service_center_id = rng
+                .chance(0.5)
+                .then(|| street_center_id(&region.street_code));
+            HomeSeed {
+                id,
+                name: format!("{}青年之家", community.name),
+                partner,
+                service_center_id,
+                opened_on: rng.date_between(date(2019, 1, 1), date(2025, 6, 30)),
+                region,
+            }
+        })
+        .collect()
+}
+
+pub(crate) struct VolunteerSeed {
+    id: i64,
+    name: String,
+    id_number: String,
+    phone: String,
+    branch_id: Option<i64>,
+    registered_on: NaiveDate,
+    region: RegionRef,
+}
+
+/// Volunteers: 733,000 at full scale, 200 at demo scale. Seven in ten belong to a branch
+/// and live in its community; ID numbers are unique.
+fn volunteers<'a>(
+    scale: Scale,
+    branch_regions: &'a [RegionRef],
+) -> impl Iterator<Item = VolunteerSeed> + 'a {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("youth.volunteers");
+    let mut seen: HashSet<String> = HashSet::new();
+    (1..=i64::from(scale.count(200, 733_000))).map(move |id| {
+        let branch = (rng.chance(0.7) && !branch_regions.is_empty())
+            .then(|| rng.index(branch_regions.len()));
+        let region = match branch.and_then(|i| branch_regions.get(i)) {
+            Some(region) => region.clone(),
+            None => tree.pick_community(&mut rng).1,
+        };
+        let name = person_name(&mut rng);
+        let birth = rng.date_between(date(1988, 1, 1), date(2007, 12, 31));
+        let mut number = id_number(&mut rng, &region.district_code, birth);
+        while !seen.insert(number.clone()) {
+            number = id_number(&mut rng, &region.district_code, birth);
+        }
+        VolunteerSeed {
+            id,
+            name,
+            id_number: number,
+            phone: phone_number(&mut rng),
+            branch_id: branch.map(|i| i as i64 + 1),
+            registered_on: rng.date_between(date(2016, 1, 1), date(2025, 6, 30)),
+            region,
+        }
+    })
+}
+
+pub(crate) struct LogSeed {
+    id: i64,
+    volunteer_id: i64,
+    served_on: NaiveDate,
+    minutes: i32,
+    description: &'static str,
+    region: RegionRef,
+}
+
+const SERVICES: [&str; 8] = [
+    "社区环境整治",
+    "关爱空巢老人",
+    "青少年课业辅导",
+    "大型赛会服务",
+    "文明交通劝导",
+    "反诈宣传",
+    "应急救援演练",
+    "图书馆志愿服务",
+];
+
+/// Service logs: about one for every two volunteers at full scale, 1.5 each at demo.
+fn service_logs(
+    scale: Scale,
+    volunteers: impl Iterator<Item = VolunteerSeed>,
+) -> impl Iterator<Item = LogSeed> {
+    let mut rng = Rng::for_stream("youth.service_logs");
+    let mut next_id = 0i64;
+    volunteers.flat_map(move |v| {
+        let count = match scale {
+            Scale::Demo => rng.below(4),
+            Scale::Full => {
+                if rng.chance(0.35) {
+                    1 + rng.below(2)
+                } else {
+                    0
+                }
+            }
+        };
+        let mut logs = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            next_id += 1;
+            logs.push(LogSeed {
+                id: next_id,
+                volunteer_id: v.id,
+                served_on: rng.date_between(v.registered_on, date(2025, 12, 31)),
+                minutes: [60, 90, 120, 180, 240][rng.index(5)],
+                description: SERVICES[rng.index(SERVICES.len())],
+                region: v.region.clone(),
+            });
+        }
+        logs
+    })
+}
+
+pub(crate) struct WorkerSeed {
+    id: i64,
+    name: String,
+    id_number: String,
+    phone: String,
+    specialty: &'static str,
+    hired_on: NaiveDate,
+    service_center_id: Option<String>,
+    region: RegionRef,
+}
+
+const SPECIALTIES: [&str; 5] = ["青少年心理", "社区矫正", "困境儿童", "就业创业", "禁毒宣传"];
+
+/// Youth affairs social workers: 252 at full scale, 10 at demo scale; most work from
+/// their street's shared service centre.
+fn social_workers(scale: Scale) -> Vec<WorkerSeed> {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("youth.social_workers");
+    (1..=i64::from(scale.count(10, 252)))
+        .map(|id| {
+            let (_, region) = tree.pick_street(&mut rng);
+            let birth = rng.date_between(date(1975, 1, 1), date(2000, 12, 31));
+            WorkerSeed {
+                id,
+                name: person_name(&mut rng),
+                id_number: id_number(&mut rng, &region.district_code, birth),
+                phone: phone_number(&mut rng),
+                specialty: SPECIALTIES[rng.index(SPECIALTIES.len())],
+                hired_on: rng.date_between(date(2015, 1, 1), date(2025, 6, 30)),
+                service_center_id: rng
+                    .chance(0.7)
+                    .then(|| street_center_id(&region.street_code)),
+                region,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,217 @@
+//! The youth mutations: validated, one transaction each, nothing written when rejected.
+
+use async_graphql::{ID, InputObject};
+use chrono::NaiveDate;
+use quntuan_kit::{ApiError, ApiResult};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
+
+use super::validate;
+use crate::entity::{activity, branch, home, service_log, volunteer};
+use crate::ids;
+
+/// A new volunteer's registration.
+#[derive(Clone, Debug, InputObject)]
+pub struct RegisterVolunteerInput {
+    pub name: String,
+    /// 18-character resident ID number (with a valid check character).
+    pub id_number: String,
+    /// 11-digit mobile number.
+    pub phone: String,
+    /// The community or street the volunteer serves in.
+    pub region_code: String,
+    /// The league branch the volunteer belongs to, if any.
+    pub branch_id: Option<ID>,
+    pub registered_on: NaiveDate,
+}
+
+/// Hours served by a volunteer on one day.
+#[derive(Clone, Debug, InputObject)]
+pub struct LogServiceHoursInput {
+    pub volunteer_id: ID,
+    pub served_on: NaiveDate,
+    /// More than 0, at most 24, in steps of one minute.
+    pub hours: f64,
+    pub description: String,
+}
+
+/// A youth social-scene activity that took place.
+#[derive(Clone, Debug, InputObject)]
+pub struct RecordActivityInput {
+    pub title: String,
+    /// One of the scenes: 青年交友, 城市漫步, 读书会, 运动社交, 音乐市集, 志愿服务.
+    pub kind: String,
+    pub held_on: NaiveDate,
+    pub participant_count: i32,
+    /// The community or street where it was held.
+    pub region_code: String,
+    pub youth_home_id: Option<ID>,
+    /// The hub's service centre id, when held at a shared venue.
+    pub service_center_id: Option<String>,
+}
+
+/// The scenes of youth social-scene activities.
+pub(crate) const ACTIVITY_KINDS: [&str; 6] = [
+    "青年交友",
+    "城市漫步",
+    "读书会",
+    "运动社交",
+    "音乐市集",
+    "志愿服务",
+];
+
+pub(crate) async fn register_volunteer(
+    db: &DatabaseConnection,
+    input: RegisterVolunteerInput,
+    today: NaiveDate,
+) -> ApiResult<volunteer::Model> {
+    let name = validate::text("name", &input.name, 50)?;
+    validate::id_number("idNumber", &input.id_number)?;
+    validate::phone("phone", &input.phone)?;
+    let region = validate::local_region("regionCode", &input.region_code)?;
+    validate::date_in_past("registeredOn", input.registered_on, today)?;
+    let branch_id = match &input.branch_id {
+        Some(id) => Some(ids::BRANCH.parse(id).ok_or_else(|| {
+            ApiError::bad_input(format!("`branchId` is not a league branch id: `{}`", id.0))
+        })?),
+        None => None,
+    };
+    let txn = db.begin().await?;
+    if let Some(branch_id) = branch_id {
+        if branch::Entity::find_by_id(branch_id)
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::not_found(
+                "league branch",
+                &ids::BRANCH.format(branch_id),
+            ));
+        }
+    }
+    let taken = volunteer::Entity::find()
+        .filter(volunteer::Column::IdNumber.eq(input.id_number.clone()))
+        .count(&txn)
+        .await?;
+    if taken > 0 {
+        return Err(ApiError::conflict(
+            "a volunteer with this `idNumber` is already registered",
+        ));
+    }
+    let row = volunteer::ActiveModel {
+        id: NotSet,
+        name: Set(name),
+        id_number: Set(input.id_number),
+        phone: Set(input.phone),
+        branch_id: Set(branch_id),
+        registered_on: Set(input.registered_on),
+        region_code: Set(region.region_code),
+        street_code: Set(region.street_code),
+        district_code: Set(region.district_code),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+pub(crate) async fn log_service_hours(
+    db: &DatabaseConnection,
+    input: LogServiceHoursInput,
+    today: NaiveDate,
+) -> ApiResult<service_log::Model> {
+    let minutes = validate::hours_as_minutes("hours", input.hours)?;
+    let description = validate::text("description", &input.description, 200)?;
+    validate::date_in_past("servedOn", input.served_on, today)?;
+    let volunteer_id = ids::VOLUNTEER.parse(&input.volunteer_id).ok_or_else(|| {
+        ApiError::bad_input(format!(
+            "`volunteerId` is not a volunteer id: `{}`",
+            input.volunteer_id.0
+        ))
+    })?;
+    let txn = db.begin().await?;
+    let volunteer = volunteer::Entity::find_by_id(volunteer_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ApiError::not_found("volunteer", &input.volunteer_id))?;
+    if input.served_on < volunteer.registered_on {
+        return Err(ApiError::bad_input(format!(
+            "`servedOn` ({}) is before the volunteer registered ({})",
+            input.served_on, volunteer.registered_on
+        )));
+    }
+    let row = service_log::ActiveModel {
+        id: NotSet,
+        volunteer_id: Set(volunteer.id),
+        served_on: Set(input.served_on),
+        minutes: Set(minutes),
+        description: Set(description),
+        region_code: Set(volunteer.region_code),
+        street_code: Set(volunteer.street_code),
+        district_code: Set(volunteer.district_code),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+pub(crate) async fn record_activity(
+    db: &DatabaseConnection,
+    input: RecordActivityInput,
+    today: NaiveDate,
+) -> ApiResult<activity::Model> {
+    let title = validate::text("title", &input.title, 100)?;
+    if !ACTIVITY_KINDS.contains(&input.kind.as_str()) {
+        return Err(ApiError::bad_input(format!(
+            "`kind` must be one of {}, got `{}`",
+            ACTIVITY_KINDS.join(", "),
+            input.kind
+        )));
+    }
+    validate::date_in_past("heldOn", input.held_on, today)?;
+    if !(1..=100_000).contains(&input.participant_count) {
+        return Err(ApiError::bad_input(format!(
+            "`participantCount` must be between 1 and 100000, got {}",
+            input.participant_count
+        )));
+    }
+    let region = validate::local_region("regionCode", &input.region_code)?;
+    let service_center_id = match input.service_center_id {
+        Some(id) => Some(validate::service_center_id("serviceCenterId", &id)?),
+        None => None,
+    };
+    let home_id = match &input.youth_home_id {
+        Some(id) => Some(ids::HOME.parse(id).ok_or_else(|| {
+            ApiError::bad_input(format!("`youthHomeId` is not a youth home id: `{}`", id.0))
+        })?),
+        None => None,
+    };
+    let txn = db.begin().await?;
+    if let Some(home_id) = home_id {
+        if home::Entity::find_by_id(home_id).one(&txn).await?.is_none() {
+            return Err(ApiError::not_found(
+                "youth home",
+                &ids::HOME.format(home_id),
+            ));
+        }
+    }
+    let row = activity::ActiveModel {
+        id: NotSet,
+        title: Set(title),
+        kind: Set(input.kind),
+        held_on: Set(input.held_on),
+        participant_count: Set(input.participant_count),
+        youth_home_id: Set(home_id),
+        service_center_id: Set(service_center_id),
+        region_code: Set(region.region_code),
+        street_code: Set(region.street_code),
+        district_code: Set(region.district_code),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
