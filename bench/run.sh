@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Load test of the Quntuan gateway against two baselines, all on 127.0.0.1:
+#   monolith  one non-federated async-graphql server answering the deep query alone (:4105)
+#   proxy     a pass-through proxy in front of the monolith: one extra hop, nothing else (:4106)
+#   gateway   `quntuan serve` over the four benchmark subgraphs (:4100, subgraphs :4101-4104)
+# wrk sends bench/queries/deep.graphql for a fixed time at fixed concurrency; every response
+# body must equal bench/expected/deep.json byte for byte, and mismatches are counted.
+#
+# Usage: bench/run.sh            (from anywhere; needs cargo, curl, and wrk or root to install it)
+# Environment:
+#   DURATION=20      measured seconds per target     WARMUP=5     warm-up seconds per target
+#   CONNECTIONS=50   concurrent connections           THREADS=2    wrk threads
+#   TARGETS="monolith proxy gateway"                  which legs to run, in this order
+#   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
+#   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
+#   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
+# Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
+set -euo pipefail
+
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-50}
+THREADS=${THREADS:-2}
+TARGETS=${TARGETS:-monolith proxy gateway}
+PROFILE=${PROFILE:-release}
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+OUT=${OUT:-$(mktemp -d /tmp/quntuan-bench.XXXXXX)}
+mkdir -p "$OUT"
+
+# Ports: the subgraphs' are fixed by bench/supergraph.graphql.
+GATEWAY_PORT=4100
+SUBGRAPH_PORTS=(4101 4102 4103 4104)
+MONOLITH_PORT=4105
+PROXY_PORT=4106
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+log() { echo "== $*" >&2; }
+wants() { [[ " $TARGETS " == *" $1 "* ]]; }
+
+for target in $TARGETS; do
+  case $target in monolith | proxy | gateway) ;; *) die "unknown target '$target' in TARGETS" ;; esac
+done
+[[ $DURATION =~ ^[0-9]+$ && $WARMUP =~ ^[0-9]+$ && $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ ]] ||
+  die "DURATION, WARMUP, CONNECTIONS and THREADS must be whole numbers"
+
+# --- tools -------------------------------------------------------------------------------------
+command -v curl >/dev/null || die "curl is required"
+if ! command -v wrk >/dev/null; then
+  [[ $(id -u) -eq 0 ]] || die "wrk is missing; install it (Debian: apt-get install -y wrk) or run as root"
+  log "installing wrk from Debian"
+  # Only update the package lists when the plain install cannot find the package.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >"$OUT/apt.log" 2>&1 ||
+    { apt-get update -qq >>"$OUT/apt.log" 2>&1 &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >>"$OUT/apt.log" 2>&1; } ||
+    die "could not install wrk (see $OUT/apt.log)"
+fi
+
+# --- processes ---------------------------------------------------------------------------------
+declare -A PID=()
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  local name
+  for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null || true; done
+  for name in "${!PID[@]}"; do
+    for _ in $(seq 50); do kill -0 "${PID[$name]}" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "${PID[$name]}" 2>/dev/null || true
+    wait "${PID[$name]}" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- build -------------------------------------------------------------------------------------
+packages=(-p quntuan-bench)
+GATEWAY_BIN=${GATEWAY_BIN:-}
+if wants gateway && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
+case $PROFILE in
+  release) profile_flag=(--release); profile_dir=release ;;
+  debug) profile_flag=(); profile_dir=debug ;;
+  *) die "PROFILE must be release or debug" ;;
+esac
+log "building (${PROFILE}): cargo build ${profile_flag[*]} ${packages[*]}"
+# In the background and waited for, like every long step, so that a signal stops it at once.
+(cd "$ROOT" && exec cargo build "${profile_flag[@]}" "${packages[@]}") &
+PID[cargo]=$!
+wait "${PID[cargo]}" || die "build failed"
+unset 'PID[cargo]'
+BIN=${CARGO_TARGET_DIR:-$ROOT/target}/$profile_dir
+BENCH_SERVERS=$BIN/quntuan-bench-subgraphs
+GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
+[[ -x $BENCH_SERVERS ]] || die "missing $BENCH_SERVERS after the build"
+if wants gateway; then [[ -x $GATEWAY ]] || die "missing gateway binary $GATEWAY"; fi
+
+port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null; }
+
+# start NAME COMMAND...: runs COMMAND in the background, output to $OUT/NAME.log.
+start() {
+  local name=$1; shift
+  "$@" >"$OUT/$name.log" 2>&1 &
+  PID[$name]=$!
+}
+
+# wait_healthy NAME PORT...: until every port answers GET /health with 200, or NAME dies.
+wait_healthy() {
+  local name=$1; shift
+  local port
+  for port in "$@"; do
+    for attempt in $(seq 600); do
+      if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/health"; then break; fi
+      if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+        tail -n 20 "$OUT/$name.log" >&2
+        die "$name exited before it became healthy (log: $OUT/$name.log)"
+      fi
+      [[ $attempt -lt 600 ]] || die "$name: no healthy answer on port $port after 60 s"
+      sleep 0.1
+    done
+  done
+}
+
+needed_ports=()
+{ wants monolith || wants proxy; } && needed_ports+=("$MONOLITH_PORT")
+wants proxy && needed_ports+=("$PROXY_PORT")
+wants gateway && needed_ports+=("$GATEWAY_PORT" "${SUBGRAPH_PORTS[@]}")
+for port in "${needed_ports[@]}"; do
+  port_free "$port" || die "port $port on 127.0.0.1 is already in use"
+done
+
+if wants monolith || wants proxy; then
+  start monolith "$BENCH_SERVERS" monolith --port "$MONOLITH_PORT"
+  wait_healthy monolith "$MONOLITH_PORT"
+fi
+if wants proxy; then
+  start proxy "$BENCH_SERVERS" proxy --port "$PROXY_PORT" \
+    --upstream "http://127.0.0.1:$MONOLITH_PORT/graphql"
+  wait_healthy proxy "$PROXY_PORT"
+fi
+if wants gateway; then
+  start subgraphs "$BENCH_SERVERS" subgraphs --accounts "${SUBGRAPH_PORTS[0]}" \
+    --inventory "${SUBGRAPH_PORTS[1]}" --products "${SUBGRAPH_PORTS[2]}" --reviews "${SUBGRAPH_PORTS[3]}"
+  wait_healthy subgraphs "${SUBGRAPH_PORTS[@]}"
+  start gateway "$GATEWAY" serve --supergraph "$BENCH/supergraph.graphql" \
+    --listen "127.0.0.1:$GATEWAY_PORT"
+  wait_healthy gateway "$GATEWAY_PORT"
+fi
+
+# --- measurement helpers -----------------------------------------------------------------------
+CLK_TCK=$(getconf CLK_TCK)
+
+# cpu_ticks PID: user + system CPU time so far, in clock ticks (/proc/PID/stat fields 14 and 15).
+cpu_ticks() {
+  local stat rest
+  stat=$(<"/proc/$1/stat")
+  rest=${stat##*) } # the command name may contain spaces; fields resume after ") "
+  read -r -a fields <<<"$rest"
+  echo $((fields[11] + fields[12]))
+}
+
+# peak_rss_mib PID: the process's peak resident set size (VmHWM), in MiB.
+peak_rss_mib() {
+  awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+ticks_per_1k() { # TICKS REQUESTS -> CPU seconds per 1,000 requests
+  awk -v t="$1" -v r="$2" -v hz="$CLK_TCK" 'BEGIN { if (r > 0) printf "%.3f", t / hz / r * 1000; else print "-" }'
+}
+
+run_wrk() { # URL SECONDS OUTFILE
+  # In the background and waited for, so that a signal stops the run at once (bash runs traps
+  # only after a foreground child exits) and cleanup stops wrk too.
+  BENCH_QUERY="$BENCH/queries/deep.graphql" BENCH_EXPECTED="$BENCH/expected/deep.json" \
+    BENCH_MISMATCH="$OUT/mismatch-$target" \
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${2}s" --timeout 10s -s "$BENCH/wrk/deep.lua" "$1" >"$3" 2>&1 &
+  PID[wrk]=$!
+  wait "${PID[wrk]}" || die "wrk failed against $1 (see $3)"
+  unset 'PID[wrk]'
+}
+
+# --- the legs ----------------------------------------------------------------------------------
+declare -A URL=(
+  [monolith]="http://127.0.0.1:$MONOLITH_PORT/graphql"
+  [proxy]="http://127.0.0.1:$PROXY_PORT/graphql"
+  [gateway]="http://127.0.0.1:$GATEWAY_PORT/graphql"
+)
+# The process whose cost the leg measures, and the one doing the real work behind it.
+declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway)
+declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs)
+declare -A RESULT=()
+status=0
+query=$(<"$BENCH/queries/deep.graphql")
+query=${query//\\/\\\\}
+query=${query//\"/\\\"}
+query=${query//$'\t'/\\t}
+query=${query//$'\n'/\\n}
+request_body="{\"query\":\"$query\",\"operationName\":\"Deep\"}"
+expected_bytes=$(wc -c <"$BENCH/expected/deep.json")
+
+for target in $TARGETS; do
+  url=${URL[$target]}
+  # One request first: a target that answers wrongly is reported, not measured.
+  curl -s -o "$OUT/check-$target.json" -H 'Content-Type: application/json' \
+    --data-binary "$request_body" "$url" || true
+  if ! cmp -s "$OUT/check-$target.json" "$BENCH/expected/deep.json"; then
+    echo "run.sh: $target's answer differs from expected/deep.json" \
+      "($(wc -c <"$OUT/check-$target.json") bytes, expected $expected_bytes);" \
+      "see $OUT/check-$target.json" >&2
+    RESULT[$target]="FAILED"
+    status=1
+    continue
+  fi
+  if [[ $WARMUP -gt 0 ]]; then
+    log "$target: warm-up ${WARMUP}s"
+    run_wrk "$url" "$WARMUP" "$OUT/wrk-$target-warmup.txt"
+  fi
+  server_pid=${PID[${SERVER[$target]}]}
+  backend=${BACKEND[$target]}
+  server_before=$(cpu_ticks "$server_pid")
+  [[ -n $backend ]] && backend_before=$(cpu_ticks "${PID[$backend]}")
+  log "$target: ${DURATION}s at $CONNECTIONS connections, $THREADS threads"
+  run_wrk "$url" "$DURATION" "$OUT/wrk-$target.txt"
+  server_ticks=$(($(cpu_ticks "$server_pid") - server_before))
+  backend_ticks=""
+  [[ -n $backend ]] && backend_ticks=$(($(cpu_ticks "${PID[$backend]}") - backend_before))
+  line=$(grep '^RESULT ' "$OUT/wrk-$target.txt") || die "wrk printed no RESULT line (see $OUT/wrk-$target.txt)"
+  declare -A r=()
+  for pair in ${line#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
+  bad=$((r[mismatches] + r[errors_connect] + r[errors_read] + r[errors_write] + r[errors_timeout]))
+  [[ $bad -eq 0 && ${r[checked]} -gt 0 ]] || status=1
+  backend_cpu="-"
+  [[ -n $backend ]] && backend_cpu=$(ticks_per_1k "$backend_ticks" "${r[requests]}")
+  RESULT[$target]="${r[rps]} ${r[p50_us]} ${r[p95_us]} ${r[p99_us]} ${r[checked]} $bad"
+  RESULT[$target]+=" $(peak_rss_mib "$server_pid") $(ticks_per_1k "$server_ticks" "${r[requests]}") $backend_cpu"
+  unset r
+done
+
+# --- report ------------------------------------------------------------------------------------
+{
+  echo
+  echo "Quntuan load test: deep query ($expected_bytes-byte response), ${DURATION}s per target," \
+    "$CONNECTIONS connections, $THREADS wrk threads, $PROFILE build, $(nproc) CPUs"
+  printf '%-9s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target req/s p50_ms p95_ms p99_ms \
+    checked bad rss_MiB cpu_s/1k_req backend_s/1k
+  for target in $TARGETS; do
+    if [[ ${RESULT[$target]:-} == FAILED || -z ${RESULT[$target]:-} ]]; then
+      printf '%-9s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
+      continue
+    fi
+    read -r rps p50 p95 p99 checked bad rss cpu backend_cpu <<<"${RESULT[$target]}"
+    awk -v t="$target" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v p99="$p99" -v c="$checked" \
+      -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" 'BEGIN {
+        printf "%-9s %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
+          t, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu }'
+  done
+  ratio() { # NAME OTHER: the gateway's throughput and p50 relative to OTHER
+    local g=${RESULT[gateway]:-} o=${RESULT[$1]:-}
+    [[ -n $g && -n $o && $g != FAILED && $o != FAILED ]] || return 0
+    read -r grps gp50 _ <<<"$g"
+    read -r orps op50 _ <<<"$o"
+    awk -v n="$1" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" 'BEGIN {
+      printf "gateway / %-8s throughput %.2f (%.0f%%), p50 latency x%.2f\n", n, g / o, 100 * g / o, gl / ol }'
+  }
+  echo
+  ratio monolith
+  ratio proxy
+  echo "rss_MiB: peak RSS (VmHWM) of the measured server; cpu_s/1k_req: its user+system CPU seconds"
+  echo "per 1,000 requests during the measured run; backend_s/1k: the same for the process behind it"
+  echo "(monolith behind the proxy, the four subgraphs behind the gateway). Raw output: $OUT"
+} | tee "$OUT/results.txt"
+
+exit "$status"
