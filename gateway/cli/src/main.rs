@@ -1,19 +1,34 @@
 //! The `quntuan` command: one binary for the gateway and the tooling around it.
 
+mod plan_cmd;
+mod serve_cmd;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "quntuan", version, about = "Quntuan: an Apollo Federation v2 gateway and the Chengdu mass-organisation graph")]
+#[command(
+    name = "quntuan",
+    version,
+    about = "Quntuan: an Apollo Federation v2 gateway and the Chengdu mass-organisation graph"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Run the gateway in front of the subgraphs of a supergraph.
+    Serve(serve_cmd::ServeArgs),
+    /// Print the query plan of an operation.
+    Plan(plan_cmd::PlanArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Serve(args) => serve_cmd::run(args),
+        Command::Plan(args) => plan_cmd::run(args),
+    }
 }

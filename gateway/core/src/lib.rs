@@ -1,1 +1,15 @@
 //! A general Apollo Federation v2 gateway.
+//!
+//! The request pipeline, one module a stage: [`http`] (GraphQL over HTTP) → [`request`] (parse,
+//! validate, coerce variables) → [`plan`] (query planning, cached) → [`execute`] (fetches against
+//! the subgraphs) → [`response`] (shape the answer exactly as the client asked).
+
+pub mod error;
+pub mod execute;
+pub mod gateway;
+pub mod http;
+pub mod plan;
+pub mod request;
+pub mod response;
+pub mod selection;
+pub mod supergraph;

@@ -1,0 +1,105 @@
+//! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names.
+
+use clap::Args;
+use quntuan_gateway::gateway::{Gateway, GatewaySettings};
+use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::supergraph::Supergraph;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The supergraph SDL (composed by `quntuan compose` or any standard federation tooling).
+    #[arg(long)]
+    supergraph: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:4000")]
+    listen: SocketAddr,
+    /// How long one subgraph request may take, in milliseconds.
+    #[arg(long, default_value_t = 30_000)]
+    subgraph_timeout_ms: u64,
+    /// Replace a subgraph's URL: NAME=URL (repeatable).
+    #[arg(long = "subgraph-url", value_parser = parse_override)]
+    subgraph_urls: Vec<(String, String)>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 2 * 1024 * 1024)]
+    max_body_bytes: usize,
+}
+
+fn parse_override(text: &str) -> Result<(String, String), String> {
+    text.split_once('=')
+        .map(|(name, url)| (name.to_string(), url.to_string()))
+        .ok_or_else(|| format!("`{text}` is not NAME=URL"))
+}
+
+/// Loads a supergraph file into a gateway, with errors that name the file.
+pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<Gateway, String> {
+    let sdl = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read supergraph {}: {e}", path.display()))?;
+    let supergraph =
+        Supergraph::parse(&sdl).map_err(|e| format!("supergraph {}: {e}", path.display()))?;
+    Ok(Gateway::new(supergraph, settings))
+}
+
+pub(crate) fn run(args: ServeArgs) -> ExitCode {
+    let settings = GatewaySettings {
+        subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
+        url_overrides: args
+            .subgraph_urls
+            .iter()
+            .cloned()
+            .collect::<HashMap<_, _>>(),
+        ..GatewaySettings::default()
+    };
+    let gateway = match load_gateway(&args.supergraph, settings) {
+        Ok(gateway) => gateway,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let http = HttpSettings {
+        max_body_bytes: args.max_body_bytes,
+    };
+    let app = router(Arc::new(gateway), &http);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(args.listen).await {
+            Ok(listener) => listener,
+            Err(error) => {
+                eprintln!("error: cannot listen on {}: {error}", args.listen);
+                return ExitCode::FAILURE;
+            }
+        };
+        eprintln!(
+            "quntuan gateway listening on http://{}/graphql",
+            args.listen
+        );
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        match axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: the server stopped: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}

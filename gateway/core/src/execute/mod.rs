@@ -1,0 +1,300 @@
+//! The execution stage: runs a [`QueryPlan`] against the subgraphs and merges their answers
+//! into one response tree (shaped for the client afterwards by [`crate::response`]).
+//!
+//! Entry point: [`execute_plan`]. Its steps, for every node of the plan:
+//! 1. Sequence: children one after another; Parallel: children at the same time;
+//! 2. Fetch: build the variables (and, under a Flatten, the deduplicated representations of the
+//!    objects at the path, skipping objects whose key is null), send it through the transport
+//!    under the subgraph's timeout, and merge `data` (or each `_entities` item) back by path;
+//! 3. subgraph errors are re-pathed to where they belong in the client's response; a subgraph
+//!    that fails adds an error naming it and leaves its part of the data missing.
+
+mod paths;
+mod representation;
+pub mod transport;
+
+use crate::error::{ErrorCode, GraphqlError, PathItem};
+use crate::plan::{FetchNode, PathSegment, PlanNode, QueryPlan};
+use bytes::Bytes;
+use futures::future::{BoxFuture, join_all};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+pub use transport::{HttpTransport, SubgraphRequest, SubgraphTransport, TransportError};
+
+pub use paths::deep_merge;
+
+/// Where subgraphs live and how long they may take.
+pub struct ExecutionSettings<'a> {
+    pub transport: &'a dyn SubgraphTransport,
+    /// Subgraph URLs by service name (the supergraph's, or overridden by configuration).
+    pub urls: &'a HashMap<String, String>,
+    pub timeout: Duration,
+    /// Client headers passed to every subgraph request.
+    pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+}
+
+/// The merged data of every fetch, and every error met on the way.
+#[derive(Debug)]
+pub struct Execution {
+    pub data: Value,
+    pub errors: Vec<GraphqlError>,
+    /// True when some fetch failed as a whole, so missing data is already explained by an error.
+    pub had_fetch_failure: bool,
+}
+
+/// Runs the plan; see the module documentation for the steps.
+pub async fn execute_plan(
+    plan: &QueryPlan,
+    variables: &Map<String, Value>,
+    settings: &ExecutionSettings<'_>,
+) -> Execution {
+    let state = State {
+        settings,
+        variables,
+        data: Mutex::new(Value::Object(Map::new())),
+        errors: Mutex::new(Vec::new()),
+        failed: Mutex::new(false),
+    };
+    if let Some(node) = &plan.node {
+        state.run(node).await;
+    }
+    Execution {
+        data: state.data.into_inner().unwrap_or_else(|e| e.into_inner()),
+        errors: state.errors.into_inner().unwrap_or_else(|e| e.into_inner()),
+        had_fetch_failure: state.failed.into_inner().unwrap_or_else(|e| e.into_inner()),
+    }
+}
+
+struct State<'a> {
+    settings: &'a ExecutionSettings<'a>,
+    variables: &'a Map<String, Value>,
+    data: Mutex<Value>,
+    errors: Mutex<Vec<GraphqlError>>,
+    failed: Mutex<bool>,
+}
+
+/// What a fetch under a Flatten sends, and where each answer goes back.
+struct EntityBatch {
+    representations: Vec<Value>,
+    /// For each object: its response path and the index of its representation.
+    targets: Vec<(Vec<PathItem>, usize)>,
+}
+
+impl State<'_> {
+    fn run<'s>(&'s self, node: &'s PlanNode) -> BoxFuture<'s, ()> {
+        Box::pin(async move {
+            match node {
+                PlanNode::Sequence { nodes } => {
+                    for child in nodes {
+                        self.run(child).await;
+                    }
+                }
+                PlanNode::Parallel { nodes } => {
+                    join_all(nodes.iter().map(|child| self.run(child))).await;
+                }
+                PlanNode::Fetch(fetch) => self.fetch(fetch, None).await,
+                PlanNode::Flatten { path, node } => match node.as_ref() {
+                    PlanNode::Fetch(fetch) => self.fetch(fetch, Some(path)).await,
+                    other => self.run(other).await,
+                },
+            }
+        })
+    }
+
+    fn push_error(&self, error: GraphqlError) {
+        self.errors
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(error);
+    }
+
+    fn entity_batch(&self, fetch: &FetchNode, path: &[PathSegment]) -> EntityBatch {
+        let data = self.data.lock().unwrap_or_else(|e| e.into_inner());
+        let mut index_of: HashMap<String, usize> = HashMap::new();
+        let mut batch = EntityBatch {
+            representations: Vec::new(),
+            targets: Vec::new(),
+        };
+        for (object_path, object) in paths::objects_at(&data, path) {
+            let Some(object) = object.as_object() else {
+                continue;
+            };
+            let Some(typename) = object.get("__typename").and_then(Value::as_str) else {
+                continue;
+            };
+            let Some(shape) = fetch.requires.iter().find(|r| r.type_name == typename) else {
+                continue;
+            };
+            let Some(representation) = representation::project(object, &shape.selection) else {
+                continue;
+            };
+            let representation = Value::Object(representation);
+            let text = representation.to_string();
+            let index = *index_of.entry(text).or_insert_with(|| {
+                batch.representations.push(representation);
+                batch.representations.len() - 1
+            });
+            batch.targets.push((object_path, index));
+        }
+        batch
+    }
+
+    async fn fetch(&self, fetch: &FetchNode, path: Option<&[PathSegment]>) {
+        let mut variables = Map::new();
+        for name in &fetch.variable_usages {
+            if let Some(value) = self.variables.get(name) {
+                variables.insert(name.clone(), value.clone());
+            }
+        }
+        let batch = match path {
+            Some(path) => {
+                let batch = self.entity_batch(fetch, path);
+                if batch.representations.is_empty() {
+                    return;
+                }
+                variables.insert(
+                    "representations".into(),
+                    Value::Array(batch.representations.clone()),
+                );
+                Some(batch)
+            }
+            None => None,
+        };
+        let body = serde_json::json!({ "query": fetch.operation, "variables": variables });
+        let response = match self.send(fetch, body.to_string().into()).await {
+            Ok(response) => response,
+            Err(error) => {
+                *self.failed.lock().unwrap_or_else(|e| e.into_inner()) = true;
+                self.push_error(error);
+                return;
+            }
+        };
+        self.merge_response(fetch, batch, response);
+    }
+
+    async fn send(
+        &self,
+        fetch: &FetchNode,
+        body: Bytes,
+    ) -> Result<Map<String, Value>, GraphqlError> {
+        let service = fetch.service_name.as_str();
+        let url = self.settings.urls.get(service).cloned().unwrap_or_default();
+        let request = SubgraphRequest {
+            service_name: service.to_string(),
+            url,
+            body,
+            headers: self.settings.headers.clone(),
+        };
+        let timeout = self.settings.timeout;
+        let answer = tokio::time::timeout(timeout, self.settings.transport.send(request)).await;
+        let bytes = match answer {
+            Err(_) => {
+                return Err(GraphqlError::new(
+                    format!("subgraph `{service}` did not answer within {timeout:?}"),
+                    ErrorCode::SubgraphTimeout,
+                )
+                .with_service(service));
+            }
+            Ok(Err(error)) => {
+                return Err(GraphqlError::new(
+                    format!("subgraph `{service}` request failed: {error}"),
+                    ErrorCode::SubgraphRequestFailed,
+                )
+                .with_service(service));
+            }
+            Ok(Ok(bytes)) => bytes,
+        };
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(map)) if map.contains_key("data") || map.contains_key("errors") => Ok(map),
+            Ok(_) => Err(GraphqlError::new(
+                format!("subgraph `{service}` answered JSON that is not a GraphQL response (no `data` or `errors`)"),
+                ErrorCode::SubgraphRequestFailed,
+            )
+            .with_service(service)),
+            Err(error) => Err(GraphqlError::new(
+                format!("subgraph `{service}` answered a body that is not JSON: {error}"),
+                ErrorCode::SubgraphRequestFailed,
+            )
+            .with_service(service)),
+        }
+    }
+
+    fn merge_response(
+        &self,
+        fetch: &FetchNode,
+        batch: Option<EntityBatch>,
+        mut response: Map<String, Value>,
+    ) {
+        let service = fetch.service_name.as_str();
+        let errors = match response.remove("errors") {
+            Some(Value::Array(errors)) => errors,
+            _ => Vec::new(),
+        };
+        let data = response.remove("data").unwrap_or(Value::Null);
+        let mut merged = self.data.lock().unwrap_or_else(|e| e.into_inner());
+        match batch {
+            None => {
+                for error in &errors {
+                    self.push_error(GraphqlError::from_subgraph_json(error).with_service(service));
+                }
+                deep_merge(&mut merged, data);
+            }
+            Some(batch) => {
+                let entities = match data {
+                    Value::Object(mut data) => match data.remove("_entities") {
+                        Some(Value::Array(entities)) => entities,
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+                for error in &errors {
+                    self.push_error(
+                        repath_entity_error(GraphqlError::from_subgraph_json(error), &batch)
+                            .with_service(service),
+                    );
+                }
+                if entities.len() != batch.representations.len() && errors.is_empty() {
+                    self.push_error(
+                        GraphqlError::new(
+                            format!(
+                                "subgraph `{service}` answered {} entities for {} representations",
+                                entities.len(),
+                                batch.representations.len()
+                            ),
+                            ErrorCode::SubgraphRequestFailed,
+                        )
+                        .with_service(service),
+                    );
+                }
+                for (object_path, index) in &batch.targets {
+                    let Some(entity) = entities.get(*index) else {
+                        continue;
+                    };
+                    if let Some(target) = paths::value_at_mut(&mut merged, object_path) {
+                        deep_merge(target, entity.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `["_entities", 3, "name"]` becomes the path of the object representation 3 came from.
+fn repath_entity_error(mut error: GraphqlError, batch: &EntityBatch) -> GraphqlError {
+    let Some(path) = &error.path else {
+        return error;
+    };
+    if let [PathItem::Key(first), PathItem::Index(index), rest @ ..] = path.as_slice() {
+        if first == "_entities" {
+            let rest = rest.to_vec();
+            error.path = batch
+                .targets
+                .iter()
+                .find(|(_, i)| i == index)
+                .map(|(object_path, _)| object_path.iter().cloned().chain(rest).collect());
+        }
+    }
+    error
+}

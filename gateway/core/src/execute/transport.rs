@@ -1,0 +1,115 @@
+//! How the executor reaches subgraphs: a trait, so tests can run subgraphs in-process, and the
+//! pooled HTTP client used in production.
+
+use bytes::Bytes;
+use futures::future::BoxFuture;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use std::time::Duration;
+
+/// One request to a subgraph: its name, its URL and the JSON body to POST.
+#[derive(Debug, Clone)]
+pub struct SubgraphRequest {
+    pub service_name: String,
+    pub url: String,
+    pub body: Bytes,
+    /// Headers passed through from the client (authorization, for one).
+    pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+}
+
+/// Why a subgraph gave no usable answer.
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    #[error("could not reach {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    #[error("answered HTTP {status}")]
+    Status { status: u16 },
+    #[error("did not answer within {0:?}")]
+    Timeout(Duration),
+}
+
+/// Sends subgraph requests. Implementations must not panic and must honour no timeout
+/// themselves: the executor wraps every call in the subgraph's timeout.
+pub trait SubgraphTransport: Send + Sync {
+    fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>>;
+}
+
+/// HTTP/1.1 with keep-alive over a connection pool (h2c when the URL says so is left to hyper).
+pub struct HttpTransport {
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+impl HttpTransport {
+    pub fn new() -> Self {
+        let mut connector = HttpConnector::new();
+        connector.set_nodelay(true);
+        connector.set_connect_timeout(Some(Duration::from_secs(5)));
+        let client = Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .pool_max_idle_per_host(256)
+            .build(connector);
+        Self { client }
+    }
+}
+
+impl Default for HttpTransport {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SubgraphTransport for HttpTransport {
+    fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>> {
+        Box::pin(async move {
+            let unreachable = |reason: String| TransportError::Unreachable {
+                url: request.url.clone(),
+                reason,
+            };
+            let mut builder = http::Request::post(request.url.as_str())
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .header(
+                    http::header::ACCEPT,
+                    "application/graphql-response+json, application/json",
+                );
+            for (name, value) in &request.headers {
+                builder = builder.header(name, value);
+            }
+            let http_request = builder
+                .body(Full::new(request.body.clone()))
+                .map_err(|e| unreachable(e.to_string()))?;
+            let response = self
+                .client
+                .request(http_request)
+                .await
+                .map_err(|e| unreachable(error_chain(&e)))?;
+            let status = response.status();
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .map_err(|e| unreachable(e.to_string()))?
+                .to_bytes();
+            // GraphQL-over-HTTP servers answer 4xx with a GraphQL body for request errors:
+            // keep the body when it looks like one, so its errors reach the client.
+            if !status.is_success() && !body.starts_with(b"{") {
+                return Err(TransportError::Status {
+                    status: status.as_u16(),
+                });
+            }
+            Ok(body)
+        })
+    }
+}
+
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    text
+}

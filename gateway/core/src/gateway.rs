@@ -1,0 +1,353 @@
+//! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
+//! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
+
+use crate::error::{ErrorCode, GraphqlError};
+use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
+use crate::plan::{OperationInput, QueryPlan, plan_operation};
+use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
+use crate::response::shape;
+use crate::selection::SelectionSet;
+use crate::supergraph::Supergraph;
+use apollo_compiler::Name;
+use apollo_compiler::ast::OperationType;
+use moka::sync::Cache;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A GraphQL request as GraphQL over HTTP carries it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphqlRequest {
+    pub query: Option<String>,
+    #[serde(default)]
+    pub operation_name: Option<String>,
+    #[serde(default)]
+    pub variables: Option<Map<String, Value>>,
+    #[serde(default)]
+    pub extensions: Option<Map<String, Value>>,
+}
+
+/// A GraphQL response. `data: None` is a request error: the response has no `data` key.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GraphqlResponse {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<GraphqlError>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub extensions: Map<String, Value>,
+}
+
+impl GraphqlResponse {
+    pub fn request_errors(errors: Vec<GraphqlError>) -> Self {
+        Self {
+            data: None,
+            errors,
+            extensions: Map::new(),
+        }
+    }
+
+    /// Whether the request failed before execution (parse, validation, variables, planning).
+    pub fn is_request_error(&self) -> bool {
+        self.data.is_none()
+    }
+}
+
+/// Per-request choices the transport layer makes.
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    /// Put the query plan in `extensions.queryPlan`.
+    pub include_plan: bool,
+    /// False for GET requests: mutations are refused.
+    pub allow_mutations: bool,
+    /// Client headers passed to subgraphs.
+    pub forwarded_headers: Vec<(http::HeaderName, http::HeaderValue)>,
+}
+
+/// Settings of a gateway instance.
+#[derive(Debug, Clone)]
+pub struct GatewaySettings {
+    pub subgraph_timeout: Duration,
+    /// Subgraph URLs that replace the supergraph's `join__graph(url:)`, by subgraph name.
+    pub url_overrides: HashMap<String, String>,
+    pub plan_cache_size: u64,
+}
+
+impl Default for GatewaySettings {
+    fn default() -> Self {
+        Self {
+            subgraph_timeout: Duration::from_secs(30),
+            url_overrides: HashMap::new(),
+            plan_cache_size: 2_000,
+        }
+    }
+}
+
+/// What planning produced for one (document, operation, conditions) triple.
+#[derive(Debug)]
+pub struct PreparedPlan {
+    pub plan: QueryPlan,
+    pub selection: SelectionSet,
+    pub root_type: Name,
+    pub kind: OperationType,
+    pub has_schema_introspection: bool,
+}
+
+pub struct Gateway {
+    supergraph: Arc<Supergraph>,
+    transport: Arc<dyn SubgraphTransport>,
+    urls: HashMap<String, String>,
+    settings: GatewaySettings,
+    documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
+    plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
+}
+
+impl Gateway {
+    pub fn new(supergraph: Supergraph, settings: GatewaySettings) -> Self {
+        Self::with_transport(supergraph, settings, Arc::new(HttpTransport::new()))
+    }
+
+    pub fn with_transport(
+        supergraph: Supergraph,
+        settings: GatewaySettings,
+        transport: Arc<dyn SubgraphTransport>,
+    ) -> Self {
+        let urls = supergraph
+            .subgraphs
+            .iter()
+            .map(|s| {
+                let url = settings
+                    .url_overrides
+                    .get(&s.name)
+                    .cloned()
+                    .unwrap_or_else(|| s.url.clone());
+                (s.name.clone(), url)
+            })
+            .collect();
+        Self {
+            supergraph: Arc::new(supergraph),
+            transport,
+            urls,
+            documents: Cache::new(settings.plan_cache_size),
+            plans: Cache::new(settings.plan_cache_size),
+            settings,
+        }
+    }
+
+    pub fn supergraph(&self) -> &Supergraph {
+        &self.supergraph
+    }
+
+    /// Runs one request through parse, validate, plan, execute and shape.
+    pub async fn execute(
+        &self,
+        request: GraphqlRequest,
+        options: &RequestOptions,
+    ) -> GraphqlResponse {
+        let Some(query) = request.query.as_deref().filter(|q| !q.trim().is_empty()) else {
+            return GraphqlResponse::request_errors(vec![GraphqlError::new(
+                "the request has no `query`: send the GraphQL document in the `query` field",
+                ErrorCode::BadRequest,
+            )]);
+        };
+        let document = self.document(query);
+        let prepared = match document.as_ref() {
+            Ok(prepared) => prepared,
+            Err(errors) => return GraphqlResponse::request_errors(errors.clone()),
+        };
+        let operation =
+            match select_operation(&prepared.document, request.operation_name.as_deref()) {
+                Ok(operation) => operation,
+                Err(error) => return GraphqlResponse::request_errors(vec![error]),
+            };
+        if operation.operation_type == OperationType::Mutation && !options.allow_mutations {
+            return GraphqlResponse::request_errors(vec![GraphqlError::new(
+                "mutations cannot be sent with GET: use POST",
+                ErrorCode::BadRequest,
+            )]);
+        }
+        let empty = Map::new();
+        let variables = match coerce_variables(
+            &self.supergraph.api_schema,
+            operation,
+            request.variables.as_ref().unwrap_or(&empty),
+        ) {
+            Ok(variables) => variables,
+            Err(error) => return GraphqlResponse::request_errors(vec![error]),
+        };
+        let plan = self.plan(
+            query,
+            request.operation_name.as_deref(),
+            prepared,
+            operation,
+            &variables,
+        );
+        let plan = match plan.as_ref() {
+            Ok(plan) => plan,
+            Err(error) => return GraphqlResponse::request_errors(vec![error.clone()]),
+        };
+        let settings = ExecutionSettings {
+            transport: self.transport.as_ref(),
+            urls: &self.urls,
+            timeout: self.settings.subgraph_timeout,
+            headers: options.forwarded_headers.clone(),
+        };
+        let mut execution = execute_plan(&plan.plan, &variables, &settings).await;
+        if plan.has_schema_introspection {
+            self.introspect(
+                prepared,
+                operation,
+                &variables,
+                &mut execution.data,
+                &mut execution.errors,
+            );
+        }
+        let data = shape(
+            &self.supergraph.api_schema,
+            &plan.selection,
+            &plan.root_type,
+            &execution.data,
+            &mut execution.errors,
+            execution.had_fetch_failure,
+        );
+        let mut response = GraphqlResponse {
+            data: Some(data),
+            errors: execution.errors,
+            extensions: Map::new(),
+        };
+        if options.include_plan {
+            response
+                .extensions
+                .insert("queryPlan".into(), plan_extension(&plan.plan));
+        }
+        response
+    }
+
+    /// Plans `operation_name` of `query` (for `quntuan plan` and tests); variables select
+    /// `@skip`/`@include` branches.
+    pub fn plan_for(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: &Map<String, Value>,
+    ) -> Result<Arc<Result<PreparedPlan, GraphqlError>>, Vec<GraphqlError>> {
+        let document = self.document(query);
+        let prepared = document.as_ref().as_ref().map_err(Clone::clone)?;
+        let operation =
+            select_operation(&prepared.document, operation_name).map_err(|e| vec![e])?;
+        let variables = coerce_variables(&self.supergraph.api_schema, operation, variables)
+            .map_err(|e| vec![e])?;
+        Ok(self.plan(query, operation_name, prepared, operation, &variables))
+    }
+
+    fn document(&self, query: &str) -> Arc<Result<PreparedDocument, Vec<GraphqlError>>> {
+        let key = hash_of(&(query,));
+        self.documents.get_with(key, || {
+            Arc::new(prepare(&self.supergraph.api_schema, query))
+        })
+    }
+
+    fn plan(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+        prepared: &PreparedDocument,
+        operation: &apollo_compiler::executable::Operation,
+        variables: &Map<String, Value>,
+    ) -> Arc<Result<PreparedPlan, GraphqlError>> {
+        let conditions: Vec<bool> = prepared
+            .condition_variables
+            .iter()
+            .map(|name| matches!(variables.get(name.as_str()), Some(Value::Bool(true))))
+            .collect();
+        let key = hash_of(&(query, operation_name, conditions, self.supergraph.hash));
+        self.plans.get_with(key, || {
+            let selection = SelectionSet::from_executable(
+                &operation.selection_set,
+                &prepared.document.fragments,
+                variables,
+            );
+            let root_type = operation.selection_set.ty.clone();
+            let has_schema_introspection = selection
+                .fields()
+                .any(|f| f.name == "__schema" || f.name == "__type");
+            let input = OperationInput {
+                kind: operation.operation_type,
+                name: operation.name.as_deref(),
+                variables: &operation.variables,
+                selection_set: &selection,
+            };
+            let plan = plan_operation(&self.supergraph, &input)
+                .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
+            Arc::new(plan.map(|plan| PreparedPlan {
+                plan,
+                selection,
+                root_type,
+                kind: operation.operation_type,
+                has_schema_introspection,
+            }))
+        })
+    }
+
+    fn introspect(
+        &self,
+        prepared: &PreparedDocument,
+        operation: &apollo_compiler::executable::Operation,
+        variables: &Map<String, Value>,
+        data: &mut Value,
+        errors: &mut Vec<GraphqlError>,
+    ) {
+        use apollo_compiler::introspection;
+        let schema = &self.supergraph.api_schema;
+        let result = introspection::check_max_depth(&prepared.document, operation).and_then(|()| {
+            let raw: apollo_compiler::response::JsonMap =
+                serde_json::from_value(Value::Object(variables.clone())).unwrap_or_default();
+            let coerced =
+                apollo_compiler::request::coerce_variable_values(schema, operation, &raw)?;
+            introspection::partial_execute(
+                schema,
+                &self.supergraph.api_implementers,
+                &prepared.document,
+                operation,
+                &coerced,
+            )
+        });
+        match result {
+            Ok(response) => {
+                if let Some(Ok(value)) = response.data.map(serde_json::to_value) {
+                    crate::execute::deep_merge(data, value);
+                }
+                for error in response.errors {
+                    errors.push(GraphqlError::new(
+                        error.message,
+                        ErrorCode::GraphqlValidationFailed,
+                    ));
+                }
+            }
+            Err(error) => errors.push(GraphqlError::new(
+                error.message().to_string(),
+                ErrorCode::GraphqlValidationFailed,
+            )),
+        }
+    }
+}
+
+fn plan_extension(plan: &QueryPlan) -> Value {
+    let mut map = Map::new();
+    map.insert("text".into(), Value::String(plan.to_string()));
+    map.insert(
+        "object".into(),
+        serde_json::to_value(plan).unwrap_or(Value::Null),
+    );
+    Value::Object(map)
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}

@@ -1,0 +1,213 @@
+//! The HTTP stage: GraphQL over HTTP on axum.
+//!
+//! `POST /graphql` (JSON body), `GET /graphql` (queries only, or GraphiQL for a browser),
+//! `GET /health`. The response media type follows `Accept`: with
+//! `application/graphql-response+json` request errors answer 4xx; with `application/json`
+//! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says.
+
+mod graphiql;
+
+use crate::error::{ErrorCode, GraphqlError};
+use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use std::sync::Arc;
+
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+/// Headers a client sends that subgraphs also need to see.
+const FORWARDED_HEADERS: &[&str] = &["authorization"];
+/// Asking for the plan in `extensions.queryPlan`.
+const PLAN_HEADERS: &[&str] = &["x-quntuan-query-plan", "apollo-query-plan-experimental"];
+
+/// HTTP settings.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// Largest accepted request body, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: 2 * 1024 * 1024,
+        }
+    }
+}
+
+/// The gateway's routes.
+pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
+    Router::new()
+        .route("/graphql", get(get_graphql).post(post_graphql))
+        .route("/", get(get_graphql).post(post_graphql))
+        .route("/health", get(health))
+        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .with_state(gateway)
+}
+
+async fn health() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        r#"{"status":"UP"}"#,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GetParams {
+    query: Option<String>,
+    operation_name: Option<String>,
+    variables: Option<String>,
+    extensions: Option<String>,
+}
+
+async fn get_graphql(
+    State(gateway): State<Arc<Gateway>>,
+    headers: HeaderMap,
+    Query(params): Query<GetParams>,
+) -> Response {
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if params.query.is_none() && wants_html {
+        return Html(graphiql::page()).into_response();
+    }
+    let media = ResponseMedia::from_headers(&headers);
+    let parse_json = |text: Option<String>,
+                      what: &str|
+     -> Result<Option<serde_json::Map<String, serde_json::Value>>, Response> {
+        match text {
+            None => Ok(None),
+            Some(text) => serde_json::from_str(&text).map_err(|e| {
+                bad_request(
+                    media,
+                    format!("the `{what}` query parameter is not a JSON object: {e}"),
+                )
+            }),
+        }
+    };
+    let variables = match parse_json(params.variables, "variables") {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let extensions = match parse_json(params.extensions, "extensions") {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let request = GraphqlRequest {
+        query: params.query,
+        operation_name: params.operation_name,
+        variables,
+        extensions,
+    };
+    let options = request_options(&headers, false);
+    let response = gateway.execute(request, &options).await;
+    let mutation_refused = response.is_request_error()
+        && response
+            .errors
+            .first()
+            .is_some_and(|e| e.message.starts_with("mutations cannot be sent with GET"));
+    if mutation_refused {
+        let mut http = respond(media, &response, StatusCode::METHOD_NOT_ALLOWED);
+        http.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return http;
+    }
+    respond_graphql(media, &response)
+}
+
+async fn post_graphql(
+    State(gateway): State<Arc<Gateway>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let media = ResponseMedia::from_headers(&headers);
+    let request: GraphqlRequest = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(error) => {
+            return bad_request(
+                media,
+                format!("the request body is not a GraphQL request in JSON: {error}"),
+            );
+        }
+    };
+    let options = request_options(&headers, true);
+    let response = gateway.execute(request, &options).await;
+    respond_graphql(media, &response)
+}
+
+fn request_options(headers: &HeaderMap, allow_mutations: bool) -> RequestOptions {
+    let include_plan = PLAN_HEADERS.iter().any(|name| {
+        headers
+            .get(*name)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v != "false" && v != "0")
+    });
+    let forwarded_headers = FORWARDED_HEADERS
+        .iter()
+        .filter_map(|name| {
+            let value = headers.get(*name)?.clone();
+            Some((header::HeaderName::from_static(name), value))
+        })
+        .collect();
+    RequestOptions {
+        include_plan,
+        allow_mutations,
+        forwarded_headers,
+    }
+}
+
+/// Which media type the response uses, from the request's `Accept`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ResponseMedia {
+    GraphqlResponseJson,
+    Json,
+}
+
+impl ResponseMedia {
+    fn from_headers(headers: &HeaderMap) -> Self {
+        let accept = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if accept.contains(GRAPHQL_RESPONSE_JSON) {
+            Self::GraphqlResponseJson
+        } else {
+            Self::Json
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Self::GraphqlResponseJson => "application/graphql-response+json",
+            Self::Json => "application/json",
+        }
+    }
+}
+
+fn respond_graphql(media: ResponseMedia, response: &GraphqlResponse) -> Response {
+    let status = if response.is_request_error() && media == ResponseMedia::GraphqlResponseJson {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    respond(media, response, status)
+}
+
+fn bad_request(media: ResponseMedia, message: String) -> Response {
+    let response =
+        GraphqlResponse::request_errors(vec![GraphqlError::new(message, ErrorCode::BadRequest)]);
+    respond(media, &response, StatusCode::BAD_REQUEST)
+}
+
+fn respond(media: ResponseMedia, response: &GraphqlResponse, status: StatusCode) -> Response {
+    match serde_json::to_vec(response) {
+        Ok(body) => (status, [(header::CONTENT_TYPE, media.content_type())], body).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

@@ -1,0 +1,68 @@
+//! Prints a plan in the indented form federation tooling uses, for people and snapshots.
+
+use super::{PlanNode, QueryPlan};
+use std::fmt::{self, Display, Formatter, Write as _};
+
+impl Display for QueryPlan {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("QueryPlan {\n")?;
+        if let Some(node) = &self.node {
+            write_node(f, node, 1)?;
+        }
+        f.write_str("}\n")
+    }
+}
+
+fn indent(f: &mut Formatter<'_>, level: usize) -> fmt::Result {
+    for _ in 0..level {
+        f.write_str("  ")?;
+    }
+    Ok(())
+}
+
+fn write_node(f: &mut Formatter<'_>, node: &PlanNode, level: usize) -> fmt::Result {
+    indent(f, level)?;
+    match node {
+        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes } => {
+            f.write_str(if matches!(node, PlanNode::Sequence { .. }) {
+                "Sequence {\n"
+            } else {
+                "Parallel {\n"
+            })?;
+            for child in nodes {
+                write_node(f, child, level + 1)?;
+            }
+            indent(f, level)?;
+            f.write_str("},\n")
+        }
+        PlanNode::Flatten { path, node } => {
+            let mut text = String::new();
+            for (i, segment) in path.iter().enumerate() {
+                if i > 0 && !matches!(segment, super::PathSegment::TypeCondition(_)) {
+                    text.push('.');
+                }
+                let _ = write!(text, "{segment}");
+            }
+            writeln!(f, "Flatten(path: \"{text}\") {{")?;
+            write_node(f, node, level + 1)?;
+            indent(f, level)?;
+            f.write_str("},\n")
+        }
+        PlanNode::Fetch(fetch) => {
+            writeln!(f, "Fetch(service: \"{}\") {{", fetch.service_name)?;
+            for representation in &fetch.requires {
+                indent(f, level + 1)?;
+                writeln!(
+                    f,
+                    "requires {} {}",
+                    representation.type_name,
+                    representation.selection.to_graphql()
+                )?;
+            }
+            indent(f, level + 1)?;
+            writeln!(f, "{}", fetch.operation)?;
+            indent(f, level)?;
+            f.write_str("},\n")
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Turns the planner's fetch groups into plan nodes, and prints each group's subgraph operation.
+
+use super::planner::Group;
+use super::{EntityRepresentation, FetchNode, OperationInput, OperationKind, PlanNode};
+use crate::selection::{Selection, SelectionSet, collect_variables};
+use crate::supergraph::Supergraph;
+use apollo_compiler::Name;
+use apollo_compiler::ast::OperationType;
+use std::fmt::Write as _;
+
+/// Builds the plan tree: each group runs after its parent; siblings run in parallel unless one
+/// needs another's results, in which case they run in layers.
+pub(super) fn into_plan(
+    supergraph: &Supergraph,
+    groups: Vec<Group>,
+    operation: &OperationInput<'_>,
+) -> Option<PlanNode> {
+    let builder = Builder {
+        supergraph,
+        groups: &groups,
+        operation,
+    };
+    let roots: Vec<usize> = (0..groups.len())
+        .filter(|&i| groups[i].parent.is_none())
+        .collect();
+    let nodes: Vec<PlanNode> = roots.iter().map(|&r| builder.subtree(r)).collect();
+    match operation.kind {
+        OperationType::Mutation => sequence(nodes),
+        _ => parallel(nodes),
+    }
+}
+
+struct Builder<'a> {
+    supergraph: &'a Supergraph,
+    groups: &'a [Group],
+    operation: &'a OperationInput<'a>,
+}
+
+impl Builder<'_> {
+    fn subtree(&self, id: usize) -> PlanNode {
+        let mut nodes = vec![self.fetch(id)];
+        let children: Vec<usize> = (0..self.groups.len())
+            .filter(|&c| self.groups[c].parent == Some(id))
+            .collect();
+        for layer in self.layers(id, &children) {
+            nodes.extend(parallel(layer.iter().map(|&c| self.subtree(c)).collect()));
+        }
+        sequence(nodes).expect("a subtree has at least its own fetch")
+    }
+
+    /// Splits siblings into layers so that each runs after the siblings it depends on.
+    fn layers(&self, parent: usize, children: &[usize]) -> Vec<Vec<usize>> {
+        let sibling_of = |mut group: usize| -> Option<usize> {
+            loop {
+                match self.groups[group].parent {
+                    Some(p) if p == parent => return Some(group),
+                    Some(p) => group = p,
+                    None => return None,
+                }
+            }
+        };
+        let deps: Vec<Vec<usize>> = children
+            .iter()
+            .map(|&c| {
+                self.groups[c]
+                    .deps
+                    .iter()
+                    .filter_map(|&d| sibling_of(d))
+                    .filter(|&s| s != c)
+                    .collect()
+            })
+            .collect();
+        let mut layer_of: Vec<Option<usize>> = vec![None; children.len()];
+        let mut layers: Vec<Vec<usize>> = Vec::new();
+        let mut placed = 0;
+        while placed < children.len() {
+            let layer_index = layers.len();
+            let ready: Vec<usize> = (0..children.len())
+                .filter(|&i| layer_of[i].is_none())
+                .filter(|&i| {
+                    deps[i].iter().all(|d| {
+                        children
+                            .iter()
+                            .position(|c| c == d)
+                            .is_some_and(|j| layer_of[j].is_some_and(|l| l < layer_index))
+                    })
+                })
+                .collect();
+            // A dependency cycle cannot be layered: run the rest together rather than never.
+            let ready = if ready.is_empty() {
+                (0..children.len())
+                    .filter(|&i| layer_of[i].is_none())
+                    .collect()
+            } else {
+                ready
+            };
+            for &i in &ready {
+                layer_of[i] = Some(layer_index);
+            }
+            placed += ready.len();
+            layers.push(ready.into_iter().map(|i| children[i]).collect());
+        }
+        layers
+    }
+
+    fn fetch(&self, id: usize) -> PlanNode {
+        let group = &self.groups[id];
+        let service_name = self.supergraph.subgraphs[group.graph].name.clone();
+        let mut variables: Vec<Name> = Vec::new();
+        collect_selection_variables(&group.selection, &mut variables);
+        let is_entity_fetch = group.parent.is_some();
+        let kind = match (self.operation.kind, is_entity_fetch) {
+            (OperationType::Mutation, false) => OperationKind::Mutation,
+            _ => OperationKind::Query,
+        };
+        let mut text = String::new();
+        text.push_str(match kind {
+            OperationKind::Query => "query",
+            OperationKind::Mutation => "mutation",
+        });
+        if let Some(name) = self.operation.name {
+            let _ = write!(text, " {name}__{}__{id}", sanitize(&service_name));
+        }
+        let mut definitions: Vec<String> = Vec::new();
+        if is_entity_fetch {
+            definitions.push("$representations: [_Any!]!".into());
+        }
+        for variable in &variables {
+            if let Some(def) = self
+                .operation
+                .variables
+                .iter()
+                .find(|v| &v.name == variable)
+            {
+                definitions.push(format!("${}: {}", def.name, def.ty));
+            }
+        }
+        if !definitions.is_empty() {
+            let _ = write!(text, "({})", definitions.join(", "));
+        }
+        text.push(' ');
+        if is_entity_fetch {
+            text.push_str("{_entities(representations: $representations) ");
+            group.selection.write_graphql(&mut text);
+            text.push('}');
+        } else {
+            group.selection.write_graphql(&mut text);
+        }
+        let fetch = PlanNode::Fetch(Box::new(FetchNode {
+            service_name,
+            graph: group.graph,
+            requires: group
+                .entities
+                .iter()
+                .map(|(type_name, selection)| EntityRepresentation {
+                    type_name: type_name.to_string(),
+                    selection: selection.clone(),
+                })
+                .collect(),
+            variable_usages: variables.iter().map(|v| v.to_string()).collect(),
+            operation: text,
+            operation_kind: kind,
+        }));
+        if is_entity_fetch {
+            PlanNode::Flatten {
+                path: group.path.clone(),
+                node: Box::new(fetch),
+            }
+        } else {
+            fetch
+        }
+    }
+}
+
+fn sanitize(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn collect_selection_variables(set: &SelectionSet, out: &mut Vec<Name>) {
+    for item in &set.items {
+        match item {
+            Selection::Field(field) => {
+                for argument in &field.arguments {
+                    collect_variables(&argument.value, out);
+                }
+                if let Some(sub) = &field.selection_set {
+                    collect_selection_variables(sub, out);
+                }
+            }
+            Selection::InlineFragment(inline) => {
+                collect_selection_variables(&inline.selection_set, out)
+            }
+        }
+    }
+}
+
+fn sequence(mut nodes: Vec<PlanNode>) -> Option<PlanNode> {
+    match nodes.len() {
+        0 => None,
+        1 => nodes.pop(),
+        _ => Some(PlanNode::Sequence { nodes }),
+    }
+}
+
+fn parallel(mut nodes: Vec<PlanNode>) -> Option<PlanNode> {
+    match nodes.len() {
+        0 => None,
+        1 => nodes.pop(),
+        _ => Some(PlanNode::Parallel { nodes }),
+    }
+}

@@ -1,0 +1,146 @@
+//! Query planning: an operation becomes a [`QueryPlan`] of fetches against the subgraphs.
+//!
+//! Entry point: [`plan_operation`]. Its steps:
+//! 1. split the root fields by the subgraph that serves them (choosing among `@shareable`
+//!    candidates by the number of fetches each choice needs; mutations keep their order);
+//! 2. walk each subgraph's selection ([`planner`]): a field the current subgraph cannot resolve
+//!    becomes an entity jump through `_entities` to a subgraph that can, keyed by a `@key` the
+//!    current one provides, with `@requires` fields planned first in the parent's context;
+//! 3. turn the resulting fetch groups into Sequence / Parallel / Flatten / Fetch nodes
+//!    ([`groups`]), each fetch carrying its subgraph operation text.
+//!
+//! A plan is plain data: printable (`Display`), serialisable, cached by the caller.
+
+mod display;
+mod groups;
+mod planner;
+
+use crate::selection::SelectionSet;
+use crate::supergraph::{GraphId, Supergraph};
+use apollo_compiler::Node;
+use apollo_compiler::ast::OperationType;
+use apollo_compiler::executable::VariableDefinition;
+use serde::Serialize;
+
+/// A plan: `None` when the operation needs no subgraph (only `__typename` or introspection).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QueryPlan {
+    pub node: Option<PlanNode>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind")]
+pub enum PlanNode {
+    Sequence {
+        nodes: Vec<PlanNode>,
+    },
+    Parallel {
+        nodes: Vec<PlanNode>,
+    },
+    Fetch(Box<FetchNode>),
+    /// Runs `node` for the objects found at `path` of the response so far.
+    Flatten {
+        path: Vec<PathSegment>,
+        node: Box<PlanNode>,
+    },
+}
+
+/// One request to one subgraph.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FetchNode {
+    pub service_name: String,
+    #[serde(skip)]
+    pub graph: GraphId,
+    /// For entity fetches: per entity type, the fields each representation is built from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<EntityRepresentation>,
+    pub variable_usages: Vec<String>,
+    pub operation: String,
+    pub operation_kind: OperationKind,
+}
+
+/// How representations of one entity type are built from the objects found at the fetch's path.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityRepresentation {
+    /// The `__typename` the objects must have.
+    pub type_name: String,
+    /// `__typename`, the key fields and any `@requires` fields.
+    #[serde(serialize_with = "serialize_selection")]
+    pub selection: SelectionSet,
+}
+
+fn serialize_selection<S: serde::Serializer>(set: &SelectionSet, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&set.to_graphql())
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum OperationKind {
+    Query,
+    Mutation,
+}
+
+/// A step of a [`PlanNode::Flatten`] path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    /// A response key.
+    Key(String),
+    /// Every element of a list (`@`).
+    List,
+    /// Only objects whose `__typename` is one of these (`|[A,B]`).
+    TypeCondition(Vec<String>),
+}
+
+impl Serialize for PathSegment {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl std::fmt::Display for PathSegment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Key(key) => f.write_str(key),
+            Self::List => f.write_str("@"),
+            Self::TypeCondition(types) => write!(f, "|[{}]", types.join(",")),
+        }
+    }
+}
+
+/// Why an operation cannot be planned.
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+pub enum PlanError {
+    #[error("cannot plan `{coordinate}`: {reason}")]
+    Unsatisfiable { coordinate: String, reason: String },
+    #[error("the operation has no root type `{0}` in the supergraph")]
+    MissingRootType(String),
+    #[error("subscriptions are not supported by this gateway yet")]
+    SubscriptionUnsupported,
+}
+
+/// What the planner needs to know about the operation being planned.
+pub struct OperationInput<'a> {
+    pub kind: OperationType,
+    pub name: Option<&'a str>,
+    pub variables: &'a [Node<VariableDefinition>],
+    pub selection_set: &'a SelectionSet,
+}
+
+/// Plans an operation against a supergraph; see the module documentation for the steps.
+pub fn plan_operation(
+    supergraph: &Supergraph,
+    operation: &OperationInput<'_>,
+) -> Result<QueryPlan, PlanError> {
+    let root_type = match operation.kind {
+        OperationType::Query => supergraph.schema.schema_definition.query.as_ref(),
+        OperationType::Mutation => supergraph.schema.schema_definition.mutation.as_ref(),
+        OperationType::Subscription => return Err(PlanError::SubscriptionUnsupported),
+    }
+    .ok_or_else(|| PlanError::MissingRootType(format!("{:?}", operation.kind)))?;
+    let groups = planner::plan_root(supergraph, &root_type.name, operation)?;
+    Ok(QueryPlan {
+        node: groups::into_plan(supergraph, groups, operation),
+    })
+}

@@ -1,0 +1,637 @@
+//! The search: which subgraph fetches which field, and where entity jumps are needed.
+//!
+//! The planner walks the operation level by level. At each level it knows the subgraph it is
+//! in, the parent type, the response path and what a parent's `@provides` made available.
+//! Fields the subgraph resolves stay in its fetch; the others become jumps to fetch groups in
+//! other subgraphs, keyed by a `@key` the current subgraph can provide. Where a choice exists
+//! (`@shareable` fields, several subgraphs able to take a jump), candidates are tried on a copy
+//! of the group list and the one that needs the fewest fetches wins.
+
+use super::{OperationInput, PathSegment, PlanError};
+use crate::selection::{Field, Selection, SelectionSet, typename_field};
+use crate::supergraph::{FieldInGraph, GraphId, Key, Supergraph, TypeInfo};
+use apollo_compiler::Name;
+use apollo_compiler::ast::{OperationType, Type};
+
+/// A set of fields fetched from one subgraph in one request.
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    pub graph: GraphId,
+    /// The group whose results this one reads (its representations come from there).
+    pub parent: Option<usize>,
+    /// Other groups that must have finished first (`@requires` and key fields from elsewhere).
+    pub deps: Vec<usize>,
+    /// Where in the response the group's entities are; empty for root fetches.
+    pub path: Vec<PathSegment>,
+    /// Entity fetches: one representation shape per entity type.
+    pub entities: Vec<(Name, SelectionSet)>,
+    /// Root fetches: fields on the root type. Entity fetches: one inline fragment per type.
+    pub selection: SelectionSet,
+}
+
+pub(super) struct Planner<'a> {
+    supergraph: &'a Supergraph,
+    pub groups: Vec<Group>,
+    /// Open recordings of the groups that planning jumps into (created or reused), so that a
+    /// fetch whose representation needs them can depend on them.
+    recordings: Vec<Vec<usize>>,
+}
+
+/// Plans the root selection of an operation into fetch groups.
+pub(super) fn plan_root(
+    supergraph: &Supergraph,
+    root_type: &Name,
+    operation: &OperationInput<'_>,
+) -> Result<Vec<Group>, PlanError> {
+    let mut planner = Planner {
+        supergraph,
+        groups: Vec::new(),
+        recordings: Vec::new(),
+    };
+    let fields: Vec<Field> = planner
+        .collect_fields(operation.selection_set, root_type)
+        .items
+        .into_iter()
+        .filter_map(|item| match item {
+            Selection::Field(f) if !f.name.starts_with("__") => Some(f),
+            _ => None,
+        })
+        .collect();
+    let mut runs: Vec<(GraphId, SelectionSet)> = Vec::new();
+    for field in fields {
+        let graph = planner.choose_root_graph(root_type, &field, &runs, operation.kind)?;
+        // Mutations only merge with the run just before, so that order is kept.
+        let mergeable = if operation.kind == OperationType::Mutation {
+            runs.len().checked_sub(1).filter(|&i| runs[i].0 == graph)
+        } else {
+            runs.iter().position(|(g, _)| *g == graph)
+        };
+        match mergeable {
+            Some(i) => runs[i].1.merge_field(field),
+            None => runs.push((
+                graph,
+                SelectionSet {
+                    items: vec![Selection::Field(field)],
+                },
+            )),
+        }
+    }
+    for (graph, fields) in runs {
+        let id = planner.new_group(graph, None, Vec::new());
+        let selection = planner.plan_level(id, graph, root_type, &fields, &[], None, false)?;
+        planner.groups[id].selection = selection;
+    }
+    Ok(planner.groups)
+}
+
+impl Planner<'_> {
+    fn type_info(&self, name: &str) -> Result<&TypeInfo, PlanError> {
+        self.supergraph
+            .type_info(name)
+            .ok_or_else(|| PlanError::Unsatisfiable {
+                coordinate: name.to_string(),
+                reason: "the type is not in the supergraph".into(),
+            })
+    }
+
+    fn graph_name(&self, graph: GraphId) -> &str {
+        &self.supergraph.subgraphs[graph].name
+    }
+
+    fn new_group(
+        &mut self,
+        graph: GraphId,
+        parent: Option<usize>,
+        path: Vec<PathSegment>,
+    ) -> usize {
+        self.groups.push(Group {
+            graph,
+            parent,
+            deps: Vec::new(),
+            path,
+            entities: Vec::new(),
+            selection: SelectionSet::default(),
+        });
+        self.groups.len() - 1
+    }
+
+    /// Runs `attempt` and returns how many fetch groups it added, then undoes it.
+    fn trial<T>(
+        &mut self,
+        attempt: impl FnOnce(&mut Self) -> Result<T, PlanError>,
+    ) -> Option<usize> {
+        let saved = self.groups.clone();
+        let before = self.groups.len();
+        let result = attempt(self);
+        let added = self.groups.len() - before;
+        self.groups = saved;
+        result.ok().map(|_| added)
+    }
+
+    fn choose_root_graph(
+        &mut self,
+        root_type: &Name,
+        field: &Field,
+        runs: &[(GraphId, SelectionSet)],
+        kind: OperationType,
+    ) -> Result<GraphId, PlanError> {
+        let info = self.type_info(root_type)?;
+        let coordinate = format!("{root_type}.{}", field.name);
+        let field_info = info
+            .fields
+            .get(&field.name)
+            .ok_or_else(|| PlanError::Unsatisfiable {
+                coordinate: coordinate.clone(),
+                reason: "the field is not in the supergraph".into(),
+            })?;
+        let candidates: Vec<GraphId> = field_info
+            .graphs
+            .iter()
+            .filter(|fg| !fg.external && !fg.used_overridden)
+            .map(|fg| fg.graph)
+            .collect();
+        match candidates.as_slice() {
+            [] => Err(PlanError::Unsatisfiable {
+                coordinate,
+                reason: "no subgraph resolves this root field".into(),
+            }),
+            [only] => Ok(*only),
+            _ => {
+                if kind == OperationType::Mutation {
+                    if let Some((last, _)) = runs.last() {
+                        if candidates.contains(last) {
+                            return Ok(*last);
+                        }
+                    }
+                }
+                let set = SelectionSet {
+                    items: vec![Selection::Field(field.clone())],
+                };
+                let mut best: Option<(usize, GraphId)> = None;
+                for graph in candidates {
+                    let cost = self.trial(|p| {
+                        let id = p.new_group(graph, None, Vec::new());
+                        p.plan_level(id, graph, root_type, &set, &[], None, false)
+                    });
+                    let Some(added) = cost else { continue };
+                    // A subgraph already fetched from costs no new request.
+                    let added = if runs.iter().any(|(g, _)| *g == graph) {
+                        added - 1
+                    } else {
+                        added
+                    };
+                    if best.is_none_or(|(c, _)| added < c) {
+                        best = Some((added, graph));
+                    }
+                }
+                best.map(|(_, g)| g).ok_or_else(|| PlanError::Unsatisfiable {
+                    coordinate,
+                    reason: "no subgraph that resolves this root field can resolve the whole selection below it".into(),
+                })
+            }
+        }
+    }
+
+    /// Whether `condition` (a fragment's type condition) applies to objects of type `ty`.
+    fn applies(&self, condition: Option<&Name>, ty: &Name) -> bool {
+        match condition {
+            None => true,
+            Some(c) if c == ty => true,
+            Some(c) => self.supergraph.type_info(c).is_some_and(|info| {
+                info.possible_types.contains(ty)
+                    || self.supergraph.type_info(ty).is_some_and(|t| {
+                        t.is_abstract()
+                            && t.possible_types
+                                .iter()
+                                .all(|p| info.possible_types.contains(p))
+                    })
+            }),
+        }
+    }
+
+    /// The fields selected on objects of type `ty`, fragments flattened, same keys merged.
+    pub(super) fn collect_fields(&self, set: &SelectionSet, ty: &Name) -> SelectionSet {
+        let mut out = SelectionSet::default();
+        self.collect_into(set, ty, &mut out);
+        out
+    }
+
+    fn collect_into(&self, set: &SelectionSet, ty: &Name, out: &mut SelectionSet) {
+        for item in &set.items {
+            match item {
+                Selection::Field(field) => out.merge_field(field.clone()),
+                Selection::InlineFragment(inline) => {
+                    if self.applies(inline.type_condition.as_ref(), ty) {
+                        self.collect_into(&inline.selection_set, ty, out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Plans the fields selected on `ty` at `path`, in subgraph `graph`, for fetch group `group`.
+    /// Returns what the group must select there; adds groups for what it cannot.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    pub(super) fn plan_level(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        selection: &SelectionSet,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+    ) -> Result<SelectionSet, PlanError> {
+        let info = self.type_info(ty)?;
+        if info.is_abstract() && !info.in_graph(graph).is_some_and(|t| t.is_interface_object) {
+            return self.plan_abstract(group, graph, ty, selection, path, provided);
+        }
+        let fields = self.collect_fields(selection, ty);
+        let mut out = SelectionSet::default();
+        let mut pending: Vec<Field> = Vec::new();
+        for item in fields.items {
+            let Selection::Field(field) = item else {
+                continue;
+            };
+            if field.name == "__typename" {
+                out.merge_field(field);
+                continue;
+            }
+            let Some(field_in_graph) =
+                self.resolvable_here(graph, ty, &field, provided, entity_root)
+            else {
+                pending.push(field);
+                continue;
+            };
+            let Some(sub_selection) = &field.selection_set else {
+                out.merge_field(field);
+                continue;
+            };
+            let sub_provided = match &field_in_graph.provides {
+                Some(provides) => Some(provides.clone()),
+                None => provided.map(|p| provided_below(p, &field.name)),
+            };
+            let sub_path = extend_path(path, &field);
+            let return_type = field.ty.inner_named_type().clone();
+            let has_alternative = !self
+                .jump_candidates(graph, ty, &field, provided, true)
+                .is_empty();
+            let saved = has_alternative.then(|| self.groups.clone());
+            match self.plan_level(
+                group,
+                graph,
+                &return_type,
+                sub_selection,
+                &sub_path,
+                sub_provided.as_ref(),
+                false,
+            ) {
+                Ok(set) => out.merge_field(Field {
+                    selection_set: Some(set),
+                    ..field
+                }),
+                Err(error) => match saved {
+                    Some(saved) => {
+                        self.groups = saved;
+                        pending.push(field);
+                    }
+                    None => return Err(error),
+                },
+            }
+        }
+        if !pending.is_empty() {
+            self.plan_jumps(
+                group,
+                graph,
+                ty,
+                pending,
+                path,
+                provided,
+                entity_root,
+                &mut out,
+            )?;
+        }
+        Ok(out)
+    }
+
+    /// An interface or union: one inline fragment per object type the subgraph can return.
+    fn plan_abstract(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        selection: &SelectionSet,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+    ) -> Result<SelectionSet, PlanError> {
+        let info = self.type_info(ty)?;
+        let mut possible: Vec<Name> = Vec::new();
+        for name in info.possible_types_in(graph) {
+            if !possible.contains(name) {
+                possible.push(name.clone());
+            }
+        }
+        let mut out = SelectionSet::default();
+        out.merge_field(typename_field());
+        for object in possible {
+            let fields = self.collect_fields(selection, &object);
+            if fields.fields().all(|f| f.name == "__typename") {
+                continue;
+            }
+            let mut sub_path = path.to_vec();
+            sub_path.push(PathSegment::TypeCondition(vec![object.to_string()]));
+            let sub_provided = provided.map(|p| self.collect_fields(p, &object));
+            let set = self.plan_level(
+                group,
+                graph,
+                &object,
+                &fields,
+                &sub_path,
+                sub_provided.as_ref(),
+                false,
+            )?;
+            if !set.is_empty() {
+                out.merge_fragment(Some(object), set);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The subgraph's definition of `ty.field` when the subgraph can resolve it right here.
+    fn resolvable_here(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        field: &Field,
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+    ) -> Option<&FieldInGraph> {
+        let info = self.supergraph.type_info(ty)?;
+        let field_in_graph = info.fields.get(&field.name)?.in_graph(graph)?;
+        if field_in_graph.used_overridden {
+            return None;
+        }
+        if field_in_graph.external {
+            let provided_here = provided.is_some_and(|p| p.fields().any(|f| f.name == field.name));
+            let in_own_key = info.in_graph(graph).is_some_and(|t| {
+                t.keys
+                    .iter()
+                    .any(|k| k.fields.fields().any(|f| f.name == field.name))
+            });
+            return (provided_here || in_own_key).then_some(field_in_graph);
+        }
+        // A field with @requires reads its requirements from the representation, so it can only
+        // be resolved where the parent group put them there: at the root of an entity fetch.
+        if field_in_graph.requires.is_some() && !entity_root {
+            return None;
+        }
+        Some(field_in_graph)
+    }
+
+    /// Whether every field of `key` is resolvable by `graph` at this position.
+    fn key_is_local(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        key: &SelectionSet,
+        provided: Option<&SelectionSet>,
+    ) -> bool {
+        let collected = self.collect_fields(key, ty);
+        collected.fields().all(|field| {
+            if field.name == "__typename" {
+                return true;
+            }
+            let Some(field_in_graph) = self.resolvable_here(graph, ty, field, provided, false)
+            else {
+                return false;
+            };
+            match &field.selection_set {
+                None => true,
+                Some(sub) => {
+                    let sub_provided = match &field_in_graph.provides {
+                        Some(p) => Some(p.clone()),
+                        None => provided.map(|p| provided_below(p, &field.name)),
+                    };
+                    self.key_is_local(
+                        graph,
+                        field.ty.inner_named_type(),
+                        sub,
+                        sub_provided.as_ref(),
+                    )
+                }
+            }
+        })
+    }
+
+    /// Subgraphs that can resolve `ty.field` through an entity fetch from `graph`, with the key
+    /// to use. With `others_only`, the current subgraph is left out.
+    fn jump_candidates(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        field: &Field,
+        provided: Option<&SelectionSet>,
+        others_only: bool,
+    ) -> Vec<(GraphId, Key)> {
+        let Some(info) = self.supergraph.type_info(ty) else {
+            return Vec::new();
+        };
+        let Some(field_info) = info.fields.get(&field.name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for field_in_graph in &field_info.graphs {
+            let target = field_in_graph.graph;
+            if field_in_graph.external || field_in_graph.used_overridden {
+                continue;
+            }
+            // Jumping to the same subgraph only helps a field whose @requires needs a fresh
+            // representation.
+            if target == graph && (others_only || field_in_graph.requires.is_none()) {
+                continue;
+            }
+            let Some(type_in_target) = info.in_graph(target) else {
+                continue;
+            };
+            if let Some(key) = type_in_target
+                .keys
+                .iter()
+                .filter(|k| k.resolvable)
+                .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+            {
+                out.push((target, key.clone()));
+            }
+        }
+        out
+    }
+
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    fn plan_jumps(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        pending: Vec<Field>,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+        out: &mut SelectionSet,
+    ) -> Result<(), PlanError> {
+        let mut targets: Vec<(GraphId, Key, SelectionSet)> = Vec::new();
+        for field in pending {
+            let candidates = self.jump_candidates(graph, ty, &field, provided, false);
+            let chosen = match candidates
+                .iter()
+                .find(|(g, _)| targets.iter().any(|(t, _, _)| t == g))
+            {
+                Some(existing) => existing.clone(),
+                None => match candidates.len() {
+                    0 => {
+                        return Err(PlanError::Unsatisfiable {
+                            coordinate: format!("{ty}.{}", field.name),
+                            reason: format!(
+                                "subgraph `{}` cannot resolve it, and no subgraph that can has a @key that `{}` provides",
+                                self.graph_name(graph),
+                                self.graph_name(graph)
+                            ),
+                        });
+                    }
+                    1 => candidates[0].clone(),
+                    _ => self.cheapest_target(group, ty, &field, path, candidates),
+                },
+            };
+            match targets.iter_mut().find(|(g, _, _)| *g == chosen.0) {
+                Some((_, _, fields)) => fields.merge_field(field),
+                None => targets.push((
+                    chosen.0,
+                    chosen.1,
+                    SelectionSet {
+                        items: vec![Selection::Field(field)],
+                    },
+                )),
+            }
+        }
+        for (target, key, fields) in targets {
+            out.merge_field(typename_field());
+            self.recordings.push(Vec::new());
+            let key_selection =
+                self.plan_level(group, graph, ty, &key.fields, path, provided, entity_root)?;
+            out.merge(key_selection);
+            let mut representation = SelectionSet::default();
+            representation.merge_field(typename_field());
+            representation.merge(key.fields.clone());
+            let info = self.type_info(ty)?.clone();
+            for field in fields.fields() {
+                let requires = info
+                    .fields
+                    .get(&field.name)
+                    .and_then(|f| f.in_graph(target))
+                    .and_then(|f| f.requires.clone());
+                if let Some(requires) = requires {
+                    let required =
+                        self.plan_level(group, graph, ty, &requires, path, provided, entity_root)?;
+                    out.merge(required);
+                    representation.merge(requires);
+                }
+            }
+            let new_deps = self.recordings.pop().unwrap_or_default();
+            let child = self.group_for(group, target, path);
+            self.groups[child]
+                .deps
+                .extend(new_deps.into_iter().filter(|d| *d != child));
+            let child_selection = self.plan_level(child, target, ty, &fields, path, None, true)?;
+            let child_group = &mut self.groups[child];
+            match child_group.entities.iter_mut().find(|(t, _)| t == ty) {
+                Some((_, existing)) => existing.merge(representation),
+                None => child_group.entities.push((ty.clone(), representation)),
+            }
+            child_group
+                .selection
+                .merge_fragment(Some(ty.clone()), child_selection);
+        }
+        Ok(())
+    }
+
+    fn cheapest_target(
+        &mut self,
+        group: usize,
+        ty: &Name,
+        field: &Field,
+        path: &[PathSegment],
+        candidates: Vec<(GraphId, Key)>,
+    ) -> (GraphId, Key) {
+        let set = SelectionSet {
+            items: vec![Selection::Field(field.clone())],
+        };
+        let mut best: Option<(usize, (GraphId, Key))> = None;
+        for (target, key) in candidates {
+            let cost = self.trial(|p| {
+                let id = p.new_group(target, Some(group), path.to_vec());
+                p.plan_level(id, target, ty, &set, path, None, true)
+            });
+            if let Some(cost) = cost {
+                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                    best = Some((cost, (target, key)));
+                }
+            } else if best.is_none() {
+                best = Some((usize::MAX, (target, key)));
+            }
+        }
+        best.map(|(_, choice)| choice)
+            .expect("cheapest_target is called with candidates")
+    }
+
+    /// The entity fetch group of `target` under `parent` at `path`, made when missing. Objects
+    /// of different types at one path share a group: one `_entities` call serves them all.
+    fn group_for(&mut self, parent: usize, target: GraphId, path: &[PathSegment]) -> usize {
+        let path = match path.last() {
+            Some(PathSegment::TypeCondition(_)) => &path[..path.len() - 1],
+            _ => path,
+        };
+        let existing = self.groups.iter().position(|g| {
+            g.parent == Some(parent)
+                && g.graph == target
+                && g.path == path
+                && !g.entities.is_empty()
+        });
+        let id = existing.unwrap_or_else(|| self.new_group(target, Some(parent), path.to_vec()));
+        for recording in &mut self.recordings {
+            recording.push(id);
+        }
+        id
+    }
+}
+
+/// What a parent's `@provides` makes available below the field `name`.
+fn provided_below(provided: &SelectionSet, name: &Name) -> SelectionSet {
+    let mut out = SelectionSet::default();
+    for field in provided.fields().filter(|f| &f.name == name) {
+        if let Some(sub) = &field.selection_set {
+            out.merge(sub.clone());
+        }
+    }
+    out
+}
+
+/// The path below `field`: its response key, then `@` for each list level of its type.
+pub(super) fn extend_path(path: &[PathSegment], field: &Field) -> Vec<PathSegment> {
+    let mut out = path.to_vec();
+    out.push(PathSegment::Key(field.response_key().to_string()));
+    let mut ty = &field.ty;
+    loop {
+        match ty {
+            Type::List(inner) | Type::NonNullList(inner) => {
+                out.push(PathSegment::List);
+                ty = inner;
+            }
+            Type::Named(_) | Type::NonNullNamed(_) => break,
+        }
+    }
+    out
+}
