@@ -3,7 +3,7 @@
 //! logs and social workers from this subgraph's own streams. Every table is written with
 //! the kit's batched multi-row inserts, one transaction per table.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
@@ -53,7 +53,13 @@ pub(crate) async fn seed(
     .map_err(fail("inserting league branches"))?;
 
     let homes = homes(scale);
-    let home_count = homes.len() as u64;
+    let mut homes_by_district: HashMap<String, Vec<i64>> = HashMap::new();
+    for home in &homes {
+        homes_by_district
+            .entry(home.region.district_code.clone())
+            .or_default()
+            .push(home.id);
+    }
     insert(
         db,
         progress,
@@ -153,8 +159,12 @@ pub(crate) async fn seed(
         activity_total,
         catalog::youth_activities(scale).map(move |a| {
             let roll = links.below(10);
-            // A third at a youth home, a fifth at the street's shared centre.
-            let home: Option<i64> = (roll < 3).then(|| 1 + links.below(home_count.max(1)) as i64);
+            // A third at a youth home of the same district (when it has one), a fifth at
+            // the street's shared centre.
+            let home: Option<i64> = match homes_by_district.get(&a.region.district_code) {
+                Some(ids) if roll < 3 => links.pick(ids).copied(),
+                _ => None,
+            };
             let center: Option<String> = (3..5)
                 .contains(&roll)
                 .then(|| street_center_id(&a.region.street_code));
