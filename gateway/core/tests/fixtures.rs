@@ -1,0 +1,119 @@
+//! Planner and executor fixtures: each folder under tests/fixtures is one case.
+//!
+//! A case holds `supergraph.graphql`, `subgraphs.json` (mock data, see support/mock.rs),
+//! `operation.graphql` and optionally `variables.json`; the expectations are `plan.txt` (the
+//! printed query plan) and `response.json` (the whole response). Run with
+//! `UPDATE_FIXTURES=1 cargo test -p quntuan-gateway --test fixtures` to write missing or
+//! changed expectations, then read the diff before committing it.
+
+mod support;
+
+use quntuan_gateway::gateway::{Gateway, GatewaySettings, GraphqlRequest, RequestOptions};
+use quntuan_gateway::supergraph::Supergraph;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use support::mock::MockSubgraphs;
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Compares `actual` with the file, or writes it when UPDATE_FIXTURES is set. Returns a
+/// failure description instead of panicking, so every case is reported in one run.
+fn expect_file(path: &Path, actual: &str) -> Option<String> {
+    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
+    let expected = std::fs::read_to_string(path).ok();
+    if expected.as_deref() == Some(actual) {
+        return None;
+    }
+    if update {
+        std::fs::write(path, actual).expect("write fixture expectation");
+        return None;
+    }
+    Some(format!(
+        "{} differs\n--- expected\n{}\n--- actual\n{}",
+        path.display(),
+        expected.unwrap_or_else(|| "(missing)".into()),
+        actual
+    ))
+}
+
+async fn run_case(dir: &Path) -> Vec<String> {
+    let mut failures = Vec::new();
+    let sdl = read(&dir.join("supergraph.graphql"));
+    let supergraph = match Supergraph::parse(&sdl) {
+        Ok(s) => s,
+        Err(e) => return vec![format!("{}: supergraph does not load: {e}", dir.display())],
+    };
+    let data: serde_json::Map<String, Value> =
+        serde_json::from_str(&read(&dir.join("subgraphs.json")))
+            .expect("subgraphs.json is a JSON object");
+    let mock = Arc::new(MockSubgraphs::new(data));
+    let gateway = Gateway::with_transport(supergraph, GatewaySettings::default(), mock.clone());
+    let query = read(&dir.join("operation.graphql"));
+    let variables: serde_json::Map<String, Value> =
+        std::fs::read_to_string(dir.join("variables.json"))
+            .ok()
+            .map(|text| serde_json::from_str(&text).expect("variables.json is a JSON object"))
+            .unwrap_or_default();
+
+    let plan_text = match gateway.plan_for(&query, None, &variables) {
+        Ok(planned) => match planned.as_ref() {
+            Ok(prepared) => prepared.plan.to_string(),
+            Err(error) => format!("error: {}\n", error.message),
+        },
+        Err(errors) => format!(
+            "error: {}\n",
+            errors
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    };
+    failures.extend(expect_file(&dir.join("plan.txt"), &plan_text));
+
+    let request = GraphqlRequest {
+        query: Some(query),
+        variables: Some(variables),
+        ..Default::default()
+    };
+    let options = RequestOptions {
+        allow_mutations: true,
+        ..Default::default()
+    };
+    let response = gateway.execute(request, &options).await;
+    let mut text = serde_json::to_string_pretty(&response).expect("response serialises");
+    text.push('\n');
+    failures.extend(expect_file(&dir.join("response.json"), &text));
+    failures
+}
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("tests/fixtures exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("operation.graphql").exists())
+        .collect();
+    cases.sort();
+    cases
+}
+
+#[tokio::test]
+async fn every_fixture_plans_and_answers_as_expected() {
+    let cases = cases();
+    assert!(!cases.is_empty(), "no fixtures found");
+    let mut failures = Vec::new();
+    for case in &cases {
+        failures.extend(run_case(case).await);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixture cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}

@@ -1,0 +1,343 @@
+//! Mock subgraphs that answer from JSON: a fixture gives each subgraph its root objects and its
+//! entities, and the mock executes whatever operation the gateway sends over that data.
+//!
+//! Conventions of the data (`subgraphs.json`, one object per subgraph):
+//! - `"Query"` / `"Mutation"`: the root objects. A field with arguments may be stored under
+//!   `name(arg: value, ...)` (arguments sorted, values as GraphQL literals).
+//! - `"entities"`: `{ TypeName: [objects] }` for `_entities`; a representation matches an
+//!   object when every field they share is equal. `"__requires": ["a", "b"]` on an object makes
+//!   the mock refuse representations that lack those fields.
+//! - objects carry `__typename` where the gateway needs it (entities, abstract positions), and
+//!   may list `"__implements": ["Interface"]` for fragments on interfaces.
+//! - `{"__error": "message"}` as a field's value: that field errors (null plus an error).
+//! - `"__down": true`: the subgraph is unreachable.
+
+use apollo_compiler::ast::{self, Definition, Selection};
+use bytes::Bytes;
+use futures::future::BoxFuture;
+use quntuan_gateway::execute::{SubgraphRequest, SubgraphTransport, TransportError};
+use serde_json::{Map, Value, json};
+use std::sync::Mutex;
+
+pub(crate) struct MockSubgraphs {
+    data: Map<String, Value>,
+    /// Every request the gateway sent: (subgraph, body).
+    pub(crate) log: Mutex<Vec<(String, Value)>>,
+}
+
+impl MockSubgraphs {
+    pub(crate) fn new(data: Map<String, Value>) -> Self {
+        Self {
+            data,
+            log: Mutex::new(Vec::new()),
+        }
+    }
+}
+
+impl SubgraphTransport for MockSubgraphs {
+    fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>> {
+        Box::pin(async move {
+            let body: Value =
+                serde_json::from_slice(&request.body).expect("the gateway sends JSON");
+            self.log
+                .lock()
+                .expect("log lock")
+                .push((request.service_name.clone(), body.clone()));
+            let Some(data) = self.data.get(&request.service_name) else {
+                return Err(TransportError::Unreachable {
+                    url: request.url,
+                    reason: "no such mock subgraph".into(),
+                });
+            };
+            if data.get("__down").and_then(Value::as_bool) == Some(true) {
+                return Err(TransportError::Unreachable {
+                    url: request.url,
+                    reason: "connection refused".into(),
+                });
+            }
+            let query = body["query"].as_str().unwrap_or_default();
+            let variables = body["variables"].as_object().cloned().unwrap_or_default();
+            let response = execute(data, query, &variables);
+            Ok(Bytes::from(response.to_string()))
+        })
+    }
+}
+
+struct Run<'a> {
+    data: &'a Value,
+    variables: &'a Map<String, Value>,
+    errors: Vec<Value>,
+}
+
+fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
+    let document = match ast::Document::parse(query, "mock.graphql") {
+        Ok(document) => document,
+        Err(e) => {
+            return json!({"errors": [{"message": format!("mock cannot parse: {}", e.errors)}]});
+        }
+    };
+    let Some(operation) = document.definitions.iter().find_map(|d| match d {
+        Definition::OperationDefinition(op) => Some(op),
+        _ => None,
+    }) else {
+        return json!({"errors": [{"message": "mock: no operation"}]});
+    };
+    let root_name = match operation.operation_type {
+        ast::OperationType::Mutation => "Mutation",
+        _ => "Query",
+    };
+    let mut run = Run {
+        data,
+        variables,
+        errors: Vec::new(),
+    };
+    let root = data.get(root_name).cloned().unwrap_or_else(|| json!({}));
+    let mut path = Vec::new();
+    let result = run.select(&root, &operation.selection_set, &mut path, true);
+    let mut response = Map::new();
+    response.insert("data".into(), result);
+    if !run.errors.is_empty() {
+        response.insert("errors".into(), Value::Array(run.errors));
+    }
+    Value::Object(response)
+}
+
+impl Run<'_> {
+    fn literal(&self, value: &ast::Value) -> Value {
+        match value {
+            ast::Value::Variable(name) => self
+                .variables
+                .get(name.as_str())
+                .cloned()
+                .unwrap_or(Value::Null),
+            ast::Value::Null => Value::Null,
+            ast::Value::Boolean(b) => Value::Bool(*b),
+            ast::Value::String(s) => Value::String(s.clone()),
+            ast::Value::Enum(e) => Value::String(e.to_string()),
+            ast::Value::Int(i) => serde_json::from_str(i.as_str()).unwrap_or(Value::Null),
+            ast::Value::Float(f) => serde_json::from_str(f.as_str()).unwrap_or(Value::Null),
+            ast::Value::List(items) => {
+                Value::Array(items.iter().map(|v| self.literal(v)).collect())
+            }
+            ast::Value::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), self.literal(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn select(
+        &mut self,
+        object: &Value,
+        selection: &[Selection],
+        path: &mut Vec<Value>,
+        is_root: bool,
+    ) -> Value {
+        let Value::Object(source) = object else {
+            return Value::Null;
+        };
+        let mut out = Map::new();
+        self.fill(source, selection, path, is_root, &mut out);
+        Value::Object(out)
+    }
+
+    fn fill(
+        &mut self,
+        source: &Map<String, Value>,
+        selection: &[Selection],
+        path: &mut Vec<Value>,
+        is_root: bool,
+        out: &mut Map<String, Value>,
+    ) {
+        for item in selection {
+            match item {
+                Selection::Field(field) => {
+                    let key = field.alias.as_ref().unwrap_or(&field.name).to_string();
+                    path.push(Value::String(key.clone()));
+                    let value = if field.name == "__typename" {
+                        source.get("__typename").cloned().unwrap_or_else(|| {
+                            self.error(path, "mock data lacks __typename here");
+                            Value::Null
+                        })
+                    } else if is_root && field.name == "_entities" {
+                        self.entities(field, path)
+                    } else {
+                        let mut arguments: Vec<String> = field
+                            .arguments
+                            .iter()
+                            .map(|a| {
+                                format!("{}: {}", a.name, ast_value_text(&self.literal(&a.value)))
+                            })
+                            .collect();
+                        arguments.sort();
+                        let with_args = format!("{}({})", field.name, arguments.join(", "));
+                        let raw = source
+                            .get(&with_args)
+                            .or_else(|| source.get(field.name.as_str()))
+                            .cloned()
+                            .unwrap_or(Value::Null);
+                        self.complete(&raw, &field.selection_set, path)
+                    };
+                    path.pop();
+                    merge(out, key, value);
+                }
+                Selection::InlineFragment(inline) => {
+                    let applies = inline.type_condition.as_ref().is_none_or(|condition| {
+                        source.get("__typename").and_then(Value::as_str) == Some(condition.as_str())
+                            || source
+                                .get("__implements")
+                                .and_then(Value::as_array)
+                                .is_some_and(|list| {
+                                    list.iter().any(|i| i.as_str() == Some(condition.as_str()))
+                                })
+                    });
+                    if applies {
+                        self.fill(source, &inline.selection_set, path, is_root, out);
+                    }
+                }
+                Selection::FragmentSpread(_) => {
+                    self.error(path, "mock does not support named fragments")
+                }
+            }
+        }
+    }
+
+    fn complete(&mut self, raw: &Value, selection: &[Selection], path: &mut Vec<Value>) -> Value {
+        match raw {
+            Value::Object(map) if map.contains_key("__error") => {
+                let message = map["__error"].as_str().unwrap_or("error").to_string();
+                self.error(path, &message);
+                Value::Null
+            }
+            Value::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        path.push(json!(i));
+                        let value = self.complete(item, selection, path);
+                        path.pop();
+                        value
+                    })
+                    .collect(),
+            ),
+            Value::Object(_) if !selection.is_empty() => self.select(raw, selection, path, false),
+            other => other.clone(),
+        }
+    }
+
+    fn entities(&mut self, field: &ast::Field, path: &mut Vec<Value>) -> Value {
+        let representations = field
+            .arguments
+            .iter()
+            .find(|a| a.name == "representations")
+            .map(|a| self.literal(&a.value))
+            .unwrap_or(Value::Null);
+        let Value::Array(representations) = representations else {
+            self.error(path, "mock: _entities without representations");
+            return Value::Null;
+        };
+        let mut out = Vec::new();
+        for (i, representation) in representations.iter().enumerate() {
+            path.push(json!(i));
+            let typename = representation["__typename"].as_str().unwrap_or_default();
+            let stored = self.data["entities"][typename]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let found = stored.iter().find(|entity| matches(entity, representation));
+            let value = match found {
+                None => Value::Null,
+                Some(entity) => {
+                    let missing: Vec<&str> = entity["__requires"]
+                        .as_array()
+                        .map(|list| {
+                            list.iter()
+                                .filter_map(Value::as_str)
+                                .filter(|f| representation.get(*f).is_none())
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if missing.is_empty() {
+                        let mut entity = entity.clone();
+                        entity["__typename"] = json!(typename);
+                        self.select(&entity, &field.selection_set, path, false)
+                    } else {
+                        self.error(
+                            path,
+                            &format!("mock: representation lacks required {missing:?}"),
+                        );
+                        Value::Null
+                    }
+                }
+            };
+            path.pop();
+            out.push(value);
+        }
+        Value::Array(out)
+    }
+
+    fn error(&mut self, path: &[Value], message: &str) {
+        self.errors.push(json!({"message": message, "path": path}));
+    }
+}
+
+fn matches(entity: &Value, representation: &Value) -> bool {
+    let (Some(entity), Some(representation)) = (entity.as_object(), representation.as_object())
+    else {
+        return false;
+    };
+    let mut compared = 0;
+    for (key, value) in representation {
+        if key == "__typename" {
+            continue;
+        }
+        if let Some(stored) = entity.get(key) {
+            if !stored.is_object() || !value.is_object() {
+                if stored != value {
+                    return false;
+                }
+            } else if !matches(stored, value) {
+                return false;
+            }
+            compared += 1;
+        }
+    }
+    compared > 0
+}
+
+fn merge(out: &mut Map<String, Value>, key: String, value: Value) {
+    match (out.get_mut(&key), value) {
+        (Some(Value::Object(existing)), Value::Object(incoming)) => {
+            for (k, v) in incoming {
+                merge(existing, k, v);
+            }
+        }
+        (_, value) => {
+            out.insert(key, value);
+        }
+    }
+}
+
+fn ast_value_text(value: &Value) -> String {
+    match value {
+        Value::Object(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{k}: {}", ast_value_text(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(ast_value_text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
