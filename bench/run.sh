@@ -3,6 +3,7 @@
 #   monolith  one non-federated async-graphql server answering the deep query alone (:4105)
 #   proxy     a pass-through proxy in front of the monolith: one extra hop, nothing else (:4106)
 #   gateway   `quntuan serve` over the four benchmark subgraphs (:4100, subgraphs :4101-4104)
+# (default ports; PORT_BASE moves them all)
 # wrk sends bench/queries/deep.graphql for a fixed time at fixed concurrency; every response
 # body must equal bench/expected/deep.json byte for byte, and mismatches are counted.
 #
@@ -13,6 +14,7 @@
 #   TARGETS="monolith proxy gateway"                  which legs to run, in this order
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
 #   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
+#   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6 (all 127.0.0.1)
 #   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
 # Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
 set -euo pipefail
@@ -29,11 +31,16 @@ ROOT=$(cd "$BENCH/.." && pwd)
 OUT=${OUT:-$(mktemp -d /tmp/quntuan-bench.XXXXXX)}
 mkdir -p "$OUT"
 
-# Ports: the subgraphs' are fixed by bench/supergraph.graphql.
-GATEWAY_PORT=4100
-SUBGRAPH_PORTS=(4101 4102 4103 4104)
-MONOLITH_PORT=4105
-PROXY_PORT=4106
+# Ports: gateway PORT_BASE, subgraphs +1..+4, monolith +5, proxy +6. supergraph.graphql routes
+# to 4101-4104; with another base the gateway is told the subgraphs' URLs (--subgraph-url).
+PORT_BASE=${PORT_BASE:-4100}
+[[ $PORT_BASE =~ ^[0-9]+$ && $PORT_BASE -ge 1024 && $PORT_BASE -le 65000 ]] ||
+  { echo "run.sh: PORT_BASE must be a number from 1024 to 65000" >&2; exit 2; }
+GATEWAY_PORT=$PORT_BASE
+SUBGRAPH_NAMES=(accounts inventory products reviews)
+SUBGRAPH_PORTS=($((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT_BASE + 4)))
+MONOLITH_PORT=$((PORT_BASE + 5))
+PROXY_PORT=$((PORT_BASE + 6))
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
@@ -140,8 +147,13 @@ if wants gateway; then
   start subgraphs "$BENCH_SERVERS" subgraphs --accounts "${SUBGRAPH_PORTS[0]}" \
     --inventory "${SUBGRAPH_PORTS[1]}" --products "${SUBGRAPH_PORTS[2]}" --reviews "${SUBGRAPH_PORTS[3]}"
   wait_healthy subgraphs "${SUBGRAPH_PORTS[@]}"
-  start gateway "$GATEWAY" serve --supergraph "$BENCH/supergraph.graphql" \
-    --listen "127.0.0.1:$GATEWAY_PORT"
+  gateway_args=(serve --supergraph "$BENCH/supergraph.graphql" --listen "127.0.0.1:$GATEWAY_PORT")
+  if [[ $PORT_BASE -ne 4100 ]]; then
+    for i in "${!SUBGRAPH_NAMES[@]}"; do
+      gateway_args+=(--subgraph-url "${SUBGRAPH_NAMES[$i]}=http://127.0.0.1:${SUBGRAPH_PORTS[$i]}/graphql")
+    done
+  fi
+  start gateway "$GATEWAY" "${gateway_args[@]}"
   wait_healthy gateway "$GATEWAY_PORT"
 fi
 
