@@ -19,6 +19,10 @@ pub(crate) struct SelectedField {
     pub has_directives: bool,
     /// Depth 0 = selected directly on the field set's type.
     pub depth: usize,
+    /// Whether the selection has no sub-selection.
+    pub is_leaf: bool,
+    /// (type, field) of the fields this one is nested in.
+    pub ancestors: Vec<(String, String)>,
 }
 
 pub(crate) fn parse_field_set(
@@ -35,11 +39,11 @@ pub(crate) fn parse_field_set(
 
 pub(crate) fn collect_fields(set: &SelectionSet) -> Vec<SelectedField> {
     let mut out = Vec::new();
-    collect_into(set, 0, &mut out);
+    collect_into(set, &[], &mut out);
     out
 }
 
-fn collect_into(set: &SelectionSet, depth: usize, out: &mut Vec<SelectedField>) {
+fn collect_into(set: &SelectionSet, ancestors: &[(String, String)], out: &mut Vec<SelectedField>) {
     for selection in &set.selections {
         match selection {
             Selection::Field(f) => {
@@ -49,11 +53,15 @@ fn collect_into(set: &SelectionSet, depth: usize, out: &mut Vec<SelectedField>) 
                     ty: f.definition.ty.clone(),
                     has_arguments: !f.definition.arguments.is_empty(),
                     has_directives: !f.directives.is_empty(),
-                    depth,
+                    depth: ancestors.len(),
+                    is_leaf: f.selection_set.selections.is_empty(),
+                    ancestors: ancestors.to_vec(),
                 });
-                collect_into(&f.selection_set, depth + 1, out);
+                let mut nested = ancestors.to_vec();
+                nested.push((set.ty.to_string(), f.name.to_string()));
+                collect_into(&f.selection_set, &nested, out);
             }
-            Selection::InlineFragment(i) => collect_into(&i.selection_set, depth, out),
+            Selection::InlineFragment(i) => collect_into(&i.selection_set, ancestors, out),
             Selection::FragmentSpread(_) => {}
         }
     }
@@ -227,7 +235,7 @@ fn check_fields(
                     ),
                     Ok(set) => {
                         for f in collect_fields(&set.selection_set) {
-                            if f.depth == 0 && !sg.is_fed1() && !sg.is_external(&f.parent, &f.name) {
+                            if must_be_external(sg, &f) {
                                 diagnostics.push(
                                     Diagnostic::new(Code::REQUIRES_FIELDS_MISSING_EXTERNAL, format!("{prefix}: field \"{}.{}\" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external).", f.parent, f.name))
                                         .subgraph(name)
@@ -279,7 +287,7 @@ fn check_fields(
                                         .coordinate(coordinate.clone()),
                                 );
                             }
-                            if f.depth == 0 && !sg.is_fed1() && !sg.is_external(&f.parent, &f.name) {
+                            if must_be_external(sg, &f) {
                                 diagnostics.push(
                                     Diagnostic::new(Code::PROVIDES_FIELDS_MISSING_EXTERNAL, format!("{prefix}: field \"{selected}\" should not be part of a @provides since it is already provided by this subgraph (it is not marked @external)."))
                                         .subgraph(name)
@@ -294,6 +302,15 @@ fn check_fields(
             }
         }
     }
+}
+
+/// A selected leaf of `@requires`/`@provides` must be external, unless a field
+/// it is nested in is (Apollo's rule; Federation 1 subgraphs are exempt).
+fn must_be_external(sg: &Subgraph, f: &SelectedField) -> bool {
+    !sg.is_fed1()
+        && f.is_leaf
+        && !sg.is_external(&f.parent, &f.name)
+        && !f.ancestors.iter().any(|(t, n)| sg.is_external(t, n))
 }
 
 fn check_unused_externals(sg: &Subgraph, type_names: &[String], diagnostics: &mut Vec<Diagnostic>) {
