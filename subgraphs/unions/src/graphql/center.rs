@@ -1,0 +1,115 @@
+//! `ServiceCenter @key(fields: "id")` (owned by `hub`), extended with what the unions run
+//! at the venue.
+
+use async_graphql::{Context, ID, Object};
+
+use super::directory::UnionActivity;
+use super::loader;
+use super::loaders::{
+    ActivitiesAtCenter, CaseloadAtCenter, HomesAtCenter, LaborOrganizationsAtCenter,
+    SocialWorkersAtCenter,
+};
+use super::people::UnionSocialWorker;
+use super::places::{LaborSocialOrganization, WorkersHome};
+
+/// A shared service venue; `hub` owns its name, kind and place.
+pub struct ServiceCenter {
+    id: String,
+}
+
+impl ServiceCenter {
+    pub fn new(id: String) -> ServiceCenter {
+        ServiceCenter { id }
+    }
+}
+
+#[Object]
+impl ServiceCenter {
+    async fn id(&self) -> ID {
+        ID(self.id.clone())
+    }
+
+    /// What the trade unions run at this venue.
+    async fn unions(&self) -> UnionsAtServiceCenter {
+        UnionsAtServiceCenter {
+            center_id: self.id.clone(),
+        }
+    }
+}
+
+/// The unions' services at one venue.
+pub struct UnionsAtServiceCenter {
+    center_id: String,
+}
+
+#[Object]
+impl UnionsAtServiceCenter {
+    /// Workers' homes housed here.
+    async fn workers_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WorkersHome>> {
+        let homes = loader(ctx)?
+            .load_one(HomesAtCenter(self.center_id.clone()))
+            .await?;
+        Ok(homes
+            .unwrap_or_default()
+            .into_iter()
+            .map(WorkersHome)
+            .collect())
+    }
+
+    /// Socialised union workers stationed here.
+    async fn social_workers(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<UnionSocialWorker>> {
+        let workers = loader(ctx)?
+            .load_one(SocialWorkersAtCenter(self.center_id.clone()))
+            .await?;
+        Ok(workers
+            .unwrap_or_default()
+            .into_iter()
+            .map(UnionSocialWorker)
+            .collect())
+    }
+
+    /// Labour-sector social organisations working from here.
+    async fn labor_social_organizations(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<LaborSocialOrganization>> {
+        let key = LaborOrganizationsAtCenter(self.center_id.clone());
+        let organizations = loader(ctx)?.load_one(key).await?;
+        Ok(organizations
+            .unwrap_or_default()
+            .into_iter()
+            .map(LaborSocialOrganization)
+            .collect())
+    }
+
+    /// Union activities held here.
+    async fn activities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<UnionActivity>> {
+        let activities = loader(ctx)?
+            .load_one(ActivitiesAtCenter(self.center_id.clone()))
+            .await?;
+        Ok(activities
+            .unwrap_or_default()
+            .into_iter()
+            .map(UnionActivity)
+            .collect())
+    }
+
+    /// Labour-dispute cases mediated here, all time.
+    async fn dispute_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+        let caseload = loader(ctx)?
+            .load_one(CaseloadAtCenter(self.center_id.clone()))
+            .await?;
+        Ok(caseload.unwrap_or_default().total)
+    }
+
+    /// Labour-dispute cases mediated here that are not closed yet.
+    async fn open_dispute_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+        let caseload = loader(ctx)?
+            .load_one(CaseloadAtCenter(self.center_id.clone()))
+            .await?;
+        Ok(caseload.unwrap_or_default().open)
+    }
+}

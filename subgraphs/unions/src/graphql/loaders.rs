@@ -1,0 +1,123 @@
+//! Dataloaders: every entity lookup and every list under a parent goes through one of
+//! these, so a response with N parents costs one statement per kind of child, not N.
+
+use std::collections::HashMap;
+
+use async_graphql::dataloader::Loader;
+use quntuan_kit::ApiError;
+use sea_orm::DatabaseConnection;
+
+use crate::model::{
+    craftsman, grassroots_union, labor_award, labor_dispute, labor_dispute_step,
+    labor_social_organization, union_activity, union_social_worker, workers_home,
+};
+use crate::service::disputes::CenterCaseload;
+use crate::service::figures::FigureTable;
+use crate::service::{activities, awards, disputes, figures, homes, organizations, people, unions};
+
+/// The one loader of the subgraph; each key type below is a separate batch.
+pub struct UnionsLoader {
+    pub db: DatabaseConnection,
+}
+
+/// Declares a key type `$key(String)` and loads its values in one call of `$fetch`.
+macro_rules! string_key_loader {
+    ($(#[$meta:meta])* $key:ident => $value:ty, $fetch:path) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub struct $key(pub String);
+
+        impl Loader<$key> for UnionsLoader {
+            type Value = $value;
+            type Error = ApiError;
+
+            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, $value>, ApiError> {
+                let ids: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
+                let found = $fetch(&self.db, &ids).await?;
+                Ok(found.into_iter().map(|(id, value)| ($key(id), value)).collect())
+            }
+        }
+    };
+}
+
+string_key_loader!(
+    /// A grassroots union by id.
+    UnionById => grassroots_union::Model, unions::by_ids);
+string_key_loader!(
+    /// A workers' home by id.
+    HomeById => workers_home::Model, homes::by_ids);
+string_key_loader!(
+    /// A labour-dispute case by id.
+    DisputeById => labor_dispute::Model, disputes::by_ids);
+string_key_loader!(
+    /// A May Day award by id.
+    AwardById => labor_award::Model, awards::by_ids);
+string_key_loader!(
+    /// A union activity by id.
+    ActivityById => union_activity::Model, activities::by_ids);
+string_key_loader!(
+    /// A union social worker by id.
+    SocialWorkerById => union_social_worker::Model, people::social_workers_by_ids);
+string_key_loader!(
+    /// A craftsman by id.
+    CraftsmanById => craftsman::Model, people::craftsmen_by_ids);
+string_key_loader!(
+    /// A labour-sector social organisation by id.
+    LaborOrganizationById => labor_social_organization::Model, organizations::by_ids);
+string_key_loader!(
+    /// The recorded steps of a case, by case id.
+    StepsOfDispute => Vec<labor_dispute_step::Model>, disputes::steps_by_dispute_ids);
+string_key_loader!(
+    /// The workers' homes of a union, by union id.
+    HomesOfUnion => Vec<workers_home::Model>, homes::by_union_ids);
+string_key_loader!(
+    /// The social workers of a union, by union id.
+    SocialWorkersOfUnion => Vec<union_social_worker::Model>, people::social_workers_by_union_ids);
+string_key_loader!(
+    /// The workers' homes housed in a service centre, by centre id.
+    HomesAtCenter => Vec<workers_home::Model>, homes::by_center_ids);
+string_key_loader!(
+    /// The social workers stationed at a service centre, by centre id.
+    SocialWorkersAtCenter => Vec<union_social_worker::Model>, people::social_workers_by_center_ids);
+string_key_loader!(
+    /// The labour-sector social organisations based at a service centre, by centre id.
+    LaborOrganizationsAtCenter => Vec<labor_social_organization::Model>, organizations::by_center_ids);
+string_key_loader!(
+    /// The union activities held at a service centre, by centre id.
+    ActivitiesAtCenter => Vec<union_activity::Model>, activities::by_center_ids);
+string_key_loader!(
+    /// The labour-dispute caseload of a service centre, by centre id.
+    CaseloadAtCenter => CenterCaseload, disputes::caseload_by_center_ids);
+
+/// The measures of one figure table for one region.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RegionFigures {
+    pub table: FigureTable,
+    pub code: String,
+}
+
+impl Loader<RegionFigures> for UnionsLoader {
+    type Value = Vec<i64>;
+    type Error = ApiError;
+
+    /// One aggregate per table and region level present in the batch.
+    async fn load(
+        &self,
+        keys: &[RegionFigures],
+    ) -> Result<HashMap<RegionFigures, Vec<i64>>, ApiError> {
+        let mut codes_by_table: HashMap<FigureTable, Vec<String>> = HashMap::new();
+        for key in keys {
+            codes_by_table
+                .entry(key.table)
+                .or_default()
+                .push(key.code.clone());
+        }
+        let mut out = HashMap::new();
+        for (table, codes) in codes_by_table {
+            for (code, values) in figures::by_region(&self.db, table, &codes).await? {
+                out.insert(RegionFigures { table, code }, values);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,81 @@
+//! The GraphQL layer: schema assembly, types wrapping the database models, thin resolvers.
+
+pub mod center;
+pub mod directory;
+pub mod dispute;
+pub mod loaders;
+pub mod mutation;
+pub mod people;
+pub mod places;
+pub mod query;
+pub mod region;
+
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{Context, EmptySubscription, Schema};
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+use loaders::UnionsLoader;
+use mutation::Mutation;
+use query::Query;
+
+pub type UnionsSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Where mutations take "now" from: the system clock, or a fixed instant in tests so
+/// whole responses can be asserted.
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    pub fn now(self) -> DateTime<Utc> {
+        match self {
+            Clock::System => Utc::now(),
+            Clock::Fixed(at) => at,
+        }
+    }
+}
+
+/// The schema serving `db`, with the system clock.
+pub fn build(db: DatabaseConnection) -> UnionsSchema {
+    build_with_clock(db, Clock::System)
+}
+
+/// The schema serving `db` with the given clock.
+pub fn build_with_clock(db: DatabaseConnection, clock: Clock) -> UnionsSchema {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .enable_federation()
+        .data(DataLoader::new(
+            UnionsLoader { db: db.clone() },
+            tokio::spawn,
+        ))
+        .data(db)
+        .data(clock)
+        .finish()
+}
+
+/// The schema without data, to print its SDL (which does not depend on the data).
+pub fn build_without_db() -> UnionsSchema {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .enable_federation()
+        .finish()
+}
+
+pub(crate) fn db<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>()
+}
+
+pub(crate) fn loader<'a>(
+    ctx: &'a Context<'_>,
+) -> async_graphql::Result<&'a DataLoader<UnionsLoader>> {
+    ctx.data::<DataLoader<UnionsLoader>>()
+}
+
+pub(crate) fn clock(ctx: &Context<'_>) -> Clock {
+    ctx.data_opt::<Clock>().copied().unwrap_or(Clock::System)
+}
+
+/// The personal-data scope of the unions.
+pub(crate) const PERSONAL: &str = "unions:personal";

@@ -1,0 +1,321 @@
+//! Root query fields: filtered, paginated lists, lookups by id, and the federation entity
+//! resolvers (all batched through the dataloader).
+
+use async_graphql::{Context, ID, MergedObject, Object};
+use quntuan_kit::Page;
+
+use super::center::ServiceCenter;
+use super::directory::{GrassrootsUnion, UnionActivity, UnionAward};
+use super::dispute::LaborDispute;
+use super::loaders::{
+    ActivityById, AwardById, CraftsmanById, DisputeById, HomeById, LaborOrganizationById,
+    SocialWorkerById, UnionById,
+};
+use super::people::{Craftsman, UnionSocialWorker};
+use super::places::{LaborSocialOrganization, WorkersHome};
+use super::region::Region;
+use super::{db, loader};
+use crate::service::activities::UnionActivityFilter;
+use crate::service::awards::LaborAwardFilter;
+use crate::service::disputes::LaborDisputeFilter;
+use crate::service::homes::WorkersHomeFilter;
+use crate::service::organizations::LaborSocialOrganizationFilter;
+use crate::service::people::{CraftsmanFilter, UnionSocialWorkerFilter};
+use crate::service::unions::GrassrootsUnionFilter;
+use crate::service::{activities, awards, disputes, homes, organizations, people, unions};
+
+quntuan_kit::connection!(
+    /// A page of grassroots unions.
+    GrassrootsUnionConnection, GrassrootsUnion);
+quntuan_kit::connection!(
+    /// A page of workers' homes.
+    WorkersHomeConnection, WorkersHome);
+quntuan_kit::connection!(
+    /// A page of labour-dispute cases.
+    LaborDisputeConnection, LaborDispute);
+quntuan_kit::connection!(
+    /// A page of May Day awards.
+    UnionAwardConnection, UnionAward);
+quntuan_kit::connection!(
+    /// A page of union activities.
+    UnionActivityConnection, UnionActivity);
+quntuan_kit::connection!(
+    /// A page of union social workers.
+    UnionSocialWorkerConnection, UnionSocialWorker);
+quntuan_kit::connection!(
+    /// A page of craftsmen.
+    CraftsmanConnection, Craftsman);
+quntuan_kit::connection!(
+    /// A page of labour-sector social organisations.
+    LaborSocialOrganizationConnection, LaborSocialOrganization);
+
+/// The root query of the unions subgraph.
+#[derive(MergedObject, Default)]
+pub struct Query(ListQuery, EntityQuery);
+
+#[derive(Default)]
+pub struct ListQuery;
+
+#[Object]
+impl ListQuery {
+    /// Grassroots unions, ordered by id.
+    async fn grassroots_unions(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: GrassrootsUnionFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<GrassrootsUnionConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = unions::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(GrassrootsUnion).collect();
+        Ok(GrassrootsUnionConnection { total_count, items })
+    }
+
+    /// Workers' homes, ordered by id.
+    async fn workers_homes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: WorkersHomeFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WorkersHomeConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = homes::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WorkersHome).collect();
+        Ok(WorkersHomeConnection { total_count, items })
+    }
+
+    /// Labour-dispute cases, newest first.
+    async fn labor_disputes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: LaborDisputeFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<LaborDisputeConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = disputes::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(LaborDispute).collect();
+        Ok(LaborDisputeConnection { total_count, items })
+    }
+
+    /// May Day labour certificates and medals, ordered by id.
+    async fn union_awards(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: LaborAwardFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<UnionAwardConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = awards::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(UnionAward).collect();
+        Ok(UnionAwardConnection { total_count, items })
+    }
+
+    /// Union activities, latest first.
+    async fn union_activities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: UnionActivityFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<UnionActivityConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = activities::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(UnionActivity).collect();
+        Ok(UnionActivityConnection { total_count, items })
+    }
+
+    /// Socialised union workers, ordered by id.
+    async fn union_social_workers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: UnionSocialWorkerFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<UnionSocialWorkerConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = people::list_social_workers(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(UnionSocialWorker).collect();
+        Ok(UnionSocialWorkerConnection { total_count, items })
+    }
+
+    /// Honoured craftsmen, ordered by id.
+    async fn craftsmen(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: CraftsmanFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<CraftsmanConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = people::list_craftsmen(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(Craftsman).collect();
+        Ok(CraftsmanConnection { total_count, items })
+    }
+
+    /// Labour-sector social organisations, ordered by id.
+    async fn labor_social_organizations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: LaborSocialOrganizationFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<LaborSocialOrganizationConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = organizations::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(LaborSocialOrganization).collect();
+        Ok(LaborSocialOrganizationConnection { total_count, items })
+    }
+}
+
+/// Lookups by id; the `#[graphql(entity)]` ones also answer `_entities`.
+#[derive(Default)]
+pub struct EntityQuery;
+
+#[Object]
+impl EntityQuery {
+    async fn grassroots_union(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<GrassrootsUnion>> {
+        Ok(loader(ctx)?
+            .load_one(UnionById(id.0))
+            .await?
+            .map(GrassrootsUnion))
+    }
+
+    async fn workers_home(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WorkersHome>> {
+        Ok(loader(ctx)?
+            .load_one(HomeById(id.0))
+            .await?
+            .map(WorkersHome))
+    }
+
+    async fn labor_dispute(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<LaborDispute>> {
+        Ok(loader(ctx)?
+            .load_one(DisputeById(id.0))
+            .await?
+            .map(LaborDispute))
+    }
+
+    #[graphql(entity)]
+    async fn find_grassroots_union_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<GrassrootsUnion>> {
+        Ok(loader(ctx)?
+            .load_one(UnionById(id.0))
+            .await?
+            .map(GrassrootsUnion))
+    }
+
+    #[graphql(entity)]
+    async fn find_union_activity_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<UnionActivity>> {
+        Ok(loader(ctx)?
+            .load_one(ActivityById(id.0))
+            .await?
+            .map(UnionActivity))
+    }
+
+    #[graphql(entity)]
+    async fn find_union_award_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<UnionAward>> {
+        Ok(loader(ctx)?
+            .load_one(AwardById(id.0))
+            .await?
+            .map(UnionAward))
+    }
+
+    #[graphql(entity)]
+    async fn find_labor_dispute_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<LaborDispute>> {
+        Ok(loader(ctx)?
+            .load_one(DisputeById(id.0))
+            .await?
+            .map(LaborDispute))
+    }
+
+    #[graphql(entity)]
+    async fn find_workers_home_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WorkersHome>> {
+        Ok(loader(ctx)?
+            .load_one(HomeById(id.0))
+            .await?
+            .map(WorkersHome))
+    }
+
+    #[graphql(entity)]
+    async fn find_union_social_worker_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<UnionSocialWorker>> {
+        Ok(loader(ctx)?
+            .load_one(SocialWorkerById(id.0))
+            .await?
+            .map(UnionSocialWorker))
+    }
+
+    #[graphql(entity)]
+    async fn find_craftsman_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<Craftsman>> {
+        Ok(loader(ctx)?
+            .load_one(CraftsmanById(id.0))
+            .await?
+            .map(Craftsman))
+    }
+
+    #[graphql(entity)]
+    async fn find_labor_social_organization_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<LaborSocialOrganization>> {
+        let key = LaborOrganizationById(id.0);
+        Ok(loader(ctx)?
+            .load_one(key)
+            .await?
+            .map(LaborSocialOrganization))
+    }
+
+    /// hub's regions, extended with the unions' figures.
+    #[graphql(entity)]
+    async fn find_region_by_code(&self, code: String) -> Region {
+        Region { code }
+    }
+
+    /// hub's service centres, extended with what the unions run there.
+    #[graphql(entity)]
+    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
+        ServiceCenter::new(id.0)
+    }
+}

@@ -1,0 +1,80 @@
+//! The deterministic seed of the unions tables, demo or full scale.
+//!
+//! Directory rows (grassroots unions, activities, awards) come unchanged from the kit's
+//! catalog generators, so `hub`'s directory and these tables agree row by row. The other
+//! records are generated from independent named PRNG streams over the shared region tree.
+
+mod cases;
+mod directory;
+mod records;
+
+use quntuan_kit::{Progress, Scale};
+use sea_orm::{DatabaseConnection, DbErr, Value};
+
+/// How many of each non-directory record a scale has. Figures from DOMAIN.md where it
+/// gives one; craftsmen and ordinary workers' homes are assumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    /// All workers' homes, model ones included.
+    pub workers_homes: u32,
+    /// Model workers' homes at national, provincial and city level.
+    pub model_homes: [u32; 3],
+    pub disputes: u32,
+    pub social_workers: u32,
+    pub craftsmen: u32,
+    pub labor_social_organizations: u32,
+}
+
+impl Counts {
+    pub fn of(scale: Scale) -> Counts {
+        match scale {
+            Scale::Demo => Counts {
+                workers_homes: 24,
+                model_homes: [1, 3, 6],
+                disputes: 40,
+                social_workers: 12,
+                craftsmen: 8,
+                labor_social_organizations: 6,
+            },
+            Scale::Full => Counts {
+                workers_homes: 4_800,
+                // 1,647 model workers' homes (DOMAIN.md).
+                model_homes: [45, 312, 1_290],
+                disputes: 7_859,
+                social_workers: 485,
+                craftsmen: 300,
+                labor_social_organizations: 72,
+            },
+        }
+    }
+}
+
+/// Fills a migrated, empty unions database.
+pub async fn seed(db: &DatabaseConnection, scale: Scale, progress: &Progress) -> Result<(), DbErr> {
+    let counts = Counts::of(scale);
+    let unions = directory::seed_unions(db, scale, progress).await?;
+    directory::seed_activities(db, scale, progress).await?;
+    directory::seed_awards(db, scale, progress).await?;
+    records::seed_homes(db, &unions, counts, progress).await?;
+    records::seed_social_workers(db, scale, &unions, counts, progress).await?;
+    records::seed_craftsmen(db, scale, counts, progress).await?;
+    records::seed_labor_organizations(db, scale, counts, progress).await?;
+    cases::seed_disputes(db, scale, &unions, counts, progress).await?;
+    Ok(())
+}
+
+/// The columns every regional row ends with, in `REGION_COLUMNS` order.
+const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
+
+fn region_values(region: &quntuan_kit::RegionRef) -> [Value; 3] {
+    [
+        region.region_code.clone().into(),
+        region.street_code.clone().into(),
+        region.district_code.clone().into(),
+    ]
+}
+
+/// `columns` followed by the region columns.
+fn with_region(columns: &[&'static str]) -> Vec<&'static str> {
+    columns.iter().copied().chain(REGION_COLUMNS).collect()
+}

@@ -1,0 +1,257 @@
+//! Workers' homes, union social workers, craftsmen and labour-sector social organisations.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use quntuan_kit::catalog::{district_center_id, street_center_id};
+use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
+use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable, Value};
+
+use super::directory::SeededUnion;
+use super::{Counts, region_values, with_region};
+use crate::model::enums::{
+    CraftsmanLevel, LaborSocialOrganizationField, ModelHomeLevel, UnionSocialWorkerSpecialty,
+};
+
+pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// Homes go to distinct unions (a union runs at most one home) and sit in the union's
+/// community; exactly the configured number of model homes per level.
+pub(crate) async fn seed_homes(
+    db: &DatabaseConnection,
+    unions: &[SeededUnion],
+    counts: Counts,
+    progress: &Progress,
+) -> Result<(), DbErr> {
+    let total = (counts.workers_homes as usize).min(unions.len());
+    let stage = progress.stage("unions: workers' homes", total as u64);
+    let mut rng = Rng::for_stream("unions.workers_homes");
+    let mut owners: Vec<&SeededUnion> = unions.iter().collect();
+    rng.shuffle(&mut owners);
+    let [national, provincial, city] = counts.model_homes.map(|n| n as usize);
+    let mut levels: Vec<Option<ModelHomeLevel>> =
+        std::iter::repeat_n(Some(ModelHomeLevel::National), national)
+            .chain(std::iter::repeat_n(
+                Some(ModelHomeLevel::Provincial),
+                provincial,
+            ))
+            .chain(std::iter::repeat_n(Some(ModelHomeLevel::City), city))
+            .chain(std::iter::repeat(None))
+            .take(total)
+            .collect();
+    rng.shuffle(&mut levels);
+    let mut rows = Vec::with_capacity(total);
+    for (n, (owner, level)) in owners.into_iter().zip(levels).enumerate() {
+        let base = owner.name.strip_suffix("工会").unwrap_or(&owner.name);
+        let center = rng
+            .chance(0.4)
+            .then(|| street_center_id(&owner.region.street_code));
+        let mut row: Vec<Value> = vec![
+            format!("unions-home-{:06}", n + 1).into(),
+            format!("{base}职工之家").into(),
+            owner.id.clone().into(),
+            level.map(|l| l.to_value()).into(),
+            (rng.range(60, 800) as i32).into(),
+            rng.date_between(date(2010, 1, 1), date(2024, 12, 31))
+                .into(),
+            center.into(),
+        ];
+        row.extend(region_values(&owner.region));
+        rows.push(row);
+    }
+    let columns = with_region(&[
+        "id",
+        "name",
+        "union_id",
+        "model_level",
+        "area_sqm",
+        "opened_on",
+        "service_center_id",
+    ]);
+    bulk_insert(db, "workers_home", &columns, rows, &stage).await?;
+    stage.finish();
+    Ok(())
+}
+
+/// Social workers are stationed at street centres and mostly assigned to a union of the
+/// same street when there is one.
+pub(crate) async fn seed_social_workers(
+    db: &DatabaseConnection,
+    scale: Scale,
+    unions: &[SeededUnion],
+    counts: Counts,
+    progress: &Progress,
+) -> Result<(), DbErr> {
+    let stage = progress.stage("unions: social workers", u64::from(counts.social_workers));
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("unions.social_workers");
+    let specialties: Vec<UnionSocialWorkerSpecialty> = UnionSocialWorkerSpecialty::iter().collect();
+    let mut by_street: HashMap<&str, Vec<&SeededUnion>> = HashMap::new();
+    for union in unions {
+        by_street
+            .entry(union.region.street_code.as_str())
+            .or_default()
+            .push(union);
+    }
+    let mut rows = Vec::new();
+    for n in 1..=counts.social_workers {
+        let (_, region) = tree.pick_community(&mut rng);
+        let same_street = by_street
+            .get(region.street_code.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let assigned = rng.chance(0.8);
+        let union_id = rng
+            .pick(same_street)
+            .filter(|_| assigned)
+            .map(|u| u.id.clone());
+        let birth = rng.date_between(date(1970, 1, 1), date(2000, 12, 31));
+        let specialty = rng
+            .pick(&specialties)
+            .copied()
+            .unwrap_or(UnionSocialWorkerSpecialty::Organizing);
+        let center = rng
+            .chance(0.8)
+            .then(|| street_center_id(&region.street_code));
+        let mut row: Vec<Value> = vec![
+            format!("unions-worker-{n:06}").into(),
+            names::person_name(&mut rng).into(),
+            names::id_number(&mut rng, &region.district_code, birth).into(),
+            names::phone_number(&mut rng).into(),
+            specialty.to_value().into(),
+            rng.date_between(date(2018, 1, 1), date(2025, 6, 30)).into(),
+            union_id.into(),
+            center.into(),
+        ];
+        row.extend(region_values(&region));
+        rows.push(row);
+    }
+    let columns = with_region(&[
+        "id",
+        "name",
+        "id_number",
+        "phone",
+        "specialty",
+        "hired_on",
+        "union_id",
+        "service_center_id",
+    ]);
+    bulk_insert(db, "union_social_worker", &columns, rows, &stage).await?;
+    stage.finish();
+    Ok(())
+}
+
+const TRADES: [&str; 10] = [
+    "数控加工",
+    "电工",
+    "焊工",
+    "汽车维修",
+    "川菜烹饪",
+    "蜀绣",
+    "竹编",
+    "精密装配",
+    "建筑施工",
+    "软件开发",
+];
+
+pub(crate) async fn seed_craftsmen(
+    db: &DatabaseConnection,
+    scale: Scale,
+    counts: Counts,
+    progress: &Progress,
+) -> Result<(), DbErr> {
+    let stage = progress.stage("unions: craftsmen", u64::from(counts.craftsmen));
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("unions.craftsmen");
+    let mut rows = Vec::new();
+    for n in 1..=counts.craftsmen {
+        let (_, region) = tree.pick_community(&mut rng);
+        let level = if rng.chance(0.3) {
+            CraftsmanLevel::City
+        } else {
+            CraftsmanLevel::District
+        };
+        let mut row: Vec<Value> = vec![
+            format!("unions-craftsman-{n:06}").into(),
+            names::person_name(&mut rng).into(),
+            names::phone_number(&mut rng).into(),
+            rng.pick(&TRADES).copied().unwrap_or("电工").into(),
+            level.to_value().into(),
+            names::company_name(&mut rng).into(),
+            (rng.range(2018, 2024) as i32).into(),
+        ];
+        row.extend(region_values(&region));
+        rows.push(row);
+    }
+    let columns = with_region(&[
+        "id",
+        "name",
+        "phone",
+        "trade",
+        "level",
+        "employer",
+        "honoured_year",
+    ]);
+    bulk_insert(db, "craftsman", &columns, rows, &stage).await?;
+    stage.finish();
+    Ok(())
+}
+
+fn field_label(field: LaborSocialOrganizationField) -> &'static str {
+    match field {
+        LaborSocialOrganizationField::LegalAid => "职工法律援助服务中心",
+        LaborSocialOrganizationField::SkillsTraining => "职业技能培训中心",
+        LaborSocialOrganizationField::WorkerCare => "职工关爱服务社",
+        LaborSocialOrganizationField::EmploymentService => "就业服务促进会",
+    }
+}
+
+/// Labour-sector social organisations work at county level, half of them from the
+/// district hub.
+pub(crate) async fn seed_labor_organizations(
+    db: &DatabaseConnection,
+    scale: Scale,
+    counts: Counts,
+    progress: &Progress,
+) -> Result<(), DbErr> {
+    const WORDS: [&str; 8] = [
+        "同心", "安心", "暖心", "匠心", "启航", "蓉漂", "和谐", "助力",
+    ];
+    let total = counts.labor_social_organizations;
+    let stage = progress.stage("unions: labour social organisations", u64::from(total));
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("unions.labor_social_organizations");
+    let fields: Vec<LaborSocialOrganizationField> = LaborSocialOrganizationField::iter().collect();
+    let mut rows = Vec::new();
+    for n in 1..=total {
+        let (_, region) = tree.pick_street(&mut rng);
+        let district = tree
+            .region(&region.district_code)
+            .map(|r| r.name.as_str())
+            .unwrap_or("");
+        let field = rng
+            .pick(&fields)
+            .copied()
+            .unwrap_or(LaborSocialOrganizationField::LegalAid);
+        let word = rng.pick(&WORDS).copied().unwrap_or("同心");
+        let center = rng
+            .chance(0.5)
+            .then(|| district_center_id(&region.district_code));
+        let mut row: Vec<Value> = vec![
+            format!("unions-lso-{n:04}").into(),
+            format!("{district}{word}{}", field_label(field)).into(),
+            field.to_value().into(),
+            rng.date_between(date(2012, 1, 1), date(2024, 12, 31))
+                .into(),
+            center.into(),
+        ];
+        row.extend(region_values(&region));
+        rows.push(row);
+    }
+    let columns = with_region(&["id", "name", "field", "registered_on", "service_center_id"]);
+    bulk_insert(db, "labor_social_organization", &columns, rows, &stage).await?;
+    stage.finish();
+    Ok(())
+}

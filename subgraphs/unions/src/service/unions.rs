@@ -1,0 +1,146 @@
+//! Grassroots unions: listing, lookup by id, and registering a new one.
+
+use std::collections::HashMap;
+
+use async_graphql::InputObject;
+use chrono::NaiveDate;
+use quntuan_kit::{ApiError, ApiResult, Page};
+use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, TransactionSession, TransactionTrait,
+};
+
+use super::{index_by_id, region_condition, required_text};
+use crate::model::enums::GrassrootsUnionKind;
+use crate::model::grassroots_union::{Column, Entity, Model};
+use crate::validate;
+
+/// Filters of the grassroots-union list; all optional, combined with AND.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct GrassrootsUnionFilter {
+    /// Only unions in this region and below (city, county, street or community code).
+    pub region_code: Option<String>,
+    pub kind: Option<GrassrootsUnionKind>,
+    /// Only unions whose name contains this text.
+    pub name_contains: Option<String>,
+    /// Only unions based at this shared service centre.
+    pub service_center_id: Option<String>,
+}
+
+/// One page of unions matching `filter`, ordered by id, and the total count.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    filter: &GrassrootsUnionFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<Model>)> {
+    let mut condition = region_condition(filter.region_code.as_deref())?;
+    if let Some(kind) = filter.kind {
+        condition = condition.add(Column::Kind.eq(kind));
+    }
+    if let Some(text) = filter.name_contains.as_deref().filter(|t| !t.is_empty()) {
+        condition = condition.add(Expr::col(Column::Name).like(contains_pattern(text)));
+    }
+    if let Some(center) = &filter.service_center_id {
+        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
+    }
+    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
+    Ok(page.fetch(select, db).await?)
+}
+
+/// `%text%` with LIKE's wildcards in `text` escaped.
+pub(crate) fn contains_pattern(text: &str) -> LikeExpr {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
+/// The unions with these ids (missing ids are absent from the map).
+pub async fn by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[String],
+) -> ApiResult<HashMap<String, Model>> {
+    let rows = Entity::find()
+        .filter(Column::Id.is_in(ids.iter().map(String::as_str)))
+        .all(db)
+        .await?;
+    Ok(index_by_id(rows, |m| &m.id))
+}
+
+/// What registering a grassroots union needs.
+#[derive(Clone, Debug, InputObject)]
+pub struct RegisterGrassrootsUnionInput {
+    pub name: String,
+    pub kind: GrassrootsUnionKind,
+    /// The community (12 digits) or street (9 digits) the union belongs to.
+    pub region_code: String,
+    pub member_count: i32,
+    pub founded_on: NaiveDate,
+    pub chair_name: String,
+    /// An 11-digit mainland mobile number.
+    pub chair_phone: String,
+    pub service_center_id: Option<String>,
+}
+
+/// Validates `input` and inserts the union in one transaction. A union of the same name in
+/// the same region is a `CONFLICT`; nothing is written unless everything passes.
+pub async fn register<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    input: RegisterGrassrootsUnionInput,
+    today: NaiveDate,
+) -> ApiResult<Model> {
+    let name = required_text("name", &input.name, 200)?;
+    let region = validate::record_region("regionCode", &input.region_code)?;
+    if !(1..=1_000_000).contains(&input.member_count) {
+        return Err(ApiError::bad_input(format!(
+            "`memberCount` must be between 1 and 1000000, got {}",
+            input.member_count
+        )));
+    }
+    validate::not_in_future("foundedOn", input.founded_on, today)?;
+    let chair_name = required_text("chairName", &input.chair_name, 64)?;
+    let chair_phone = validate::mobile_phone("chairPhone", &input.chair_phone)?;
+    let service_center_id = input
+        .service_center_id
+        .as_deref()
+        .map(|id| validate::service_center("serviceCenterId", id))
+        .transpose()?;
+
+    let txn = db.begin().await?;
+    let duplicate = Entity::find()
+        .filter(Column::RegionCode.eq(region.region_code.as_str()))
+        .filter(Column::Name.eq(name.as_str()))
+        .select_only()
+        .column(Column::Id)
+        .into_tuple::<String>()
+        .one(&txn)
+        .await?;
+    if let Some(existing) = duplicate {
+        return Err(ApiError::conflict(format!(
+            "region `{}` already has a grassroots union named `{name}` (`{existing}`)",
+            region.region_code
+        )));
+    }
+    let id = validate::next_id(&txn, "grassroots_union", "unions-unit-", 6).await?;
+    let model = Model {
+        id,
+        name,
+        kind: input.kind,
+        member_count: input.member_count,
+        founded_on: input.founded_on,
+        chair_name,
+        chair_phone,
+        service_center_id,
+        region_code: region.region_code,
+        street_code: region.street_code,
+        district_code: region.district_code,
+    };
+    Entity::insert(model.clone().into_active_model())
+        .exec_without_returning(&txn)
+        .await
+        .map_err(validate::write_error)?;
+    txn.commit().await?;
+    Ok(model)
+}

@@ -1,0 +1,173 @@
+//! Input checks shared by the mutations, and the id and error helpers of the write paths.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use quntuan_kit::catalog::service_centers;
+use quntuan_kit::{ApiError, ApiResult, RegionLevel, RegionRef, RegionTree, Scale};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
+use sea_orm::{ConnectionTrait, DbErr, SqlErr};
+
+/// A record's own region: a street or community that exists in the city's hierarchy.
+/// The demo hierarchy is a subset of the full one, so checking the full one accepts every
+/// code a seeded database uses.
+pub(crate) fn record_region(field: &str, code: &str) -> ApiResult<RegionRef> {
+    let level = RegionLevel::of_code(code);
+    let known = RegionTree::get(Scale::Full).region(code).is_some();
+    match (level, RegionRef::of(code)) {
+        (Some(RegionLevel::Street | RegionLevel::Community), Some(region)) if known => Ok(region),
+        _ => Err(ApiError::bad_input(format!(
+            "`{field}` must be the code of a street (9 digits) or community (12 digits) of \
+             Chengdu, got `{code}`"
+        ))),
+    }
+}
+
+pub(crate) fn not_in_future(field: &str, date: NaiveDate, today: NaiveDate) -> ApiResult<()> {
+    if date > today {
+        return Err(ApiError::bad_input(format!(
+            "`{field}` must not be in the future, got {date} (today is {today})"
+        )));
+    }
+    Ok(())
+}
+
+/// An 11-digit mainland mobile number starting with 1.
+pub(crate) fn mobile_phone(field: &str, phone: &str) -> ApiResult<String> {
+    let phone = phone.trim();
+    if phone.len() == 11 && phone.starts_with('1') && phone.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(phone.to_string())
+    } else {
+        Err(ApiError::bad_input(format!(
+            "`{field}` must be an 11-digit mobile number starting with 1, got `{phone}`"
+        )))
+    }
+}
+
+/// An 18-character resident ID number with a valid GB 11643 check digit (`X` accepted in
+/// either case, returned upper-case).
+pub(crate) fn id_number(field: &str, value: &str) -> ApiResult<String> {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    let value = value.trim().to_ascii_uppercase();
+    let digits: Vec<u32> = value
+        .chars()
+        .take(17)
+        .filter_map(|c| c.to_digit(10))
+        .collect();
+    let check = value.chars().nth(17);
+    let valid = value.chars().count() == 18 && digits.len() == 17 && {
+        let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
+        check == CHECK.get((sum % 11) as usize).copied()
+    };
+    if valid {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(format!(
+            "`{field}` must be an 18-character resident ID number with a valid check digit"
+        )))
+    }
+}
+
+/// The id of a shared service centre that `hub` knows.
+pub(crate) fn service_center(field: &str, id: &str) -> ApiResult<String> {
+    static KNOWN: OnceLock<HashSet<String>> = OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        service_centers(Scale::Full)
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    });
+    if known.contains(id) {
+        Ok(id.to_string())
+    } else {
+        Err(ApiError::bad_input(format!(
+            "`{field}` `{id}` is not a shared service centre (ids look like `sc-510104001`)"
+        )))
+    }
+}
+
+/// The next id `{prefix}{n:0width$}` of `table`, one more than the largest in use. Run it
+/// inside the inserting transaction; a concurrent insert of the same id fails on the
+/// primary key and is reported by [`write_error`] as a conflict.
+pub(crate) async fn next_id<C: ConnectionTrait>(
+    db: &C,
+    table: &str,
+    prefix: &str,
+    width: usize,
+) -> ApiResult<String> {
+    let statement = Query::select()
+        .expr_as(Func::max(Expr::col(Alias::new("id"))), Alias::new("last"))
+        .from(Alias::new(table))
+        .and_where(Expr::col(Alias::new("id")).like(format!("{prefix}%")))
+        .to_owned();
+    let last: Option<String> = match db.query_one(&statement).await? {
+        Some(row) => row.try_get("", "last")?,
+        None => None,
+    };
+    let last_number = last
+        .as_deref()
+        .and_then(|id| id.strip_prefix(prefix))
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    Ok(format!("{prefix}{:0width$}", last_number + 1))
+}
+
+/// A failed write: a uniqueness violation is a `CONFLICT` the caller can retry, anything
+/// else is internal.
+pub(crate) fn write_error(err: DbErr) -> ApiError {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(detail)) => ApiError::conflict(format!(
+            "another request wrote the same record at the same time ({detail}); retry"
+        )),
+        _ => ApiError::internal("writing to the database", err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message<T: std::fmt::Debug>(result: ApiResult<T>) -> String {
+        result
+            .err()
+            .map(|e| e.message().to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn regions_must_be_known_streets_or_communities() {
+        let community = record_region("regionCode", "510104001002");
+        assert_eq!(community.map(|r| r.district_code), Ok("510104".to_string()));
+        assert_eq!(
+            message(record_region("regionCode", "510104")),
+            "`regionCode` must be the code of a street (9 digits) or community (12 digits) of \
+             Chengdu, got `510104`"
+        );
+        assert!(record_region("regionCode", "510104999").is_err());
+    }
+
+    #[test]
+    fn phones_dates_and_centres_are_checked() {
+        assert_eq!(
+            mobile_phone("p", " 13800001111 "),
+            Ok("13800001111".to_string())
+        );
+        assert!(mobile_phone("p", "2380000111").is_err());
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
+        assert!(not_in_future("d", today, today).is_ok());
+        assert!(not_in_future("d", today.succ_opt().unwrap_or(today), today).is_err());
+        assert_eq!(
+            id_number("i", "11010519491231002x"),
+            Ok("11010519491231002X".to_string())
+        );
+        assert!(id_number("i", "110105194912310021").is_err());
+        assert!(id_number("i", "1101051949").is_err());
+        assert_eq!(
+            service_center("c", "sc-510104001"),
+            Ok("sc-510104001".to_string())
+        );
+        assert!(service_center("c", "sc-999").is_err());
+    }
+}
