@@ -1,0 +1,193 @@
+//! Joint meetings and joint projects.
+
+use async_graphql::{Context, Enum, Object};
+use chrono::NaiveDate;
+use quntuan_kit::ApiError;
+
+use super::center::ServiceCenter;
+use super::loaders;
+use super::organization::Organization;
+use super::region::Region;
+use crate::entities::{joint_meeting, joint_project};
+
+/// The joint-meeting rhythm.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingCadence {
+    /// 月度工作例会
+    Monthly,
+    /// 季度改革项目推进会
+    Quarterly,
+    /// 年度研讨会
+    Annual,
+}
+
+impl MeetingCadence {
+    pub(crate) fn stored(self) -> &'static str {
+        match self {
+            MeetingCadence::Monthly => "MONTHLY",
+            MeetingCadence::Quarterly => "QUARTERLY",
+            MeetingCadence::Annual => "ANNUAL",
+        }
+    }
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProjectStatus {
+    Planned,
+    Active,
+    Completed,
+}
+
+impl ProjectStatus {
+    pub(crate) fn stored(self) -> &'static str {
+        match self {
+            ProjectStatus::Planned => "PLANNED",
+            ProjectStatus::Active => "ACTIVE",
+            ProjectStatus::Completed => "COMPLETED",
+        }
+    }
+}
+
+fn parse<T: Copy>(
+    all: &[T],
+    stored: fn(T) -> &'static str,
+    value: &str,
+    what: &str,
+) -> async_graphql::Result<T> {
+    all.iter()
+        .copied()
+        .find(|v| stored(*v) == value)
+        .ok_or_else(|| {
+            ApiError::internal(
+                &format!("reading a {what}"),
+                format!("unknown value `{value}`"),
+            )
+            .into()
+        })
+}
+
+/// A joint meeting of the five organisations.
+pub struct JointMeeting(pub(crate) joint_meeting::Model);
+
+quntuan_kit::connection!(
+    /// A page of joint meetings.
+    JointMeetingConnection,
+    JointMeeting
+);
+
+#[Object]
+impl JointMeeting {
+    async fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn cadence(&self) -> async_graphql::Result<MeetingCadence> {
+        use MeetingCadence::*;
+        parse(
+            &[Monthly, Quarterly, Annual],
+            MeetingCadence::stored,
+            &self.0.cadence,
+            "meeting cadence",
+        )
+    }
+
+    async fn held_on(&self) -> NaiveDate {
+        self.0.held_on
+    }
+
+    /// The city or the district holding the meeting.
+    async fn region(&self) -> Region {
+        Region::by_code(self.0.region_code.clone())
+    }
+
+    async fn host_center(&self, ctx: &Context<'_>) -> async_graphql::Result<ServiceCenter> {
+        let id = &self.0.host_center_id;
+        let row = loaders(ctx)?.centers.load_one(id.clone()).await?;
+        row.map(ServiceCenter)
+            .ok_or_else(|| ApiError::not_found("service centre", id).into())
+    }
+
+    async fn agenda(&self) -> &str {
+        &self.0.agenda
+    }
+}
+
+/// A project run jointly by organisations and government departments.
+pub struct JointProject(pub(crate) joint_project::Model);
+
+quntuan_kit::connection!(
+    /// A page of joint projects.
+    JointProjectConnection,
+    JointProject
+);
+
+#[Object]
+impl JointProject {
+    async fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn status(&self) -> async_graphql::Result<ProjectStatus> {
+        use ProjectStatus::*;
+        parse(
+            &[Planned, Active, Completed],
+            ProjectStatus::stored,
+            &self.0.status,
+            "project status",
+        )
+    }
+
+    async fn lead_organization(&self) -> async_graphql::Result<Organization> {
+        Organization::from_stored(&self.0.lead_organization).ok_or_else(|| {
+            ApiError::internal(
+                "reading a project",
+                format!("unknown organisation `{}`", self.0.lead_organization),
+            )
+            .into()
+        })
+    }
+
+    /// Every organisation taking part (the lead included).
+    async fn organizations(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Organization>> {
+        let rows = loaders(ctx)?
+            .project_organizations
+            .load_one(self.0.id.clone())
+            .await?
+            .unwrap_or_default();
+        Ok(rows
+            .iter()
+            .filter_map(|r| Organization::from_stored(&r.organization))
+            .collect())
+    }
+
+    /// The government departments taking part.
+    async fn departments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        let rows = loaders(ctx)?
+            .project_departments
+            .load_one(self.0.id.clone())
+            .await?
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(|r| r.department).collect())
+    }
+
+    async fn started_on(&self) -> NaiveDate {
+        self.0.started_on
+    }
+
+    /// The city, or the district where the project runs.
+    async fn region(&self) -> Region {
+        Region::by_code(self.0.region_code.clone())
+    }
+
+    async fn summary(&self) -> &str {
+        &self.0.summary
+    }
+}

@@ -1,0 +1,43 @@
+//! The hub's GraphQL schema: types and thin resolvers over `service` and `loaders`.
+
+pub mod center;
+pub mod coordination;
+pub mod directory;
+pub mod entities;
+pub mod organization;
+pub mod query;
+pub mod rating;
+pub mod region;
+
+use async_graphql::{Context, EmptySubscription, Schema, SchemaBuilder};
+use sea_orm::DatabaseConnection;
+
+use crate::loaders::Loaders;
+
+pub use organization::Organization;
+pub use query::{Mutation, Query};
+pub use region::Region;
+
+pub type HubSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// The schema serving `db`.
+pub fn build(db: DatabaseConnection) -> HubSchema {
+    builder().data(Loaders::new(&db)).data(db).finish()
+}
+
+/// The federation SDL exactly as `_service { sdl }` serves it (needs no database).
+pub fn sdl() -> String {
+    quntuan_kit::sdl::federation_sdl(&builder().finish())
+}
+
+fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    Schema::build(Query::default(), Mutation, EmptySubscription).enable_federation()
+}
+
+pub(crate) fn db<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>()
+}
+
+pub(crate) fn loaders<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a Loaders> {
+    ctx.data::<Loaders>()
+}

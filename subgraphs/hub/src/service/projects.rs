@@ -1,0 +1,96 @@
+//! Joint projects, their departments and organisations.
+
+use quntuan_kit::{ApiResult, Page};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::entities::{joint_project, joint_project_department, joint_project_organization};
+
+#[derive(Debug, Default)]
+pub struct ProjectFilter<'a> {
+    /// `PLANNED`, `ACTIVE` or `COMPLETED`.
+    pub status: Option<&'a str>,
+    /// Projects this organisation takes part in (stored name, e.g. `youth`).
+    pub organization: Option<&'a str>,
+    /// Projects this department takes part in.
+    pub department: Option<&'a str>,
+}
+
+/// Projects ordered by id.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    filter: ProjectFilter<'_>,
+    page: Page,
+) -> ApiResult<(i64, Vec<joint_project::Model>)> {
+    let mut select = joint_project::Entity::find().order_by_asc(joint_project::Column::Id);
+    if let Some(status) = filter.status {
+        select = select.filter(joint_project::Column::Status.eq(status));
+    }
+    if let Some(org) = filter.organization {
+        select = select.filter(
+            joint_project::Column::Id.in_subquery(
+                Query::select()
+                    .column(joint_project_organization::Column::ProjectId)
+                    .from(joint_project_organization::Entity)
+                    .and_where(joint_project_organization::Column::Organization.eq(org))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(department) = filter.department {
+        select = select.filter(
+            joint_project::Column::Id.in_subquery(
+                Query::select()
+                    .column(joint_project_department::Column::ProjectId)
+                    .from(joint_project_department::Entity)
+                    .and_where(joint_project_department::Column::Department.eq(department))
+                    .to_owned(),
+            ),
+        );
+    }
+    Ok(page.fetch(select, db).await?)
+}
+
+pub async fn by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[String],
+) -> ApiResult<Vec<joint_project::Model>> {
+    Ok(joint_project::Entity::find()
+        .filter(joint_project::Column::Id.is_in(ids.iter().cloned()))
+        .all(db)
+        .await?)
+}
+
+pub async fn departments_of<C: ConnectionTrait>(
+    db: &C,
+    ids: &[String],
+) -> ApiResult<Vec<joint_project_department::Model>> {
+    Ok(joint_project_department::Entity::find()
+        .filter(joint_project_department::Column::ProjectId.is_in(ids.iter().cloned()))
+        .order_by_asc(joint_project_department::Column::Department)
+        .all(db)
+        .await?)
+}
+
+pub async fn organizations_of<C: ConnectionTrait>(
+    db: &C,
+    ids: &[String],
+) -> ApiResult<Vec<joint_project_organization::Model>> {
+    Ok(joint_project_organization::Entity::find()
+        .filter(joint_project_organization::Column::ProjectId.is_in(ids.iter().cloned()))
+        .order_by_asc(joint_project_organization::Column::Organization)
+        .all(db)
+        .await?)
+}
+
+/// Every department taking part in some project, sorted.
+pub async fn departments<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<String>> {
+    Ok(joint_project_department::Entity::find()
+        .select_only()
+        .column(joint_project_department::Column::Department)
+        .distinct()
+        .order_by_asc(joint_project_department::Column::Department)
+        .into_tuple::<String>()
+        .all(db)
+        .await?)
+}

@@ -1,0 +1,80 @@
+//! Satisfaction ratings: `rate` validates, then writes the rating and the centre's totals in
+//! one transaction (nothing is written when any step fails).
+
+use chrono::{DateTime, Utc};
+use quntuan_kit::{ApiError, ApiResult};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, Set, TransactionTrait,
+};
+
+use crate::entities::{satisfaction_rating, service_center};
+
+pub const MAX_COMMENT_CHARS: usize = 500;
+
+/// A rating as the caller submits it.
+#[derive(Debug)]
+pub struct NewRating<'a> {
+    pub service_center_id: &'a str,
+    /// Stored organisation name (e.g. `youth`) when one organisation's service is rated.
+    pub organization: Option<&'a str>,
+    pub score: i32,
+    pub comment: Option<&'a str>,
+    pub rated_by: &'a str,
+}
+
+pub async fn rate(
+    db: &DatabaseConnection,
+    new: NewRating<'_>,
+    now: DateTime<Utc>,
+) -> ApiResult<satisfaction_rating::Model> {
+    if !(1..=5).contains(&new.score) {
+        return Err(ApiError::bad_input(format!(
+            "`score` must be between 1 and 5, got {}",
+            new.score
+        )));
+    }
+    let comment = new.comment.map(str::trim).filter(|c| !c.is_empty());
+    if let Some(c) = comment {
+        let chars = c.chars().count();
+        if chars > MAX_COMMENT_CHARS {
+            return Err(ApiError::bad_input(format!(
+                "`comment` must be at most {MAX_COMMENT_CHARS} characters, got {chars}"
+            )));
+        }
+    }
+    let txn = db.begin().await?;
+    let exists = service_center::Entity::find_by_id(new.service_center_id.to_string())
+        .one(&txn)
+        .await?;
+    if exists.is_none() {
+        return Err(ApiError::not_found("service centre", new.service_center_id));
+    }
+    let rating = satisfaction_rating::ActiveModel {
+        id: NotSet,
+        service_center_id: Set(new.service_center_id.to_string()),
+        organization: Set(new.organization.map(str::to_string)),
+        score: Set(new.score as i16),
+        comment: Set(comment.map(str::to_string)),
+        rated_at: Set(now),
+        rated_by: Set(new.rated_by.to_string()),
+    }
+    .insert(&txn)
+    .await?;
+    // Increment in SQL so concurrent ratings never lose an update.
+    service_center::Entity::update_many()
+        .col_expr(
+            service_center::Column::RatingCount,
+            Expr::col(service_center::Column::RatingCount).add(1),
+        )
+        .col_expr(
+            service_center::Column::RatingSum,
+            Expr::col(service_center::Column::RatingSum).add(i64::from(new.score)),
+        )
+        .filter(service_center::Column::Id.eq(new.service_center_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(rating)
+}
