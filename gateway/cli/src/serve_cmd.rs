@@ -25,6 +25,10 @@ pub(crate) struct ServeArgs {
     /// Replace a subgraph's URL: NAME=URL (repeatable).
     #[arg(long = "subgraph-url", value_parser = parse_override)]
     subgraph_urls: Vec<(String, String)>,
+    /// HS256 secret that verifies callers' JWTs (claim `scope`); without it every caller is
+    /// anonymous and fields under @requiresScopes/@authenticated are refused.
+    #[arg(long, env = "QUNTUAN_JWT_SECRET")]
+    jwt_secret: Option<String>,
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,

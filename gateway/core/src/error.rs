@@ -30,6 +30,8 @@ pub enum ErrorCode {
     NonNullViolation,
     /// The caller lacks the scope or authentication a field requires.
     UnauthorizedFieldOrType,
+    /// The request's credentials are malformed or invalid.
+    Unauthenticated,
     /// The request exceeds a configured limit (body size, depth).
     RequestTooLarge,
     /// A gateway-side failure that is not the caller's fault.
@@ -51,6 +53,7 @@ impl ErrorCode {
             Self::InvalidSubgraphValue => "INVALID_SUBGRAPH_VALUE",
             Self::NonNullViolation => "NON_NULL_VIOLATION",
             Self::UnauthorizedFieldOrType => "UNAUTHORIZED_FIELD_OR_TYPE",
+            Self::Unauthenticated => "UNAUTHENTICATED",
             Self::RequestTooLarge => "REQUEST_TOO_LARGE",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }

@@ -1,6 +1,7 @@
 //! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
+use crate::auth::{Caller, authorize};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
 use crate::plan::{OperationInput, QueryPlan, plan_operation};
@@ -66,6 +67,8 @@ pub struct RequestOptions {
     pub allow_mutations: bool,
     /// Client headers passed to subgraphs.
     pub forwarded_headers: Vec<(http::HeaderName, http::HeaderValue)>,
+    /// Who is asking: decides which protected fields are planned at all.
+    pub caller: Caller,
 }
 
 /// Settings of a gateway instance.
@@ -75,6 +78,8 @@ pub struct GatewaySettings {
     /// Subgraph URLs that replace the supergraph's `join__graph(url:)`, by subgraph name.
     pub url_overrides: HashMap<String, String>,
     pub plan_cache_size: u64,
+    /// HS256 secret that verifies callers' JWTs; without one every caller is anonymous.
+    pub jwt_secret: Option<String>,
 }
 
 impl Default for GatewaySettings {
@@ -83,6 +88,7 @@ impl Default for GatewaySettings {
             subgraph_timeout: Duration::from_secs(30),
             url_overrides: HashMap::new(),
             plan_cache_size: 2_000,
+            jwt_secret: None,
         }
     }
 }
@@ -95,6 +101,8 @@ pub struct PreparedPlan {
     pub root_type: Name,
     pub kind: OperationType,
     pub has_schema_introspection: bool,
+    /// One error per field the caller may not see (cut from the plan, null in the response).
+    pub auth_errors: Vec<GraphqlError>,
 }
 
 pub struct Gateway {
@@ -136,6 +144,10 @@ impl Gateway {
             plans: Cache::new(settings.plan_cache_size),
             settings,
         }
+    }
+
+    pub fn settings(&self) -> &GatewaySettings {
+        &self.settings
     }
 
     pub fn supergraph(&self) -> &Supergraph {
@@ -185,6 +197,7 @@ impl Gateway {
             prepared,
             operation,
             &variables,
+            &options.caller,
         );
         let plan = match plan.as_ref() {
             Ok(plan) => plan,
@@ -197,6 +210,11 @@ impl Gateway {
             headers: options.forwarded_headers.clone(),
         };
         let mut execution = execute_plan(&plan.plan, &variables, &settings).await;
+        if !plan.auth_errors.is_empty() {
+            execution
+                .errors
+                .splice(0..0, plan.auth_errors.iter().cloned());
+        }
         if plan.has_schema_introspection {
             self.introspect(
                 prepared,
@@ -241,7 +259,14 @@ impl Gateway {
             select_operation(&prepared.document, operation_name).map_err(|e| vec![e])?;
         let variables = coerce_variables(&self.supergraph.api_schema, operation, variables)
             .map_err(|e| vec![e])?;
-        Ok(self.plan(query, operation_name, prepared, operation, &variables))
+        Ok(self.plan(
+            query,
+            operation_name,
+            prepared,
+            operation,
+            &variables,
+            &Caller::default(),
+        ))
     }
 
     fn document(&self, query: &str) -> Arc<Result<PreparedDocument, Vec<GraphqlError>>> {
@@ -258,13 +283,20 @@ impl Gateway {
         prepared: &PreparedDocument,
         operation: &apollo_compiler::executable::Operation,
         variables: &Map<String, Value>,
+        caller: &Caller,
     ) -> Arc<Result<PreparedPlan, GraphqlError>> {
         let conditions: Vec<bool> = prepared
             .condition_variables
             .iter()
             .map(|name| matches!(variables.get(name.as_str()), Some(Value::Bool(true))))
             .collect();
-        let key = hash_of(&(query, operation_name, conditions, self.supergraph.hash));
+        let key = hash_of(&(
+            query,
+            operation_name,
+            conditions,
+            self.supergraph.hash,
+            caller,
+        ));
         self.plans.get_with(key, || {
             let selection = SelectionSet::from_executable(
                 &operation.selection_set,
@@ -275,11 +307,13 @@ impl Gateway {
             let has_schema_introspection = selection
                 .fields()
                 .any(|f| f.name == "__schema" || f.name == "__type");
+            let (allowed, auth_errors) =
+                authorize(&self.supergraph, &selection, &root_type, caller);
             let input = OperationInput {
                 kind: operation.operation_type,
                 name: operation.name.as_deref(),
                 variables: &operation.variables,
-                selection_set: &selection,
+                selection_set: &allowed,
             };
             let plan = plan_operation(&self.supergraph, &input)
                 .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
@@ -289,6 +323,7 @@ impl Gateway {
                 root_type,
                 kind: operation.operation_type,
                 has_schema_introspection,
+                auth_errors,
             }))
         })
     }

@@ -7,6 +7,7 @@
 
 mod graphiql;
 
+use crate::auth::caller_from_header;
 use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
 use axum::Router;
@@ -105,7 +106,10 @@ async fn get_graphql(
         variables,
         extensions,
     };
-    let options = request_options(&headers, false);
+    let options = match request_options(&gateway, &headers, false) {
+        Ok(options) => options,
+        Err(response) => return response,
+    };
     let response = gateway.execute(request, &options).await;
     let mutation_refused = response.is_request_error()
         && response
@@ -136,12 +140,34 @@ async fn post_graphql(
             );
         }
     };
-    let options = request_options(&headers, true);
+    let options = match request_options(&gateway, &headers, true) {
+        Ok(options) => options,
+        Err(response) => return response,
+    };
     let response = gateway.execute(request, &options).await;
     respond_graphql(media, &response)
 }
 
-fn request_options(headers: &HeaderMap, allow_mutations: bool) -> RequestOptions {
+fn request_options(
+    gateway: &Gateway,
+    headers: &HeaderMap,
+    allow_mutations: bool,
+) -> Result<RequestOptions, Response> {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let caller = caller_from_header(authorization, gateway.settings().jwt_secret.as_deref())
+        .map_err(|error| {
+            let response = GraphqlResponse::request_errors(vec![GraphqlError::new(
+                error.to_string(),
+                ErrorCode::Unauthenticated,
+            )]);
+            respond(
+                ResponseMedia::from_headers(headers),
+                &response,
+                StatusCode::UNAUTHORIZED,
+            )
+        })?;
     let include_plan = PLAN_HEADERS.iter().any(|name| {
         headers
             .get(*name)
@@ -155,11 +181,12 @@ fn request_options(headers: &HeaderMap, allow_mutations: bool) -> RequestOptions
             Some((header::HeaderName::from_static(name), value))
         })
         .collect();
-    RequestOptions {
+    Ok(RequestOptions {
         include_plan,
         allow_mutations,
         forwarded_headers,
-    }
+        caller,
+    })
 }
 
 /// Which media type the response uses, from the request's `Accept`.
