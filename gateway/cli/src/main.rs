@@ -1,5 +1,7 @@
 //! The `quntuan` command: one binary for the gateway and the tooling around it.
 
+mod check_cmd;
+mod compose_cmd;
 mod plan_cmd;
 mod serve_cmd;
 
@@ -23,6 +25,10 @@ enum Command {
     Serve(serve_cmd::ServeArgs),
     /// Print the query plan of an operation.
     Plan(plan_cmd::PlanArgs),
+    /// Compose the subgraphs of a supergraph config into a supergraph SDL.
+    Compose(compose_cmd::ComposeArgs),
+    /// Check a proposed subgraph SDL: composition errors and breaking changes.
+    Check(check_cmd::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,5 +36,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve(args) => serve_cmd::run(args),
         Command::Plan(args) => plan_cmd::run(args),
+        Command::Compose(args) => compose_cmd::run(args),
+        Command::Check(args) => check_cmd::run(args),
     }
 }

@@ -231,4 +231,35 @@ mod tests {
             Err("MISSING".to_string())
         );
     }
+
+    #[test]
+    fn loads_files_relative_to_the_config() {
+        let dir =
+            std::env::temp_dir().join(format!("quntuan-compose-config-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sdl")).expect("temp dir");
+        std::fs::write(dir.join("sdl/a.graphql"), "type Query { a: Int }").expect("write sdl");
+        std::fs::write(
+            dir.join("supergraph.yaml"),
+            "federation_version: =2.5.0\nsubgraphs:\n  a:\n    routing_url: http://127.0.0.1:${env.QUNTUAN_TEST_UNSET_PORT:-4001}/graphql\n    schema:\n      file: sdl/a.graphql\n",
+        )
+        .expect("write config");
+        let loaded = LoadedConfig::load(&dir.join("supergraph.yaml")).expect("config loads");
+        let subgraphs = loaded.subgraphs().expect("subgraphs load");
+        assert_eq!(
+            subgraphs,
+            vec![SubgraphSdl::new(
+                "a",
+                "http://127.0.0.1:4001/graphql",
+                "type Query { a: Int }"
+            )]
+        );
+        std::fs::write(
+            dir.join("supergraph.yaml"),
+            "federation_version: 1\nsubgraphs: {}\n",
+        )
+        .expect("write config");
+        let err = LoadedConfig::load(&dir.join("supergraph.yaml")).expect_err("fed 1 refused");
+        assert!(matches!(err, ConfigError::FederationVersion(_)), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

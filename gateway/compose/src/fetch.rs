@@ -93,3 +93,78 @@ async fn fetch(url: &str, headers: &IndexMap<String, String>) -> Result<String, 
             body: String::from_utf8_lossy(&body).chars().take(300).collect(),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+
+    /// A one-shot HTTP server on 127.0.0.1 answering `body` with `status`.
+    fn serve_once(status: &str, body: &'static str) -> (String, std::thread::JoinHandle<String>) {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+        let url = format!(
+            "http://{}/graphql",
+            listener.local_addr().expect("local address")
+        );
+        let status = status.to_string();
+        let handle = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().expect("accept");
+            let mut request = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Read until the JSON body has arrived (headers end, then the body's closing brace).
+            while !String::from_utf8_lossy(&request).contains("}\"}") {
+                let n = stream.read(&mut buf).expect("read request");
+                if n == 0 {
+                    break;
+                }
+                request.extend_from_slice(&buf[..n]);
+            }
+            let response = format!(
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            stream
+                .write_all(response.as_bytes())
+                .expect("write response");
+            String::from_utf8_lossy(&request).to_string()
+        });
+        (url, handle)
+    }
+
+    #[test]
+    fn fetches_the_sdl_from_service_sdl() {
+        let (url, server) = serve_once(
+            "200 OK",
+            r#"{"data":{"_service":{"sdl":"type Query { a: Int }"}}}"#,
+        );
+        let mut headers = IndexMap::new();
+        headers.insert("x-token".to_string(), "secret".to_string());
+        let sdl = fetch_sdl(&url, &headers).expect("fetch succeeds");
+        assert_eq!(sdl, "type Query { a: Int }");
+        let request = server.join().expect("server thread");
+        assert!(request.starts_with("POST /graphql HTTP/1.1"), "{request}");
+        assert!(request.contains("x-token: secret"), "{request}");
+        assert!(request.contains("_service { sdl }"), "{request}");
+    }
+
+    #[test]
+    fn reports_http_errors_and_missing_sdl() {
+        let (url, server) = serve_once("503 Service Unavailable", "{}");
+        let err = fetch_sdl(&url, &IndexMap::new()).expect_err("503 is an error");
+        assert!(
+            matches!(err, FetchError::Status { status: 503, .. }),
+            "{err}"
+        );
+        server.join().expect("server thread");
+
+        let (url, server) = serve_once("200 OK", r#"{"errors":[{"message":"no"}]}"#);
+        let err = fetch_sdl(&url, &IndexMap::new()).expect_err("no sdl is an error");
+        assert!(matches!(err, FetchError::NoSdl { .. }), "{err}");
+        server.join().expect("server thread");
+
+        let err = fetch_sdl("https://example.com/graphql", &IndexMap::new())
+            .expect_err("https is refused");
+        assert!(matches!(err, FetchError::UnsupportedUrl(_)), "{err}");
+    }
+}
