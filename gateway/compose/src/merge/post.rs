@@ -167,7 +167,11 @@ impl<'a> Merger<'a> {
             return;
         };
         for (name, def) in &first.schema.directive_definitions {
+            // Redefinitions of GraphQL's own directives (some servers print them) are never merged.
+            let graphql_built_in =
+                ["include", "skip", "deprecated", "specifiedBy", "oneOf"].contains(&name.as_str());
             if def.is_built_in()
+                || graphql_built_in
                 || first.is_spec_directive(name)
                 || self.carried.composed.contains_key(name.as_str())
             {
