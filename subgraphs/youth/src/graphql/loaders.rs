@@ -150,11 +150,17 @@ pub(crate) struct Loaders {
     pub(crate) region_figures: DataLoader<RegionFigures>,
 }
 
+/// How long a loader waits for more keys before it runs its batch. async-graphql resolves
+/// a list of more than 30 items in rounds of 32 and yields between rounds; the wait must
+/// outlast a round (a debug build on a busy machine needs a few milliseconds) or a page of
+/// 100 would cost one batch per round instead of one.
+const BATCH_DELAY: std::time::Duration = std::time::Duration::from_millis(5);
+
 fn loader<T: Loader<K>, K>(inner: T) -> DataLoader<T>
 where
     K: Send + Sync + Hash + Eq + Clone + 'static,
 {
-    DataLoader::new(inner, tokio::spawn)
+    DataLoader::new(inner, tokio::spawn).delay(BATCH_DELAY)
 }
 
 fn by_id<E: EntityTrait>(

@@ -1,0 +1,340 @@
+//! Mutations: valid input is written in one transaction and answered in full; rejected
+//! input answers a typed error (`extensions.code`) and changes nothing.
+
+mod common;
+
+use serde_json::{Value, json};
+
+const COUNTS: &str = r#"{ youthVolunteers { totalCount } youthServiceLogs { totalCount } youthActivities { totalCount } _entities(representations: [{__typename: "Region", code: "510104"}]) { ... on Region { youth { volunteerCount serviceHours activityCount } } } }"#;
+
+async fn counts(f: &common::Fixture) -> Value {
+    f.run(common::anonymous(), COUNTS, json!({})).await["data"].clone()
+}
+
+/// The whole response of a rejected mutation whose root field is `path`.
+fn error(message: &str, path: &str, code: &str) -> Value {
+    let operation = [REGISTER, LOG, RECORD]
+        .into_iter()
+        .find(|op| op.contains(path))
+        .unwrap_or_default();
+    let column = operation.find(path).map(|i| i + 1).unwrap_or(0);
+    json!({
+        "data": null,
+        "errors": [{
+            "message": message,
+            "locations": [{ "line": 1, "column": column }],
+            "path": [path],
+            "extensions": { "code": code }
+        }]
+    })
+}
+
+const REGISTER: &str = "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id name idNumber phone registeredOn region { code } branch { id } serviceHours } }";
+const LOG: &str = "mutation($input: LogServiceHoursInput!)    { logYouthServiceHours(input: $input) { id servedOn hours description region { code } volunteer { id serviceHours } } }";
+const RECORD: &str = "mutation($input: RecordActivityInput!)     { recordYouthActivity(input: $input) { id title kind heldOn participantCount region { code } youthHome { id } serviceCenter { id } } }";
+
+fn volunteer(id_number: &str, phone: &str, branch: Option<&str>) -> Value {
+    json!({ "input": {
+        "name": " 李青 ",
+        "idNumber": id_number,
+        "phone": phone,
+        "regionCode": "510104003001",
+        "branchId": branch,
+        "registeredOn": "2024-03-01"
+    }})
+}
+
+#[tokio::test]
+async fn registering_a_volunteer_writes_one_row_and_counts_it() {
+    let f = common::seeded().await;
+    let before = counts(&f).await;
+    let response = f
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer(
+                "11010519491231002X",
+                "13900001111",
+                Some("youth-unit-000016"),
+            ),
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "registerYouthVolunteer": {
+            "id": "youth-volunteer-0000201",
+            "name": "李青",
+            "idNumber": "11010519491231002X",
+            "phone": "13900001111",
+            "registeredOn": "2024-03-01",
+            "region": { "code": "510104003001" },
+            "branch": { "id": "youth-unit-000016" },
+            "serviceHours": 0.0
+        }}})
+    );
+    let after = counts(&f).await;
+    assert_eq!(after["youthVolunteers"]["totalCount"], json!(201));
+    assert_eq!(
+        after["_entities"][0]["youth"]["volunteerCount"],
+        json!(
+            before["_entities"][0]["youth"]["volunteerCount"]
+                .as_i64()
+                .unwrap_or(0)
+                + 1
+        )
+    );
+}
+
+#[tokio::test]
+async fn rejected_registrations_change_nothing() {
+    let f = common::seeded().await;
+    let before = counts(&f).await;
+    // The ID number of the seeded volunteer 30.
+    let taken = f
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer("510104199207310834", "13900001111", None),
+        )
+        .await;
+    assert_eq!(
+        taken,
+        error(
+            "a volunteer with this `idNumber` is already registered",
+            "registerYouthVolunteer",
+            "CONFLICT"
+        )
+    );
+    let bad_check = f
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer("110105194912310021", "13900001111", None),
+        )
+        .await;
+    assert_eq!(
+        bad_check,
+        error(
+            "`idNumber` must be an 18-character resident ID number with a valid check character",
+            "registerYouthVolunteer",
+            "BAD_USER_INPUT"
+        )
+    );
+    let bad_phone = f
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer("11010519491231002X", "12345", None),
+        )
+        .await;
+    assert_eq!(
+        bad_phone,
+        error(
+            "`phone` must be an 11-digit mobile number starting with 1",
+            "registerYouthVolunteer",
+            "BAD_USER_INPUT"
+        )
+    );
+    let no_branch = f
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer(
+                "11010519491231002X",
+                "13900001111",
+                Some("youth-unit-099999"),
+            ),
+        )
+        .await;
+    assert_eq!(
+        no_branch,
+        error(
+            "no league branch with id `youth-unit-099999`",
+            "registerYouthVolunteer",
+            "NOT_FOUND"
+        )
+    );
+    assert_eq!(counts(&f).await, before);
+}
+
+fn hours(volunteer: &str, served_on: &str, hours: f64) -> Value {
+    json!({ "input": {
+        "volunteerId": volunteer,
+        "servedOn": served_on,
+        "hours": hours,
+        "description": "社区环境整治"
+    }})
+}
+
+#[tokio::test]
+async fn logging_hours_adds_to_the_volunteer_and_the_region() {
+    let f = common::seeded().await;
+    let before = counts(&f).await;
+    let total = before["youthServiceLogs"]["totalCount"]
+        .as_i64()
+        .unwrap_or(0);
+    let response = f
+        .run(
+            common::anonymous(),
+            LOG,
+            hours("youth-volunteer-0000030", "2025-01-05", 2.5),
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "logYouthServiceHours": {
+            "id": format!("youth-log-{:07}", total + 1),
+            "servedOn": "2025-01-05",
+            "hours": 2.5,
+            "description": "社区环境整治",
+            "region": { "code": "510104003001" },
+            "volunteer": { "id": "youth-volunteer-0000030", "serviceHours": 5.5 }
+        }}})
+    );
+    let after = counts(&f).await;
+    let hours_before = before["_entities"][0]["youth"]["serviceHours"]
+        .as_f64()
+        .unwrap_or(0.0);
+    assert_eq!(
+        after["_entities"][0]["youth"]["serviceHours"],
+        json!(hours_before + 2.5)
+    );
+}
+
+#[tokio::test]
+async fn rejected_hour_logs_change_nothing() {
+    let f = common::seeded().await;
+    let before = counts(&f).await;
+    let cases = [
+        (
+            hours("youth-volunteer-0000030", "2025-01-05", 0.0),
+            "`hours` must be more than 0 and at most 24, got 0",
+            "BAD_USER_INPUT",
+        ),
+        (
+            hours("youth-volunteer-0000030", "2025-01-05", 25.0),
+            "`hours` must be more than 0 and at most 24, got 25",
+            "BAD_USER_INPUT",
+        ),
+        (
+            hours("youth-volunteer-0000030", "2999-01-05", 2.0),
+            "`servedOn` must not be in the future",
+            "BAD_USER_INPUT",
+        ),
+        (
+            hours("youth-volunteer-0000030", "2016-01-05", 2.0),
+            "`servedOn` (2016-01-05) is before the volunteer registered (2017-05-14)",
+            "BAD_USER_INPUT",
+        ),
+        (
+            hours("youth-volunteer-0099999", "2025-01-05", 2.0),
+            "no volunteer with id `youth-volunteer-0099999`",
+            "NOT_FOUND",
+        ),
+        (
+            hours("youth-unit-000001", "2025-01-05", 2.0),
+            "`volunteerId` is not a volunteer id: `youth-unit-000001`",
+            "BAD_USER_INPUT",
+        ),
+    ];
+    for (input, message, code) in cases {
+        let response = f.run(common::anonymous(), LOG, input).await;
+        let error = &response["errors"][0];
+        assert_eq!(response["data"], json!(null), "{message}");
+        assert!(
+            error["message"].as_str().unwrap_or("").starts_with(message),
+            "{response}"
+        );
+        assert_eq!(error["extensions"]["code"], json!(code), "{message}");
+        assert_eq!(error["path"], json!(["logYouthServiceHours"]));
+    }
+    assert_eq!(counts(&f).await, before);
+}
+
+fn activity(kind: &str, participants: i64, home: Option<&str>) -> Value {
+    json!({ "input": {
+        "title": "玉林街道青年读书会",
+        "kind": kind,
+        "heldOn": "2025-04-23",
+        "participantCount": participants,
+        "regionCode": "510104003",
+        "youthHomeId": home,
+        "serviceCenterId": "sc-510104003"
+    }})
+}
+
+#[tokio::test]
+async fn recording_an_activity_writes_it_and_rejections_change_nothing() {
+    let f = common::seeded().await;
+    let before = counts(&f).await;
+    let bad_kind = f
+        .run(common::anonymous(), RECORD, activity("打麻将", 30, None))
+        .await;
+    assert_eq!(
+        bad_kind,
+        error(
+            "`kind` must be one of 青年交友, 城市漫步, 读书会, 运动社交, 音乐市集, 志愿服务, got `打麻将`",
+            "recordYouthActivity",
+            "BAD_USER_INPUT"
+        )
+    );
+    let no_people = f
+        .run(common::anonymous(), RECORD, activity("读书会", 0, None))
+        .await;
+    assert_eq!(
+        no_people,
+        error(
+            "`participantCount` must be between 1 and 100000, got 0",
+            "recordYouthActivity",
+            "BAD_USER_INPUT"
+        )
+    );
+    let no_home = f
+        .run(
+            common::anonymous(),
+            RECORD,
+            activity("读书会", 30, Some("youth-home-0999")),
+        )
+        .await;
+    assert_eq!(
+        no_home,
+        error(
+            "no youth home with id `youth-home-0999`",
+            "recordYouthActivity",
+            "NOT_FOUND"
+        )
+    );
+    assert_eq!(counts(&f).await, before);
+
+    let response = f
+        .run(
+            common::anonymous(),
+            RECORD,
+            activity("读书会", 30, Some("youth-home-0003")),
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "recordYouthActivity": {
+            "id": "youth-act-000041",
+            "title": "玉林街道青年读书会",
+            "kind": "读书会",
+            "heldOn": "2025-04-23",
+            "participantCount": 30,
+            "region": { "code": "510104003" },
+            "youthHome": { "id": "youth-home-0003" },
+            "serviceCenter": { "id": "sc-510104003" }
+        }}})
+    );
+    let after = counts(&f).await;
+    assert_eq!(after["youthActivities"]["totalCount"], json!(41));
+    assert_eq!(
+        after["_entities"][0]["youth"]["activityCount"],
+        json!(
+            before["_entities"][0]["youth"]["activityCount"]
+                .as_i64()
+                .unwrap_or(0)
+                + 1
+        )
+    );
+}
