@@ -14,6 +14,10 @@ use std::collections::HashSet;
 const BUILT_IN_MERGED: &[&str] = &["deprecated", "specifiedBy", "oneOf"];
 pub(crate) const ACCESS_CONTROL: &[&str] = &["authenticated", "requiresScopes", "policy"];
 
+/// A linked spec of composed directives: latest version, its url, and
+/// (name in the spec, name in the supergraph) of each composed directive.
+type Feature = (Version, String, Vec<(String, String)>);
+
 /// The carried directives of a composition.
 #[derive(Debug, Default)]
 pub(crate) struct Carried {
@@ -117,8 +121,7 @@ impl Carried {
     /// `@composeDirective`: link the latest version of each spec, define the directive.
     fn add_composed(&mut self, sgs: &[Subgraph], diagnostics: &mut Vec<Diagnostic>) {
         // identity -> (version, url, [(name in spec, supergraph name)], definition source)
-        let mut features: IndexMap<String, (Version, String, Vec<(String, String)>)> =
-            IndexMap::new();
+        let mut features: IndexMap<String, Feature> = IndexMap::new();
         let mut definitions: IndexMap<String, (Version, String, bool)> = IndexMap::new();
         for sg in sgs {
             for local in &sg.composed {
@@ -316,26 +319,26 @@ fn merge_one(
             .map(|(args, _)| to_applied(args))
             .collect();
     }
-    if distinct.len() > 1 {
-        if let Some(arg) = match canonical {
+    if distinct.len() > 1
+        && let Some(arg) = match canonical {
             Some("requiresScopes") => Some("scopes"),
             Some("policy") => Some("policies"),
             _ => None,
-        } {
-            let lists: Vec<Vec<Vec<String>>> = distinct
-                .iter()
-                .filter_map(|(args, _)| {
-                    args.iter()
-                        .find(|(n, _)| n == arg)
-                        .map(|(_, v)| parse_nested_list(v))
-                })
-                .collect();
-            let merged = dnf_conjunction(&lists);
-            return vec![to_applied(vec![(
-                arg.to_string(),
-                print_nested_list(&merged),
-            )])];
         }
+    {
+        let lists: Vec<Vec<Vec<String>>> = distinct
+            .iter()
+            .filter_map(|(args, _)| {
+                args.iter()
+                    .find(|(n, _)| n == arg)
+                    .map(|(_, v)| parse_nested_list(v))
+            })
+            .collect();
+        let merged = dnf_conjunction(&lists);
+        return vec![to_applied(vec![(
+            arg.to_string(),
+            print_nested_list(&merged),
+        )])];
     }
     // Non-repeatable: the most common application wins (the first on a tie).
     let mut best = 0;

@@ -203,10 +203,11 @@ impl<'a> Merger<'a> {
         let interfaces = self.implements.get(type_name).cloned().unwrap_or_default();
         for sg in self.sgs {
             for itf in &interfaces {
-                if sg.is_interface_object(itf) && !sg.is_external(itf, field) {
-                    if let Some(f) = sg.field(itf, field) {
-                        sources.push((sg, f.directives.each()));
-                    }
+                if sg.is_interface_object(itf)
+                    && !sg.is_external(itf, field)
+                    && let Some(f) = sg.field(itf, field)
+                {
+                    sources.push((sg, f.directives.each()));
                 }
             }
         }

@@ -437,10 +437,11 @@ fn graph_enum_names(sgs: &[Subgraph]) -> Vec<String> {
             if n.starts_with(|c: char| c.is_ascii_digit()) {
                 n.insert(0, '_');
             }
-            if let Some((_, tail)) = n.rsplit_once('_') {
-                if !tail.is_empty() && tail.chars().all(|c| c.is_ascii_digit()) {
-                    n.push('_');
-                }
+            if let Some((_, tail)) = n.rsplit_once('_')
+                && !tail.is_empty()
+                && tail.chars().all(|c| c.is_ascii_digit())
+            {
+                n.push('_');
             }
             n.to_uppercase()
         })

@@ -83,17 +83,17 @@ impl<'a> Merger<'a> {
                 }
                 for member in t.members.clone() {
                     for (i, source) in sources.iter().enumerate() {
-                        if let Some(ExtendedType::Union(u)) = source {
-                            if u.members.iter().any(|m| m.name == member.as_str()) {
-                                t.directives.push(
-                                    Applied::new("join__unionMember")
-                                        .arg("graph", self.graphs[i].clone())
-                                        .arg(
-                                            "member",
-                                            crate::supergraph::model::string_literal(&member),
-                                        ),
-                                );
-                            }
+                        if let Some(ExtendedType::Union(u)) = source
+                            && u.members.iter().any(|m| m.name == member.as_str())
+                        {
+                            t.directives.push(
+                                Applied::new("join__unionMember")
+                                    .arg("graph", self.graphs[i].clone())
+                                    .arg(
+                                        "member",
+                                        crate::supergraph::model::string_literal(&member),
+                                    ),
+                            );
                         }
                     }
                 }
@@ -429,10 +429,10 @@ impl<'a> Merger<'a> {
         let distinct: Vec<&String> = {
             let mut d: Vec<&String> = Vec::new();
             for (_, v) in &defaults {
-                if let Some(v) = v {
-                    if !d.contains(&v) {
-                        d.push(v);
-                    }
+                if let Some(v) = v
+                    && !d.contains(&v)
+                {
+                    d.push(v);
                 }
             }
             d
