@@ -2,8 +2,12 @@
 
 mod check_cmd;
 mod compose_cmd;
+mod dev_cmd;
 mod plan_cmd;
+mod seed_cmd;
 mod serve_cmd;
+mod subgraph_cmd;
+mod subgraphs;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +33,12 @@ enum Command {
     Compose(compose_cmd::ComposeArgs),
     /// Check a proposed subgraph SDL: composition errors and breaking changes.
     Check(check_cmd::CheckArgs),
+    /// Run the whole federated graph locally: six subgraphs on SQLite and the gateway.
+    Dev(dev_cmd::DevArgs),
+    /// Run one subgraph alone.
+    Subgraph(subgraph_cmd::SubgraphArgs),
+    /// Seed a subgraph's database (demo or full scale).
+    Seed(seed_cmd::SeedArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,5 +48,29 @@ fn main() -> ExitCode {
         Command::Plan(args) => plan_cmd::run(args),
         Command::Compose(args) => compose_cmd::run(args),
         Command::Check(args) => check_cmd::run(args),
+        Command::Dev(args) => dev_cmd::run(args),
+        Command::Subgraph(args) => subgraph_cmd::run(args),
+        Command::Seed(args) => seed_cmd::run(args),
+    }
+}
+
+/// Runs an async command on a fresh runtime; an `Err` is printed and exits non-zero.
+pub(crate) fn block_on(future: impl std::future::Future<Output = Result<(), String>>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(future) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -1,0 +1,127 @@
+//! `quntuan dev`: the whole federated graph on one machine, in one process.
+//!
+//! Steps: bind every port first (a taken port is an error naming it); create, migrate and (on
+//! first start only) seed each subgraph's SQLite database; serve the subgraphs; compose the
+//! supergraph from their SDLs with our own composition; serve the gateway in front of them;
+//! print the GraphiQL address and a sample query; stop everything on Ctrl-C.
+
+use crate::subgraphs;
+use clap::Args;
+use quntuan_gateway::gateway::{Gateway, GatewaySettings};
+use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::supergraph::Supergraph;
+use quntuan_kit::scale::Scale;
+use quntuan_kit::seed::Progress;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// The secret `dev` signs and verifies tokens with; real deployments set QUNTUAN_JWT_SECRET.
+const DEV_JWT_SECRET: &str = "quntuan-dev-secret";
+
+pub(crate) const SAMPLE_QUERY: &str = "{ regions(level: DISTRICT) { code name unions { grassrootsUnionCount workersHomeCount } youth { branchCount volunteerCount youthHomeCount } } }";
+
+#[derive(Debug, Args)]
+pub(crate) struct DevArgs {
+    /// Where the SQLite databases live (created on first start, reused after).
+    #[arg(long, default_value = "data")]
+    data_dir: PathBuf,
+    /// The gateway's port; the subgraphs take the ports after it.
+    #[arg(long, default_value_t = 4000)]
+    port: u16,
+    /// Seed scale on first start: demo or full.
+    #[arg(long, default_value = "demo")]
+    scale: String,
+}
+
+async fn bind(port: u16, what: &str) -> Result<TcpListener, String> {
+    TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
+        format!("port {port} (for {what}) is not available: {e}; stop what uses it or pass --port")
+    })
+}
+
+pub(crate) fn run(args: DevArgs) -> ExitCode {
+    crate::block_on(async move {
+        let scale: Scale = args.scale.parse().map_err(|e| format!("--scale: {e}"))?;
+        let services = subgraphs::all();
+        let gateway_listener = bind(args.port, "the gateway").await?;
+        let mut listeners = Vec::new();
+        for (i, service) in services.iter().enumerate() {
+            let port = args.port + 1 + i as u16;
+            listeners.push((bind(port, service.name()).await?, port));
+        }
+        std::fs::create_dir_all(&args.data_dir)
+            .map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
+
+        let mut composed_inputs = Vec::new();
+        for (service, (listener, port)) in services.iter().zip(listeners) {
+            let name = service.name();
+            let db = quntuan_kit::db::connect(&subgraphs::sqlite_url(&args.data_dir, name))
+                .await
+                .map_err(|e| format!("{name}: {e}"))?;
+            service
+                .migrate(&db)
+                .await
+                .map_err(|e| format!("{name}: migration failed: {e}"))?;
+            let marker = args.data_dir.join(format!("{name}.seeded"));
+            if !marker.exists() {
+                eprintln!("seeding `{name}` ({} scale) ...", scale.as_str());
+                service
+                    .seed(&db, scale, &Progress::stderr())
+                    .await
+                    .map_err(|e| format!("{name}: seeding failed: {e}"))?;
+                std::fs::write(&marker, scale.as_str())
+                    .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+            }
+            let router = service.router(db);
+            tokio::spawn(async move {
+                if let Err(error) = quntuan_kit::server::serve_listener(listener, router).await {
+                    eprintln!("subgraph `{name}` stopped: {error}");
+                }
+            });
+            let url = format!("http://127.0.0.1:{port}/graphql");
+            composed_inputs.push(quntuan_compose::SubgraphSdl::new(name, url, service.sdl()));
+        }
+
+        let composed = quntuan_compose::compose(&composed_inputs).map_err(|diagnostics| {
+            format!(
+                "composition failed:\n{}",
+                quntuan_compose::render_diagnostics(&diagnostics)
+            )
+        })?;
+        std::fs::write(args.data_dir.join("supergraph.graphql"), &composed.sdl)
+            .map_err(|e| format!("cannot write the supergraph: {e}"))?;
+        let supergraph = Supergraph::parse(&composed.sdl)
+            .map_err(|e| format!("the composed supergraph does not load: {e}"))?;
+        let settings = GatewaySettings {
+            jwt_secret: Some(DEV_JWT_SECRET.into()),
+            ..GatewaySettings::default()
+        };
+        let app = router(
+            Arc::new(Gateway::new(supergraph, settings)),
+            &HttpSettings::default(),
+        );
+
+        println!("Quntuan is running.");
+        println!("  GraphiQL:  http://127.0.0.1:{}/graphql", args.port);
+        for (i, service) in services.iter().enumerate() {
+            println!(
+                "  subgraph {:<11} http://127.0.0.1:{}/graphql",
+                service.name(),
+                args.port + 1 + i as u16
+            );
+        }
+        println!(
+            "Try:\n  curl -s http://127.0.0.1:{}/graphql -H 'content-type: application/json' \\\n    -d '{{\"query\": \"{}\"}}'",
+            args.port, SAMPLE_QUERY
+        );
+        println!("Stop with Ctrl-C.");
+        axum::serve(gateway_listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the gateway stopped: {e}"))
+    })
+}
