@@ -2,8 +2,6 @@
 //! forms are the ones the kit's directory generator gives hub, so both subgraphs name the
 //! same record alike; the database keeps the plain integer.
 
-use async_graphql::ID;
-
 /// One kind of record and how its id is written.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct IdKind {
@@ -41,8 +39,8 @@ pub(crate) const SOCIAL_WORKER: IdKind = IdKind {
 };
 
 impl IdKind {
-    pub(crate) fn format(self, id: i64) -> ID {
-        ID(format!("{}{:0width$}", self.prefix, id, width = self.width))
+    pub(crate) fn format(self, id: i64) -> String {
+        format!("{}{:0width$}", self.prefix, id, width = self.width)
     }
 
     /// The database id, or `None` when `id` is not of this kind.
@@ -61,9 +59,9 @@ mod tests {
 
     #[test]
     fn ids_round_trip_and_match_the_directory_form() {
-        assert_eq!(BRANCH.format(42).0, "youth-unit-000042");
-        assert_eq!(AWARD.format(3).0, "youth-award-0003");
-        assert_eq!(VOLUNTEER.format(1_234_567).0, "youth-volunteer-1234567");
+        assert_eq!(BRANCH.format(42), "youth-unit-000042");
+        assert_eq!(AWARD.format(3), "youth-award-0003");
+        assert_eq!(VOLUNTEER.format(1_234_567), "youth-volunteer-1234567");
         assert_eq!(BRANCH.parse("youth-unit-000042"), Some(42));
         assert_eq!(BRANCH.parse("youth-act-000042"), None);
         assert_eq!(BRANCH.parse("youth-unit-"), None);

@@ -150,19 +150,6 @@ pub(crate) struct Loaders {
     pub(crate) region_figures: DataLoader<RegionFigures>,
 }
 
-/// How long a loader waits for more keys before it runs its batch. async-graphql resolves
-/// a list of more than 30 items in rounds of 32 and yields between rounds; the wait must
-/// outlast a round (a debug build on a busy machine needs a few milliseconds) or a page of
-/// 100 would cost one batch per round instead of one.
-const BATCH_DELAY: std::time::Duration = std::time::Duration::from_millis(5);
-
-fn loader<T: Loader<K>, K>(inner: T) -> DataLoader<T>
-where
-    K: Send + Sync + Hash + Eq + Clone + 'static,
-{
-    DataLoader::new(inner, tokio::spawn).delay(BATCH_DELAY)
-}
-
 fn by_id<E: EntityTrait>(
     db: &DatabaseConnection,
     column: E::Column,
@@ -193,66 +180,72 @@ fn children<E: EntityTrait, K>(
 impl Loaders {
     pub(crate) fn new(db: &DatabaseConnection) -> Loaders {
         Loaders {
-            branch: loader(by_id::<branch::Entity>(db, branch::Column::Id, |m| m.id)),
-            home: loader(by_id::<home::Entity>(db, home::Column::Id, |m| m.id)),
-            volunteer: loader(by_id::<volunteer::Entity>(db, volunteer::Column::Id, |m| {
+            branch: quntuan_kit::dataloader(by_id::<branch::Entity>(db, branch::Column::Id, |m| {
                 m.id
             })),
-            service_log: loader(by_id::<service_log::Entity>(
+            home: quntuan_kit::dataloader(by_id::<home::Entity>(db, home::Column::Id, |m| m.id)),
+            volunteer: quntuan_kit::dataloader(by_id::<volunteer::Entity>(
+                db,
+                volunteer::Column::Id,
+                |m| m.id,
+            )),
+            service_log: quntuan_kit::dataloader(by_id::<service_log::Entity>(
                 db,
                 service_log::Column::Id,
                 |m| m.id,
             )),
-            activity: loader(by_id::<activity::Entity>(db, activity::Column::Id, |m| {
-                m.id
-            })),
-            social_worker: loader(by_id::<social_worker::Entity>(
+            activity: quntuan_kit::dataloader(by_id::<activity::Entity>(
+                db,
+                activity::Column::Id,
+                |m| m.id,
+            )),
+            social_worker: quntuan_kit::dataloader(by_id::<social_worker::Entity>(
                 db,
                 social_worker::Column::Id,
                 |m| m.id,
             )),
-            award: loader(by_id::<award::Entity>(db, award::Column::Id, |m| m.id)),
-            logs_of_volunteer: loader(children::<service_log::Entity, i64>(
+            award: quntuan_kit::dataloader(by_id::<award::Entity>(db, award::Column::Id, |m| m.id)),
+            logs_of_volunteer: quntuan_kit::dataloader(children::<service_log::Entity, i64>(
                 db,
                 service_log::Column::VolunteerId,
                 service_log::Column::Id,
                 |m| Some(m.volunteer_id),
             )),
-            activities_of_home: loader(children::<activity::Entity, i64>(
+            activities_of_home: quntuan_kit::dataloader(children::<activity::Entity, i64>(
                 db,
                 activity::Column::YouthHomeId,
                 activity::Column::Id,
                 |m| m.youth_home_id,
             )),
-            homes_at_center: loader(children::<home::Entity, String>(
+            homes_at_center: quntuan_kit::dataloader(children::<home::Entity, String>(
                 db,
                 home::Column::ServiceCenterId,
                 home::Column::Id,
                 |m| m.service_center_id.clone(),
             )),
-            activities_at_center: loader(children::<activity::Entity, String>(
+            activities_at_center: quntuan_kit::dataloader(children::<activity::Entity, String>(
                 db,
                 activity::Column::ServiceCenterId,
                 activity::Column::Id,
                 |m| m.service_center_id.clone(),
             )),
-            workers_at_center: loader(children::<social_worker::Entity, String>(
+            workers_at_center: quntuan_kit::dataloader(children::<social_worker::Entity, String>(
                 db,
                 social_worker::Column::ServiceCenterId,
                 social_worker::Column::Id,
                 |m| m.service_center_id.clone(),
             )),
-            volunteers_per_branch: loader(TotalsOf::<volunteer::Entity> {
+            volunteers_per_branch: quntuan_kit::dataloader(TotalsOf::<volunteer::Entity> {
                 db: db.clone(),
                 column: volunteer::Column::BranchId,
                 aggregate: "COUNT(*)",
             }),
-            minutes_per_volunteer: loader(TotalsOf::<service_log::Entity> {
+            minutes_per_volunteer: quntuan_kit::dataloader(TotalsOf::<service_log::Entity> {
                 db: db.clone(),
                 column: service_log::Column::VolunteerId,
                 aggregate: "SUM(minutes)",
             }),
-            region_figures: loader(RegionFigures { db: db.clone() }),
+            region_figures: quntuan_kit::dataloader(RegionFigures { db: db.clone() }),
         }
     }
 }

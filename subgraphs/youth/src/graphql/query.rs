@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, Object, Result};
 use quntuan_kit::{ApiError, Page};
 
 use super::app;
@@ -16,7 +16,7 @@ use crate::service::lists::{
 
 pub struct Query;
 
-fn not_found(what: &str, id: &ID) -> async_graphql::Error {
+fn not_found(what: &str, id: &str) -> async_graphql::Error {
     ApiError::not_found(what, id).into()
 }
 
@@ -135,7 +135,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_branch_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthBranch> {
+    async fn find_youth_branch_by_id(&self, ctx: &Context<'_>, id: String) -> Result<YouthBranch> {
         let key = ids::BRANCH
             .parse(&id)
             .ok_or_else(|| not_found("league branch", &id))?;
@@ -145,7 +145,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_home_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthHome> {
+    async fn find_youth_home_by_id(&self, ctx: &Context<'_>, id: String) -> Result<YouthHome> {
         let key = ids::HOME
             .parse(&id)
             .ok_or_else(|| not_found("youth home", &id))?;
@@ -158,7 +158,7 @@ impl Query {
     async fn find_youth_volunteer_by_id(
         &self,
         ctx: &Context<'_>,
-        id: ID,
+        id: String,
     ) -> Result<YouthVolunteer> {
         let key = ids::VOLUNTEER
             .parse(&id)
@@ -172,7 +172,7 @@ impl Query {
     async fn find_youth_service_log_by_id(
         &self,
         ctx: &Context<'_>,
-        id: ID,
+        id: String,
     ) -> Result<YouthServiceLog> {
         let key = ids::SERVICE_LOG
             .parse(&id)
@@ -183,7 +183,11 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthActivity> {
+    async fn find_youth_activity_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: String,
+    ) -> Result<YouthActivity> {
         let key = ids::ACTIVITY
             .parse(&id)
             .ok_or_else(|| not_found("youth activity", &id))?;
@@ -196,7 +200,7 @@ impl Query {
     async fn find_youth_social_worker_by_id(
         &self,
         ctx: &Context<'_>,
-        id: ID,
+        id: String,
     ) -> Result<YouthSocialWorker> {
         let key = ids::SOCIAL_WORKER
             .parse(&id)
@@ -207,7 +211,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthAward> {
+    async fn find_youth_award_by_id(&self, ctx: &Context<'_>, id: String) -> Result<YouthAward> {
         let key = ids::AWARD
             .parse(&id)
             .ok_or_else(|| not_found("youth award", &id))?;
@@ -223,7 +227,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
+    async fn find_service_center_by_id(&self, id: String) -> ServiceCenter {
         ServiceCenter { id }
     }
 }

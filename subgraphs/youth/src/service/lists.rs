@@ -37,7 +37,7 @@ pub struct YouthHomeFilter {
 pub struct YouthVolunteerFilter {
     pub region_code: Option<String>,
     /// Volunteers of one league branch (`youth-unit-000042`).
-    pub branch_id: Option<async_graphql::ID>,
+    pub branch_id: Option<String>,
     pub registered_from: Option<NaiveDate>,
     pub registered_to: Option<NaiveDate>,
 }
@@ -50,7 +50,7 @@ pub struct YouthActivityFilter {
     pub kind: Option<String>,
     pub held_from: Option<NaiveDate>,
     pub held_to: Option<NaiveDate>,
-    pub youth_home_id: Option<async_graphql::ID>,
+    pub youth_home_id: Option<String>,
 }
 
 /// Filters of `youthSocialWorkers`.
@@ -71,7 +71,7 @@ pub struct YouthAwardFilter {
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct YouthServiceLogFilter {
     pub region_code: Option<String>,
-    pub volunteer_id: Option<async_graphql::ID>,
+    pub volunteer_id: Option<String>,
     pub served_from: Option<NaiveDate>,
     pub served_to: Option<NaiveDate>,
 }
@@ -87,11 +87,11 @@ fn with_region<E: EntityTrait>(select: Select<E>, code: Option<&str>) -> ApiResu
     })
 }
 
-fn parse_id(kind: ids::IdKind, field: &str, id: &async_graphql::ID) -> ApiResult<i64> {
+fn parse_id(kind: ids::IdKind, field: &str, id: &str) -> ApiResult<i64> {
     kind.parse(id).ok_or_else(|| {
         ApiError::bad_input(format!(
             "`{field}` is not a valid id of that kind: `{}`",
-            id.0
+            id
         ))
     })
 }

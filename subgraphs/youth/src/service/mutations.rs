@@ -1,6 +1,6 @@
 //! The youth mutations: validated, one transaction each, nothing written when rejected.
 
-use async_graphql::{ID, InputObject};
+use async_graphql::InputObject;
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::{
@@ -23,14 +23,14 @@ pub struct RegisterVolunteerInput {
     /// The community or street the volunteer serves in.
     pub region_code: String,
     /// The league branch the volunteer belongs to, if any.
-    pub branch_id: Option<ID>,
+    pub branch_id: Option<String>,
     pub registered_on: NaiveDate,
 }
 
 /// Hours served by a volunteer on one day.
 #[derive(Clone, Debug, InputObject)]
 pub struct LogServiceHoursInput {
-    pub volunteer_id: ID,
+    pub volunteer_id: String,
     pub served_on: NaiveDate,
     /// More than 0, at most 24, in steps of one minute.
     pub hours: f64,
@@ -47,7 +47,7 @@ pub struct RecordActivityInput {
     pub participant_count: i32,
     /// The community or street where it was held.
     pub region_code: String,
-    pub youth_home_id: Option<ID>,
+    pub youth_home_id: Option<String>,
     /// The hub's service centre id, when held at a shared venue.
     pub service_center_id: Option<String>,
 }
@@ -74,7 +74,7 @@ pub(crate) async fn register_volunteer(
     validate::date_in_past("registeredOn", input.registered_on, today)?;
     let branch_id = match &input.branch_id {
         Some(id) => Some(ids::BRANCH.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`branchId` is not a league branch id: `{}`", id.0))
+            ApiError::bad_input(format!("`branchId` is not a league branch id: `{}`", id))
         })?),
         None => None,
     };
@@ -128,7 +128,7 @@ pub(crate) async fn log_service_hours(
     let volunteer_id = ids::VOLUNTEER.parse(&input.volunteer_id).ok_or_else(|| {
         ApiError::bad_input(format!(
             "`volunteerId` is not a volunteer id: `{}`",
-            input.volunteer_id.0
+            input.volunteer_id
         ))
     })?;
     let txn = db.begin().await?;
@@ -185,7 +185,7 @@ pub(crate) async fn record_activity(
     };
     let home_id = match &input.youth_home_id {
         Some(id) => Some(ids::HOME.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`youthHomeId` is not a youth home id: `{}`", id.0))
+            ApiError::bad_input(format!("`youthHomeId` is not a youth home id: `{}`", id))
         })?),
         None => None,
     };

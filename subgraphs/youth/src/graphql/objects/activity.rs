@@ -1,9 +1,9 @@
 //! Youth social-scene activities (also listed in hub's directory).
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{YouthHome, region_of};
+use super::{Organization, YouthHome, region_of};
 use crate::entity::activity;
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
@@ -13,7 +13,7 @@ pub(crate) struct YouthActivity(pub(crate) activity::Model);
 
 #[Object(shareable)]
 impl YouthActivity {
-    async fn id(&self) -> ID {
+    async fn id(&self) -> String {
         ids::ACTIVITY.format(self.0.id)
     }
     async fn title(&self) -> &str {
@@ -22,6 +22,20 @@ impl YouthActivity {
     /// The scene: 青年交友, 城市漫步, 读书会, 运动社交, 音乐市集 or 志愿服务.
     async fn kind(&self) -> &str {
         &self.0.kind
+    }
+    /// Always `YOUTH`.
+    async fn organization(&self) -> Organization {
+        Organization::Youth
+    }
+    /// The community (or street) code of the record.
+    async fn region_code(&self) -> &str {
+        &self.0.region_code
+    }
+    async fn street_code(&self) -> &str {
+        &self.0.street_code
+    }
+    async fn district_code(&self) -> &str {
+        &self.0.district_code
     }
     async fn held_on(&self) -> NaiveDate {
         self.0.held_on
@@ -45,7 +59,7 @@ impl YouthActivity {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: ID(id.clone()) })
+            .map(|id| ServiceCenter { id: id.clone() })
     }
 }
 

@@ -1,10 +1,10 @@
 //! League branches (the youth grassroots units) and youth awards: both also listed in
 //! hub's cross-organisation directory, so their common fields are shareable.
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{PERSONAL, region_of};
+use super::{Organization, PERSONAL, region_of};
 use crate::entity::{award, branch};
 use crate::graphql::{app, region::Region};
 use crate::ids;
@@ -14,11 +14,25 @@ pub(crate) struct YouthBranch(pub(crate) branch::Model);
 
 #[Object(shareable)]
 impl YouthBranch {
-    async fn id(&self) -> ID {
+    async fn id(&self) -> String {
         ids::BRANCH.format(self.0.id)
     }
     async fn name(&self) -> &str {
         &self.0.name
+    }
+    /// Always `YOUTH`.
+    async fn organization(&self) -> Organization {
+        Organization::Youth
+    }
+    /// The community (or street) code of the record.
+    async fn region_code(&self) -> &str {
+        &self.0.region_code
+    }
+    async fn street_code(&self) -> &str {
+        &self.0.street_code
+    }
+    async fn district_code(&self) -> &str {
+        &self.0.district_code
     }
     /// `团支部`, `团总支` or `团委`.
     async fn kind(&self) -> &str {
@@ -57,7 +71,7 @@ pub(crate) struct YouthAward(pub(crate) award::Model);
 
 #[Object(shareable)]
 impl YouthAward {
-    async fn id(&self) -> ID {
+    async fn id(&self) -> String {
         ids::AWARD.format(self.0.id)
     }
     async fn title(&self) -> &str {
@@ -73,6 +87,20 @@ impl YouthAward {
         let person = self.0.recipient_person.clone()?;
         let id = ids::AWARD.format(self.0.id);
         quntuan_kit::auth::reveal(ctx, PERSONAL, "YouthAward.recipientPerson", &id, || person)
+    }
+    /// Always `YOUTH`.
+    async fn organization(&self) -> Organization {
+        Organization::Youth
+    }
+    /// The community (or street) code of the record.
+    async fn region_code(&self) -> &str {
+        &self.0.region_code
+    }
+    async fn street_code(&self) -> &str {
+        &self.0.street_code
+    }
+    async fn district_code(&self) -> &str {
+        &self.0.district_code
     }
     async fn year(&self) -> i32 {
         self.0.year

@@ -3,11 +3,13 @@
 mod activity;
 mod branch;
 mod home;
+mod organization;
 mod people;
 
 pub(crate) use activity::{YouthActivity, YouthActivityConnection};
 pub(crate) use branch::{YouthAward, YouthAwardConnection, YouthBranch, YouthBranchConnection};
 pub(crate) use home::{YouthHome, YouthHomeConnection};
+pub(crate) use organization::Organization;
 pub(crate) use people::{
     YouthServiceLog, YouthServiceLogConnection, YouthSocialWorker, YouthSocialWorkerConnection,
     YouthVolunteer, YouthVolunteerConnection,
