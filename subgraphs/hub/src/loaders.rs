@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use quntuan_kit::ApiError;
+use quntuan_kit::{ApiError, dataloader};
 use sea_orm::DatabaseConnection;
 
 use crate::entities::{
@@ -110,12 +110,12 @@ impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Loaders {
         let db = || db.clone();
         Loaders {
-            regions: DataLoader::new(RegionLoader { db: db() }, tokio::spawn),
-            children: DataLoader::new(ChildrenLoader { db: db() }, tokio::spawn),
-            centers: DataLoader::new(CenterLoader { db: db() }, tokio::spawn),
-            units: DataLoader::new(UnitLoader { db: db() }, tokio::spawn),
-            activities: DataLoader::new(ActivityLoader { db: db() }, tokio::spawn),
-            awards: DataLoader::new(AwardLoader { db: db() }, tokio::spawn),
+            regions: dataloader(RegionLoader { db: db() }),
+            children: dataloader(ChildrenLoader { db: db() }),
+            centers: dataloader(CenterLoader { db: db() }),
+            units: dataloader(UnitLoader { db: db() }),
+            activities: dataloader(ActivityLoader { db: db() }),
+            awards: dataloader(AwardLoader { db: db() }),
             project_departments: DataLoader::new(
                 ProjectDepartmentsLoader { db: db() },
                 tokio::spawn,

@@ -65,11 +65,13 @@ pub async fn departments_of<C: ConnectionTrait>(
     db: &C,
     ids: &[String],
 ) -> ApiResult<Vec<joint_project_department::Model>> {
-    Ok(joint_project_department::Entity::find()
+    let mut rows = joint_project_department::Entity::find()
         .filter(joint_project_department::Column::ProjectId.is_in(ids.iter().cloned()))
-        .order_by_asc(joint_project_department::Column::Department)
         .all(db)
-        .await?)
+        .await?;
+    // Sorted here, not in SQL: the databases' collations order Chinese text differently.
+    rows.sort_by(|a, b| a.department.cmp(&b.department));
+    Ok(rows)
 }
 
 pub async fn organizations_of<C: ConnectionTrait>(
@@ -83,14 +85,16 @@ pub async fn organizations_of<C: ConnectionTrait>(
         .await?)
 }
 
-/// Every department taking part in some project, sorted.
+/// Every department taking part in some project, sorted (by code point, the same on
+/// every database).
 pub async fn departments<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<String>> {
-    Ok(joint_project_department::Entity::find()
+    let mut names = joint_project_department::Entity::find()
         .select_only()
         .column(joint_project_department::Column::Department)
         .distinct()
-        .order_by_asc(joint_project_department::Column::Department)
         .into_tuple::<String>()
         .all(db)
-        .await?)
+        .await?;
+    names.sort();
+    Ok(names)
 }
