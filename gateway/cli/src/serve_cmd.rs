@@ -29,6 +29,9 @@ pub(crate) struct ServeArgs {
     /// anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
+    /// Share one subgraph request among identical concurrent queries (`false` to switch off).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    deduplicate_requests: bool,
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,

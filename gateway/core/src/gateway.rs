@@ -3,7 +3,9 @@
 
 use crate::auth::{Caller, authorize};
 use crate::error::{ErrorCode, GraphqlError};
-use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
+use crate::execute::{
+    DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
+};
 use crate::plan::{OperationInput, QueryPlan, plan_operation};
 use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
 use crate::response::shape;
@@ -80,6 +82,8 @@ pub struct GatewaySettings {
     pub plan_cache_size: u64,
     /// HS256 secret that verifies callers' JWTs; without one every caller is anonymous.
     pub jwt_secret: Option<String>,
+    /// Share one subgraph request among identical concurrent queries.
+    pub deduplicate_requests: bool,
 }
 
 impl Default for GatewaySettings {
@@ -89,6 +93,7 @@ impl Default for GatewaySettings {
             url_overrides: HashMap::new(),
             plan_cache_size: 2_000,
             jwt_secret: None,
+            deduplicate_requests: true,
         }
     }
 }
@@ -124,6 +129,11 @@ impl Gateway {
         settings: GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Self {
+        let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
+            Arc::new(DedupTransport::new(transport))
+        } else {
+            transport
+        };
         let urls = supergraph
             .subgraphs
             .iter()

@@ -9,6 +9,7 @@
 //! 3. subgraph errors are re-pathed to where they belong in the client's response; a subgraph
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
+mod dedup;
 mod paths;
 mod representation;
 pub mod transport;
@@ -16,6 +17,7 @@ pub mod transport;
 use crate::error::{ErrorCode, GraphqlError, PathItem};
 use crate::plan::{FetchNode, PathSegment, PlanNode, QueryPlan};
 use bytes::Bytes;
+pub use dedup::DedupTransport;
 use futures::future::{BoxFuture, join_all};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -124,12 +126,14 @@ impl State<'_> {
             let Some(typename) = object.get("__typename").and_then(Value::as_str) else {
                 continue;
             };
-            let Some(shape) = fetch.requires.iter().find(|r| r.type_name == typename) else {
+            let Some(shape) = fetch.requires.iter().find(|r| r.applies_to(typename)) else {
                 continue;
             };
-            let Some(representation) = representation::project(object, &shape.selection) else {
+            let Some(mut representation) = representation::project(object, &shape.selection)
+            else {
                 continue;
             };
+            representation.insert("__typename".into(), Value::String(shape.type_name.clone()));
             let representation = Value::Object(representation);
             let text = representation.to_string();
             let index = *index_of.entry(text).or_insert_with(|| {
@@ -186,6 +190,7 @@ impl State<'_> {
             url,
             body,
             headers: self.settings.headers.clone(),
+            deduplicate: fetch.operation_kind == crate::plan::OperationKind::Query,
         };
         let timeout = self.settings.timeout;
         let answer = tokio::time::timeout(timeout, self.settings.transport.send(request)).await;
@@ -272,9 +277,22 @@ impl State<'_> {
                     let Some(entity) = entities.get(*index) else {
                         continue;
                     };
-                    if let Some(target) = paths::value_at_mut(&mut merged, object_path) {
-                        deep_merge(target, entity.clone());
+                    let Some(target) = paths::value_at_mut(&mut merged, object_path) else {
+                        continue;
+                    };
+                    let mut entity = entity.clone();
+                    // An object sent under its interface's name (to an @interfaceObject
+                    // subgraph) comes back with that name: its concrete type stays. A subgraph
+                    // that owns the interface answers the concrete type, which replaces it.
+                    let sent = batch.representations[*index].get("__typename");
+                    if let Value::Object(fields) = &mut entity {
+                        if fields.get("__typename") == sent
+                            && target.get("__typename").is_some_and(|t| Some(t) != sent)
+                        {
+                            fields.remove("__typename");
+                        }
                     }
+                    deep_merge(target, entity);
                 }
             }
         }

@@ -17,10 +17,12 @@ pub struct SubgraphRequest {
     pub body: Bytes,
     /// Headers passed through from the client (authorization, for one).
     pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+    /// Whether an identical request in flight may answer this one (queries only).
+    pub deduplicate: bool,
 }
 
 /// Why a subgraph gave no usable answer.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum TransportError {
     #[error("could not reach {url}: {reason}")]
     Unreachable { url: String, reason: String },

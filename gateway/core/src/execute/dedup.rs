@@ -1,0 +1,133 @@
+//! Deduplication of identical in-flight subgraph requests: when many client requests need the
+//! same subgraph query with the same variables at the same moment, one HTTP request serves them
+//! all. Only queries are shared; mutations always go out on their own.
+
+use super::transport::{SubgraphRequest, SubgraphTransport, TransportError};
+use bytes::Bytes;
+use futures::future::{BoxFuture, FutureExt, Shared};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+type SharedAnswer = Shared<BoxFuture<'static, Result<Bytes, TransportError>>>;
+
+/// Wraps a transport so that identical concurrent query requests share one answer.
+pub struct DedupTransport {
+    inner: Arc<dyn SubgraphTransport>,
+    in_flight: Arc<Mutex<HashMap<u64, SharedAnswer>>>,
+}
+
+impl DedupTransport {
+    pub fn new(inner: Arc<dyn SubgraphTransport>) -> Self {
+        Self {
+            inner,
+            in_flight: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+}
+
+fn key_of(request: &SubgraphRequest) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    request.url.hash(&mut hasher);
+    request.body.hash(&mut hasher);
+    for (name, value) in &request.headers {
+        name.as_str().hash(&mut hasher);
+        value.as_bytes().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+impl SubgraphTransport for DedupTransport {
+    fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>> {
+        if !request.deduplicate {
+            return self.inner.send(request);
+        }
+        let key = key_of(&request);
+        let (answer, leader) = {
+            let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+            match in_flight.get(&key) {
+                Some(answer) => (answer.clone(), false),
+                None => {
+                    let inner = self.inner.clone();
+                    let answer = async move { inner.send(request).await }.boxed().shared();
+                    in_flight.insert(key, answer.clone());
+                    (answer, true)
+                }
+            }
+        };
+        let in_flight = self.in_flight.clone();
+        Box::pin(async move {
+            let result = answer.await;
+            // The first requester clears the entry: later identical requests fetch afresh.
+            if leader {
+                in_flight
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .remove(&key);
+            }
+            result
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    struct Slow(AtomicUsize);
+
+    impl SubgraphTransport for Slow {
+        fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Box::pin(async move {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Ok(request.body)
+            })
+        }
+    }
+
+    fn request(body: &'static str, deduplicate: bool) -> SubgraphRequest {
+        SubgraphRequest {
+            service_name: "s".into(),
+            url: "http://s".into(),
+            body: Bytes::from_static(body.as_bytes()),
+            headers: Vec::new(),
+            deduplicate,
+        }
+    }
+
+    #[tokio::test]
+    async fn identical_concurrent_queries_share_one_request() {
+        let inner = Arc::new(Slow(AtomicUsize::new(0)));
+        let dedup = DedupTransport::new(inner.clone());
+        let answers =
+            futures::future::join_all((0..5).map(|_| dedup.send(request("{a}", true)))).await;
+        assert!(
+            answers
+                .iter()
+                .all(|a| a.as_ref().ok() == Some(&Bytes::from_static(b"{a}")))
+        );
+        assert_eq!(inner.0.load(Ordering::SeqCst), 1);
+        dedup.send(request("{a}", true)).await.expect("answer");
+        assert_eq!(
+            inner.0.load(Ordering::SeqCst),
+            2,
+            "a finished request is not reused"
+        );
+    }
+
+    #[tokio::test]
+    async fn mutations_and_different_bodies_are_never_shared() {
+        let inner = Arc::new(Slow(AtomicUsize::new(0)));
+        let dedup = DedupTransport::new(inner.clone());
+        futures::future::join_all([
+            dedup.send(request("{a}", false)),
+            dedup.send(request("{a}", false)),
+            dedup.send(request("{b}", true)),
+        ])
+        .await;
+        assert_eq!(inner.0.load(Ordering::SeqCst), 3);
+    }
+}
