@@ -155,6 +155,12 @@ impl Builder<'_> {
                 .map(|(type_name, selection)| EntityRepresentation {
                     type_name: type_name.to_string(),
                     selection: selection.clone(),
+                    implementations: self
+                        .supergraph
+                        .type_info(type_name)
+                        .filter(|info| info.is_abstract())
+                        .map(|info| info.possible_types.iter().map(|t| t.to_string()).collect())
+                        .unwrap_or_default(),
                 })
                 .collect(),
             variable_usages: variables.iter().map(|v| v.to_string()).collect(),

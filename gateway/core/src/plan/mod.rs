@@ -13,6 +13,7 @@
 
 mod display;
 mod groups;
+mod jumps;
 mod planner;
 
 use crate::selection::SelectionSet;
@@ -64,11 +65,24 @@ pub struct FetchNode {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRepresentation {
-    /// The `__typename` the objects must have.
+    /// The `__typename` the representations carry (and the objects have, unless
+    /// `implementations` says otherwise).
     pub type_name: String,
     /// `__typename`, the key fields and any `@requires` fields.
     #[serde(serialize_with = "serialize_selection")]
     pub selection: SelectionSet,
+    /// When `type_name` is an interface (an entity interface, or one a subgraph knows as an
+    /// `@interfaceObject`): the object types whose objects are sent under the interface's
+    /// name. The representation's `__typename` is then `type_name`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub implementations: Vec<String>,
+}
+
+impl EntityRepresentation {
+    /// Whether objects with this `__typename` are sent with this shape.
+    pub fn applies_to(&self, typename: &str) -> bool {
+        self.type_name == typename || self.implementations.iter().any(|t| t == typename)
+    }
 }
 
 fn serialize_selection<S: serde::Serializer>(set: &SelectionSet, s: S) -> Result<S::Ok, S::Error> {

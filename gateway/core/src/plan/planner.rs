@@ -9,7 +9,7 @@
 
 use super::{OperationInput, PathSegment, PlanError};
 use crate::selection::{Field, Selection, SelectionSet, typename_field};
-use crate::supergraph::{FieldInGraph, GraphId, Key, Supergraph, TypeInfo};
+use crate::supergraph::{FieldInGraph, GraphId, Supergraph, TypeInfo};
 use apollo_compiler::Name;
 use apollo_compiler::ast::{OperationType, Type};
 
@@ -30,11 +30,11 @@ pub(super) struct Group {
 }
 
 pub(super) struct Planner<'a> {
-    supergraph: &'a Supergraph,
+    pub(super) supergraph: &'a Supergraph,
     pub groups: Vec<Group>,
     /// Open recordings of the groups that planning jumps into (created or reused), so that a
     /// fetch whose representation needs them can depend on them.
-    recordings: Vec<Vec<usize>>,
+    pub(super) recordings: Vec<Vec<usize>>,
 }
 
 /// Plans the root selection of an operation into fetch groups.
@@ -85,7 +85,7 @@ pub(super) fn plan_root(
 }
 
 impl Planner<'_> {
-    fn type_info(&self, name: &str) -> Result<&TypeInfo, PlanError> {
+    pub(super) fn type_info(&self, name: &str) -> Result<&TypeInfo, PlanError> {
         self.supergraph
             .type_info(name)
             .ok_or_else(|| PlanError::Unsatisfiable {
@@ -94,11 +94,11 @@ impl Planner<'_> {
             })
     }
 
-    fn graph_name(&self, graph: GraphId) -> &str {
+    pub(super) fn graph_name(&self, graph: GraphId) -> &str {
         &self.supergraph.subgraphs[graph].name
     }
 
-    fn new_group(
+    pub(super) fn new_group(
         &mut self,
         graph: GraphId,
         parent: Option<usize>,
@@ -116,7 +116,7 @@ impl Planner<'_> {
     }
 
     /// Runs `attempt` and returns how many fetch groups it added, then undoes it.
-    fn trial<T>(
+    pub(super) fn trial<T>(
         &mut self,
         attempt: impl FnOnce(&mut Self) -> Result<T, PlanError>,
     ) -> Option<usize> {
@@ -246,9 +246,46 @@ impl Planner<'_> {
         entity_root: bool,
     ) -> Result<SelectionSet, PlanError> {
         let info = self.type_info(ty)?;
-        if info.is_abstract() && !info.in_graph(graph).is_some_and(|t| t.is_interface_object) {
-            return self.plan_abstract(group, graph, ty, selection, path, provided);
+        if info.is_abstract() {
+            if !info.in_graph(graph).is_some_and(|t| t.is_interface_object) {
+                return self.plan_abstract(group, graph, ty, selection, path, provided);
+            }
+            let (local, concrete) = split_for_interface_object(selection, ty);
+            if !concrete.is_empty() {
+                let mut out =
+                    self.plan_fields(group, graph, ty, &local, path, provided, entity_root)?;
+                self.jump_to_interface_owner(
+                    group,
+                    graph,
+                    ty,
+                    concrete,
+                    path,
+                    provided,
+                    entity_root,
+                    &mut out,
+                )?;
+                return Ok(out);
+            }
         }
+        self.plan_fields(group, graph, ty, selection, path, provided, entity_root)
+    }
+
+    /// Plans the fields of an object type (or of an interface a subgraph knows as an
+    /// `@interfaceObject`): what `graph` resolves stays, the rest becomes jumps.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    fn plan_fields(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        selection: &SelectionSet,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+    ) -> Result<SelectionSet, PlanError> {
         let fields = self.collect_fields(selection, ty);
         let mut out = SelectionSet::default();
         let mut pending: Vec<Field> = Vec::new();
@@ -361,7 +398,7 @@ impl Planner<'_> {
     }
 
     /// The subgraph's definition of `ty.field` when the subgraph can resolve it right here.
-    fn resolvable_here(
+    pub(super) fn resolvable_here(
         &self,
         graph: GraphId,
         ty: &Name,
@@ -390,226 +427,10 @@ impl Planner<'_> {
         }
         Some(field_in_graph)
     }
-
-    /// Whether every field of `key` is resolvable by `graph` at this position.
-    fn key_is_local(
-        &self,
-        graph: GraphId,
-        ty: &Name,
-        key: &SelectionSet,
-        provided: Option<&SelectionSet>,
-    ) -> bool {
-        let collected = self.collect_fields(key, ty);
-        collected.fields().all(|field| {
-            if field.name == "__typename" {
-                return true;
-            }
-            let Some(field_in_graph) = self.resolvable_here(graph, ty, field, provided, false)
-            else {
-                return false;
-            };
-            match &field.selection_set {
-                None => true,
-                Some(sub) => {
-                    let sub_provided = match &field_in_graph.provides {
-                        Some(p) => Some(p.clone()),
-                        None => provided.map(|p| provided_below(p, &field.name)),
-                    };
-                    self.key_is_local(
-                        graph,
-                        field.ty.inner_named_type(),
-                        sub,
-                        sub_provided.as_ref(),
-                    )
-                }
-            }
-        })
-    }
-
-    /// Subgraphs that can resolve `ty.field` through an entity fetch from `graph`, with the key
-    /// to use. With `others_only`, the current subgraph is left out.
-    fn jump_candidates(
-        &self,
-        graph: GraphId,
-        ty: &Name,
-        field: &Field,
-        provided: Option<&SelectionSet>,
-        others_only: bool,
-    ) -> Vec<(GraphId, Key)> {
-        let Some(info) = self.supergraph.type_info(ty) else {
-            return Vec::new();
-        };
-        let Some(field_info) = info.fields.get(&field.name) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for field_in_graph in &field_info.graphs {
-            let target = field_in_graph.graph;
-            if field_in_graph.external || field_in_graph.used_overridden {
-                continue;
-            }
-            // Jumping to the same subgraph only helps a field whose @requires needs a fresh
-            // representation.
-            if target == graph && (others_only || field_in_graph.requires.is_none()) {
-                continue;
-            }
-            let Some(type_in_target) = info.in_graph(target) else {
-                continue;
-            };
-            if let Some(key) = type_in_target
-                .keys
-                .iter()
-                .filter(|k| k.resolvable)
-                .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
-            {
-                out.push((target, key.clone()));
-            }
-        }
-        out
-    }
-
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the planner's position is this whole tuple"
-    )]
-    fn plan_jumps(
-        &mut self,
-        group: usize,
-        graph: GraphId,
-        ty: &Name,
-        pending: Vec<Field>,
-        path: &[PathSegment],
-        provided: Option<&SelectionSet>,
-        entity_root: bool,
-        out: &mut SelectionSet,
-    ) -> Result<(), PlanError> {
-        let mut targets: Vec<(GraphId, Key, SelectionSet)> = Vec::new();
-        for field in pending {
-            let candidates = self.jump_candidates(graph, ty, &field, provided, false);
-            let chosen = match candidates
-                .iter()
-                .find(|(g, _)| targets.iter().any(|(t, _, _)| t == g))
-            {
-                Some(existing) => existing.clone(),
-                None => match candidates.len() {
-                    0 => {
-                        return Err(PlanError::Unsatisfiable {
-                            coordinate: format!("{ty}.{}", field.name),
-                            reason: format!(
-                                "subgraph `{}` cannot resolve it, and no subgraph that can has a @key that `{}` provides",
-                                self.graph_name(graph),
-                                self.graph_name(graph)
-                            ),
-                        });
-                    }
-                    1 => candidates[0].clone(),
-                    _ => self.cheapest_target(group, ty, &field, path, candidates),
-                },
-            };
-            match targets.iter_mut().find(|(g, _, _)| *g == chosen.0) {
-                Some((_, _, fields)) => fields.merge_field(field),
-                None => targets.push((
-                    chosen.0,
-                    chosen.1,
-                    SelectionSet {
-                        items: vec![Selection::Field(field)],
-                    },
-                )),
-            }
-        }
-        for (target, key, fields) in targets {
-            out.merge_field(typename_field());
-            self.recordings.push(Vec::new());
-            let key_selection =
-                self.plan_level(group, graph, ty, &key.fields, path, provided, entity_root)?;
-            out.merge(key_selection);
-            let mut representation = SelectionSet::default();
-            representation.merge_field(typename_field());
-            representation.merge(key.fields.clone());
-            let info = self.type_info(ty)?.clone();
-            for field in fields.fields() {
-                let requires = info
-                    .fields
-                    .get(&field.name)
-                    .and_then(|f| f.in_graph(target))
-                    .and_then(|f| f.requires.clone());
-                if let Some(requires) = requires {
-                    let required =
-                        self.plan_level(group, graph, ty, &requires, path, provided, entity_root)?;
-                    out.merge(required);
-                    representation.merge(requires);
-                }
-            }
-            let new_deps = self.recordings.pop().unwrap_or_default();
-            let child = self.group_for(group, target, path);
-            self.groups[child]
-                .deps
-                .extend(new_deps.into_iter().filter(|d| *d != child));
-            let child_selection = self.plan_level(child, target, ty, &fields, path, None, true)?;
-            let child_group = &mut self.groups[child];
-            match child_group.entities.iter_mut().find(|(t, _)| t == ty) {
-                Some((_, existing)) => existing.merge(representation),
-                None => child_group.entities.push((ty.clone(), representation)),
-            }
-            child_group
-                .selection
-                .merge_fragment(Some(ty.clone()), child_selection);
-        }
-        Ok(())
-    }
-
-    fn cheapest_target(
-        &mut self,
-        group: usize,
-        ty: &Name,
-        field: &Field,
-        path: &[PathSegment],
-        candidates: Vec<(GraphId, Key)>,
-    ) -> (GraphId, Key) {
-        let set = SelectionSet {
-            items: vec![Selection::Field(field.clone())],
-        };
-        let mut best: Option<(usize, (GraphId, Key))> = None;
-        for (target, key) in candidates {
-            let cost = self.trial(|p| {
-                let id = p.new_group(target, Some(group), path.to_vec());
-                p.plan_level(id, target, ty, &set, path, None, true)
-            });
-            if let Some(cost) = cost {
-                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                    best = Some((cost, (target, key)));
-                }
-            } else if best.is_none() {
-                best = Some((usize::MAX, (target, key)));
-            }
-        }
-        best.map(|(_, choice)| choice)
-            .expect("cheapest_target is called with candidates")
-    }
-
-    /// The entity fetch group of `target` under `parent` at `path`, made when missing. Objects
-    /// of different types at one path share a group: one `_entities` call serves them all.
-    fn group_for(&mut self, parent: usize, target: GraphId, path: &[PathSegment]) -> usize {
-        let path = match path.last() {
-            Some(PathSegment::TypeCondition(_)) => &path[..path.len() - 1],
-            _ => path,
-        };
-        let existing = self.groups.iter().position(|g| {
-            g.parent == Some(parent)
-                && g.graph == target
-                && g.path == path
-                && !g.entities.is_empty()
-        });
-        let id = existing.unwrap_or_else(|| self.new_group(target, Some(parent), path.to_vec()));
-        for recording in &mut self.recordings {
-            recording.push(id);
-        }
-        id
-    }
 }
 
 /// What a parent's `@provides` makes available below the field `name`.
-fn provided_below(provided: &SelectionSet, name: &Name) -> SelectionSet {
+pub(super) fn provided_below(provided: &SelectionSet, name: &Name) -> SelectionSet {
     let mut out = SelectionSet::default();
     for field in provided.fields().filter(|f| &f.name == name) {
         if let Some(sub) = &field.selection_set {
@@ -634,4 +455,31 @@ pub(super) fn extend_path(path: &[PathSegment], field: &Field) -> Vec<PathSegmen
         }
     }
     out
+}
+
+/// Splits a selection on an interface that the current subgraph knows as an `@interfaceObject`:
+/// the fields it can answer for any implementation, and what needs the concrete type
+/// (`__typename`, fragments on implementations), which only the interface's owner knows.
+fn split_for_interface_object(selection: &SelectionSet, ty: &Name) -> (SelectionSet, SelectionSet) {
+    let mut local = SelectionSet::default();
+    let mut concrete = SelectionSet::default();
+    for item in &selection.items {
+        match item {
+            Selection::Field(field) if field.name == "__typename" => {
+                concrete.merge_field(field.clone())
+            }
+            Selection::Field(field) => local.merge_field(field.clone()),
+            Selection::InlineFragment(inline)
+                if inline.type_condition.as_ref().is_none_or(|c| c == ty) =>
+            {
+                let (l, c) = split_for_interface_object(&inline.selection_set, ty);
+                local.merge(l);
+                concrete.merge(c);
+            }
+            Selection::InlineFragment(inline) => {
+                concrete.merge_fragment(inline.type_condition.clone(), inline.selection_set.clone())
+            }
+        }
+    }
+    (local, concrete)
 }

@@ -5,7 +5,8 @@
 //! - `"Query"` / `"Mutation"`: the root objects. A field with arguments may be stored under
 //!   `name(arg: value, ...)` (arguments sorted, values as GraphQL literals).
 //! - `"entities"`: `{ TypeName: [objects] }` for `_entities`; a representation matches an
-//!   object when every field they share is equal. `"__requires": ["a", "b"]` on an object makes
+//!   object when every field they share is equal. An object may carry its own `__typename`
+//!   (an entity interface's concrete type); by default it is the representation's. `"__requires": ["a", "b"]` on an object makes
 //!   the mock refuse representations that lack those fields.
 //! - objects carry `__typename` where the gateway needs it (entities, abstract positions), and
 //!   may list `"__implements": ["Interface"]` for fragments on interfaces.
@@ -262,7 +263,12 @@ impl Run<'_> {
                         .unwrap_or_default();
                     if missing.is_empty() {
                         let mut entity = entity.clone();
-                        entity["__typename"] = json!(typename);
+                        // An entity stored with its own `__typename` is the concrete type
+                        // behind an interface key (what a subgraph owning an entity interface
+                        // answers); otherwise the representation's type is the entity's.
+                        if entity.get("__typename").is_none() {
+                            entity["__typename"] = json!(typename);
+                        }
                         self.select(&entity, &field.selection_set, path, false)
                     } else {
                         self.error(

@@ -1,0 +1,385 @@
+//! Entity jumps: which subgraph takes the fields the current one cannot resolve, by which
+//! `@key`, and the fetch group that serves them.
+
+use super::planner::{Planner, provided_below};
+use super::{PathSegment, PlanError};
+use crate::selection::{Field, Selection, SelectionSet, typename_field};
+use crate::supergraph::{GraphId, Key};
+use apollo_compiler::Name;
+
+/// An entity jump: the subgraph to call, the key its representations carry, and the type
+/// named in them (an object type, or the interface an `@interfaceObject` subgraph knows).
+#[derive(Debug, Clone)]
+pub(super) struct Jump {
+    pub target: GraphId,
+    pub key: Key,
+    pub entity_type: Name,
+}
+
+impl Planner<'_> {
+    /// Whether every field of `key` is resolvable by `graph` at this position.
+    pub(super) fn key_is_local(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        key: &SelectionSet,
+        provided: Option<&SelectionSet>,
+    ) -> bool {
+        let collected = self.collect_fields(key, ty);
+        collected.fields().all(|field| {
+            if field.name == "__typename" {
+                return true;
+            }
+            let Some(field_in_graph) = self.resolvable_here(graph, ty, field, provided, false)
+            else {
+                return false;
+            };
+            match &field.selection_set {
+                None => true,
+                Some(sub) => {
+                    let sub_provided = match &field_in_graph.provides {
+                        Some(p) => Some(p.clone()),
+                        None => provided.map(|p| provided_below(p, &field.name)),
+                    };
+                    self.key_is_local(
+                        graph,
+                        field.ty.inner_named_type(),
+                        sub,
+                        sub_provided.as_ref(),
+                    )
+                }
+            }
+        })
+    }
+
+    /// Subgraphs that can resolve `ty.field` through an entity fetch from `graph`, with the key
+    /// to use. With `others_only`, the current subgraph is left out.
+    pub(super) fn jump_candidates(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        field: &Field,
+        provided: Option<&SelectionSet>,
+        others_only: bool,
+    ) -> Vec<Jump> {
+        let Some(info) = self.supergraph.type_info(ty) else {
+            return Vec::new();
+        };
+        let Some(field_info) = info.fields.get(&field.name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for field_in_graph in &field_info.graphs {
+            let target = field_in_graph.graph;
+            if field_in_graph.external || field_in_graph.used_overridden {
+                continue;
+            }
+            // Jumping to the same subgraph only helps a field whose @requires needs a fresh
+            // representation.
+            if target == graph && (others_only || field_in_graph.requires.is_none()) {
+                continue;
+            }
+            let Some(type_in_target) = info.in_graph(target) else {
+                continue;
+            };
+            if let Some(key) = type_in_target
+                .keys
+                .iter()
+                .filter(|k| k.resolvable)
+                .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+            {
+                out.push(Jump {
+                    target,
+                    key: key.clone(),
+                    entity_type: ty.clone(),
+                });
+            }
+        }
+        if out.is_empty() {
+            out = self.interface_object_candidates(graph, ty, field, provided);
+        }
+        out
+    }
+
+    /// Subgraphs that define `ty.field` only through an `@interfaceObject` of an interface `ty`
+    /// implements: the jump sends the interface's name as `__typename`.
+    fn interface_object_candidates(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        field: &Field,
+        provided: Option<&SelectionSet>,
+    ) -> Vec<Jump> {
+        let mut out = Vec::new();
+        for interface in self.supergraph.types.values() {
+            if !interface.is_abstract() || !interface.possible_types.contains(ty) {
+                continue;
+            }
+            let Some(field_info) = interface.fields.get(&field.name) else {
+                continue;
+            };
+            for field_in_graph in &field_info.graphs {
+                let target = field_in_graph.graph;
+                if target == graph || field_in_graph.external || field_in_graph.used_overridden {
+                    continue;
+                }
+                let Some(type_in_target) =
+                    interface.in_graph(target).filter(|t| t.is_interface_object)
+                else {
+                    continue;
+                };
+                if let Some(key) = type_in_target
+                    .keys
+                    .iter()
+                    .filter(|k| k.resolvable)
+                    .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+                {
+                    out.push(Jump {
+                        target,
+                        key: key.clone(),
+                        entity_type: interface.name.clone(),
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|j| j.target);
+        out
+    }
+
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    pub(super) fn plan_jumps(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        pending: Vec<Field>,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+        out: &mut SelectionSet,
+    ) -> Result<(), PlanError> {
+        let mut targets: Vec<(Jump, SelectionSet)> = Vec::new();
+        for field in pending {
+            let candidates = self.jump_candidates(graph, ty, &field, provided, false);
+            let chosen = match candidates
+                .iter()
+                .find(|c| targets.iter().any(|(t, _)| t.target == c.target))
+            {
+                Some(existing) => existing.clone(),
+                None => match candidates.len() {
+                    0 => {
+                        return Err(PlanError::Unsatisfiable {
+                            coordinate: format!("{ty}.{}", field.name),
+                            reason: format!(
+                                "subgraph `{}` cannot resolve it, and no subgraph that can has a @key that `{}` provides",
+                                self.graph_name(graph),
+                                self.graph_name(graph)
+                            ),
+                        });
+                    }
+                    1 => candidates[0].clone(),
+                    _ => self.cheapest_target(group, &field, path, candidates),
+                },
+            };
+            match targets.iter_mut().find(|(t, _)| t.target == chosen.target) {
+                Some((_, fields)) => fields.merge_field(field),
+                None => targets.push((
+                    chosen,
+                    SelectionSet {
+                        items: vec![Selection::Field(field)],
+                    },
+                )),
+            }
+        }
+        for (jump, fields) in targets {
+            self.jump(
+                group,
+                graph,
+                ty,
+                &jump,
+                &fields,
+                path,
+                provided,
+                entity_root,
+                out,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Adds one entity jump: the current group selects `__typename`, the key and any
+    /// `@requires` fields; the target's group gets a representation shape and `fields`
+    /// planned on the jump's entity type.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    pub(super) fn jump(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        jump: &Jump,
+        fields: &SelectionSet,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+        out: &mut SelectionSet,
+    ) -> Result<(), PlanError> {
+        let (target, key, entity_type) = (jump.target, &jump.key, &jump.entity_type);
+        out.merge_field(typename_field());
+        self.recordings.push(Vec::new());
+        let key_selection =
+            self.plan_level(group, graph, ty, &key.fields, path, provided, entity_root)?;
+        out.merge(key_selection);
+        let mut representation = SelectionSet::default();
+        representation.merge_field(typename_field());
+        representation.merge(key.fields.clone());
+        let info = self.type_info(entity_type)?.clone();
+        for field in fields.fields() {
+            let requires = info
+                .fields
+                .get(&field.name)
+                .and_then(|f| f.in_graph(target))
+                .and_then(|f| f.requires.clone());
+            if let Some(requires) = requires {
+                let required =
+                    self.plan_level(group, graph, ty, &requires, path, provided, entity_root)?;
+                out.merge(required);
+                representation.merge(requires);
+            }
+        }
+        let new_deps = self.recordings.pop().unwrap_or_default();
+        let child = self.group_for(group, target, path);
+        self.groups[child]
+            .deps
+            .extend(new_deps.into_iter().filter(|d| *d != child));
+        let child_selection =
+            self.plan_level(child, target, entity_type, fields, path, None, true)?;
+        let child_group = &mut self.groups[child];
+        match child_group
+            .entities
+            .iter_mut()
+            .find(|(t, _)| t == entity_type)
+        {
+            Some((_, existing)) => existing.merge(representation),
+            None => child_group
+                .entities
+                .push((entity_type.clone(), representation)),
+        }
+        child_group
+            .selection
+            .merge_fragment(Some(entity_type.clone()), child_selection);
+        Ok(())
+    }
+
+    fn cheapest_target(
+        &mut self,
+        group: usize,
+        field: &Field,
+        path: &[PathSegment],
+        candidates: Vec<Jump>,
+    ) -> Jump {
+        let set = SelectionSet {
+            items: vec![Selection::Field(field.clone())],
+        };
+        let mut best: Option<(usize, Jump)> = None;
+        for jump in candidates {
+            let cost = self.trial(|p| {
+                let id = p.new_group(jump.target, Some(group), path.to_vec());
+                p.plan_level(id, jump.target, &jump.entity_type, &set, path, None, true)
+            });
+            if let Some(cost) = cost {
+                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                    best = Some((cost, jump));
+                }
+            } else if best.is_none() {
+                best = Some((usize::MAX, jump));
+            }
+        }
+        best.map(|(_, choice)| choice)
+            .expect("cheapest_target is called with candidates")
+    }
+
+    /// The entity fetch group of `target` under `parent` at `path`, made when missing. Objects
+    /// of different types at one path share a group: one `_entities` call serves them all.
+    fn group_for(&mut self, parent: usize, target: GraphId, path: &[PathSegment]) -> usize {
+        let path = match path.last() {
+            Some(PathSegment::TypeCondition(_)) => &path[..path.len() - 1],
+            _ => path,
+        };
+        let existing = self.groups.iter().position(|g| {
+            g.parent == Some(parent)
+                && g.graph == target
+                && g.path == path
+                && !g.entities.is_empty()
+        });
+        let id = existing.unwrap_or_else(|| self.new_group(target, Some(parent), path.to_vec()));
+        for recording in &mut self.recordings {
+            recording.push(id);
+        }
+        id
+    }
+
+    /// Sends what needs an `@interfaceObject`'s concrete type to a subgraph that owns the
+    /// interface (declares it with a `@key`, not as an interface object): it answers the real
+    /// `__typename` and the fields of the implementations.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    pub(super) fn jump_to_interface_owner(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        concrete: SelectionSet,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+        out: &mut SelectionSet,
+    ) -> Result<(), PlanError> {
+        let info = self.type_info(ty)?;
+        let owner = info
+            .graphs
+            .iter()
+            .filter(|t| !t.is_interface_object && t.graph != graph)
+            .find_map(|t| {
+                t.keys
+                    .iter()
+                    .filter(|k| k.resolvable)
+                    .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+                    .map(|key| Jump {
+                        target: t.graph,
+                        key: key.clone(),
+                        entity_type: ty.clone(),
+                    })
+            });
+        let Some(jump) = owner else {
+            return Err(PlanError::Unsatisfiable {
+                coordinate: ty.to_string(),
+                reason: format!(
+                    "subgraph `{}` knows it as an @interfaceObject, and no subgraph that owns the interface has a @key it provides, so the concrete type cannot be found",
+                    self.graph_name(graph)
+                ),
+            });
+        };
+        let mut fields = SelectionSet::default();
+        fields.merge_field(typename_field());
+        fields.merge(concrete);
+        self.jump(
+            group,
+            graph,
+            ty,
+            &jump,
+            &fields,
+            path,
+            provided,
+            entity_root,
+            out,
+        )
+    }
+}
