@@ -29,6 +29,9 @@ pub(crate) struct ServeArgs {
     /// anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
+    /// Redis for state shared by gateway replicas (persisted queries); memory when absent.
+    #[arg(long, env = "QUNTUAN_REDIS_URL")]
+    redis_url: Option<String>,
     /// Share one subgraph request among identical concurrent queries (`false` to switch off).
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     deduplicate_requests: bool,
@@ -72,7 +75,6 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
     let http = HttpSettings {
         max_body_bytes: args.max_body_bytes,
     };
-    let app = router(Arc::new(gateway), &http);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -84,6 +86,17 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
         }
     };
     runtime.block_on(async move {
+        let gateway = match &args.redis_url {
+            Some(url) => match gateway.with_redis(url).await {
+                Ok(gateway) => gateway,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    return ExitCode::FAILURE;
+                }
+            },
+            None => gateway,
+        };
+        let app = router(Arc::new(gateway), &http);
         let listener = match tokio::net::TcpListener::bind(args.listen).await {
             Ok(listener) => listener,
             Err(error) => {

@@ -30,6 +30,10 @@ pub enum ErrorCode {
     NonNullViolation,
     /// The caller lacks the scope or authentication a field requires.
     UnauthorizedFieldOrType,
+    /// A persisted query's hash is unknown: the client should send the document with it.
+    PersistedQueryNotFound,
+    /// A persisted query's document does not hash to the sha256Hash sent with it.
+    PersistedQueryHashMismatch,
     /// The request's credentials are malformed or invalid.
     Unauthenticated,
     /// The request exceeds a configured limit (body size, depth).
@@ -53,6 +57,8 @@ impl ErrorCode {
             Self::InvalidSubgraphValue => "INVALID_SUBGRAPH_VALUE",
             Self::NonNullViolation => "NON_NULL_VIOLATION",
             Self::UnauthorizedFieldOrType => "UNAUTHORIZED_FIELD_OR_TYPE",
+            Self::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
+            Self::PersistedQueryHashMismatch => "PERSISTED_QUERY_HASH_MISMATCH",
             Self::Unauthenticated => "UNAUTHENTICATED",
             Self::RequestTooLarge => "REQUEST_TOO_LARGE",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",

@@ -6,6 +6,7 @@ use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{
     DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
 };
+use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, QueryPlan, plan_operation};
 use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
 use crate::response::shape;
@@ -117,6 +118,7 @@ pub struct Gateway {
     settings: GatewaySettings,
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
+    persisted: PersistedQueryStore,
 }
 
 impl Gateway {
@@ -152,8 +154,15 @@ impl Gateway {
             urls,
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
+            persisted: PersistedQueryStore::memory(),
             settings,
         }
+    }
+
+    /// Keeps persisted queries in Redis, shared by every replica, instead of in memory.
+    pub async fn with_redis(mut self, url: &str) -> Result<Self, crate::persisted::StoreError> {
+        self.persisted = PersistedQueryStore::redis(url).await?;
+        Ok(self)
     }
 
     pub fn settings(&self) -> &GatewaySettings {
@@ -170,7 +179,16 @@ impl Gateway {
         request: GraphqlRequest,
         options: &RequestOptions,
     ) -> GraphqlResponse {
-        let Some(query) = request.query.as_deref().filter(|q| !q.trim().is_empty()) else {
+        let persisted = match self
+            .persisted
+            .resolve(request.query.as_deref(), request.extensions.as_ref())
+            .await
+        {
+            Ok(persisted) => persisted,
+            Err(error) => return GraphqlResponse::request_errors(vec![error]),
+        };
+        let query = persisted.as_deref().or(request.query.as_deref());
+        let Some(query) = query.filter(|q| !q.trim().is_empty()) else {
             return GraphqlResponse::request_errors(vec![GraphqlError::new(
                 "the request has no `query`: send the GraphQL document in the `query` field",
                 ErrorCode::BadRequest,

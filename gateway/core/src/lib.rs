@@ -9,6 +9,7 @@ pub mod error;
 pub mod execute;
 pub mod gateway;
 pub mod http;
+pub mod persisted;
 pub mod plan;
 pub mod request;
 pub mod response;

@@ -1,0 +1,80 @@
+//! Micro-benchmarks of the stages that dominate a request: planning (cold, and a plan-cache
+//! hit) and shaping + serialising a 90 KB response, on the standard federation benchmark
+//! scenario (bench/supergraph.graphql, bench/queries/deep.graphql).
+//!
+//! `cargo bench -p quntuan-gateway --bench pipeline`
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use quntuan_gateway::gateway::{Gateway, GatewaySettings};
+use quntuan_gateway::response::shape;
+use quntuan_gateway::supergraph::Supergraph;
+use serde_json::{Map, Value};
+use std::hint::black_box;
+use std::path::Path;
+
+fn read(relative: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn gateway(sdl: &str) -> Gateway {
+    Gateway::new(
+        Supergraph::parse(sdl).expect("bench supergraph loads"),
+        GatewaySettings::default(),
+    )
+}
+
+fn planning(c: &mut Criterion) {
+    let sdl = read("bench/supergraph.graphql");
+    let query = read("bench/queries/deep.graphql");
+    let variables = Map::new();
+    c.bench_function("plan deep query, cold (parse + validate + plan)", |b| {
+        b.iter_batched(
+            || gateway(&sdl),
+            |gateway| black_box(gateway.plan_for(&query, None, &variables).is_ok()),
+            BatchSize::SmallInput,
+        )
+    });
+    let warm = gateway(&sdl);
+    let _ = warm.plan_for(&query, None, &variables);
+    c.bench_function("plan deep query, cache hit", |b| {
+        b.iter(|| black_box(warm.plan_for(&query, None, &variables).is_ok()))
+    });
+}
+
+fn shaping(c: &mut Criterion) {
+    let sdl = read("bench/supergraph.graphql");
+    let query = read("bench/queries/deep.graphql");
+    let expected: Value =
+        serde_json::from_str(&read("bench/expected/deep.json")).expect("expected JSON");
+    let merged = expected["data"].clone();
+    let gateway = gateway(&sdl);
+    let planned = gateway
+        .plan_for(&query, None, &Map::new())
+        .expect("deep query validates");
+    let prepared = planned.as_ref().as_ref().expect("deep query plans");
+    let schema = &gateway.supergraph().api_schema;
+    c.bench_function("shape + serialise 90 KB response", |b| {
+        b.iter(|| {
+            let mut errors = Vec::new();
+            let data = shape(
+                schema,
+                &prepared.selection,
+                &prepared.root_type,
+                &merged,
+                &mut errors,
+                false,
+            );
+            black_box(serde_json::to_vec(&data).map(|v| v.len()).unwrap_or(0))
+        })
+    });
+    c.bench_function("parse 90 KB subgraph-sized JSON", |b| {
+        let text = serde_json::to_string(&merged).unwrap_or_default();
+        b.iter(|| black_box(serde_json::from_str::<Value>(&text).is_ok()))
+    });
+}
+
+criterion_group!(benches, planning, shaping);
+criterion_main!(benches);
