@@ -20,6 +20,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     Hub.migrate(&db).await?;
     Hub.seed(&db, Scale::Full, &Progress::stderr()).await?;
-    println!("hub full-scale migrate + seed into {url}: {:.1?}", started.elapsed());
+    println!(
+        "hub full-scale migrate + seed into {url}: {:.1?}",
+        started.elapsed()
+    );
     Ok(())
 }

@@ -38,11 +38,11 @@ async fn connect_with(
         .or_else(|| url.strip_prefix("sqlite:"))
     {
         let (file, _) = path.split_once('?').unwrap_or((path, ""));
-        if let Some(parent) = std::path::Path::new(file).parent() {
-            if !parent.as_os_str().is_empty() {
-                // Best effort: a failure surfaces as a connect error naming the URL.
-                let _ = std::fs::create_dir_all(parent);
-            }
+        if let Some(parent) = std::path::Path::new(file).parent()
+            && !parent.as_os_str().is_empty()
+        {
+            // Best effort: a failure surfaces as a connect error naming the URL.
+            let _ = std::fs::create_dir_all(parent);
         }
         let full = if path.contains("mode=") {
             format!("sqlite://{path}")

@@ -69,7 +69,7 @@ async fn graphql_get<E: Executor>(
 async fn execute<E: Executor>(state: &AppState<E>, request: Request) -> Response {
     let caller = match caller(&state.verifier, request.headers()) {
         Ok(caller) => caller,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let batch =
         match GraphQLBatchRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
@@ -86,12 +86,12 @@ async fn execute<E: Executor>(state: &AppState<E>, request: Request) -> Response
 
 /// A bad token is refused outright (401) rather than downgraded to anonymous, so a
 /// misconfigured secret shows up at once.
-fn caller(verifier: &JwtVerifier, headers: &HeaderMap) -> Result<Caller, Response> {
+fn caller(verifier: &JwtVerifier, headers: &HeaderMap) -> Result<Caller, Box<Response>> {
     verifier.caller_from_headers(headers).map_err(|err| {
         let body = serde_json::json!({
             "errors": [{ "message": err.to_string(), "extensions": { "code": ErrorCode::Forbidden.as_str() } }]
         });
-        (StatusCode::UNAUTHORIZED, Json(body)).into_response()
+        Box::new((StatusCode::UNAUTHORIZED, Json(body)).into_response())
     })
 }
 

@@ -44,12 +44,12 @@ pub async fn activities<C: ConnectionTrait>(
     to: Option<NaiveDate>,
     page: Page,
 ) -> ApiResult<(i64, Vec<directory_activity::Model>)> {
-    if let (Some(from), Some(to)) = (from, to) {
-        if from > to {
-            return Err(ApiError::bad_input(format!(
-                "`from` ({from}) is after `to` ({to})"
-            )));
-        }
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(ApiError::bad_input(format!(
+            "`from` ({from}) is after `to` ({to})"
+        )));
     }
     let mut select = directory_activity::Entity::find()
         .filter(region_condition(filter.region_code)?)

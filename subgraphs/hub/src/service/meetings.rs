@@ -41,12 +41,12 @@ pub async fn list<C: ConnectionTrait>(
             }
         }
     }
-    if let (Some(from), Some(to)) = (filter.from, filter.to) {
-        if from > to {
-            return Err(ApiError::bad_input(format!(
-                "`from` ({from}) is after `to` ({to})"
-            )));
-        }
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && from > to
+    {
+        return Err(ApiError::bad_input(format!(
+            "`from` ({from}) is after `to` ({to})"
+        )));
     }
     if let Some(from) = filter.from {
         select = select.filter(joint_meeting::Column::HeldOn.gte(from));

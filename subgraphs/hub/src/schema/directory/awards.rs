@@ -97,6 +97,10 @@ award_type!(
 
 /// An award of any of the five organisations.
 #[derive(Interface)]
+#[expect(
+    clippy::duplicated_attributes,
+    reason = "each field(...) of the interface repeats `ty`, which clippy takes for a duplicate"
+)]
 #[graphql(
     field(name = "id", ty = "&str"),
     field(name = "title", ty = "&str"),

@@ -87,6 +87,10 @@ unit_type!(
 
 /// A grassroots unit of any of the five organisations.
 #[derive(Interface)]
+#[expect(
+    clippy::duplicated_attributes,
+    reason = "each field(...) of the interface repeats `ty`, which clippy takes for a duplicate"
+)]
 #[graphql(
     field(name = "id", ty = "&str"),
     field(name = "name", ty = "&str"),
