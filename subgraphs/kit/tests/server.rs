@@ -160,3 +160,48 @@ async fn federation_sdl_equals_what_service_serves() -> Result<(), Box<dyn std::
     assert_eq!(quntuan_kit::sdl::federation_sdl(&schema), served);
     Ok(())
 }
+
+/// Collects what the fmt subscriber writes.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut out) = self.0.lock() {
+            out.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn every_read_and_refusal_of_a_protected_field_is_audited()
+-> Result<(), Box<dyn std::error::Error>> {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .without_time()
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    // #[tokio::test] runs on one thread, so a thread-local default sees every event.
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let token = issue_token("test-secret", "alice", &["youth:personal"], 60)?;
+    send(post("{ person { name } }", Some(&token))?).await?;
+    send(post("{ person { name } }", None)?).await?;
+    let log = String::from_utf8(captured.0.lock().map(|l| l.clone()).unwrap_or_default())?;
+    let audit: Vec<&str> = log.lines().filter(|l| l.contains(" audit:")).collect();
+    assert_eq!(
+        audit,
+        vec![
+            r#" INFO audit: protected field read field="Person.name" record_id="p1" subject="alice" scope="youth:personal""#,
+            r#" WARN audit: protected field refused field="Person.name" record_id="p1" subject="anonymous" scope="youth:personal""#,
+        ]
+    );
+    Ok(())
+}
