@@ -12,7 +12,7 @@ pub(crate) enum ScienceAssociations {
     Table,
     Id,
     Name,
-    Enterprise,
+    Kind,
     Industry,
     MemberCount,
     FoundedOn,
@@ -26,12 +26,18 @@ impl MigrationTrait for Migration {
             .table(ScienceAssociations::Table)
             .col(big_pk_auto(ScienceAssociations::Id))
             .col(string(ScienceAssociations::Name))
-            .col(string(ScienceAssociations::Enterprise))
+            .col(string_len(ScienceAssociations::Kind, 32))
             .col(string_len(ScienceAssociations::Industry, 32))
             .col(integer(ScienceAssociations::MemberCount))
             .col(date(ScienceAssociations::FoundedOn));
         with_region_columns(&mut table);
         manager.create_table(table).await?;
+        create_index(
+            manager,
+            ScienceAssociations::Table,
+            ScienceAssociations::Kind,
+        )
+        .await?;
         create_index(
             manager,
             ScienceAssociations::Table,

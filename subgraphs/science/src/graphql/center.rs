@@ -1,0 +1,39 @@
+//! `ServiceCenter` (owned by hub) extended with what the science association runs there.
+
+use async_graphql::{Context, Object, Result, SimpleObject};
+
+use super::app;
+use super::objects::ScienceActivity;
+
+/// A shared service venue (owned by hub).
+pub(crate) struct ServiceCenter {
+    pub(crate) id: String,
+}
+
+#[Object]
+impl ServiceCenter {
+    async fn id(&self) -> &str {
+        &self.id
+    }
+    /// What the science association runs at this venue.
+    async fn science(&self, ctx: &Context<'_>) -> Result<ScienceAtServiceCenter> {
+        let rows = app(ctx)?
+            .loaders
+            .events_at_center
+            .load_one(self.id.clone())
+            .await?;
+        Ok(ScienceAtServiceCenter {
+            activities: rows
+                .unwrap_or_default()
+                .into_iter()
+                .map(ScienceActivity)
+                .collect(),
+        })
+    }
+}
+
+/// The science-popularisation activities held at one venue.
+#[derive(SimpleObject)]
+pub(crate) struct ScienceAtServiceCenter {
+    activities: Vec<ScienceActivity>,
+}

@@ -1,0 +1,57 @@
+//! The GraphQL surface of the science subgraph: thin resolvers over the service layer.
+
+mod center;
+mod loaders;
+mod mutation;
+mod objects;
+mod query;
+mod region;
+
+use async_graphql::{Context, EmptySubscription, Schema};
+use chrono::{FixedOffset, NaiveDate, Utc};
+use quntuan_kit::{ApiError, ApiResult};
+use sea_orm::DatabaseConnection;
+
+pub(crate) use loaders::Loaders;
+pub use mutation::Mutation;
+pub use query::Query;
+
+/// The science subgraph's schema.
+pub type ScienceSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// What every resolver reaches through the context.
+pub(crate) struct AppData {
+    pub(crate) db: DatabaseConnection,
+    pub(crate) loaders: Loaders,
+}
+
+/// Builds the schema serving `db` (federation enabled).
+pub fn build_schema(db: DatabaseConnection) -> ScienceSchema {
+    let loaders = Loaders::new(&db);
+    Schema::build(Query, Mutation, EmptySubscription)
+        .enable_federation()
+        .data(AppData { db, loaders })
+        .finish()
+}
+
+/// The federation SDL, exactly as `_service { sdl }` serves it.
+pub fn sdl() -> String {
+    quntuan_kit::sdl::federation_sdl(
+        &Schema::build(Query, Mutation, EmptySubscription)
+            .enable_federation()
+            .finish(),
+    )
+}
+
+pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {
+    ctx.data::<AppData>()
+        .map_err(|e| ApiError::internal("reading the schema data", e.message))
+}
+
+/// Today in Chengdu (UTC+8), for date validation.
+pub(crate) fn today() -> NaiveDate {
+    match FixedOffset::east_opt(8 * 3600) {
+        Some(offset) => Utc::now().with_timezone(&offset).date_naive(),
+        None => Utc::now().date_naive(),
+    }
+}

@@ -1,0 +1,280 @@
+//! Deterministic seed data. Associations, activities and awards come from the kit's
+//! directory generators (so hub lists the same ids, names and regions); workstations from
+//! this subgraph's own stream. Every table is written with the kit's batched multi-row
+//! inserts, one transaction per table.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use quntuan_kit::catalog::{self, street_center_id};
+use quntuan_kit::names::{company_name, person_name, phone_number};
+use quntuan_kit::reexports::sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Value,
+};
+use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale, bulk_insert};
+
+const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
+const INDUSTRIES: [&str; 6] = [
+    "智能制造",
+    "生物医药",
+    "电子信息",
+    "现代农业",
+    "新材料",
+    "绿色低碳",
+];
+
+/// Seeds a migrated, empty science database.
+pub(crate) async fn seed(
+    db: &DatabaseConnection,
+    scale: Scale,
+    progress: &Progress,
+) -> Result<(), KitError> {
+    let fail = |context: &str| {
+        let context = context.to_string();
+        move |source: DbErr| KitError::Seed {
+            subgraph: "science",
+            context,
+            source,
+        }
+    };
+    let mut associations_by_district: HashMap<String, Vec<i64>> = HashMap::new();
+    for unit in catalog::science_associations(scale) {
+        associations_by_district
+            .entry(unit.region.district_code.clone())
+            .or_default()
+            .push(i64::from(unit.seq));
+    }
+    let mut industries = Rng::for_stream("science.associations.industry");
+    let total = catalog::science_associations(scale).count();
+    insert(
+        db,
+        progress,
+        "science_associations",
+        &[
+            "id",
+            "name",
+            "kind",
+            "industry",
+            "member_count",
+            "founded_on",
+        ],
+        total,
+        catalog::science_associations(scale).map(move |u| {
+            let industry = INDUSTRIES[industries.index(INDUSTRIES.len())];
+            with_region(
+                vec![
+                    i64::from(u.seq).into(),
+                    u.name.into(),
+                    u.kind.into(),
+                    industry.into(),
+                    (u.member_count as i32).into(),
+                    u.founded_on.into(),
+                ],
+                &u.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting science associations"))?;
+
+    let stations = workstations(scale);
+    insert(
+        db,
+        progress,
+        "science_workstations",
+        &[
+            "id",
+            "name",
+            "kind",
+            "host_unit",
+            "field",
+            "lead_expert",
+            "expert_phone",
+            "established_on",
+        ],
+        stations.len(),
+        stations.into_iter().map(|w| {
+            with_region(
+                vec![
+                    w.id.into(),
+                    w.name.into(),
+                    w.kind.into(),
+                    w.host_unit.into(),
+                    w.field.into(),
+                    w.lead_expert.into(),
+                    w.expert_phone.into(),
+                    w.established_on.into(),
+                ],
+                &w.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting workstations"))?;
+
+    let mut links = Rng::for_stream("science.activities.links");
+    let total = catalog::science_activities(scale).count();
+    insert(
+        db,
+        progress,
+        "science_events",
+        &[
+            "id",
+            "title",
+            "kind",
+            "held_on",
+            "participant_count",
+            "association_id",
+            "service_center_id",
+        ],
+        total,
+        catalog::science_activities(scale).map(move |a| {
+            let roll = links.below(10);
+            // Four in ten run by an association of the same district (when there is one),
+            // a quarter held at the street's shared centre.
+            let association: Option<i64> =
+                match associations_by_district.get(&a.region.district_code) {
+                    Some(ids) if roll < 4 => links.pick(ids).copied(),
+                    _ => None,
+                };
+            let center: Option<String> = links
+                .chance(0.25)
+                .then(|| street_center_id(&a.region.street_code));
+            with_region(
+                vec![
+                    i64::from(a.seq).into(),
+                    a.title.into(),
+                    a.kind.into(),
+                    a.held_on.into(),
+                    (a.participant_count as i32).into(),
+                    association.into(),
+                    center.into(),
+                ],
+                &a.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting science activities"))?;
+
+    let total = catalog::science_awards(scale).count();
+    insert(
+        db,
+        progress,
+        "science_awards",
+        &["id", "title", "recipient_unit", "recipient_person", "year"],
+        total,
+        catalog::science_awards(scale).map(|a| {
+            with_region(
+                vec![
+                    i64::from(a.seq).into(),
+                    a.title.into(),
+                    a.recipient_unit.into(),
+                    a.recipient_person.into(),
+                    a.year.into(),
+                ],
+                &a.region,
+            )
+        }),
+    )
+    .await
+    .map_err(fail("inserting awards"))?;
+
+    reset_sequences(
+        db,
+        &[
+            "science_associations",
+            "science_workstations",
+            "science_events",
+            "science_awards",
+        ],
+    )
+    .await
+    .map_err(fail("advancing id sequences"))
+}
+
+async fn insert<I: Iterator<Item = Vec<Value>>>(
+    db: &DatabaseConnection,
+    progress: &Progress,
+    table: &str,
+    columns: &[&str],
+    total: usize,
+    rows: I,
+) -> Result<u64, DbErr> {
+    let mut all: Vec<&str> = columns.to_vec();
+    all.extend(REGION_COLUMNS);
+    let stage = progress.stage(&format!("science: {table}"), total as u64);
+    let written = bulk_insert(db, table, &all, rows, &stage).await?;
+    stage.finish();
+    Ok(written)
+}
+
+fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
+    row.push(region.region_code.clone().into());
+    row.push(region.street_code.clone().into());
+    row.push(region.district_code.clone().into());
+    row
+}
+
+/// Rows were written with explicit ids: on PostgreSQL move each id sequence past them so
+/// the mutation's inserts get fresh ids. (SQLite's rowid needs nothing.)
+async fn reset_sequences(db: &DatabaseConnection, tables: &[&str]) -> Result<(), DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    for table in tables {
+        db.execute_unprepared(&format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+struct WorkstationSeed {
+    id: i64,
+    name: String,
+    kind: &'static str,
+    host_unit: String,
+    field: &'static str,
+    lead_expert: String,
+    expert_phone: String,
+    established_on: NaiveDate,
+    region: RegionRef,
+}
+
+/// Innovation workstations: 179 at full scale, 6 at demo scale; three in ten led by an
+/// academician.
+fn workstations(scale: Scale) -> Vec<WorkstationSeed> {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("science.workstations");
+    (1..=i64::from(scale.count(6, 179)))
+        .map(|id| {
+            let (_, region) = tree.pick_community(&mut rng);
+            let kind = if rng.chance(0.3) {
+                "院士工作站"
+            } else {
+                "专家工作站"
+            };
+            let host_unit = company_name(&mut rng);
+            let lead_expert = person_name(&mut rng);
+            // The public name names the host, never the expert (personal data).
+            let name = format!("{host_unit}{kind}");
+            WorkstationSeed {
+                id,
+                name,
+                kind,
+                host_unit,
+                field: INDUSTRIES[rng.index(INDUSTRIES.len())],
+                lead_expert,
+                expert_phone: phone_number(&mut rng),
+                established_on: rng.date_between(date(2012, 1, 1), date(2025, 6, 30)),
+                region,
+            }
+        })
+        .collect()
+}

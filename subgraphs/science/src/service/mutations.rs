@@ -1,0 +1,96 @@
+//! The science mutation: recording a science-popularisation activity, validated and run
+//! in one transaction; nothing is written when it is rejected.
+
+use async_graphql::InputObject;
+use chrono::NaiveDate;
+use quntuan_kit::{ApiError, ApiResult};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, EntityTrait, Set, TransactionTrait,
+};
+
+use super::validate;
+use crate::entity::{association, event};
+use crate::ids;
+
+/// A science-popularisation activity that took place.
+#[derive(Clone, Debug, InputObject)]
+pub struct RecordScienceActivityInput {
+    pub title: String,
+    /// One of 科普讲座, 科技周展览, 青少年科创营, 科普进社区.
+    pub kind: String,
+    pub held_on: NaiveDate,
+    pub participant_count: i32,
+    /// The community or street where it was held.
+    pub region_code: String,
+    /// The association that ran it, if any (`science-unit-000042`).
+    pub association_id: Option<String>,
+    /// The hub's service centre id, when held at a shared venue.
+    pub service_center_id: Option<String>,
+}
+
+/// The kinds of science-popularisation activities.
+pub(crate) const ACTIVITY_KINDS: [&str; 4] =
+    ["科普讲座", "科技周展览", "青少年科创营", "科普进社区"];
+
+pub(crate) async fn record_activity(
+    db: &DatabaseConnection,
+    input: RecordScienceActivityInput,
+    today: NaiveDate,
+) -> ApiResult<event::Model> {
+    let title = validate::text("title", &input.title, 100)?;
+    if !ACTIVITY_KINDS.contains(&input.kind.as_str()) {
+        return Err(ApiError::bad_input(format!(
+            "`kind` must be one of {}, got `{}`",
+            ACTIVITY_KINDS.join(", "),
+            input.kind
+        )));
+    }
+    validate::date_in_past("heldOn", input.held_on, today)?;
+    if !(1..=100_000).contains(&input.participant_count) {
+        return Err(ApiError::bad_input(format!(
+            "`participantCount` must be between 1 and 100000, got {}",
+            input.participant_count
+        )));
+    }
+    let region = validate::local_region("regionCode", &input.region_code)?;
+    let service_center_id = input
+        .service_center_id
+        .as_deref()
+        .map(|id| validate::service_center_id("serviceCenterId", id))
+        .transpose()?;
+    let association_id = match &input.association_id {
+        Some(id) => Some(ids::ASSOCIATION.parse(id).ok_or_else(|| {
+            ApiError::bad_input(format!("`associationId` is not an association id: `{id}`"))
+        })?),
+        None => None,
+    };
+    let txn = db.begin().await?;
+    if let Some(id) = association_id {
+        if association::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::not_found(
+                "science association",
+                &ids::ASSOCIATION.format(id),
+            ));
+        }
+    }
+    let row = event::ActiveModel {
+        id: NotSet,
+        title: Set(title),
+        kind: Set(input.kind),
+        held_on: Set(input.held_on),
+        participant_count: Set(input.participant_count),
+        association_id: Set(association_id),
+        service_center_id: Set(service_center_id),
+        region_code: Set(region.region_code),
+        street_code: Set(region.street_code),
+        district_code: Set(region.district_code),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
