@@ -246,6 +246,7 @@ impl Planner<'_> {
                 .and_then(|f| f.in_graph(target))
                 .and_then(|f| f.requires.clone());
             if let Some(requires) = requires {
+                let requires = alias_fields_with_arguments(&requires);
                 let required =
                     self.plan_level(group, graph, ty, &requires, path, provided, entity_root)?;
                 out.merge(required);
@@ -253,7 +254,7 @@ impl Planner<'_> {
             }
         }
         let new_deps = self.recordings.pop().unwrap_or_default();
-        let child = self.group_for(group, target, path);
+        let child = self.group_for(group, target, path, &new_deps);
         self.groups[child]
             .deps
             .extend(new_deps.into_iter().filter(|d| *d != child));
@@ -306,22 +307,44 @@ impl Planner<'_> {
 
     /// The entity fetch group of `target` under `parent` at `path`, made when missing. Objects
     /// of different types at one path share a group: one `_entities` call serves them all.
-    fn group_for(&mut self, parent: usize, target: GraphId, path: &[PathSegment]) -> usize {
+    /// A group that must run after `deps` (they fetch its `@requires`) cannot be one of them
+    /// nor an ancestor of one.
+    fn group_for(
+        &mut self,
+        parent: usize,
+        target: GraphId,
+        path: &[PathSegment],
+        deps: &[usize],
+    ) -> usize {
         let path = match path.last() {
             Some(PathSegment::TypeCondition(_)) => &path[..path.len() - 1],
             _ => path,
         };
-        let existing = self.groups.iter().position(|g| {
+        let existing = (0..self.groups.len()).find(|&id| {
+            let g = &self.groups[id];
             g.parent == Some(parent)
                 && g.graph == target
                 && g.path == path
                 && !g.entities.is_empty()
+                && !deps.iter().any(|&d| self.is_ancestor_or_self(id, d))
         });
         let id = existing.unwrap_or_else(|| self.new_group(target, Some(parent), path.to_vec()));
         for recording in &mut self.recordings {
             recording.push(id);
         }
         id
+    }
+
+    fn is_ancestor_or_self(&self, ancestor: usize, mut group: usize) -> bool {
+        loop {
+            if group == ancestor {
+                return true;
+            }
+            match self.groups[group].parent {
+                Some(parent) => group = parent,
+                None => return false,
+            }
+        }
     }
 
     /// Sends what needs an `@interfaceObject`'s concrete type to a subgraph that owns the
@@ -382,4 +405,50 @@ impl Planner<'_> {
             out,
         )
     }
+}
+
+/// Gives every field with arguments in a `@requires` selection an alias of its own, so that
+/// it cannot collide with a client field of the same response key but other arguments in the
+/// same fetch or the same response object. Representations are still built under the field
+/// names (see `execute::representation`).
+fn alias_fields_with_arguments(set: &SelectionSet) -> SelectionSet {
+    let items = set
+        .items
+        .iter()
+        .map(|item| match item {
+            Selection::Field(field) => {
+                let mut field = field.clone();
+                if !field.arguments.is_empty() && field.alias.is_none() {
+                    field.alias = Name::new(&format!(
+                        "_required_{}_{:x}",
+                        field.name,
+                        arguments_hash(&field)
+                    ))
+                    .ok();
+                }
+                field.selection_set = field
+                    .selection_set
+                    .as_ref()
+                    .map(alias_fields_with_arguments);
+                Selection::Field(field)
+            }
+            Selection::InlineFragment(inline) => {
+                let mut inline = inline.clone();
+                inline.selection_set = alias_fields_with_arguments(&inline.selection_set);
+                Selection::InlineFragment(inline)
+            }
+        })
+        .collect();
+    SelectionSet { items }
+}
+
+/// A stable short hash of a field's arguments (FNV-1a over their printed form).
+fn arguments_hash(field: &Field) -> u32 {
+    let mut text = String::new();
+    for argument in &field.arguments {
+        text.push_str(&format!("{}:{},", argument.name, argument.value));
+    }
+    text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }

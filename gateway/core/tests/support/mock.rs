@@ -6,8 +6,9 @@
 //!   `name(arg: value, ...)` (arguments sorted, values as GraphQL literals).
 //! - `"entities"`: `{ TypeName: [objects] }` for `_entities`; a representation matches an
 //!   object when every field they share is equal. An object may carry its own `__typename`
-//!   (an entity interface's concrete type); by default it is the representation's. `"__requires": ["a", "b"]` on an object makes
-//!   the mock refuse representations that lack those fields.
+//!   (an entity interface's concrete type); by default it is the representation's.
+//!   `"__requires": ["a", "b"]` on an object makes the mock refuse representations that lack
+//!   those fields; `{"field": ["a"]}` does so only when `field` is selected.
 //! - objects carry `__typename` where the gateway needs it (entities, abstract positions), and
 //!   may list `"__implements": ["Interface"]` for fragments on interfaces.
 //! - `{"__error": "message"}` as a field's value: that field errors (null plus an error).
@@ -252,15 +253,11 @@ impl Run<'_> {
             let value = match found {
                 None => Value::Null,
                 Some(entity) => {
-                    let missing: Vec<&str> = entity["__requires"]
-                        .as_array()
-                        .map(|list| {
-                            list.iter()
-                                .filter_map(Value::as_str)
-                                .filter(|f| representation.get(*f).is_none())
-                                .collect()
-                        })
-                        .unwrap_or_default();
+                    let required = required_fields(&entity["__requires"], &field.selection_set);
+                    let missing: Vec<&str> = required
+                        .into_iter()
+                        .filter(|f| representation.get(*f).is_none())
+                        .collect();
                     if missing.is_empty() {
                         let mut entity = entity.clone();
                         // An entity stored with its own `__typename` is the concrete type
@@ -287,6 +284,35 @@ impl Run<'_> {
 
     fn error(&mut self, path: &[Value], message: &str) {
         self.errors.push(json!({"message": message, "path": path}));
+    }
+}
+
+/// The representation fields an entity needs: `["a", "b"]` for any selection, or
+/// `{"field": ["a"]}` for only the fields the `_entities` selection asks for.
+fn required_fields<'v>(requires: &'v Value, selection: &[Selection]) -> Vec<&'v str> {
+    match requires {
+        Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+        Value::Object(per_field) => {
+            let mut selected = Vec::new();
+            selected_names(selection, &mut selected);
+            per_field
+                .iter()
+                .filter(|(name, _)| selected.contains(&name.as_str()))
+                .flat_map(|(_, list)| list.as_array().into_iter().flatten())
+                .filter_map(Value::as_str)
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn selected_names<'s>(selection: &'s [Selection], out: &mut Vec<&'s str>) {
+    for item in selection {
+        match item {
+            Selection::Field(field) => out.push(field.name.as_str()),
+            Selection::InlineFragment(inline) => selected_names(&inline.selection_set, out),
+            Selection::FragmentSpread(_) => {}
+        }
     }
 }
 
