@@ -106,21 +106,17 @@ impl UnionsRegionFigures {
 
     /// Cases still received or in mediation.
     async fn open_dispute_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        let received = self
-            .measure(
-                ctx,
-                FigureTable::Disputes,
-                dispute_status_index(LaborDisputeStatus::Received),
-            )
-            .await?;
-        let mediating = self
-            .measure(
-                ctx,
-                FigureTable::Disputes,
-                dispute_status_index(LaborDisputeStatus::Mediating),
-            )
-            .await?;
-        Ok(received + mediating)
+        // One load for both open statuses: a second load issued after the first batch
+        // has run would start a batch (and a statement) of its own.
+        let key = RegionFigures {
+            table: FigureTable::Disputes,
+            code: self.code.clone(),
+        };
+        let values = loader(ctx)?.load_one(key).await?.unwrap_or_default();
+        Ok(LaborDisputeStatus::iter()
+            .filter(|status| !status.is_final())
+            .filter_map(|status| values.get(dispute_status_index(status)).copied())
+            .sum())
     }
 
     /// Case counts per status, every status listed in workflow order.

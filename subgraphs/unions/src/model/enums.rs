@@ -131,6 +131,7 @@ pub enum LaborSocialOrganizationField {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sea_orm::Iterable;
 
     #[test]
     fn directory_labels_round_trip() {

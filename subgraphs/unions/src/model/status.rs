@@ -61,6 +61,7 @@ impl LaborDisputeStatus {
 #[cfg(test)]
 mod tests {
     use super::LaborDisputeStatus::*;
+    use sea_orm::{ActiveEnum, Iterable};
     use super::*;
 
     #[test]

@@ -1,0 +1,380 @@
+//! Mutations: whole responses on success; on refusal a typed error (`extensions.code`) and
+//! an unchanged database.
+
+mod common;
+
+use common::{clerk, officer, row_counts, run, seeded_schema, sorted};
+use quntuan_kit::Caller;
+use serde_json::{Value, json};
+
+const REGISTER: &str = r#"mutation($input: RegisterGrassrootsUnionInput!) {
+    registerGrassrootsUnion(input: $input) {
+        id name kind unionKind regionCode streetCode districtCode foundedOn memberCount
+        chairName chairPhone serviceCenter { id } workersHomes { id }
+    }
+}"#;
+
+fn union_input() -> Value {
+    json!({
+        "name": "成都蓉新物流有限公司工会",
+        "kind": "ENTERPRISE",
+        "regionCode": "510116001001",
+        "memberCount": 86,
+        "foundedOn": "2025-06-18",
+        "chairName": "李华",
+        "chairPhone": "13900001111",
+        "serviceCenterId": "sc-510116001"
+    })
+}
+
+fn with(mut input: Value, key: &str, value: Value) -> Value {
+    input[key] = value;
+    input
+}
+
+#[tokio::test]
+async fn registers_a_grassroots_union() {
+    let (schema, db) = seeded_schema().await;
+    let response = run(
+        &schema,
+        officer(),
+        REGISTER,
+        json!({"input": union_input()}),
+    )
+    .await;
+    assert_eq!(
+        response,
+        json!({"data": {"registerGrassrootsUnion": {
+            "id": "unions-unit-000061",
+            "name": "成都蓉新物流有限公司工会",
+            "kind": "企业工会",
+            "unionKind": "ENTERPRISE",
+            "regionCode": "510116001001",
+            "streetCode": "510116001",
+            "districtCode": "510116",
+            "foundedOn": "2025-06-18",
+            "memberCount": 86,
+            "chairName": "李华",
+            "chairPhone": "13900001111",
+            "serviceCenter": {"id": "sc-510116001"},
+            "workersHomes": []
+        }}})
+    );
+    let counts = row_counts(&db).await;
+    assert_eq!(counts[0], ("grassroots_union", 61));
+    let figures = run(
+        &schema,
+        clerk(),
+        r#"{ _entities(representations: [{__typename: "Region", code: "510116001001"}]) {
+            ... on Region { unions { grassrootsUnionCount memberCount } } } }"#,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        figures,
+        json!({"data": {"_entities": [{"unions": {"grassrootsUnionCount": 3, "memberCount": 566}}]}})
+    );
+}
+
+#[tokio::test]
+async fn refused_registrations_change_nothing() {
+    let (schema, db) = seeded_schema().await;
+    let before = row_counts(&db).await;
+    let cases: Vec<(Caller, Value, &str, &str)> = vec![
+        (
+            officer(),
+            with(union_input(), "name", json!("  ")),
+            "BAD_USER_INPUT",
+            "`name` must not be empty",
+        ),
+        (
+            officer(),
+            with(union_input(), "regionCode", json!("510116")),
+            "BAD_USER_INPUT",
+            "`regionCode` must be the code of a street (9 digits) or community (12 digits) of Chengdu, got `510116`",
+        ),
+        (
+            officer(),
+            with(union_input(), "memberCount", json!(0)),
+            "BAD_USER_INPUT",
+            "`memberCount` must be between 1 and 1000000, got 0",
+        ),
+        (
+            officer(),
+            with(union_input(), "foundedOn", json!("2025-07-02")),
+            "BAD_USER_INPUT",
+            "`foundedOn` must not be in the future, got 2025-07-02 (today is 2025-07-01)",
+        ),
+        (
+            officer(),
+            with(union_input(), "chairPhone", json!("0288888888")),
+            "BAD_USER_INPUT",
+            "`chairPhone` must be an 11-digit mobile number starting with 1, got `0288888888`",
+        ),
+        (
+            officer(),
+            with(union_input(), "serviceCenterId", json!("sc-nowhere")),
+            "BAD_USER_INPUT",
+            "`serviceCenterId` `sc-nowhere` is not a shared service centre (ids look like `sc-510104001`)",
+        ),
+        (
+            officer(),
+            with(
+                with(union_input(), "name", json!("公平街道卫生院工会")),
+                "regionCode",
+                json!("510116001001"),
+            ),
+            "CONFLICT",
+            "region `510116001001` already has a grassroots union named `公平街道卫生院工会` (`unions-unit-000001`)",
+        ),
+        (
+            Caller::anonymous(),
+            union_input(),
+            "FORBIDDEN",
+            "this mutation needs a signed-in caller (a bearer token with `sub`)",
+        ),
+    ];
+    for (caller, input, code, message) in cases {
+        let response = run(&schema, caller, REGISTER, json!({"input": input})).await;
+        assert_eq!(
+            response,
+            json!({
+                "data": null,
+                "errors": [{
+                    "message": message,
+                    "locations": [{"line": 2, "column": 5}],
+                    "path": ["registerGrassrootsUnion"],
+                    "extensions": {"code": code}
+                }]
+            }),
+            "{code}: {message}"
+        );
+    }
+    assert_eq!(row_counts(&db).await, before);
+}
+
+const RECEIVE: &str = r#"mutation($input: ReceiveLaborDisputeInput!) {
+    receiveLaborDispute(input: $input) {
+        id caseNumber title category workerCount amountClaimedYuan status allowedNextStatuses
+        receivedOn updatedAt claimantName regionCode union { id } serviceCenter { id }
+        steps { seq fromStatus toStatus note recordedBy recordedAt }
+    }
+}"#;
+
+const STEP: &str = r#"mutation($input: RecordLaborDisputeStepInput!) {
+    recordLaborDisputeStep(input: $input) {
+        dispute { id status allowedNextStatuses updatedAt steps { seq fromStatus toStatus note recordedBy } }
+        step { seq fromStatus toStatus note recordedBy recordedAt }
+    }
+}"#;
+
+fn dispute_input() -> Value {
+    json!({
+        "title": "成都岷江物流有限公司拖欠工资纠纷",
+        "category": "WAGE_ARREARS",
+        "workerCount": 3,
+        "amountClaimedYuan": 26400,
+        "receivedOn": "2025-06-30",
+        "claimantName": "王芳",
+        "claimantPhone": "13800002222",
+        "claimantIdNumber": "11010519491231002X",
+        "regionCode": "510116001002",
+        "unionId": "unions-unit-000001",
+        "serviceCenterId": "sc-510116001",
+        "note": "三名快递员反映两个月工资未发"
+    })
+}
+
+fn step(dispute_id: &str, to: &str, note: &str) -> Value {
+    json!({"input": {"disputeId": dispute_id, "toStatus": to, "note": note}})
+}
+
+#[tokio::test]
+async fn a_case_moves_through_mediation_and_every_step_is_recorded() {
+    let (schema, _db) = seeded_schema().await;
+    let received = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        json!({"input": dispute_input()}),
+    )
+    .await;
+    insta::assert_json_snapshot!("dispute_received", sorted(received));
+
+    let id = "unions-dispute-000041";
+    let mediating = run(
+        &schema,
+        clerk(),
+        STEP,
+        step(id, "MEDIATING", "约谈用人单位负责人"),
+    )
+    .await;
+    insta::assert_json_snapshot!("dispute_mediating", sorted(mediating));
+    let resolved = run(
+        &schema,
+        clerk(),
+        STEP,
+        step(id, "RESOLVED", "用人单位同意一周内结清工资"),
+    )
+    .await;
+    insta::assert_json_snapshot!("dispute_resolved", sorted(resolved));
+}
+
+#[tokio::test]
+async fn illegal_transitions_are_conflicts_that_change_nothing() {
+    let (schema, db) = seeded_schema().await;
+    // unions-dispute-000003 is RESOLVED (final); unions-dispute-000019 is RECEIVED.
+    let before = row_counts(&db).await;
+    let final_case = run(
+        &schema,
+        clerk(),
+        STEP,
+        step("unions-dispute-000003", "MEDIATING", "重新调解"),
+    )
+    .await;
+    assert_eq!(
+        final_case,
+        json!({
+            "data": null,
+            "errors": [{
+                "message": "labour dispute `unions-dispute-000003` is RESOLVED (final) and cannot move to MEDIATING",
+                "locations": [{"line": 2, "column": 5}],
+                "path": ["recordLaborDisputeStep"],
+                "extensions": {
+                    "code": "CONFLICT",
+                    "currentStatus": "RESOLVED",
+                    "requestedStatus": "MEDIATING",
+                    "allowedStatuses": []
+                }
+            }]
+        })
+    );
+    let skipped = run(
+        &schema,
+        clerk(),
+        STEP,
+        step("unions-dispute-000019", "RESOLVED", "直接结案"),
+    )
+    .await;
+    assert_eq!(
+        skipped,
+        json!({
+            "data": null,
+            "errors": [{
+                "message": "labour dispute `unions-dispute-000019` cannot move from RECEIVED to RESOLVED; allowed: MEDIATING, WITHDRAWN",
+                "locations": [{"line": 2, "column": 5}],
+                "path": ["recordLaborDisputeStep"],
+                "extensions": {
+                    "code": "CONFLICT",
+                    "currentStatus": "RECEIVED",
+                    "requestedStatus": "RESOLVED",
+                    "allowedStatuses": ["MEDIATING", "WITHDRAWN"]
+                }
+            }]
+        })
+    );
+    let refused: Vec<(Caller, Value, &str, &str)> = vec![
+        (
+            clerk(),
+            step("unions-dispute-999999", "MEDIATING", "x"),
+            "NOT_FOUND",
+            "no labour dispute with id `unions-dispute-999999`",
+        ),
+        (
+            clerk(),
+            step("unions-dispute-000019", "MEDIATING", " "),
+            "BAD_USER_INPUT",
+            "`note` must not be empty",
+        ),
+        (
+            Caller::anonymous(),
+            step("unions-dispute-000019", "MEDIATING", "x"),
+            "FORBIDDEN",
+            "this mutation needs a signed-in caller (a bearer token with `sub`)",
+        ),
+    ];
+    for (caller, variables, code, message) in refused {
+        let response = run(&schema, caller, STEP, variables).await;
+        assert_eq!(
+            response["errors"][0]["extensions"]["code"],
+            json!(code),
+            "{message}"
+        );
+        assert_eq!(response["errors"][0]["message"], json!(message));
+        assert_eq!(response["data"], Value::Null);
+    }
+    let bad_case = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        json!({"input": with(dispute_input(), "claimantIdNumber", json!("110105194912310021"))}),
+    )
+    .await;
+    assert_eq!(
+        bad_case["errors"][0]["message"],
+        json!(
+            "`claimantIdNumber` must be an 18-character resident ID number with a valid check digit"
+        )
+    );
+    let unknown_union = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        json!({"input": with(dispute_input(), "unionId", json!("unions-unit-999999"))}),
+    )
+    .await;
+    assert_eq!(
+        unknown_union["errors"][0]["message"],
+        json!("`unionId` `unions-unit-999999` is not a grassroots union of this subgraph")
+    );
+    assert_eq!(row_counts(&db).await, before);
+    let statuses = run(
+        &schema,
+        clerk(),
+        r#"{ a: laborDispute(id: "unions-dispute-000003") { status steps { seq } }
+             b: laborDispute(id: "unions-dispute-000019") { status steps { seq } } }"#,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        statuses,
+        json!({"data": {
+            "a": {"status": "RESOLVED", "steps": [{"seq": 1}, {"seq": 2}, {"seq": 3}]},
+            "b": {"status": "RECEIVED", "steps": [{"seq": 1}]}
+        }})
+    );
+}
+
+#[tokio::test]
+async fn concurrent_steps_on_one_case_apply_once() {
+    let (schema, db) = seeded_schema().await;
+    let before = row_counts(&db).await;
+    let first = run(
+        &schema,
+        clerk(),
+        STEP,
+        step("unions-dispute-000019", "MEDIATING", "甲调解员接案"),
+    );
+    let second = run(
+        &schema,
+        officer(),
+        STEP,
+        step("unions-dispute-000019", "MEDIATING", "乙调解员接案"),
+    );
+    let (first, second) = tokio::join!(first, second);
+    let codes: Vec<Value> = [&first, &second]
+        .iter()
+        .map(|r| r["errors"][0]["extensions"]["code"].clone())
+        .collect();
+    let applied = codes.iter().filter(|c| c.is_null()).count();
+    let conflicts = codes.iter().filter(|c| **c == json!("CONFLICT")).count();
+    assert_eq!((applied, conflicts), (1, 1), "{first} {second}");
+    let after = row_counts(&db).await;
+    let steps = |counts: &[(&str, i64)]| {
+        counts
+            .iter()
+            .find(|(t, _)| *t == "labor_dispute_step")
+            .map(|(_, n)| *n)
+    };
+    assert_eq!(steps(&after), steps(&before).map(|n| n + 1));
+}
