@@ -2,7 +2,8 @@
 
 use quntuan_women_migration::Migrator;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{Database, DatabaseConnection, Statement};
+use quntuan_kit::test_database;
+use sea_orm_migration::sea_orm::{DatabaseConnection, DbBackend, Statement};
 
 const TABLES: [&str; 8] = [
     "women_organization",
@@ -15,18 +16,20 @@ const TABLES: [&str; 8] = [
     "rights_assistance",
 ];
 
-async fn sqlite_memory() -> DatabaseConnection {
-    Database::connect("sqlite::memory:")
-        .await
-        .expect("an in-memory SQLite database opens")
-}
-
 async fn index_names(db: &DatabaseConnection) -> Vec<String> {
+    // Both backends, so the test means the same on SQLite and on PostgreSQL.
+    let sql = match db.get_database_backend() {
+        DbBackend::Postgres => {
+            "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() \
+             AND (indexname LIKE 'idx_%' OR indexname LIKE 'uq_%') ORDER BY indexname"
+        }
+        _ => {
+            "SELECT name FROM sqlite_master WHERE type = 'index' \
+             AND (name LIKE 'idx_%' OR name LIKE 'uq_%') ORDER BY name"
+        }
+    };
     let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND (name LIKE 'idx_%' OR name LIKE 'uq_%') ORDER BY name",
-        ))
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
         .await
         .expect("sqlite_master can be read");
     rows.iter()
@@ -36,7 +39,7 @@ async fn index_names(db: &DatabaseConnection) -> Vec<String> {
 
 #[tokio::test]
 async fn migrations_can_go_up_down_and_up_again() {
-    let db = sqlite_memory().await;
+    let db = test_database().await;
     let manager = SchemaManager::new(&db);
 
     Migrator::up(&db, None).await.expect("migrations apply");
@@ -69,7 +72,7 @@ async fn migrations_can_go_up_down_and_up_again() {
 
 #[tokio::test]
 async fn every_filter_and_join_column_is_indexed() {
-    let db = sqlite_memory().await;
+    let db = test_database().await;
     Migrator::up(&db, None).await.expect("migrations apply");
     let expected: Vec<String> = [
         "idx_childrens_home_district_code",
