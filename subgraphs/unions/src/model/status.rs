@@ -61,8 +61,8 @@ impl LaborDisputeStatus {
 #[cfg(test)]
 mod tests {
     use super::LaborDisputeStatus::*;
-    use sea_orm::{ActiveEnum, Iterable};
     use super::*;
+    use sea_orm::{ActiveEnum, Iterable};
 
     #[test]
     fn only_the_drawn_transitions_are_legal() {

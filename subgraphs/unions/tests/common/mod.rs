@@ -70,7 +70,12 @@ pub(crate) fn clerk() -> Caller {
 }
 
 /// Runs `query` with `variables` as `caller` and returns the whole response as JSON.
-pub(crate) async fn run(schema: &UnionsSchema, caller: Caller, query: &str, variables: Value) -> Value {
+pub(crate) async fn run(
+    schema: &UnionsSchema,
+    caller: Caller,
+    query: &str,
+    variables: Value,
+) -> Value {
     let request = Request::new(query)
         .variables(async_graphql::Variables::from_json(variables))
         .data(caller);
