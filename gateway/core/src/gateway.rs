@@ -85,6 +85,9 @@ pub struct GatewaySettings {
     pub jwt_secret: Option<String>,
     /// Share one subgraph request among identical concurrent queries.
     pub deduplicate_requests: bool,
+    /// Progressive `@override` labels switched on or off. A label not listed is off, except
+    /// `percent(N)`, which is drawn per request (on N% of the time).
+    pub override_labels: HashMap<String, bool>,
 }
 
 impl Default for GatewaySettings {
@@ -95,6 +98,7 @@ impl Default for GatewaySettings {
             plan_cache_size: 2_000,
             jwt_secret: None,
             deduplicate_requests: true,
+            override_labels: HashMap::new(),
         }
     }
 }
@@ -304,6 +308,21 @@ impl Gateway {
         })
     }
 
+    /// The progressive-override labels that are on for one request, sorted.
+    fn override_labels_on(&self) -> Vec<String> {
+        self.supergraph
+            .override_labels
+            .iter()
+            .filter(
+                |label| match self.settings.override_labels.get(label.as_str()) {
+                    Some(on) => *on,
+                    None => percent_label(label).is_some_and(draw_percent),
+                },
+            )
+            .cloned()
+            .collect()
+    }
+
     fn plan(
         &self,
         query: &str,
@@ -318,12 +337,14 @@ impl Gateway {
             .iter()
             .map(|name| matches!(variables.get(name.as_str()), Some(Value::Bool(true))))
             .collect();
+        let labels_on = self.override_labels_on();
         let key = hash_of(&(
             query,
             operation_name,
             conditions,
             self.supergraph.hash,
             caller,
+            &labels_on,
         ));
         self.plans.get_with(key, || {
             let selection = SelectionSet::from_executable(
@@ -338,6 +359,7 @@ impl Gateway {
             let (allowed, auth_errors) =
                 authorize(&self.supergraph, &selection, &root_type, caller);
             let input = OperationInput {
+                override_labels: &labels_on,
                 kind: operation.operation_type,
                 name: operation.name.as_deref(),
                 variables: &operation.variables,
@@ -407,6 +429,25 @@ fn plan_extension(plan: &QueryPlan) -> Value {
         serde_json::to_value(plan).unwrap_or(Value::Null),
     );
     Value::Object(map)
+}
+
+/// `percent(12.5)` -> 12.5.
+fn percent_label(label: &str) -> Option<f64> {
+    label
+        .strip_prefix("percent(")?
+        .strip_suffix(')')?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|p: &f64| (0.0..=100.0).contains(p))
+}
+
+/// True `percent`% of the time. The draw only picks a plan, so a hasher's random seed is
+/// randomness enough.
+fn draw_percent(percent: f64) -> bool {
+    use std::hash::BuildHasher;
+    let draw = std::collections::hash_map::RandomState::new().hash_one(0u8) % 10_000;
+    (draw as f64) < percent * 100.0
 }
 
 fn hash_of(value: &impl Hash) -> u64 {

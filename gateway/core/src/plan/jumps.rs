@@ -71,7 +71,7 @@ impl Planner<'_> {
         let mut out = Vec::new();
         for field_in_graph in &field_info.graphs {
             let target = field_in_graph.graph;
-            if field_in_graph.external || field_in_graph.used_overridden {
+            if field_in_graph.external || !field_in_graph.is_active(self.labels_on) {
                 continue;
             }
             // Jumping to the same subgraph only helps a field whose @requires needs a fresh
@@ -120,7 +120,10 @@ impl Planner<'_> {
             };
             for field_in_graph in &field_info.graphs {
                 let target = field_in_graph.graph;
-                if target == graph || field_in_graph.external || field_in_graph.used_overridden {
+                if target == graph
+                    || field_in_graph.external
+                    || !field_in_graph.is_active(self.labels_on)
+                {
                     continue;
                 }
                 let Some(type_in_target) =

@@ -140,6 +140,8 @@ pub struct OperationInput<'a> {
     pub name: Option<&'a str>,
     pub variables: &'a [Node<VariableDefinition>],
     pub selection_set: &'a SelectionSet,
+    /// Progressive-override labels that are on (sorted).
+    pub override_labels: &'a [String],
 }
 
 /// Plans an operation against a supergraph; see the module documentation for the steps.

@@ -35,6 +35,8 @@ pub(super) struct Planner<'a> {
     /// Open recordings of the groups that planning jumps into (created or reused), so that a
     /// fetch whose representation needs them can depend on them.
     pub(super) recordings: Vec<Vec<usize>>,
+    /// Progressive-override labels that are on for this plan.
+    pub(super) labels_on: &'a [String],
 }
 
 /// Plans the root selection of an operation into fetch groups.
@@ -47,6 +49,7 @@ pub(super) fn plan_root(
         supergraph,
         groups: Vec::new(),
         recordings: Vec::new(),
+        labels_on: operation.override_labels,
     };
     let fields: Vec<Field> = planner
         .collect_fields(operation.selection_set, root_type)
@@ -147,7 +150,7 @@ impl Planner<'_> {
         let candidates: Vec<GraphId> = field_info
             .graphs
             .iter()
-            .filter(|fg| !fg.external && !fg.used_overridden)
+            .filter(|fg| !fg.external && fg.is_active(self.labels_on))
             .map(|fg| fg.graph)
             .collect();
         match candidates.as_slice() {
@@ -408,7 +411,7 @@ impl Planner<'_> {
     ) -> Option<&FieldInGraph> {
         let info = self.supergraph.type_info(ty)?;
         let field_in_graph = info.fields.get(&field.name)?.in_graph(graph)?;
-        if field_in_graph.used_overridden {
+        if !field_in_graph.is_active(self.labels_on) {
             return None;
         }
         if field_in_graph.external {

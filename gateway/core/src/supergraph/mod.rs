@@ -109,6 +109,9 @@ pub struct Supergraph {
     pub subgraphs: Vec<Subgraph>,
     pub types: HashMap<Name, TypeInfo>,
     pub links: Links,
+    /// Every progressive `@override` label (`overrideLabel`), sorted: each request decides
+    /// which are on (see [`FieldInGraph::is_active`]).
+    pub override_labels: Vec<String>,
     /// Identifies this supergraph in cache keys.
     pub hash: u64,
 }
@@ -140,6 +143,14 @@ impl Supergraph {
         let types = join::read_types(&schema, &links, &subgraphs)?;
         let api_schema = api_schema::derive(&schema, &links)?;
         let api_implementers = api_schema.implementers_map();
+        let mut override_labels: Vec<String> = types
+            .values()
+            .flat_map(|t| t.fields.values())
+            .flat_map(|f| f.graphs.iter())
+            .filter_map(|g| g.override_label.clone())
+            .collect();
+        override_labels.sort();
+        override_labels.dedup();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         sdl.hash(&mut hasher);
         Ok(Self {
@@ -149,6 +160,7 @@ impl Supergraph {
             subgraphs,
             types,
             links,
+            override_labels,
             hash: hasher.finish(),
         })
     }
@@ -182,6 +194,21 @@ impl TypeInfo {
             .iter()
             .filter(move |(g, _)| *g == graph)
             .map(|(_, n)| n)
+    }
+}
+
+impl FieldInGraph {
+    /// Whether this subgraph resolves the field, given the progressive-override labels that
+    /// are on for the request: with a label, the overriding subgraph (`override:` set) serves
+    /// it while the label is on and the overridden one while it is off.
+    pub fn is_active(&self, labels_on: &[String]) -> bool {
+        if self.used_overridden {
+            return false;
+        }
+        match &self.override_label {
+            None => true,
+            Some(label) => labels_on.contains(label) == self.override_from.is_some(),
+        }
     }
 }
 
