@@ -159,3 +159,18 @@ async fn centres_resolve_as_entities() {
         ] } })
     );
 }
+
+/// Entity ids are `ID!` in every subgraph (the federation convention), so clients and the
+/// gateway pass them in `ID!` variables; the stored text comes back unchanged.
+#[tokio::test]
+async fn a_centre_is_found_by_an_id_variable() {
+    let s = common::seeded().await;
+    let query = "query($id: ID!) { serviceCenter(id: $id) { id name } }";
+    let found = s.run_with(query, json!({ "id": "sc-hall-02" })).await;
+    assert_eq!(
+        found,
+        json!({ "data": { "serviceCenter": { "id": "sc-hall-02", "name": "青羊区太平社区示范性群团综合服务体验馆" } } })
+    );
+    let missing = s.run_with(query, json!({ "id": "sc-nowhere" })).await;
+    assert_eq!(missing, json!({ "data": { "serviceCenter": null } }));
+}

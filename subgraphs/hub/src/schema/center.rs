@@ -1,6 +1,6 @@
 //! `ServiceCenter @key(fields: "id")`: the shared venues, owned by hub.
 
-use async_graphql::{Context, Enum, Object};
+use async_graphql::{Context, Enum, ID, Object};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, Page};
 
@@ -56,8 +56,8 @@ quntuan_kit::connection!(
 
 #[Object]
 impl ServiceCenter {
-    async fn id(&self) -> &str {
-        &self.0.id
+    async fn id(&self) -> ID {
+        ID(self.0.id.clone())
     }
 
     async fn name(&self) -> &str {

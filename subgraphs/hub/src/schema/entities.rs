@@ -1,7 +1,7 @@
 //! Federation entity resolvers (`_entities`): each batches through a dataloader, so N
 //! representations cost one statement per type, not N.
 
-use async_graphql::{Context, Object};
+use async_graphql::{Context, ID, Object};
 
 use super::center::ServiceCenter;
 use super::directory::activities::{
@@ -22,7 +22,7 @@ pub struct EntityQuery;
 /// organisation's type resolves to null).
 macro_rules! find_directory {
     ($ctx:expr, $loader:ident, $id:expr, $org:expr, $wrap:expr) => {{
-        let row = loaders($ctx)?.$loader.load_one($id).await?;
+        let row = loaders($ctx)?.$loader.load_one($id.0).await?;
         Ok(row.filter(|r| r.organization == $org.stored()).map($wrap))
     }};
 }
@@ -46,16 +46,20 @@ impl EntityQuery {
     async fn find_service_center_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<ServiceCenter>> {
-        Ok(loaders(ctx)?.centers.load_one(id).await?.map(ServiceCenter))
+        Ok(loaders(ctx)?
+            .centers
+            .load_one(id.0)
+            .await?
+            .map(ServiceCenter))
     }
 
     #[graphql(entity)]
     async fn find_grassroots_union_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<GrassrootsUnion>> {
         find_directory!(ctx, units, id, Organization::Unions, GrassrootsUnion)
     }
@@ -64,7 +68,7 @@ impl EntityQuery {
     async fn find_youth_branch_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<YouthBranch>> {
         find_directory!(ctx, units, id, Organization::Youth, YouthBranch)
     }
@@ -73,7 +77,7 @@ impl EntityQuery {
     async fn find_women_organization_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<WomenOrganization>> {
         find_directory!(ctx, units, id, Organization::Women, WomenOrganization)
     }
@@ -82,7 +86,7 @@ impl EntityQuery {
     async fn find_science_association_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<ScienceAssociation>> {
         find_directory!(ctx, units, id, Organization::Science, ScienceAssociation)
     }
@@ -91,7 +95,7 @@ impl EntityQuery {
     async fn find_disability_organization_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<DisabilityOrganization>> {
         find_directory!(
             ctx,
@@ -106,7 +110,7 @@ impl EntityQuery {
     async fn find_union_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<UnionActivity>> {
         find_directory!(ctx, activities, id, Organization::Unions, UnionActivity)
     }
@@ -115,7 +119,7 @@ impl EntityQuery {
     async fn find_youth_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<YouthActivity>> {
         find_directory!(ctx, activities, id, Organization::Youth, YouthActivity)
     }
@@ -124,7 +128,7 @@ impl EntityQuery {
     async fn find_women_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<WomenActivity>> {
         find_directory!(ctx, activities, id, Organization::Women, WomenActivity)
     }
@@ -133,7 +137,7 @@ impl EntityQuery {
     async fn find_science_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<ScienceActivity>> {
         find_directory!(ctx, activities, id, Organization::Science, ScienceActivity)
     }
@@ -142,7 +146,7 @@ impl EntityQuery {
     async fn find_disability_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<DisabilityActivity>> {
         find_directory!(
             ctx,
@@ -157,7 +161,7 @@ impl EntityQuery {
     async fn find_union_award_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<UnionAward>> {
         find_directory!(ctx, awards, id, Organization::Unions, UnionAward)
     }
@@ -166,7 +170,7 @@ impl EntityQuery {
     async fn find_youth_award_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<YouthAward>> {
         find_directory!(ctx, awards, id, Organization::Youth, YouthAward)
     }
@@ -175,7 +179,7 @@ impl EntityQuery {
     async fn find_women_award_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<WomenAward>> {
         find_directory!(ctx, awards, id, Organization::Women, WomenAward)
     }
@@ -184,7 +188,7 @@ impl EntityQuery {
     async fn find_science_award_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<ScienceAward>> {
         find_directory!(ctx, awards, id, Organization::Science, ScienceAward)
     }
@@ -193,7 +197,7 @@ impl EntityQuery {
     async fn find_disability_award_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<DisabilityAward>> {
         find_directory!(ctx, awards, id, Organization::Disability, DisabilityAward)
     }

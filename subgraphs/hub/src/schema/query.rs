@@ -1,6 +1,6 @@
 //! Root types: `Query` (merged from one object per concern) and `Mutation`.
 
-use async_graphql::{Context, MergedObject, Object};
+use async_graphql::{Context, ID, MergedObject, Object};
 use chrono::NaiveDate;
 use quntuan_kit::{Page, auth};
 
@@ -100,9 +100,13 @@ impl CenterQuery {
     async fn service_center(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> async_graphql::Result<Option<ServiceCenter>> {
-        Ok(loaders(ctx)?.centers.load_one(id).await?.map(ServiceCenter))
+        Ok(loaders(ctx)?
+            .centers
+            .load_one(id.0)
+            .await?
+            .map(ServiceCenter))
     }
 }
 
@@ -272,7 +276,7 @@ impl Mutation {
     ) -> async_graphql::Result<SatisfactionRating> {
         let caller = auth::caller(ctx);
         let new = NewRating {
-            service_center_id: &input.service_center_id,
+            service_center_id: input.service_center_id.as_str(),
             organization: input.organization.map(Organization::stored),
             score: input.score,
             comment: input.comment.as_deref(),

@@ -1,6 +1,6 @@
 //! Satisfaction ratings of the service centres.
 
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use quntuan_kit::ApiError;
 
@@ -55,7 +55,7 @@ impl SatisfactionRating {
 /// A rating to record.
 #[derive(InputObject)]
 pub struct RateServiceInput {
-    pub service_center_id: String,
+    pub service_center_id: ID,
     /// 1 to 5.
     pub score: i32,
     /// The organisation whose service is rated, if one.

@@ -1,6 +1,6 @@
 //! Awards (honours) of the five organisations.
 
-use async_graphql::{Context, Interface, Object};
+use async_graphql::{Context, ID, Interface, Object};
 use quntuan_kit::reveal;
 
 use crate::entities::directory_award;
@@ -14,8 +14,8 @@ macro_rules! award_type {
 
         #[Object(shareable)]
         impl $name {
-            async fn id(&self) -> &str {
-                &self.0.id
+            async fn id(&self) -> ID {
+                ID(self.0.id.clone())
             }
 
             /// The honour, e.g. 成都市五一劳动奖章（抗疫专项）.
@@ -102,7 +102,7 @@ award_type!(
     reason = "each field(...) of the interface repeats `ty`, which clippy takes for a duplicate"
 )]
 #[graphql(
-    field(name = "id", ty = "&str"),
+    field(name = "id", ty = "ID"),
     field(name = "title", ty = "&str"),
     field(name = "recipient_unit", ty = "&str"),
     field(name = "recipient_person", ty = "Option<String>"),

@@ -1,6 +1,6 @@
 //! Grassroots units of the five organisations.
 
-use async_graphql::{Interface, Object};
+use async_graphql::{ID, Interface, Object};
 use chrono::NaiveDate;
 
 use crate::entities::directory_unit;
@@ -14,8 +14,8 @@ macro_rules! unit_type {
 
         #[Object(shareable)]
         impl $name {
-            async fn id(&self) -> &str {
-                &self.0.id
+            async fn id(&self) -> ID {
+                ID(self.0.id.clone())
             }
 
             async fn name(&self) -> &str {
@@ -92,7 +92,7 @@ unit_type!(
     reason = "each field(...) of the interface repeats `ty`, which clippy takes for a duplicate"
 )]
 #[graphql(
-    field(name = "id", ty = "&str"),
+    field(name = "id", ty = "ID"),
     field(name = "name", ty = "&str"),
     field(name = "kind", ty = "&str"),
     field(name = "organization", ty = "Organization"),
