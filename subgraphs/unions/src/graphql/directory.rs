@@ -8,8 +8,10 @@ use quntuan_kit::reveal;
 
 use super::center::ServiceCenter;
 use super::loaders::{HomesOfUnion, SocialWorkersOfUnion};
+use super::organization::Organization;
 use super::people::UnionSocialWorker;
 use super::places::WorkersHome;
+use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 use crate::model::{grassroots_union, labor_award, union_activity};
@@ -38,6 +40,20 @@ impl GrassrootsUnion {
     /// The category as an enum, for filtering.
     async fn union_kind(&self) -> GrassrootsUnionKind {
         self.0.kind
+    }
+
+    /// Always `UNIONS`.
+    #[graphql(shareable)]
+    async fn organization(&self) -> Organization {
+        Organization::Unions
+    }
+
+    /// The region the record belongs to (its community or street).
+    #[graphql(shareable)]
+    async fn region(&self) -> Region {
+        Region {
+            code: self.0.region_code.clone(),
+        }
     }
 
     #[graphql(shareable)]
@@ -142,6 +158,20 @@ impl UnionActivity {
         &self.0.kind
     }
 
+    /// Always `UNIONS`.
+    #[graphql(shareable)]
+    async fn organization(&self) -> Organization {
+        Organization::Unions
+    }
+
+    /// The region the record belongs to (its community or street).
+    #[graphql(shareable)]
+    async fn region(&self) -> Region {
+        Region {
+            code: self.0.region_code.clone(),
+        }
+    }
+
     #[graphql(shareable)]
     async fn region_code(&self) -> &str {
         &self.0.region_code
@@ -206,6 +236,20 @@ impl UnionAward {
             &self.0.id,
             || person.clone(),
         )
+    }
+
+    /// Always `UNIONS`.
+    #[graphql(shareable)]
+    async fn organization(&self) -> Organization {
+        Organization::Unions
+    }
+
+    /// The region the record belongs to (its community or street).
+    #[graphql(shareable)]
+    async fn region(&self) -> Region {
+        Region {
+            code: self.0.region_code.clone(),
+        }
     }
 
     #[graphql(shareable)]

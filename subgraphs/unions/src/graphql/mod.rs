@@ -5,6 +5,7 @@ pub mod directory;
 pub mod dispute;
 pub mod loaders;
 pub mod mutation;
+pub mod organization;
 pub mod people;
 pub mod places;
 pub mod query;
