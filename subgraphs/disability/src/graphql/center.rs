@@ -1,0 +1,46 @@
+//! `ServiceCenter` (owned by hub) extended with the federation's service point there: the
+//! disability workers stationed at the venue and the accessibility services held there.
+
+use async_graphql::{Context, Object, Result, SimpleObject};
+
+use super::app;
+use super::objects::{DisabilityActivity, DisabilityWorker};
+
+/// A shared service venue (owned by hub).
+pub(crate) struct ServiceCenter {
+    pub(crate) id: String,
+}
+
+#[Object]
+impl ServiceCenter {
+    async fn id(&self) -> &str {
+        &self.id
+    }
+    /// The disability service point at this venue.
+    async fn disability(&self, ctx: &Context<'_>) -> Result<DisabilityAtServiceCenter> {
+        let loaders = &app(ctx)?.loaders;
+        let (workers, services) = tokio::join!(
+            loaders.workers_at_center.load_one(self.id.clone()),
+            loaders.services_at_center.load_one(self.id.clone()),
+        );
+        Ok(DisabilityAtServiceCenter {
+            workers: workers?
+                .unwrap_or_default()
+                .into_iter()
+                .map(DisabilityWorker)
+                .collect(),
+            activities: services?
+                .unwrap_or_default()
+                .into_iter()
+                .map(DisabilityActivity)
+                .collect(),
+        })
+    }
+}
+
+/// The workers stationed at one venue and the accessibility services held there.
+#[derive(SimpleObject)]
+pub(crate) struct DisabilityAtServiceCenter {
+    workers: Vec<DisabilityWorker>,
+    activities: Vec<DisabilityActivity>,
+}

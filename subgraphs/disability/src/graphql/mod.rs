@@ -1,0 +1,46 @@
+//! The GraphQL surface of the disability subgraph: thin resolvers over the service layer.
+
+mod center;
+mod loaders;
+mod objects;
+mod query;
+mod region;
+
+use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema};
+use quntuan_kit::{ApiError, ApiResult};
+use sea_orm::DatabaseConnection;
+
+pub(crate) use loaders::Loaders;
+pub use query::Query;
+
+/// The disability subgraph's schema.
+pub type DisabilitySchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+/// What every resolver reaches through the context.
+pub(crate) struct AppData {
+    pub(crate) db: DatabaseConnection,
+    pub(crate) loaders: Loaders,
+}
+
+/// Builds the schema serving `db` (federation enabled).
+pub fn build_schema(db: DatabaseConnection) -> DisabilitySchema {
+    let loaders = Loaders::new(&db);
+    Schema::build(Query, EmptyMutation, EmptySubscription)
+        .enable_federation()
+        .data(AppData { db, loaders })
+        .finish()
+}
+
+/// The federation SDL, exactly as `_service { sdl }` serves it.
+pub fn sdl() -> String {
+    quntuan_kit::sdl::federation_sdl(
+        &Schema::build(Query, EmptyMutation, EmptySubscription)
+            .enable_federation()
+            .finish(),
+    )
+}
+
+pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {
+    ctx.data::<AppData>()
+        .map_err(|e| ApiError::internal("reading the schema data", e.message))
+}

@@ -1,0 +1,230 @@
+//! Filtered, paginated listings. Each returns the total over all pages and one page,
+//! ordered by id so pages are stable.
+
+use async_graphql::{Enum, InputObject};
+use chrono::NaiveDate;
+use quntuan_kit::{ApiError, ApiResult, Page};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+
+use super::region_filter::region_condition;
+use crate::entity::{award, organization, person, service, worker};
+use crate::ids;
+
+/// The disability categories of the registry (sensitive health data).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisabilityCategory {
+    /// 视力残疾
+    Visual,
+    /// 听力残疾
+    Hearing,
+    /// 言语残疾
+    Speech,
+    /// 肢体残疾
+    Physical,
+    /// 智力残疾
+    Intellectual,
+    /// 精神残疾
+    Mental,
+    /// 多重残疾
+    Multiple,
+}
+
+impl DisabilityCategory {
+    pub(crate) const ALL: [DisabilityCategory; 7] = [
+        DisabilityCategory::Visual,
+        DisabilityCategory::Hearing,
+        DisabilityCategory::Speech,
+        DisabilityCategory::Physical,
+        DisabilityCategory::Intellectual,
+        DisabilityCategory::Mental,
+        DisabilityCategory::Multiple,
+    ];
+
+    /// The value stored in `disability_persons.category`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            DisabilityCategory::Visual => "VISUAL",
+            DisabilityCategory::Hearing => "HEARING",
+            DisabilityCategory::Speech => "SPEECH",
+            DisabilityCategory::Physical => "PHYSICAL",
+            DisabilityCategory::Intellectual => "INTELLECTUAL",
+            DisabilityCategory::Mental => "MENTAL",
+            DisabilityCategory::Multiple => "MULTIPLE",
+        }
+    }
+
+    pub(crate) fn parse(value: &str) -> Option<DisabilityCategory> {
+        DisabilityCategory::ALL
+            .into_iter()
+            .find(|c| c.as_str() == value)
+    }
+}
+
+/// Filters of `disabilityOrganizations`.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct DisabilityOrganizationFilter {
+    /// A division code: the city, a district, street or community (and everything below).
+    pub region_code: Option<String>,
+    /// `社区（村）残疾人协会` or `专门协会`.
+    pub kind: Option<String>,
+    /// Part of the organisation's name.
+    pub name_contains: Option<String>,
+}
+
+/// Filters of `disabilityWorkers`.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct DisabilityWorkerFilter {
+    pub region_code: Option<String>,
+    /// `专职` or `兼职`.
+    pub role: Option<String>,
+    /// Workers of one organisation (`disability-unit-000042`).
+    pub organization_id: Option<String>,
+}
+
+/// Filters of `disabledPersons`. Filtering by category or grade reveals sensitive data,
+/// so it needs the `disability:sensitive` scope.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct DisabledPersonFilter {
+    pub region_code: Option<String>,
+    pub organization_id: Option<String>,
+    pub category: Option<DisabilityCategory>,
+    /// 1 (most severe) to 4.
+    pub grade: Option<i32>,
+    pub registered_from: Option<NaiveDate>,
+    pub registered_to: Option<NaiveDate>,
+}
+
+/// Filters of `disabilityActivities` (accessibility services).
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct DisabilityActivityFilter {
+    pub region_code: Option<String>,
+    /// 无障碍出行服务, 康复指导, 就业帮扶 or 文体活动.
+    pub kind: Option<String>,
+    pub held_from: Option<NaiveDate>,
+    pub held_to: Option<NaiveDate>,
+    pub organization_id: Option<String>,
+}
+
+/// Filters of `disabilityAwards`.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct DisabilityAwardFilter {
+    pub region_code: Option<String>,
+    pub year: Option<i32>,
+}
+
+fn with_region<E: EntityTrait>(select: Select<E>, code: Option<&str>) -> ApiResult<Select<E>> {
+    Ok(match code.map(region_condition).transpose()?.flatten() {
+        Some(condition) => select.filter(condition),
+        None => select,
+    })
+}
+
+fn organization_id(id: &str) -> ApiResult<i64> {
+    ids::ORGANIZATION.parse(id).ok_or_else(|| {
+        ApiError::bad_input(format!(
+            "`organizationId` is not an organisation id: `{id}`"
+        ))
+    })
+}
+
+pub(crate) async fn organizations<C: ConnectionTrait>(
+    db: &C,
+    filter: &DisabilityOrganizationFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<organization::Model>)> {
+    let mut select = with_region(organization::Entity::find(), filter.region_code.as_deref())?;
+    if let Some(kind) = &filter.kind {
+        select = select.filter(organization::Column::Kind.eq(kind.clone()));
+    }
+    if let Some(text) = &filter.name_contains {
+        select = select.filter(organization::Column::Name.like(format!("%{text}%")));
+    }
+    Ok(page
+        .fetch(select.order_by_asc(organization::Column::Id), db)
+        .await?)
+}
+
+pub(crate) async fn workers<C: ConnectionTrait>(
+    db: &C,
+    filter: &DisabilityWorkerFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<worker::Model>)> {
+    let mut select = with_region(worker::Entity::find(), filter.region_code.as_deref())?;
+    if let Some(role) = &filter.role {
+        select = select.filter(worker::Column::Role.eq(role.clone()));
+    }
+    if let Some(id) = &filter.organization_id {
+        select = select.filter(worker::Column::OrganizationId.eq(organization_id(id)?));
+    }
+    Ok(page
+        .fetch(select.order_by_asc(worker::Column::Id), db)
+        .await?)
+}
+
+pub(crate) async fn persons<C: ConnectionTrait>(
+    db: &C,
+    filter: &DisabledPersonFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<person::Model>)> {
+    let mut select = with_region(person::Entity::find(), filter.region_code.as_deref())?;
+    if let Some(id) = &filter.organization_id {
+        select = select.filter(person::Column::OrganizationId.eq(organization_id(id)?));
+    }
+    if let Some(category) = filter.category {
+        select = select.filter(person::Column::Category.eq(category.as_str()));
+    }
+    if let Some(grade) = filter.grade {
+        if !(1..=4).contains(&grade) {
+            return Err(ApiError::bad_input(format!(
+                "`grade` must be between 1 and 4, got {grade}"
+            )));
+        }
+        select = select.filter(person::Column::Grade.eq(grade));
+    }
+    if let Some(from) = filter.registered_from {
+        select = select.filter(person::Column::RegisteredOn.gte(from));
+    }
+    if let Some(to) = filter.registered_to {
+        select = select.filter(person::Column::RegisteredOn.lte(to));
+    }
+    Ok(page
+        .fetch(select.order_by_asc(person::Column::Id), db)
+        .await?)
+}
+
+pub(crate) async fn activities<C: ConnectionTrait>(
+    db: &C,
+    filter: &DisabilityActivityFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<service::Model>)> {
+    let mut select = with_region(service::Entity::find(), filter.region_code.as_deref())?;
+    if let Some(kind) = &filter.kind {
+        select = select.filter(service::Column::Kind.eq(kind.clone()));
+    }
+    if let Some(from) = filter.held_from {
+        select = select.filter(service::Column::HeldOn.gte(from));
+    }
+    if let Some(to) = filter.held_to {
+        select = select.filter(service::Column::HeldOn.lte(to));
+    }
+    if let Some(id) = &filter.organization_id {
+        select = select.filter(service::Column::OrganizationId.eq(organization_id(id)?));
+    }
+    Ok(page
+        .fetch(select.order_by_asc(service::Column::Id), db)
+        .await?)
+}
+
+pub(crate) async fn awards<C: ConnectionTrait>(
+    db: &C,
+    filter: &DisabilityAwardFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<award::Model>)> {
+    let mut select = with_region(award::Entity::find(), filter.region_code.as_deref())?;
+    if let Some(year) = filter.year {
+        select = select.filter(award::Column::Year.eq(year));
+    }
+    Ok(page
+        .fetch(select.order_by_asc(award::Column::Id), db)
+        .await?)
+}

@@ -1,0 +1,55 @@
+//! Shared setup: a migrated, demo-seeded database (SQLite in memory, or a fresh PostgreSQL
+//! schema when DATABASE_URL is set) and helpers to run operations as a given caller.
+
+#![allow(dead_code)]
+
+use async_graphql::{Request, Variables};
+use quntuan_disability::{Disability, DisabilitySchema, build_schema};
+use quntuan_kit::{Caller, Progress, Scale, StatementCounter, SubgraphService, test_database};
+use serde_json::Value;
+
+pub struct Fixture {
+    pub schema: DisabilitySchema,
+    pub counter: StatementCounter,
+}
+
+pub async fn seeded() -> Fixture {
+    let mut db = test_database().await;
+    Disability.migrate(&db).await.expect("migrations apply");
+    Disability
+        .seed(&db, Scale::Demo, &Progress::hidden())
+        .await
+        .expect("demo seed loads");
+    let counter = StatementCounter::attach(&mut db);
+    Fixture {
+        schema: build_schema(db),
+        counter,
+    }
+}
+
+pub fn anonymous() -> Caller {
+    Caller::anonymous()
+}
+
+pub fn officer() -> Caller {
+    Caller::new("officer-1", &["disability:personal"])
+}
+
+impl Fixture {
+    /// The whole response (data and errors) as JSON.
+    pub async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
+        let request = Request::new(query)
+            .variables(Variables::from_json(variables))
+            .data(caller);
+        let response = self.schema.execute(request).await;
+        serde_json::to_value(&response).expect("response serialises")
+    }
+}
+
+/// A case worker who may also read disability category and grade.
+pub fn case_worker() -> Caller {
+    Caller::new(
+        "case-worker-1",
+        &["disability:personal", "disability:sensitive"],
+    )
+}
