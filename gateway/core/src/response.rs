@@ -13,6 +13,8 @@ use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Schema};
 use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Shapes `data` for the client's `selection` on `root_type`; adds errors for what it had to null.
 pub fn shape(
@@ -29,6 +31,7 @@ pub fn shape(
         had_fetch_failure,
         path: Vec::new(),
         existing_errors: 0,
+        collected: HashMap::new(),
     };
     shaper.existing_errors = shaper.errors.len();
     let empty = Map::new();
@@ -43,8 +46,35 @@ struct Shaper<'a> {
     schema: &'a Valid<Schema>,
     errors: &'a mut Vec<GraphqlError>,
     had_fetch_failure: bool,
-    path: Vec<PathItem>,
+    /// Where the walk is; keys are cheap `Name` clones, turned into strings only for errors.
+    path: Vec<PathStep>,
     existing_errors: usize,
+    /// CollectFields results by (selection address, runtime type): a list of a hundred objects
+    /// with fragments collects its fields once, not a hundred times.
+    collected: HashMap<usize, Vec<(String, Rc<SelectionSet>)>>,
+}
+
+#[derive(Clone)]
+enum PathStep {
+    Key(Name),
+    Index(usize),
+}
+
+impl PathStep {
+    fn to_item(&self) -> PathItem {
+        match self {
+            Self::Key(name) => PathItem::Key(name.to_string()),
+            Self::Index(i) => PathItem::Index(*i),
+        }
+    }
+
+    fn matches(&self, item: &PathItem) -> bool {
+        match (self, item) {
+            (Self::Key(a), PathItem::Key(b)) => a.as_str() == b,
+            (Self::Index(a), PathItem::Index(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A null reached a non-null position: the caller must null itself.
@@ -100,9 +130,25 @@ impl Shaper<'_> {
             return self.fill_fields(selection, typename, source, out);
         }
         // CollectFields: fragments that apply to the runtime type, same keys merged.
-        let mut collected = SelectionSet::default();
-        self.collect(selection, typename, &mut collected);
+        let collected = self.collected_fields(selection, typename);
         self.fill_fields(&collected, typename, source, out)
+    }
+
+    fn collected_fields(&mut self, selection: &SelectionSet, typename: &str) -> Rc<SelectionSet> {
+        let address = selection as *const SelectionSet as usize;
+        if let Some(entries) = self.collected.get(&address) {
+            if let Some((_, set)) = entries.iter().find(|(t, _)| t == typename) {
+                return set.clone();
+            }
+        }
+        let mut out = SelectionSet::default();
+        self.collect(selection, typename, &mut out);
+        let out = Rc::new(out);
+        self.collected
+            .entry(address)
+            .or_default()
+            .push((typename.to_string(), out.clone()));
+        out
     }
 
     fn collect(&self, selection: &SelectionSet, typename: &str, out: &mut SelectionSet) {
@@ -134,7 +180,7 @@ impl Shaper<'_> {
                 out.insert(key.to_string(), Value::String(typename.to_string()));
                 continue;
             }
-            self.path.push(PathItem::Key(key.to_string()));
+            self.path.push(PathStep::Key(key.clone()));
             let value = self.complete(
                 &field.ty,
                 source.get(key.as_str()),
@@ -178,7 +224,7 @@ impl Shaper<'_> {
                         let mut out = Vec::with_capacity(items.len());
                         let mut nulled = false;
                         for (i, item) in items.iter().enumerate() {
-                            self.path.push(PathItem::Index(i));
+                            self.path.push(PathStep::Index(i));
                             let completed = self.complete(
                                 inner,
                                 Some(item),
@@ -218,7 +264,7 @@ impl Shaper<'_> {
                         ),
                         ErrorCode::NonNullViolation,
                     )
-                    .with_path(self.path.clone()),
+                    .with_path(self.current_path()),
                 );
             }
             return Err(Propagate);
@@ -263,8 +309,12 @@ impl Shaper<'_> {
     fn invalid(&mut self, message: String) {
         self.errors.push(
             GraphqlError::new(message, ErrorCode::InvalidSubgraphValue)
-                .with_path(self.path.clone()),
+                .with_path(self.current_path()),
         );
+    }
+
+    fn current_path(&self) -> Vec<PathItem> {
+        self.path.iter().map(PathStep::to_item).collect()
     }
 
     /// Whether an error (a subgraph's, usually) already speaks of this path or a path below it.
@@ -274,7 +324,12 @@ impl Shaper<'_> {
             .chain(self.errors[self.existing_errors..].iter())
             .any(|e| {
                 e.path.as_ref().is_some_and(|p| {
-                    p.len() >= self.path.len() && p[..self.path.len()] == self.path[..]
+                    p.len() >= self.path.len()
+                        && self
+                            .path
+                            .iter()
+                            .zip(p.iter())
+                            .all(|(step, item)| step.matches(item))
                 })
             })
     }

@@ -1,0 +1,270 @@
+//! End to end over real HTTP: the four standard benchmark subgraphs (async-graphql, in this
+//! process, on ephemeral ports) behind the gateway's own HTTP server.
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use quntuan_bench::server::graphql_router;
+use quntuan_bench::subgraphs::{accounts, inventory, products, reviews};
+use quntuan_gateway::gateway::{Gateway, GatewaySettings};
+use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::supergraph::Supergraph;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+fn repo_file(relative: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+async fn spawn(app: axum::Router) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind an ephemeral port");
+    let address = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{address}")
+}
+
+/// Starts the subgraphs (all but those in `down`) and a gateway in front; returns its URL.
+async fn start(down: &[&str]) -> String {
+    let mut overrides = HashMap::new();
+    let routers = [
+        ("accounts", graphql_router(accounts::schema())),
+        ("inventory", graphql_router(inventory::schema())),
+        ("products", graphql_router(products::schema())),
+        ("reviews", graphql_router(reviews::schema())),
+    ];
+    for (name, app) in routers {
+        let url = if down.contains(&name) {
+            // A port nothing listens on: bound, then released.
+            let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+            let address = listener.local_addr().expect("address");
+            drop(listener);
+            format!("http://{address}/graphql")
+        } else {
+            format!("{}/graphql", spawn(app).await)
+        };
+        overrides.insert(name.to_string(), url);
+    }
+    let supergraph =
+        Supergraph::parse(&repo_file("bench/supergraph.graphql")).expect("bench supergraph loads");
+    let settings = GatewaySettings {
+        url_overrides: overrides,
+        subgraph_timeout: Duration::from_secs(5),
+        ..GatewaySettings::default()
+    };
+    let gateway = Arc::new(Gateway::new(supergraph, settings));
+    spawn(router(
+        gateway,
+        &HttpSettings {
+            max_body_bytes: 64 * 1024,
+        },
+    ))
+    .await
+}
+
+struct Answer {
+    status: u16,
+    content_type: String,
+    body: Value,
+    text: String,
+}
+
+async fn call(request: http::Request<Full<Bytes>>) -> Answer {
+    let client: Client<HttpConnector, Full<Bytes>> =
+        Client::builder(TokioExecutor::new()).build_http();
+    let response = client.request(request).await.expect("the gateway answers");
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let text = String::from_utf8_lossy(&bytes).to_string();
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    Answer {
+        status,
+        content_type,
+        body,
+        text,
+    }
+}
+
+fn post(url: &str, accept: &str, body: impl Into<Bytes>) -> http::Request<Full<Bytes>> {
+    http::Request::post(format!("{url}/graphql"))
+        .header("content-type", "application/json")
+        .header("accept", accept)
+        .body(Full::new(body.into()))
+        .expect("request builds")
+}
+
+fn get(url: &str, accept: &str, query_string: &str) -> http::Request<Full<Bytes>> {
+    http::Request::get(format!("{url}/graphql?{query_string}"))
+        .header("accept", accept)
+        .body(Full::new(Bytes::new()))
+        .expect("request builds")
+}
+
+#[tokio::test]
+async fn the_deep_benchmark_query_equals_the_monoliths_answer() {
+    let url = start(&[]).await;
+    let query = repo_file("bench/queries/deep.graphql");
+    let expected: Value =
+        serde_json::from_str(&repo_file("bench/expected/deep.json")).expect("expected JSON");
+    let answer = call(post(
+        &url,
+        "application/json",
+        json!({"query": query}).to_string(),
+    ))
+    .await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body, expected);
+}
+
+#[tokio::test]
+async fn a_dead_subgraph_gives_partial_data_and_an_error_naming_it() {
+    let url = start(&["inventory"]).await;
+    let query = "{ topProducts(first: 1) { upc name inStock } }";
+    let answer = call(post(
+        &url,
+        "application/json",
+        json!({"query": query}).to_string(),
+    ))
+    .await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body["data"]["topProducts"][0]["upc"], "1");
+    assert_eq!(
+        answer.body["data"]["topProducts"][0]["inStock"],
+        Value::Null
+    );
+    let error = &answer.body["errors"][0];
+    assert_eq!(error["extensions"]["code"], "SUBGRAPH_REQUEST_FAILED");
+    assert_eq!(error["extensions"]["serviceName"], "inventory");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("subgraph `inventory`"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn graphql_over_http_status_codes_and_media_types() {
+    let url = start(&[]).await;
+    let modern = "application/graphql-response+json";
+
+    let parse_error = call(post(&url, modern, r#"{"query": "{ topProducts {"}"#)).await;
+    assert_eq!(
+        (parse_error.status, parse_error.content_type.as_str()),
+        (400, modern)
+    );
+    assert_eq!(
+        parse_error.body["errors"][0]["extensions"]["code"],
+        "GRAPHQL_PARSE_FAILED"
+    );
+    assert!(parse_error.body.get("data").is_none());
+
+    let legacy = call(post(&url, "application/json", r#"{"query": "{ nope }"}"#)).await;
+    assert_eq!(
+        (legacy.status, legacy.content_type.as_str()),
+        (200, "application/json")
+    );
+    assert_eq!(
+        legacy.body["errors"][0]["extensions"]["code"],
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+
+    let malformed = call(post(&url, modern, "not json")).await;
+    assert_eq!(malformed.status, 400);
+    assert_eq!(
+        malformed.body["errors"][0]["extensions"]["code"],
+        "BAD_REQUEST"
+    );
+
+    let unknown = call(post(
+        &url,
+        modern,
+        r#"{"query": "query A { me { id } }", "operationName": "B"}"#,
+    ))
+    .await;
+    assert_eq!(unknown.status, 400);
+    assert_eq!(
+        unknown.body["errors"][0]["extensions"]["code"],
+        "GRAPHQL_UNKNOWN_OPERATION_NAME"
+    );
+
+    let by_get = call(get(
+        &url,
+        modern,
+        "query=%7B%20me%20%7B%20username%20%7D%20%7D",
+    ))
+    .await;
+    assert_eq!(by_get.status, 200);
+    assert_eq!(
+        by_get.body["data"]["me"]["username"],
+        by_get.body["data"]["me"]["username"]
+    );
+    assert!(
+        by_get.body["data"]["me"]["username"].is_string(),
+        "{}",
+        by_get.text
+    );
+
+    let too_large = call(post(&url, modern, vec![b' '; 128 * 1024])).await;
+    assert_eq!(too_large.status, 413);
+
+    let health = call(
+        http::Request::get(format!("{url}/health"))
+            .body(Full::new(Bytes::new()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(
+        (health.status, health.body.clone()),
+        (200, json!({"status": "UP"}))
+    );
+
+    let graphiql = call(get(&url, "text/html", "")).await;
+    assert_eq!(graphiql.status, 200);
+    assert!(graphiql.text.contains("GraphiQL"));
+}
+
+#[tokio::test]
+async fn the_plan_comes_back_in_extensions_when_asked_for() {
+    let url = start(&[]).await;
+    let mut request = post(
+        &url,
+        "application/json",
+        json!({"query": "{ topProducts(first: 1) { name inStock } }"}).to_string(),
+    );
+    request.headers_mut().insert(
+        "x-quntuan-query-plan",
+        http::HeaderValue::from_static("true"),
+    );
+    let answer = call(request).await;
+    let text = answer.body["extensions"]["queryPlan"]["text"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(text.starts_with("QueryPlan {"), "{}", answer.text);
+    assert!(text.contains("Fetch(service: \"inventory\")"), "{text}");
+    assert_eq!(answer.body["data"]["topProducts"][0]["name"], "Oak Table");
+}
