@@ -14,6 +14,7 @@ mod m20260101_000005_create_women_officer;
 mod m20260101_000006_create_red_banner_collective;
 mod m20260101_000007_create_family_education_activity;
 mod m20260101_000008_create_rights_assistance;
+mod m20260101_000009_unique_rights_assistance;
 mod regional;
 
 /// The women migrator: `Migrator::up(&db, None)` brings a database to the current schema.
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000006_create_red_banner_collective::Migration),
             Box::new(m20260101_000007_create_family_education_activity::Migration),
             Box::new(m20260101_000008_create_rights_assistance::Migration),
+            Box::new(m20260101_000009_unique_rights_assistance::Migration),
         ]
     }
 

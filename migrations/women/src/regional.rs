@@ -50,22 +50,3 @@ pub(crate) async fn create_index<T: IntoIden, C: IntoIden>(
         )
         .await
 }
-
-/// Creates the unique index `uq_<table>_<name>` over several columns.
-pub(crate) async fn create_unique_index<T: IntoIden, C: IntoIden>(
-    manager: &SchemaManager<'_>,
-    table: T,
-    name: &str,
-    columns: impl IntoIterator<Item = C>,
-) -> Result<(), DbErr> {
-    let table = table.into_iden();
-    let mut index = Index::create();
-    index
-        .name(format!("uq_{table}_{name}"))
-        .table(table)
-        .unique();
-    for column in columns {
-        index.col(column.into_iden());
-    }
-    manager.create_index(index.to_owned()).await
-}

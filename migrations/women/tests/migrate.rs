@@ -1,8 +1,8 @@
 //! The women migrator must create every table and index, undo them all, and apply again.
 
+use quntuan_kit::test_database;
 use quntuan_women_migration::Migrator;
 use sea_orm_migration::prelude::*;
-use quntuan_kit::test_database;
 use sea_orm_migration::sea_orm::{DatabaseConnection, DbBackend, Statement};
 
 const TABLES: [&str; 8] = [
@@ -115,6 +115,7 @@ async fn every_filter_and_join_column_is_indexed() {
         "idx_womens_home_region_code",
         "idx_womens_home_service_center_id",
         "idx_womens_home_street_code",
+        "uq_rights_assistance_visit",
     ]
     .map(String::from)
     .to_vec();
