@@ -9,26 +9,52 @@ use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{company_name, id_number, person_name, phone_number};
 use quntuan_kit::reexports::sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Value,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
+    TransactionTrait, Value,
 };
 use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale, bulk_insert};
 
 const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
 
-/// Seeds a migrated, empty youth database.
+/// SQLite page cache for the seed connection (in KiB, as a negative `cache_size`): the
+/// secondary indexes of 733,000 volunteers outgrow the 2 MiB default, and index pages
+/// evicted and re-read dominate the load time.
+const SEED_CACHE_KIB: i64 = 256 * 1024;
+
+fn fail(context: &str) -> impl FnOnce(DbErr) -> KitError {
+    let context = context.to_string();
+    move |source: DbErr| KitError::Seed {
+        subgraph: "youth",
+        context,
+        source,
+    }
+}
+
+/// Seeds a migrated, empty youth database in one transaction: a failed seed leaves the
+/// database empty.
 pub(crate) async fn seed(
     db: &DatabaseConnection,
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), KitError> {
-    let fail = |context: &str| {
-        let context = context.to_string();
-        move |source: DbErr| KitError::Seed {
-            subgraph: "youth",
-            context,
-            source,
-        }
-    };
+    let txn = db
+        .begin()
+        .await
+        .map_err(fail("starting the seed transaction"))?;
+    if txn.get_database_backend() == DbBackend::Sqlite {
+        txn.execute_unprepared(&format!("PRAGMA cache_size = -{SEED_CACHE_KIB}"))
+            .await
+            .map_err(fail("enlarging the SQLite page cache"))?;
+    }
+    seed_tables(&txn, scale, progress).await?;
+    txn.commit().await.map_err(fail("committing the seed"))
+}
+
+async fn seed_tables(
+    db: &DatabaseTransaction,
+    scale: Scale,
+    progress: &Progress,
+) -> Result<(), KitError> {
     let branch_regions: Vec<RegionRef> = catalog::youth_branches(scale).map(|b| b.region).collect();
     insert(
         db,
@@ -82,6 +108,11 @@ pub(crate) async fn seed(
     .await
     .map_err(fail("inserting youth homes"))?;
 
+    // Building the big tables' secondary indexes once after the load is much cheaper than
+    // maintaining them row by row.
+    let suspended = suspend_indexes(db, &["youth_volunteers", "youth_service_logs"])
+        .await
+        .map_err(fail("suspending secondary indexes"))?;
     let volunteer_total = scale.count(200, 733_000) as usize;
     insert(
         db,
@@ -140,6 +171,9 @@ pub(crate) async fn seed(
     )
     .await
     .map_err(fail("inserting service logs"))?;
+    restore_indexes(db, suspended)
+        .await
+        .map_err(fail("rebuilding secondary indexes"))?;
 
     let mut links = Rng::for_stream("youth.activities.links");
     let activity_total = catalog::youth_activities(scale).count();
@@ -258,7 +292,7 @@ pub(crate) async fn seed(
 }
 
 async fn insert<I: Iterator<Item = Vec<Value>>>(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     progress: &Progress,
     table: &str,
     columns: &[&str],
@@ -280,9 +314,42 @@ fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
     row
 }
 
+/// Drops the secondary indexes of `tables` on SQLite and returns their definitions, to
+/// be rebuilt by [`restore_indexes`] after a bulk load (inside the same transaction, so a
+/// failed seed leaves them in place). Elsewhere it does nothing.
+async fn suspend_indexes(db: &DatabaseTransaction, tables: &[&str]) -> Result<Vec<String>, DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok(Vec::new());
+    }
+    let mut definitions = Vec::new();
+    for table in tables {
+        let rows = db
+            .query_all_raw(Statement::from_sql_and_values(
+                DbBackend::Sqlite,
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                [Value::from(table.to_string())],
+            ))
+            .await?;
+        for row in rows {
+            let name: String = row.try_get("", "name")?;
+            definitions.push(row.try_get::<String>("", "sql")?);
+            db.execute_unprepared(&format!("DROP INDEX \"{name}\""))
+                .await?;
+        }
+    }
+    Ok(definitions)
+}
+
+async fn restore_indexes(db: &DatabaseTransaction, definitions: Vec<String>) -> Result<(), DbErr> {
+    for sql in definitions {
+        db.execute_unprepared(&sql).await?;
+    }
+    Ok(())
+}
+
 /// Rows were written with explicit ids: on PostgreSQL move each id sequence past them so
 /// the mutations' inserts get fresh ids. (SQLite's rowid needs nothing.)
-async fn reset_sequences(db: &DatabaseConnection, tables: &[&str]) -> Result<(), DbErr> {
+async fn reset_sequences(db: &DatabaseTransaction, tables: &[&str]) -> Result<(), DbErr> {
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(());
     }

@@ -8,12 +8,12 @@ use quntuan_disability::{Disability, DisabilitySchema, build_schema};
 use quntuan_kit::{Caller, Progress, Scale, StatementCounter, SubgraphService, test_database};
 use serde_json::Value;
 
-pub struct Fixture {
-    pub schema: DisabilitySchema,
-    pub counter: StatementCounter,
+pub(crate) struct Fixture {
+    pub(crate) schema: DisabilitySchema,
+    pub(crate) counter: StatementCounter,
 }
 
-pub async fn seeded() -> Fixture {
+pub(crate) async fn seeded() -> Fixture {
     let mut db = test_database().await;
     Disability.migrate(&db).await.expect("migrations apply");
     Disability
@@ -27,17 +27,17 @@ pub async fn seeded() -> Fixture {
     }
 }
 
-pub fn anonymous() -> Caller {
+pub(crate) fn anonymous() -> Caller {
     Caller::anonymous()
 }
 
-pub fn officer() -> Caller {
+pub(crate) fn officer() -> Caller {
     Caller::new("officer-1", &["disability:personal"])
 }
 
 impl Fixture {
     /// The whole response (data and errors) as JSON.
-    pub async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
+    pub(crate) async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
         let request = Request::new(query)
             .variables(Variables::from_json(variables))
             .data(caller);
@@ -47,7 +47,7 @@ impl Fixture {
 }
 
 /// A case worker who may also read disability category and grade.
-pub fn case_worker() -> Caller {
+pub(crate) fn case_worker() -> Caller {
     Caller::new(
         "case-worker-1",
         &["disability:personal", "disability:sensitive"],

@@ -8,12 +8,12 @@ use quntuan_kit::{Caller, Progress, Scale, StatementCounter, SubgraphService, te
 use quntuan_youth::{Youth, YouthSchema, build_schema};
 use serde_json::Value;
 
-pub struct Fixture {
-    pub schema: YouthSchema,
-    pub counter: StatementCounter,
+pub(crate) struct Fixture {
+    pub(crate) schema: YouthSchema,
+    pub(crate) counter: StatementCounter,
 }
 
-pub async fn seeded() -> Fixture {
+pub(crate) async fn seeded() -> Fixture {
     let mut db = test_database().await;
     Youth.migrate(&db).await.expect("migrations apply");
     Youth
@@ -27,17 +27,17 @@ pub async fn seeded() -> Fixture {
     }
 }
 
-pub fn anonymous() -> Caller {
+pub(crate) fn anonymous() -> Caller {
     Caller::anonymous()
 }
 
-pub fn officer() -> Caller {
+pub(crate) fn officer() -> Caller {
     Caller::new("officer-1", &["youth:personal"])
 }
 
 impl Fixture {
     /// The whole response (data and errors) as JSON.
-    pub async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
+    pub(crate) async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
         let request = Request::new(query)
             .variables(Variables::from_json(variables))
             .data(caller);
