@@ -25,6 +25,20 @@ impl Planner<'_> {
         key: &SelectionSet,
         provided: Option<&SelectionSet>,
     ) -> bool {
+        self.key_fits(graph, ty, key, provided, false)
+    }
+
+    /// Whether `graph` can gather every field of `key` at this position: resolving it, or (with
+    /// `through_jumps`) fetching a missing field through one entity jump by a local key first,
+    /// as when a key mixes fields of several subgraphs.
+    fn key_fits(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        key: &SelectionSet,
+        provided: Option<&SelectionSet>,
+        through_jumps: bool,
+    ) -> bool {
         let collected = self.collect_fields(key, ty);
         collected.fields().all(|field| {
             if field.name == "__typename" {
@@ -32,7 +46,10 @@ impl Planner<'_> {
             }
             let Some(field_in_graph) = self.resolvable_here(graph, ty, field, provided, false)
             else {
-                return false;
+                return through_jumps
+                    && !self
+                        .jump_candidates_by(graph, ty, field, provided, true, false)
+                        .is_empty();
             };
             match &field.selection_set {
                 None => true,
@@ -41,11 +58,12 @@ impl Planner<'_> {
                         Some(p) => Some(p.clone()),
                         None => provided.map(|p| provided_below(p, &field.name)),
                     };
-                    self.key_is_local(
+                    self.key_fits(
                         graph,
                         field.ty.inner_named_type(),
                         sub,
                         sub_provided.as_ref(),
+                        through_jumps,
                     )
                 }
             }
@@ -53,7 +71,9 @@ impl Planner<'_> {
     }
 
     /// Subgraphs that can resolve `ty.field` through an entity fetch from `graph`, with the key
-    /// to use. With `others_only`, the current subgraph is left out.
+    /// to use. With `others_only`, the current subgraph is left out. Keys `graph` resolves
+    /// itself are preferred; only when there is none, keys whose missing fields other
+    /// subgraphs can supply first are taken.
     pub(super) fn jump_candidates(
         &self,
         graph: GraphId,
@@ -61,6 +81,22 @@ impl Planner<'_> {
         field: &Field,
         provided: Option<&SelectionSet>,
         others_only: bool,
+    ) -> Vec<Jump> {
+        let local = self.jump_candidates_by(graph, ty, field, provided, others_only, false);
+        if !local.is_empty() {
+            return local;
+        }
+        self.jump_candidates_by(graph, ty, field, provided, others_only, true)
+    }
+
+    fn jump_candidates_by(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        field: &Field,
+        provided: Option<&SelectionSet>,
+        others_only: bool,
+        through_jumps: bool,
     ) -> Vec<Jump> {
         let Some(info) = self.supergraph.type_info(ty) else {
             return Vec::new();
@@ -86,7 +122,7 @@ impl Planner<'_> {
                 .keys
                 .iter()
                 .filter(|k| k.resolvable)
-                .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+                .find(|k| self.key_fits(graph, ty, &k.fields, provided, through_jumps))
             {
                 out.push(Jump {
                     target,
@@ -95,7 +131,7 @@ impl Planner<'_> {
                 });
             }
         }
-        if out.is_empty() {
+        if out.is_empty() && !through_jumps {
             out = self.interface_object_candidates(graph, ty, field, provided);
         }
         out

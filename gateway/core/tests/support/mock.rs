@@ -5,7 +5,8 @@
 //! - `"Query"` / `"Mutation"`: the root objects. A field with arguments may be stored under
 //!   `name(arg: value, ...)` (arguments sorted, values as GraphQL literals).
 //! - `"entities"`: `{ TypeName: [objects] }` for `_entities`; a representation matches an
-//!   object when every field they share is equal. An object may carry its own `__typename`
+//!   object when every field they share is equal (objects field by field, lists element by
+//!   element). An object may carry its own `__typename`
 //!   (an entity interface's concrete type); by default it is the representation's.
 //!   `"__requires": ["a", "b"]` on an object makes the mock refuse representations that lack
 //!   those fields; `{"field": ["a"]}` does so only when `field` is selected.
@@ -327,17 +328,26 @@ fn matches(entity: &Value, representation: &Value) -> bool {
             continue;
         }
         if let Some(stored) = entity.get(key) {
-            if !stored.is_object() || !value.is_object() {
-                if stored != value {
-                    return false;
-                }
-            } else if !matches(stored, value) {
+            if !value_matches(stored, value) {
                 return false;
             }
             compared += 1;
         }
     }
     compared > 0
+}
+
+/// Key values match when scalars are equal, objects match field by field (the stored object may
+/// hold more fields than the key) and lists match element by element (keys over lists).
+fn value_matches(stored: &Value, value: &Value) -> bool {
+    match (stored, value) {
+        (Value::Object(_), Value::Object(_)) => matches(stored, value),
+        (Value::Array(stored), Value::Array(value)) => {
+            stored.len() == value.len()
+                && stored.iter().zip(value).all(|(s, v)| value_matches(s, v))
+        }
+        _ => stored == value,
+    }
 }
 
 fn merge(out: &mut Map<String, Value>, key: String, value: Value) {
