@@ -1,27 +1,27 @@
 //! `ServiceCenter` (owned by hub) extended with the federation's service point there: the
 //! disability workers stationed at the venue and the accessibility services held there.
 
-use async_graphql::{Context, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
 
 use super::app;
 use super::objects::{DisabilityActivity, DisabilityWorker};
 
 /// A shared service venue (owned by hub).
 pub(crate) struct ServiceCenter {
-    pub(crate) id: String,
+    pub(crate) id: ID,
 }
 
 #[Object]
 impl ServiceCenter {
-    async fn id(&self) -> &str {
+    async fn id(&self) -> &ID {
         &self.id
     }
     /// The disability service point at this venue.
     async fn disability(&self, ctx: &Context<'_>) -> Result<DisabilityAtServiceCenter> {
         let loaders = &app(ctx)?.loaders;
         let (workers, services) = tokio::join!(
-            loaders.workers_at_center.load_one(self.id.clone()),
-            loaders.services_at_center.load_one(self.id.clone()),
+            loaders.workers_at_center.load_one(self.id.0.clone()),
+            loaders.services_at_center.load_one(self.id.0.clone()),
         );
         Ok(DisabilityAtServiceCenter {
             workers: workers?

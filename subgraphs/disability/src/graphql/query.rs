@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, require_scope};
 use quntuan_kit::{ApiError, Page};
 
@@ -117,7 +117,7 @@ impl Query {
     async fn find_disability_organization_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<DisabilityOrganization> {
         let key = ids::ORGANIZATION
             .parse(&id)
@@ -131,7 +131,7 @@ impl Query {
     async fn find_disability_worker_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<DisabilityWorker> {
         let key = ids::WORKER
             .parse(&id)
@@ -145,7 +145,7 @@ impl Query {
     async fn find_disabled_person_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<DisabledPerson> {
         let key = ids::PERSON
             .parse(&id)
@@ -159,7 +159,7 @@ impl Query {
     async fn find_disability_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<DisabilityActivity> {
         let key = ids::SERVICE
             .parse(&id)
@@ -173,7 +173,7 @@ impl Query {
     async fn find_disability_award_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<DisabilityAward> {
         let key = ids::AWARD
             .parse(&id)
@@ -190,7 +190,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: String) -> ServiceCenter {
+    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
         ServiceCenter { id }
     }
 }

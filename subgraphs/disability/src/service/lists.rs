@@ -1,7 +1,7 @@
 //! Filtered, paginated listings. Each returns the total over all pages and one page,
 //! ordered by id so pages are stable.
 
-use async_graphql::{Enum, InputObject};
+use async_graphql::{Enum, ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
@@ -78,7 +78,7 @@ pub struct DisabilityWorkerFilter {
     /// `专职` or `兼职`.
     pub role: Option<String>,
     /// Workers of one organisation (`disability-unit-000042`).
-    pub organization_id: Option<String>,
+    pub organization_id: Option<ID>,
 }
 
 /// Filters of `disabledPersons`. Filtering by category or grade reveals sensitive data,
@@ -86,7 +86,7 @@ pub struct DisabilityWorkerFilter {
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct DisabledPersonFilter {
     pub region_code: Option<String>,
-    pub organization_id: Option<String>,
+    pub organization_id: Option<ID>,
     pub category: Option<DisabilityCategory>,
     /// 1 (most severe) to 4.
     pub grade: Option<i32>,
@@ -102,7 +102,7 @@ pub struct DisabilityActivityFilter {
     pub kind: Option<String>,
     pub held_from: Option<NaiveDate>,
     pub held_to: Option<NaiveDate>,
-    pub organization_id: Option<String>,
+    pub organization_id: Option<ID>,
 }
 
 /// Filters of `disabilityAwards`.

@@ -1,18 +1,18 @@
 //! `ServiceCenter` (owned by hub) extended with what the science association runs there.
 
-use async_graphql::{Context, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
 
 use super::app;
 use super::objects::ScienceActivity;
 
 /// A shared service venue (owned by hub).
 pub(crate) struct ServiceCenter {
-    pub(crate) id: String,
+    pub(crate) id: ID,
 }
 
 #[Object]
 impl ServiceCenter {
-    async fn id(&self) -> &str {
+    async fn id(&self) -> &ID {
         &self.id
     }
     /// What the science association runs at this venue.
@@ -20,7 +20,7 @@ impl ServiceCenter {
         let rows = app(ctx)?
             .loaders
             .events_at_center
-            .load_one(self.id.clone())
+            .load_one(self.id.0.clone())
             .await?;
         Ok(ScienceAtServiceCenter {
             activities: rows

@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use quntuan_kit::{ApiError, Page};
 
 use super::app;
@@ -90,7 +90,7 @@ impl Query {
     async fn find_science_association_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<ScienceAssociation> {
         let key = ids::ASSOCIATION
             .parse(&id)
@@ -104,7 +104,7 @@ impl Query {
     async fn find_science_workstation_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<ScienceWorkstation> {
         let key = ids::WORKSTATION
             .parse(&id)
@@ -118,7 +118,7 @@ impl Query {
     async fn find_science_activity_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<ScienceActivity> {
         let key = ids::ACTIVITY
             .parse(&id)
@@ -129,11 +129,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_science_award_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: String,
-    ) -> Result<ScienceAward> {
+    async fn find_science_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<ScienceAward> {
         let key = ids::AWARD
             .parse(&id)
             .ok_or_else(|| not_found("science award", &id))?;
@@ -149,7 +145,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: String) -> ServiceCenter {
+    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
         ServiceCenter { id }
     }
 }

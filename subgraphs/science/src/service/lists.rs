@@ -1,7 +1,7 @@
 //! Filtered, paginated listings. Each returns the total over all pages and one page,
 //! ordered by id so pages are stable.
 
-use async_graphql::InputObject;
+use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
@@ -42,7 +42,7 @@ pub struct ScienceActivityFilter {
     pub held_from: Option<NaiveDate>,
     pub held_to: Option<NaiveDate>,
     /// Events run by one association (`science-unit-000042`).
-    pub association_id: Option<String>,
+    pub association_id: Option<ID>,
 }
 
 /// Filters of `scienceAwards`.
@@ -118,7 +118,7 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     }
     if let Some(id) = &filter.association_id {
         let association = ids::ASSOCIATION.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`associationId` is not an association id: `{id}`"))
+            ApiError::bad_input(format!("`associationId` is not an association id: `{}`", id.as_str()))
         })?;
         select = select.filter(event::Column::AssociationId.eq(association));
     }

@@ -1,7 +1,7 @@
 //! The science mutation: recording a science-popularisation activity, validated and run
 //! in one transaction; nothing is written when it is rejected.
 
-use async_graphql::InputObject;
+use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::{
@@ -23,9 +23,9 @@ pub struct RecordScienceActivityInput {
     /// The community or street where it was held.
     pub region_code: String,
     /// The association that ran it, if any (`science-unit-000042`).
-    pub association_id: Option<String>,
+    pub association_id: Option<ID>,
     /// The hub's service centre id, when held at a shared venue.
-    pub service_center_id: Option<String>,
+    pub service_center_id: Option<ID>,
 }
 
 /// The kinds of science-popularisation activities.
@@ -60,7 +60,7 @@ pub(crate) async fn record_activity(
         .transpose()?;
     let association_id = match &input.association_id {
         Some(id) => Some(ids::ASSOCIATION.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`associationId` is not an association id: `{id}`"))
+            ApiError::bad_input(format!("`associationId` is not an association id: `{}`", id.as_str()))
         })?),
         None => None,
     };

@@ -1,24 +1,24 @@
 //! `ServiceCenter` (owned by hub) extended with what the youth league runs there.
 
-use async_graphql::{Context, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
 
 use super::app;
 use super::objects::{YouthActivity, YouthHome, YouthSocialWorker};
 
 /// A shared service venue (owned by hub).
 pub(crate) struct ServiceCenter {
-    pub(crate) id: String,
+    pub(crate) id: ID,
 }
 
 #[Object]
 impl ServiceCenter {
-    async fn id(&self) -> &str {
+    async fn id(&self) -> &ID {
         &self.id
     }
     /// What the youth league runs at this venue.
     async fn youth(&self, ctx: &Context<'_>) -> Result<YouthAtServiceCenter> {
         let loaders = &app(ctx)?.loaders;
-        let key = self.id.clone();
+        let key = self.id.0.clone();
         let (homes, activities, workers) = tokio::join!(
             loaders.homes_at_center.load_one(key.clone()),
             loaders.activities_at_center.load_one(key.clone()),

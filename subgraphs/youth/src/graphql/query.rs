@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use quntuan_kit::{ApiError, Page};
 
 use super::app;
@@ -135,7 +135,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_branch_by_id(&self, ctx: &Context<'_>, id: String) -> Result<YouthBranch> {
+    async fn find_youth_branch_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthBranch> {
         let key = ids::BRANCH
             .parse(&id)
             .ok_or_else(|| not_found("league branch", &id))?;
@@ -145,7 +145,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_home_by_id(&self, ctx: &Context<'_>, id: String) -> Result<YouthHome> {
+    async fn find_youth_home_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthHome> {
         let key = ids::HOME
             .parse(&id)
             .ok_or_else(|| not_found("youth home", &id))?;
@@ -158,7 +158,7 @@ impl Query {
     async fn find_youth_volunteer_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<YouthVolunteer> {
         let key = ids::VOLUNTEER
             .parse(&id)
@@ -172,7 +172,7 @@ impl Query {
     async fn find_youth_service_log_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<YouthServiceLog> {
         let key = ids::SERVICE_LOG
             .parse(&id)
@@ -183,11 +183,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_activity_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: String,
-    ) -> Result<YouthActivity> {
+    async fn find_youth_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthActivity> {
         let key = ids::ACTIVITY
             .parse(&id)
             .ok_or_else(|| not_found("youth activity", &id))?;
@@ -200,7 +196,7 @@ impl Query {
     async fn find_youth_social_worker_by_id(
         &self,
         ctx: &Context<'_>,
-        id: String,
+        id: ID,
     ) -> Result<YouthSocialWorker> {
         let key = ids::SOCIAL_WORKER
             .parse(&id)
@@ -211,7 +207,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_youth_award_by_id(&self, ctx: &Context<'_>, id: String) -> Result<YouthAward> {
+    async fn find_youth_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthAward> {
         let key = ids::AWARD
             .parse(&id)
             .ok_or_else(|| not_found("youth award", &id))?;
@@ -227,7 +223,7 @@ impl Query {
     }
 
     #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: String) -> ServiceCenter {
+    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
         ServiceCenter { id }
     }
 }

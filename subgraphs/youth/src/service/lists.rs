@@ -1,7 +1,7 @@
 //! Filtered, paginated listings. Each returns the total over all pages and one page,
 //! ordered by id so pages are stable.
 
-use async_graphql::InputObject;
+use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult, Page};
 use sea_orm::sea_query::SimpleExpr;
@@ -27,7 +27,7 @@ pub struct YouthBranchFilter {
 pub struct YouthHomeFilter {
     pub region_code: Option<String>,
     /// The hub's service centre id (e.g. `sc-510104001`).
-    pub service_center_id: Option<String>,
+    pub service_center_id: Option<ID>,
     /// Part of the market partner's name.
     pub partner_contains: Option<String>,
 }
@@ -37,7 +37,7 @@ pub struct YouthHomeFilter {
 pub struct YouthVolunteerFilter {
     pub region_code: Option<String>,
     /// Volunteers of one league branch (`youth-unit-000042`).
-    pub branch_id: Option<String>,
+    pub branch_id: Option<ID>,
     pub registered_from: Option<NaiveDate>,
     pub registered_to: Option<NaiveDate>,
 }
@@ -50,7 +50,7 @@ pub struct YouthActivityFilter {
     pub kind: Option<String>,
     pub held_from: Option<NaiveDate>,
     pub held_to: Option<NaiveDate>,
-    pub youth_home_id: Option<String>,
+    pub youth_home_id: Option<ID>,
 }
 
 /// Filters of `youthSocialWorkers`.
@@ -71,7 +71,7 @@ pub struct YouthAwardFilter {
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct YouthServiceLogFilter {
     pub region_code: Option<String>,
-    pub volunteer_id: Option<String>,
+    pub volunteer_id: Option<ID>,
     pub served_from: Option<NaiveDate>,
     pub served_to: Option<NaiveDate>,
 }
@@ -125,7 +125,7 @@ pub(crate) async fn homes<C: ConnectionTrait>(
 ) -> ApiResult<(i64, Vec<home::Model>)> {
     let mut select = with_region(home::Entity::find(), filter.region_code.as_deref())?;
     if let Some(center) = &filter.service_center_id {
-        select = select.filter(home::Column::ServiceCenterId.eq(center.clone()));
+        select = select.filter(home::Column::ServiceCenterId.eq(center.to_string()));
     }
     if let Some(text) = &filter.partner_contains {
         select = select.filter(home::Column::Partner.like(like(text)));

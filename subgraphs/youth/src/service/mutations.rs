@@ -1,6 +1,6 @@
 //! The youth mutations: validated, one transaction each, nothing written when rejected.
 
-use async_graphql::InputObject;
+use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::{
@@ -23,14 +23,14 @@ pub struct RegisterVolunteerInput {
     /// The community or street the volunteer serves in.
     pub region_code: String,
     /// The league branch the volunteer belongs to, if any.
-    pub branch_id: Option<String>,
+    pub branch_id: Option<ID>,
     pub registered_on: NaiveDate,
 }
 
 /// Hours served by a volunteer on one day.
 #[derive(Clone, Debug, InputObject)]
 pub struct LogServiceHoursInput {
-    pub volunteer_id: String,
+    pub volunteer_id: ID,
     pub served_on: NaiveDate,
     /// More than 0, at most 24, in steps of one minute.
     pub hours: f64,
@@ -47,9 +47,9 @@ pub struct RecordActivityInput {
     pub participant_count: i32,
     /// The community or street where it was held.
     pub region_code: String,
-    pub youth_home_id: Option<String>,
+    pub youth_home_id: Option<ID>,
     /// The hub's service centre id, when held at a shared venue.
-    pub service_center_id: Option<String>,
+    pub service_center_id: Option<ID>,
 }
 
 /// The scenes of youth social-scene activities.
@@ -74,7 +74,7 @@ pub(crate) async fn register_volunteer(
     validate::date_in_past("registeredOn", input.registered_on, today)?;
     let branch_id = match &input.branch_id {
         Some(id) => Some(ids::BRANCH.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`branchId` is not a league branch id: `{}`", id))
+            ApiError::bad_input(format!("`branchId` is not a league branch id: `{}`", id.as_str()))
         })?),
         None => None,
     };
@@ -128,7 +128,7 @@ pub(crate) async fn log_service_hours(
     let volunteer_id = ids::VOLUNTEER.parse(&input.volunteer_id).ok_or_else(|| {
         ApiError::bad_input(format!(
             "`volunteerId` is not a volunteer id: `{}`",
-            input.volunteer_id
+            input.volunteer_id.as_str()
         ))
     })?;
     let txn = db.begin().await?;
@@ -185,7 +185,7 @@ pub(crate) async fn record_activity(
     };
     let home_id = match &input.youth_home_id {
         Some(id) => Some(ids::HOME.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`youthHomeId` is not a youth home id: `{}`", id))
+            ApiError::bad_input(format!("`youthHomeId` is not a youth home id: `{}`", id.as_str()))
         })?),
         None => None,
     };

@@ -1,7 +1,7 @@
 //! Organisations, accessibility services and awards: the disability types hub's
 //! cross-organisation directory also lists, so their common fields are shareable.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 
 use super::{DisabilityWorker, Organization, PERSONAL, region_of};
@@ -14,8 +14,8 @@ pub(crate) struct DisabilityOrganization(pub(crate) organization::Model);
 
 #[Object(shareable)]
 impl DisabilityOrganization {
-    async fn id(&self) -> String {
-        ids::ORGANIZATION.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::ORGANIZATION.format(self.0.id))
     }
     async fn name(&self) -> &str {
         &self.0.name
@@ -95,8 +95,8 @@ pub(crate) struct DisabilityActivity(pub(crate) service::Model);
 
 #[Object(shareable)]
 impl DisabilityActivity {
-    async fn id(&self) -> String {
-        ids::SERVICE.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::SERVICE.format(self.0.id))
     }
     async fn title(&self) -> &str {
         &self.0.title
@@ -141,7 +141,7 @@ impl DisabilityActivity {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: id.clone() })
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
     }
 }
 
@@ -156,8 +156,8 @@ pub(crate) struct DisabilityAward(pub(crate) award::Model);
 
 #[Object(shareable)]
 impl DisabilityAward {
-    async fn id(&self) -> String {
-        ids::AWARD.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::AWARD.format(self.0.id))
     }
     async fn title(&self) -> &str {
         &self.0.title

@@ -3,7 +3,7 @@
 //! `disability:sensitive`. Each is marked `@requiresScopes` for the gateway and refused
 //! here too (null + FORBIDDEN), with an audit log line for every read or refusal.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, reveal};
 
@@ -18,8 +18,8 @@ pub(crate) struct DisabilityWorker(pub(crate) worker::Model);
 
 #[Object]
 impl DisabilityWorker {
-    async fn id(&self) -> String {
-        ids::WORKER.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::WORKER.format(self.0.id))
     }
     #[graphql(requires_scopes = "disability:personal")]
     async fn name(&self, ctx: &Context<'_>) -> Option<String> {
@@ -65,7 +65,7 @@ impl DisabilityWorker {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: id.clone() })
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
     }
 }
 
@@ -86,8 +86,8 @@ impl DisabledPerson {
 
 #[Object]
 impl DisabledPerson {
-    async fn id(&self) -> String {
-        self.public_id()
+    async fn id(&self) -> ID {
+        ID(self.public_id())
     }
     #[graphql(requires_scopes = "disability:personal")]
     async fn name(&self, ctx: &Context<'_>) -> Option<String> {

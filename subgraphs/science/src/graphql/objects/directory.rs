@@ -1,7 +1,7 @@
 //! Associations, science-popularisation activities and honours: the science types hub's
 //! cross-organisation directory also lists, so their common fields are shareable.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 
 use super::{Organization, PERSONAL, region_of};
@@ -14,8 +14,8 @@ pub(crate) struct ScienceAssociation(pub(crate) association::Model);
 
 #[Object(shareable)]
 impl ScienceAssociation {
-    async fn id(&self) -> String {
-        ids::ASSOCIATION.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::ASSOCIATION.format(self.0.id))
     }
     async fn name(&self) -> &str {
         &self.0.name
@@ -77,8 +77,8 @@ pub(crate) struct ScienceActivity(pub(crate) event::Model);
 
 #[Object(shareable)]
 impl ScienceActivity {
-    async fn id(&self) -> String {
-        ids::ACTIVITY.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::ACTIVITY.format(self.0.id))
     }
     async fn title(&self) -> &str {
         &self.0.title
@@ -123,7 +123,7 @@ impl ScienceActivity {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: id.clone() })
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
     }
 }
 
@@ -138,8 +138,8 @@ pub(crate) struct ScienceAward(pub(crate) award::Model);
 
 #[Object(shareable)]
 impl ScienceAward {
-    async fn id(&self) -> String {
-        ids::AWARD.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::AWARD.format(self.0.id))
     }
     async fn title(&self) -> &str {
         &self.0.title

@@ -1,7 +1,7 @@
 //! Academician and expert innovation workstations. The lead expert's name and phone are
 //! personal data (`science:personal`), refused here too and audited.
 
-use async_graphql::{Context, Object};
+use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 use quntuan_kit::auth::reveal;
 
@@ -15,8 +15,8 @@ pub(crate) struct ScienceWorkstation(pub(crate) workstation::Model);
 
 #[Object]
 impl ScienceWorkstation {
-    async fn id(&self) -> String {
-        ids::WORKSTATION.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::WORKSTATION.format(self.0.id))
     }
     async fn name(&self) -> &str {
         &self.0.name

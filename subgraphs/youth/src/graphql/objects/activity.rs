@@ -1,6 +1,6 @@
 //! Youth social-scene activities (also listed in hub's directory).
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 
 use super::{Organization, YouthHome, region_of};
@@ -13,8 +13,8 @@ pub(crate) struct YouthActivity(pub(crate) activity::Model);
 
 #[Object(shareable)]
 impl YouthActivity {
-    async fn id(&self) -> String {
-        ids::ACTIVITY.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::ACTIVITY.format(self.0.id))
     }
     async fn title(&self) -> &str {
         &self.0.title
@@ -59,7 +59,7 @@ impl YouthActivity {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: id.clone() })
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
     }
 }
 

@@ -1,7 +1,7 @@
 //! League branches (the youth grassroots units) and youth awards: both also listed in
 //! hub's cross-organisation directory, so their common fields are shareable.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 
 use super::{Organization, PERSONAL, region_of};
@@ -14,8 +14,8 @@ pub(crate) struct YouthBranch(pub(crate) branch::Model);
 
 #[Object(shareable)]
 impl YouthBranch {
-    async fn id(&self) -> String {
-        ids::BRANCH.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::BRANCH.format(self.0.id))
     }
     async fn name(&self) -> &str {
         &self.0.name
@@ -71,8 +71,8 @@ pub(crate) struct YouthAward(pub(crate) award::Model);
 
 #[Object(shareable)]
 impl YouthAward {
-    async fn id(&self) -> String {
-        ids::AWARD.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::AWARD.format(self.0.id))
     }
     async fn title(&self) -> &str {
         &self.0.title

@@ -1,6 +1,6 @@
 //! Youth homes (青年之家), built with market partners.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 
 use super::{YouthActivity, region_of};
@@ -13,8 +13,8 @@ pub(crate) struct YouthHome(pub(crate) home::Model);
 
 #[Object]
 impl YouthHome {
-    async fn id(&self) -> String {
-        ids::HOME.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::HOME.format(self.0.id))
     }
     async fn name(&self) -> &str {
         &self.0.name
@@ -34,7 +34,7 @@ impl YouthHome {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: id.clone() })
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
     }
     /// Activities held at this home.
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<YouthActivity>> {

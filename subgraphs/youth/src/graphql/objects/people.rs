@@ -2,7 +2,7 @@
 //! numbers and phones are personal data: `@requiresScopes` in the SDL for the gateway, and
 //! refused here too (null + FORBIDDEN) without `youth:personal`, with an audit log line.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 use quntuan_kit::auth::reveal;
 
@@ -16,8 +16,8 @@ pub(crate) struct YouthVolunteer(pub(crate) volunteer::Model);
 
 #[Object]
 impl YouthVolunteer {
-    async fn id(&self) -> String {
-        ids::VOLUNTEER.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::VOLUNTEER.format(self.0.id))
     }
     #[graphql(requires_scopes = "youth:personal")]
     async fn name(&self, ctx: &Context<'_>) -> Option<String> {
@@ -93,8 +93,8 @@ pub(crate) struct YouthServiceLog(pub(crate) service_log::Model);
 
 #[Object]
 impl YouthServiceLog {
-    async fn id(&self) -> String {
-        ids::SERVICE_LOG.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::SERVICE_LOG.format(self.0.id))
     }
     async fn served_on(&self) -> NaiveDate {
         self.0.served_on
@@ -129,8 +129,8 @@ pub(crate) struct YouthSocialWorker(pub(crate) social_worker::Model);
 
 #[Object]
 impl YouthSocialWorker {
-    async fn id(&self) -> String {
-        ids::SOCIAL_WORKER.format(self.0.id)
+    async fn id(&self) -> ID {
+        ID(ids::SOCIAL_WORKER.format(self.0.id))
     }
     #[graphql(requires_scopes = "youth:personal")]
     async fn name(&self, ctx: &Context<'_>) -> Option<String> {
@@ -167,7 +167,7 @@ impl YouthSocialWorker {
         self.0
             .service_center_id
             .as_ref()
-            .map(|id| ServiceCenter { id: id.clone() })
+            .map(|id| ServiceCenter { id: ID(id.clone()) })
     }
 }
 
