@@ -118,9 +118,10 @@ pub(crate) async fn next_id<C: ConnectionTrait>(
 /// else is internal.
 pub(crate) fn write_error(err: DbErr) -> ApiError {
     match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(detail)) => ApiError::conflict(format!(
-            "another request wrote the same record at the same time ({detail}); retry"
-        )),
+        Some(SqlErr::UniqueConstraintViolation(detail)) => {
+            tracing::info!(%detail, "write lost a race on a unique constraint");
+            ApiError::conflict("another request wrote the same record at the same time; retry")
+        }
         _ => ApiError::internal("writing to the database", err),
     }
 }

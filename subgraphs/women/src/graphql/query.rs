@@ -1,0 +1,251 @@
+//! Root query fields: filtered, paginated lists, lookups by id, and the federation entity
+//! resolvers (all batched through the dataloader).
+
+use async_graphql::{Context, ID, MergedObject, Object};
+use quntuan_kit::Page;
+
+use super::center::ServiceCenter;
+use super::directory::{WomenActivity, WomenAward, WomenOrganization};
+use super::dispute::{LaborDispute, RightsAssistance};
+use super::loaders::{ActivityById, AwardById, OrganizationById, WomensHomeById};
+use super::officers::WomenOfficer;
+use super::places::{ChildrensHome, WomenSocialOrganization, WomensHome};
+use super::region::Region;
+use super::{db, loader};
+use crate::service::activities::WomenActivityFilter;
+use crate::service::assistance::RightsAssistanceFilter;
+use crate::service::awards::WomenAwardFilter;
+use crate::service::homes::HomeFilter;
+use crate::service::officers::WomenOfficerFilter;
+use crate::service::organizations::{WomenOrganizationFilter, WomenSocialOrganizationFilter};
+use crate::service::{activities, assistance, awards, homes, officers, organizations};
+
+quntuan_kit::connection!(
+    /// A page of women's organisations.
+    WomenOrganizationConnection, WomenOrganization);
+quntuan_kit::connection!(
+    /// A page of women's homes.
+    WomensHomeConnection, WomensHome);
+quntuan_kit::connection!(
+    /// A page of children's homes.
+    ChildrensHomeConnection, ChildrensHome);
+quntuan_kit::connection!(
+    /// A page of supported social organisations.
+    WomenSocialOrganizationConnection, WomenSocialOrganization);
+quntuan_kit::connection!(
+    /// A page of federation officers.
+    WomenOfficerConnection, WomenOfficer);
+quntuan_kit::connection!(
+    /// A page of March 8th Red Banner collectives.
+    WomenAwardConnection, WomenAward);
+quntuan_kit::connection!(
+    /// A page of family-education activities.
+    WomenActivityConnection, WomenActivity);
+quntuan_kit::connection!(
+    /// A page of rights-assistance records.
+    RightsAssistanceConnection, RightsAssistance);
+
+/// The root query of the women subgraph.
+#[derive(MergedObject, Default)]
+pub struct Query(ListQuery, EntityQuery);
+
+#[derive(Default)]
+pub struct ListQuery;
+
+#[Object]
+impl ListQuery {
+    /// Women's organisations, ordered by id.
+    async fn women_organizations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: WomenOrganizationFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WomenOrganizationConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = organizations::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WomenOrganization).collect();
+        Ok(WomenOrganizationConnection { total_count, items })
+    }
+
+    /// Women's homes, ordered by id.
+    async fn womens_homes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: HomeFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WomensHomeConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = homes::list_womens_homes(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WomensHome).collect();
+        Ok(WomensHomeConnection { total_count, items })
+    }
+
+    /// Children's homes, ordered by id.
+    async fn childrens_homes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: HomeFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<ChildrensHomeConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = homes::list_childrens_homes(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(ChildrensHome).collect();
+        Ok(ChildrensHomeConnection { total_count, items })
+    }
+
+    /// Supported women/children social organisations, ordered by id.
+    async fn women_social_organizations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: WomenSocialOrganizationFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WomenSocialOrganizationConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = organizations::list_social(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WomenSocialOrganization).collect();
+        Ok(WomenSocialOrganizationConnection { total_count, items })
+    }
+
+    /// Federation officers, ordered by id (personal fields need `women:personal`).
+    async fn women_officers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: WomenOfficerFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WomenOfficerConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = officers::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WomenOfficer).collect();
+        Ok(WomenOfficerConnection { total_count, items })
+    }
+
+    /// March 8th Red Banner collectives, ordered by id.
+    async fn women_awards(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: WomenAwardFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WomenAwardConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = awards::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WomenAward).collect();
+        Ok(WomenAwardConnection { total_count, items })
+    }
+
+    /// Family-education services and activities, latest first.
+    async fn women_activities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: WomenActivityFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<WomenActivityConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = activities::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(WomenActivity).collect();
+        Ok(WomenActivityConnection { total_count, items })
+    }
+
+    /// Rights-assistance records on labour disputes, latest first.
+    async fn rights_assistance_records(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: RightsAssistanceFilter,
+        #[graphql(default = 20)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<RightsAssistanceConnection> {
+        let page = Page::new(limit, offset)?;
+        let (total_count, rows) = assistance::list(db(ctx)?, &filter, page).await?;
+        let items = rows.into_iter().map(RightsAssistance).collect();
+        Ok(RightsAssistanceConnection { total_count, items })
+    }
+}
+
+/// Lookups by id; the `#[graphql(entity)]` ones also answer `_entities`.
+#[derive(Default)]
+pub struct EntityQuery;
+
+#[Object]
+impl EntityQuery {
+    async fn women_organization(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WomenOrganization>> {
+        Ok(loader(ctx)?
+            .load_one(OrganizationById(id.0))
+            .await?
+            .map(WomenOrganization))
+    }
+
+    async fn womens_home(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WomensHome>> {
+        Ok(loader(ctx)?
+            .load_one(WomensHomeById(id.0))
+            .await?
+            .map(WomensHome))
+    }
+
+    #[graphql(entity)]
+    async fn find_women_organization_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WomenOrganization>> {
+        Ok(loader(ctx)?
+            .load_one(OrganizationById(id.0))
+            .await?
+            .map(WomenOrganization))
+    }
+
+    #[graphql(entity)]
+    async fn find_women_activity_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WomenActivity>> {
+        Ok(loader(ctx)?
+            .load_one(ActivityById(id.0))
+            .await?
+            .map(WomenActivity))
+    }
+
+    #[graphql(entity)]
+    async fn find_women_award_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<WomenAward>> {
+        Ok(loader(ctx)?
+            .load_one(AwardById(id.0))
+            .await?
+            .map(WomenAward))
+    }
+
+    /// unions' labour disputes, extended with the rights-assistance record.
+    #[graphql(entity)]
+    async fn find_labor_dispute_by_id(&self, id: ID) -> LaborDispute {
+        LaborDispute { id: id.0 }
+    }
+
+    /// hub's regions, extended with the women's figures.
+    #[graphql(entity)]
+    async fn find_region_by_code(&self, code: String) -> Region {
+        Region { code }
+    }
+
+    /// hub's service centres, extended with what the women's federation runs there.
+    #[graphql(entity)]
+    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
+        ServiceCenter::new(id.0)
+    }
+}

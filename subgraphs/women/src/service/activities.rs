@@ -1,0 +1,85 @@
+//! Family-education services and activities.
+
+use std::collections::HashMap;
+
+use async_graphql::InputObject;
+use chrono::NaiveDate;
+use quntuan_kit::{ApiResult, Page};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use crate::model::family_education_activity::{Column, Entity, Model};
+
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct WomenActivityFilter {
+    /// Only activities held in this region and below.
+    pub region_code: Option<String>,
+    /// Only activities of this kind, e.g. `亲子阅读`.
+    pub kind: Option<String>,
+    /// Only activities held on or after this day.
+    pub held_from: Option<NaiveDate>,
+    /// Only activities held on or before this day.
+    pub held_to: Option<NaiveDate>,
+    pub womens_home_id: Option<String>,
+    pub service_center_id: Option<String>,
+}
+
+/// One page of activities, latest first, and the total count.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    filter: &WomenActivityFilter,
+    page: Page,
+) -> ApiResult<(i64, Vec<Model>)> {
+    let mut condition = region_condition(filter.region_code.as_deref())?;
+    if let Some(kind) = &filter.kind {
+        condition = condition.add(Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(from) = filter.held_from {
+        condition = condition.add(Column::HeldOn.gte(from));
+    }
+    if let Some(to) = filter.held_to {
+        condition = condition.add(Column::HeldOn.lte(to));
+    }
+    if let Some(home) = &filter.womens_home_id {
+        condition = condition.add(Column::WomensHomeId.eq(home.as_str()));
+    }
+    if let Some(center) = &filter.service_center_id {
+        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
+    }
+    let select = Entity::find()
+        .filter(condition)
+        .order_by_desc(Column::HeldOn)
+        .order_by_asc(Column::Id);
+    Ok(page.fetch(select, db).await?)
+}
+
+pub async fn by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[String],
+) -> ApiResult<HashMap<String, Model>> {
+    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
+    Ok(index_by_id(rows, |m| &m.id))
+}
+
+/// The activities run by each of these women's homes, by home id.
+pub async fn by_womens_home_ids<C: ConnectionTrait>(
+    db: &C,
+    home_ids: &[String],
+) -> ApiResult<HashMap<String, Vec<Model>>> {
+    let rows = rows_where_in::<Entity, _>(db, Column::WomensHomeId, home_ids, Column::Id).await?;
+    Ok(group_by_key(rows, |m| {
+        m.womens_home_id.clone().unwrap_or_default()
+    }))
+}
+
+/// The activities held at each of these service centres, by centre id.
+pub async fn by_center_ids<C: ConnectionTrait>(
+    db: &C,
+    center_ids: &[String],
+) -> ApiResult<HashMap<String, Vec<Model>>> {
+    let rows =
+        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
+    Ok(group_by_key(rows, |m| {
+        m.service_center_id.clone().unwrap_or_default()
+    }))
+}
