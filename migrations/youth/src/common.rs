@@ -5,6 +5,10 @@ use sea_orm_migration::{prelude::*, schema::*};
 /// The region columns every regional record carries: the community or street it belongs to,
 /// and the denormalised street and district so that per-region figures are one `GROUP BY`.
 #[derive(DeriveIden)]
+#[expect(
+    clippy::enum_variant_names,
+    reason = "the variants are the column names region_code, street_code, district_code"
+)]
 pub(crate) enum RegionCols {
     RegionCode,
     StreetCode,

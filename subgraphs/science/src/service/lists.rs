@@ -118,7 +118,10 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     }
     if let Some(id) = &filter.association_id {
         let association = ids::ASSOCIATION.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`associationId` is not an association id: `{}`", id.as_str()))
+            ApiError::bad_input(format!(
+                "`associationId` is not an association id: `{}`",
+                id.as_str()
+            ))
         })?;
         select = select.filter(event::Column::AssociationId.eq(association));
     }

@@ -60,22 +60,24 @@ pub(crate) async fn record_activity(
         .transpose()?;
     let association_id = match &input.association_id {
         Some(id) => Some(ids::ASSOCIATION.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`associationId` is not an association id: `{}`", id.as_str()))
+            ApiError::bad_input(format!(
+                "`associationId` is not an association id: `{}`",
+                id.as_str()
+            ))
         })?),
         None => None,
     };
     let txn = db.begin().await?;
-    if let Some(id) = association_id {
-        if association::Entity::find_by_id(id)
+    if let Some(id) = association_id
+        && association::Entity::find_by_id(id)
             .one(&txn)
             .await?
             .is_none()
-        {
-            return Err(ApiError::not_found(
-                "science association",
-                &ids::ASSOCIATION.format(id),
-            ));
-        }
+    {
+        return Err(ApiError::not_found(
+            "science association",
+            &ids::ASSOCIATION.format(id),
+        ));
     }
     let row = event::ActiveModel {
         id: NotSet,

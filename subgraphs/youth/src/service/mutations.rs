@@ -74,22 +74,24 @@ pub(crate) async fn register_volunteer(
     validate::date_in_past("registeredOn", input.registered_on, today)?;
     let branch_id = match &input.branch_id {
         Some(id) => Some(ids::BRANCH.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`branchId` is not a league branch id: `{}`", id.as_str()))
+            ApiError::bad_input(format!(
+                "`branchId` is not a league branch id: `{}`",
+                id.as_str()
+            ))
         })?),
         None => None,
     };
     let txn = db.begin().await?;
-    if let Some(branch_id) = branch_id {
-        if branch::Entity::find_by_id(branch_id)
+    if let Some(branch_id) = branch_id
+        && branch::Entity::find_by_id(branch_id)
             .one(&txn)
             .await?
             .is_none()
-        {
-            return Err(ApiError::not_found(
-                "league branch",
-                &ids::BRANCH.format(branch_id),
-            ));
-        }
+    {
+        return Err(ApiError::not_found(
+            "league branch",
+            &ids::BRANCH.format(branch_id),
+        ));
     }
     let taken = volunteer::Entity::find()
         .filter(volunteer::Column::IdNumber.eq(input.id_number.clone()))
@@ -185,18 +187,21 @@ pub(crate) async fn record_activity(
     };
     let home_id = match &input.youth_home_id {
         Some(id) => Some(ids::HOME.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!("`youthHomeId` is not a youth home id: `{}`", id.as_str()))
+            ApiError::bad_input(format!(
+                "`youthHomeId` is not a youth home id: `{}`",
+                id.as_str()
+            ))
         })?),
         None => None,
     };
     let txn = db.begin().await?;
-    if let Some(home_id) = home_id {
-        if home::Entity::find_by_id(home_id).one(&txn).await?.is_none() {
-            return Err(ApiError::not_found(
-                "youth home",
-                &ids::HOME.format(home_id),
-            ));
-        }
+    if let Some(home_id) = home_id
+        && home::Entity::find_by_id(home_id).one(&txn).await?.is_none()
+    {
+        return Err(ApiError::not_found(
+            "youth home",
+            &ids::HOME.format(home_id),
+        ));
     }
     let row = activity::ActiveModel {
         id: NotSet,
