@@ -7,6 +7,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveIden, Clone, Copy)]
+#[expect(clippy::enum_variant_names, reason = "the variants are the column names")]
 pub(crate) enum Region {
     RegionCode,
     StreetCode,
