@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 
 use super::validate;
@@ -114,7 +114,15 @@ pub(crate) async fn register_volunteer(
         district_code: Set(region.district_code),
     }
     .insert(&txn)
-    .await?;
+    .await
+    .map_err(|err| match err.sql_err() {
+        // A registration racing this one took the ID number between the check and the
+        // insert: the unique index refuses it, and the caller hears the same CONFLICT.
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            ApiError::conflict("a volunteer with this `idNumber` is already registered")
+        }
+        _ => ApiError::from(err),
+    })?;
     txn.commit().await?;
     Ok(row)
 }
