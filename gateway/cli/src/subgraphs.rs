@@ -8,6 +8,9 @@ pub(crate) fn all() -> Vec<&'static dyn SubgraphService> {
         &quntuan_hub::Hub,
         &quntuan_unions::Unions,
         &quntuan_youth::Youth,
+        &quntuan_women::Women,
+        &quntuan_science::Science,
+        &quntuan_disability::Disability,
     ]
 }
 
