@@ -201,8 +201,12 @@ impl Planner<'_> {
         out: &mut SelectionSet,
     ) -> Result<(), PlanError> {
         let mut targets: Vec<(Jump, SelectionSet)> = Vec::new();
+        let place = without_type_condition(path);
         for field in pending {
-            let candidates = self.jump_candidates(graph, ty, &field, provided, false);
+            let mut candidates = self.jump_candidates(graph, ty, &field, provided, false);
+            let names = [field.name.clone()];
+            candidates
+                .retain(|c| c.target == graph || !self.in_jump_chain(place, c.target, &names));
             let chosen = match candidates
                 .iter()
                 .find(|c| targets.iter().any(|(t, _)| t.target == c.target))
@@ -268,9 +272,107 @@ impl Planner<'_> {
         entity_root: bool,
         out: &mut SelectionSet,
     ) -> Result<(), PlanError> {
-        let (target, key, entity_type) = (jump.target, &jump.key, &jump.entity_type);
+        let (target, entity_type) = (jump.target, &jump.entity_type);
+        let place = without_type_condition(path);
+        // Coming back to a subgraph already entered for these objects is a cycle (two
+        // subgraphs each sending a field to the other): it can never plan, so it fails here.
+        // Only the fields selected on the jump's type itself: what fragments on other types
+        // select may legitimately come back (an @interfaceObject asks the interface's owner for
+        // the concrete type, which sends the interface object's fields back to it).
+        let names: Vec<Name> = fields
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Selection::Field(f) if f.name != "__typename" => Some(f.name.clone()),
+                _ => None,
+            })
+            .collect();
+        if target != graph && self.in_jump_chain(place, target, &names) {
+            return Err(PlanError::Unsatisfiable {
+                coordinate: ty.to_string(),
+                reason: format!(
+                    "planning would return to subgraph `{}` for the same objects",
+                    self.graph_name(target)
+                ),
+            });
+        }
         out.merge_field(typename_field());
+        let chain_len = self.jump_chain.len();
+        self.jump_chain.push((place.to_vec(), graph, names.clone()));
+        let recordings_len = self.recordings.len();
         self.recordings.push(Vec::new());
+        let gathered = self.plan_representation(
+            group,
+            graph,
+            ty,
+            jump,
+            fields,
+            path,
+            provided,
+            entity_root,
+            out,
+        );
+        let new_deps = self.recordings.pop().unwrap_or_default();
+        self.recordings.truncate(recordings_len);
+        let representation = match gathered {
+            Ok(representation) => representation,
+            Err(error) => {
+                self.jump_chain.truncate(chain_len);
+                return Err(error);
+            }
+        };
+        let child = self.group_for(group, target, path, &new_deps);
+        self.groups[child]
+            .deps
+            .extend(new_deps.into_iter().filter(|d| *d != child));
+        self.jump_chain.push((place.to_vec(), target, names));
+        let child_selection = self.plan_level(child, target, entity_type, fields, path, None, true);
+        self.jump_chain.truncate(chain_len);
+        let child_selection = child_selection?;
+        let child_group = &mut self.groups[child];
+        match child_group
+            .entities
+            .iter_mut()
+            .find(|(t, _)| t == entity_type)
+        {
+            Some((_, existing)) => existing.merge(representation),
+            None => child_group
+                .entities
+                .push((entity_type.clone(), representation)),
+        }
+        child_group
+            .selection
+            .merge_fragment(Some(entity_type.clone()), child_selection);
+        Ok(())
+    }
+
+    /// Whether the jumps being planned already had `graph` plan one of `names` for the
+    /// objects at `place` (sending them there again would never end).
+    fn in_jump_chain(&self, place: &[PathSegment], graph: GraphId, names: &[Name]) -> bool {
+        self.jump_chain.iter().any(|(p, g, n)| {
+            *g == graph && p.as_slice() == place && n.iter().any(|name| names.contains(name))
+        })
+    }
+
+    /// Plans, in the current group, the key and `@requires` fields a jump's representations
+    /// are built from, and returns the representation's shape.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the planner's position is this whole tuple"
+    )]
+    fn plan_representation(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        ty: &Name,
+        jump: &Jump,
+        fields: &SelectionSet,
+        path: &[PathSegment],
+        provided: Option<&SelectionSet>,
+        entity_root: bool,
+        out: &mut SelectionSet,
+    ) -> Result<SelectionSet, PlanError> {
+        let (target, key, entity_type) = (jump.target, &jump.key, &jump.entity_type);
         let key_selection =
             self.plan_level(group, graph, ty, &key.fields, path, provided, entity_root)?;
         out.merge(key_selection);
@@ -292,28 +394,7 @@ impl Planner<'_> {
                 representation.merge(requires);
             }
         }
-        let new_deps = self.recordings.pop().unwrap_or_default();
-        let child = self.group_for(group, target, path, &new_deps);
-        self.groups[child]
-            .deps
-            .extend(new_deps.into_iter().filter(|d| *d != child));
-        let child_selection =
-            self.plan_level(child, target, entity_type, fields, path, None, true)?;
-        let child_group = &mut self.groups[child];
-        match child_group
-            .entities
-            .iter_mut()
-            .find(|(t, _)| t == entity_type)
-        {
-            Some((_, existing)) => existing.merge(representation),
-            None => child_group
-                .entities
-                .push((entity_type.clone(), representation)),
-        }
-        child_group
-            .selection
-            .merge_fragment(Some(entity_type.clone()), child_selection);
-        Ok(())
+        Ok(representation)
     }
 
     fn cheapest_target(
@@ -327,10 +408,20 @@ impl Planner<'_> {
             items: vec![Selection::Field(field.clone())],
         };
         let mut best: Option<(usize, Jump)> = None;
+        let from = self.groups[group].graph;
+        let place = without_type_condition(path).to_vec();
         for jump in candidates {
             let cost = self.trial(|p| {
+                let chain_len = p.jump_chain.len();
+                p.jump_chain
+                    .push((place.clone(), from, vec![field.name.clone()]));
+                p.jump_chain
+                    .push((place.clone(), jump.target, vec![field.name.clone()]));
                 let id = p.new_group(jump.target, Some(group), path.to_vec());
-                p.plan_level(id, jump.target, &jump.entity_type, &set, path, None, true)
+                let result =
+                    p.plan_level(id, jump.target, &jump.entity_type, &set, path, None, true);
+                p.jump_chain.truncate(chain_len);
+                result
             });
             if let Some(cost) = cost {
                 if best.as_ref().is_none_or(|(c, _)| cost < *c) {
@@ -355,10 +446,7 @@ impl Planner<'_> {
         path: &[PathSegment],
         deps: &[usize],
     ) -> usize {
-        let path = match path.last() {
-            Some(PathSegment::TypeCondition(_)) => &path[..path.len() - 1],
-            _ => path,
-        };
+        let path = without_type_condition(path);
         let existing = (0..self.groups.len()).find(|&id| {
             let g = &self.groups[id];
             g.parent == Some(parent)
@@ -443,6 +531,14 @@ impl Planner<'_> {
             entity_root,
             out,
         )
+    }
+}
+
+/// A fetch path without its trailing type condition: objects of several types at one place.
+fn without_type_condition(path: &[PathSegment]) -> &[PathSegment] {
+    match path.last() {
+        Some(PathSegment::TypeCondition(_)) => &path[..path.len() - 1],
+        _ => path,
     }
 }
 

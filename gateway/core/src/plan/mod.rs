@@ -15,6 +15,7 @@ mod display;
 mod groups;
 mod jumps;
 mod planner;
+mod split;
 
 use crate::selection::SelectionSet;
 use crate::supergraph::{GraphId, Supergraph};

@@ -37,6 +37,10 @@ pub(super) struct Planner<'a> {
     pub(super) recordings: Vec<Vec<usize>>,
     /// Progressive-override labels that are on for this plan.
     pub(super) labels_on: &'a [String],
+    /// Where the jumps being planned came from and go to, innermost last: the place, the
+    /// subgraph and the fields sent. Sending a field back to a subgraph that already had it
+    /// for the same objects would never end.
+    pub(super) jump_chain: Vec<(Vec<PathSegment>, GraphId, Vec<Name>)>,
 }
 
 /// Plans the root selection of an operation into fetch groups.
@@ -50,6 +54,7 @@ pub(super) fn plan_root(
         groups: Vec::new(),
         recordings: Vec::new(),
         labels_on: operation.override_labels,
+        jump_chain: Vec::new(),
     };
     let fields: Vec<Field> = planner
         .collect_fields(operation.selection_set, root_type)
@@ -336,7 +341,20 @@ impl Planner<'_> {
                 Err(error) => match saved {
                     Some(saved) => {
                         self.groups = saved;
-                        pending.push(field);
+                        let split = self.split_field(
+                            group,
+                            graph,
+                            &field,
+                            &sub_path,
+                            sub_provided.as_ref(),
+                        );
+                        match split {
+                            Some((here, elsewhere)) => {
+                                out.merge_field(here);
+                                pending.push(elsewhere);
+                            }
+                            None => pending.push(field),
+                        }
                     }
                     None => return Err(error),
                 },

@@ -1,0 +1,71 @@
+//! Splitting a field between subgraphs: when the current subgraph resolves a field but not
+//! everything selected below it, and the type below has no @key to jump by, the part it can
+//! answer stays in its fetch and the rest is fetched through the parent, from another subgraph
+//! that resolves the same field (a `@shareable` field returning a value type).
+
+use super::PathSegment;
+use super::planner::Planner;
+use crate::selection::{Field, SelectionSet};
+use crate::supergraph::GraphId;
+
+impl Planner<'_> {
+    /// Returns the field as planned in `graph` with the sub-fields it resolves, and the field
+    /// with the other sub-fields, left for a jump at the parent. `None` when nothing below the
+    /// field can stay, or when it is not an object type, or when the kept part does not plan.
+    pub(super) fn split_field(
+        &mut self,
+        group: usize,
+        graph: GraphId,
+        field: &Field,
+        sub_path: &[PathSegment],
+        sub_provided: Option<&SelectionSet>,
+    ) -> Option<(Field, Field)> {
+        let sub_selection = field.selection_set.as_ref()?;
+        let return_type = field.ty.inner_named_type().clone();
+        if self.supergraph.type_info(&return_type)?.is_abstract() {
+            return None;
+        }
+        let collected = self.collect_fields(sub_selection, &return_type);
+        let mut here = SelectionSet::default();
+        let mut elsewhere = SelectionSet::default();
+        for sub in collected.fields() {
+            let local = sub.name == "__typename"
+                || self
+                    .resolvable_here(graph, &return_type, sub, sub_provided, false)
+                    .is_some();
+            if local {
+                here.merge_field(sub.clone());
+            } else {
+                elsewhere.merge_field(sub.clone());
+            }
+        }
+        if elsewhere.is_empty() || here.fields().all(|f| f.name == "__typename") {
+            return None;
+        }
+        let saved = self.groups.clone();
+        match self.plan_level(
+            group,
+            graph,
+            &return_type,
+            &here,
+            sub_path,
+            sub_provided,
+            false,
+        ) {
+            Ok(planned) => Some((
+                Field {
+                    selection_set: Some(planned),
+                    ..field.clone()
+                },
+                Field {
+                    selection_set: Some(elsewhere),
+                    ..field.clone()
+                },
+            )),
+            Err(_) => {
+                self.groups = saved;
+                None
+            }
+        }
+    }
+}
