@@ -1,0 +1,182 @@
+//! The youth league's own seed records (homes, volunteers, service logs, social workers),
+//! each from an independent deterministic stream over the kit's region tree.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use quntuan_kit::catalog::street_center_id;
+use quntuan_kit::names::{company_name, id_number, person_name, phone_number};
+use quntuan_kit::{RegionRef, RegionTree, Rng, Scale};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+pub(super) struct HomeSeed {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) partner: String,
+    pub(super) service_center_id: Option<String>,
+    pub(super) opened_on: NaiveDate,
+    pub(super) region: RegionRef,
+}
+
+/// Youth homes: 728 at full scale, 12 at demo scale.
+pub(super) fn homes(scale: Scale) -> Vec<HomeSeed> {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("youth.homes");
+    (1..=i64::from(scale.count(12, 728)))
+        .map(|id| {
+            let (community, region) = tree.pick_community(&mut rng);
+            let partner = company_name(&mut rng);
+            // Half of the homes sit in their street's shared service centre.
+            let service_center_id = rng
+                .chance(0.5)
+                .then(|| street_center_id(&region.street_code));
+            HomeSeed {
+                id,
+                name: format!("{}青年之家", community.name),
+                partner,
+                service_center_id,
+                opened_on: rng.date_between(date(2019, 1, 1), date(2025, 6, 30)),
+                region,
+            }
+        })
+        .collect()
+}
+
+pub(super) struct VolunteerSeed {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) id_number: String,
+    pub(super) phone: String,
+    pub(super) branch_id: Option<i64>,
+    pub(super) registered_on: NaiveDate,
+    pub(super) region: RegionRef,
+}
+
+/// Volunteers: 733,000 at full scale, 200 at demo scale. Seven in ten belong to a branch
+/// and live in its community; ID numbers are unique.
+pub(super) fn volunteers<'a>(
+    scale: Scale,
+    branch_regions: &'a [RegionRef],
+) -> impl Iterator<Item = VolunteerSeed> + 'a {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("youth.volunteers");
+    let mut seen: HashSet<String> = HashSet::new();
+    (1..=i64::from(scale.count(200, 733_000))).map(move |id| {
+        let branch = (rng.chance(0.7) && !branch_regions.is_empty())
+            .then(|| rng.index(branch_regions.len()));
+        let region = match branch.and_then(|i| branch_regions.get(i)) {
+            Some(region) => region.clone(),
+            None => tree.pick_community(&mut rng).1,
+        };
+        let name = person_name(&mut rng);
+        let birth = rng.date_between(date(1988, 1, 1), date(2007, 12, 31));
+        let mut number = id_number(&mut rng, &region.district_code, birth);
+        while !seen.insert(number.clone()) {
+            number = id_number(&mut rng, &region.district_code, birth);
+        }
+        VolunteerSeed {
+            id,
+            name,
+            id_number: number,
+            phone: phone_number(&mut rng),
+            branch_id: branch.map(|i| i as i64 + 1),
+            registered_on: rng.date_between(date(2016, 1, 1), date(2025, 6, 30)),
+            region,
+        }
+    })
+}
+
+pub(super) struct LogSeed {
+    pub(super) id: i64,
+    pub(super) volunteer_id: i64,
+    pub(super) served_on: NaiveDate,
+    pub(super) minutes: i32,
+    pub(super) description: &'static str,
+    pub(super) region: RegionRef,
+}
+
+const SERVICES: [&str; 8] = [
+    "社区环境整治",
+    "关爱空巢老人",
+    "青少年课业辅导",
+    "大型赛会服务",
+    "文明交通劝导",
+    "反诈宣传",
+    "应急救援演练",
+    "图书馆志愿服务",
+];
+
+/// Service logs: about one for every two volunteers at full scale, 1.5 each at demo.
+pub(super) fn service_logs(
+    scale: Scale,
+    volunteers: impl Iterator<Item = VolunteerSeed>,
+) -> impl Iterator<Item = LogSeed> {
+    let mut rng = Rng::for_stream("youth.service_logs");
+    let mut next_id = 0i64;
+    volunteers.flat_map(move |v| {
+        let count = match scale {
+            Scale::Demo => rng.below(4),
+            Scale::Full => {
+                if rng.chance(0.35) {
+                    1 + rng.below(2)
+                } else {
+                    0
+                }
+            }
+        };
+        let mut logs = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            next_id += 1;
+            logs.push(LogSeed {
+                id: next_id,
+                volunteer_id: v.id,
+                served_on: rng.date_between(v.registered_on, date(2025, 12, 31)),
+                minutes: [60, 90, 120, 180, 240][rng.index(5)],
+                description: SERVICES[rng.index(SERVICES.len())],
+                region: v.region.clone(),
+            });
+        }
+        logs
+    })
+}
+
+pub(super) struct WorkerSeed {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) id_number: String,
+    pub(super) phone: String,
+    pub(super) specialty: &'static str,
+    pub(super) hired_on: NaiveDate,
+    pub(super) service_center_id: Option<String>,
+    pub(super) region: RegionRef,
+}
+
+const SPECIALTIES: [&str; 5] = ["青少年心理", "社区矫正", "困境儿童", "就业创业", "禁毒宣传"];
+
+/// Youth affairs social workers: 252 at full scale, 10 at demo scale; most work from
+/// their street's shared service centre.
+pub(super) fn social_workers(scale: Scale) -> Vec<WorkerSeed> {
+    let tree = RegionTree::get(scale);
+    let mut rng = Rng::for_stream("youth.social_workers");
+    (1..=i64::from(scale.count(10, 252)))
+        .map(|id| {
+            let (_, region) = tree.pick_street(&mut rng);
+            let birth = rng.date_between(date(1975, 1, 1), date(2000, 12, 31));
+            WorkerSeed {
+                id,
+                name: person_name(&mut rng),
+                id_number: id_number(&mut rng, &region.district_code, birth),
+                phone: phone_number(&mut rng),
+                specialty: SPECIALTIES[rng.index(SPECIALTIES.len())],
+                hired_on: rng.date_between(date(2015, 1, 1), date(2025, 6, 30)),
+                service_center_id: rng
+                    .chance(0.7)
+                    .then(|| street_center_id(&region.street_code)),
+                region,
+            }
+        })
+        .collect()
+}
