@@ -407,7 +407,7 @@ impl Planner<'_> {
         let set = SelectionSet {
             items: vec![Selection::Field(field.clone())],
         };
-        let mut best: Option<(usize, Jump)> = None;
+        let mut best: Option<((usize, usize), Jump)> = None;
         let from = self.groups[group].graph;
         let place = without_type_condition(path).to_vec();
         for jump in candidates {
@@ -428,7 +428,7 @@ impl Planner<'_> {
                     best = Some((cost, jump));
                 }
             } else if best.is_none() {
-                best = Some((usize::MAX, jump));
+                best = Some(((usize::MAX, usize::MAX), jump));
             }
         }
         best.map(|(_, choice)| choice)

@@ -123,17 +123,25 @@ impl Planner<'_> {
         self.groups.len() - 1
     }
 
-    /// Runs `attempt` and returns how many fetch groups it added, then undoes it.
+    /// Runs `attempt` and returns its cost, then undoes it: how many fetch groups it added,
+    /// then how many fields all entity fetches select (fewer fields fetched through
+    /// `_entities` breaks ties, as when one subgraph `@provides` what another must fetch).
     pub(super) fn trial<T>(
         &mut self,
         attempt: impl FnOnce(&mut Self) -> Result<T, PlanError>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, usize)> {
         let saved = self.groups.clone();
         let before = self.groups.len();
         let result = attempt(self);
         let added = self.groups.len() - before;
+        let entity_fields = self
+            .groups
+            .iter()
+            .filter(|g| g.parent.is_some())
+            .map(|g| g.selection.fields().count())
+            .sum();
         self.groups = saved;
-        result.ok().map(|_| added)
+        result.ok().map(|_| (added, entity_fields))
     }
 
     fn choose_root_graph(
@@ -175,18 +183,20 @@ impl Planner<'_> {
                 let set = SelectionSet {
                     items: vec![Selection::Field(field.clone())],
                 };
-                let mut best: Option<(usize, GraphId)> = None;
+                let mut best: Option<((usize, usize), GraphId)> = None;
                 for graph in candidates {
                     let cost = self.trial(|p| {
                         let id = p.new_group(graph, None, Vec::new());
                         p.plan_level(id, graph, root_type, &set, &[], None, false)
                     });
-                    let Some(added) = cost else { continue };
+                    let Some((added, entity_fields)) = cost else {
+                        continue;
+                    };
                     // A subgraph already fetched from costs no new request.
                     let added = if runs.iter().any(|(g, _)| *g == graph) {
-                        added - 1
+                        (added - 1, entity_fields)
                     } else {
-                        added
+                        (added, entity_fields)
                     };
                     if best.is_none_or(|(c, _)| added < c) {
                         best = Some((added, graph));
