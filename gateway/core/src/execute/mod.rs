@@ -10,6 +10,7 @@
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
 mod dedup;
+mod entity_errors;
 mod paths;
 mod representation;
 pub mod transport;
@@ -255,8 +256,12 @@ impl State<'_> {
                 };
                 for error in &errors {
                     self.push_error(
-                        repath_entity_error(GraphqlError::from_subgraph_json(error), &batch)
-                            .with_service(service),
+                        entity_errors::repath_entity_error(
+                            GraphqlError::from_subgraph_json(error),
+                            &batch.targets,
+                            &entities,
+                        )
+                        .with_service(service),
                     );
                 }
                 if entities.len() != batch.representations.len() && errors.is_empty() {
@@ -296,22 +301,4 @@ impl State<'_> {
             }
         }
     }
-}
-
-/// `["_entities", 3, "name"]` becomes the path of the object representation 3 came from.
-fn repath_entity_error(mut error: GraphqlError, batch: &EntityBatch) -> GraphqlError {
-    let Some(path) = &error.path else {
-        return error;
-    };
-    if let [PathItem::Key(first), PathItem::Index(index), rest @ ..] = path.as_slice() {
-        if first == "_entities" {
-            let rest = rest.to_vec();
-            error.path = batch
-                .targets
-                .iter()
-                .find(|(_, i)| i == index)
-                .map(|(object_path, _)| object_path.iter().cloned().chain(rest).collect());
-        }
-    }
-    error
 }

@@ -12,7 +12,9 @@
 //!   those fields; `{"field": ["a"]}` does so only when `field` is selected.
 //! - objects carry `__typename` where the gateway needs it (entities, abstract positions), and
 //!   may list `"__implements": ["Interface"]` for fragments on interfaces.
-//! - `{"__error": "message"}` as a field's value: that field errors (null plus an error).
+//! - `{"__error": "message"}` as a field's value: that field errors (null plus an error);
+//!   with `"__unindexed": true` an error under `_entities` leaves out the representation's
+//!   index from its path, as async-graphql does.
 //! - `"__down": true`: the subgraph is unreachable.
 
 use apollo_compiler::ast::{self, Definition, Selection};
@@ -211,7 +213,18 @@ impl Run<'_> {
         match raw {
             Value::Object(map) if map.contains_key("__error") => {
                 let message = map["__error"].as_str().unwrap_or("error").to_string();
-                self.error(path, &message);
+                if map.get("__unindexed").and_then(Value::as_bool) == Some(true) {
+                    // async-graphql's shape: `["_entities", "field"]`, no representation index.
+                    let unindexed: Vec<Value> = path
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| !(*i == 1 && path[0] == "_entities"))
+                        .map(|(_, step)| step.clone())
+                        .collect();
+                    self.error(&unindexed, &message);
+                } else {
+                    self.error(path, &message);
+                }
                 Value::Null
             }
             Value::Array(items) => Value::Array(

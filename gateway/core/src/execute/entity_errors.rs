@@ -1,0 +1,157 @@
+//! Errors a subgraph reports inside `_entities`, moved to the client's response paths.
+
+use crate::error::{GraphqlError, PathItem};
+use serde_json::Value;
+
+/// Moves an error under `_entities` to the response path of the object its representation
+/// came from: `["_entities", 3, "name"]` becomes that object's path, then `name`.
+///
+/// Some subgraphs (async-graphql among them) leave the index out: `["_entities", "name"]`.
+/// Such a path names an object when only one target can be meant: the batch has a single
+/// target, or a single target's entity (in `entities`, the subgraph's answer) is null at the
+/// rest of the path. Otherwise, as for an index no object came from, the error keeps its
+/// message and loses its path, since `_entities` means nothing to the client. Paths not under
+/// `_entities` are left alone.
+pub(super) fn repath_entity_error(
+    mut error: GraphqlError,
+    targets: &[(Vec<PathItem>, usize)],
+    entities: &[Value],
+) -> GraphqlError {
+    let Some(path) = &error.path else {
+        return error;
+    };
+    let is_entities = matches!(path.first(), Some(PathItem::Key(first)) if first == "_entities");
+    if !is_entities {
+        return error;
+    }
+    error.path = match &path[1..] {
+        [PathItem::Index(index), rest @ ..] => targets
+            .iter()
+            .find(|(_, i)| i == index)
+            .map(|(object_path, _)| object_path.iter().chain(rest).cloned().collect()),
+        rest => {
+            let nulled: Vec<&Vec<PathItem>> = targets
+                .iter()
+                .filter(|(_, i)| entities.get(*i).is_none_or(|e| is_null_at(e, rest)))
+                .map(|(object_path, _)| object_path)
+                .collect();
+            let only = match (targets, nulled.as_slice()) {
+                ([(object_path, _)], _) => Some(object_path),
+                (_, [object_path]) => Some(*object_path),
+                _ => None,
+            };
+            only.map(|object_path| object_path.iter().chain(rest).cloned().collect())
+        }
+    };
+    error
+}
+
+/// Whether `value` is null (or missing) at `path`.
+fn is_null_at(value: &Value, path: &[PathItem]) -> bool {
+    let mut current = value;
+    for step in path {
+        let next = match step {
+            PathItem::Key(key) => current.get(key.as_str()),
+            PathItem::Index(index) => current.get(*index),
+        };
+        match next {
+            Some(next) => current = next,
+            None => return true,
+        }
+    }
+    current.is_null()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use serde_json::json;
+
+    fn key(k: &str) -> PathItem {
+        PathItem::Key(k.into())
+    }
+
+    fn error_at(path: Vec<PathItem>) -> GraphqlError {
+        let mut error = GraphqlError::new("boom", ErrorCode::SubgraphRequestFailed);
+        error.path = Some(path);
+        error
+    }
+
+    fn targets() -> Vec<(Vec<PathItem>, usize)> {
+        vec![
+            (vec![key("users"), PathItem::Index(0)], 0),
+            (vec![key("users"), PathItem::Index(1)], 1),
+        ]
+    }
+
+    #[test]
+    fn an_indexed_entity_error_moves_to_the_object_path() {
+        let error = repath_entity_error(
+            error_at(vec![key("_entities"), PathItem::Index(1), key("name")]),
+            &targets(),
+            &[],
+        );
+        assert_eq!(
+            error.path,
+            Some(vec![key("users"), PathItem::Index(1), key("name")])
+        );
+    }
+
+    #[test]
+    fn an_error_without_index_loses_its_path_when_several_objects_could_be_meant() {
+        let entities = [json!({"name": null}), json!({"name": null})];
+        let error = repath_entity_error(
+            error_at(vec![key("_entities"), key("name")]),
+            &targets(),
+            &entities,
+        );
+        assert_eq!(error.path, None);
+        assert_eq!(error.message, "boom");
+    }
+
+    #[test]
+    fn an_error_without_index_moves_to_the_only_object_left_null() {
+        let entities = [json!({"name": "Ada"}), json!({"name": null})];
+        let error = repath_entity_error(
+            error_at(vec![key("_entities"), key("name")]),
+            &targets(),
+            &entities,
+        );
+        assert_eq!(
+            error.path,
+            Some(vec![key("users"), PathItem::Index(1), key("name")])
+        );
+    }
+
+    #[test]
+    fn an_error_without_index_moves_to_the_only_object() {
+        let only = vec![(vec![key("me")], 0)];
+        let error = repath_entity_error(
+            error_at(vec![key("_entities"), key("name")]),
+            &only,
+            &[json!({"name": "Ada"})],
+        );
+        assert_eq!(error.path, Some(vec![key("me"), key("name")]));
+    }
+
+    #[test]
+    fn an_unknown_index_or_a_bare_entities_path_is_dropped() {
+        let error = repath_entity_error(
+            error_at(vec![key("_entities"), PathItem::Index(7), key("name")]),
+            &targets(),
+            &[],
+        );
+        assert_eq!(error.path, None);
+        let entities = [json!({}), json!({})];
+        let error = repath_entity_error(error_at(vec![key("_entities")]), &targets(), &entities);
+        assert_eq!(error.path, None);
+    }
+
+    #[test]
+    fn other_paths_are_kept() {
+        let path = vec![key("users"), PathItem::Index(0)];
+        let error = repath_entity_error(error_at(path.clone()), &targets(), &[]);
+        assert_eq!(error.path, Some(path));
+    }
+}
