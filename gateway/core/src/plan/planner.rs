@@ -402,6 +402,9 @@ impl Planner<'_> {
                 possible.push(name.clone());
             }
         }
+        if possible.is_empty() {
+            self.check_fields_without_implementations(graph, ty, selection, provided)?;
+        }
         let mut out = SelectionSet::default();
         out.merge_field(typename_field());
         for object in possible {

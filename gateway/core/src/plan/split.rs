@@ -1,12 +1,14 @@
 //! Splitting a field between subgraphs: when the current subgraph resolves a field but not
 //! everything selected below it, and the type below has no @key to jump by, the part it can
 //! answer stays in its fetch and the rest is fetched through the parent, from another subgraph
-//! that resolves the same field (a `@shareable` field returning a value type).
+//! that resolves the same field (a `@shareable` field returning a value type). Also the check
+//! for abstract types a subgraph knows no implementation of.
 
-use super::PathSegment;
 use super::planner::Planner;
+use super::{PathSegment, PlanError};
 use crate::selection::{Field, SelectionSet};
 use crate::supergraph::GraphId;
+use apollo_compiler::Name;
 
 impl Planner<'_> {
     /// Returns the field as planned in `graph` with the sub-fields it resolves, and the field
@@ -67,5 +69,33 @@ impl Planner<'_> {
                 None
             }
         }
+    }
+
+    /// An abstract type none of whose object types the subgraph knows: the objects it returns
+    /// can never be given a concrete type, so a field the subgraph cannot answer on the
+    /// abstract type itself cannot be fetched from anywhere else either.
+    pub(super) fn check_fields_without_implementations(
+        &self,
+        graph: GraphId,
+        ty: &Name,
+        selection: &SelectionSet,
+        provided: Option<&SelectionSet>,
+    ) -> Result<(), PlanError> {
+        let fields = self.collect_fields(selection, ty);
+        for field in fields.fields().filter(|f| !f.name.starts_with("__")) {
+            if self
+                .resolvable_here(graph, ty, field, provided, false)
+                .is_none()
+            {
+                return Err(PlanError::Unsatisfiable {
+                    coordinate: format!("{ty}.{}", field.name),
+                    reason: format!(
+                        "subgraph `{}` knows no object type of `{ty}`, so no other subgraph can be asked for it",
+                        self.graph_name(graph)
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 }
