@@ -3,7 +3,7 @@
 //! metadata the merge asks about (keys, external, shareable, overrides...).
 
 mod build;
-mod fieldsets;
+pub(crate) mod fieldsets;
 mod links;
 mod rename;
 
