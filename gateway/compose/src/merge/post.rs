@@ -3,7 +3,8 @@
 //! directive definitions, and checks that need the whole supergraph.
 
 use super::Merger;
-use super::directives::{merge_applications, print_directive_definition};
+use super::applications::merge_applications;
+use super::directives::print_directive_definition;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::subgraph::{Directives, Subgraph};
 use crate::supergraph::model::{Applied, Kind, OutField};
