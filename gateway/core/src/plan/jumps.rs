@@ -24,8 +24,9 @@ impl Planner<'_> {
         ty: &Name,
         key: &SelectionSet,
         provided: Option<&SelectionSet>,
+        entity_root: bool,
     ) -> bool {
-        self.key_fits(graph, ty, key, provided, false)
+        self.key_fits(graph, ty, key, provided, entity_root, false)
     }
 
     /// Whether `graph` can gather every field of `key` at this position: resolving it, or (with
@@ -37,6 +38,7 @@ impl Planner<'_> {
         ty: &Name,
         key: &SelectionSet,
         provided: Option<&SelectionSet>,
+        entity_root: bool,
         through_jumps: bool,
     ) -> bool {
         let collected = self.collect_fields(key, ty);
@@ -44,11 +46,12 @@ impl Planner<'_> {
             if field.name == "__typename" {
                 return true;
             }
-            let Some(field_in_graph) = self.resolvable_here(graph, ty, field, provided, false)
+            let Some(field_in_graph) =
+                self.resolvable_here(graph, ty, field, provided, entity_root)
             else {
                 return through_jumps
                     && !self
-                        .jump_candidates_by(graph, ty, field, provided, true, false)
+                        .jump_candidates_by(graph, ty, field, provided, entity_root, true, false)
                         .is_empty();
             };
             match &field.selection_set {
@@ -63,6 +66,7 @@ impl Planner<'_> {
                         field.ty.inner_named_type(),
                         sub,
                         sub_provided.as_ref(),
+                        false,
                         through_jumps,
                     )
                 }
@@ -80,13 +84,15 @@ impl Planner<'_> {
         ty: &Name,
         field: &Field,
         provided: Option<&SelectionSet>,
+        entity_root: bool,
         others_only: bool,
     ) -> Vec<Jump> {
-        let local = self.jump_candidates_by(graph, ty, field, provided, others_only, false);
+        let local =
+            self.jump_candidates_by(graph, ty, field, provided, entity_root, others_only, false);
         if !local.is_empty() {
             return local;
         }
-        self.jump_candidates_by(graph, ty, field, provided, others_only, true)
+        self.jump_candidates_by(graph, ty, field, provided, entity_root, others_only, true)
     }
 
     fn jump_candidates_by(
@@ -95,6 +101,7 @@ impl Planner<'_> {
         ty: &Name,
         field: &Field,
         provided: Option<&SelectionSet>,
+        entity_root: bool,
         others_only: bool,
         through_jumps: bool,
     ) -> Vec<Jump> {
@@ -122,7 +129,7 @@ impl Planner<'_> {
                 .keys
                 .iter()
                 .filter(|k| k.resolvable)
-                .find(|k| self.key_fits(graph, ty, &k.fields, provided, through_jumps))
+                .find(|k| self.key_fits(graph, ty, &k.fields, provided, entity_root, through_jumps))
             {
                 out.push(Jump {
                     target,
@@ -132,7 +139,7 @@ impl Planner<'_> {
             }
         }
         if out.is_empty() && !through_jumps {
-            out = self.interface_object_candidates(graph, ty, field, provided);
+            out = self.interface_object_candidates(graph, ty, field, provided, entity_root);
         }
         out
     }
@@ -145,6 +152,7 @@ impl Planner<'_> {
         ty: &Name,
         field: &Field,
         provided: Option<&SelectionSet>,
+        entity_root: bool,
     ) -> Vec<Jump> {
         let mut out = Vec::new();
         for interface in self.supergraph.types.values() {
@@ -171,7 +179,7 @@ impl Planner<'_> {
                     .keys
                     .iter()
                     .filter(|k| k.resolvable)
-                    .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+                    .find(|k| self.key_is_local(graph, ty, &k.fields, provided, entity_root))
                 {
                     out.push(Jump {
                         target,
@@ -203,7 +211,8 @@ impl Planner<'_> {
         let mut targets: Vec<(Jump, SelectionSet)> = Vec::new();
         let place = without_type_condition(path);
         for field in pending {
-            let mut candidates = self.jump_candidates(graph, ty, &field, provided, false);
+            let mut candidates =
+                self.jump_candidates(graph, ty, &field, provided, entity_root, false);
             let names = [field.name.clone()];
             candidates
                 .retain(|c| c.target == graph || !self.in_jump_chain(place, c.target, &names));
@@ -501,7 +510,7 @@ impl Planner<'_> {
                 t.keys
                     .iter()
                     .filter(|k| k.resolvable)
-                    .find(|k| self.key_is_local(graph, ty, &k.fields, provided))
+                    .find(|k| self.key_is_local(graph, ty, &k.fields, provided, entity_root))
                     .map(|key| Jump {
                         target: t.graph,
                         key: key.clone(),

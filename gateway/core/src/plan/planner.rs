@@ -138,7 +138,7 @@ impl Planner<'_> {
             .groups
             .iter()
             .filter(|g| g.parent.is_some())
-            .map(|g| g.selection.fields().count())
+            .map(|g| count_fields(&g.selection))
             .sum();
         self.groups = saved;
         result.ok().map(|_| (added, entity_fields))
@@ -332,7 +332,7 @@ impl Planner<'_> {
             let sub_path = extend_path(path, &field);
             let return_type = field.ty.inner_named_type().clone();
             let has_alternative = !self
-                .jump_candidates(graph, ty, &field, provided, true)
+                .jump_candidates(graph, ty, &field, provided, entity_root, true)
                 .is_empty();
             let saved = has_alternative.then(|| self.groups.clone());
             match self.plan_level(
@@ -452,7 +452,10 @@ impl Planner<'_> {
                     .iter()
                     .any(|k| k.fields.fields().any(|f| f.name == field.name))
             });
-            return (provided_here || in_own_key).then_some(field_in_graph);
+            // A key field the subgraph marks @external is only known to it from a
+            // representation: at the root of an entity fetch, not where it returns the object
+            // itself (the field is then another subgraph's to resolve).
+            return (provided_here || (in_own_key && entity_root)).then_some(field_in_graph);
         }
         // A field with @requires reads its requirements from the representation, so it can only
         // be resolved where the parent group put them there: at the root of an entity fetch.
@@ -461,6 +464,13 @@ impl Planner<'_> {
         }
         Some(field_in_graph)
     }
+}
+
+/// How many fields a selection holds, at every depth.
+fn count_fields(set: &SelectionSet) -> usize {
+    set.fields()
+        .map(|f| 1 + f.selection_set.as_ref().map_or(0, count_fields))
+        .sum()
 }
 
 /// What a parent's `@provides` makes available below the field `name`.
