@@ -11,6 +11,8 @@
 //!
 //! A plan is plain data: printable (`Display`), serialisable, cached by the caller.
 
+mod candidates;
+mod choice;
 mod display;
 mod groups;
 mod jumps;

@@ -123,93 +123,6 @@ impl Planner<'_> {
         self.groups.len() - 1
     }
 
-    /// Runs `attempt` and returns its cost, then undoes it: how many fetch groups it added,
-    /// then how many fields all entity fetches select (fewer fields fetched through
-    /// `_entities` breaks ties, as when one subgraph `@provides` what another must fetch).
-    pub(super) fn trial<T>(
-        &mut self,
-        attempt: impl FnOnce(&mut Self) -> Result<T, PlanError>,
-    ) -> Option<(usize, usize)> {
-        let saved = self.groups.clone();
-        let before = self.groups.len();
-        let result = attempt(self);
-        let added = self.groups.len() - before;
-        let entity_fields = self
-            .groups
-            .iter()
-            .filter(|g| g.parent.is_some())
-            .map(|g| count_fields(&g.selection))
-            .sum();
-        self.groups = saved;
-        result.ok().map(|_| (added, entity_fields))
-    }
-
-    fn choose_root_graph(
-        &mut self,
-        root_type: &Name,
-        field: &Field,
-        runs: &[(GraphId, SelectionSet)],
-        kind: OperationType,
-    ) -> Result<GraphId, PlanError> {
-        let info = self.type_info(root_type)?;
-        let coordinate = format!("{root_type}.{}", field.name);
-        let field_info = info
-            .fields
-            .get(&field.name)
-            .ok_or_else(|| PlanError::Unsatisfiable {
-                coordinate: coordinate.clone(),
-                reason: "the field is not in the supergraph".into(),
-            })?;
-        let candidates: Vec<GraphId> = field_info
-            .graphs
-            .iter()
-            .filter(|fg| !fg.external && fg.is_active(self.labels_on))
-            .map(|fg| fg.graph)
-            .collect();
-        match candidates.as_slice() {
-            [] => Err(PlanError::Unsatisfiable {
-                coordinate,
-                reason: "no subgraph resolves this root field".into(),
-            }),
-            [only] => Ok(*only),
-            _ => {
-                if kind == OperationType::Mutation {
-                    if let Some((last, _)) = runs.last() {
-                        if candidates.contains(last) {
-                            return Ok(*last);
-                        }
-                    }
-                }
-                let set = SelectionSet {
-                    items: vec![Selection::Field(field.clone())],
-                };
-                let mut best: Option<((usize, usize), GraphId)> = None;
-                for graph in candidates {
-                    let cost = self.trial(|p| {
-                        let id = p.new_group(graph, None, Vec::new());
-                        p.plan_level(id, graph, root_type, &set, &[], None, false)
-                    });
-                    let Some((added, entity_fields)) = cost else {
-                        continue;
-                    };
-                    // A subgraph already fetched from costs no new request.
-                    let added = if runs.iter().any(|(g, _)| *g == graph) {
-                        (added - 1, entity_fields)
-                    } else {
-                        (added, entity_fields)
-                    };
-                    if best.is_none_or(|(c, _)| added < c) {
-                        best = Some((added, graph));
-                    }
-                }
-                best.map(|(_, g)| g).ok_or_else(|| PlanError::Unsatisfiable {
-                    coordinate,
-                    reason: "no subgraph that resolves this root field can resolve the whole selection below it".into(),
-                })
-            }
-        }
-    }
-
     /// Whether `condition` (a fragment's type condition) applies to objects of type `ty`.
     fn applies(&self, condition: Option<&Name>, ty: &Name) -> bool {
         match condition {
@@ -466,13 +379,6 @@ impl Planner<'_> {
     }
 }
 
-/// How many fields a selection holds, at every depth.
-fn count_fields(set: &SelectionSet) -> usize {
-    set.fields()
-        .map(|f| 1 + f.selection_set.as_ref().map_or(0, count_fields))
-        .sum()
-}
-
 /// What a parent's `@provides` makes available below the field `name`.
 pub(super) fn provided_below(provided: &SelectionSet, name: &Name) -> SelectionSet {
     let mut out = SelectionSet::default();
@@ -489,14 +395,9 @@ pub(super) fn extend_path(path: &[PathSegment], field: &Field) -> Vec<PathSegmen
     let mut out = path.to_vec();
     out.push(PathSegment::Key(field.response_key().to_string()));
     let mut ty = &field.ty;
-    loop {
-        match ty {
-            Type::List(inner) | Type::NonNullList(inner) => {
-                out.push(PathSegment::List);
-                ty = inner;
-            }
-            Type::Named(_) | Type::NonNullNamed(_) => break,
-        }
+    while let Type::List(inner) | Type::NonNullList(inner) = ty {
+        out.push(PathSegment::List);
+        ty = inner;
     }
     out
 }
