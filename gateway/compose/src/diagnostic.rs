@@ -62,7 +62,12 @@ pub enum Code {
     ONLY_INACCESSIBLE_CHILDREN,
     REQUIRED_INACCESSIBLE,
     QUERY_ROOT_TYPE_INACCESSIBLE,
-    CONTEXT_NOT_SUPPORTED,
+    CONTEXT_NAME_INVALID,
+    CONTEXT_NOT_SET,
+    NO_CONTEXT_IN_SELECTION,
+    CONTEXT_INVALID_SELECTION,
+    CONTEXT_NO_RESOLVABLE_KEY,
+    CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS,
 }
 
 impl Code {
@@ -133,7 +138,14 @@ impl Code {
             Code::ONLY_INACCESSIBLE_CHILDREN => "ONLY_INACCESSIBLE_CHILDREN",
             Code::REQUIRED_INACCESSIBLE => "REQUIRED_INACCESSIBLE",
             Code::QUERY_ROOT_TYPE_INACCESSIBLE => "QUERY_ROOT_TYPE_INACCESSIBLE",
-            Code::CONTEXT_NOT_SUPPORTED => "CONTEXT_NOT_SUPPORTED",
+            Code::CONTEXT_NAME_INVALID => "CONTEXT_NAME_INVALID",
+            Code::CONTEXT_NOT_SET => "CONTEXT_NOT_SET",
+            Code::NO_CONTEXT_IN_SELECTION => "NO_CONTEXT_IN_SELECTION",
+            Code::CONTEXT_INVALID_SELECTION => "CONTEXT_INVALID_SELECTION",
+            Code::CONTEXT_NO_RESOLVABLE_KEY => "CONTEXT_NO_RESOLVABLE_KEY",
+            Code::CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS => {
+                "CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS"
+            }
         }
     }
 
@@ -287,8 +299,23 @@ impl Code {
                 "Make the argument or input field optional, or do not mark it @inaccessible."
             }
             Code::QUERY_ROOT_TYPE_INACCESSIBLE => "Remove @inaccessible from the Query type.",
-            Code::CONTEXT_NOT_SUPPORTED => {
-                "Remove @context/@fromContext: this composer does not support contextual arguments yet."
+            Code::CONTEXT_NAME_INVALID => {
+                "Name the context with letters and digits only (no underscore)."
+            }
+            Code::CONTEXT_NOT_SET => {
+                "Set the context with @context(name:) on a type that leads to the field, and give the argument no default value."
+            }
+            Code::NO_CONTEXT_IN_SELECTION => {
+                "Start the @fromContext field with the context: \"$name { field }\"."
+            }
+            Code::CONTEXT_INVALID_SELECTION => {
+                "Select exactly one field, without alias or directive, that every type setting the context has, with the argument's type."
+            }
+            Code::CONTEXT_NO_RESOLVABLE_KEY => {
+                "Give the type with a contextual argument a resolvable @key."
+            }
+            Code::CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS => {
+                "Where the argument has no @fromContext, make it nullable or give it a default value."
             }
         }
     }

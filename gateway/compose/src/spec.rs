@@ -154,6 +154,11 @@ pub(crate) fn supergraph_spec_for(canonical: &str) -> Option<SupergraphSpec> {
             url: "https://specs.apollo.dev/policy/v0.1",
             purpose: Some("SECURITY"),
         },
+        "context" => SupergraphSpec {
+            name: "context",
+            url: "https://specs.apollo.dev/context/v0.1",
+            purpose: Some("SECURITY"),
+        },
         "cost" | "listSize" => SupergraphSpec {
             name: "cost",
             url: "https://specs.apollo.dev/cost/v0.1",
@@ -176,6 +181,7 @@ pub(crate) fn supergraph_directive_definition(
         "authenticated" => " on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM".to_string(),
         "requiresScopes" => format!("(scopes: [[{spec_prefix}__Scope!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM"),
         "policy" => format!("(policies: [[{spec_prefix}__Policy!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM"),
+        "context" => "(name: String!) repeatable on INTERFACE | OBJECT | UNION".to_string(),
         "cost" => "(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR".to_string(),
         "listSize" => "(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION".to_string(),
         _ => String::new(),

@@ -5,6 +5,9 @@
 //! - `diagnostics.txt`: the expected diagnostics when it fails, or
 //! - `proposed/NAME.graphql` and `check.txt`: a `check` of replacing subgraph NAME.
 //!
+//! An optional `url.txt` gives every subgraph that routing URL (Apollo's own
+//! test supergraphs use `none`); otherwise each gets `http://NAME:4000/graphql`.
+//!
 //! Run with `UPDATE=1` to rewrite the expected files from the current output.
 
 use quntuan_compose::{SubgraphSdl, api_schema, check, compose, render_diagnostics};
@@ -12,6 +15,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn read_subgraphs(dir: &Path) -> Vec<SubgraphSdl> {
+    let url = dir
+        .parent()
+        .and_then(|case| fs::read_to_string(case.join("url.txt")).ok())
+        .map(|u| u.trim().to_string());
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -27,7 +34,10 @@ fn read_subgraphs(dir: &Path) -> Vec<SubgraphSdl> {
                 .unwrap_or_default()
                 .to_string();
             let sdl = fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            SubgraphSdl::new(name.clone(), format!("http://{name}:4000/graphql"), sdl)
+            let url = url
+                .clone()
+                .unwrap_or_else(|| format!("http://{name}:4000/graphql"));
+            SubgraphSdl::new(name, url, sdl)
         })
         .collect()
 }

@@ -36,10 +36,18 @@ pub(crate) fn merge_applications(
             let Some(name) = carried.supergraph_name(sg, &d.name) else {
                 continue;
             };
+            let is_context = carried.canonical_of(&name) == Some("context");
             let args: Vec<(String, String)> = d
                 .arguments
                 .iter()
-                .map(|a| (a.name.to_string(), print_value(&a.value)))
+                .map(|a| match a.value.as_str() {
+                    // Context names are per subgraph: Apollo prefixes them with its name.
+                    Some(context) if is_context && a.name == "name" => (
+                        a.name.to_string(),
+                        string_literal(&format!("{}__{context}", sg.name)),
+                    ),
+                    _ => (a.name.to_string(), print_value(&a.value)),
+                })
                 .collect();
             by_name.entry(name).or_default().push(args);
         }

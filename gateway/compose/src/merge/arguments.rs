@@ -9,11 +9,38 @@ use apollo_compiler::ast::{self, FieldDefinition};
 use indexmap::IndexMap;
 
 impl<'a> Merger<'a> {
+    fn check_contextual_elsewhere(
+        &mut self,
+        arg_coordinate: &str,
+        arg: &str,
+        resolving: &[usize],
+        fields: &[Option<&FieldDefinition>],
+        contextual: &[(usize, String)],
+    ) {
+        for i in resolving {
+            if contextual.iter().any(|(j, a)| j == i && a == arg) {
+                continue;
+            }
+            let Some(def) = fields[*i].and_then(|f| f.arguments.iter().find(|a| a.name == arg))
+            else {
+                continue;
+            };
+            if def.ty.is_non_null() && def.default_value.is_none() {
+                self.diagnostics.push(
+                    Diagnostic::new(Code::CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS, format!("Argument \"{arg_coordinate}\" is contextual in at least one subgraph but in \"{arg_coordinate}\" it does not have @fromContext, is not nullable and has no default value."))
+                        .subgraph(&self.sgs[*i].name)
+                        .coordinate(arg_coordinate),
+                );
+            }
+        }
+    }
+
     pub(super) fn merge_arguments(
         &mut self,
         coordinate: &str,
         resolving: &[usize],
         fields: &[Option<&FieldDefinition>],
+        contextual: &[(usize, String)],
     ) -> IndexMap<String, OutArg> {
         let mut names: Vec<String> = Vec::new();
         for i in resolving {
@@ -28,6 +55,18 @@ impl<'a> Merger<'a> {
         let mut out = IndexMap::new();
         for arg in names {
             let arg_coordinate = format!("{coordinate}({arg}:)");
+            if contextual.iter().any(|(_, a)| *a == arg) {
+                // Filled from a context: never a supergraph argument, so the
+                // subgraphs that take it from the client must not require it.
+                self.check_contextual_elsewhere(
+                    &arg_coordinate,
+                    &arg,
+                    resolving,
+                    fields,
+                    contextual,
+                );
+                continue;
+            }
             let present: Vec<(usize, &ast::InputValueDefinition)> = resolving
                 .iter()
                 .filter_map(|i| {

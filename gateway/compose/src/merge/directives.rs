@@ -78,7 +78,9 @@ impl Carried {
                 } else {
                     format!("{}__{canonical}", spec.name)
                 };
-                if *name != default {
+                // Apollo's composition imports `@context` by name even though
+                // it is the spec's own directive (unlike `@tag`).
+                if *name != default || *canonical == "context" {
                     imports.push(if name == canonical {
                         string_literal(&format!("@{canonical}"))
                     } else {
@@ -102,16 +104,29 @@ impl Carried {
                         format!("{}__Policy", spec.name),
                         format!("scalar {}__Policy", spec.name),
                     )),
+                    // Contextual arguments leave the supergraph, yet the spec's
+                    // other definitions come along, as in Apollo's supergraphs.
+                    "context" => {
+                        carried.definitions.push((
+                            format!("{}__fromContext", spec.name),
+                            format!("directive @{0}__fromContext(field: {0}__ContextFieldValue) on ARGUMENT_DEFINITION", spec.name),
+                        ));
+                        carried.definitions.push((
+                            format!("{}__ContextFieldValue", spec.name),
+                            format!("scalar {}__ContextFieldValue", spec.name),
+                        ));
+                    }
                     _ => {}
                 }
             }
+            // Apollo's argument order: url, import, for.
             let link = Applied::new("link")
                 .arg("url", string_literal(spec.url))
-                .arg_opt("for", spec.purpose.map(str::to_string))
                 .arg_opt(
                     "import",
                     (!imports.is_empty()).then(|| format!("[{}]", imports.join(", "))),
-                );
+                )
+                .arg_opt("for", spec.purpose.map(str::to_string));
             carried.links.push(link);
         }
         carried.add_composed(sgs, diagnostics);
@@ -211,7 +226,8 @@ impl Carried {
     }
 
     pub(crate) fn is_repeatable(&self, name: &str) -> bool {
-        if Some(name) == self.names.get("tag").map(String::as_str) {
+        let is = |canonical: &str| Some(name) == self.names.get(canonical).map(String::as_str);
+        if is("tag") || is("context") {
             return true;
         }
         self.composed.get(name).copied().unwrap_or(false)

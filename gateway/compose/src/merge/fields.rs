@@ -101,7 +101,16 @@ impl<'a> Merger<'a> {
             }
         }
         let merged = merge_applications(&self.carried, &directive_sources, true);
-        let args = self.merge_arguments(&coordinate, &resolving, fields);
+        let contextual: Vec<(usize, String)> = resolving
+            .iter()
+            .flat_map(|i| {
+                self.sgs[*i]
+                    .context_arguments(type_name, name)
+                    .into_iter()
+                    .map(|a| (*i, a.argument))
+            })
+            .collect();
+        let args = self.merge_arguments(&coordinate, &resolving, fields, &contextual);
         let types: Vec<(usize, &ast::Type)> = merge_from
             .iter()
             .filter_map(|i| fields[*i].map(|f| (*i, &f.ty)))
@@ -113,7 +122,9 @@ impl<'a> Merger<'a> {
 
         let mut directives = Vec::new();
         directives.extend(merged.inaccessible.clone());
-        if self.needs_join_field(type_name, fields, &external, &states, all_equal) {
+        if !contextual.is_empty()
+            || self.needs_join_field(type_name, fields, &external, &states, all_equal)
+        {
             for (i, f) in fields.iter().enumerate() {
                 let Some(f) = f else { continue };
                 let state = &states[i];
@@ -149,7 +160,8 @@ impl<'a> Merger<'a> {
                         .arg_opt(
                             "overrideLabel",
                             state.label.as_ref().map(|l| string_literal(l)),
-                        ),
+                        )
+                        .arg_opt("contextArguments", context_arguments(sg, type_name, name)),
                 );
             }
         }
@@ -268,4 +280,24 @@ impl<'a> Merger<'a> {
         }
         out
     }
+}
+
+/// `contextArguments: [{context: "sub__ctx", name: "arg", type: "T", selection: " { f }"}]`
+/// for a field's `@fromContext` arguments in one subgraph (context names
+/// prefixed with the subgraph's name, as `@context` is in the supergraph).
+fn context_arguments(sg: &Subgraph, type_name: &str, field: &str) -> Option<String> {
+    let items: Vec<String> = sg
+        .context_arguments(type_name, field)
+        .iter()
+        .map(|a| {
+            format!(
+                "{{context: {}, name: {}, type: {}, selection: {}}}",
+                string_literal(&format!("{}__{}", sg.name, a.context)),
+                string_literal(&a.argument),
+                string_literal(&a.ty),
+                string_literal(&a.selection)
+            )
+        })
+        .collect();
+    (!items.is_empty()).then(|| format!("[{}]", items.join(", ")))
 }

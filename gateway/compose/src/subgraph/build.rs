@@ -73,6 +73,7 @@ pub(crate) fn build(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> {
         used_in_field_sets: HashSet::new(),
     };
     diagnostics.extend(fieldsets::check(&mut subgraph));
+    diagnostics.extend(super::context::check(&subgraph));
     if diagnostics.is_empty() {
         Ok(subgraph)
     } else {

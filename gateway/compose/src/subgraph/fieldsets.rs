@@ -137,6 +137,7 @@ pub(crate) fn check(sg: &mut Subgraph) -> Vec<Diagnostic> {
         check_type_rules(sg, type_name, &keys, &mut diagnostics);
         check_fields(sg, type_name, &mut diagnostics, &mut used);
     }
+    used.extend(super::context::used_fields(sg));
     sg.key_fields.extend(key_fields);
     sg.used_in_field_sets.extend(used);
     if !sg.is_fed1() {

@@ -3,6 +3,7 @@
 //! metadata the merge asks about (keys, external, shareable, overrides...).
 
 mod build;
+pub(crate) mod context;
 pub(crate) mod fieldsets;
 mod links;
 mod rename;
