@@ -9,6 +9,7 @@
 //! 3. subgraph errors are re-pathed to where they belong in the client's response; a subgraph
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
+mod aliases;
 mod dedup;
 mod entity_errors;
 mod paths;
@@ -237,12 +238,18 @@ impl State<'_> {
             Some(Value::Array(errors)) => errors,
             _ => Vec::new(),
         };
-        let data = response.remove("data").unwrap_or(Value::Null);
+        let mut data = response.remove("data").unwrap_or(Value::Null);
+        if fetch.internal_aliases {
+            aliases::restore(&mut data);
+        }
         let mut merged = self.data.lock().unwrap_or_else(|e| e.into_inner());
         match batch {
             None => {
                 for error in &errors {
-                    self.push_error(GraphqlError::from_subgraph_json(error).with_service(service));
+                    self.push_error(
+                        aliases::restore_path(GraphqlError::from_subgraph_json(error))
+                            .with_service(service),
+                    );
                 }
                 deep_merge(&mut merged, data);
             }
@@ -257,7 +264,7 @@ impl State<'_> {
                 for error in &errors {
                     self.push_error(
                         entity_errors::repath_entity_error(
-                            GraphqlError::from_subgraph_json(error),
+                            aliases::restore_path(GraphqlError::from_subgraph_json(error)),
                             &batch.targets,
                             &entities,
                         )

@@ -1,5 +1,6 @@
 //! Turns the planner's fetch groups into plan nodes, and prints each group's subgraph operation.
 
+use super::aliases;
 use super::planner::Group;
 use super::{EntityRepresentation, FetchNode, OperationInput, OperationKind, PlanNode};
 use crate::selection::{Selection, SelectionSet, collect_variables};
@@ -139,12 +140,23 @@ impl Builder<'_> {
             let _ = write!(text, "({})", definitions.join(", "));
         }
         text.push(' ');
+        let mut selection = group.selection.clone();
+        let parent = match (is_entity_fetch, self.operation.kind) {
+            (true, _) => None,
+            (false, OperationType::Mutation) => {
+                self.supergraph.schema.schema_definition.mutation.as_ref()
+            }
+            (false, _) => self.supergraph.schema.schema_definition.query.as_ref(),
+        };
+        let parent = parent.map_or_else(|| apollo_compiler::name!("_Entity"), |p| p.name.clone());
+        let internal_aliases =
+            aliases::alias_conflicts(self.supergraph, group.graph, &parent, &mut selection);
         if is_entity_fetch {
             text.push_str("{_entities(representations: $representations) ");
-            group.selection.write_graphql(&mut text);
+            selection.write_graphql(&mut text);
             text.push('}');
         } else {
-            group.selection.write_graphql(&mut text);
+            selection.write_graphql(&mut text);
         }
         let fetch = PlanNode::Fetch(Box::new(FetchNode {
             service_name,
@@ -166,6 +178,7 @@ impl Builder<'_> {
             variable_usages: variables.iter().map(|v| v.to_string()).collect(),
             operation: text,
             operation_kind: kind,
+            internal_aliases,
         }));
         if is_entity_fetch {
             PlanNode::Flatten {

@@ -11,6 +11,7 @@
 //!
 //! A plan is plain data: printable (`Display`), serialisable, cached by the caller.
 
+pub mod aliases;
 mod candidates;
 mod choice;
 mod display;
@@ -62,6 +63,10 @@ pub struct FetchNode {
     pub variable_usages: Vec<String>,
     pub operation: String,
     pub operation_kind: OperationKind,
+    /// Whether the operation gives conflicting fields internal aliases ([`aliases`]), which
+    /// the executor renames back in the response.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub internal_aliases: bool,
 }
 
 /// How representations of one entity type are built from the objects found at the fetch's path.

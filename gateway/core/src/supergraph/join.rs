@@ -247,6 +247,7 @@ impl Reader<'_> {
                     override_from: string_arg(directive, "override").map(str::to_string),
                     override_label: string_arg(directive, "overrideLabel").map(str::to_string),
                     used_overridden: bool_arg(directive, "usedOverridden").unwrap_or(false),
+                    type_in_graph: string_arg(directive, "type").map(str::to_string),
                 });
             }
             graphs

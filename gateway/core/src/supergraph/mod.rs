@@ -73,6 +73,9 @@ pub struct FieldInGraph {
     pub override_from: Option<String>,
     pub override_label: Option<String>,
     pub used_overridden: bool,
+    /// The field's type in this subgraph when it differs from the supergraph's
+    /// (`@join__field(type:)`, e.g. `ID!` where the supergraph says `ID`).
+    pub type_in_graph: Option<String>,
 }
 
 #[derive(Debug, Clone)]

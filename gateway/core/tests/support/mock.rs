@@ -16,6 +16,8 @@
 //!   with `"__unindexed": true` an error under `_entities` leaves out the representation's
 //!   index from its path, as async-graphql does.
 //! - `"__down": true`: the subgraph is unreachable.
+//! - `"__field_types": {"Type.field": "ID!"}`: the subgraph rejects operations whose fragments
+//!   select one response key with different types, as GraphQL validation does.
 
 use apollo_compiler::ast::{self, Definition, Selection};
 use bytes::Bytes;
@@ -87,6 +89,11 @@ fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
     }) else {
         return json!({"errors": [{"message": "mock: no operation"}]});
     };
+    if let Some(types) = data.get("__field_types")
+        && let Some(conflict) = field_conflict(types, &operation.selection_set)
+    {
+        return json!({"errors": [{"message": conflict}]});
+    }
     let root_name = match operation.operation_type {
         ast::OperationType::Mutation => "Mutation",
         _ => "Query",
@@ -395,4 +402,55 @@ fn ast_value_text(value: &Value) -> String {
         ),
         other => other.to_string(),
     }
+}
+
+/// Like GraphQL validation's "fields conflict" rule: fields with one response key under
+/// fragments on different types must have the same type (from `"__field_types"`).
+fn field_conflict(types: &Value, selection: &[Selection]) -> Option<String> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    field_conflict_in(types, selection, None, &mut seen)
+}
+
+fn field_conflict_in(
+    types: &Value,
+    selection: &[Selection],
+    condition: Option<&str>,
+    seen: &mut Vec<(String, String)>,
+) -> Option<String> {
+    for item in selection {
+        match item {
+            Selection::Field(field) => {
+                if let Some(conflict) = field_conflict(types, &field.selection_set) {
+                    return Some(conflict);
+                }
+                let key = field.alias.as_ref().unwrap_or(&field.name).to_string();
+                let declared = condition
+                    .and_then(|c| types.get(format!("{c}.{}", field.name)))
+                    .and_then(Value::as_str);
+                let Some(declared) = declared else { continue };
+                match seen.iter().find(|(k, _)| *k == key) {
+                    Some((_, other)) if other != declared => {
+                        return Some(format!(
+                            "Fields \"{key}\" conflict because they return conflicting types \"{other}\" and \"{declared}\". Use different aliases on the fields to fetch both if this was intentional."
+                        ));
+                    }
+                    Some(_) => {}
+                    None => seen.push((key, declared.to_string())),
+                }
+            }
+            Selection::InlineFragment(inline) => {
+                let inner = inline
+                    .type_condition
+                    .as_ref()
+                    .map(|c| c.as_str())
+                    .or(condition);
+                if let Some(conflict) = field_conflict_in(types, &inline.selection_set, inner, seen)
+                {
+                    return Some(conflict);
+                }
+            }
+            Selection::FragmentSpread(_) => {}
+        }
+    }
+    None
 }
