@@ -37,8 +37,11 @@ pub(super) fn restore(value: &mut Value) {
     }
 }
 
-/// Renames internal aliases in an error's path.
-pub(super) fn restore_path(mut error: GraphqlError) -> GraphqlError {
+/// Renames internal aliases in an error's path, when the fetch used any (`aliased`).
+pub(super) fn restore_path(mut error: GraphqlError, aliased: bool) -> GraphqlError {
+    if !aliased {
+        return error;
+    }
     if let Some(path) = &mut error.path {
         for step in path.iter_mut() {
             if let PathItem::Key(key) = step

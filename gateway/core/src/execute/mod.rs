@@ -247,8 +247,11 @@ impl State<'_> {
             None => {
                 for error in &errors {
                     self.push_error(
-                        aliases::restore_path(GraphqlError::from_subgraph_json(error))
-                            .with_service(service),
+                        aliases::restore_path(
+                            GraphqlError::from_subgraph_json(error),
+                            fetch.internal_aliases,
+                        )
+                        .with_service(service),
                     );
                 }
                 deep_merge(&mut merged, data);
@@ -264,7 +267,10 @@ impl State<'_> {
                 for error in &errors {
                     self.push_error(
                         entity_errors::repath_entity_error(
-                            aliases::restore_path(GraphqlError::from_subgraph_json(error)),
+                            aliases::restore_path(
+                                GraphqlError::from_subgraph_json(error),
+                                fetch.internal_aliases,
+                            ),
                             &batch.targets,
                             &entities,
                         )
