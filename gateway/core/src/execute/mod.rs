@@ -79,6 +79,39 @@ struct State<'a> {
     failed: Mutex<bool>,
 }
 
+/// The JSON body of a subgraph request, serialised without copying its parts.
+struct RequestBody<'a> {
+    query: &'a str,
+    variables: &'a Map<String, Value>,
+    representations: Option<&'a [Value]>,
+}
+
+impl serde::Serialize for RequestBody<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Variables<'a>(&'a Map<String, Value>, Option<&'a [Value]>);
+        impl serde::Serialize for Variables<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                for (name, value) in self.0 {
+                    map.serialize_entry(name, value)?;
+                }
+                if let Some(representations) = self.1 {
+                    map.serialize_entry("representations", representations)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("query", self.query)?;
+        map.serialize_entry(
+            "variables",
+            &Variables(self.variables, self.representations),
+        )?;
+        map.end()
+    }
+}
+
 /// What a fetch under a Flatten sends, and where each answer goes back.
 struct EntityBatch {
     representations: Vec<Value>,
@@ -159,16 +192,29 @@ impl State<'_> {
                 if batch.representations.is_empty() {
                     return;
                 }
-                variables.insert(
-                    "representations".into(),
-                    Value::Array(batch.representations.clone()),
-                );
                 Some(batch)
             }
             None => None,
         };
-        let body = serde_json::json!({ "query": fetch.operation, "variables": variables });
-        let response = match self.send(fetch, body.to_string().into()).await {
+        let body = RequestBody {
+            query: &fetch.operation,
+            variables: &variables,
+            representations: batch.as_ref().map(|b| b.representations.as_slice()),
+        };
+        let body = match serde_json::to_vec(&body) {
+            Ok(body) => body,
+            Err(error) => {
+                self.push_error(GraphqlError::new(
+                    format!(
+                        "cannot serialise the request to `{}`: {error}",
+                        fetch.service_name
+                    ),
+                    ErrorCode::InternalServerError,
+                ));
+                return;
+            }
+        };
+        let response = match self.send(fetch, body.into()).await {
             Ok(response) => response,
             Err(error) => {
                 *self.failed.lock().unwrap_or_else(|e| e.into_inner()) = true;
@@ -290,14 +336,27 @@ impl State<'_> {
                         .with_service(service),
                     );
                 }
+                // Each entity is moved into its last target and cloned only for the others.
+                let mut uses = vec![0usize; entities.len()];
+                for (_, index) in &batch.targets {
+                    if let Some(count) = uses.get_mut(*index) {
+                        *count += 1;
+                    }
+                }
+                let mut entities = entities;
                 for (object_path, index) in &batch.targets {
-                    let Some(entity) = entities.get(*index) else {
+                    let Some(slot) = entities.get_mut(*index) else {
                         continue;
                     };
                     let Some(target) = paths::value_at_mut(&mut merged, object_path) else {
                         continue;
                     };
-                    let mut entity = entity.clone();
+                    uses[*index] -= 1;
+                    let mut entity = if uses[*index] == 0 {
+                        std::mem::take(slot)
+                    } else {
+                        slot.clone()
+                    };
                     // An object sent under its interface's name (to an @interfaceObject
                     // subgraph) comes back with that name: its concrete type stays. A subgraph
                     // that owns the interface answers the concrete type, which replaces it.
