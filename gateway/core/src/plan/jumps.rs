@@ -60,7 +60,17 @@ impl Planner<'_> {
                     _ => self.cheapest_target(group, &field, path, candidates),
                 },
             };
-            match targets.iter_mut().find(|(t, _)| t.target == chosen.target) {
+            // Fields whose @requires select one field under different arguments go to separate
+            // fetches: a representation holds one value per field name.
+            let required = self.requires_in(&chosen, std::slice::from_ref(&field));
+            let batch = targets.iter_mut().find(|(t, fields)| {
+                t.target == chosen.target
+                    && !arguments_differ(
+                        &self.requires_in(t, &fields.fields().cloned().collect::<Vec<_>>()),
+                        &required,
+                    )
+            });
+            match batch {
                 Some((_, fields)) => fields.merge_field(field),
                 None => targets.push((
                     chosen,
@@ -154,7 +164,13 @@ impl Planner<'_> {
                 return Err(error);
             }
         };
-        let child = self.group_for(group, target, path, &new_deps);
+        let child = self.group_for(
+            group,
+            target,
+            path,
+            &new_deps,
+            (entity_type, &representation),
+        );
         self.groups[child]
             .deps
             .extend(new_deps.into_iter().filter(|d| *d != child));
@@ -177,6 +193,25 @@ impl Planner<'_> {
             .selection
             .merge_fragment(Some(entity_type.clone()), child_selection);
         Ok(())
+    }
+
+    /// The `@requires` selections of `fields` in the jump's target, merged.
+    fn requires_in(&self, jump: &Jump, fields: &[Field]) -> SelectionSet {
+        let mut out = SelectionSet::default();
+        let Some(info) = self.supergraph.type_info(&jump.entity_type) else {
+            return out;
+        };
+        for field in fields {
+            if let Some(requires) = info
+                .fields
+                .get(&field.name)
+                .and_then(|f| f.in_graph(jump.target))
+                .and_then(|f| f.requires.as_ref())
+            {
+                out.merge(requires.clone());
+            }
+        }
+        out
     }
 
     /// Whether the jumps being planned already had `graph` plan one of `names` for the
@@ -271,13 +306,16 @@ impl Planner<'_> {
     /// The entity fetch group of `target` under `parent` at `path`, made when missing. Objects
     /// of different types at one path share a group: one `_entities` call serves them all.
     /// A group that must run after `deps` (they fetch its `@requires`) cannot be one of them
-    /// nor an ancestor of one.
+    /// nor an ancestor of one, and a group whose representations of the type already carry a
+    /// field under other arguments (`price(currency: "USD")` against `"EUR"`) cannot take
+    /// this one: a representation holds one value per field name.
     fn group_for(
         &mut self,
         parent: usize,
         target: GraphId,
         path: &[PathSegment],
         deps: &[usize],
+        (entity_type, representation): (&Name, &SelectionSet),
     ) -> usize {
         let path = without_type_condition(path);
         let existing = (0..self.groups.len()).find(|&id| {
@@ -287,6 +325,10 @@ impl Planner<'_> {
                 && g.path == path
                 && !g.entities.is_empty()
                 && !deps.iter().any(|&d| self.is_ancestor_or_self(id, d))
+                && !g
+                    .entities
+                    .iter()
+                    .any(|(t, shape)| t == entity_type && arguments_differ(shape, representation))
         });
         let id = existing.unwrap_or_else(|| self.new_group(target, Some(parent), path.to_vec()));
         for recording in &mut self.recordings {
@@ -365,6 +407,20 @@ impl Planner<'_> {
             out,
         )
     }
+}
+
+/// Whether two representation shapes select one field name with different arguments, at any
+/// depth (fields are compared through inline fragments as well).
+fn arguments_differ(a: &SelectionSet, b: &SelectionSet) -> bool {
+    a.fields().any(|fa| {
+        b.fields().filter(|fb| fb.name == fa.name).any(|fb| {
+            fa.arguments != fb.arguments
+                || match (&fa.selection_set, &fb.selection_set) {
+                    (Some(sa), Some(sb)) => arguments_differ(sa, sb),
+                    _ => false,
+                }
+        })
+    })
 }
 
 /// A fetch path without its trailing type condition: objects of several types at one place.
