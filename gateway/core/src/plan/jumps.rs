@@ -309,7 +309,7 @@ impl Planner<'_> {
     /// nor an ancestor of one, and a group whose representations of the type already carry a
     /// field under other arguments (`price(currency: "USD")` against `"EUR"`) cannot take
     /// this one: a representation holds one value per field name.
-    fn group_for(
+    pub(super) fn group_for(
         &mut self,
         parent: usize,
         target: GraphId,

@@ -15,6 +15,7 @@ pub mod aliases;
 mod candidates;
 mod choice;
 mod display;
+mod foreign;
 mod groups;
 mod jumps;
 mod planner;

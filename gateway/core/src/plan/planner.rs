@@ -315,11 +315,14 @@ impl Planner<'_> {
                 possible.push(name.clone());
             }
         }
-        if possible.is_empty() {
-            self.check_fields_without_implementations(graph, ty, selection, provided)?;
-        }
         let mut out = SelectionSet::default();
         out.merge_field(typename_field());
+        if possible.is_empty() {
+            self.check_fields_without_implementations(graph, ty, selection, provided)?;
+            self.plan_without_implementations(
+                group, graph, ty, selection, path, provided, &mut out,
+            )?;
+        }
         for object in possible {
             let fields = self.collect_fields(selection, &object);
             if fields.fields().all(|f| f.name == "__typename") {
