@@ -13,6 +13,9 @@ pub struct Links {
     /// Spec directive names as used in this schema, keyed by the spec's own name
     /// (`inaccessible` -> `inaccessible` or its rename).
     directive_names: HashMap<String, String>,
+    /// Specs of the known hosts (`specs.apollo.dev`): only their directives are spec elements.
+    /// Others (`@composeDirective` custom directives) belong to the API schema.
+    known_specs: Vec<String>,
     pub join: String,
 }
 
@@ -24,6 +27,7 @@ impl Links {
         let mut namespaces = Vec::new();
         let mut directive_names = HashMap::new();
         let mut join = "join".to_string();
+        let mut known_specs = Vec::new();
         for directive in schema.schema_definition.directives.iter() {
             if directive.name != "link" && directive.name != "core" {
                 continue;
@@ -73,6 +77,7 @@ impl Links {
             }
             if is_known_spec {
                 namespaces.push(namespace);
+                known_specs.push(spec);
             }
         }
         if namespaces.is_empty() {
@@ -81,6 +86,7 @@ impl Links {
         Self {
             namespaces,
             directive_names,
+            known_specs,
             join,
         }
     }
@@ -109,8 +115,14 @@ impl Links {
         if name == "link" || name == "core" {
             return true;
         }
-        if self.directive_names.values().any(|local| local == name)
-            && !matches!(name, "deprecated" | "specifiedBy" | "oneOf")
+        let from_known_spec = self.directive_names.iter().any(|(key, local)| {
+            local == name
+                && key
+                    .split('/')
+                    .next()
+                    .is_some_and(|spec| self.known_specs.iter().any(|k| k == spec))
+        });
+        if from_known_spec && !matches!(name, "deprecated" | "specifiedBy" | "oneOf")
         {
             return true;
         }
