@@ -363,15 +363,19 @@ impl Planner<'_> {
         }
         if field_in_graph.external {
             let provided_here = provided.is_some_and(|p| p.fields().any(|f| f.name == field.name));
-            let in_own_key = info.in_graph(graph).is_some_and(|t| {
+            let type_here = info.in_graph(graph);
+            let in_own_key = type_here.is_some_and(|t| {
                 t.keys
                     .iter()
                     .any(|k| k.fields.fields().any(|f| f.name == field.name))
             });
             // A key field the subgraph marks @external is only known to it from a
             // representation: at the root of an entity fetch, not where it returns the object
-            // itself (the field is then another subgraph's to resolve).
-            return (provided_here || (in_own_key && entity_root)).then_some(field_in_graph);
+            // itself (the field is then another subgraph's to resolve). A type extension's
+            // external key fields are its own all the same (Federation 1 style `@extends`).
+            let own_extension = type_here.is_some_and(|t| t.extension);
+            return (provided_here || (in_own_key && (entity_root || own_extension)))
+                .then_some(field_in_graph);
         }
         // A field with @requires reads its requirements from the representation, so it can only
         // be resolved where the parent group put them there: at the root of an entity fetch.
