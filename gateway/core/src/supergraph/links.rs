@@ -122,8 +122,7 @@ impl Links {
                     .next()
                     .is_some_and(|spec| self.known_specs.iter().any(|k| k == spec))
         });
-        if from_known_spec && !matches!(name, "deprecated" | "specifiedBy" | "oneOf")
-        {
+        if from_known_spec && !matches!(name, "deprecated" | "specifiedBy" | "oneOf") {
             return true;
         }
         self.namespaces.iter().any(|ns| {
