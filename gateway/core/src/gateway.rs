@@ -39,7 +39,7 @@ pub struct GraphqlRequest {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct GraphqlResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<Value>,
+    pub data: Option<Box<serde_json::value::RawValue>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<GraphqlError>,
     #[serde(skip_serializing_if = "Map::is_empty")]

@@ -5,6 +5,9 @@
 //! not apply contributes nothing, so an object may be `{}`), internal fields the planner added
 //! left out, enum values checked against the API schema, and nulls propagated per the GraphQL
 //! spec (a null in a non-null position nulls the nearest nullable parent).
+//!
+//! The answer is written straight to JSON text rather than built as a tree and serialised
+//! after: a null that propagates truncates what was written for the object it nulls.
 
 use crate::error::{ErrorCode, GraphqlError, PathItem};
 use crate::selection::{Selection, SelectionSet};
@@ -12,11 +15,13 @@ use apollo_compiler::ast::Type;
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Schema};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Shapes `data` for the client's `selection` on `root_type`; adds errors for what it had to null.
+/// Shapes `data` for the client's `selection` on `root_type` into JSON text; adds errors for
+/// what it had to null. The result is `null` when a non-null root field was null.
 pub fn shape(
     schema: &Valid<Schema>,
     selection: &SelectionSet,
@@ -24,22 +29,29 @@ pub fn shape(
     data: &Value,
     errors: &mut Vec<GraphqlError>,
     had_fetch_failure: bool,
-) -> Value {
+) -> Box<RawValue> {
     let mut shaper = Shaper {
         schema,
+        existing_errors: errors.len(),
         errors,
         had_fetch_failure,
         path: Vec::new(),
-        existing_errors: 0,
         collected: HashMap::new(),
     };
-    shaper.existing_errors = shaper.errors.len();
     let empty = Map::new();
     let object = data.as_object().unwrap_or(&empty);
-    match shaper.object(selection, root_type, object) {
-        Some(map) => Value::Object(map),
-        None => Value::Null,
+    let mut out = Vec::with_capacity(16 * 1024);
+    if shaper
+        .object(selection, root_type, object, &mut out)
+        .is_err()
+    {
+        out.clear();
+        out.extend_from_slice(b"null");
     }
+    // The writer only emits valid JSON: strings through serde_json, structure by hand.
+    let text = String::from_utf8(out).unwrap_or_else(|_| "null".to_string());
+    RawValue::from_string(text)
+        .unwrap_or_else(|_| RawValue::from_string("null".to_string()).expect("null is JSON"))
 }
 
 struct Shaper<'a> {
@@ -103,16 +115,18 @@ impl Shaper<'_> {
         }
     }
 
-    /// `None` when a non-null field of the object is null: the object itself becomes null.
+    /// Writes the object; `Err` when a non-null field of it is null (the caller nulls it).
     fn object(
         &mut self,
         selection: &SelectionSet,
         typename: &str,
         source: &Map<String, Value>,
-    ) -> Option<Map<String, Value>> {
-        let mut out = Map::with_capacity(selection.items.len());
-        self.fill(selection, typename, source, &mut out).ok()?;
-        Some(out)
+        out: &mut Vec<u8>,
+    ) -> Result<(), Propagate> {
+        out.push(b'{');
+        self.fill(selection, typename, source, out)?;
+        out.push(b'}');
+        Ok(())
     }
 
     fn fill(
@@ -120,15 +134,8 @@ impl Shaper<'_> {
         selection: &SelectionSet,
         typename: &str,
         source: &Map<String, Value>,
-        out: &mut Map<String, Value>,
+        out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
-        let has_fragments = selection
-            .items
-            .iter()
-            .any(|i| matches!(i, Selection::InlineFragment(_)));
-        if !has_fragments {
-            return self.fill_fields(selection, typename, source, out);
-        }
         // CollectFields: fragments that apply to the runtime type, same keys merged.
         let collected = self.collected_fields(selection, typename);
         self.fill_fields(&collected, typename, source, out)
@@ -169,27 +176,35 @@ impl Shaper<'_> {
         selection: &SelectionSet,
         typename: &str,
         source: &Map<String, Value>,
-        out: &mut Map<String, Value>,
+        out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
+        let mut first = true;
         for item in &selection.items {
             let Selection::Field(field) = item else {
                 continue;
             };
+            if !first {
+                out.push(b',');
+            }
+            first = false;
             let key = field.response_key();
+            write_string(out, key.as_str());
+            out.push(b':');
             if field.name == "__typename" {
-                out.insert(key.to_string(), Value::String(typename.to_string()));
+                write_string(out, typename);
                 continue;
             }
             self.path.push(PathStep::Key(key.clone()));
-            let value = self.complete(
+            let result = self.complete(
                 &field.ty,
                 source.get(key.as_str()),
                 field.selection_set.as_ref(),
                 &field.name,
                 typename,
+                out,
             );
             self.path.pop();
-            out.insert(key.to_string(), value?);
+            result?;
         }
         Ok(())
     }
@@ -205,6 +220,8 @@ impl Shaper<'_> {
         }
     }
 
+    /// Writes the field's value. `Ok(true)` when it wrote null; `Err` when that null sits in a
+    /// non-null position, so the parent must null itself.
     fn complete(
         &mut self,
         ty: &Type,
@@ -212,18 +229,26 @@ impl Shaper<'_> {
         selection: Option<&SelectionSet>,
         field_name: &Name,
         parent_type: &str,
-    ) -> Result<Value, Propagate> {
-        let result = match value {
-            None | Some(Value::Null) => Value::Null,
+        out: &mut Vec<u8>,
+    ) -> Result<bool, Propagate> {
+        let start = out.len();
+        let wrote_null = match value {
+            None | Some(Value::Null) => {
+                out.extend_from_slice(b"null");
+                true
+            }
             Some(value) => match ty {
                 Type::Named(named) | Type::NonNullNamed(named) => {
-                    self.named(named, value, selection)
+                    self.named(named, value, selection, out)
                 }
                 Type::List(inner) | Type::NonNullList(inner) => match value {
                     Value::Array(items) => {
-                        let mut out = Vec::with_capacity(items.len());
+                        out.push(b'[');
                         let mut nulled = false;
                         for (i, item) in items.iter().enumerate() {
+                            if i > 0 {
+                                out.push(b',');
+                            }
                             self.path.push(PathStep::Index(i));
                             let completed = self.complete(
                                 inner,
@@ -231,30 +256,31 @@ impl Shaper<'_> {
                                 selection,
                                 field_name,
                                 parent_type,
+                                out,
                             );
                             self.path.pop();
-                            match completed {
-                                Ok(v) => out.push(v),
-                                Err(Propagate) => {
-                                    nulled = true;
-                                    break;
-                                }
+                            if completed.is_err() {
+                                nulled = true;
+                                break;
                             }
                         }
                         if nulled {
-                            Value::Null
+                            out.truncate(start);
+                            out.extend_from_slice(b"null");
                         } else {
-                            Value::Array(out)
+                            out.push(b']');
                         }
+                        nulled
                     }
                     _ => {
                         self.invalid(format!("expected a list for `{parent_type}.{field_name}`"));
-                        Value::Null
+                        out.extend_from_slice(b"null");
+                        true
                     }
                 },
             },
         };
-        if result.is_null() && ty.is_non_null() {
+        if wrote_null && ty.is_non_null() {
             let was_explicit_null = matches!(value, Some(Value::Null));
             if !self.error_covers_path() && (was_explicit_null || !self.had_fetch_failure) {
                 self.errors.push(
@@ -269,18 +295,29 @@ impl Shaper<'_> {
             }
             return Err(Propagate);
         }
-        Ok(result)
+        Ok(wrote_null)
     }
 
-    fn named(&mut self, named: &Name, value: &Value, selection: Option<&SelectionSet>) -> Value {
+    /// Writes a value of a named type; returns whether it wrote null.
+    fn named(
+        &mut self,
+        named: &Name,
+        value: &Value,
+        selection: Option<&SelectionSet>,
+        out: &mut Vec<u8>,
+    ) -> bool {
         match (self.schema.types.get(named), selection) {
             (Some(ExtendedType::Enum(e)), _) => match value.as_str() {
-                Some(v) if e.values.contains_key(v) => value.clone(),
+                Some(v) if e.values.contains_key(v) => {
+                    write_string(out, v);
+                    false
+                }
                 _ => {
                     self.invalid(format!(
                         "subgraph value {value} is not a value of enum `{named}`"
                     ));
-                    Value::Null
+                    out.extend_from_slice(b"null");
+                    true
                 }
             },
             (
@@ -289,20 +326,33 @@ impl Shaper<'_> {
             ) => {
                 let Value::Object(object) = value else {
                     self.invalid(format!("expected an object of type `{named}`"));
-                    return Value::Null;
+                    out.extend_from_slice(b"null");
+                    return true;
                 };
                 let typename = self.runtime_type(named, object);
                 if !self.schema.types.contains_key(typename.as_str())
                     || !self.applies(Some(named), &typename)
                 {
                     self.invalid(format!("subgraph returned type `{typename}`, which is not a `{named}` of the API schema"));
-                    return Value::Null;
+                    out.extend_from_slice(b"null");
+                    return true;
                 }
-                self.object(sub, &typename, object)
-                    .map(Value::Object)
-                    .unwrap_or(Value::Null)
+                let start = out.len();
+                if self.object(sub, &typename, object, out).is_err() {
+                    out.truncate(start);
+                    out.extend_from_slice(b"null");
+                    return true;
+                }
+                false
             }
-            _ => value.clone(),
+            _ => {
+                // Scalars pass through as the subgraph sent them.
+                if serde_json::to_writer(&mut *out, value).is_err() {
+                    out.extend_from_slice(b"null");
+                    return true;
+                }
+                false
+            }
         }
     }
 
@@ -333,4 +383,10 @@ impl Shaper<'_> {
                 })
             })
     }
+}
+
+/// Writes a JSON string with serde_json's escaping.
+fn write_string(out: &mut Vec<u8>, text: &str) {
+    // Writing a &str into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, text);
 }
