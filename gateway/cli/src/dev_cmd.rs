@@ -20,7 +20,7 @@ use tokio::net::TcpListener;
 /// The secret `dev` signs and verifies tokens with; real deployments set QUNTUAN_JWT_SECRET.
 const DEV_JWT_SECRET: &str = "quntuan-dev-secret";
 
-pub(crate) const SAMPLE_QUERY: &str = "{ regions(level: DISTRICT) { code name unions { grassrootsUnionCount workersHomeCount } youth { branchCount volunteerCount youthHomeCount } } }";
+pub(crate) const SAMPLE_QUERY: &str = "{ regions(level: DISTRICT) { code name unions { grassrootsUnionCount workersHomeCount } youth { branchCount volunteerCount youthHomeCount } women { organizationCount womensHomeCount childrensHomeCount } science { associationCount workstationCount } disability { organizationCount workerCount } } }";
 
 #[derive(Debug, Args)]
 pub(crate) struct DevArgs {

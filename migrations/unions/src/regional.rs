@@ -7,7 +7,10 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveIden, Clone, Copy)]
-#[expect(clippy::enum_variant_names, reason = "the variants are the column names")]
+#[expect(
+    clippy::enum_variant_names,
+    reason = "the variants are the column names"
+)]
 pub(crate) enum Region {
     RegionCode,
     StreetCode,

@@ -1,8 +1,8 @@
 //! The unions migrator must create every table and index, undo them all, and apply again.
 
+use quntuan_kit::test_database;
 use quntuan_unions_migration::Migrator;
 use sea_orm_migration::prelude::*;
-use quntuan_kit::test_database;
 use sea_orm_migration::sea_orm::{DatabaseConnection, DbBackend, Statement};
 
 const TABLES: [&str; 9] = [

@@ -17,7 +17,13 @@ impl ServiceCenter {
         &self.id
     }
     /// The disability service point at this venue.
-    async fn disability(&self, ctx: &Context<'_>) -> Result<DisabilityAtServiceCenter> {
+    async fn disability(&self, ctx: &Context<'_>) -> Result<Option<DisabilityAtServiceCenter>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        self.disability_here(ctx).await.map(Some)
+    }
+
+    #[graphql(skip)]
+    async fn disability_here(&self, ctx: &Context<'_>) -> Result<DisabilityAtServiceCenter> {
         let loaders = &app(ctx)?.loaders;
         let (workers, services) = tokio::join!(
             loaders.workers_at_center.load_one(self.id.0.clone()),

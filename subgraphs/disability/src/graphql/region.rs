@@ -17,7 +17,13 @@ impl Region {
         &self.code
     }
     /// The Disabled Persons' Federation's figures for this region and everything below it.
-    async fn disability(&self, ctx: &Context<'_>) -> Result<DisabilityRegionFigures> {
+    async fn disability(&self, ctx: &Context<'_>) -> Result<Option<DisabilityRegionFigures>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        self.disability_here(ctx).await.map(Some)
+    }
+
+    #[graphql(skip)]
+    async fn disability_here(&self, ctx: &Context<'_>) -> Result<DisabilityRegionFigures> {
         let figures = app(ctx)?
             .loaders
             .region_figures

@@ -16,7 +16,13 @@ impl ServiceCenter {
         &self.id
     }
     /// What the science association runs at this venue.
-    async fn science(&self, ctx: &Context<'_>) -> Result<ScienceAtServiceCenter> {
+    async fn science(&self, ctx: &Context<'_>) -> Result<Option<ScienceAtServiceCenter>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        self.science_here(ctx).await.map(Some)
+    }
+
+    #[graphql(skip)]
+    async fn science_here(&self, ctx: &Context<'_>) -> Result<ScienceAtServiceCenter> {
         let rows = app(ctx)?
             .loaders
             .events_at_center

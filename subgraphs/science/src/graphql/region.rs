@@ -17,7 +17,13 @@ impl Region {
     }
     /// The Association for Science and Technology's figures for this region and
     /// everything below it.
-    async fn science(&self, ctx: &Context<'_>) -> Result<ScienceRegionFigures> {
+    async fn science(&self, ctx: &Context<'_>) -> Result<Option<ScienceRegionFigures>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        self.science_here(ctx).await.map(Some)
+    }
+
+    #[graphql(skip)]
+    async fn science_here(&self, ctx: &Context<'_>) -> Result<ScienceRegionFigures> {
         let figures = app(ctx)?
             .loaders
             .region_figures

@@ -30,10 +30,10 @@ impl ServiceCenter {
     }
 
     /// What the trade unions run at this venue.
-    async fn unions(&self) -> UnionsAtServiceCenter {
-        UnionsAtServiceCenter {
+    async fn unions(&self) -> Option<UnionsAtServiceCenter> {
+        Some(UnionsAtServiceCenter {
             center_id: self.id.clone(),
-        }
+        })
     }
 }
 

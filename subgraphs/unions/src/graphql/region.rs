@@ -20,10 +20,10 @@ impl Region {
     }
 
     /// Trade-union figures of this region and everything below it.
-    async fn unions(&self) -> UnionsRegionFigures {
-        UnionsRegionFigures {
+    async fn unions(&self) -> Option<UnionsRegionFigures> {
+        Some(UnionsRegionFigures {
             code: self.code.clone(),
-        }
+        })
     }
 }
 

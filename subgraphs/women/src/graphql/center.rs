@@ -26,10 +26,10 @@ impl ServiceCenter {
     }
 
     /// What the women's federation runs at this venue.
-    async fn women(&self) -> WomenAtServiceCenter {
-        WomenAtServiceCenter {
+    async fn women(&self) -> Option<WomenAtServiceCenter> {
+        Some(WomenAtServiceCenter {
             center_id: self.id.clone(),
-        }
+        })
     }
 }
 

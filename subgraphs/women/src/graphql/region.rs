@@ -19,10 +19,10 @@ impl Region {
     }
 
     /// Women's federation figures of this region and everything below it.
-    async fn women(&self) -> WomenRegionFigures {
-        WomenRegionFigures {
+    async fn women(&self) -> Option<WomenRegionFigures> {
+        Some(WomenRegionFigures {
             code: self.code.clone(),
-        }
+        })
     }
 }
 

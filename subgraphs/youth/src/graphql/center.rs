@@ -16,7 +16,13 @@ impl ServiceCenter {
         &self.id
     }
     /// What the youth league runs at this venue.
-    async fn youth(&self, ctx: &Context<'_>) -> Result<YouthAtServiceCenter> {
+    async fn youth(&self, ctx: &Context<'_>) -> Result<Option<YouthAtServiceCenter>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        self.youth_here(ctx).await.map(Some)
+    }
+
+    #[graphql(skip)]
+    async fn youth_here(&self, ctx: &Context<'_>) -> Result<YouthAtServiceCenter> {
         let loaders = &app(ctx)?.loaders;
         let key = self.id.0.clone();
         let (homes, activities, workers) = tokio::join!(

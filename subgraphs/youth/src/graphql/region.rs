@@ -16,7 +16,13 @@ impl Region {
         &self.code
     }
     /// The Communist Youth League's figures for this region and everything below it.
-    async fn youth(&self, ctx: &Context<'_>) -> Result<YouthRegionFigures> {
+    async fn youth(&self, ctx: &Context<'_>) -> Result<Option<YouthRegionFigures>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        self.youth_here(ctx).await.map(Some)
+    }
+
+    #[graphql(skip)]
+    async fn youth_here(&self, ctx: &Context<'_>) -> Result<YouthRegionFigures> {
         let figures = app(ctx)?
             .loaders
             .region_figures
