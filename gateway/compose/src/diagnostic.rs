@@ -223,7 +223,7 @@ impl Code {
                 "Move the directive to the subgraph that resolves the field: directives that are merged into the supergraph cannot sit on @external fields."
             }
             Code::KEY_FIELDS_SELECT_INVALID_TYPE => {
-                "Select only fields whose type is an object, a scalar or an enum (not a list, interface or union) in @key."
+                "Select only fields whose type is an object, a scalar or an enum (not an interface or a union, even in a list) in @key."
             }
             Code::KEY_FIELDS_HAS_ARGS => "Select only fields without arguments in @key.",
             Code::KEY_INVALID_FIELDS => {

@@ -70,6 +70,7 @@ pub(crate) fn build(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> {
         fed_locals,
         composed,
         key_fields: HashSet::new(),
+        fake_externals: HashSet::new(),
         used_in_field_sets: HashSet::new(),
     };
     diagnostics.extend(fieldsets::check(&mut subgraph));

@@ -17,8 +17,6 @@ pub(crate) struct SelectedField {
     pub ty: apollo_compiler::ast::Type,
     pub has_arguments: bool,
     pub has_directives: bool,
-    /// Depth 0 = selected directly on the field set's type.
-    pub depth: usize,
     /// Whether the selection has no sub-selection.
     pub is_leaf: bool,
     /// (type, field) of the fields this one is nested in.
@@ -53,7 +51,6 @@ fn collect_into(set: &SelectionSet, ancestors: &[(String, String)], out: &mut Ve
                     ty: f.definition.ty.clone(),
                     has_arguments: !f.definition.arguments.is_empty(),
                     has_directives: !f.directives.is_empty(),
-                    depth: ancestors.len(),
                     is_leaf: f.selection_set.selections.is_empty(),
                     ancestors: ancestors.to_vec(),
                 });
@@ -72,8 +69,8 @@ pub(crate) fn check(sg: &mut Subgraph) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let name = sg.name.clone();
     let type_names: Vec<String> = sg.merged_types().map(|(n, _)| n.to_string()).collect();
-    let mut key_fields = Vec::new();
     let mut used = Vec::new();
+    record_key_fields(sg, &type_names);
 
     for type_name in &type_names {
         let is_composite = matches!(
@@ -112,11 +109,12 @@ pub(crate) fn check(sg: &mut Subgraph) -> Vec<Diagnostic> {
                                     .coordinate(coordinate.clone()),
                             );
                         }
+                        // Apollo looks through list wrappers: a list of objects or
+                        // scalars is a valid key field, a list of interfaces is not.
                         let base = f.ty.inner_named_type().as_str();
                         let kind = match sg.schema.types.get(base) {
                             Some(ExtendedType::Interface(_)) => Some("an Interface"),
                             Some(ExtendedType::Union(_)) => Some("a Union"),
-                            _ if f.ty.is_list() => Some("a List"),
                             _ => None,
                         };
                         if let Some(kind) = kind {
@@ -125,9 +123,6 @@ pub(crate) fn check(sg: &mut Subgraph) -> Vec<Diagnostic> {
                                     .subgraph(&name)
                                     .coordinate(coordinate.clone()),
                             );
-                        }
-                        if f.depth == 0 {
-                            key_fields.push((f.parent.clone(), f.name.clone()));
                         }
                         used.push((f.parent, f.name));
                     }
@@ -138,12 +133,49 @@ pub(crate) fn check(sg: &mut Subgraph) -> Vec<Diagnostic> {
         check_fields(sg, type_name, &mut diagnostics, &mut used);
     }
     used.extend(super::context::used_fields(sg));
-    sg.key_fields.extend(key_fields);
     sg.used_in_field_sets.extend(used);
     if !sg.is_fed1() {
         check_unused_externals(sg, &type_names, &mut diagnostics);
     }
     diagnostics
+}
+
+/// Records, before any field set is checked, the fields `@key`s select (all
+/// of them are shareable, nested ones and the implementations of selected
+/// interface fields included) and the "fake" externals: `@external` key fields
+/// of type extensions (`extend type`, `@extends`), which Federation 1 required
+/// and Apollo treats as resolved by the subgraph (`collectFakeExternals`).
+fn record_key_fields(sg: &mut Subgraph, type_names: &[String]) {
+    let mut key_fields = Vec::new();
+    let mut fake_externals = Vec::new();
+    for type_name in type_names {
+        for key in sg.keys(type_name) {
+            let Ok(set) = parse_field_set(&sg.schema, type_name, &key.fields) else {
+                continue;
+            };
+            for f in collect_fields(&set.selection_set) {
+                if matches!(
+                    sg.schema.types.get(f.parent.as_str()),
+                    Some(ExtendedType::Interface(_))
+                ) {
+                    for implementation in sg.possible_types(&f.parent) {
+                        if sg.field(&implementation, &f.name).is_some() {
+                            key_fields.push((implementation, f.name.clone()));
+                        }
+                    }
+                }
+                let marked_external = sg
+                    .field(&f.parent, &f.name)
+                    .is_some_and(|d| sg.has(&d.directives, "external"));
+                if key.extension && marked_external {
+                    fake_externals.push((f.parent.clone(), f.name.clone()));
+                }
+                key_fields.push((f.parent, f.name));
+            }
+        }
+    }
+    sg.key_fields.extend(key_fields);
+    sg.fake_externals.extend(fake_externals);
 }
 
 fn check_type_rules(
@@ -238,7 +270,7 @@ fn check_fields(
                         for f in collect_fields(&set.selection_set) {
                             if must_be_external(sg, &f) {
                                 diagnostics.push(
-                                    Diagnostic::new(Code::REQUIRES_FIELDS_MISSING_EXTERNAL, format!("{prefix}: field \"{}.{}\" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external).", f.parent, f.name))
+                                    Diagnostic::new(Code::REQUIRES_FIELDS_MISSING_EXTERNAL, format!("{prefix}: field \"{}.{}\" should not be part of a @requires since it is already {}", f.parent, f.name, already_provided(sg, &f)))
                                         .subgraph(name)
                                         .coordinate(coordinate.clone())
                                         .coordinate(format!("{}.{}", f.parent, f.name)),
@@ -290,7 +322,7 @@ fn check_fields(
                             }
                             if must_be_external(sg, &f) {
                                 diagnostics.push(
-                                    Diagnostic::new(Code::PROVIDES_FIELDS_MISSING_EXTERNAL, format!("{prefix}: field \"{selected}\" should not be part of a @provides since it is already provided by this subgraph (it is not marked @external)."))
+                                    Diagnostic::new(Code::PROVIDES_FIELDS_MISSING_EXTERNAL, format!("{prefix}: field \"{selected}\" should not be part of a @provides since it is already {}", already_provided(sg, &f)))
                                         .subgraph(name)
                                         .coordinate(coordinate.clone())
                                         .coordinate(selected.clone()),
@@ -306,12 +338,31 @@ fn check_fields(
 }
 
 /// A selected leaf of `@requires`/`@provides` must be external, unless a field
-/// it is nested in is (Apollo's rule; Federation 1 subgraphs are exempt).
+/// it is nested in is (Apollo's rule; Federation 1 subgraphs are exempt). A
+/// field selected on an interface counts as external when one of the
+/// interface's implementations declares it external (a `@provides` through
+/// an interface field).
 fn must_be_external(sg: &Subgraph, f: &SelectedField) -> bool {
-    !sg.is_fed1()
-        && f.is_leaf
-        && !sg.is_external(&f.parent, &f.name)
-        && !f.ancestors.iter().any(|(t, n)| sg.is_external(t, n))
+    let external_in_parents = f.ancestors.iter().any(|(t, n)| {
+        sg.is_external(t, n)
+            || (matches!(
+                sg.schema.types.get(t.as_str()),
+                Some(ExtendedType::Interface(_))
+            ) && sg
+                .possible_types(t)
+                .iter()
+                .any(|implementation| sg.is_external(implementation, n)))
+    });
+    !sg.is_fed1() && f.is_leaf && !sg.is_external(&f.parent, &f.name) && !external_in_parents
+}
+
+/// The end of the "should not be part of" message, in Apollo's words.
+fn already_provided(sg: &Subgraph, f: &SelectedField) -> &'static str {
+    if sg.is_fake_external(&f.parent, &f.name) {
+        "\"effectively\" provided by this subgraph (while it is marked @external, it is a @key field of an extension type, which are not internally considered external for historical/backward compatibility reasons)."
+    } else {
+        "provided by this subgraph (it is not marked @external)."
+    }
 }
 
 fn check_unused_externals(sg: &Subgraph, type_names: &[String], diagnostics: &mut Vec<Diagnostic>) {

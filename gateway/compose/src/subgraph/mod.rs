@@ -9,7 +9,7 @@ mod links;
 mod rename;
 
 pub(crate) use build::build;
-pub(crate) use links::Links;
+pub(crate) use links::{Link, Links};
 
 use apollo_compiler::Schema;
 use apollo_compiler::ast;
@@ -46,8 +46,11 @@ pub(crate) struct Subgraph {
     fed_locals: HashMap<String, &'static str>,
     /// Local names of directives listed in `@composeDirective`.
     pub composed: Vec<String>,
-    /// (type, field) selected at the top level of a `@key` of the type.
+    /// (type, field) selected, at any depth, by a `@key` (implicitly shareable).
     pub key_fields: HashSet<(String, String)>,
+    /// (type, field) marked `@external` but selected by a `@key` of a type
+    /// extension: not really external (see [`Subgraph::is_fake_external`]).
+    pub fake_externals: HashSet<(String, String)>,
     /// (type, field) selected by any `@key`, `@requires` or `@provides`.
     pub used_in_field_sets: HashSet<(String, String)>,
 }
@@ -203,19 +206,15 @@ impl Subgraph {
             && self
                 .type_directives(type_name)
                 .is_some_and(|d| self.has(d, "external"));
-        if !(on_field || on_type) {
-            return false;
-        }
-        // Federation 1 required @external on the key fields of type extensions;
-        // those fields are really owned by this subgraph too.
-        if self.is_fed1()
-            && self
-                .key_fields
-                .contains(&(type_name.to_string(), field.to_string()))
-        {
-            return false;
-        }
-        true
+        (on_field || on_type) && !self.is_fake_external(type_name, field)
+    }
+
+    /// Federation 1 required `@external` on the key fields of type extensions;
+    /// Apollo keeps accepting it and treats those fields as resolved by the
+    /// subgraph (no `external: true` in the supergraph).
+    pub(crate) fn is_fake_external(&self, type_name: &str, field: &str) -> bool {
+        self.fake_externals
+            .contains(&(type_name.to_string(), field.to_string()))
     }
 
     pub(crate) fn is_shareable(&self, type_name: &str, field: &str) -> bool {
