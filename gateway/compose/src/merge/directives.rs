@@ -3,8 +3,8 @@
 //! GraphQL built-ins), under which names, and how their applications merge.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::spec::{self, SupergraphSpec, Version};
-use crate::subgraph::{Directives, Subgraph};
+use crate::spec::{self, SupergraphSpec};
+use crate::subgraph::{Directives, Link, Subgraph};
 use crate::supergraph::model::{Applied, print_value, string_literal};
 use apollo_compiler::ast;
 use apollo_compiler::schema::ExtendedType;
@@ -13,10 +13,6 @@ use std::collections::HashSet;
 
 const BUILT_IN_MERGED: &[&str] = &["deprecated", "specifiedBy", "oneOf"];
 pub(crate) const ACCESS_CONTROL: &[&str] = &["authenticated", "requiresScopes", "policy"];
-
-/// A linked spec of composed directives: latest version, its url, and
-/// (name in the spec, name in the supergraph) of each composed directive.
-type Feature = (Version, String, Vec<(String, String)>);
 
 /// The carried directives of a composition.
 #[derive(Debug, Default)]
@@ -133,12 +129,17 @@ impl Carried {
         carried
     }
 
-    /// `@composeDirective`: link the latest version of each spec, define the directive.
+    /// `@composeDirective`: link the latest version of each spec, define the
+    /// directive. As in Apollo's composition, the "latest" subgraph of a spec
+    /// (highest minor version among the subgraphs composing it; on a tie, the
+    /// last one in subgraph order) gives the definition of every directive of
+    /// that spec, arguments and default values included.
     fn add_composed(&mut self, sgs: &[Subgraph], diagnostics: &mut Vec<Diagnostic>) {
-        // identity -> (version, url, [(name in spec, supergraph name)], definition source)
-        let mut features: IndexMap<String, Feature> = IndexMap::new();
-        let mut definitions: IndexMap<String, (Version, String, bool)> = IndexMap::new();
-        for sg in sgs {
+        // (identity, name in the spec with `@`, supergraph name), in subgraph order.
+        let mut items: Vec<(String, String, String)> = Vec::new();
+        // identity -> subgraphs composing one of its directives
+        let mut composing: IndexMap<String, Vec<usize>> = IndexMap::new();
+        for (i, sg) in sgs.iter().enumerate() {
             for local in &sg.composed {
                 let Some(link) = sg.links.links.iter().find(|l| {
                     l.imports
@@ -147,53 +148,51 @@ impl Carried {
                 }) else {
                     continue;
                 };
-                let Some(def) = sg.schema.directive_definitions.get(local.as_str()) else {
-                    continue;
-                };
                 let orig = link
                     .imports
                     .iter()
                     .find(|(_, a)| a.trim_start_matches('@') == local)
-                    .map(|(o, _)| o.trim_start_matches('@').to_string())
-                    .unwrap_or_else(|| local.clone());
-                let entry = features.entry(link.identity.clone()).or_insert((
-                    link.version,
-                    link.url.clone(),
-                    Vec::new(),
-                ));
-                if link.version.0 != entry.0.0 {
-                    diagnostics.push(
-                        Diagnostic::new(Code::DIRECTIVE_COMPOSITION_ERROR, format!("Core feature \"{}\" requested to be merged has major version mismatch across subgraphs.", link.identity))
-                            .subgraph(&sg.name),
-                    );
-                    continue;
+                    .map(|(o, _)| o.clone())
+                    .unwrap_or_else(|| format!("@{local}"));
+                if !items.iter().any(|(_, _, n)| n == local) {
+                    items.push((link.identity.clone(), orig, local.clone()));
                 }
-                if link.version > entry.0 {
-                    entry.0 = link.version;
-                    entry.1 = link.url.clone();
-                }
-                if !entry.2.iter().any(|(_, n)| n == local) {
-                    entry.2.push((orig, local.clone()));
-                }
-                let printed = print_directive_definition(def);
-                let newer = definitions
-                    .get(local)
-                    .is_none_or(|(v, _, _)| link.version > *v);
-                if newer {
-                    definitions.insert(local.clone(), (link.version, printed, def.repeatable));
+                let users = composing.entry(link.identity.clone()).or_default();
+                if !users.contains(&i) {
+                    users.push(i);
                 }
             }
         }
-        for (_, (_, url, directives)) in features {
+        // Features in order of first appearance among all subgraphs' links.
+        let mut identities: Vec<&str> = Vec::new();
+        for sg in sgs {
+            for link in &sg.links.links {
+                if composing.contains_key(&link.identity)
+                    && !identities.contains(&link.identity.as_str())
+                {
+                    identities.push(&link.identity);
+                }
+            }
+        }
+        for identity in identities {
+            let users = composing
+                .get(identity)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let Some((latest, link)) = latest_feature(sgs, identity, users, diagnostics) else {
+                continue;
+            };
+            let directives: Vec<&(String, String, String)> =
+                items.iter().filter(|(id, _, _)| id == identity).collect();
             let imports: Vec<String> = directives
                 .iter()
-                .map(|(orig, name)| {
-                    if orig == name {
+                .map(|(_, orig, name)| {
+                    if orig.trim_start_matches('@') == name {
                         string_literal(&format!("@{name}"))
                     } else {
                         format!(
                             "{{name: {}, as: {}}}",
-                            string_literal(&format!("@{orig}")),
+                            string_literal(orig),
                             string_literal(&format!("@{name}"))
                         )
                     }
@@ -201,13 +200,27 @@ impl Carried {
                 .collect();
             self.links.push(
                 Applied::new("link")
-                    .arg("url", string_literal(&url))
+                    .arg("url", string_literal(&link.url))
                     .arg("import", format!("[{}]", imports.join(", "))),
             );
-        }
-        for (name, (_, printed, repeatable)) in definitions {
-            self.definitions.push((name.clone(), printed));
-            self.composed.insert(name, repeatable);
+            let sg = &sgs[latest];
+            for (_, orig, name) in directives {
+                let local = link.local_directive_name(orig.trim_start_matches('@'));
+                let Some(def) = sg.schema.directive_definitions.get(local.as_str()) else {
+                    diagnostics.push(
+                        Diagnostic::new(Code::DIRECTIVE_COMPOSITION_ERROR, format!("Core feature \"{identity}\" in subgraph \"{}\" does not have a directive definition for \"@{name}\"", sg.name))
+                            .subgraph(&sg.name),
+                    );
+                    continue;
+                };
+                let mut renamed = (**def).clone();
+                if let Ok(n) = apollo_compiler::Name::new(name) {
+                    renamed.name = n;
+                }
+                self.definitions
+                    .push((name.clone(), print_directive_definition(&renamed)));
+                self.composed.insert(name.clone(), def.repeatable);
+            }
         }
     }
 
@@ -243,6 +256,52 @@ impl Carried {
     pub(crate) fn inaccessible(&self) -> Option<&str> {
         self.names.get("inaccessible").map(String::as_str)
     }
+}
+
+/// The subgraph whose link of `identity` is the "latest" (Apollo's
+/// `getLatestIfCompatible`): subgraphs composing a directive of the spec win
+/// over the others, then the higher minor version, then the later subgraph.
+/// `None` (with an error) when two composing subgraphs link different majors.
+fn latest_feature<'s>(
+    sgs: &'s [Subgraph],
+    identity: &str,
+    composing: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, &'s Link)> {
+    let mut latest: Option<(usize, &Link)> = None;
+    for (i, sg) in sgs.iter().enumerate() {
+        let Some(link) = sg.links.links.iter().find(|l| l.identity == identity) else {
+            continue;
+        };
+        let Some((j, acc)) = latest else {
+            latest = Some((i, link));
+            continue;
+        };
+        let (acc_composed, composed) = (composing.contains(&j), composing.contains(&i));
+        if acc.version.0 != link.version.0 {
+            if acc_composed && composed {
+                diagnostics.push(
+                    Diagnostic::new(Code::DIRECTIVE_COMPOSITION_ERROR, format!("Core feature \"{identity}\" requested to be merged has major version mismatch across subgraphs."))
+                        .subgraphs([sgs[j].name.clone(), sg.name.clone()]),
+                );
+                return None;
+            }
+            if composed {
+                latest = Some((i, link));
+            }
+            continue;
+        }
+        if acc_composed != composed {
+            if composed {
+                latest = Some((i, link));
+            }
+            continue;
+        }
+        if link.version.1 >= acc.version.1 {
+            latest = Some((i, link));
+        }
+    }
+    latest.filter(|(i, _)| composing.contains(i))
 }
 
 /// Every directive name applied anywhere in a subgraph.
