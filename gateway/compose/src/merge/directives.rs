@@ -350,28 +350,43 @@ fn applied_names(sg: &Subgraph) -> HashSet<String> {
 
 /// Prints a directive definition from a subgraph in Apollo's form.
 pub(crate) fn print_directive_definition(def: &ast::DirectiveDefinition) -> String {
-    let args = if def.arguments.is_empty() {
+    let args: Vec<(String, String, Option<String>)> = def
+        .arguments
+        .iter()
+        .map(|a| {
+            (
+                a.name.to_string(),
+                a.ty.to_string(),
+                a.default_value.as_ref().map(|v| print_value(v)),
+            )
+        })
+        .collect();
+    format_directive_definition(&def.name, &args, def.repeatable, &def.locations)
+}
+
+/// `directive @name(args) repeatable on LOCATIONS`, as Apollo prints it.
+pub(crate) fn format_directive_definition(
+    name: &str,
+    args: &[(String, String, Option<String>)],
+    repeatable: bool,
+    locations: &[ast::DirectiveLocation],
+) -> String {
+    let args = if args.is_empty() {
         String::new()
     } else {
-        let items: Vec<String> = def
-            .arguments
+        let items: Vec<String> = args
             .iter()
-            .map(|a| {
-                let default = a
-                    .default_value
-                    .as_ref()
-                    .map(|v| format!(" = {}", print_value(v)))
-                    .unwrap_or_default();
-                format!("{}: {}{default}", a.name, a.ty)
+            .map(|(n, ty, default)| match default {
+                Some(d) => format!("{n}: {ty} = {d}"),
+                None => format!("{n}: {ty}"),
             })
             .collect();
         format!("({})", items.join(", "))
     };
-    let locations: Vec<String> = def.locations.iter().map(|l| l.name().to_string()).collect();
+    let locations: Vec<&str> = locations.iter().map(|l| l.name()).collect();
     format!(
-        "directive @{}{args}{} on {}",
-        def.name,
-        if def.repeatable { " repeatable" } else { "" },
+        "directive @{name}{args}{} on {}",
+        if repeatable { " repeatable" } else { "" },
         locations.join(" | ")
     )
 }

@@ -102,6 +102,11 @@ impl<'a> Merger<'a> {
             Kind::Object,
             Kind::Enum,
         ] {
+            // Enums merge last, once every use (directive arguments included)
+            // says whether they are input or output types.
+            if kind == Kind::Enum {
+                self.merge_executable_directive_definitions();
+            }
             for (name, k) in &names {
                 if *k == kind {
                     self.merge_type(name, kind);
@@ -110,7 +115,6 @@ impl<'a> Merger<'a> {
         }
         self.add_interface_object_fields();
         self.propagate_access_control();
-        self.merge_executable_directive_definitions();
         self.finish_schema();
         if self.diagnostics.is_empty() {
             self.post_merge_validations();

@@ -4,7 +4,7 @@
 
 use super::Merger;
 use super::applications::merge_applications;
-use super::directives::print_directive_definition;
+use super::directives::format_directive_definition;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::subgraph::{Directives, Subgraph};
 use crate::supergraph::model::{Applied, Kind, OutField};
@@ -162,7 +162,12 @@ impl<'a> Merger<'a> {
     }
 
     /// Executable directives are kept only when every subgraph defines them,
-    /// with the locations all of them share.
+    /// with the locations all of them share, repeatable only if repeatable
+    /// everywhere, and their arguments merged as field arguments are (an
+    /// argument missing somewhere is left out, or an error if required; the
+    /// most restrictive type; a default value only when every subgraph has the
+    /// same one), as Apollo's `mergeExecutableDirectiveDefinition` does. Runs
+    /// before enums are merged: argument types count as input usages.
     pub(super) fn merge_executable_directive_definitions(&mut self) {
         let Some(first) = self.sgs.first() else {
             return;
@@ -184,27 +189,81 @@ impl<'a> Merger<'a> {
                 .copied()
                 .filter(|l| is_executable(*l))
                 .collect();
-            let mut repeatable = def.repeatable;
-            let mut everywhere = true;
-            for sg in &self.sgs[1..] {
-                match sg.schema.directive_definitions.get(name) {
-                    Some(other) => {
-                        locations.retain(|l| other.locations.contains(l));
-                        repeatable &= other.repeatable;
-                    }
-                    None => everywhere = false,
-                }
-            }
-            if !everywhere || locations.is_empty() {
+            if locations.is_empty() {
                 continue;
             }
-            let mut merged = (**def).clone();
-            merged.locations = locations;
-            merged.repeatable = repeatable;
-            self.out
-                .directive_definitions
-                .insert(name.to_string(), print_directive_definition(&merged));
+            let mut repeatable = def.repeatable;
+            let mut definitions = vec![(0, def)];
+            for (i, sg) in self.sgs.iter().enumerate().skip(1) {
+                if let Some(other) = sg.schema.directive_definitions.get(name) {
+                    locations.retain(|l| other.locations.contains(l));
+                    repeatable &= other.repeatable;
+                    definitions.push((i, other));
+                }
+            }
+            if definitions.len() < self.sgs.len() || locations.is_empty() {
+                continue;
+            }
+            let args = self.merge_directive_arguments(name, &definitions);
+            self.out.directive_definitions.insert(
+                name.to_string(),
+                format_directive_definition(name, &args, repeatable, &locations),
+            );
         }
+    }
+
+    /// (name, type, default) of each argument kept for a directive defined by
+    /// every subgraph in `definitions`.
+    fn merge_directive_arguments(
+        &mut self,
+        directive: &str,
+        definitions: &[(usize, &apollo_compiler::Node<ast::DirectiveDefinition>)],
+    ) -> Vec<(String, String, Option<String>)> {
+        let mut names: Vec<&str> = Vec::new();
+        for (_, def) in definitions {
+            for a in &def.arguments {
+                if !names.contains(&a.name.as_str()) {
+                    names.push(a.name.as_str());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for arg in names {
+            let coordinate = format!("@{directive}({arg}:)");
+            let present: Vec<(usize, &ast::InputValueDefinition)> = definitions
+                .iter()
+                .filter_map(|(i, d)| {
+                    d.arguments
+                        .iter()
+                        .find(|a| a.name == arg)
+                        .map(|a| (*i, &**a))
+                })
+                .collect();
+            if present.len() < definitions.len() {
+                let required: Vec<String> = present
+                    .iter()
+                    .filter(|(_, a)| a.ty.is_non_null() && a.default_value.is_none())
+                    .map(|(i, _)| self.sgs[*i].name.clone())
+                    .collect();
+                if !required.is_empty() {
+                    let missing: Vec<String> = definitions
+                        .iter()
+                        .filter(|(i, _)| !present.iter().any(|(j, _)| j == i))
+                        .map(|(i, _)| self.sgs[*i].name.clone())
+                        .collect();
+                    self.diagnostics.push(
+                        Diagnostic::new(Code::REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH, format!("Argument \"{coordinate}\" is required in some subgraphs but does not appear in all subgraphs: it is required in {} but does not appear in {}", crate::diagnostic::subgraphs_phrase(&required), crate::diagnostic::subgraphs_phrase(&missing)))
+                            .subgraphs(required.iter().chain(missing.iter()).cloned())
+                            .coordinate(coordinate),
+                    );
+                }
+                continue;
+            }
+            if let Some((merged, _, _)) = self.merge_input_value(&coordinate, &present, true) {
+                out.push((arg.to_string(), merged.ty, merged.default));
+            }
+        }
+        out
     }
 
     pub(super) fn post_merge_validations(&mut self) {
