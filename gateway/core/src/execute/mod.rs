@@ -4,12 +4,14 @@
 //! Entry point: [`execute_plan`]. Its steps, for every node of the plan:
 //! 1. Sequence: children one after another; Parallel: children at the same time;
 //! 2. Fetch: build the variables (and, under a Flatten, the deduplicated representations of the
-//!    objects at the path, skipping objects whose key is null), send it through the transport
+//!    objects at the path, skipping objects whose key is null; one request per distinct set of
+//!    `@fromContext` values, read from each object's context ancestor), send it through the transport
 //!    under the subgraph's timeout, and merge `data` (or each `_entities` item) back by path;
 //! 3. subgraph errors are re-pathed to where they belong in the client's response; a subgraph
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
 mod aliases;
+mod context;
 mod dedup;
 mod entity_errors;
 mod paths;
@@ -147,13 +149,17 @@ impl State<'_> {
             .push(error);
     }
 
-    fn entity_batch(&self, fetch: &FetchNode, path: &[PathSegment]) -> EntityBatch {
+    /// The representations of the objects at `path`, deduplicated, in one batch; or, when the
+    /// fetch takes context arguments, one batch per distinct set of context values, with those
+    /// values as variables.
+    fn entity_batches(
+        &self,
+        fetch: &FetchNode,
+        path: &[PathSegment],
+    ) -> Vec<(Map<String, Value>, EntityBatch)> {
         let data = self.data.lock().unwrap_or_else(|e| e.into_inner());
-        let mut index_of: HashMap<String, usize> = HashMap::new();
-        let mut batch = EntityBatch {
-            representations: Vec::new(),
-            targets: Vec::new(),
-        };
+        let mut batches: Vec<(Map<String, Value>, EntityBatch)> = Vec::new();
+        let mut index_of: HashMap<(usize, String), usize> = HashMap::new();
         for (object_path, object) in paths::objects_at(&data, path) {
             let Some(object) = object.as_object() else {
                 continue;
@@ -168,15 +174,34 @@ impl State<'_> {
                 continue;
             };
             representation.insert("__typename".into(), Value::String(shape.type_name.clone()));
+            let context = if fetch.context_arguments.is_empty() {
+                Map::new()
+            } else {
+                context::variables_for(&data, &object_path, &fetch.context_arguments)
+            };
+            let which = match batches.iter().position(|(c, _)| *c == context) {
+                Some(which) => which,
+                None => {
+                    batches.push((
+                        context,
+                        EntityBatch {
+                            representations: Vec::new(),
+                            targets: Vec::new(),
+                        },
+                    ));
+                    batches.len() - 1
+                }
+            };
+            let batch = &mut batches[which].1;
             let representation = Value::Object(representation);
             let text = representation.to_string();
-            let index = *index_of.entry(text).or_insert_with(|| {
+            let index = *index_of.entry((which, text)).or_insert_with(|| {
                 batch.representations.push(representation);
                 batch.representations.len() - 1
             });
             batch.targets.push((object_path, index));
         }
-        batch
+        batches
     }
 
     async fn fetch(&self, fetch: &FetchNode, path: Option<&[PathSegment]>) {
@@ -186,19 +211,27 @@ impl State<'_> {
                 variables.insert(name.clone(), value.clone());
             }
         }
-        let batch = match path {
-            Some(path) => {
-                let batch = self.entity_batch(fetch, path);
-                if batch.representations.is_empty() {
-                    return;
-                }
-                Some(batch)
-            }
-            None => None,
+        let Some(path) = path else {
+            return self.fetch_batch(fetch, &variables, None).await;
         };
+        let batches = self.entity_batches(fetch, path);
+        join_all(batches.into_iter().map(|(context, batch)| {
+            let mut variables = variables.clone();
+            variables.extend(context);
+            async move { self.fetch_batch(fetch, &variables, Some(batch)).await }
+        }))
+        .await;
+    }
+
+    async fn fetch_batch(
+        &self,
+        fetch: &FetchNode,
+        variables: &Map<String, Value>,
+        batch: Option<EntityBatch>,
+    ) {
         let body = RequestBody {
             query: &fetch.operation,
-            variables: &variables,
+            variables,
             representations: batch.as_ref().map(|b| b.representations.as_slice()),
         };
         let body = match serde_json::to_vec(&body) {

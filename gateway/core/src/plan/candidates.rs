@@ -112,9 +112,11 @@ impl Planner<'_> {
             if field_in_graph.external || !field_in_graph.is_active(self.labels_on) {
                 continue;
             }
-            // Jumping to the same subgraph only helps a field whose @requires needs a fresh
-            // representation.
-            if target == graph && (others_only || field_in_graph.requires.is_none()) {
+            // Jumping to the same subgraph only helps a field whose @requires (or context
+            // arguments) need a fresh representation.
+            let needs_entity_root =
+                field_in_graph.requires.is_some() || !field_in_graph.context_arguments.is_empty();
+            if target == graph && (others_only || !needs_entity_root) {
                 continue;
             }
             let Some(type_in_target) = info.in_graph(target) else {

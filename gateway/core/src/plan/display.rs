@@ -59,6 +59,18 @@ fn write_node(f: &mut Formatter<'_>, node: &PlanNode, level: usize) -> fmt::Resu
                     representation.selection.to_graphql()
                 )?;
             }
+            for context in &fetch.context_arguments {
+                for source in &context.sources {
+                    indent(f, level + 1)?;
+                    writeln!(
+                        f,
+                        "context ${} from {} {}",
+                        context.variable,
+                        source.type_name,
+                        source.selection.to_graphql()
+                    )?;
+                }
+            }
             indent(f, level + 1)?;
             writeln!(f, "{}", fetch.operation)?;
             indent(f, level)?;

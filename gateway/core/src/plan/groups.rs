@@ -1,8 +1,12 @@
 //! Turns the planner's fetch groups into plan nodes, and prints each group's subgraph operation.
 
 use super::aliases;
+use super::context::ContextVariable;
 use super::planner::Group;
-use super::{EntityRepresentation, FetchNode, OperationInput, OperationKind, PlanNode};
+use super::{
+    ContextArgument, ContextSource, EntityRepresentation, FetchNode, OperationInput, OperationKind,
+    PlanNode,
+};
 use crate::selection::{Selection, SelectionSet, collect_variables};
 use crate::supergraph::Supergraph;
 use apollo_compiler::Name;
@@ -15,11 +19,13 @@ pub(super) fn into_plan(
     supergraph: &Supergraph,
     groups: Vec<Group>,
     operation: &OperationInput<'_>,
+    contexts: &[ContextVariable],
 ) -> Option<PlanNode> {
     let builder = Builder {
         supergraph,
         groups: &groups,
         operation,
+        contexts,
     };
     let roots: Vec<usize> = (0..groups.len())
         .filter(|&i| groups[i].parent.is_none())
@@ -35,6 +41,7 @@ struct Builder<'a> {
     supergraph: &'a Supergraph,
     groups: &'a [Group],
     operation: &'a OperationInput<'a>,
+    contexts: &'a [ContextVariable],
 }
 
 impl Builder<'_> {
@@ -126,6 +133,7 @@ impl Builder<'_> {
         if is_entity_fetch {
             definitions.push("$representations: [_Any!]!".into());
         }
+        let mut context_arguments = Vec::new();
         for variable in &variables {
             if let Some(def) = self
                 .operation
@@ -134,8 +142,12 @@ impl Builder<'_> {
                 .find(|v| &v.name == variable)
             {
                 definitions.push(format!("${}: {}", def.name, def.ty));
+            } else if let Some(context) = self.contexts.iter().find(|c| &c.variable == variable) {
+                definitions.push(format!("${}: {}", context.variable, context.ty));
+                context_arguments.push(context_argument(context));
             }
         }
+        variables.retain(|v| !self.contexts.iter().any(|c| &c.variable == v));
         if !definitions.is_empty() {
             let _ = write!(text, "({})", definitions.join(", "));
         }
@@ -179,6 +191,7 @@ impl Builder<'_> {
             operation: text,
             operation_kind: kind,
             internal_aliases,
+            context_arguments,
         }));
         if is_entity_fetch {
             PlanNode::Flatten {
@@ -203,7 +216,22 @@ fn sanitize(name: &str) -> String {
         .collect()
 }
 
-fn collect_selection_variables(set: &SelectionSet, out: &mut Vec<Name>) {
+fn context_argument(context: &ContextVariable) -> ContextArgument {
+    ContextArgument {
+        variable: context.variable.to_string(),
+        sources: context
+            .sources
+            .iter()
+            .map(|(type_name, runtime_types, selection)| ContextSource {
+                type_name: type_name.to_string(),
+                runtime_types: runtime_types.iter().map(|t| t.to_string()).collect(),
+                selection: selection.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn collect_selection_variables(set: &SelectionSet, out: &mut Vec<Name>) {
     for item in &set.items {
         match item {
             Selection::Field(field) => {

@@ -14,6 +14,7 @@
 pub mod aliases;
 mod candidates;
 mod choice;
+mod context;
 mod display;
 mod foreign;
 mod groups;
@@ -68,6 +69,31 @@ pub struct FetchNode {
     /// the executor renames back in the response.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub internal_aliases: bool,
+    /// Variables whose values the executor reads from each entity's context ancestor.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub context_arguments: Vec<ContextArgument>,
+}
+
+/// An internal variable of an entity fetch whose value comes from the nearest ancestor (in the
+/// response) of each entity that sets a context (`@fromContext`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ContextArgument {
+    pub variable: String,
+    pub sources: Vec<ContextSource>,
+}
+
+/// Where a context value is read: on ancestors of these runtime types, by this selection.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ContextSource {
+    /// The type that sets the context (an object, interface or union).
+    pub type_name: String,
+    /// The object types whose objects set it.
+    pub runtime_types: Vec<String>,
+    /// The selection whose one field is the value (its response keys are internal aliases).
+    #[serde(serialize_with = "serialize_selection")]
+    pub selection: SelectionSet,
 }
 
 /// How representations of one entity type are built from the objects found at the fetch's path.
@@ -164,8 +190,15 @@ pub fn plan_operation(
         OperationType::Subscription => return Err(PlanError::SubscriptionUnsupported),
     }
     .ok_or_else(|| PlanError::MissingRootType(format!("{:?}", operation.kind)))?;
-    let groups = planner::plan_root(supergraph, &root_type.name, operation)?;
+    let (selection, contexts) =
+        context::prepare(supergraph, operation.selection_set, &root_type.name);
+    let operation = &OperationInput {
+        selection_set: &selection,
+        ..*operation
+    };
+    let mut groups = planner::plan_root(supergraph, &root_type.name, operation)?;
+    context::order(&mut groups, &contexts);
     Ok(QueryPlan {
-        node: groups::into_plan(supergraph, groups, operation),
+        node: groups::into_plan(supergraph, groups, operation, &contexts),
     })
 }

@@ -379,7 +379,10 @@ impl Planner<'_> {
         }
         // A field with @requires reads its requirements from the representation, so it can only
         // be resolved where the parent group put them there: at the root of an entity fetch.
-        if field_in_graph.requires.is_some() && !entity_root {
+        // The same holds for arguments taken from a context: the executor fills them per entity.
+        if (field_in_graph.requires.is_some() || !field_in_graph.context_arguments.is_empty())
+            && !entity_root
+        {
             return None;
         }
         Some(field_in_graph)

@@ -40,10 +40,13 @@ pub(super) fn derive(supergraph: &Valid<Schema>, links: &Links) -> Result<Valid<
                 });
                 for field in object.fields.values_mut() {
                     let field = field.make_mut();
+                    // Arguments filled from a context (`@fromContext`) are the gateway's to give.
+                    let from_context = super::context::argument_names(&field.directives, links);
                     field.directives.retain(|d| kept_directive(&d.name));
                     field.arguments.retain(|a| {
                         !a.directives.has(&inaccessible)
                             && !removed_types.contains(a.ty.inner_named_type())
+                            && !from_context.contains(&a.name)
                     });
                     for argument in &mut field.arguments {
                         argument
@@ -65,10 +68,13 @@ pub(super) fn derive(supergraph: &Valid<Schema>, links: &Links) -> Result<Valid<
                 });
                 for field in interface.fields.values_mut() {
                     let field = field.make_mut();
+                    // Arguments filled from a context (`@fromContext`) are the gateway's to give.
+                    let from_context = super::context::argument_names(&field.directives, links);
                     field.directives.retain(|d| kept_directive(&d.name));
                     field.arguments.retain(|a| {
                         !a.directives.has(&inaccessible)
                             && !removed_types.contains(a.ty.inner_named_type())
+                            && !from_context.contains(&a.name)
                     });
                     for argument in &mut field.arguments {
                         argument

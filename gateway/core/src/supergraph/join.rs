@@ -1,5 +1,6 @@
 //! Reads the `join__*` directives of a supergraph into the planner's metadata.
 
+use super::context::{self, ArgumentError};
 use super::{
     FieldInGraph, FieldInfo, GraphId, Key, Links, Result, Subgraph, SupergraphError, TypeInGraph,
     TypeInfo, TypeKind,
@@ -53,6 +54,7 @@ pub(super) fn read_types(
         schema,
         links,
         subgraphs,
+        contexts: context::read_contexts(schema, links),
     };
     let mut types = HashMap::new();
     for (name, ty) in &schema.types {
@@ -69,6 +71,8 @@ struct Reader<'a> {
     schema: &'a Valid<Schema>,
     links: &'a Links,
     subgraphs: &'a [Subgraph],
+    /// Context names and the types that set them.
+    contexts: HashMap<String, Vec<Name>>,
 }
 
 impl Reader<'_> {
@@ -206,6 +210,7 @@ impl Reader<'_> {
             possible_in_graph,
             possible_types: Vec::new(),
             enum_values_in_graph,
+            contexts: context::type_contexts(ty.directives(), self.links),
         })
     }
 
@@ -248,6 +253,7 @@ impl Reader<'_> {
                     override_label: string_arg(directive, "overrideLabel").map(str::to_string),
                     used_overridden: bool_arg(directive, "usedOverridden").unwrap_or(false),
                     type_in_graph: string_arg(directive, "type").map(str::to_string),
+                    context_arguments: self.context_arguments(parent, field, directive)?,
                 });
             }
             graphs
@@ -256,6 +262,36 @@ impl Reader<'_> {
             name: field.name.clone(),
             ty: field.ty.clone(),
             graphs,
+        })
+    }
+
+    fn context_arguments(
+        &self,
+        parent: &Name,
+        field: &apollo_compiler::schema::FieldDefinition,
+        directive: &Node<Directive>,
+    ) -> Result<Vec<crate::supergraph::ContextArgument>> {
+        let parse = |type_name: &Name, source: &str| {
+            self.field_set(type_name, source, directive)
+                .map_err(|e| e.to_string())
+        };
+        context::read_arguments(directive, &self.contexts, parse).map_err(|error| {
+            let message = match error {
+                ArgumentError::Missing(key) => format!("contextArguments: `{key}` is missing"),
+                ArgumentError::UnknownContext(name) => {
+                    format!("contextArguments: no type sets the context \"{name}\"")
+                }
+                ArgumentError::Selection(type_name, reason) => {
+                    format!(
+                        "contextArguments: the selection does not apply to `{type_name}`: {reason}"
+                    )
+                }
+            };
+            invalid(
+                self.schema,
+                directive.location(),
+                format!("`{parent}.{}`: {message}", field.name),
+            )
         })
     }
 

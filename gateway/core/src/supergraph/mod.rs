@@ -7,6 +7,7 @@
 //! 4. derive the API schema: no join or link elements, nothing `@inaccessible`.
 
 mod api_schema;
+mod context;
 mod join;
 mod links;
 
@@ -76,6 +77,23 @@ pub struct FieldInGraph {
     /// The field's type in this subgraph when it differs from the supergraph's
     /// (`@join__field(type:)`, e.g. `ID!` where the supergraph says `ID`).
     pub type_in_graph: Option<String>,
+    /// Arguments the subgraph takes from an ancestor's context (`@fromContext`,
+    /// `@join__field(contextArguments:)`); clients never see them.
+    pub context_arguments: Vec<ContextArgument>,
+}
+
+/// A field argument whose value comes from the nearest ancestor that sets a context
+/// (`@context(name:)`), read by a selection on that ancestor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextArgument {
+    /// The context's supergraph name (`subgraph__name`).
+    pub context: String,
+    /// The argument as the subgraph declares it.
+    pub name: Name,
+    /// The argument's type in the subgraph, as text (`String`, `[ID!]`).
+    pub ty: String,
+    /// The selection, parsed on each type that sets the context.
+    pub selections: Vec<(Name, SelectionSet)>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +117,8 @@ pub struct TypeInfo {
     pub possible_types: Vec<Name>,
     /// For enums: the values each subgraph knows.
     pub enum_values_in_graph: Vec<(GraphId, Name)>,
+    /// The contexts this type sets (`@context(name:)`), by supergraph name.
+    pub contexts: Vec<String>,
 }
 
 /// A loaded supergraph.
