@@ -34,6 +34,15 @@ pub struct Field {
 pub struct InlineFragment {
     pub type_condition: Option<Name>,
     pub selection_set: SelectionSet,
+    /// Present when the fragment carries `@defer` (not switched off by `if:`): its fields are
+    /// delivered after the rest of the response.
+    pub defer: Option<Defer>,
+}
+
+/// A fragment's `@defer(label:)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Defer {
+    pub label: Option<String>,
 }
 
 impl Field {
@@ -84,7 +93,27 @@ pub fn is_included(directives: &executable::DirectiveList, variables: &dyn Condi
     value_of("skip") != Some(true) && value_of("include") != Some(false)
 }
 
-/// The variables `@skip`/`@include` read in a document: their values decide the plan.
+/// The fragment's `@defer`, unless `if:` switches it off.
+fn deferred(directives: &executable::DirectiveList, variables: &dyn Conditions) -> Option<Defer> {
+    let directive = directives.get("defer")?;
+    let on = match directive
+        .specified_argument_by_name("if")
+        .map(|v| v.as_ref())
+    {
+        Some(Value::Boolean(b)) => *b,
+        Some(Value::Variable(name)) => variables.variable_is_true(name),
+        _ => true,
+    };
+    on.then(|| Defer {
+        label: directive
+            .specified_argument_by_name("label")
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
+    })
+}
+
+/// The variables `@skip`/`@include` (and `@defer(if:)`) read in a document: their values
+/// decide the plan.
 pub fn condition_variables(document: &executable::ExecutableDocument) -> Vec<Name> {
     fn walk(set: &executable::SelectionSet, out: &mut Vec<Name>) {
         for selection in &set.selections {
@@ -95,7 +124,7 @@ pub fn condition_variables(document: &executable::ExecutableDocument) -> Vec<Nam
             };
             for directive in directives
                 .iter()
-                .filter(|d| d.name == "skip" || d.name == "include")
+                .filter(|d| d.name == "skip" || d.name == "include" || d.name == "defer")
             {
                 if let Some(Value::Variable(name)) = directive
                     .specified_argument_by_name("if")
@@ -157,6 +186,7 @@ impl SelectionSet {
                             fragments,
                             variables,
                         ),
+                        defer: deferred(&inline.directives, variables),
                     }));
                 }
                 executable::Selection::FragmentSpread(spread) => {
@@ -171,6 +201,7 @@ impl SelectionSet {
                                 fragments,
                                 variables,
                             ),
+                            defer: deferred(&spread.directives, variables),
                         }));
                     }
                 }
@@ -301,6 +332,7 @@ impl SelectionSet {
         self.items.push(Selection::InlineFragment(InlineFragment {
             type_condition,
             selection_set: set,
+            defer: None,
         }));
     }
 
@@ -320,6 +352,40 @@ impl SelectionSet {
     pub fn conflicts_with(&self, field: &Field) -> bool {
         self.fields()
             .any(|f| f.response_key() == field.response_key() && !f.same_source(field))
+    }
+
+    /// The selection without its deferred fragments, at every depth: what the first part of
+    /// an incremental response holds.
+    pub fn without_deferred(&self) -> SelectionSet {
+        let items = self
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Selection::Field(field) => Some(Selection::Field(Field {
+                    selection_set: field.selection_set.as_ref().map(Self::without_deferred),
+                    ..field.clone()
+                })),
+                Selection::InlineFragment(inline) if inline.defer.is_some() => None,
+                Selection::InlineFragment(inline) => {
+                    Some(Selection::InlineFragment(InlineFragment {
+                        type_condition: inline.type_condition.clone(),
+                        selection_set: inline.selection_set.without_deferred(),
+                        defer: None,
+                    }))
+                }
+            })
+            .collect();
+        SelectionSet { items }
+    }
+
+    /// Whether any fragment of the selection is deferred.
+    pub fn has_deferred(&self) -> bool {
+        self.items.iter().any(|item| match item {
+            Selection::Field(field) => field.selection_set.as_ref().is_some_and(Self::has_deferred),
+            Selection::InlineFragment(inline) => {
+                inline.defer.is_some() || inline.selection_set.has_deferred()
+            }
+        })
     }
 
     /// Whether the set selects `__typename` at its top level.

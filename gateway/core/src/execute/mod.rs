@@ -134,6 +134,17 @@ impl State<'_> {
                     join_all(nodes.iter().map(|child| self.run(child))).await;
                 }
                 PlanNode::Fetch(fetch) => self.fetch(fetch, None).await,
+                // Run whole (the HTTP layer delivers parts one by one through `Run`).
+                PlanNode::Defer { primary, deferred } => {
+                    if let Some(primary) = primary {
+                        self.run(primary).await;
+                    }
+                    for part in deferred {
+                        if let Some(node) = &part.node {
+                            self.run(node).await;
+                        }
+                    }
+                }
                 PlanNode::Flatten { path, node } => match node.as_ref() {
                     PlanNode::Fetch(fetch) => self.fetch(fetch, Some(path)).await,
                     other => self.run(other).await,

@@ -20,6 +20,18 @@ fn indent(f: &mut Formatter<'_>, level: usize) -> fmt::Result {
     Ok(())
 }
 
+/// `a.@.b|[T]`: keys joined by dots, type conditions attached to the key before them.
+fn path_text(path: &[super::PathSegment]) -> String {
+    let mut text = String::new();
+    for (i, segment) in path.iter().enumerate() {
+        if i > 0 && !matches!(segment, super::PathSegment::TypeCondition(_)) {
+            text.push('.');
+        }
+        let _ = write!(text, "{segment}");
+    }
+    text
+}
+
 fn write_node(f: &mut Formatter<'_>, node: &PlanNode, level: usize) -> fmt::Result {
     indent(f, level)?;
     match node {
@@ -35,15 +47,34 @@ fn write_node(f: &mut Formatter<'_>, node: &PlanNode, level: usize) -> fmt::Resu
             indent(f, level)?;
             f.write_str("},\n")
         }
-        PlanNode::Flatten { path, node } => {
-            let mut text = String::new();
-            for (i, segment) in path.iter().enumerate() {
-                if i > 0 && !matches!(segment, super::PathSegment::TypeCondition(_)) {
-                    text.push('.');
-                }
-                let _ = write!(text, "{segment}");
+        PlanNode::Defer { primary, deferred } => {
+            f.write_str("Defer {\n")?;
+            indent(f, level + 1)?;
+            f.write_str("Primary {\n")?;
+            if let Some(primary) = primary {
+                write_node(f, primary, level + 2)?;
             }
-            writeln!(f, "Flatten(path: \"{text}\") {{")?;
+            indent(f, level + 1)?;
+            f.write_str("},\n")?;
+            for part in deferred {
+                indent(f, level + 1)?;
+                let label = part
+                    .label
+                    .as_ref()
+                    .map(|l| format!("label: \"{l}\", "))
+                    .unwrap_or_default();
+                writeln!(f, "Deferred({label}path: \"{}\") {{", path_text(&part.path))?;
+                if let Some(node) = &part.node {
+                    write_node(f, node, level + 2)?;
+                }
+                indent(f, level + 1)?;
+                f.write_str("},\n")?;
+            }
+            indent(f, level)?;
+            f.write_str("},\n")
+        }
+        PlanNode::Flatten { path, node } => {
+            writeln!(f, "Flatten(path: \"{}\") {{", path_text(path))?;
             write_node(f, node, level + 1)?;
             indent(f, level)?;
             f.write_str("},\n")

@@ -116,7 +116,8 @@ impl Builder<'_> {
         let service_name = self.supergraph.subgraphs[group.graph].name.clone();
         let mut variables: Vec<Name> = Vec::new();
         collect_selection_variables(&group.selection, &mut variables);
-        let is_entity_fetch = group.parent.is_some();
+        // A deferred part may start with an entity fetch that has no parent in its own plan.
+        let is_entity_fetch = group.parent.is_some() || !group.entities.is_empty();
         let kind = match (self.operation.kind, is_entity_fetch) {
             (OperationType::Mutation, false) => OperationKind::Mutation,
             _ => OperationKind::Query,

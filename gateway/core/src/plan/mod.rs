@@ -15,6 +15,7 @@ pub mod aliases;
 mod candidates;
 mod choice;
 mod context;
+mod defer;
 mod display;
 mod foreign;
 mod groups;
@@ -50,6 +51,25 @@ pub enum PlanNode {
         path: Vec<PathSegment>,
         node: Box<PlanNode>,
     },
+    /// `@defer`: the primary part, then each deferred part in order (a nested part after the
+    /// part it is nested in).
+    Defer {
+        primary: Option<Box<PlanNode>>,
+        deferred: Vec<DeferredNode>,
+    },
+}
+
+/// A deferred fragment's part of a plan.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeferredNode {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The objects the fragment applies to: each is one item of an incremental payload.
+    pub path: Vec<PathSegment>,
+    /// From the operation root down to the fragment: what the payload is shaped by.
+    #[serde(serialize_with = "serialize_selection")]
+    pub selection: SelectionSet,
+    pub node: Option<Box<PlanNode>>,
 }
 
 /// One request to one subgraph.
@@ -190,15 +210,96 @@ pub fn plan_operation(
         OperationType::Subscription => return Err(PlanError::SubscriptionUnsupported),
     }
     .ok_or_else(|| PlanError::MissingRootType(format!("{:?}", operation.kind)))?;
-    let (selection, contexts) =
-        context::prepare(supergraph, operation.selection_set, &root_type.name);
+    let root_type = &root_type.name;
+    // Deferred fragments of a mutation run with the rest: a part cannot run root fields again.
+    if operation.kind == OperationType::Mutation || !operation.selection_set.has_deferred() {
+        return Ok(QueryPlan {
+            node: plan_part(
+                supergraph,
+                operation,
+                operation.selection_set,
+                &defer::Entry::Root,
+                root_type,
+            )?,
+        });
+    }
+    let (primary, parts) = defer::split(supergraph, operation.selection_set, root_type);
+    let primary = plan_part(
+        supergraph,
+        operation,
+        &primary,
+        &defer::Entry::Root,
+        root_type,
+    )?;
+    let mut deferred = Vec::with_capacity(parts.len());
+    for part in parts {
+        let node = plan_part(
+            supergraph,
+            operation,
+            &part.selection,
+            &part.entry,
+            root_type,
+        )?;
+        deferred.push(DeferredNode {
+            label: part.label,
+            path: part.path,
+            selection: part.shape,
+            node: node.map(Box::new),
+        });
+    }
+    Ok(QueryPlan {
+        node: Some(PlanNode::Defer {
+            primary: primary.map(Box::new),
+            deferred,
+        }),
+    })
+}
+
+/// Plans one part of an operation (all of it, without `@defer`), from its entry.
+fn plan_part(
+    supergraph: &Supergraph,
+    operation: &OperationInput<'_>,
+    selection: &SelectionSet,
+    entry: &defer::Entry,
+    root_type: &apollo_compiler::Name,
+) -> Result<Option<PlanNode>, PlanError> {
+    let entry_type = match entry {
+        defer::Entry::Root => root_type,
+        defer::Entry::Entity { type_name, .. } => type_name,
+    };
+    let (selection, contexts) = context::prepare(supergraph, selection, entry_type);
     let operation = &OperationInput {
         selection_set: &selection,
         ..*operation
     };
-    let mut groups = planner::plan_root(supergraph, &root_type.name, operation)?;
+    let mut groups = match entry {
+        defer::Entry::Root => planner::plan_root(supergraph, root_type, operation)?,
+        defer::Entry::Entity {
+            graphs,
+            type_name,
+            key,
+            path,
+        } => {
+            // The subgraph to start in is the one whose plan needs the fewest fetches.
+            let mut best: Option<Vec<planner::Group>> = None;
+            let mut last_error = None;
+            for graph in graphs {
+                let entry = (*graph, type_name, key);
+                match planner::plan_entity_entry(supergraph, operation, entry, path, &selection) {
+                    Ok(groups) if best.as_ref().is_none_or(|b| groups.len() < b.len()) => {
+                        best = Some(groups)
+                    }
+                    Ok(_) => {}
+                    Err(error) => last_error = Some(error),
+                }
+            }
+            match (best, last_error) {
+                (Some(groups), _) => groups,
+                (None, Some(error)) => return Err(error),
+                (None, None) => return Ok(None),
+            }
+        }
+    };
     context::order(&mut groups, &contexts);
-    Ok(QueryPlan {
-        node: groups::into_plan(supergraph, groups, operation, &contexts),
-    })
+    Ok(groups::into_plan(supergraph, groups, operation, &contexts))
 }

@@ -92,6 +92,38 @@ pub(super) fn plan_root(
     Ok(planner.groups)
 }
 
+/// Plans `selection` on the objects of type `type_name` found at `path` (from an earlier part
+/// of the response), starting with an entity fetch from `graph` by `key`.
+pub(super) fn plan_entity_entry(
+    supergraph: &Supergraph,
+    operation: &OperationInput<'_>,
+    (graph, type_name, key): (GraphId, &Name, &SelectionSet),
+    path: &[PathSegment],
+    selection: &SelectionSet,
+) -> Result<Vec<Group>, PlanError> {
+    let mut planner = Planner {
+        supergraph,
+        groups: Vec::new(),
+        recordings: Vec::new(),
+        labels_on: operation.override_labels,
+        jump_chain: Vec::new(),
+    };
+    let id = planner.new_group(graph, None, path.to_vec());
+    let mut representation = SelectionSet::default();
+    representation.merge_field(typename_field());
+    representation.merge(key.clone());
+    planner.groups[id]
+        .entities
+        .push((type_name.clone(), representation));
+    // Not as an entity root: the representation holds only the key, so fields with
+    // `@requires` (or context arguments) jump again, with their requirements gathered first.
+    let planned = planner.plan_level(id, graph, type_name, selection, path, None, false)?;
+    planner.groups[id]
+        .selection
+        .merge_fragment(Some(type_name.clone()), planned);
+    Ok(planner.groups)
+}
+
 impl Planner<'_> {
     pub(super) fn type_info(&self, name: &str) -> Result<&TypeInfo, PlanError> {
         self.supergraph

@@ -6,6 +6,9 @@ use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Schema};
 use std::collections::HashSet;
 
+const DEFER_DEFINITION: &str =
+    "\ndirective @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT\n";
+
 /// Removes every element of a linked spec (join, link, inaccessible, tag, ...) and every
 /// element marked `@inaccessible`, then validates what is left.
 pub(super) fn derive(supergraph: &Valid<Schema>, links: &Links) -> Result<Valid<Schema>> {
@@ -128,7 +131,11 @@ pub(super) fn derive(supergraph: &Valid<Schema>, links: &Links) -> Result<Valid<
         }
     }
     // Reprint and reparse, so that source locations and derived indexes are consistent.
-    let sdl = schema.to_string();
+    let mut sdl = schema.to_string();
+    // The gateway delivers `@defer` itself (incremental delivery), whatever the subgraphs do.
+    if !schema.directive_definitions.contains_key("defer") {
+        sdl.push_str(DEFER_DEFINITION);
+    }
     Schema::parse_and_validate(sdl, "api_schema.graphql")
         .map_err(|e| SupergraphError::InvalidApiSchema(e.errors.to_string()))
 }
