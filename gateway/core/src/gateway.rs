@@ -1,13 +1,15 @@
 //! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
+mod incremental;
+
 use crate::auth::{Caller, authorize};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{
     DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
 };
 use crate::persisted::PersistedQueryStore;
-use crate::plan::{OperationInput, QueryPlan, plan_operation};
+use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
 use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
 use crate::response::shape;
 use crate::selection::SelectionSet;
@@ -44,6 +46,9 @@ pub struct GraphqlResponse {
     pub errors: Vec<GraphqlError>,
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub extensions: Map<String, Value>,
+    /// True when the answer went to [`RequestOptions::incremental`] in parts instead.
+    #[serde(skip)]
+    pub delivered_incrementally: bool,
 }
 
 impl GraphqlResponse {
@@ -51,7 +56,15 @@ impl GraphqlResponse {
         Self {
             data: None,
             errors,
-            extensions: Map::new(),
+            ..Self::default()
+        }
+    }
+
+    /// The answer was sent in parts (`@defer`): nothing is left to send.
+    fn delivered() -> Self {
+        Self {
+            delivered_incrementally: true,
+            ..Self::default()
         }
     }
 
@@ -72,7 +85,13 @@ pub struct RequestOptions {
     pub forwarded_headers: Vec<(http::HeaderName, http::HeaderValue)>,
     /// Who is asking: decides which protected fields are planned at all.
     pub caller: Caller,
+    /// Where the payloads of an incremental answer go, when the client accepts them
+    /// (`multipart/mixed`). Without it, deferred fragments are answered in one response.
+    pub incremental: Option<PayloadSink>,
 }
+
+/// Receives the JSON payloads of an incremental (`@defer`) answer, in order.
+pub type PayloadSink = tokio::sync::mpsc::UnboundedSender<String>;
 
 /// Settings of a gateway instance.
 #[derive(Debug, Clone)]
@@ -241,6 +260,22 @@ impl Gateway {
             timeout: self.settings.subgraph_timeout,
             headers: options.forwarded_headers.clone(),
         };
+        if let (Some(sink), Some(PlanNode::Defer { primary, deferred })) =
+            (&options.incremental, &plan.plan.node)
+        {
+            let request = incremental::Request {
+                plan,
+                variables: &variables,
+                settings: &settings,
+                sink,
+            };
+            let introspect = |data: &mut Value, errors: &mut Vec<GraphqlError>| {
+                self.introspect(prepared, operation, &variables, data, errors)
+            };
+            return self
+                .deliver_incrementally(request, (primary.as_deref(), deferred), introspect)
+                .await;
+        }
         let mut execution = execute_plan(&plan.plan, &variables, &settings).await;
         if !plan.auth_errors.is_empty() {
             execution
@@ -267,7 +302,7 @@ impl Gateway {
         let mut response = GraphqlResponse {
             data: Some(data),
             errors: execution.errors,
-            extensions: Map::new(),
+            ..GraphqlResponse::default()
         };
         if options.include_plan {
             response

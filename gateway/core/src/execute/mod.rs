@@ -16,6 +16,7 @@ mod dedup;
 mod entity_errors;
 mod paths;
 mod representation;
+mod stepwise;
 pub mod transport;
 
 use crate::error::{ErrorCode, GraphqlError, PathItem};
@@ -30,6 +31,8 @@ use std::time::Duration;
 pub use transport::{HttpTransport, SubgraphRequest, SubgraphTransport, TransportError};
 
 pub use paths::deep_merge;
+pub(crate) use paths::objects_at;
+pub use stepwise::Stepwise;
 
 /// Where subgraphs live and how long they may take.
 pub struct ExecutionSettings<'a> {

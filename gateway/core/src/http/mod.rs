@@ -3,9 +3,11 @@
 //! `POST /graphql` (JSON body), `GET /graphql` (queries only, or GraphiQL for a browser),
 //! `GET /health`. The response media type follows `Accept`: with
 //! `application/graphql-response+json` request errors answer 4xx; with `application/json`
-//! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says.
+//! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
+//! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
 
 mod graphiql;
+mod multipart;
 
 use crate::auth::caller_from_header;
 use crate::error::{ErrorCode, GraphqlError};
@@ -144,6 +146,9 @@ async fn post_graphql(
         Ok(options) => options,
         Err(response) => return response,
     };
+    if multipart::accepted(&headers) {
+        return multipart::answer(gateway, request, options, media).await;
+    }
     let response = gateway.execute(request, &options).await;
     respond_graphql(media, &response)
 }
@@ -186,6 +191,7 @@ fn request_options(
         allow_mutations,
         forwarded_headers,
         caller,
+        incremental: None,
     })
 }
 

@@ -1,0 +1,183 @@
+//! Incremental delivery of `@defer` (the `deferSpec=20220824` payloads): the primary part is
+//! shaped and sent as soon as it is fetched, then each deferred part as its fetches finish.
+
+use super::{Gateway, GraphqlResponse, PayloadSink, PreparedPlan};
+use crate::error::{GraphqlError, PathItem};
+use crate::execute::{ExecutionSettings, Stepwise, objects_at};
+use crate::plan::{DeferredNode, PlanNode};
+use crate::response::shape;
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+/// The first payload: the primary part's data.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Initial<'a> {
+    data: &'a RawValue,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<GraphqlError>,
+    has_next: bool,
+}
+
+/// A later payload: one item per object a deferred fragment applies to.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Subsequent {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    incremental: Vec<Item>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<GraphqlError>,
+    has_next: bool,
+}
+
+#[derive(Serialize)]
+struct Item {
+    data: Value,
+    path: Vec<PathItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<GraphqlError>,
+}
+
+/// What the primary part needs besides the plan.
+pub(super) struct Request<'a> {
+    pub plan: &'a PreparedPlan,
+    pub variables: &'a Map<String, Value>,
+    pub settings: &'a ExecutionSettings<'a>,
+    pub sink: &'a PayloadSink,
+}
+
+impl Gateway {
+    /// Runs a plan with deferred parts, sending each payload to the sink as it is ready.
+    /// `introspect` answers the primary part's introspection fields.
+    pub(super) async fn deliver_incrementally(
+        &self,
+        request: Request<'_>,
+        (primary, deferred): (Option<&PlanNode>, &[DeferredNode]),
+        introspect: impl FnOnce(&mut Value, &mut Vec<GraphqlError>),
+    ) -> GraphqlResponse {
+        let Request {
+            plan,
+            variables,
+            settings,
+            sink,
+        } = request;
+        let schema = &self.supergraph.api_schema;
+        let run = Stepwise::new(variables, settings);
+        if let Some(primary) = primary {
+            run.run(primary).await;
+        }
+        let mut errors = plan.auth_errors.clone();
+        errors.extend(run.take_errors());
+        let data = {
+            let mut data = run.data();
+            if plan.has_schema_introspection {
+                introspect(&mut data, &mut errors);
+            }
+            let selection = plan.selection.without_deferred();
+            shape(
+                schema,
+                &selection,
+                &plan.root_type,
+                &data,
+                &mut errors,
+                run.had_fetch_failure(),
+            )
+        };
+        let initial = Initial {
+            data: &data,
+            errors,
+            has_next: !deferred.is_empty(),
+        };
+        // A client that went away ends the work: nobody reads what follows.
+        if send(sink, &initial).is_err() {
+            return GraphqlResponse::delivered();
+        }
+        for (i, part) in deferred.iter().enumerate() {
+            if let Some(node) = &part.node {
+                run.run(node).await;
+            }
+            let errors = run.take_errors();
+            let payload = {
+                let data = run.data();
+                let (incremental, errors) =
+                    self.items(part, &data, errors, run.had_fetch_failure());
+                Subsequent {
+                    incremental,
+                    errors,
+                    has_next: i + 1 < deferred.len(),
+                }
+            };
+            if send(sink, &payload).is_err() {
+                break;
+            }
+        }
+        GraphqlResponse::delivered()
+    }
+
+    /// The items of a deferred part: its fragment's fields for each object it applies to,
+    /// with the errors met below that object (the others go with the first item, or are
+    /// returned when there is none).
+    fn items(
+        &self,
+        part: &DeferredNode,
+        data: &Value,
+        mut errors: Vec<GraphqlError>,
+        had_fetch_failure: bool,
+    ) -> (Vec<Item>, Vec<GraphqlError>) {
+        let root_type = &self.supergraph.api_schema.schema_definition.query;
+        let Some(root_type) = root_type.as_ref().map(|r| r.name.clone()) else {
+            return (Vec::new(), errors);
+        };
+        let shaped = shape(
+            &self.supergraph.api_schema,
+            &part.selection,
+            &root_type,
+            data,
+            &mut errors,
+            had_fetch_failure,
+        );
+        let shaped: Value = serde_json::from_str(shaped.get()).unwrap_or(Value::Null);
+        let mut items: Vec<Item> = objects_at(data, &part.path)
+            .into_iter()
+            .map(|(path, _)| Item {
+                data: value_at(&shaped, &path).cloned().unwrap_or(Value::Null),
+                path,
+                label: part.label.clone(),
+                errors: Vec::new(),
+            })
+            .collect();
+        let mut unplaced = Vec::new();
+        for error in errors {
+            let owner = items.iter().position(|item| {
+                error
+                    .path
+                    .as_ref()
+                    .is_some_and(|p| p.starts_with(&item.path))
+            });
+            match owner.or(if items.is_empty() { None } else { Some(0) }) {
+                Some(index) => items[index].errors.push(error),
+                None => unplaced.push(error),
+            }
+        }
+        (items, unplaced)
+    }
+}
+
+fn send(sink: &PayloadSink, payload: &impl Serialize) -> Result<(), ()> {
+    let text = serde_json::to_string(payload).map_err(|_| ())?;
+    sink.send(text).map_err(|_| ())
+}
+
+fn value_at<'a>(value: &'a Value, path: &[PathItem]) -> Option<&'a Value> {
+    let mut current = value;
+    for item in path {
+        current = match item {
+            PathItem::Key(key) => current.as_object()?.get(key)?,
+            PathItem::Index(i) => current.as_array()?.get(*i)?,
+        };
+    }
+    Some(current)
+}
