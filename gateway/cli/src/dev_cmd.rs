@@ -105,6 +105,11 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
 
         println!("Quntuan is running.");
         println!("  GraphiQL:  http://127.0.0.1:{}/graphql", args.port);
+        println!(
+            "  dashboard: http://127.0.0.1:{}/graphql?query={}",
+            args.port,
+            percent_encode(SAMPLE_QUERY)
+        );
         for (i, service) in services.iter().enumerate() {
             println!(
                 "  subgraph {:<11} http://127.0.0.1:{}/graphql",
@@ -124,4 +129,17 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
             .await
             .map_err(|e| format!("the gateway stopped: {e}"))
     })
+}
+
+/// Percent-encodes a query for a URL's query string (unreserved characters stay).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }

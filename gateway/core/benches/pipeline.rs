@@ -1,6 +1,7 @@
 //! Micro-benchmarks of the stages that dominate a request: planning (cold, and a plan-cache
-//! hit) and shaping + serialising a 90 KB response, on the standard federation benchmark
-//! scenario (bench/supergraph.graphql, bench/queries/deep.graphql).
+//! hit) of the standard federation benchmark's deep query (bench/supergraph.graphql) and of
+//! the cross-organisation dashboard (schema/supergraph.graphql), and shaping + serialising a
+//! 90 KB response.
 //!
 //! `cargo bench -p quntuan-gateway --bench pipeline`
 
@@ -44,6 +45,33 @@ fn planning(c: &mut Criterion) {
     });
 }
 
+fn dashboard_planning(c: &mut Criterion) {
+    let sdl = read("schema/supergraph.graphql");
+    let query = read("bench/queries/dashboard.graphql");
+    let variables = Map::new();
+    c.bench_function(
+        "plan dashboard query, cold (parse + validate + plan)",
+        |b| {
+            b.iter_batched(
+                || gateway(&sdl),
+                |gateway| black_box(gateway.plan_for(&query, None, &variables).is_ok()),
+                BatchSize::SmallInput,
+            )
+        },
+    );
+    let warm = gateway(&sdl);
+    assert!(
+        matches!(
+            warm.plan_for(&query, None, &variables).as_deref(),
+            Ok(Ok(_))
+        ),
+        "the dashboard query plans against the repository's supergraph"
+    );
+    c.bench_function("plan dashboard query, cache hit", |b| {
+        b.iter(|| black_box(warm.plan_for(&query, None, &variables).is_ok()))
+    });
+}
+
 fn shaping(c: &mut Criterion) {
     let sdl = read("bench/supergraph.graphql");
     let query = read("bench/queries/deep.graphql");
@@ -76,5 +104,5 @@ fn shaping(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, planning, shaping);
+criterion_group!(benches, planning, dashboard_planning, shaping);
 criterion_main!(benches);
