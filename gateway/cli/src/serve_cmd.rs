@@ -29,6 +29,10 @@ pub(crate) struct ServeArgs {
     /// anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
+    /// Switch a progressive-override label on or off: NAME=true|false (repeatable). Labels
+    /// not named here: `percent(N)` is drawn per request, named labels are off.
+    #[arg(long = "override-label", value_parser = parse_label)]
+    override_labels: Vec<(String, bool)>,
     /// Redis for state shared by gateway replicas (persisted queries); memory when absent.
     #[arg(long, env = "QUNTUAN_REDIS_URL")]
     redis_url: Option<String>,
@@ -38,6 +42,16 @@ pub(crate) struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,
+}
+
+fn parse_label(text: &str) -> Result<(String, bool), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}` is not NAME=true|false"))?;
+    let on = value
+        .parse::<bool>()
+        .map_err(|_| format!("`{value}` in `{text}` is neither true nor false"))?;
+    Ok((name.to_string(), on))
 }
 
 fn parse_override(text: &str) -> Result<(String, String), String> {
@@ -63,6 +77,9 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             .iter()
             .cloned()
             .collect::<HashMap<_, _>>(),
+        jwt_secret: args.jwt_secret.clone(),
+        deduplicate_requests: args.deduplicate_requests,
+        override_labels: args.override_labels.iter().cloned().collect(),
         ..GatewaySettings::default()
     };
     let gateway = match load_gateway(&args.supergraph, settings) {

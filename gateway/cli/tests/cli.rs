@@ -1,0 +1,147 @@
+//! The `quntuan` binary as users run it: `serve` (flags reach the gateway), `plan`, and a
+//! malformed supergraph refused with the line that is wrong.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn repo(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn http(port: u16, request: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream.write_all(request.as_bytes()).expect("write");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer
+}
+
+fn serve(extra: &[&str]) -> (Server, u16) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .arg("serve")
+        .arg("--supergraph")
+        .arg(repo("bench/supergraph.graphql"))
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{port}"))
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("quntuan starts");
+    let server = Server(child);
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(20) {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            let health = http(
+                port,
+                "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            );
+            if health.starts_with("HTTP/1.1 200") {
+                return (server, port);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("quntuan serve did not become healthy on port {port}");
+}
+
+fn post_with_token(port: u16, token: &str) -> String {
+    let body = r#"{"query":"{ __typename }"}"#;
+    http(
+        port,
+        &format!(
+            "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+#[test]
+fn serve_verifies_tokens_only_with_a_configured_secret() {
+    // A token that no secret signed: refused when a secret is configured ...
+    let (_server, port) = serve(&["--jwt-secret", "s3cret", "--deduplicate-requests=false"]);
+    let answer = post_with_token(port, "not.a.jwt");
+    assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+    assert!(answer.contains("UNAUTHENTICATED"), "{answer}");
+    // ... and without one every caller is anonymous, so the request itself is answered.
+    let (_server, port) = serve(&[]);
+    let answer = post_with_token(port, "not.a.jwt");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.contains(r#"{"data":{"__typename":"Query"}}"#),
+        "{answer}"
+    );
+}
+
+#[test]
+fn plan_prints_the_plan_of_an_operation() {
+    let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .arg("plan")
+        .arg("--supergraph")
+        .arg(repo("bench/supergraph.graphql"))
+        .arg(repo("bench/queries/deep.graphql"))
+        .output()
+        .expect("quntuan plan runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("QueryPlan {"), "{text}");
+    assert!(text.contains(r#"Fetch(service: "inventory")"#), "{text}");
+    assert!(
+        text.contains("requires Product {__typename upc price weight}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_supergraph_is_refused_naming_the_line() {
+    let dir = std::env::temp_dir().join(format!("quntuan-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("broken.graphql");
+    std::fs::write(
+        &path,
+        "schema { query: Query }\n\ntype Query {\n  a: Nope\n}\n",
+    )
+    .expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .args(["serve", "--listen", "127.0.0.1:1", "--supergraph"])
+        .arg(&path)
+        .output()
+        .expect("quntuan runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.graphql"), "{stderr}");
+    assert!(
+        stderr.contains(":4:") || stderr.contains("line 4") || stderr.contains("4 │"),
+        "{stderr}"
+    );
+}
