@@ -1,4 +1,5 @@
-//! Database migrations of the youth subgraph: one migration per table, each with `up` and `down`.
+//! Database migrations of the youth subgraph: one migration per table, each with `up` and `down`
+//! (the last one adds the per-region figures summary).
 
 use sea_orm_migration::prelude::*;
 
@@ -12,6 +13,7 @@ mod m20250101_000004_create_youth_service_logs;
 mod m20250101_000005_create_youth_activities;
 mod m20250101_000006_create_youth_social_workers;
 mod m20250101_000007_create_youth_awards;
+mod m20250101_000008_create_youth_region_figures;
 
 /// Runs the youth schema migrations in order.
 pub struct Migrator;
@@ -27,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20250101_000005_create_youth_activities::Migration),
             Box::new(m20250101_000006_create_youth_social_workers::Migration),
             Box::new(m20250101_000007_create_youth_awards::Migration),
+            Box::new(m20250101_000008_create_youth_region_figures::Migration),
         ]
     }
 

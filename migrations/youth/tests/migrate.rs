@@ -18,6 +18,7 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
         "youth_activities",
         "youth_social_workers",
         "youth_awards",
+        "youth_region_figures",
     ] {
         assert!(
             manager.has_table(table).await?,
@@ -30,6 +31,7 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
             .await?
     );
     Migrator::down(&db, None).await?;
+    assert!(!manager.has_table("youth_region_figures").await?);
     assert!(!manager.has_table("youth_volunteers").await?);
     assert!(!manager.has_table("youth_branches").await?);
     Ok(())
