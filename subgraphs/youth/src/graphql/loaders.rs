@@ -10,7 +10,7 @@ use quntuan_kit::ApiError;
 use sea_orm::{DatabaseConnection, EntityTrait, Value};
 
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
-use crate::service::{batch, figures};
+use crate::service::{batch, summary};
 
 /// Rows by primary key.
 pub(crate) struct ById<E: EntityTrait> {
@@ -84,49 +84,17 @@ where
     }
 }
 
-/// `Region.youth` figures: one statement per batch of region codes.
+/// `Region.youth` figures: one read of the per-region summary per batch of region codes.
 pub(crate) struct RegionFigures {
     db: DatabaseConnection,
 }
-
-/// The figures in the order of [`FIGURE_SOURCES`].
-pub(crate) const FIGURE_SOURCES: &[figures::FigureSource] = &[
-    figures::FigureSource {
-        table: "youth_branches",
-        aggregates: &["COUNT(*)", "COALESCE(SUM(member_count), 0)"],
-    },
-    figures::FigureSource {
-        table: "youth_volunteers",
-        aggregates: &["COUNT(*)"],
-    },
-    figures::FigureSource {
-        table: "youth_service_logs",
-        aggregates: &["COALESCE(SUM(minutes), 0)"],
-    },
-    figures::FigureSource {
-        table: "youth_homes",
-        aggregates: &["COUNT(*)"],
-    },
-    figures::FigureSource {
-        table: "youth_activities",
-        aggregates: &["COUNT(*)", "COALESCE(SUM(participant_count), 0)"],
-    },
-    figures::FigureSource {
-        table: "youth_social_workers",
-        aggregates: &["COUNT(*)"],
-    },
-    figures::FigureSource {
-        table: "youth_awards",
-        aggregates: &["COUNT(*)"],
-    },
-];
 
 impl Loader<String> for RegionFigures {
     type Value = Vec<i64>;
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, Vec<i64>>, ApiError> {
-        Ok(figures::region_figures(&self.db, FIGURE_SOURCES, keys).await?)
+        Ok(summary::figures_of(&self.db, keys).await?)
     }
 }
 

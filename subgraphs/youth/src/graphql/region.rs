@@ -1,5 +1,5 @@
 //! `Region` (owned by hub) extended with `youth`: the youth figures of a region and
-//! everything below it, one SQL aggregate per batch of regions.
+//! everything below it, read from the per-region summary, one statement per batch of regions.
 
 use async_graphql::{Context, Object, Result, SimpleObject};
 
@@ -51,7 +51,7 @@ pub(crate) struct YouthRegionFigures {
 }
 
 impl YouthRegionFigures {
-    /// From the figures in the order of `loaders::FIGURE_SOURCES`.
+    /// From the figures in the order of `summary::FIGURES`.
     fn from_row(row: &[i64]) -> YouthRegionFigures {
         let at = |i: usize| row.get(i).copied().unwrap_or(0);
         YouthRegionFigures {

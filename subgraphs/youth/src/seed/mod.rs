@@ -1,13 +1,16 @@
 //! Deterministic seed data. Branches, activities and awards come from the kit's directory
 //! generators (so hub lists the same ids, names and regions); homes, volunteers, service
 //! logs and social workers from this subgraph's own streams. Every table is written with
-//! the kit's batched multi-row inserts, one transaction per table.
+//! the kit's batched multi-row inserts, all in one transaction, which ends by filling the
+//! per-region figures summary from the rows written.
 
 use std::collections::HashMap;
 
 mod generate;
 
 use generate::{homes, service_logs, social_workers, volunteers};
+
+use crate::service::summary;
 
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::reexports::sea_orm::{
@@ -290,7 +293,16 @@ async fn seed_tables(
         ],
     )
     .await
-    .map_err(fail("advancing id sequences"))
+    .map_err(fail("advancing id sequences"))?;
+
+    // Last, from the rows just written: the per-region figures `Region.youth` reads.
+    let stage = progress.stage("youth: region figures", 1);
+    summary::build(db)
+        .await
+        .map_err(fail("summing the per-region figures"))?;
+    stage.inc(1);
+    stage.finish();
+    Ok(())
 }
 
 async fn insert<I: Iterator<Item = Vec<Value>>>(

@@ -1,4 +1,7 @@
-//! Per-region figures in one SQL statement per batch of regions.
+//! The live per-region figures, aggregated from the tables in one SQL statement per batch
+//! of regions. This was `Region.youth` before the summary table (`summary.rs`); it stays
+//! as the tests' oracle: the summary must equal it for every region, after the seed and
+//! after every mutation.
 //!
 //! Every table has `region_code` (community or street), `street_code` and `district_code`,
 //! so "a region and everything below it" is an equality on one column chosen by the code's
@@ -24,6 +27,38 @@ pub(crate) struct FigureSource {
     pub(crate) table: &'static str,
     pub(crate) aggregates: &'static [&'static str],
 }
+
+/// The tables in the order of `YouthRegionFigures` (service time in minutes).
+pub(crate) const LIVE_SOURCES: &[FigureSource] = &[
+    FigureSource {
+        table: "youth_branches",
+        aggregates: &["COUNT(*)", "COALESCE(SUM(member_count), 0)"],
+    },
+    FigureSource {
+        table: "youth_volunteers",
+        aggregates: &["COUNT(*)"],
+    },
+    FigureSource {
+        table: "youth_service_logs",
+        aggregates: &["COALESCE(SUM(minutes), 0)"],
+    },
+    FigureSource {
+        table: "youth_homes",
+        aggregates: &["COUNT(*)"],
+    },
+    FigureSource {
+        table: "youth_activities",
+        aggregates: &["COUNT(*)", "COALESCE(SUM(participant_count), 0)"],
+    },
+    FigureSource {
+        table: "youth_social_workers",
+        aggregates: &["COUNT(*)"],
+    },
+    FigureSource {
+        table: "youth_awards",
+        aggregates: &["COUNT(*)"],
+    },
+];
 
 /// The figures of each requested region, in the order of `sources` and their aggregates.
 /// Codes that are not division codes, or that have no rows, answer zeros.

@@ -2,8 +2,13 @@
 //! connection and plain values. Resolvers stay thin and call these.
 
 pub(crate) mod batch;
+// The live aggregate over the tables: what the summary must always equal (tests only).
+#[cfg(test)]
 pub(crate) mod figures;
 pub(crate) mod lists;
 pub(crate) mod mutations;
 pub(crate) mod region_filter;
+pub(crate) mod summary;
+#[cfg(test)]
+mod summary_tests;
 pub(crate) mod validate;

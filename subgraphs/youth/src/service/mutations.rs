@@ -1,13 +1,15 @@
 //! The youth mutations: validated, one transaction each, nothing written when rejected.
+//! Each adds what it wrote to the per-region figures summary in the same transaction.
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::{ApiError, ApiResult, RegionRef};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 
+use super::summary::{self, Figure};
 use super::validate;
 use crate::entity::{activity, branch, home, service_log, volunteer};
 use crate::ids;
@@ -109,9 +111,9 @@ pub(crate) async fn register_volunteer(
         phone: Set(input.phone),
         branch_id: Set(branch_id),
         registered_on: Set(input.registered_on),
-        region_code: Set(region.region_code),
-        street_code: Set(region.street_code),
-        district_code: Set(region.district_code),
+        region_code: Set(region.region_code.clone()),
+        street_code: Set(region.street_code.clone()),
+        district_code: Set(region.district_code.clone()),
     }
     .insert(&txn)
     .await
@@ -123,6 +125,7 @@ pub(crate) async fn register_volunteer(
         }
         _ => ApiError::from(err),
     })?;
+    summary::add(&txn, &region, &[(Figure::VolunteerCount, 1)]).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -152,17 +155,29 @@ pub(crate) async fn log_service_hours(
             input.served_on, volunteer.registered_on
         )));
     }
+    // The log counts where its volunteer serves.
+    let region = RegionRef {
+        region_code: volunteer.region_code,
+        street_code: volunteer.street_code,
+        district_code: volunteer.district_code,
+    };
     let row = service_log::ActiveModel {
         id: NotSet,
         volunteer_id: Set(volunteer.id),
         served_on: Set(input.served_on),
         minutes: Set(minutes),
         description: Set(description),
-        region_code: Set(volunteer.region_code),
-        street_code: Set(volunteer.street_code),
-        district_code: Set(volunteer.district_code),
+        region_code: Set(region.region_code.clone()),
+        street_code: Set(region.street_code.clone()),
+        district_code: Set(region.district_code.clone()),
     }
     .insert(&txn)
+    .await?;
+    summary::add(
+        &txn,
+        &region,
+        &[(Figure::ServiceMinutes, i64::from(minutes))],
+    )
     .await?;
     txn.commit().await?;
     Ok(row)
@@ -219,11 +234,23 @@ pub(crate) async fn record_activity(
         participant_count: Set(input.participant_count),
         youth_home_id: Set(home_id),
         service_center_id: Set(service_center_id),
-        region_code: Set(region.region_code),
-        street_code: Set(region.street_code),
-        district_code: Set(region.district_code),
+        region_code: Set(region.region_code.clone()),
+        street_code: Set(region.street_code.clone()),
+        district_code: Set(region.district_code.clone()),
     }
     .insert(&txn)
+    .await?;
+    summary::add(
+        &txn,
+        &region,
+        &[
+            (Figure::ActivityCount, 1),
+            (
+                Figure::ActivityParticipantCount,
+                i64::from(input.participant_count),
+            ),
+        ],
+    )
     .await?;
     txn.commit().await?;
     Ok(row)

@@ -1,0 +1,276 @@
+//! The per-region summary always equals the live aggregate of the tables (the SQL
+//! `Region.youth` ran before the summary existed), for every region: after the seed, after
+//! each kind of mutation, and unchanged by a rejected mutation. Runs on SQLite, and on
+//! PostgreSQL when DATABASE_URL is set.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use async_graphql::ID;
+use chrono::NaiveDate;
+use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::{Progress, RegionTree, Scale, test_database};
+use quntuan_youth_migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+
+use super::figures::{LIVE_SOURCES, region_figures};
+use super::mutations::{self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput};
+use super::summary::{FIGURES, figures_of};
+
+const COUNTED_TABLES: [&str; 7] = [
+    "youth_branches",
+    "youth_volunteers",
+    "youth_service_logs",
+    "youth_homes",
+    "youth_activities",
+    "youth_social_workers",
+    "youth_awards",
+];
+
+/// A street and a community of the demo tree, and a community code no seeded record uses
+/// (its summary row is created by the first mutation there).
+const STREET: &str = "510104003";
+const COMMUNITY: &str = "510104003001";
+const NEW_COMMUNITY: &str = "510112999999";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2030, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+async fn seeded() -> DatabaseConnection {
+    let db = test_database().await;
+    Migrator::up(&db, None).await.expect("migrations apply");
+    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
+        .await
+        .expect("demo seed loads");
+    db
+}
+
+async fn summary_codes(db: &DatabaseConnection) -> Vec<String> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT code FROM youth_region_figures ORDER BY code",
+        ))
+        .await
+        .expect("summary codes read");
+    rows.iter()
+        .map(|r| r.try_get::<String>("", "code").expect("code column"))
+        .collect()
+}
+
+/// Every region of the tree, every region in the summary and `extra`, with the summary's
+/// figures, after asserting they equal the live aggregate region by region.
+async fn assert_summary_is_exact(
+    db: &DatabaseConnection,
+    extra: &[&str],
+) -> BTreeMap<String, Vec<i64>> {
+    let mut codes: BTreeSet<String> = RegionTree::get(Scale::Demo)
+        .all()
+        .iter()
+        .map(|r| r.code.clone())
+        .collect();
+    codes.extend(summary_codes(db).await);
+    codes.extend(extra.iter().map(|c| c.to_string()));
+    let codes: Vec<String> = codes.into_iter().collect();
+    let summary: BTreeMap<_, _> = figures_of(db, &codes)
+        .await
+        .expect("summary reads")
+        .into_iter()
+        .collect();
+    let live: BTreeMap<_, _> = region_figures(db, LIVE_SOURCES, &codes)
+        .await
+        .expect("live aggregate reads")
+        .into_iter()
+        .collect();
+    assert_eq!(summary.len(), codes.len());
+    for code in &codes {
+        assert_eq!(summary[code], live[code], "figures of region {code}");
+    }
+    summary
+}
+
+async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in COUNTED_TABLES {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count reads")
+            .expect("one row");
+        counts.push(row.try_get::<i64>("", "n").expect("count column"));
+    }
+    counts
+}
+
+#[tokio::test]
+async fn the_seed_fills_one_exact_row_per_region_with_records() {
+    let db = seeded().await;
+    let figures = assert_summary_is_exact(&db, &[]).await;
+    // The city row holds every record: 200 demo volunteers, and each table is non-empty.
+    let city = &figures[CITY_CODE];
+    assert_eq!(city.len(), FIGURES.len());
+    assert_eq!(city[2], 200, "volunteers in the city: {city:?}");
+    assert!(city.iter().all(|&n| n > 0), "{city:?}");
+    // A row for the city, each district and each street or community holding records.
+    let codes = summary_codes(&db).await;
+    let tree = RegionTree::get(Scale::Demo);
+    assert!(codes.iter().all(|c| tree.region(c).is_some()), "{codes:?}");
+    for district in tree.districts() {
+        assert!(codes.contains(&district.code), "{}", district.code);
+    }
+    assert!(codes.iter().any(|c| c.len() == 9));
+    assert!(codes.iter().any(|c| c.len() == 12));
+}
+
+#[tokio::test]
+async fn every_kind_of_mutation_keeps_the_summary_exact() {
+    let db = seeded().await;
+    let before = assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
+    assert_eq!(before[NEW_COMMUNITY], vec![0; FIGURES.len()]);
+
+    // A volunteer in a community no record used before, one at street level.
+    let mut volunteers = Vec::new();
+    for (region, id_number) in [
+        (NEW_COMMUNITY, "11010519491231002X"),
+        (STREET, "110105194912310011"),
+    ] {
+        let row = mutations::register_volunteer(
+            &db,
+            RegisterVolunteerInput {
+                name: "李青".into(),
+                id_number: id_number.into(),
+                phone: "13900001111".into(),
+                region_code: region.into(),
+                branch_id: Some(ID::from("youth-unit-000016")),
+                registered_on: date(2024, 3, 1),
+            },
+            today(),
+        )
+        .await
+        .expect("volunteer registers");
+        volunteers.push(row.id);
+        assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
+    }
+
+    for volunteer in volunteers.iter().copied().chain([1, 30]) {
+        mutations::log_service_hours(
+            &db,
+            LogServiceHoursInput {
+                volunteer_id: ID::from(crate::ids::VOLUNTEER.format(volunteer)),
+                served_on: date(2029, 6, 1),
+                hours: 2.25,
+                description: "社区服务".into(),
+            },
+            today(),
+        )
+        .await
+        .expect("hours are logged");
+        assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
+    }
+
+    for (region, home) in [
+        (COMMUNITY, Some("youth-home-0003")),
+        (STREET, None),
+        (NEW_COMMUNITY, None),
+    ] {
+        mutations::record_activity(
+            &db,
+            RecordActivityInput {
+                title: "周末读书会".into(),
+                kind: "读书会".into(),
+                held_on: date(2029, 5, 1),
+                participant_count: 37,
+                region_code: region.into(),
+                youth_home_id: home.map(ID::from),
+                service_center_id: None,
+            },
+            today(),
+        )
+        .await
+        .expect("activity is recorded");
+        assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
+    }
+
+    let after = assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
+    // volunteers, minutes (4 logs of 135), activities, participants.
+    let delta = |code: &str| -> Vec<i64> {
+        after[code]
+            .iter()
+            .zip(&before[code])
+            .map(|(a, b)| a - b)
+            .collect()
+    };
+    assert_eq!(delta(CITY_CODE), vec![0, 0, 2, 540, 0, 3, 111, 0, 0]);
+    assert_eq!(delta(NEW_COMMUNITY), vec![0, 0, 1, 135, 0, 1, 37, 0, 0]);
+}
+
+#[tokio::test]
+async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
+    let db = seeded().await;
+    let summary = assert_summary_is_exact(&db, &[]).await;
+    let counts = table_counts(&db).await;
+
+    // Each is refused inside its transaction, after validation passed.
+    let taken = mutations::register_volunteer(
+        &db,
+        RegisterVolunteerInput {
+            name: "李青".into(),
+            id_number: "510104199207310834".into(),
+            phone: "13900001111".into(),
+            region_code: COMMUNITY.into(),
+            branch_id: None,
+            registered_on: date(2024, 3, 1),
+        },
+        today(),
+    )
+    .await;
+    assert_eq!(
+        taken.err().map(|e| e.message().to_string()),
+        Some("a volunteer with this `idNumber` is already registered".to_string())
+    );
+    let early = mutations::log_service_hours(
+        &db,
+        LogServiceHoursInput {
+            volunteer_id: ID::from("youth-volunteer-0000030"),
+            served_on: date(2001, 1, 5),
+            hours: 2.0,
+            description: "社区服务".into(),
+        },
+        today(),
+    )
+    .await;
+    assert!(early.is_err());
+    let no_home = mutations::record_activity(
+        &db,
+        RecordActivityInput {
+            title: "周末读书会".into(),
+            kind: "读书会".into(),
+            held_on: date(2029, 5, 1),
+            participant_count: 37,
+            region_code: NEW_COMMUNITY.into(),
+            youth_home_id: Some(ID::from("youth-home-0999")),
+            service_center_id: None,
+        },
+        today(),
+    )
+    .await;
+    assert_eq!(
+        no_home.err().map(|e| e.message().to_string()),
+        Some("no youth home with id `youth-home-0999`".to_string())
+    );
+
+    assert_eq!(table_counts(&db).await, counts);
+    assert_eq!(assert_summary_is_exact(&db, &[]).await, summary);
+    assert!(
+        !summary_codes(&db)
+            .await
+            .contains(&NEW_COMMUNITY.to_string())
+    );
+}
