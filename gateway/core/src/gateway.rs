@@ -88,6 +88,9 @@ pub struct RequestOptions {
     /// Where the payloads of an incremental answer go, when the client accepts them
     /// (`multipart/mixed`). Without it, deferred fragments are answered in one response.
     pub incremental: Option<PayloadSink>,
+    /// Progressive-override labels this request switches on (`true`) or off (`false`), over
+    /// the gateway's settings: the request context of `@override(label:)`.
+    pub override_labels: HashMap<String, bool>,
 }
 
 /// Receives the JSON payloads of an incremental (`@defer`) answer, in order.
@@ -249,6 +252,7 @@ impl Gateway {
             operation,
             &variables,
             &options.caller,
+            &options.override_labels,
         );
         let plan = match plan.as_ref() {
             Ok(plan) => plan,
@@ -333,6 +337,7 @@ impl Gateway {
             operation,
             &variables,
             &Caller::default(),
+            &HashMap::new(),
         ))
     }
 
@@ -343,17 +348,21 @@ impl Gateway {
         })
     }
 
-    /// The progressive-override labels that are on for one request, sorted.
-    fn override_labels_on(&self) -> Vec<String> {
+    /// The progressive-override labels that are on for one request, sorted: the request's own
+    /// choice first, then the gateway's settings, then `percent(N)` drawn.
+    fn override_labels_on(&self, requested: &HashMap<String, bool>) -> Vec<String> {
         self.supergraph
             .override_labels
             .iter()
-            .filter(
-                |label| match self.settings.override_labels.get(label.as_str()) {
+            .filter(|label| {
+                match requested
+                    .get(label.as_str())
+                    .or_else(|| self.settings.override_labels.get(label.as_str()))
+                {
                     Some(on) => *on,
                     None => percent_label(label).is_some_and(draw_percent),
-                },
-            )
+                }
+            })
             .cloned()
             .collect()
     }
@@ -366,13 +375,14 @@ impl Gateway {
         operation: &apollo_compiler::executable::Operation,
         variables: &Map<String, Value>,
         caller: &Caller,
+        requested_labels: &HashMap<String, bool>,
     ) -> Arc<Result<PreparedPlan, GraphqlError>> {
         let conditions: Vec<bool> = prepared
             .condition_variables
             .iter()
             .map(|name| matches!(variables.get(name.as_str()), Some(Value::Bool(true))))
             .collect();
-        let labels_on = self.override_labels_on();
+        let labels_on = self.override_labels_on(requested_labels);
         let key = hash_of(&(
             query,
             operation_name,

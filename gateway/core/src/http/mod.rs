@@ -26,6 +26,8 @@ const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 const FORWARDED_HEADERS: &[&str] = &["authorization"];
 /// Asking for the plan in `extensions.queryPlan`.
 const PLAN_HEADERS: &[&str] = &["x-quntuan-query-plan", "apollo-query-plan-experimental"];
+/// Progressive-override labels for this request: `label` switches one on, `-label` off.
+const OVERRIDE_LABELS_HEADER: &str = "x-quntuan-override-labels";
 
 /// HTTP settings.
 #[derive(Debug, Clone)]
@@ -192,7 +194,24 @@ fn request_options(
         forwarded_headers,
         caller,
         incremental: None,
+        override_labels: override_labels(headers),
     })
+}
+
+/// Reads `x-quntuan-override-labels: a, -b` into {a: on, b: off}.
+fn override_labels(headers: &HeaderMap) -> std::collections::HashMap<String, bool> {
+    headers
+        .get_all(OVERRIDE_LABELS_HEADER)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|label| !label.is_empty() && *label != "-")
+        .map(|label| match label.strip_prefix('-') {
+            Some(off) => (off.to_string(), false),
+            None => (label.to_string(), true),
+        })
+        .collect()
 }
 
 /// Which media type the response uses, from the request's `Accept`.
