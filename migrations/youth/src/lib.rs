@@ -14,6 +14,9 @@ mod m20250101_000005_create_youth_activities;
 mod m20250101_000006_create_youth_social_workers;
 mod m20250101_000007_create_youth_awards;
 mod m20250101_000008_create_youth_region_figures;
+mod region_figures;
+
+pub use region_figures::{FIGURE_COLUMNS, fill_region_figures};
 
 /// Runs the youth schema migrations in order.
 pub struct Migrator;

@@ -1,10 +1,13 @@
 //! The youth figures of every region, kept per region code (city, district, street and
 //! community alike): `Region.youth` reads one row per region instead of aggregating
-//! hundreds of thousands of rows. The seed fills it with one `GROUP BY` per level and every
-//! mutation adds its increments to the rows of its community, street, district and city in
-//! the mutation's transaction, so it always equals the aggregate of the tables.
+//! hundreds of thousands of rows. It is filled here from the rows already there (a database
+//! seeded before the summary existed), and by the seed; every mutation adds its increments
+//! to the rows of its community, street, district and city in the mutation's transaction,
+//! so it always equals the aggregate of the tables.
 
 use sea_orm_migration::{prelude::*, schema::*};
+
+use crate::region_figures::fill_region_figures;
 
 #[derive(DeriveMigrationName)]
 pub(crate) struct Migration;
@@ -49,7 +52,8 @@ impl MigrationTrait for Migration {
         for figure in FIGURES {
             table.col(big_integer(figure).default(0));
         }
-        manager.create_table(table).await
+        manager.create_table(table).await?;
+        fill_region_figures(manager.get_connection()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

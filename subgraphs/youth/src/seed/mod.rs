@@ -10,8 +10,6 @@ mod generate;
 
 use generate::{homes, service_logs, social_workers, volunteers};
 
-use crate::service::summary;
-
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::reexports::sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
@@ -297,7 +295,7 @@ async fn seed_tables(
 
     // Last, from the rows just written: the per-region figures `Region.youth` reads.
     let stage = progress.stage("youth: region figures", 1);
-    summary::build(db)
+    quntuan_youth_migration::fill_region_figures(db)
         .await
         .map_err(fail("summing the per-region figures"))?;
     stage.inc(1);

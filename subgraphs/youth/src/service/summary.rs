@@ -2,23 +2,24 @@
 //! community), one row per region code, so `Region.youth` reads a few rows instead of
 //! aggregating the tables (733,000 volunteers at full scale) on every dashboard request.
 //!
-//! The seed fills it set-based: one `GROUP BY region_code` over every counted table gives
-//! the rows of the regions records live in (communities and streets), then each level rolls
-//! up into its parent (communities into streets, streets into districts, districts into the
-//! city). Every mutation that writes a counted table adds its increments to the rows of its
-//! record's community, street, district and city inside its own transaction, so the summary
-//! always equals the aggregate of the tables.
+//! The migration creating it and the seed fill it set-based
+//! (`quntuan_youth_migration::fill_region_figures`). Every mutation that writes a counted
+//! table adds its increments to the rows of its record's community, street, district and
+//! city inside its own transaction ([`add`]), so the summary always equals the aggregate of
+//! the tables.
 
 use std::collections::HashMap;
 
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::{RegionLevel, RegionRef};
+use quntuan_youth_migration::FIGURE_COLUMNS;
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 
 const TABLE: &str = "youth_region_figures";
 
 /// One figure column of the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
 pub(crate) enum Figure {
     BranchCount,
     MemberCount,
@@ -45,110 +46,10 @@ pub(crate) const FIGURES: [Figure; 9] = [
 ];
 
 impl Figure {
+    /// Its column: the variants are declared in the order of the migration's columns.
     fn column(self) -> &'static str {
-        match self {
-            Figure::BranchCount => "branch_count",
-            Figure::MemberCount => "member_count",
-            Figure::VolunteerCount => "volunteer_count",
-            Figure::ServiceMinutes => "service_minutes",
-            Figure::YouthHomeCount => "youth_home_count",
-            Figure::ActivityCount => "activity_count",
-            Figure::ActivityParticipantCount => "activity_participant_count",
-            Figure::SocialWorkerCount => "social_worker_count",
-            Figure::AwardCount => "award_count",
-        }
+        FIGURE_COLUMNS[self as usize]
     }
-}
-
-/// Each counted table and what one of its rows contributes to which figure.
-const SOURCES: [(&str, &[(Figure, &str)]); 7] = [
-    (
-        "youth_branches",
-        &[
-            (Figure::BranchCount, "COUNT(*)"),
-            (Figure::MemberCount, "SUM(member_count)"),
-        ],
-    ),
-    ("youth_volunteers", &[(Figure::VolunteerCount, "COUNT(*)")]),
-    (
-        "youth_service_logs",
-        &[(Figure::ServiceMinutes, "SUM(minutes)")],
-    ),
-    ("youth_homes", &[(Figure::YouthHomeCount, "COUNT(*)")]),
-    (
-        "youth_activities",
-        &[
-            (Figure::ActivityCount, "COUNT(*)"),
-            (Figure::ActivityParticipantCount, "SUM(participant_count)"),
-        ],
-    ),
-    (
-        "youth_social_workers",
-        &[(Figure::SocialWorkerCount, "COUNT(*)")],
-    ),
-    ("youth_awards", &[(Figure::AwardCount, "COUNT(*)")]),
-];
-
-/// Fills the (empty) summary from the tables: the seed's last step, in its transaction.
-pub(crate) async fn build<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
-    let backend = db.get_database_backend();
-    let columns = column_list();
-    // The regions records live in: a community, or a street for street-level records.
-    let parts: Vec<String> = SOURCES
-        .iter()
-        .map(|(table, measures)| {
-            let slots: Vec<String> = FIGURES
-                .iter()
-                .map(|figure| {
-                    let measure = measures
-                        .iter()
-                        .find(|(f, _)| f == figure)
-                        .map_or("0", |(_, aggregate)| aggregate);
-                    format!("{measure} AS {}", figure.column())
-                })
-                .collect();
-            format!(
-                "SELECT region_code AS code, {} FROM {table} GROUP BY region_code",
-                slots.join(", ")
-            )
-        })
-        .collect();
-    let sql = format!(
-        "INSERT INTO {TABLE} (code, {columns}) SELECT code, {} FROM ({}) parts GROUP BY code",
-        sums(),
-        parts.join(" UNION ALL ")
-    );
-    db.execute_raw(Statement::from_string(backend, sql)).await?;
-    // Communities into streets (which may hold street-level records already), streets
-    // into districts, districts into the city.
-    roll_up(db, 12, "substr(code, 1, 9)", true).await?;
-    roll_up(db, 9, "substr(code, 1, 6)", true).await?;
-    roll_up(db, 6, &format!("'{CITY_CODE}'"), false).await
-}
-
-/// Adds the sums of the rows whose codes have `child_len` digits to their parents' rows.
-/// Without `grouped` every child rolls into one parent (the city), and the city's row exists
-/// even when the tables are empty.
-async fn roll_up<C: ConnectionTrait>(
-    db: &C,
-    child_len: usize,
-    parent: &str,
-    grouped: bool,
-) -> Result<(), DbErr> {
-    let group = if grouped {
-        format!(" GROUP BY {parent}")
-    } else {
-        String::new()
-    };
-    let sql = format!(
-        "INSERT INTO {TABLE} (code, {}) SELECT {parent}, {} FROM {TABLE} WHERE length(code) = {child_len}{group} {}",
-        column_list(),
-        sums(),
-        on_conflict_add(&FIGURES)
-    );
-    db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await?;
-    Ok(())
 }
 
 /// Adds `increments` to the figures of `region` (a community or street where a record
@@ -240,21 +141,7 @@ pub(crate) async fn figures_of<C: ConnectionTrait>(
 }
 
 fn column_list() -> String {
-    FIGURES
-        .iter()
-        .map(|f| f.column())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// `CAST(SUM(branch_count) AS BIGINT) AS branch_count, ...` (PostgreSQL sums bigints
-/// as numeric).
-fn sums() -> String {
-    FIGURES
-        .iter()
-        .map(|f| format!("CAST(COALESCE(SUM({0}), 0) AS BIGINT) AS {0}", f.column()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    FIGURE_COLUMNS.join(", ")
 }
 
 /// An upsert tail adding the inserted values of `figures` to an existing row.
