@@ -14,6 +14,7 @@
 #   TARGETS="monolith proxy gateway"                  which legs to run, in this order
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
 #   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
+#   GATEWAY_ARGS="--deduplicate-requests=false"  extra `quntuan serve` flags (word-split)
 #   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6 (all 127.0.0.1)
 #   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
 # Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
@@ -153,6 +154,8 @@ if wants gateway; then
       gateway_args+=(--subgraph-url "${SUBGRAPH_NAMES[$i]}=http://127.0.0.1:${SUBGRAPH_PORTS[$i]}/graphql")
     done
   fi
+  # shellcheck disable=SC2206 # GATEWAY_ARGS is a list of flags, split on purpose
+  gateway_args+=(${GATEWAY_ARGS:-})
   start gateway "$GATEWAY" "${gateway_args[@]}"
   wait_healthy gateway "$GATEWAY_PORT"
 fi
