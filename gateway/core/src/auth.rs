@@ -159,11 +159,10 @@ impl Checker<'_> {
         let mut requirement = Requirement::default();
         if let Some(ExtendedType::Object(_) | ExtendedType::Interface(_)) =
             self.supergraph.schema.types.get(parent)
+            && let Ok(definition) = self.supergraph.schema.type_field(parent, field)
         {
-            if let Ok(definition) = self.supergraph.schema.type_field(parent, field) {
-                self.requirement(&definition.directives, &mut requirement);
-                self.type_requirement(definition.ty.inner_named_type(), &mut requirement);
-            }
+            self.requirement(&definition.directives, &mut requirement);
+            self.type_requirement(definition.ty.inner_named_type(), &mut requirement);
         }
         requirement.satisfied_by(self.caller)
     }

@@ -2,6 +2,8 @@
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
 mod incremental;
+mod introspection;
+mod labels;
 
 use crate::auth::{Caller, authorize};
 use crate::error::{ErrorCode, GraphqlError};
@@ -348,25 +350,6 @@ impl Gateway {
         })
     }
 
-    /// The progressive-override labels that are on for one request, sorted: the request's own
-    /// choice first, then the gateway's settings, then `percent(N)` drawn.
-    fn override_labels_on(&self, requested: &HashMap<String, bool>) -> Vec<String> {
-        self.supergraph
-            .override_labels
-            .iter()
-            .filter(|label| {
-                match requested
-                    .get(label.as_str())
-                    .or_else(|| self.settings.override_labels.get(label.as_str()))
-                {
-                    Some(on) => *on,
-                    None => percent_label(label).is_some_and(draw_percent),
-                }
-            })
-            .cloned()
-            .collect()
-    }
-
     fn plan(
         &self,
         query: &str,
@@ -422,48 +405,6 @@ impl Gateway {
             }))
         })
     }
-
-    fn introspect(
-        &self,
-        prepared: &PreparedDocument,
-        operation: &apollo_compiler::executable::Operation,
-        variables: &Map<String, Value>,
-        data: &mut Value,
-        errors: &mut Vec<GraphqlError>,
-    ) {
-        use apollo_compiler::introspection;
-        let schema = &self.supergraph.api_schema;
-        let result = introspection::check_max_depth(&prepared.document, operation).and_then(|()| {
-            let raw: apollo_compiler::response::JsonMap =
-                serde_json::from_value(Value::Object(variables.clone())).unwrap_or_default();
-            let coerced =
-                apollo_compiler::request::coerce_variable_values(schema, operation, &raw)?;
-            introspection::partial_execute(
-                schema,
-                &self.supergraph.api_implementers,
-                &prepared.document,
-                operation,
-                &coerced,
-            )
-        });
-        match result {
-            Ok(response) => {
-                if let Some(Ok(value)) = response.data.map(serde_json::to_value) {
-                    crate::execute::deep_merge(data, value);
-                }
-                for error in response.errors {
-                    errors.push(GraphqlError::new(
-                        error.message,
-                        ErrorCode::GraphqlValidationFailed,
-                    ));
-                }
-            }
-            Err(error) => errors.push(GraphqlError::new(
-                error.message().to_string(),
-                ErrorCode::GraphqlValidationFailed,
-            )),
-        }
-    }
 }
 
 fn plan_extension(plan: &QueryPlan) -> Value {
@@ -474,25 +415,6 @@ fn plan_extension(plan: &QueryPlan) -> Value {
         serde_json::to_value(plan).unwrap_or(Value::Null),
     );
     Value::Object(map)
-}
-
-/// `percent(12.5)` -> 12.5.
-fn percent_label(label: &str) -> Option<f64> {
-    label
-        .strip_prefix("percent(")?
-        .strip_suffix(')')?
-        .trim()
-        .parse()
-        .ok()
-        .filter(|p: &f64| (0.0..=100.0).contains(p))
-}
-
-/// True `percent`% of the time. The draw only picks a plan, so a hasher's random seed is
-/// randomness enough.
-fn draw_percent(percent: f64) -> bool {
-    use std::hash::BuildHasher;
-    let draw = std::collections::hash_map::RandomState::new().hash_one(0u8) % 10_000;
-    (draw as f64) < percent * 100.0
 }
 
 fn hash_of(value: &impl Hash) -> u64 {

@@ -143,10 +143,10 @@ impl Shaper<'_> {
 
     fn collected_fields(&mut self, selection: &SelectionSet, typename: &str) -> Rc<SelectionSet> {
         let address = selection as *const SelectionSet as usize;
-        if let Some(entries) = self.collected.get(&address) {
-            if let Some((_, set)) = entries.iter().find(|(t, _)| t == typename) {
-                return set.clone();
-            }
+        if let Some(entries) = self.collected.get(&address)
+            && let Some((_, set)) = entries.iter().find(|(t, _)| t == typename)
+        {
+            return set.clone();
         }
         let mut out = SelectionSet::default();
         self.collect(selection, typename, &mut out);

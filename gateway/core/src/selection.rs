@@ -129,10 +129,9 @@ pub fn condition_variables(document: &executable::ExecutableDocument) -> Vec<Nam
                 if let Some(Value::Variable(name)) = directive
                     .specified_argument_by_name("if")
                     .map(|v| v.as_ref())
+                    && !out.contains(name)
                 {
-                    if !out.contains(name) {
-                        out.push(name.clone());
-                    }
+                    out.push(name.clone());
                 }
             }
             if let Some(inner) = inner {
@@ -288,10 +287,8 @@ impl Field {
 /// Every variable an argument value mentions, in order of appearance.
 pub fn collect_variables(value: &Value, out: &mut Vec<Name>) {
     match value {
-        Value::Variable(name) => {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
+        Value::Variable(name) if !out.contains(name) => {
+            out.push(name.clone());
         }
         Value::List(items) => items.iter().for_each(|v| collect_variables(v, out)),
         Value::Object(fields) => fields.iter().for_each(|(_, v)| collect_variables(v, out)),
@@ -304,16 +301,17 @@ impl SelectionSet {
     /// Adds `field`, merging it into an existing field with the same response key.
     pub fn merge_field(&mut self, field: Field) {
         for item in &mut self.items {
-            if let Selection::Field(existing) = item {
-                if existing.response_key() == field.response_key() && existing.same_source(&field) {
-                    if let Some(incoming) = field.selection_set {
-                        existing
-                            .selection_set
-                            .get_or_insert_with(SelectionSet::default)
-                            .merge(incoming);
-                    }
-                    return;
+            if let Selection::Field(existing) = item
+                && existing.response_key() == field.response_key()
+                && existing.same_source(&field)
+            {
+                if let Some(incoming) = field.selection_set {
+                    existing
+                        .selection_set
+                        .get_or_insert_with(SelectionSet::default)
+                        .merge(incoming);
                 }
+                return;
             }
         }
         self.items.push(Selection::Field(field));
@@ -322,11 +320,11 @@ impl SelectionSet {
     /// Adds an inline fragment, merging it into one with the same type condition.
     pub fn merge_fragment(&mut self, type_condition: Option<Name>, set: SelectionSet) {
         for item in &mut self.items {
-            if let Selection::InlineFragment(existing) = item {
-                if existing.type_condition == type_condition {
-                    existing.selection_set.merge(set);
-                    return;
-                }
+            if let Selection::InlineFragment(existing) = item
+                && existing.type_condition == type_condition
+            {
+                existing.selection_set.merge(set);
+                return;
             }
         }
         self.items.push(Selection::InlineFragment(InlineFragment {

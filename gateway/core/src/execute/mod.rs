@@ -408,12 +408,11 @@ impl State<'_> {
                     // subgraph) comes back with that name: its concrete type stays. A subgraph
                     // that owns the interface answers the concrete type, which replaces it.
                     let sent = batch.representations[*index].get("__typename");
-                    if let Value::Object(fields) = &mut entity {
-                        if fields.get("__typename") == sent
-                            && target.get("__typename").is_some_and(|t| Some(t) != sent)
-                        {
-                            fields.remove("__typename");
-                        }
+                    if let Value::Object(fields) = &mut entity
+                        && fields.get("__typename") == sent
+                        && target.get("__typename").is_some_and(|t| Some(t) != sent)
+                    {
+                        fields.remove("__typename");
                     }
                     deep_merge(target, entity);
                 }

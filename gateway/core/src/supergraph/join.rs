@@ -369,15 +369,15 @@ impl Reader<'_> {
             }
         }
         for (name, ty) in &self.schema.types {
-            if let ExtendedType::Union(union) = ty {
-                if let Some(info) = types.get_mut(name) {
-                    info.possible_types = union.members.iter().map(|m| m.name.clone()).collect();
-                    if info.possible_in_graph.is_empty() {
-                        let graphs: Vec<GraphId> = info.graphs.iter().map(|g| g.graph).collect();
-                        for graph in graphs {
-                            for member in &info.possible_types {
-                                info.possible_in_graph.push((graph, member.clone()));
-                            }
+            if let ExtendedType::Union(union) = ty
+                && let Some(info) = types.get_mut(name)
+            {
+                info.possible_types = union.members.iter().map(|m| m.name.clone()).collect();
+                if info.possible_in_graph.is_empty() {
+                    let graphs: Vec<GraphId> = info.graphs.iter().map(|g| g.graph).collect();
+                    for graph in graphs {
+                        for member in &info.possible_types {
+                            info.possible_in_graph.push((graph, member.clone()));
                         }
                     }
                 }
