@@ -1,6 +1,7 @@
 //! Database migrations of the unions subgraph.
 //!
-//! One migration per file, each with `up` and `down`. The bookkeeping table is named
+//! One migration per file, each with `up` and `down` (the last one adds the per-region
+//! figures summary, `unions_region_figures`). The bookkeeping table is named
 //! `seaql_migrations_unions` so that the unions tables can share a database (or a PostgreSQL
 //! schema) with another subgraph's without the two migrators reading each other's history.
 
@@ -15,7 +16,11 @@ mod m20260101_000006_create_union_social_worker;
 mod m20260101_000007_create_craftsman;
 mod m20260101_000008_create_labor_social_organization;
 mod m20260101_000009_create_union_activity;
+mod m20260101_000010_create_unions_region_figures;
+mod region_figures;
 mod regional;
+
+pub use region_figures::{DISPUTE_STATUS_COLUMNS, FIGURE_COLUMNS, fill_region_figures};
 
 /// The unions migrator: `Migrator::up(&db, None)` brings a database to the current schema.
 pub struct Migrator;
@@ -33,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000007_create_craftsman::Migration),
             Box::new(m20260101_000008_create_labor_social_organization::Migration),
             Box::new(m20260101_000009_create_union_activity::Migration),
+            Box::new(m20260101_000010_create_unions_region_figures::Migration),
         ]
     }
 

@@ -1,11 +1,12 @@
-//! The unions migrator must create every table and index, undo them all, and apply again.
+//! The unions migrator must create every table and index, undo them all, and apply again;
+//! the figures summary it adds last is backfilled from the rows already there.
 
 use quntuan_kit::test_database;
-use quntuan_unions_migration::Migrator;
+use quntuan_unions_migration::{FIGURE_COLUMNS, Migrator};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{DatabaseConnection, DbBackend, Statement};
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
     "grassroots_union",
     "workers_home",
     "labor_dispute",
@@ -15,6 +16,7 @@ const TABLES: [&str; 9] = [
     "craftsman",
     "labor_social_organization",
     "union_activity",
+    "unions_region_figures",
 ];
 
 async fn index_names(db: &DatabaseConnection) -> Vec<String> {
@@ -130,4 +132,89 @@ async fn every_filter_and_join_column_is_indexed() {
     .map(String::from)
     .to_vec();
     assert_eq!(index_names(&db).await, expected);
+}
+
+async fn execute(db: &DatabaseConnection, sql: &str) {
+    db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .expect("statement runs");
+}
+
+/// The summary of `code` as `(column, value)` pairs, in `FIGURE_COLUMNS` order.
+async fn summary_row(db: &DatabaseConnection, code: &str) -> Vec<(String, i64)> {
+    let sql = format!(
+        "SELECT {} FROM unions_region_figures WHERE code = '{code}'",
+        FIGURE_COLUMNS.join(", ")
+    );
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .expect("summary reads")
+        .unwrap_or_else(|| panic!("a summary row for {code}"));
+    FIGURE_COLUMNS
+        .iter()
+        .map(|c| (String::from(*c), row.try_get::<i64>("", c).expect("figure")))
+        .collect()
+}
+
+/// `FIGURE_COLUMNS` with the given non-zero values, the rest zero.
+fn figures(non_zero: &[(&str, i64)]) -> Vec<(String, i64)> {
+    FIGURE_COLUMNS
+        .iter()
+        .map(|c| {
+            let value = non_zero.iter().find(|(n, _)| n == c).map_or(0, |(_, v)| *v);
+            (String::from(*c), value)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_summary_migration_backfills_rows_written_before_it() {
+    let db = test_database().await;
+    Migrator::up(&db, Some(9))
+        .await
+        .expect("the table migrations apply");
+    execute(
+        &db,
+        "INSERT INTO grassroots_union (id, name, kind, member_count, founded_on, chair_name, \
+         chair_phone, region_code, street_code, district_code) VALUES \
+         ('u1', 'A', 'ENTERPRISE', 30, '2020-01-01', 'C', '13900001111', '510104001001', '510104001', '510104'), \
+         ('u2', 'B', 'ENTERPRISE', 5, '2020-01-01', 'C', '13900001111', '510104002', '510104002', '510104'), \
+         ('u3', 'C', 'ENTERPRISE', 7, '2020-01-01', 'C', '13900001111', '510106001001', '510106001', '510106')",
+    )
+    .await;
+    execute(
+        &db,
+        "INSERT INTO workers_home (id, name, union_id, model_level, area_sqm, opened_on, \
+         region_code, street_code, district_code) VALUES \
+         ('h1', 'H', 'u1', 'NATIONAL', 80, '2021-01-01', '510104001001', '510104001', '510104'), \
+         ('h2', 'H', 'u1', NULL, 80, '2021-01-01', '510104001002', '510104001', '510104')",
+    )
+    .await;
+    Migrator::up(&db, None).await.expect("the summary applies");
+
+    let homes = [
+        ("workers_home_count", 1),
+        ("model_home_count", 1),
+        ("national_model_home_count", 1),
+    ];
+    let mut community = vec![("grassroots_union_count", 1), ("member_count", 30)];
+    community.extend(homes);
+    assert_eq!(summary_row(&db, "510104001001").await, figures(&community));
+    let mut street = vec![("grassroots_union_count", 1), ("member_count", 30)];
+    street.extend([("workers_home_count", 2), ("model_home_count", 1)]);
+    street.push(("national_model_home_count", 1));
+    assert_eq!(summary_row(&db, "510104001").await, figures(&street));
+    assert_eq!(
+        summary_row(&db, "510104002").await,
+        figures(&[("grassroots_union_count", 1), ("member_count", 5)])
+    );
+    let mut district = vec![("grassroots_union_count", 2), ("member_count", 35)];
+    district.extend([("workers_home_count", 2), ("model_home_count", 1)]);
+    district.push(("national_model_home_count", 1));
+    assert_eq!(summary_row(&db, "510104").await, figures(&district));
+    let mut city = vec![("grassroots_union_count", 3), ("member_count", 42)];
+    city.extend([("workers_home_count", 2), ("model_home_count", 1)]);
+    city.push(("national_model_home_count", 1));
+    assert_eq!(summary_row(&db, "510100").await, figures(&city));
 }
