@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::service::disputes::CenterCaseload;
 use crate::service::figures::FigureTable;
-use crate::service::{activities, awards, disputes, figures, homes, organizations, people, unions};
+use crate::service::{activities, awards, disputes, homes, organizations, people, summary, unions};
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct UnionsLoader {
@@ -100,24 +100,21 @@ impl Loader<RegionFigures> for UnionsLoader {
     type Value = Vec<i64>;
     type Error = ApiError;
 
-    /// One aggregate per table and region level present in the batch.
+    /// One read of the per-region summary for every region and table in the batch.
     async fn load(
         &self,
         keys: &[RegionFigures],
     ) -> Result<HashMap<RegionFigures, Vec<i64>>, ApiError> {
-        let mut codes_by_table: HashMap<FigureTable, Vec<String>> = HashMap::new();
-        for key in keys {
-            codes_by_table
-                .entry(key.table)
-                .or_default()
-                .push(key.code.clone());
-        }
-        let mut out = HashMap::new();
-        for (table, codes) in codes_by_table {
-            for (code, values) in figures::by_region(&self.db, table, &codes).await? {
-                out.insert(RegionFigures { table, code }, values);
-            }
-        }
-        Ok(out)
+        let mut codes: Vec<String> = keys.iter().map(|k| k.code.clone()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let rows = summary::figures_of(&self.db, &codes).await?;
+        Ok(keys
+            .iter()
+            .filter_map(|key| {
+                let row = rows.get(&key.code)?;
+                Some((key.clone(), row.of(key.table)))
+            })
+            .collect())
     }
 }

@@ -27,8 +27,8 @@ impl Region {
     }
 }
 
-/// Trade-union figures of a region (public aggregates). Each figure comes from a batched
-/// aggregate shared by every region in the response.
+/// Trade-union figures of a region (public aggregates). Every figure of every region in
+/// the response comes from one batched read of the per-region summary.
 pub struct UnionsRegionFigures {
     code: String,
 }

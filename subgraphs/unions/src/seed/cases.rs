@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc};
 use quntuan_kit::catalog::{district_center_id, street_center_id};
 use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
-use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Value};
+use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
 
 use super::directory::SeededUnion;
 use super::records::date;
@@ -57,7 +57,7 @@ fn at_nine(day: NaiveDate) -> DateTime<Utc> {
 }
 
 pub(crate) async fn seed_disputes(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     unions: &[SeededUnion],
     counts: Counts,

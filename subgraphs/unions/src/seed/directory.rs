@@ -2,7 +2,7 @@
 
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::{Progress, RegionRef, Rng, Scale, bulk_insert, names};
-use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Value};
+use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
 
 use super::{region_values, with_region};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
@@ -16,7 +16,7 @@ pub(crate) struct SeededUnion {
 }
 
 pub(crate) async fn seed_unions(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     progress: &Progress,
 ) -> Result<Vec<SeededUnion>, DbErr> {
@@ -72,7 +72,7 @@ pub(crate) async fn seed_unions(
 }
 
 pub(crate) async fn seed_activities(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
@@ -108,7 +108,7 @@ pub(crate) async fn seed_activities(
 }
 
 pub(crate) async fn seed_awards(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {

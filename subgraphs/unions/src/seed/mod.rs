@@ -9,7 +9,7 @@ mod directory;
 mod records;
 
 use quntuan_kit::{Progress, Scale};
-use sea_orm::{DatabaseConnection, DbErr, Value};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait, Value};
 
 /// How many of each non-directory record a scale has. Figures from DOMAIN.md where it
 /// gives one; craftsmen and ordinary workers' homes are assumed.
@@ -49,8 +49,20 @@ impl Counts {
     }
 }
 
-/// Fills a migrated, empty unions database.
+/// Fills a migrated, empty unions database in one transaction, the per-region figures
+/// summary last (set-based, from the rows just written), so a failed seed leaves nothing.
 pub async fn seed(db: &DatabaseConnection, scale: Scale, progress: &Progress) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    seed_tables(&txn, scale, progress).await?;
+    quntuan_unions_migration::fill_region_figures(&txn).await?;
+    txn.commit().await
+}
+
+async fn seed_tables(
+    db: &DatabaseTransaction,
+    scale: Scale,
+    progress: &Progress,
+) -> Result<(), DbErr> {
     let counts = Counts::of(scale);
     let unions = directory::seed_unions(db, scale, progress).await?;
     directory::seed_activities(db, scale, progress).await?;

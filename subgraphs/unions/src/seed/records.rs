@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{district_center_id, street_center_id};
 use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
-use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable, Value};
+use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Iterable, Value};
 
 use super::directory::SeededUnion;
 use super::{Counts, region_values, with_region};
@@ -20,7 +20,7 @@ pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// Homes go to distinct unions (a union runs at most one home) and sit in the union's
 /// community; exactly the configured number of model homes per level.
 pub(crate) async fn seed_homes(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     unions: &[SeededUnion],
     counts: Counts,
     progress: &Progress,
@@ -78,7 +78,7 @@ pub(crate) async fn seed_homes(
 /// Social workers are stationed at street centres and mostly assigned to a union of the
 /// same street when there is one.
 pub(crate) async fn seed_social_workers(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     unions: &[SeededUnion],
     counts: Counts,
@@ -157,7 +157,7 @@ const TRADES: [&str; 10] = [
 ];
 
 pub(crate) async fn seed_craftsmen(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     counts: Counts,
     progress: &Progress,
@@ -211,7 +211,7 @@ fn field_label(field: LaborSocialOrganizationField) -> &'static str {
 /// Labour-sector social organisations work at county level, half of them from the
 /// district hub.
 pub(crate) async fn seed_labor_organizations(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     scale: Scale,
     counts: Counts,
     progress: &Progress,

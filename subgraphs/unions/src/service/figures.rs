@@ -1,6 +1,8 @@
-//! Per-region figures. The figures of one table are computed together (one `GROUP BY` per
-//! region level in a batch of regions, via the kit's `aggregate_by_region`), so asking for
-//! many regions and several figures of a table costs a constant number of statements.
+//! Per-region figures computed live from the tables. The figures of one table are computed
+//! together (one `GROUP BY` per region level in a batch of regions, via the kit's
+//! `aggregate_by_region`). `Region.unions` reads the per-region summary instead
+//! (`service::summary`); this aggregate defines what the summary must equal, and the
+//! tests compare the two.
 
 use std::collections::HashMap;
 

@@ -8,6 +8,9 @@ pub mod figures;
 pub mod homes;
 pub mod organizations;
 pub mod people;
+pub mod summary;
+#[cfg(test)]
+mod summary_tests;
 pub mod unions;
 pub mod workflow;
 

@@ -11,7 +11,7 @@ use sea_orm::{
     QuerySelect, TransactionSession, TransactionTrait,
 };
 
-use super::{index_by_id, region_condition, required_text};
+use super::{index_by_id, region_condition, required_text, summary};
 use crate::model::enums::GrassrootsUnionKind;
 use crate::model::grassroots_union::{Column, Entity, Model};
 use crate::validate;
@@ -133,14 +133,23 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
         chair_name,
         chair_phone,
         service_center_id,
-        region_code: region.region_code,
-        street_code: region.street_code,
-        district_code: region.district_code,
+        region_code: region.region_code.clone(),
+        street_code: region.street_code.clone(),
+        district_code: region.district_code.clone(),
     };
     Entity::insert(model.clone().into_active_model())
         .exec_without_returning(&txn)
         .await
         .map_err(validate::write_error)?;
+    summary::add(
+        &txn,
+        &region,
+        &[
+            (summary::GRASSROOTS_UNION_COUNT, 1),
+            (summary::MEMBER_COUNT, i64::from(model.member_count)),
+        ],
+    )
+    .await?;
     txn.commit().await?;
     Ok(model)
 }

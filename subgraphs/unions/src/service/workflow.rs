@@ -3,14 +3,14 @@
 
 use async_graphql::{ErrorExtensions, InputObject};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::{ApiError, ApiResult, RegionRef};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ActiveValue, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     TransactionSession, TransactionTrait,
 };
 
-use super::required_text;
+use super::{required_text, summary};
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::labor_dispute::{self, Column, Entity, Model};
 use crate::model::labor_dispute_step;
@@ -115,9 +115,9 @@ pub async fn receive<C: ConnectionTrait + TransactionTrait>(
         claimant_id_number,
         union_id: input.union_id,
         service_center_id,
-        region_code: region.region_code,
-        street_code: region.street_code,
-        district_code: region.district_code,
+        region_code: region.region_code.clone(),
+        street_code: region.street_code.clone(),
+        district_code: region.district_code.clone(),
     };
     Entity::insert(model.clone().into_active_model())
         .exec_without_returning(&txn)
@@ -132,6 +132,15 @@ pub async fn receive<C: ConnectionTrait + TransactionTrait>(
         note,
         recorded_by,
         now,
+    )
+    .await?;
+    summary::add(
+        &txn,
+        &region,
+        &[
+            (summary::DISPUTE_COUNT, 1),
+            (summary::status_column(LaborDisputeStatus::Received), 1),
+        ],
     )
     .await?;
     txn.commit().await?;
@@ -265,6 +274,20 @@ pub async fn record_step<C: ConnectionTrait + TransactionTrait>(
         note,
         recorded_by,
         now,
+    )
+    .await?;
+    let region = RegionRef {
+        region_code: case.region_code.clone(),
+        street_code: case.street_code.clone(),
+        district_code: case.district_code.clone(),
+    };
+    summary::add(
+        &txn,
+        &region,
+        &[
+            (summary::status_column(case.status), -1),
+            (summary::status_column(input.to_status), 1),
+        ],
     )
     .await?;
     txn.commit().await?;

@@ -1,0 +1,322 @@
+//! The per-region summary always equals the live aggregate of the tables (the SQL
+//! `Region.unions` ran before the summary existed, `figures::by_region`), for every region
+//! and every figure: after the seed, after each kind of mutation, and unchanged by a
+//! rejected mutation. Runs on SQLite, and on PostgreSQL when DATABASE_URL is set.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::{Progress, RegionTree, Scale, test_database};
+use quntuan_unions_migration::{DISPUTE_STATUS_COLUMNS, Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Iterable, Statement};
+
+use super::figures::{FigureTable, by_region};
+use super::summary::figures_of;
+use super::unions::{self, RegisterGrassrootsUnionInput};
+use super::workflow::{self, ReceiveLaborDisputeInput, RecordLaborDisputeStepInput};
+use crate::model::enums::{GrassrootsUnionKind, LaborDisputeCategory};
+use crate::model::status::LaborDisputeStatus;
+
+const TABLES: [FigureTable; 8] = [
+    FigureTable::GrassrootsUnions,
+    FigureTable::WorkersHomes,
+    FigureTable::Disputes,
+    FigureTable::Awards,
+    FigureTable::SocialWorkers,
+    FigureTable::Craftsmen,
+    FigureTable::LaborSocialOrganizations,
+    FigureTable::Activities,
+];
+
+const COUNTED_TABLES: [&str; 9] = [
+    "grassroots_union",
+    "workers_home",
+    "labor_dispute",
+    "labor_dispute_step",
+    "labor_award",
+    "union_social_worker",
+    "craftsman",
+    "labor_social_organization",
+    "union_activity",
+];
+
+/// A street and a community of the demo tree.
+const STREET: &str = "510116001";
+const COMMUNITY: &str = "510116001002";
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// A community of the full tree that the demo seed never uses (no summary row yet).
+fn new_community() -> String {
+    let demo = RegionTree::get(Scale::Demo);
+    RegionTree::get(Scale::Full)
+        .all()
+        .iter()
+        .find(|r| r.code.len() == 12 && demo.region(&r.code).is_none())
+        .map(|r| r.code.clone())
+        .expect("the full tree has communities the demo tree lacks")
+}
+
+async fn seeded() -> DatabaseConnection {
+    let db = test_database().await;
+    Migrator::up(&db, None).await.expect("migrations apply");
+    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
+        .await
+        .expect("demo seed loads");
+    db
+}
+
+async fn summary_codes(db: &DatabaseConnection) -> Vec<String> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT code FROM unions_region_figures ORDER BY code",
+        ))
+        .await
+        .expect("summary codes read");
+    rows.iter()
+        .map(|r| r.try_get::<String>("", "code").expect("code column"))
+        .collect()
+}
+
+/// Every figure of every region of the tree, of the summary and of `extra`, keyed by
+/// (code, table), after asserting the summary equals the live aggregate for each.
+async fn assert_summary_is_exact(
+    db: &DatabaseConnection,
+    extra: &[&str],
+) -> BTreeMap<(String, usize), Vec<i64>> {
+    let mut codes: BTreeSet<String> = RegionTree::get(Scale::Demo)
+        .all()
+        .iter()
+        .map(|r| r.code.clone())
+        .collect();
+    codes.extend(summary_codes(db).await);
+    codes.extend(extra.iter().map(|c| c.to_string()));
+    let codes: Vec<String> = codes.into_iter().collect();
+    let summary = figures_of(db, &codes).await.expect("summary reads");
+    assert_eq!(summary.len(), codes.len());
+    let mut figures = BTreeMap::new();
+    for (index, table) in TABLES.into_iter().enumerate() {
+        let live = by_region(db, table, &codes)
+            .await
+            .expect("live aggregate reads");
+        for code in &codes {
+            let ours = summary[code].of(table);
+            assert_eq!(Some(&ours), live.get(code), "{table:?} of region {code}");
+            figures.insert((code.clone(), index), ours);
+        }
+    }
+    figures
+}
+
+async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in COUNTED_TABLES {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count reads")
+            .expect("one row");
+        counts.push(row.try_get::<i64>("", "n").expect("count column"));
+    }
+    counts
+}
+
+fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
+    RegisterGrassrootsUnionInput {
+        name: name.into(),
+        kind: GrassrootsUnionKind::Enterprise,
+        region_code: region.into(),
+        member_count: 86,
+        founded_on: date(2025, 6, 18),
+        chair_name: "李华".into(),
+        chair_phone: "13900001111".into(),
+        service_center_id: None,
+    }
+}
+
+fn dispute_input(region: &str, union_id: Option<&str>) -> ReceiveLaborDisputeInput {
+    ReceiveLaborDisputeInput {
+        title: "拖欠工资纠纷".into(),
+        category: LaborDisputeCategory::WageArrears,
+        worker_count: 3,
+        amount_claimed_yuan: 26_400,
+        received_on: date(2025, 6, 30),
+        claimant_name: "王芳".into(),
+        claimant_phone: "13800002222".into(),
+        claimant_id_number: "11010519491231002X".into(),
+        region_code: region.into(),
+        union_id: union_id.map(String::from),
+        service_center_id: None,
+        note: None,
+    }
+}
+
+fn step(dispute_id: &str, to: LaborDisputeStatus) -> RecordLaborDisputeStepInput {
+    RecordLaborDisputeStepInput {
+        dispute_id: dispute_id.into(),
+        to_status: to,
+        note: "调解".into(),
+    }
+}
+
+#[test]
+fn the_status_columns_follow_the_workflow_order() {
+    let statuses: Vec<&str> = DISPUTE_STATUS_COLUMNS.iter().map(|(s, _)| *s).collect();
+    let workflow: Vec<&str> = LaborDisputeStatus::iter().map(|s| s.as_str()).collect();
+    assert_eq!(statuses, workflow);
+}
+
+#[tokio::test]
+async fn the_seed_fills_one_exact_row_per_region_with_records() {
+    let db = seeded().await;
+    let figures = assert_summary_is_exact(&db, &[]).await;
+    // The city row holds every record: 60 demo unions, 24 homes, 40 cases.
+    let city = |table: usize| figures[&(CITY_CODE.to_string(), table)].clone();
+    assert_eq!(city(0)[0], 60);
+    assert_eq!(city(1)[0], 24);
+    assert_eq!(city(2)[0], 40);
+    assert_eq!(city(2)[1..].iter().sum::<i64>(), 40, "{:?}", city(2));
+    assert!(TABLES.iter().enumerate().all(|(i, _)| city(i)[0] > 0));
+    let codes = summary_codes(&db).await;
+    let tree = RegionTree::get(Scale::Demo);
+    assert!(codes.iter().all(|c| tree.region(c).is_some()), "{codes:?}");
+    for district in tree.districts() {
+        assert!(codes.contains(&district.code), "{}", district.code);
+    }
+    assert!(codes.iter().any(|c| c.len() == 9));
+    assert!(codes.iter().any(|c| c.len() == 12));
+}
+
+#[tokio::test]
+async fn every_kind_of_mutation_keeps_the_summary_exact() {
+    let db = seeded().await;
+    let fresh = new_community();
+    let extra = [fresh.as_str()];
+    let before = assert_summary_is_exact(&db, &extra).await;
+    assert_eq!(before[&(fresh.clone(), 0)], vec![0, 0]);
+
+    for (region, name) in [(fresh.as_str(), "甲工会"), (STREET, "乙工会")] {
+        unions::register(&db, union_input(region, name), now().date_naive())
+            .await
+            .expect("union registers");
+        assert_summary_is_exact(&db, &extra).await;
+    }
+
+    let mut cases = Vec::new();
+    for (region, union_id) in [
+        (fresh.as_str(), None),
+        (COMMUNITY, Some("unions-unit-000001")),
+        (STREET, None),
+    ] {
+        let case = workflow::receive(&db, dispute_input(region, union_id), "clerk-7", now())
+            .await
+            .expect("case is received");
+        cases.push(case.id);
+        assert_summary_is_exact(&db, &extra).await;
+    }
+
+    use LaborDisputeStatus::*;
+    let moves = [
+        (0, Mediating),
+        (0, Resolved),
+        (1, Withdrawn),
+        (2, Mediating),
+        (2, ReferredToArbitration),
+    ];
+    for (case, to) in moves {
+        workflow::record_step(&db, step(&cases[case], to), "clerk-7", now())
+            .await
+            .map_err(|e| async_graphql::Error::from(e).message)
+            .expect("step is recorded");
+        assert_summary_is_exact(&db, &extra).await;
+    }
+
+    let after = assert_summary_is_exact(&db, &extra).await;
+    let delta = |code: &str, table: usize| -> Vec<i64> {
+        let key = (code.to_string(), table);
+        after[&key]
+            .iter()
+            .zip(&before[&key])
+            .map(|(a, b)| a - b)
+            .collect()
+    };
+    assert_eq!(delta(CITY_CODE, 0), vec![2, 172]);
+    // cases, then received, mediating, resolved, referred, withdrawn.
+    assert_eq!(delta(CITY_CODE, 2), vec![3, 0, 0, 1, 1, 1]);
+    assert_eq!(delta(&fresh, 0), vec![1, 86]);
+    assert_eq!(delta(&fresh, 2), vec![1, 0, 0, 1, 0, 0]);
+    assert_eq!(delta(COMMUNITY, 2), vec![1, 0, 0, 0, 0, 1]);
+    assert_eq!(delta(STREET, 2), vec![2, 0, 0, 0, 1, 1]);
+}
+
+#[tokio::test]
+async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
+    let db = seeded().await;
+    let fresh = new_community();
+    let summary = assert_summary_is_exact(&db, &[]).await;
+    let counts = table_counts(&db).await;
+
+    // Each is refused inside its transaction, after validation passed.
+    unions::register(&db, union_input(&fresh, "甲工会"), now().date_naive())
+        .await
+        .expect("the first registration passes");
+    let summary_after_one = assert_summary_is_exact(&db, &[]).await;
+    let counts_after_one = table_counts(&db).await;
+    let duplicate = unions::register(&db, union_input(&fresh, "甲工会"), now().date_naive()).await;
+    assert!(duplicate.is_err());
+    let no_union = workflow::receive(
+        &db,
+        dispute_input(COMMUNITY, Some("unions-unit-999999")),
+        "clerk-7",
+        now(),
+    )
+    .await;
+    assert_eq!(
+        no_union.err().map(|e| e.message().to_string()),
+        Some("`unionId` `unions-unit-999999` is not a grassroots union of this subgraph".into())
+    );
+    let case = workflow::receive(&db, dispute_input(COMMUNITY, None), "clerk-7", now())
+        .await
+        .expect("case is received");
+    let summary_with_case = assert_summary_is_exact(&db, &[]).await;
+    let counts_with_case = table_counts(&db).await;
+    let illegal = workflow::record_step(
+        &db,
+        step(&case.id, LaborDisputeStatus::Resolved),
+        "clerk-7",
+        now(),
+    )
+    .await;
+    assert!(illegal.is_err());
+    let unknown = workflow::record_step(
+        &db,
+        step("unions-dispute-999999", LaborDisputeStatus::Mediating),
+        "clerk-7",
+        now(),
+    )
+    .await;
+    assert!(unknown.is_err());
+    assert_eq!(table_counts(&db).await, counts_with_case);
+    assert_eq!(assert_summary_is_exact(&db, &[]).await, summary_with_case);
+
+    // The refused registration and case receipt changed nothing either.
+    assert_ne!(counts_after_one, counts);
+    assert_ne!(summary_after_one, summary);
+    let mut expected = counts_after_one.clone();
+    expected[2] += 1;
+    expected[3] += 1;
+    assert_eq!(counts_with_case, expected);
+}
