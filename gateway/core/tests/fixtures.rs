@@ -1,7 +1,8 @@
 //! Planner and executor fixtures: each folder under tests/fixtures is one case.
 //!
 //! A case holds `supergraph.graphql`, `subgraphs.json` (mock data, see support/mock.rs),
-//! `operation.graphql` and optionally `variables.json`; the expectations are `plan.txt` (the
+//! `operation.graphql` and optionally `variables.json`; cases of one suite sit in the suite's
+//! folder, which holds the supergraph and mock data they share (a case's own file wins); the expectations are `plan.txt` (the
 //! printed query plan) and `response.json` (the whole response). Run with
 //! `UPDATE_FIXTURES=1 cargo test -p quntuan-gateway --test fixtures` to write missing or
 //! changed expectations, then read the diff before committing it.
@@ -39,15 +40,35 @@ fn expect_file(path: &Path, actual: &str) -> Option<String> {
     ))
 }
 
+/// The case's own file, or the nearest suite folder's above it.
+fn inherited(dir: &Path, name: &str) -> PathBuf {
+    let root = fixtures_root();
+    let mut current = dir;
+    loop {
+        let candidate = current.join(name);
+        if candidate.exists() || current == root {
+            return candidate;
+        }
+        match current.parent() {
+            Some(parent) => current = parent,
+            None => return candidate,
+        }
+    }
+}
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
 async fn run_case(dir: &Path) -> Vec<String> {
     let mut failures = Vec::new();
-    let sdl = read(&dir.join("supergraph.graphql"));
+    let sdl = read(&inherited(dir, "supergraph.graphql"));
     let supergraph = match Supergraph::parse(&sdl) {
         Ok(s) => s,
         Err(e) => return vec![format!("{}: supergraph does not load: {e}", dir.display())],
     };
     let data: serde_json::Map<String, Value> =
-        serde_json::from_str(&read(&dir.join("subgraphs.json")))
+        serde_json::from_str(&read(&inherited(dir, "subgraphs.json")))
             .expect("subgraphs.json is a JSON object");
     let mock = Arc::new(MockSubgraphs::new(data));
     let gateway = Gateway::with_transport(supergraph, GatewaySettings::default(), mock.clone());
@@ -92,12 +113,23 @@ async fn run_case(dir: &Path) -> Vec<String> {
 }
 
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/fixtures exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("operation.graphql").exists())
-        .collect();
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for path in entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+        {
+            if path.join("operation.graphql").exists() {
+                out.push(path);
+            } else {
+                walk(&path, out);
+            }
+        }
+    }
+    let mut cases = Vec::new();
+    walk(&fixtures_root(), &mut cases);
     cases.sort();
     cases
 }

@@ -13,7 +13,7 @@ use support::mock::MockSubgraphs;
 
 fn fixture(file: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/progressive-override-named-label-off-list");
+        .join("tests/fixtures/progressive-override-named-label-off");
     std::fs::read_to_string(dir.join(file)).expect("fixture file")
 }
 
