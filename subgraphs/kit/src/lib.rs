@@ -7,6 +7,7 @@ pub mod auth;
 pub mod catalog;
 pub mod db;
 pub mod error;
+pub mod figure_sources;
 pub mod figures;
 pub mod loader;
 pub mod names;
