@@ -102,10 +102,7 @@ fn subgraph_type(supergraph: &Supergraph, graph: GraphId, parent: &Name, field: 
         .type_info(parent)
         .and_then(|t| t.fields.get(&field.name));
     match info {
-        Some(info) => info
-            .in_graph(graph)
-            .and_then(|f| f.type_in_graph.clone())
-            .unwrap_or_else(|| info.ty.to_string()),
+        Some(info) => info.type_in(graph).to_string(),
         None => field.ty.to_string(),
     }
 }

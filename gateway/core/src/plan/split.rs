@@ -18,12 +18,12 @@ impl Planner<'_> {
         &mut self,
         group: usize,
         graph: GraphId,
-        field: &Field,
+        (field, declared): (&Field, &apollo_compiler::ast::Type),
         sub_path: &[PathSegment],
         sub_provided: Option<&SelectionSet>,
     ) -> Option<(Field, Field)> {
         let sub_selection = field.selection_set.as_ref()?;
-        let return_type = field.ty.inner_named_type().clone();
+        let return_type = declared.inner_named_type().clone();
         if self.supergraph.type_info(&return_type)?.is_abstract() {
             return None;
         }
@@ -57,6 +57,7 @@ impl Planner<'_> {
             Ok(planned) => Some((
                 Field {
                     selection_set: Some(planned),
+                    ty: declared.clone(),
                     ..field.clone()
                 },
                 Field {

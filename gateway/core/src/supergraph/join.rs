@@ -252,7 +252,22 @@ impl Reader<'_> {
                     override_from: string_arg(directive, "override").map(str::to_string),
                     override_label: string_arg(directive, "overrideLabel").map(str::to_string),
                     used_overridden: bool_arg(directive, "usedOverridden").unwrap_or(false),
-                    type_in_graph: string_arg(directive, "type").map(str::to_string),
+                    type_in_graph: string_arg(directive, "type")
+                        .map(|source| {
+                            apollo_compiler::ast::Type::parse(source, "join__field_type").map_err(
+                                |e| {
+                                    invalid(
+                                        self.schema,
+                                        directive.location(),
+                                        format!(
+                                            "@{}: `type: \"{source}\"` of `{parent}.{}` is not a type: {e}",
+                                            directive.name, field.name
+                                        ),
+                                    )
+                                },
+                            )
+                        })
+                        .transpose()?,
                     context_arguments: self.context_arguments(parent, field, directive)?,
                 });
             }

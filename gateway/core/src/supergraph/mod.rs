@@ -75,8 +75,9 @@ pub struct FieldInGraph {
     pub override_label: Option<String>,
     pub used_overridden: bool,
     /// The field's type in this subgraph when it differs from the supergraph's
-    /// (`@join__field(type:)`, e.g. `ID!` where the supergraph says `ID`).
-    pub type_in_graph: Option<String>,
+    /// (`@join__field(type:)`, e.g. `ID!` where the supergraph says `ID`, or `Book` where it
+    /// says the union `Media`).
+    pub type_in_graph: Option<Type>,
     /// Arguments the subgraph takes from an ancestor's context (`@fromContext`,
     /// `@join__field(contextArguments:)`); clients never see them.
     pub context_arguments: Vec<ContextArgument>,
@@ -238,5 +239,13 @@ impl FieldInGraph {
 impl FieldInfo {
     pub fn in_graph(&self, graph: GraphId) -> Option<&FieldInGraph> {
         self.graphs.iter().find(|f| f.graph == graph)
+    }
+
+    /// The field's type as `graph` declares it: what a subgraph operation below the field must
+    /// be valid against.
+    pub fn type_in(&self, graph: GraphId) -> &Type {
+        self.in_graph(graph)
+            .and_then(|f| f.type_in_graph.as_ref())
+            .unwrap_or(&self.ty)
     }
 }

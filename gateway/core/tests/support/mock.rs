@@ -18,6 +18,9 @@
 //! - `"__down": true`: the subgraph is unreachable.
 //! - `"__field_types": {"Type.field": "ID!"}`: the subgraph rejects operations whose fragments
 //!   select one response key with different types, as GraphQL validation does.
+//! - `"__sdl": "type Query { ... }"` (a string, or a list of lines): the subgraph's own schema,
+//!   `_Any`, `_Entity` and `_entities` included as the subgraph serves them; the mock rejects
+//!   any operation that is not valid against it, as a real subgraph does.
 
 use apollo_compiler::ast::{self, Definition, Selection};
 use bytes::Bytes;
@@ -70,6 +73,32 @@ impl SubgraphTransport for MockSubgraphs {
     }
 }
 
+/// Why `query` is not valid against the subgraph's `"__sdl"`, when it has one.
+fn invalid_against_sdl(data: &Value, query: &str) -> Option<String> {
+    let sdl = match data.get("__sdl")? {
+        Value::String(text) => text.clone(),
+        Value::Array(lines) => lines
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => return Some("mock: `__sdl` is neither a string nor a list of lines".into()),
+    };
+    let schema = match apollo_compiler::Schema::parse_and_validate(sdl, "subgraph.graphql") {
+        Ok(schema) => schema,
+        Err(e) => return Some(format!("mock: `__sdl` is not a valid schema: {}", e.errors)),
+    };
+    apollo_compiler::ExecutableDocument::parse_and_validate(&schema, query, "operation.graphql")
+        .err()
+        .map(|e| {
+            e.errors
+                .iter()
+                .map(|d| d.to_json().message)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+}
+
 struct Run<'a> {
     data: &'a Value,
     variables: &'a Map<String, Value>,
@@ -89,6 +118,9 @@ fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
     }) else {
         return json!({"errors": [{"message": "mock: no operation"}]});
     };
+    if let Some(message) = invalid_against_sdl(data, query) {
+        return json!({"errors": [{"message": message}]});
+    }
     if let Some(types) = data.get("__field_types")
         && let Some(conflict) = field_conflict(types, &operation.selection_set)
     {
