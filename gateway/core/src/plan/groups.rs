@@ -142,7 +142,14 @@ impl Builder<'_> {
                 .iter()
                 .find(|v| &v.name == variable)
             {
-                definitions.push(format!("${}: {}", def.name, def.ty));
+                // The default stays: a nullable variable with a default may stand where the
+                // subgraph requires a non-null value, and only with its default is that valid.
+                match &def.default_value {
+                    Some(default) => {
+                        definitions.push(format!("${}: {} = {default}", def.name, def.ty))
+                    }
+                    None => definitions.push(format!("${}: {}", def.name, def.ty)),
+                }
             } else if let Some(context) = self.contexts.iter().find(|c| &c.variable == variable) {
                 definitions.push(format!("${}: {}", context.variable, context.ty));
                 context_arguments.push(context_argument(context));
