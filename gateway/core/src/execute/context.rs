@@ -33,7 +33,7 @@ fn value_from(object: &Value, argument: &ContextArgument) -> Option<Value> {
         .sources
         .iter()
         .find(|s| s.runtime_types.iter().any(|t| t == typename))?;
-    let mut projected = representation::project(object, &source.selection).unwrap_or_default();
+    let mut projected = representation::project(object, &source.selection, &[]).unwrap_or_default();
     Some(match projected.len() {
         0 => Value::Null,
         1 => projected

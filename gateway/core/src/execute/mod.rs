@@ -184,7 +184,9 @@ impl State<'_> {
             let Some(shape) = fetch.requires.iter().find(|r| r.applies_to(typename)) else {
                 continue;
             };
-            let Some(mut representation) = representation::project(object, &shape.selection) else {
+            let Some(mut representation) =
+                representation::project(object, &shape.selection, &shape.abstract_conditions)
+            else {
                 continue;
             };
             representation.insert("__typename".into(), Value::String(shape.type_name.clone()));

@@ -4,8 +4,8 @@ use super::aliases;
 use super::context::ContextVariable;
 use super::planner::Group;
 use super::{
-    ContextArgument, ContextSource, EntityRepresentation, FetchNode, OperationInput, OperationKind,
-    PlanNode,
+    AbstractCondition, ContextArgument, ContextSource, EntityRepresentation, FetchNode,
+    OperationInput, OperationKind, PlanNode,
 };
 use crate::selection::{Selection, SelectionSet, collect_variables};
 use crate::supergraph::Supergraph;
@@ -193,6 +193,7 @@ impl Builder<'_> {
                         .filter(|info| info.is_abstract())
                         .map(|info| info.possible_types.iter().map(|t| t.to_string()).collect())
                         .unwrap_or_default(),
+                    abstract_conditions: abstract_conditions(self.supergraph, selection),
                 })
                 .collect(),
             variable_usages: variables.iter().map(|v| v.to_string()).collect(),
@@ -237,6 +238,42 @@ fn context_argument(context: &ContextVariable) -> ContextArgument {
             })
             .collect(),
     }
+}
+
+/// Every interface or union a type condition of `set` names, at any depth, with its possible
+/// object types: what the executor matches runtime `__typename`s against.
+fn abstract_conditions(supergraph: &Supergraph, set: &SelectionSet) -> Vec<AbstractCondition> {
+    fn walk(supergraph: &Supergraph, set: &SelectionSet, out: &mut Vec<AbstractCondition>) {
+        for item in &set.items {
+            match item {
+                Selection::Field(field) => {
+                    if let Some(sub) = &field.selection_set {
+                        walk(supergraph, sub, out);
+                    }
+                }
+                Selection::InlineFragment(inline) => {
+                    if let Some(condition) = &inline.type_condition
+                        && let Some(info) = supergraph.type_info(condition)
+                        && info.is_abstract()
+                        && !out.iter().any(|c| c.type_name == condition.as_str())
+                    {
+                        out.push(AbstractCondition {
+                            type_name: condition.to_string(),
+                            object_types: info
+                                .possible_types
+                                .iter()
+                                .map(|t| t.to_string())
+                                .collect(),
+                        });
+                    }
+                    walk(supergraph, &inline.selection_set, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(supergraph, set, &mut out);
+    out
 }
 
 pub(super) fn collect_selection_variables(set: &SelectionSet, out: &mut Vec<Name>) {

@@ -131,6 +131,19 @@ pub struct EntityRepresentation {
     /// name. The representation's `__typename` is then `type_name`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub implementations: Vec<String>,
+    /// The interfaces and unions that type conditions of `selection` name (at any depth), each
+    /// with the object types that match it: a `@requires` of `data { ... on Foo { foo } }`
+    /// takes `foo` from every object whose `__typename` is a possible type of `Foo`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub abstract_conditions: Vec<AbstractCondition>,
+}
+
+/// An interface or union in a type condition, and the object types it matches.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AbstractCondition {
+    pub type_name: String,
+    pub object_types: Vec<String>,
 }
 
 impl EntityRepresentation {

@@ -9,7 +9,8 @@
 //!   element). An object may carry its own `__typename`
 //!   (an entity interface's concrete type); by default it is the representation's.
 //!   `"__requires": ["a", "b"]` on an object makes the mock refuse representations that lack
-//!   those fields; `{"field": ["a"]}` does so only when `field` is selected.
+//!   those fields; `{"field": ["a"]}` does so only when `field` is selected. `"a.b"` names a
+//!   field inside `a` (in every element when `a` is a list).
 //! - objects carry `__typename` where the gateway needs it (entities, abstract positions), and
 //!   may list `"__implements": ["Interface"]` for fragments on interfaces.
 //! - `{"__error": "message"}` as a field's value: that field errors (null plus an error);
@@ -309,7 +310,7 @@ impl Run<'_> {
                     let required = required_fields(&entity["__requires"], &field.selection_set);
                     let missing: Vec<&str> = required
                         .into_iter()
-                        .filter(|f| representation.get(*f).is_none())
+                        .filter(|f| !has_path(representation, f))
                         .collect();
                     if missing.is_empty() {
                         let mut entity = entity.clone();
@@ -356,6 +357,24 @@ fn required_fields<'v>(requires: &'v Value, selection: &[Selection]) -> Vec<&'v 
                 .collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// Whether `value` holds the dotted `path` (`"a.b"`), in every element of the lists on the way.
+fn has_path(value: &Value, path: &str) -> bool {
+    match value {
+        Value::Array(items) => items.iter().all(|item| has_path(item, path)),
+        Value::Object(map) => {
+            let (head, rest) = path
+                .split_once('.')
+                .map_or((path, None), |(h, r)| (h, Some(r)));
+            match (map.get(head), rest) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(inner), Some(rest)) => has_path(inner, rest),
+            }
+        }
+        _ => false,
     }
 }
 
