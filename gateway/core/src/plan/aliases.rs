@@ -22,10 +22,20 @@ pub(super) fn alias_conflicts(
     parent: &Name,
     set: &mut SelectionSet,
 ) -> bool {
-    let mut seen: Vec<(String, Vec<String>)> = Vec::new();
+    let mut level = Level::default();
     let mut changed = false;
-    visit(supergraph, graph, parent, set, &mut seen, &mut changed);
+    visit(supergraph, graph, parent, set, &mut level, &mut changed);
     changed
+}
+
+/// What one selection level has seen, over all its fragments: the subgraph types of each
+/// response key, and the level below each response key. Fields with one response key are
+/// merged by GraphQL ("fields can merge"), so their sub-selections are one level too even when
+/// they sit in sibling fragments, and aliases below them must be given consistently.
+#[derive(Default)]
+struct Level {
+    types: Vec<(String, Vec<String>)>,
+    below: Vec<(String, Level)>,
 }
 
 /// Walks one selection level (inline fragments flattened into it), recording the subgraph
@@ -35,47 +45,48 @@ fn visit(
     graph: GraphId,
     parent: &Name,
     set: &mut SelectionSet,
-    seen: &mut Vec<(String, Vec<String>)>,
+    level: &mut Level,
     changed: &mut bool,
 ) {
     for item in &mut set.items {
         match item {
             Selection::Field(field) => {
-                if let Some(sub) = &mut field.selection_set {
-                    let child_type = field.ty.inner_named_type().clone();
-                    let mut child_seen = Vec::new();
-                    visit(
-                        supergraph,
-                        graph,
-                        &child_type,
-                        sub,
-                        &mut child_seen,
-                        changed,
-                    );
-                }
-                if field.name.starts_with("__") {
-                    continue;
+                if !field.name.starts_with("__") {
+                    let key = field.response_key().to_string();
+                    let ty = subgraph_type(supergraph, graph, parent, field);
+                    let types = match level.types.iter_mut().position(|(k, _)| *k == key) {
+                        Some(i) => &mut level.types[i].1,
+                        None => {
+                            level.types.push((key.clone(), Vec::new()));
+                            let last = level.types.len() - 1;
+                            &mut level.types[last].1
+                        }
+                    };
+                    let index = match types.iter().position(|t| *t == ty) {
+                        Some(index) => index,
+                        None => {
+                            types.push(ty);
+                            types.len() - 1
+                        }
+                    };
+                    if index > 0 {
+                        field.alias =
+                            Name::new(&format!("{INTERNAL_ALIAS_PREFIX}{index}_{key}")).ok();
+                        *changed = true;
+                    }
                 }
                 let key = field.response_key().to_string();
-                let ty = subgraph_type(supergraph, graph, parent, field);
-                let types = match seen.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, types)) => types,
-                    None => {
-                        seen.push((key.clone(), Vec::new()));
-                        let last = seen.len() - 1;
-                        &mut seen[last].1
-                    }
-                };
-                let index = match types.iter().position(|t| *t == ty) {
-                    Some(index) => index,
-                    None => {
-                        types.push(ty);
-                        types.len() - 1
-                    }
-                };
-                if index > 0 {
-                    field.alias = Name::new(&format!("{INTERNAL_ALIAS_PREFIX}{index}_{key}")).ok();
-                    *changed = true;
+                let child_type = field.ty.inner_named_type().clone();
+                if let Some(sub) = &mut field.selection_set {
+                    let below = match level.below.iter().position(|(k, _)| *k == key) {
+                        Some(i) => &mut level.below[i].1,
+                        None => {
+                            level.below.push((key, Level::default()));
+                            let last = level.below.len() - 1;
+                            &mut level.below[last].1
+                        }
+                    };
+                    visit(supergraph, graph, &child_type, sub, below, changed);
                 }
             }
             Selection::InlineFragment(inline) => {
@@ -88,7 +99,7 @@ fn visit(
                     graph,
                     &condition,
                     &mut inline.selection_set,
-                    seen,
+                    level,
                     changed,
                 );
             }
