@@ -22,6 +22,7 @@ mod groups;
 mod jumps;
 mod planner;
 mod split;
+mod value_split;
 
 use crate::selection::SelectionSet;
 use crate::supergraph::{GraphId, Supergraph};

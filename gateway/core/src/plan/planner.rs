@@ -67,21 +67,30 @@ pub(super) fn plan_root(
         .collect();
     let mut runs: Vec<(GraphId, SelectionSet)> = Vec::new();
     for field in fields {
-        let graph = planner.choose_root_graph(root_type, &field, &runs, operation.kind)?;
-        // Mutations only merge with the run just before, so that order is kept.
-        let mergeable = if operation.kind == OperationType::Mutation {
-            runs.len().checked_sub(1).filter(|&i| runs[i].0 == graph)
-        } else {
-            runs.iter().position(|(g, _)| *g == graph)
+        let parts = match planner.choose_root_graph(root_type, &field, &runs, operation.kind) {
+            Ok(graph) => vec![(graph, field)],
+            // A mutation runs once: it is never split over subgraphs.
+            Err(error) if operation.kind == OperationType::Mutation => return Err(error),
+            Err(error) => planner
+                .split_root_field(root_type, &field)
+                .map_err(|_| error)?,
         };
-        match mergeable {
-            Some(i) => runs[i].1.merge_field(field),
-            None => runs.push((
-                graph,
-                SelectionSet {
-                    items: vec![Selection::Field(field)],
-                },
-            )),
+        for (graph, field) in parts {
+            // Mutations only merge with the run just before, so that order is kept.
+            let mergeable = if operation.kind == OperationType::Mutation {
+                runs.len().checked_sub(1).filter(|&i| runs[i].0 == graph)
+            } else {
+                runs.iter().position(|(g, _)| *g == graph)
+            };
+            match mergeable {
+                Some(i) => runs[i].1.merge_field(field),
+                None => runs.push((
+                    graph,
+                    SelectionSet {
+                        items: vec![Selection::Field(field)],
+                    },
+                )),
+            }
         }
     }
     for (graph, fields) in runs {

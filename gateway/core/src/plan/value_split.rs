@@ -1,0 +1,141 @@
+//! Shareable root fields over value types that no single subgraph resolves wholly (`product {
+//! name price category }` with each field in another subgraph, `viewer { aMedia bMedia }`): the
+//! same root field is fetched from several subgraphs in parallel, each for the part of the
+//! selection it resolves, at any depth, and the executor deep-merges their answers (objects key
+//! by key, lists element by element, by position). At each step the subgraph that leaves the
+//! least unresolved is taken, which gives the fewest fetches for the selections seen in
+//! practice.
+
+use super::PlanError;
+use super::planner::Planner;
+use crate::selection::{Field, Selection, SelectionSet};
+use crate::supergraph::GraphId;
+use apollo_compiler::Name;
+
+impl Planner<'_> {
+    /// The parts of a root field, each with the subgraph that fetches it. Fails when what is
+    /// left after every useful subgraph still has fields no subgraph resolves there.
+    pub(super) fn split_root_field(
+        &mut self,
+        root_type: &Name,
+        field: &Field,
+    ) -> Result<Vec<(GraphId, Field)>, PlanError> {
+        let mut unused: Vec<GraphId> = self
+            .type_info(root_type)?
+            .fields
+            .get(&field.name)
+            .map(|info| {
+                info.graphs
+                    .iter()
+                    .filter(|g| !g.external && g.is_active(self.labels_on))
+                    .map(|g| g.graph)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut parts = Vec::new();
+        let mut remaining = field.clone();
+        loop {
+            let mut best: Option<(usize, usize, Field, Option<Field>)> = None;
+            for (index, &graph) in unused.iter().enumerate() {
+                let (here, rest) = self.value_split(graph, root_type, &remaining);
+                let Some(here) = here else { continue };
+                let left = rest.as_ref().map_or(0, leaf_count);
+                if best.as_ref().is_none_or(|(fewest, ..)| left < *fewest) {
+                    best = Some((left, index, here, rest));
+                }
+            }
+            let Some((_, index, here, rest)) = best else {
+                return Err(PlanError::Unsatisfiable {
+                    coordinate: format!("{root_type}.{}", field.name),
+                    reason: format!(
+                        "no subgraph that resolves this root field resolves `{}` below it",
+                        remaining
+                            .selection_set
+                            .as_ref()
+                            .map_or_else(String::new, SelectionSet::to_graphql)
+                    ),
+                });
+            };
+            parts.push((unused.remove(index), here));
+            match rest {
+                None => return Ok(parts),
+                Some(rest) => remaining = rest,
+            }
+        }
+    }
+
+    /// `field` (selected on `parent`) as far as `graph` resolves it, and the rest; `None` for
+    /// a side that is empty. A part of the selection that plans in `graph` as a whole (entity
+    /// jumps included) stays whole; below a value type it does not, the split goes deeper.
+    fn value_split(
+        &mut self,
+        graph: GraphId,
+        parent: &Name,
+        field: &Field,
+    ) -> (Option<Field>, Option<Field>) {
+        if self
+            .resolvable_here(graph, parent, field, None, false)
+            .is_none()
+        {
+            return (None, Some(field.clone()));
+        }
+        let Some(sub) = &field.selection_set else {
+            return (Some(field.clone()), None);
+        };
+        let whole = SelectionSet {
+            items: vec![Selection::Field(field.clone())],
+        };
+        let plans_whole = self
+            .trial(|p| {
+                let id = p.new_group(graph, None, Vec::new());
+                p.plan_level(id, graph, parent, &whole, &[], None, false)
+            })
+            .is_some();
+        if plans_whole {
+            return (Some(field.clone()), None);
+        }
+        let return_type = self
+            .field_type_in(graph, parent, field)
+            .inner_named_type()
+            .clone();
+        if self
+            .supergraph
+            .type_info(&return_type)
+            .is_none_or(|t| t.is_abstract())
+        {
+            return (None, Some(field.clone()));
+        }
+        let mut here = SelectionSet::default();
+        let mut rest = SelectionSet::default();
+        for sub_field in self.collect_fields(sub, &return_type).fields() {
+            if sub_field.name == "__typename" {
+                here.merge_field(sub_field.clone());
+                continue;
+            }
+            let (kept, left) = self.value_split(graph, &return_type, sub_field);
+            if let Some(kept) = kept {
+                here.merge_field(kept);
+            }
+            if let Some(left) = left {
+                rest.merge_field(left);
+            }
+        }
+        if here.fields().all(|f| f.name == "__typename") {
+            return (None, Some(field.clone()));
+        }
+        let with = |set: SelectionSet| Field {
+            selection_set: Some(set),
+            ..field.clone()
+        };
+        let rest = (!rest.is_empty()).then(|| with(rest));
+        (Some(with(here)), rest)
+    }
+}
+
+/// How many leaf fields a field selects below it (itself, when it has no selection).
+fn leaf_count(field: &Field) -> usize {
+    match &field.selection_set {
+        None => 1,
+        Some(set) => set.fields().map(leaf_count).sum(),
+    }
+}
