@@ -223,6 +223,7 @@ impl Planner<'_> {
                 return self.plan_abstract(group, graph, ty, selection, path, provided);
             }
             let (local, concrete) = split_for_interface_object(selection, ty);
+            let concrete = without_selected(concrete, &local);
             if !concrete.is_empty() {
                 let mut out =
                     self.plan_fields(group, graph, ty, &local, path, provided, entity_root)?;
@@ -519,4 +520,31 @@ fn split_for_interface_object(selection: &SelectionSet, ty: &Name) -> (Selection
         }
     }
     (local, concrete)
+}
+
+/// `concrete` without the fields `local` already selects the same way (same response key,
+/// field, arguments and selection). The interface object's subgraph fetches those for every
+/// object of the interface; fetching them again under a fragment on an implementation, from
+/// the implementation's subgraph, would give one response key two sources, and the answer
+/// would depend on which fetch lands last. Fragments left empty are dropped.
+fn without_selected(concrete: SelectionSet, local: &SelectionSet) -> SelectionSet {
+    let items = concrete
+        .items
+        .into_iter()
+        .filter_map(|item| match item {
+            Selection::Field(field) => {
+                let already = local.items.iter().any(|l| {
+                    matches!(l, Selection::Field(l) if l.response_key() == field.response_key()
+                        && l.same_source(&field)
+                        && l.selection_set == field.selection_set)
+                });
+                (!already).then_some(Selection::Field(field))
+            }
+            Selection::InlineFragment(mut inline) => {
+                inline.selection_set = without_selected(inline.selection_set, local);
+                (!inline.selection_set.is_empty()).then_some(Selection::InlineFragment(inline))
+            }
+        })
+        .collect();
+    SelectionSet { items }
 }
