@@ -392,6 +392,7 @@ impl State<'_> {
                         *count += 1;
                     }
                 }
+                let nulled = entities_nulled_by_errors(&errors, &entities);
                 let mut entities = entities;
                 for (object_path, index) in &batch.targets {
                     let Some(slot) = entities.get_mut(*index) else {
@@ -400,6 +401,12 @@ impl State<'_> {
                     let Some(target) = paths::value_at_mut(&mut merged, object_path) else {
                         continue;
                     };
+                    // The subgraph nulled the entity for an error inside it (a non-null field
+                    // failed): the object is null, and shaping moves the null up from there.
+                    if nulled.contains(index) {
+                        *target = Value::Null;
+                        continue;
+                    }
                     uses[*index] -= 1;
                     let mut entity = if uses[*index] == 0 {
                         std::mem::take(slot)
@@ -421,4 +428,24 @@ impl State<'_> {
             }
         }
     }
+}
+
+/// The indexes of `_entities` items that are null while an error points inside them: what a
+/// subgraph answers when a non-null field of the entity failed. A null item without an error
+/// is an entity the subgraph did not find, which leaves the object as it was.
+fn entities_nulled_by_errors(errors: &[Value], entities: &[Value]) -> Vec<usize> {
+    errors
+        .iter()
+        .filter_map(|error| {
+            let path = error.get("path")?.as_array()?;
+            if path.first()?.as_str()? != "_entities" {
+                return None;
+            }
+            let index = usize::try_from(path.get(1)?.as_u64()?).ok()?;
+            entities
+                .get(index)
+                .is_some_and(Value::is_null)
+                .then_some(index)
+        })
+        .collect()
 }

@@ -16,6 +16,8 @@
 //! - `{"__error": "message"}` as a field's value: that field errors (null plus an error);
 //!   with `"__unindexed": true` an error under `_entities` leaves out the representation's
 //!   index from its path, as async-graphql does.
+//! - `"__entity_error": {"field": "f", "message": "m"}` on a stored entity: its non-null field
+//!   `f` fails, so the subgraph answers the entity as null with an error at `_entities.i.f`.
 //! - `"__down": true`: the subgraph is unreachable.
 //! - `"__field_types": {"Type.field": "ID!"}`: the subgraph rejects operations whose fragments
 //!   select one response key with different types, as GraphQL validation does.
@@ -306,6 +308,14 @@ impl Run<'_> {
             let found = stored.iter().find(|entity| matches(entity, representation));
             let value = match found {
                 None => Value::Null,
+                // A non-null field of the entity fails: a subgraph nulls the entity itself.
+                Some(entity) if entity.get("__entity_error").is_some() => {
+                    let failure = &entity["__entity_error"];
+                    path.push(failure["field"].clone());
+                    self.error(path, failure["message"].as_str().unwrap_or("error"));
+                    path.pop();
+                    Value::Null
+                }
                 Some(entity) => {
                     let required = required_fields(&entity["__requires"], &field.selection_set);
                     let missing: Vec<&str> = required
