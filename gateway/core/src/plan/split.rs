@@ -24,24 +24,10 @@ impl Planner<'_> {
     ) -> Option<(Field, Field)> {
         let sub_selection = field.selection_set.as_ref()?;
         let return_type = declared.inner_named_type().clone();
-        if self.supergraph.type_info(&return_type)?.is_abstract() {
-            return None;
-        }
-        let collected = self.collect_fields(sub_selection, &return_type);
-        let mut here = SelectionSet::default();
-        let mut elsewhere = SelectionSet::default();
-        for sub in collected.fields() {
-            let local = sub.name == "__typename"
-                || self
-                    .resolvable_here(graph, &return_type, sub, sub_provided, false)
-                    .is_some();
-            if local {
-                here.merge_field(sub.clone());
-            } else {
-                elsewhere.merge_field(sub.clone());
-            }
-        }
-        if elsewhere.is_empty() || here.fields().all(|f| f.name == "__typename") {
+        // At any depth: a value type below may itself be split between the subgraphs.
+        let (here, elsewhere) =
+            self.split_below(graph, &return_type, sub_selection, sub_provided)?;
+        if elsewhere.is_empty() {
             return None;
         }
         let saved = self.groups.clone();

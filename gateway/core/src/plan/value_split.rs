@@ -7,7 +7,7 @@
 //! practice.
 
 use super::PlanError;
-use super::planner::Planner;
+use super::planner::{Planner, provided_below};
 use crate::selection::{Field, Selection, SelectionSet};
 use crate::supergraph::GraphId;
 use apollo_compiler::Name;
@@ -37,7 +37,7 @@ impl Planner<'_> {
         loop {
             let mut best: Option<(usize, usize, Field, Option<Field>)> = None;
             for (index, &graph) in unused.iter().enumerate() {
-                let (here, rest) = self.value_split(graph, root_type, &remaining);
+                let (here, rest) = self.value_split(graph, root_type, &remaining, None);
                 let Some(here) = here else { continue };
                 let left = rest.as_ref().map_or(0, leaf_count);
                 if best.as_ref().is_none_or(|(fewest, ..)| left < *fewest) {
@@ -72,15 +72,18 @@ impl Planner<'_> {
         graph: GraphId,
         parent: &Name,
         field: &Field,
+        provided: Option<&SelectionSet>,
     ) -> (Option<Field>, Option<Field>) {
-        if self
-            .resolvable_here(graph, parent, field, None, false)
-            .is_none()
-        {
+        let Some(field_in_graph) = self.resolvable_here(graph, parent, field, provided, false)
+        else {
             return (None, Some(field.clone()));
-        }
+        };
         let Some(sub) = &field.selection_set else {
             return (Some(field.clone()), None);
+        };
+        let sub_provided = match &field_in_graph.provides {
+            Some(provides) => Some(provides.clone()),
+            None => provided.map(|p| provided_below(p, &field.name)),
         };
         let whole = SelectionSet {
             items: vec![Selection::Field(field.clone())],
@@ -88,7 +91,7 @@ impl Planner<'_> {
         let plans_whole = self
             .trial(|p| {
                 let id = p.new_group(graph, None, Vec::new());
-                p.plan_level(id, graph, parent, &whole, &[], None, false)
+                p.plan_level(id, graph, parent, &whole, &[], provided, false)
             })
             .is_some();
         if plans_whole {
@@ -98,21 +101,38 @@ impl Planner<'_> {
             .field_type_in(graph, parent, field)
             .inner_named_type()
             .clone();
-        if self
-            .supergraph
-            .type_info(&return_type)
-            .is_none_or(|t| t.is_abstract())
-        {
+        let Some((here, rest)) = self.split_below(graph, &return_type, sub, sub_provided.as_ref())
+        else {
             return (None, Some(field.clone()));
+        };
+        let with = |set: SelectionSet| Field {
+            selection_set: Some(set),
+            ..field.clone()
+        };
+        let rest = (!rest.is_empty()).then(|| with(rest));
+        (Some(with(here)), rest)
+    }
+
+    /// A selection on the object type `ty` split into what `graph` resolves (at any depth) and
+    /// the rest. `None` when `ty` is abstract or `graph` resolves nothing but `__typename`.
+    pub(super) fn split_below(
+        &mut self,
+        graph: GraphId,
+        ty: &Name,
+        selection: &SelectionSet,
+        provided: Option<&SelectionSet>,
+    ) -> Option<(SelectionSet, SelectionSet)> {
+        if self.supergraph.type_info(ty)?.is_abstract() {
+            return None;
         }
         let mut here = SelectionSet::default();
         let mut rest = SelectionSet::default();
-        for sub_field in self.collect_fields(sub, &return_type).fields() {
+        for sub_field in self.collect_fields(selection, ty).fields() {
             if sub_field.name == "__typename" {
                 here.merge_field(sub_field.clone());
                 continue;
             }
-            let (kept, left) = self.value_split(graph, &return_type, sub_field);
+            let (kept, left) = self.value_split(graph, ty, sub_field, provided);
             if let Some(kept) = kept {
                 here.merge_field(kept);
             }
@@ -120,15 +140,8 @@ impl Planner<'_> {
                 rest.merge_field(left);
             }
         }
-        if here.fields().all(|f| f.name == "__typename") {
-            return (None, Some(field.clone()));
-        }
-        let with = |set: SelectionSet| Field {
-            selection_set: Some(set),
-            ..field.clone()
-        };
-        let rest = (!rest.is_empty()).then(|| with(rest));
-        (Some(with(here)), rest)
+        let resolves_something = here.fields().any(|f| f.name != "__typename");
+        resolves_something.then_some((here, rest))
     }
 }
 
