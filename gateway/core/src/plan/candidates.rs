@@ -186,7 +186,11 @@ impl Planner<'_> {
                 }
             }
         }
-        out.sort_by_key(|j| j.target);
+        // The interfaces come from a hash map: a full order keeps the choice the same from
+        // one plan to the next.
+        out.sort_by(|a, b| {
+            (a.target, a.entity_type.as_str()).cmp(&(b.target, b.entity_type.as_str()))
+        });
         out
     }
 }
