@@ -30,7 +30,7 @@ impl Planner<'_> {
     ) -> Result<(), PlanError> {
         let shared = self.collect_fields(selection, ty);
         for field in shared.fields().filter(|f| !f.name.starts_with("__")) {
-            self.plan_interface_field(group, graph, field, path, provided, out)?;
+            self.plan_interface_field(group, graph, (ty, field), path, provided, out)?;
         }
         let implementations = self.type_info(ty)?.possible_types.clone();
         for object in implementations {
@@ -56,7 +56,7 @@ impl Planner<'_> {
         &mut self,
         group: usize,
         graph: GraphId,
-        field: &Field,
+        (ty, field): (&Name, &Field),
         path: &[PathSegment],
         provided: Option<&SelectionSet>,
         out: &mut SelectionSet,
@@ -66,7 +66,8 @@ impl Planner<'_> {
             return Ok(());
         };
         let sub_path = super::planner::extend_path(path, field);
-        let return_type = field.ty.inner_named_type().clone();
+        let declared = self.field_type_in(graph, ty, field);
+        let return_type = declared.inner_named_type().clone();
         let sub_provided = provided.map(|p| super::planner::provided_below(p, &field.name));
         let planned = self.plan_level(
             group,
@@ -77,8 +78,10 @@ impl Planner<'_> {
             sub_provided.as_ref(),
             false,
         )?;
+        let planned = self.with_typename_if_narrowed(field, &return_type, planned);
         out.merge_field(Field {
             selection_set: Some(planned),
+            ty: declared,
             ..field.clone()
         });
         Ok(())
