@@ -322,7 +322,7 @@ impl Planner<'_> {
             let g = &self.groups[id];
             g.parent == Some(parent)
                 && g.graph == target
-                && same_place(&g.path, path)
+                && g.path == path
                 && !g.entities.is_empty()
                 && !deps.iter().any(|&d| self.is_ancestor_or_self(id, d))
                 && !g
@@ -330,17 +330,7 @@ impl Planner<'_> {
                     .iter()
                     .any(|(t, shape)| t == entity_type && arguments_differ(shape, representation))
         });
-        let id = match existing {
-            // Sibling branches under different type conditions (`... on Book { reviews {
-            // product } }` and the same on Magazine) reach one level of the response: one
-            // `_entities` request serves both, from the path without the conditions.
-            Some(id) if self.groups[id].path != path => {
-                self.groups[id].path = without_type_conditions(path);
-                id
-            }
-            Some(id) => id,
-            None => self.new_group(target, Some(parent), path.to_vec()),
-        };
+        let id = existing.unwrap_or_else(|| self.new_group(target, Some(parent), path.to_vec()));
         for recording in &mut self.recordings {
             recording.push(id);
         }
@@ -421,7 +411,7 @@ impl Planner<'_> {
 
 /// Whether two representation shapes select one field name with different arguments, at any
 /// depth (fields are compared through inline fragments as well).
-fn arguments_differ(a: &SelectionSet, b: &SelectionSet) -> bool {
+pub(super) fn arguments_differ(a: &SelectionSet, b: &SelectionSet) -> bool {
     a.fields().any(|fa| {
         b.fields().filter(|fb| fb.name == fa.name).any(|fb| {
             fa.arguments != fb.arguments
@@ -431,19 +421,6 @@ fn arguments_differ(a: &SelectionSet, b: &SelectionSet) -> bool {
                 }
         })
     })
-}
-
-/// Whether two fetch paths reach the same level of the response, whatever type conditions
-/// they pass through.
-fn same_place(a: &[PathSegment], b: &[PathSegment]) -> bool {
-    without_type_conditions(a) == without_type_conditions(b)
-}
-
-fn without_type_conditions(path: &[PathSegment]) -> Vec<PathSegment> {
-    path.iter()
-        .filter(|s| !matches!(s, PathSegment::TypeCondition(_)))
-        .cloned()
-        .collect()
 }
 
 /// A fetch path without its trailing type condition: objects of several types at one place.

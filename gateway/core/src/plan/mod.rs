@@ -14,6 +14,7 @@
 pub mod aliases;
 mod candidates;
 mod choice;
+mod combine;
 mod context;
 mod defer;
 mod display;
@@ -286,7 +287,7 @@ fn plan_part(
         selection_set: &selection,
         ..*operation
     };
-    let mut groups = match entry {
+    let groups = match entry {
         defer::Entry::Root => planner::plan_root(supergraph, root_type, operation)?,
         defer::Entry::Entity {
             graphs,
@@ -314,6 +315,7 @@ fn plan_part(
             }
         }
     };
+    let mut groups = combine::combine_siblings(groups);
     context::order(&mut groups, &contexts);
     Ok(groups::into_plan(supergraph, groups, operation, &contexts))
 }
