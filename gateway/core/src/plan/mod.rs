@@ -23,6 +23,7 @@ mod groups;
 mod jumps;
 mod planner;
 mod split;
+mod subgraph_types;
 mod value_split;
 
 use crate::selection::SelectionSet;
