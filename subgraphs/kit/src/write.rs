@@ -1,0 +1,216 @@
+//! Write transactions that commit under concurrency, on SQLite and PostgreSQL alike.
+//!
+//! Every mutation of every subgraph runs its statements through [`write_transaction`]:
+//!
+//! 1. SQLite: `BEGIN IMMEDIATE`, so the transaction holds the database's single write lock
+//!    from its first statement. A deferred transaction that reads first and writes later
+//!    cannot wait for a writer that committed in between (its read snapshot is stale, so
+//!    SQLite answers `SQLITE_BUSY` at once instead of calling the busy handler); an
+//!    immediate one waits up to the connection's busy timeout (see `db::connect`).
+//! 2. PostgreSQL: `READ COMMITTED`, whatever the server's default, so atomic increments
+//!    (`INSERT ... ON CONFLICT DO UPDATE SET n = t.n + excluded.n`) and row locks only wait
+//!    for each other and each statement sees what was committed before it started.
+//! 3. An attempt that fails because of a concurrent writer (serialization failure 40001,
+//!    deadlock 40P01, SQLite `BUSY`/`LOCKED`) is rolled back and run again from the start,
+//!    a bounded number of times, after a jittered backoff. Any other error is final.
+
+use std::hash::{BuildHasher, Hasher};
+use std::time::Duration;
+
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, IsolationLevel,
+    RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
+
+use crate::error::ApiError;
+use crate::service::BoxFuture;
+
+/// Attempts of one write before its transient error is given to the caller.
+pub const MAX_ATTEMPTS: u32 = 6;
+
+/// The first backoff; each further attempt doubles it (10, 20, 40, 80, 160 ms), and the
+/// wait is drawn uniformly between half of it and all of it so that writers that collided
+/// once do not collide again in lockstep.
+const FIRST_BACKOFF: Duration = Duration::from_millis(10);
+
+/// An error that may say "a concurrent writer got in the way; the same transaction run
+/// again can succeed".
+pub trait Transient {
+    fn is_transient(&self) -> bool;
+}
+
+impl Transient for DbErr {
+    fn is_transient(&self) -> bool {
+        is_transient(self)
+    }
+}
+
+impl Transient for ApiError {
+    fn is_transient(&self) -> bool {
+        ApiError::is_transient(self)
+    }
+}
+
+/// `true` for a PostgreSQL serialization failure (40001) or deadlock (40P01), and for
+/// SQLite's `BUSY` and `LOCKED` (and their extended codes, e.g. `BUSY_SNAPSHOT`).
+pub fn is_transient(err: &DbErr) -> bool {
+    let (DbErr::Exec(RuntimeErr::SqlxError(source))
+    | DbErr::Query(RuntimeErr::SqlxError(source))
+    | DbErr::Conn(RuntimeErr::SqlxError(source))) = err
+    else {
+        return false;
+    };
+    let sea_orm::sqlx::Error::Database(database) = source.as_ref() else {
+        return false;
+    };
+    let Some(code) = database.code() else {
+        return false;
+    };
+    if database
+        .try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+        .is_some()
+    {
+        // SQLite reports extended result codes; the primary code is the low byte.
+        const SQLITE_BUSY: i64 = 5;
+        const SQLITE_LOCKED: i64 = 6;
+        return code
+            .parse::<i64>()
+            .is_ok_and(|c| matches!(c & 0xff, SQLITE_BUSY | SQLITE_LOCKED));
+    }
+    matches!(code.as_ref(), "40001" | "40P01")
+}
+
+/// Begins a write transaction: `BEGIN IMMEDIATE` on SQLite, `READ COMMITTED` on
+/// PostgreSQL (see the module documentation).
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let options = match db.get_database_backend() {
+        DbBackend::Sqlite => TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        },
+        DbBackend::Postgres => TransactionOptions {
+            isolation_level: Some(IsolationLevel::ReadCommitted),
+            ..TransactionOptions::default()
+        },
+        _ => TransactionOptions::default(),
+    };
+    db.begin_with_options(options).await
+}
+
+/// Runs `work` in a write transaction and commits it; on an error the transaction is
+/// rolled back. An attempt failing with a transient error ([`Transient`]) is run again,
+/// up to [`MAX_ATTEMPTS`] in all, so `work` must do all its reads inside the transaction
+/// and own (clone) what it needs per attempt. `operation` names the write in the log.
+///
+/// ```ignore
+/// write_transaction(db, "registering a volunteer", |txn| {
+///     let input = input.clone();
+///     Box::pin(async move { insert_volunteer(txn, input).await })
+/// })
+/// ```
+pub async fn write_transaction<T, E, F>(
+    db: &DatabaseConnection,
+    operation: &str,
+    work: F,
+) -> Result<T, E>
+where
+    F: for<'t> Fn(&'t DatabaseTransaction) -> BoxFuture<'t, Result<T, E>>,
+    E: From<DbErr> + Transient,
+{
+    let mut attempt = 1;
+    loop {
+        match attempt_once(db, &work).await {
+            Err(err) if err.is_transient() && attempt < MAX_ATTEMPTS => {
+                tracing::debug!(
+                    operation,
+                    attempt,
+                    "a concurrent writer got in the way; retrying"
+                );
+                tokio::time::sleep(backoff(attempt)).await;
+                attempt += 1;
+            }
+            Err(err) if err.is_transient() => {
+                tracing::error!(
+                    operation,
+                    attempts = attempt,
+                    "write transaction gave up: every attempt met a concurrent writer (lock \
+                     wait beyond the busy timeout, serialization failure or deadlock)"
+                );
+                return Err(err);
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn attempt_once<T, E, F>(db: &DatabaseConnection, work: &F) -> Result<T, E>
+where
+    F: for<'t> Fn(&'t DatabaseTransaction) -> BoxFuture<'t, Result<T, E>>,
+    E: From<DbErr>,
+{
+    let txn = begin_write(db).await?;
+    match work(&txn).await {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(err) => {
+            if let Err(rollback) = txn.rollback().await {
+                // The connection is discarded by the pool; the refusal itself stands.
+                tracing::warn!(%rollback, "rolling back a refused write failed");
+            }
+            Err(err)
+        }
+    }
+}
+
+/// The wait before attempt `attempt + 1`.
+fn backoff(attempt: u32) -> Duration {
+    let full = FIRST_BACKOFF.saturating_mul(1 << attempt.saturating_sub(1).min(10));
+    // A fresh `RandomState` is randomly keyed: enough jitter without an RNG dependency.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let half = full / 2;
+    half + Duration::from_nanos(random % (half.as_nanos().max(1) as u64))
+}
+
+/// Makes the writers of `table` queue for it until they commit, for a write that reads
+/// the table before inserting into it (the next id `max + 1`, "is this name taken?").
+/// PostgreSQL: `LOCK TABLE ... IN SHARE ROW EXCLUSIVE MODE`, which conflicts with itself
+/// and with writes but not with reads, so readers never wait. SQLite: nothing to do, the
+/// immediate transaction already holds the database's write lock. Call it first in the
+/// transaction, before any row lock, so that every writer takes its locks in one order.
+pub async fn lock_for_inserts<C: ConnectionTrait>(txn: &C, table: &str) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let table = table.replace('"', "\"\"");
+        txn.execute_unprepared(&format!(
+            "LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE"
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        for attempt in 1..MAX_ATTEMPTS {
+            let full = FIRST_BACKOFF * (1 << (attempt - 1));
+            let wait = backoff(attempt);
+            assert!(
+                wait >= full / 2 && wait <= full,
+                "attempt {attempt}: {wait:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_concurrency_failures_are_transient() {
+        assert!(!is_transient(&DbErr::Custom("boom".into())));
+        assert!(!is_transient(&DbErr::RecordNotFound("x".into())));
+    }
+}
