@@ -96,7 +96,8 @@ impl ApiError {
             let mut api = ApiError::new(
                 ErrorCode::Internal,
                 format!(
-                    "internal error while {operation}: the database stayed busy with other                      writes; the subgraph log has the details"
+                    "internal error while {operation}: the database stayed busy with other \
+                     writes; the subgraph log has the details"
                 ),
             );
             api.transient = true;
