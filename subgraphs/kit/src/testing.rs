@@ -81,6 +81,22 @@ where
     all
 }
 
+/// A distinct, valid 18-character resident ID number for test person `n` (below 100,000):
+/// a Beijing 1990 birth date and `n`, with its GB 11643 check character.
+pub fn resident_id_number(n: u32) -> String {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    let body = format!("110105199001{:05}", n % 100_000);
+    let sum: u32 = body
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .zip(WEIGHTS)
+        .map(|(d, w)| d * w)
+        .sum();
+    let check = CHECK.get((sum % 11) as usize).copied().unwrap_or('X');
+    format!("{body}{check}")
+}
+
 /// The outcome of a GraphQL response as a test counts it: `"OK"` without errors,
 /// otherwise each error's `extensions.code` with its message (`"CONFLICT: ..."`).
 pub fn outcome(response: &Value) -> String {
@@ -181,6 +197,14 @@ mod tests {
         assert_eq!(ids, (1..=80).collect::<BTreeSet<i64>>());
         assert_eq!(count(&shared.db, "SELECT COUNT(*) FROM item").await, 80);
         assert_eq!(count(&shared.db, "SELECT n FROM tally").await, 80);
+    }
+
+    #[test]
+    fn resident_id_numbers_carry_their_check_character() {
+        // The check characters of these bodies, computed separately with GB 11643.
+        assert_eq!(resident_id_number(0), "110105199001000007");
+        assert_eq!(resident_id_number(42), "110105199001000429");
+        assert_eq!(resident_id_number(4), "11010519900100004X");
     }
 
     #[test]
