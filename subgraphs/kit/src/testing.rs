@@ -1,14 +1,20 @@
 //! Test support for concurrent writes, shared by every subgraph's concurrency tests: a
 //! database that many connections share, and clients running writes at the same time.
 
+use std::collections::BTreeSet;
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use sea_orm::DatabaseConnection;
+use async_graphql::{Executor, Request, Variables};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::Value;
 
+use crate::auth::Caller;
 use crate::db::{TEST_DATABASE_ENV, connect, test_database};
+use crate::scale::Scale;
+use crate::seed::Progress;
+use crate::service::SubgraphService;
 
 /// A test database several pooled connections share, so that writers really contend:
 /// a fresh PostgreSQL schema when `DATABASE_URL` is set, otherwise a SQLite file in a new
@@ -49,6 +55,68 @@ pub async fn shared_test_database() -> SharedTestDatabase {
         Ok(db) => SharedTestDatabase { db, dir: Some(dir) },
         Err(err) => panic!("cannot open the test database `{url}`: {err}"),
     }
+}
+
+/// [`shared_test_database`], migrated and seeded at demo scale by `subgraph`.
+pub async fn shared_seeded_database(subgraph: &dyn SubgraphService) -> SharedTestDatabase {
+    let shared = shared_test_database().await;
+    if let Err(err) = subgraph.migrate(&shared.db).await {
+        panic!("migrating `{}` failed: {err}", subgraph.name());
+    }
+    if let Err(err) = subgraph
+        .seed(&shared.db, Scale::Demo, &Progress::hidden())
+        .await
+    {
+        panic!("seeding `{}` failed: {err}", subgraph.name());
+    }
+    shared
+}
+
+/// Runs `query` with `variables` on `schema` as `caller`; the whole response as JSON.
+pub async fn execute<E: Executor>(
+    schema: &E,
+    caller: Caller,
+    query: &str,
+    variables: Value,
+) -> Value {
+    let request = Request::new(query)
+        .variables(Variables::from_json(variables))
+        .data(caller);
+    match serde_json::to_value(schema.execute(request).await) {
+        Ok(value) => value,
+        Err(err) => panic!("a response does not serialise to JSON: {err}"),
+    }
+}
+
+/// The number of rows of each of `tables`, to show what a test's writes changed.
+pub async fn row_counts(db: &DatabaseConnection, tables: &[&str]) -> Vec<(String, i64)> {
+    let mut counts = Vec::with_capacity(tables.len());
+    for table in tables {
+        let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}");
+        let n = db
+            .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|row| row.try_get::<i64>("", "n").ok());
+        match n {
+            Some(n) => counts.push((table.to_string(), n)),
+            None => panic!("counting the rows of `{table}` failed"),
+        }
+    }
+    counts
+}
+
+/// The `id` of every successful `field` answer among `results` (`data.{field}.id`).
+pub fn answered_ids(results: &[Vec<Value>], field: &str) -> BTreeSet<String> {
+    let pointer = format!("/data/{field}/id");
+    results
+        .iter()
+        .flatten()
+        .filter_map(|r| r.pointer(&pointer))
+        .filter_map(Value::as_str)
+        .map(String::from)
+        .collect()
 }
 
 /// Runs `clients` concurrent clients, each doing its `writes` writes one after another
@@ -119,9 +187,7 @@ pub fn outcome(response: &Value) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
-    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    use sea_orm::DbBackend;
 
     use super::*;
     use crate::error::{ApiError, ApiResult};
