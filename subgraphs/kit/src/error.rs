@@ -92,7 +92,7 @@ impl ApiError {
     /// rather than answered (the retry loop logs it if every attempt fails).
     pub fn database(operation: &str, err: DbErr) -> Self {
         if crate::write::is_transient(&err) {
-            tracing::debug!(operation, %err, "a concurrent writer got in the way");
+            tracing::info!(operation, %err, "a concurrent writer got in the way");
             let mut api = ApiError::new(
                 ErrorCode::Internal,
                 format!(

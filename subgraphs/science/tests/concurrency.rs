@@ -12,6 +12,7 @@ use quntuan_kit::testing::{
     answered_ids, execute, outcome, row_counts, run_clients, shared_seeded_database,
 };
 use quntuan_science::{Science, ScienceSchema, build_schema};
+use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 const CLIENTS: usize = 8;
@@ -68,8 +69,25 @@ async fn concurrent_clients_commit_every_write_exactly_once() {
         let all: Vec<String> = outcomes.iter().map(outcome).collect();
         assert_eq!(all, vec!["OK"; WRITES], "client {client}");
     }
-    // 15 seeded activities, then 80 new ones with ids 16 to 95, once each.
-    let ids: BTreeSet<String> = (16..=95).map(|n| format!("science-act-{n:06}")).collect();
+    // 15 seeded activities, then 80 new ones: the ids answered are exactly the new rows.
+    let rows = shared
+        .db
+        .query_all_raw(Statement::from_string(
+            shared.db.get_database_backend(),
+            "SELECT id FROM science_events WHERE id > 15",
+        ))
+        .await
+        .expect("the new activities read");
+    let ids: BTreeSet<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "science-act-{:06}",
+                r.try_get::<i64>("", "id").expect("an id")
+            )
+        })
+        .collect();
+    assert_eq!(ids.len(), 80);
     assert_eq!(answered_ids(&results, "recordScienceActivity"), ids);
     let expected: Vec<(String, i64)> = before
         .into_iter()
