@@ -250,4 +250,80 @@ mod tests {
         assert!(!is_transient(&DbErr::Custom("boom".into())));
         assert!(!is_transient(&DbErr::RecordNotFound("x".into())));
     }
+
+    /// A pool on `file` whose connections do not wait for the write lock at all, so a
+    /// held lock shows as `SQLITE_BUSY` at once.
+    async fn impatient(file: &std::path::Path) -> DatabaseConnection {
+        let mut options =
+            sea_orm::ConnectOptions::new(format!("sqlite://{}?mode=rwc", file.display()));
+        options
+            .max_connections(1)
+            .sqlx_logging(false)
+            .map_sqlx_sqlite_opts(|o| o.busy_timeout(Duration::ZERO));
+        sea_orm::Database::connect(options)
+            .await
+            .expect("the test database opens")
+    }
+
+    /// Another connection holds SQLite's write lock: each attempt meets `BUSY`, which is
+    /// transient; the write is retried and commits once the lock is released, or gives
+    /// up after `MAX_ATTEMPTS` with a transient `INTERNAL` error when it never is.
+    #[tokio::test]
+    async fn a_held_write_lock_is_retried_then_given_up() {
+        let dir = std::env::temp_dir().join(format!("quntuan-write-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        let file = dir.join("busy.sqlite");
+        let holder = impatient(&file).await;
+        holder
+            .execute_unprepared("CREATE TABLE t (n INTEGER)")
+            .await
+            .expect("the table is created");
+        let writer = impatient(&file).await;
+        let write = |db: DatabaseConnection| async move {
+            write_transaction(&db, "writing a test row", |txn| {
+                Box::pin(async move {
+                    txn.execute_unprepared("INSERT INTO t (n) VALUES (1)")
+                        .await?;
+                    Ok::<_, ApiError>(())
+                })
+            })
+            .await
+        };
+
+        let held = begin_write(&holder)
+            .await
+            .expect("the holder takes the lock");
+        let refused = write(writer.clone())
+            .await
+            .expect_err("the lock is never released");
+        assert_eq!(
+            (refused.code(), refused.is_transient(), refused.message()),
+            (
+                crate::ErrorCode::Internal,
+                true,
+                "internal error while querying the database: the database stayed busy with \
+                 other writes; the subgraph log has the details"
+            )
+        );
+
+        let released_soon = async move {
+            tokio::time::sleep(FIRST_BACKOFF * 2).await;
+            held.rollback().await
+        };
+        let (written, released) = tokio::join!(write(writer.clone()), released_soon);
+        released.expect("the holder lets go");
+        assert_eq!(written, Ok(()));
+        let rows = writer
+            .query_one_raw(sea_orm::Statement::from_string(
+                DbBackend::Sqlite,
+                "SELECT COUNT(*) AS n FROM t",
+            ))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|row| row.try_get::<i64>("", "n").ok());
+        assert_eq!(rows, Some(1));
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
