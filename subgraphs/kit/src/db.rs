@@ -14,6 +14,10 @@ use crate::error::KitError;
 /// Environment variable naming the PostgreSQL server tests run against.
 pub const TEST_DATABASE_ENV: &str = "DATABASE_URL";
 
+/// How long a SQLite statement waits for another connection's write lock before it fails
+/// with `SQLITE_BUSY` (then `write::write_transaction` retries the whole transaction).
+pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Connects to `url`: `sqlite:PATH` / `sqlite://PATH` (file created if missing),
 /// `sqlite::memory:` (one private in-memory database), or `postgres://...`.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, KitError> {
@@ -67,6 +71,9 @@ async fn connect_with(
         return Err(KitError::UnsupportedUrl(redact(url)));
     };
     options.sqlx_logging(false);
+    // Every pooled connection waits for the write lock instead of failing at once. (sqlx
+    // defaults to 5 s as well; set here so the value is ours and documented.)
+    options.map_sqlx_sqlite_opts(|sqlite| sqlite.busy_timeout(SQLITE_BUSY_TIMEOUT));
     let db = Database::connect(options)
         .await
         .map_err(|source| KitError::Connect {

@@ -38,6 +38,9 @@ impl ErrorCode {
 pub struct ApiError {
     code: ErrorCode,
     message: String,
+    /// The database refused because of a concurrent writer (see `write::is_transient`):
+    /// `write::write_transaction` runs the transaction again instead of answering.
+    transient: bool,
 }
 
 impl ApiError {
@@ -45,6 +48,7 @@ impl ApiError {
         ApiError {
             code,
             message: message.into(),
+            transient: false,
         }
     }
 
@@ -65,6 +69,15 @@ impl ApiError {
         ApiError::new(ErrorCode::Conflict, message)
     }
 
+    /// A `CONFLICT` caused by a concurrent writer changing what this write read (a
+    /// conditional update that matched nothing): marked transient, so the write runs
+    /// again and then meets the real state (and succeeds, or answers why it cannot).
+    pub fn changed_concurrently(message: impl Into<String>) -> Self {
+        let mut err = ApiError::new(ErrorCode::Conflict, message);
+        err.transient = true;
+        err
+    }
+
     /// Logs `detail` and answers a generic message naming `operation`.
     pub fn internal(operation: &str, detail: impl fmt::Display) -> Self {
         tracing::error!(operation, %detail, "internal error");
@@ -72,6 +85,30 @@ impl ApiError {
             ErrorCode::Internal,
             format!("internal error while {operation}; the subgraph log has the details"),
         )
+    }
+
+    /// A failed database statement while `operation`: `INTERNAL` (logged with `err`), and
+    /// marked transient when a concurrent writer caused it, so that the write is retried
+    /// rather than answered (the retry loop logs it if every attempt fails).
+    pub fn database(operation: &str, err: DbErr) -> Self {
+        if crate::write::is_transient(&err) {
+            tracing::info!(operation, %err, "a concurrent writer got in the way");
+            let mut api = ApiError::new(
+                ErrorCode::Internal,
+                format!(
+                    "internal error while {operation}: the database stayed busy with other \
+                     writes; the subgraph log has the details"
+                ),
+            );
+            api.transient = true;
+            return api;
+        }
+        ApiError::internal(operation, err)
+    }
+
+    /// See [`ApiError::database`].
+    pub fn is_transient(&self) -> bool {
+        self.transient
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -103,7 +140,7 @@ impl From<ApiError> for async_graphql::Error {
 
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
-        ApiError::internal("querying the database", err)
+        ApiError::database("querying the database", err)
     }
 }
 

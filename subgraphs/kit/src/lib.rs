@@ -19,6 +19,8 @@ pub mod sdl;
 pub mod seed;
 pub mod server;
 pub mod service;
+pub mod testing;
+pub mod write;
 
 pub use auth::{Caller, JwtVerifier, require_scope, reveal};
 pub use db::{StatementCounter, connect, test_database};
@@ -32,6 +34,7 @@ pub use scale::Scale;
 pub use seed::{Progress, Stage, bulk_insert};
 pub use server::{router, serve};
 pub use service::{BoxFuture, SubgraphService};
+pub use write::{lock_for_inserts, write_transaction};
 
 /// Re-exports so subgraph crates use the same versions as the kit.
 pub mod reexports {

@@ -89,8 +89,8 @@ pub(crate) fn service_center(field: &str, id: &str) -> ApiResult<String> {
 }
 
 /// The next id `{prefix}{n:0width$}` of `table`, one more than the largest in use. Run it
-/// inside the inserting transaction; a concurrent insert of the same id fails on the
-/// primary key and is reported by [`write_error`] as a conflict.
+/// inside the inserting write transaction after `lock_for_inserts(table)`, so that no
+/// concurrent writer can take the same id before this one commits.
 pub(crate) async fn next_id<C: ConnectionTrait>(
     db: &C,
     table: &str,
@@ -114,15 +114,16 @@ pub(crate) async fn next_id<C: ConnectionTrait>(
     Ok(format!("{prefix}{:0width$}", last_number + 1))
 }
 
-/// A failed write: a uniqueness violation is a `CONFLICT` the caller can retry, anything
-/// else is internal.
+/// A failed insert: a uniqueness violation is a `CONFLICT` (the record is already
+/// stored); a concurrent writer's lock is transient (the write is retried); anything else
+/// is internal.
 pub(crate) fn write_error(err: DbErr) -> ApiError {
     match err.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(detail)) => {
-            tracing::info!(%detail, "write lost a race on a unique constraint");
-            ApiError::conflict("another request wrote the same record at the same time; retry")
+            tracing::info!(%detail, "insert refused by a unique constraint");
+            ApiError::conflict("the same record is already stored")
         }
-        _ => ApiError::internal("writing to the database", err),
+        _ => ApiError::database("writing to the database", err),
     }
 }
 

@@ -1,12 +1,12 @@
 //! Satisfaction ratings: `rate` validates, then writes the rating and the centre's totals in
-//! one transaction (nothing is written when any step fails).
+//! one write transaction (retried when a concurrent writer gets in the way) (nothing is written when any step fails).
 
 use chrono::{DateTime, Utc};
-use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::{ApiError, ApiResult, write_transaction};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, Set,
 };
 
 use crate::entities::{satisfaction_rating, service_center};
@@ -44,13 +44,6 @@ pub async fn rate(
             )));
         }
     }
-    let txn = db.begin().await?;
-    let exists = service_center::Entity::find_by_id(new.service_center_id.to_string())
-        .one(&txn)
-        .await?;
-    if exists.is_none() {
-        return Err(ApiError::not_found("service centre", new.service_center_id));
-    }
     let rating = satisfaction_rating::ActiveModel {
         id: NotSet,
         service_center_id: Set(new.service_center_id.to_string()),
@@ -59,10 +52,28 @@ pub async fn rate(
         comment: Set(comment.map(str::to_string)),
         rated_at: Set(now),
         rated_by: Set(new.rated_by.to_string()),
+    };
+    write_transaction(db, "rating a service centre", |txn| {
+        Box::pin(insert_rating(txn, rating.clone(), i64::from(new.score)))
+    })
+    .await
+}
+
+/// The statements of [`rate`]: the rating, and the centre's totals incremented in SQL so
+/// that concurrent ratings only wait for each other and never lose an update.
+async fn insert_rating(
+    txn: &DatabaseTransaction,
+    rating: satisfaction_rating::ActiveModel,
+    score: i64,
+) -> ApiResult<satisfaction_rating::Model> {
+    let center_id = rating.service_center_id.as_ref().clone();
+    let exists = service_center::Entity::find_by_id(center_id.clone())
+        .one(txn)
+        .await?;
+    if exists.is_none() {
+        return Err(ApiError::not_found("service centre", &center_id));
     }
-    .insert(&txn)
-    .await?;
-    // Increment in SQL so concurrent ratings never lose an update.
+    let rating = rating.insert(txn).await?;
     service_center::Entity::update_many()
         .col_expr(
             service_center::Column::RatingCount,
@@ -70,11 +81,10 @@ pub async fn rate(
         )
         .col_expr(
             service_center::Column::RatingSum,
-            Expr::col(service_center::Column::RatingSum).add(i64::from(new.score)),
+            Expr::col(service_center::Column::RatingSum).add(score),
         )
-        .filter(service_center::Column::Id.eq(new.service_center_id))
-        .exec(&txn)
+        .filter(service_center::Column::Id.eq(center_id.as_str()))
+        .exec(txn)
         .await?;
-    txn.commit().await?;
     Ok(rating)
 }

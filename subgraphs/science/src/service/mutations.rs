@@ -1,11 +1,12 @@
 //! The science mutation: recording a science-popularisation activity, validated and run
-//! in one transaction; nothing is written when it is rejected.
+//! in one write transaction (retried when a concurrent writer gets in the way); nothing is written when it is rejected.
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::{ApiError, ApiResult, write_transaction};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, EntityTrait, Set, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    Set,
 };
 
 use super::validate;
@@ -67,18 +68,6 @@ pub(crate) async fn record_activity(
         })?),
         None => None,
     };
-    let txn = db.begin().await?;
-    if let Some(id) = association_id
-        && association::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .is_none()
-    {
-        return Err(ApiError::not_found(
-            "science association",
-            &ids::ASSOCIATION.format(id),
-        ));
-    }
     let row = event::ActiveModel {
         id: NotSet,
         title: Set(title),
@@ -90,9 +79,29 @@ pub(crate) async fn record_activity(
         region_code: Set(region.region_code),
         street_code: Set(region.street_code),
         district_code: Set(region.district_code),
+    };
+    write_transaction(db, "recording a science activity", |txn| {
+        Box::pin(insert_activity(txn, row.clone(), association_id))
+    })
+    .await
+}
+
+/// The statements of [`record_activity`].
+async fn insert_activity(
+    txn: &DatabaseTransaction,
+    row: event::ActiveModel,
+    association_id: Option<i64>,
+) -> ApiResult<event::Model> {
+    if let Some(id) = association_id
+        && association::Entity::find_by_id(id)
+            .one(txn)
+            .await?
+            .is_none()
+    {
+        return Err(ApiError::not_found(
+            "science association",
+            &ids::ASSOCIATION.format(id),
+        ));
     }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
-    Ok(row)
+    Ok(row.insert(txn).await?)
 }

@@ -3,6 +3,8 @@
 
 pub mod activities;
 pub mod awards;
+#[cfg(test)]
+mod concurrency_tests;
 pub mod disputes;
 pub mod figures;
 pub mod homes;

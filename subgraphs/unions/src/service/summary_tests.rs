@@ -29,7 +29,7 @@ const TABLES: [FigureTable; 8] = [
     FigureTable::Activities,
 ];
 
-const COUNTED_TABLES: [&str; 9] = [
+pub(super) const COUNTED_TABLES: [&str; 9] = [
     "grassroots_union",
     "workers_home",
     "labor_dispute",
@@ -90,7 +90,7 @@ async fn summary_codes(db: &DatabaseConnection) -> Vec<String> {
 
 /// Every figure of every region of the tree, of the summary and of `extra`, keyed by
 /// (code, table), after asserting the summary equals the live aggregate for each.
-async fn assert_summary_is_exact(
+pub(super) async fn assert_summary_is_exact(
     db: &DatabaseConnection,
     extra: &[&str],
 ) -> BTreeMap<(String, usize), Vec<i64>> {
@@ -118,7 +118,7 @@ async fn assert_summary_is_exact(
     figures
 }
 
-async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
+pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
     let mut counts = Vec::new();
     for table in COUNTED_TABLES {
         let row = db

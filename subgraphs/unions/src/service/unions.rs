@@ -4,11 +4,11 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page};
+use quntuan_kit::{ApiError, ApiResult, Page, RegionRef, lock_for_inserts, write_transaction};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::{index_by_id, region_condition, required_text, summary};
@@ -84,10 +84,11 @@ pub struct RegisterGrassrootsUnionInput {
     pub service_center_id: Option<String>,
 }
 
-/// Validates `input` and inserts the union in one transaction. A union of the same name in
-/// the same region is a `CONFLICT`; nothing is written unless everything passes.
-pub async fn register<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
+/// Validates `input` and inserts the union in one write transaction (retried when a
+/// concurrent writer gets in the way). A union of the same name in the same region is a
+/// `CONFLICT`; nothing is written unless everything passes.
+pub async fn register(
+    db: &DatabaseConnection,
     input: RegisterGrassrootsUnionInput,
     today: NaiveDate,
 ) -> ApiResult<Model> {
@@ -107,25 +108,8 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
         .as_deref()
         .map(|id| validate::service_center("serviceCenterId", id))
         .transpose()?;
-
-    let txn = db.begin().await?;
-    let duplicate = Entity::find()
-        .filter(Column::RegionCode.eq(region.region_code.as_str()))
-        .filter(Column::Name.eq(name.as_str()))
-        .select_only()
-        .column(Column::Id)
-        .into_tuple::<String>()
-        .one(&txn)
-        .await?;
-    if let Some(existing) = duplicate {
-        return Err(ApiError::conflict(format!(
-            "region `{}` already has a grassroots union named `{name}` (`{existing}`)",
-            region.region_code
-        )));
-    }
-    let id = validate::next_id(&txn, "grassroots_union", "unions-unit-", 6).await?;
     let model = Model {
-        id,
+        id: String::new(),
         name,
         kind: input.kind,
         member_count: input.member_count,
@@ -137,12 +121,39 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
         street_code: region.street_code.clone(),
         district_code: region.district_code.clone(),
     };
+    write_transaction(db, "registering a grassroots union", |txn| {
+        Box::pin(insert(txn, model.clone(), region.clone()))
+    })
+    .await
+}
+
+/// The statements of [`register`]: the table is locked for inserts first, so the name
+/// check and the next id see every union committed before, and concurrent registrations
+/// queue instead of colliding.
+async fn insert(txn: &DatabaseTransaction, model: Model, region: RegionRef) -> ApiResult<Model> {
+    lock_for_inserts(txn, "grassroots_union").await?;
+    let duplicate = Entity::find()
+        .filter(Column::RegionCode.eq(model.region_code.as_str()))
+        .filter(Column::Name.eq(model.name.as_str()))
+        .select_only()
+        .column(Column::Id)
+        .into_tuple::<String>()
+        .one(txn)
+        .await?;
+    if let Some(existing) = duplicate {
+        return Err(ApiError::conflict(format!(
+            "region `{}` already has a grassroots union named `{}` (`{existing}`)",
+            model.region_code, model.name
+        )));
+    }
+    let id = validate::next_id(txn, "grassroots_union", "unions-unit-", 6).await?;
+    let model = Model { id, ..model };
     Entity::insert(model.clone().into_active_model())
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await
         .map_err(validate::write_error)?;
     summary::add(
-        &txn,
+        txn,
         &region,
         &[
             (summary::GRASSROOTS_UNION_COUNT, 1),
@@ -150,6 +161,5 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
         ],
     )
     .await?;
-    txn.commit().await?;
     Ok(model)
 }

@@ -3,11 +3,12 @@
 
 use async_graphql::{ErrorExtensions, InputObject};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use quntuan_kit::{ApiError, ApiResult, RegionRef};
+use quntuan_kit::write::Transient;
+use quntuan_kit::{ApiError, ApiResult, RegionRef, lock_for_inserts, write_transaction};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{
-    ActiveValue, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    TransactionSession, TransactionTrait,
+    ActiveValue, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, QueryFilter,
 };
 
 use super::{required_text, summary};
@@ -49,8 +50,8 @@ pub struct ReceiveLaborDisputeInput {
 }
 
 /// Inserts a case in status `RECEIVED` and its first step.
-pub async fn receive<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
+pub async fn receive(
+    db: &DatabaseConnection,
     input: ReceiveLaborDisputeInput,
     recorded_by: &str,
     now: DateTime<Utc>,
@@ -83,26 +84,9 @@ pub async fn receive<C: ConnectionTrait + TransactionTrait>(
         None => "case received".to_string(),
     };
 
-    let txn = db.begin().await?;
-    if let Some(union_id) = &input.union_id {
-        let exists = crate::model::grassroots_union::Entity::find_by_id(union_id.as_str())
-            .one(&txn)
-            .await?
-            .is_some();
-        if !exists {
-            return Err(ApiError::bad_input(format!(
-                "`unionId` `{union_id}` is not a grassroots union of this subgraph"
-            )));
-        }
-    }
-    let id = validate::next_id(&txn, "labor_dispute", DISPUTE_ID_PREFIX, 6).await?;
-    let seq = id
-        .strip_prefix(DISPUTE_ID_PREFIX)
-        .and_then(|n| n.parse::<u64>().ok())
-        .unwrap_or(0);
     let model = Model {
-        case_number: case_number(input.received_on.year(), seq),
-        id,
+        case_number: String::new(),
+        id: String::new(),
         title,
         category: input.category,
         worker_count: input.worker_count,
@@ -119,23 +103,67 @@ pub async fn receive<C: ConnectionTrait + TransactionTrait>(
         street_code: region.street_code.clone(),
         district_code: region.district_code.clone(),
     };
+    let recorded_by = recorded_by.to_string();
+    write_transaction(db, "receiving a labour dispute", |txn| {
+        Box::pin(insert_case(
+            txn,
+            model.clone(),
+            region.clone(),
+            note.clone(),
+            recorded_by.clone(),
+        ))
+    })
+    .await
+}
+
+/// The statements of [`receive`]: the case table is locked for inserts first, so the next
+/// id sees every case committed before and concurrent receipts queue instead of colliding.
+async fn insert_case(
+    txn: &DatabaseTransaction,
+    model: Model,
+    region: RegionRef,
+    note: String,
+    recorded_by: String,
+) -> ApiResult<Model> {
+    lock_for_inserts(txn, "labor_dispute").await?;
+    if let Some(union_id) = &model.union_id {
+        let exists = crate::model::grassroots_union::Entity::find_by_id(union_id.as_str())
+            .one(txn)
+            .await?
+            .is_some();
+        if !exists {
+            return Err(ApiError::bad_input(format!(
+                "`unionId` `{union_id}` is not a grassroots union of this subgraph"
+            )));
+        }
+    }
+    let id = validate::next_id(txn, "labor_dispute", DISPUTE_ID_PREFIX, 6).await?;
+    let seq = id
+        .strip_prefix(DISPUTE_ID_PREFIX)
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    let model = Model {
+        case_number: case_number(model.received_on.year(), seq),
+        id,
+        ..model
+    };
     Entity::insert(model.clone().into_active_model())
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await
         .map_err(validate::write_error)?;
     insert_step(
-        &txn,
+        txn,
         &model.id,
         1,
         None,
         LaborDisputeStatus::Received,
         note,
-        recorded_by,
-        now,
+        &recorded_by,
+        model.updated_at,
     )
     .await?;
     summary::add(
-        &txn,
+        txn,
         &region,
         &[
             (summary::DISPUTE_COUNT, 1),
@@ -143,7 +171,6 @@ pub async fn receive<C: ConnectionTrait + TransactionTrait>(
         ],
     )
     .await?;
-    txn.commit().await?;
     Ok(model)
 }
 
@@ -172,6 +199,12 @@ pub enum StepRejection {
 impl From<ApiError> for StepRejection {
     fn from(err: ApiError) -> Self {
         StepRejection::Api(err)
+    }
+}
+
+impl Transient for StepRejection {
+    fn is_transient(&self) -> bool {
+        matches!(self, StepRejection::Api(err) if err.is_transient())
     }
 }
 
@@ -224,55 +257,76 @@ impl From<StepRejection> for async_graphql::Error {
     }
 }
 
-/// Moves a case along the workflow and records the step, in one transaction. The update
-/// is conditional on the status read, so two concurrent steps cannot both apply.
-pub async fn record_step<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
+/// Moves a case along the workflow and records the step, in one write transaction. The
+/// update is conditional on the status read, so two concurrent steps cannot both apply:
+/// the later one runs again, reads the new status, and is refused if the move is no
+/// longer legal.
+pub async fn record_step(
+    db: &DatabaseConnection,
     input: RecordLaborDisputeStepInput,
     recorded_by: &str,
     now: DateTime<Utc>,
 ) -> Result<(Model, labor_dispute_step::Model), StepRejection> {
     let note = required_text("note", &input.note, 2000)?;
-    let txn = db.begin().await?;
-    let Some(case) = Entity::find_by_id(input.dispute_id.as_str())
-        .one(&txn)
-        .await?
-    else {
-        return Err(ApiError::not_found("labour dispute", &input.dispute_id).into());
+    let recorded_by = recorded_by.to_string();
+    write_transaction(db, "recording a labour-dispute step", |txn| {
+        Box::pin(apply_step(
+            txn,
+            input.dispute_id.clone(),
+            input.to_status,
+            note.clone(),
+            recorded_by.clone(),
+            now,
+        ))
+    })
+    .await
+}
+
+/// The statements of [`record_step`].
+async fn apply_step(
+    txn: &DatabaseTransaction,
+    dispute_id: String,
+    to_status: LaborDisputeStatus,
+    note: String,
+    recorded_by: String,
+    now: DateTime<Utc>,
+) -> Result<(Model, labor_dispute_step::Model), StepRejection> {
+    let Some(case) = Entity::find_by_id(dispute_id.as_str()).one(txn).await? else {
+        return Err(ApiError::not_found("labour dispute", &dispute_id).into());
     };
-    if !case.status.can_move_to(input.to_status) {
+    if !case.status.can_move_to(to_status) {
         return Err(StepRejection::IllegalTransition {
             dispute_id: case.id,
             from: case.status,
-            to: input.to_status,
+            to: to_status,
         });
     }
     let updated = Entity::update_many()
         .set(labor_dispute::ActiveModel {
-            status: ActiveValue::Set(input.to_status),
+            status: ActiveValue::Set(to_status),
             updated_at: ActiveValue::Set(now),
             ..Default::default()
         })
         .filter(Column::Id.eq(case.id.as_str()))
         .filter(Column::Status.eq(case.status))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ApiError::conflict(format!(
-            "labour dispute `{}` changed while this step was recorded; reload it and retry",
+        return Err(ApiError::changed_concurrently(format!(
+            "labour dispute `{}` kept changing while this step was recorded; reload it and retry",
             case.id
         ))
         .into());
     }
-    let seq = next_step_seq(&txn, &case.id).await?;
+    let seq = next_step_seq(txn, &case.id).await?;
     let step = insert_step(
-        &txn,
+        txn,
         &case.id,
         seq,
         Some(case.status),
-        input.to_status,
+        to_status,
         note,
-        recorded_by,
+        &recorded_by,
         now,
     )
     .await?;
@@ -282,17 +336,16 @@ pub async fn record_step<C: ConnectionTrait + TransactionTrait>(
         district_code: case.district_code.clone(),
     };
     summary::add(
-        &txn,
+        txn,
         &region,
         &[
             (summary::status_column(case.status), -1),
-            (summary::status_column(input.to_status), 1),
+            (summary::status_column(to_status), 1),
         ],
     )
     .await?;
-    txn.commit().await?;
     let case = Model {
-        status: input.to_status,
+        status: to_status,
         updated_at: now,
         ..case
     };

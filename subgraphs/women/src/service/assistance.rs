@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::{ApiError, ApiResult, Page};
+use quntuan_kit::{ApiError, ApiResult, Page, lock_for_inserts, write_transaction};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter, QueryOrder,
 };
 
 use super::{group_by_key, region_condition, required_text};
@@ -87,13 +87,14 @@ pub fn is_dispute_id(id: &str) -> bool {
         .is_some_and(|n| n.len() >= 6 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Validates `input` and inserts the record in one transaction. The record takes the
+/// Validates `input` and inserts the record in one write transaction (retried when a
+/// concurrent writer gets in the way). The record takes the
 /// region of the organisation that gave the assistance. The same organisation recording
 /// the same kind of assistance on the same case and day twice is a `CONFLICT`.
 ///
 /// The case itself lives in the unions database: only the shape of its id is checked here.
-pub async fn record<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
+pub async fn record(
+    db: &DatabaseConnection,
     input: RecordRightsAssistanceInput,
     recorded_by: &str,
     now: DateTime<Utc>,
@@ -107,48 +108,79 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     let note = required_text("note", &input.note, 2000)?;
     validate::not_in_future("assistedOn", input.assisted_on, now.date_naive())?;
 
-    let txn = db.begin().await?;
-    let Some(organization) = women_organization::Entity::find_by_id(input.organization_id.as_str())
-        .one(&txn)
+    let organization_id = input.organization_id.clone();
+    let recorded_by = recorded_by.to_string();
+    write_transaction(db, "recording rights assistance", |txn| {
+        let new = NewAssistance {
+            dispute_id: dispute_id.clone(),
+            organization_id: organization_id.clone(),
+            kind: input.kind,
+            note: note.clone(),
+            assisted_on: input.assisted_on,
+            recorded_by: recorded_by.clone(),
+            recorded_at: now,
+        };
+        Box::pin(insert(txn, new))
+    })
+    .await
+}
+
+/// A validated record, before the write transaction gives it its organisation's region.
+struct NewAssistance {
+    dispute_id: String,
+    organization_id: String,
+    kind: RightsAssistanceKind,
+    note: String,
+    assisted_on: NaiveDate,
+    recorded_by: String,
+    recorded_at: DateTime<Utc>,
+}
+
+/// The statements of [`record`]: the table is locked for inserts first, so the duplicate
+/// check and the next id see every record committed before, and concurrent records queue
+/// instead of colliding.
+async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Model> {
+    lock_for_inserts(txn, "rights_assistance").await?;
+    let Some(organization) = women_organization::Entity::find_by_id(new.organization_id.as_str())
+        .one(txn)
         .await?
     else {
         return Err(ApiError::bad_input(format!(
             "`organizationId` `{}` is not a women's organisation",
-            input.organization_id
+            new.organization_id
         )));
     };
     let duplicate = Entity::find()
-        .filter(Column::DisputeId.eq(dispute_id.as_str()))
+        .filter(Column::DisputeId.eq(new.dispute_id.as_str()))
         .filter(Column::OrganizationId.eq(organization.id.as_str()))
-        .filter(Column::Kind.eq(input.kind))
-        .filter(Column::AssistedOn.eq(input.assisted_on))
-        .one(&txn)
+        .filter(Column::Kind.eq(new.kind))
+        .filter(Column::AssistedOn.eq(new.assisted_on))
+        .one(txn)
         .await?;
     if let Some(existing) = duplicate {
         return Err(ApiError::conflict(format!(
-            "`{}` already recorded this assistance on `{dispute_id}` for {} (`{}`)",
-            organization.id, input.assisted_on, existing.id
+            "`{}` already recorded this assistance on `{}` for {} (`{}`)",
+            organization.id, new.dispute_id, new.assisted_on, existing.id
         )));
     }
-    let id = validate::next_id(&txn, "rights_assistance", ASSISTANCE_ID_PREFIX, 6).await?;
+    let id = validate::next_id(txn, "rights_assistance", ASSISTANCE_ID_PREFIX, 6).await?;
     let model = Model {
         id,
-        dispute_id,
+        dispute_id: new.dispute_id,
         organization_id: organization.id,
-        kind: input.kind,
-        note,
-        assisted_on: input.assisted_on,
-        recorded_by: recorded_by.to_string(),
-        recorded_at: now,
+        kind: new.kind,
+        note: new.note,
+        assisted_on: new.assisted_on,
+        recorded_by: new.recorded_by,
+        recorded_at: new.recorded_at,
         region_code: organization.region_code,
         street_code: organization.street_code,
         district_code: organization.district_code,
     };
     Entity::insert(model.clone().into_active_model())
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await
         .map_err(validate::write_error)?;
-    txn.commit().await?;
     Ok(model)
 }
 

@@ -4,6 +4,8 @@
 pub(crate) mod batch;
 // The live aggregate over the tables: what the summary must always equal (tests only).
 #[cfg(test)]
+mod concurrency_tests;
+#[cfg(test)]
 pub(crate) mod figures;
 pub(crate) mod lists;
 pub(crate) mod mutations;

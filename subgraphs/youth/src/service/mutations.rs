@@ -1,12 +1,13 @@
-//! The youth mutations: validated, one transaction each, nothing written when rejected.
+//! The youth mutations: validated, one write transaction each (`write_transaction`, retried
+//! when a concurrent writer gets in the way), nothing written when rejected.
 //! Each adds what it wrote to the per-region figures summary in the same transaction.
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, RegionRef};
+use quntuan_kit::{ApiError, ApiResult, RegionRef, write_transaction};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
 };
 
 use super::summary::{self, Figure};
@@ -83,27 +84,7 @@ pub(crate) async fn register_volunteer(
         })?),
         None => None,
     };
-    let txn = db.begin().await?;
-    if let Some(branch_id) = branch_id
-        && branch::Entity::find_by_id(branch_id)
-            .one(&txn)
-            .await?
-            .is_none()
-    {
-        return Err(ApiError::not_found(
-            "league branch",
-            &ids::BRANCH.format(branch_id),
-        ));
-    }
-    let taken = volunteer::Entity::find()
-        .filter(volunteer::Column::IdNumber.eq(input.id_number.clone()))
-        .count(&txn)
-        .await?;
-    if taken > 0 {
-        return Err(ApiError::conflict(
-            "a volunteer with this `idNumber` is already registered",
-        ));
-    }
+    let id_number = input.id_number.clone();
     let row = volunteer::ActiveModel {
         id: NotSet,
         name: Set(name),
@@ -114,10 +95,49 @@ pub(crate) async fn register_volunteer(
         region_code: Set(region.region_code.clone()),
         street_code: Set(region.street_code.clone()),
         district_code: Set(region.district_code.clone()),
-    }
-    .insert(&txn)
+    };
+    write_transaction(db, "registering a youth volunteer", |txn| {
+        Box::pin(insert_volunteer(
+            txn,
+            row.clone(),
+            id_number.clone(),
+            branch_id,
+            region.clone(),
+        ))
+    })
     .await
-    .map_err(|err| match err.sql_err() {
+}
+
+/// The statements of [`register_volunteer`]. The ID number is checked here for a clear
+/// answer; the unique index decides between two registrations racing each other.
+async fn insert_volunteer(
+    txn: &DatabaseTransaction,
+    row: volunteer::ActiveModel,
+    id_number: String,
+    branch_id: Option<i64>,
+    region: RegionRef,
+) -> ApiResult<volunteer::Model> {
+    if let Some(branch_id) = branch_id
+        && branch::Entity::find_by_id(branch_id)
+            .one(txn)
+            .await?
+            .is_none()
+    {
+        return Err(ApiError::not_found(
+            "league branch",
+            &ids::BRANCH.format(branch_id),
+        ));
+    }
+    let taken = volunteer::Entity::find()
+        .filter(volunteer::Column::IdNumber.eq(id_number))
+        .count(txn)
+        .await?;
+    if taken > 0 {
+        return Err(ApiError::conflict(
+            "a volunteer with this `idNumber` is already registered",
+        ));
+    }
+    let row = row.insert(txn).await.map_err(|err| match err.sql_err() {
         // A registration racing this one took the ID number between the check and the
         // insert: the unique index refuses it, and the caller hears the same CONFLICT.
         Some(SqlErr::UniqueConstraintViolation(_)) => {
@@ -125,8 +145,7 @@ pub(crate) async fn register_volunteer(
         }
         _ => ApiError::from(err),
     })?;
-    summary::add(&txn, &region, &[(Figure::VolunteerCount, 1)]).await?;
-    txn.commit().await?;
+    summary::add(txn, &region, &[(Figure::VolunteerCount, 1)]).await?;
     Ok(row)
 }
 
@@ -144,18 +163,39 @@ pub(crate) async fn log_service_hours(
             input.volunteer_id.as_str()
         ))
     })?;
-    let txn = db.begin().await?;
+    let volunteer_label = input.volunteer_id.to_string();
+    write_transaction(db, "logging service hours", |txn| {
+        Box::pin(insert_service_log(
+            txn,
+            volunteer_id,
+            volunteer_label.clone(),
+            input.served_on,
+            minutes,
+            description.clone(),
+        ))
+    })
+    .await
+}
+
+/// The statements of [`log_service_hours`]: the log counts where its volunteer serves.
+async fn insert_service_log(
+    txn: &DatabaseTransaction,
+    volunteer_id: i64,
+    volunteer_label: String,
+    served_on: NaiveDate,
+    minutes: i32,
+    description: String,
+) -> ApiResult<service_log::Model> {
     let volunteer = volunteer::Entity::find_by_id(volunteer_id)
-        .one(&txn)
+        .one(txn)
         .await?
-        .ok_or_else(|| ApiError::not_found("volunteer", &input.volunteer_id))?;
-    if input.served_on < volunteer.registered_on {
+        .ok_or_else(|| ApiError::not_found("volunteer", &volunteer_label))?;
+    if served_on < volunteer.registered_on {
         return Err(ApiError::bad_input(format!(
             "`servedOn` ({}) is before the volunteer registered ({})",
-            input.served_on, volunteer.registered_on
+            served_on, volunteer.registered_on
         )));
     }
-    // The log counts where its volunteer serves.
     let region = RegionRef {
         region_code: volunteer.region_code,
         street_code: volunteer.street_code,
@@ -164,22 +204,21 @@ pub(crate) async fn log_service_hours(
     let row = service_log::ActiveModel {
         id: NotSet,
         volunteer_id: Set(volunteer.id),
-        served_on: Set(input.served_on),
+        served_on: Set(served_on),
         minutes: Set(minutes),
         description: Set(description),
         region_code: Set(region.region_code.clone()),
         street_code: Set(region.street_code.clone()),
         district_code: Set(region.district_code.clone()),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     summary::add(
-        &txn,
+        txn,
         &region,
         &[(Figure::ServiceMinutes, i64::from(minutes))],
     )
     .await?;
-    txn.commit().await?;
     Ok(row)
 }
 
@@ -217,15 +256,7 @@ pub(crate) async fn record_activity(
         })?),
         None => None,
     };
-    let txn = db.begin().await?;
-    if let Some(home_id) = home_id
-        && home::Entity::find_by_id(home_id).one(&txn).await?.is_none()
-    {
-        return Err(ApiError::not_found(
-            "youth home",
-            &ids::HOME.format(home_id),
-        ));
-    }
+    let participants = i64::from(input.participant_count);
     let row = activity::ActiveModel {
         id: NotSet,
         title: Set(title),
@@ -237,21 +268,44 @@ pub(crate) async fn record_activity(
         region_code: Set(region.region_code.clone()),
         street_code: Set(region.street_code.clone()),
         district_code: Set(region.district_code.clone()),
+    };
+    write_transaction(db, "recording a youth activity", |txn| {
+        Box::pin(insert_activity(
+            txn,
+            row.clone(),
+            home_id,
+            region.clone(),
+            participants,
+        ))
+    })
+    .await
+}
+
+/// The statements of [`record_activity`].
+async fn insert_activity(
+    txn: &DatabaseTransaction,
+    row: activity::ActiveModel,
+    home_id: Option<i64>,
+    region: RegionRef,
+    participants: i64,
+) -> ApiResult<activity::Model> {
+    if let Some(home_id) = home_id
+        && home::Entity::find_by_id(home_id).one(txn).await?.is_none()
+    {
+        return Err(ApiError::not_found(
+            "youth home",
+            &ids::HOME.format(home_id),
+        ));
     }
-    .insert(&txn)
-    .await?;
+    let row = row.insert(txn).await?;
     summary::add(
-        &txn,
+        txn,
         &region,
         &[
             (Figure::ActivityCount, 1),
-            (
-                Figure::ActivityParticipantCount,
-                i64::from(input.participant_count),
-            ),
+            (Figure::ActivityParticipantCount, participants),
         ],
     )
     .await?;
-    txn.commit().await?;
     Ok(row)
 }

@@ -16,7 +16,7 @@ use super::figures::{LIVE_SOURCES, region_figures};
 use super::mutations::{self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput};
 use super::summary::{FIGURES, figures_of};
 
-const COUNTED_TABLES: [&str; 7] = [
+pub(super) const COUNTED_TABLES: [&str; 7] = [
     "youth_branches",
     "youth_volunteers",
     "youth_service_logs",
@@ -64,7 +64,7 @@ async fn summary_codes(db: &DatabaseConnection) -> Vec<String> {
 
 /// Every region of the tree, every region in the summary and `extra`, with the summary's
 /// figures, after asserting they equal the live aggregate region by region.
-async fn assert_summary_is_exact(
+pub(super) async fn assert_summary_is_exact(
     db: &DatabaseConnection,
     extra: &[&str],
 ) -> BTreeMap<String, Vec<i64>> {
@@ -93,7 +93,7 @@ async fn assert_summary_is_exact(
     summary
 }
 
-async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
+pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
     let mut counts = Vec::new();
     for table in COUNTED_TABLES {
         let row = db

@@ -1,0 +1,111 @@
+//! Concurrent writes all commit: 8 clients x 10 `recordScienceActivity` each through the
+//! schema, on a database many connections share (a SQLite file, or PostgreSQL when
+//! DATABASE_URL is set). Every write commits exactly once with its own id, the region's
+//! figures (live aggregates: science keeps no summary table) count every one of them, and
+//! no other table changes. An activity has no natural key, so there is no duplicate to
+//! refuse here.
+
+use std::collections::BTreeSet;
+
+use quntuan_kit::Caller;
+use quntuan_kit::testing::{
+    answered_ids, execute, outcome, row_counts, run_clients, shared_seeded_database,
+};
+use quntuan_science::{Science, ScienceSchema, build_schema};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+
+const CLIENTS: usize = 8;
+const WRITES: usize = 10;
+const TABLES: [&str; 4] = [
+    "science_associations",
+    "science_workstations",
+    "science_events",
+    "science_awards",
+];
+
+const RECORD: &str =
+    "mutation($input: RecordScienceActivityInput!) { recordScienceActivity(input: $input) { id } }";
+const FIGURES: &str = r#"{ _entities(representations: [{__typename: "Region", code: "510104"}]) { ... on Region { science { activityCount activityParticipantCount } } } }"#;
+
+async fn write(schema: ScienceSchema, client: usize, n: usize) -> Value {
+    let kind = ["科普讲座", "科技周展览", "青少年科创营", "科普进社区"][(client + n) % 4];
+    let input = json!({"input": {
+        "title": format!("科普活动 {client}-{n}"), "kind": kind, "heldOn": "2025-05-18",
+        "participantCount": 37, "regionCode": "510104003001",
+        "associationId": "science-unit-000002", "serviceCenterId": "sc-510104003"
+    }});
+    execute(
+        &schema,
+        Caller::new(format!("officer-{client}"), &[]),
+        RECORD,
+        input,
+    )
+    .await
+}
+
+async fn figures(schema: &ScienceSchema) -> Value {
+    execute(schema, Caller::anonymous(), FIGURES, json!({})).await["data"]["_entities"][0]
+        ["science"]
+        .clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_clients_commit_every_write_exactly_once() {
+    let shared = shared_seeded_database(&Science).await;
+    let schema = build_schema(shared.db.clone());
+    let before = row_counts(&shared.db, &TABLES).await;
+    let figures_before = figures(&schema).await;
+
+    let results = {
+        let schema = schema.clone();
+        run_clients(CLIENTS, WRITES, move |client, n| {
+            write(schema.clone(), client, n)
+        })
+        .await
+    };
+
+    for (client, outcomes) in results.iter().enumerate() {
+        let all: Vec<String> = outcomes.iter().map(outcome).collect();
+        assert_eq!(all, vec!["OK"; WRITES], "client {client}");
+    }
+    // 15 seeded activities, then 80 new ones: the ids answered are exactly the new rows.
+    let rows = shared
+        .db
+        .query_all_raw(Statement::from_string(
+            shared.db.get_database_backend(),
+            "SELECT id FROM science_events WHERE id > 15",
+        ))
+        .await
+        .expect("the new activities read");
+    let ids: BTreeSet<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "science-act-{:06}",
+                r.try_get::<i64>("", "id").expect("an id")
+            )
+        })
+        .collect();
+    assert_eq!(ids.len(), 80);
+    assert_eq!(answered_ids(&results, "recordScienceActivity"), ids);
+    let expected: Vec<(String, i64)> = before
+        .into_iter()
+        .map(|(table, n)| {
+            let added = if table == "science_events" { 80 } else { 0 };
+            (table, n + added)
+        })
+        .collect();
+    assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
+    let count = |v: &Value, key: &str| v[key].as_i64().unwrap_or(-1);
+    assert_eq!(
+        (
+            count(&figures(&schema).await, "activityCount"),
+            count(&figures(&schema).await, "activityParticipantCount"),
+        ),
+        (
+            count(&figures_before, "activityCount") + 80,
+            count(&figures_before, "activityParticipantCount") + 80 * 37,
+        )
+    );
+}

@@ -1,0 +1,108 @@
+//! Concurrent writes all commit: 8 clients x 10 `recordRightsAssistance` each through the
+//! schema, on a database many connections share (a SQLite file, or PostgreSQL when
+//! DATABASE_URL is set). Every distinct record commits exactly once with its own id; the
+//! record every client submits at once commits once and is otherwise refused with
+//! `CONFLICT`; no other table changes. (Women has no summary table: its region figures
+//! are live aggregates of the rows counted here.)
+
+use std::collections::BTreeSet;
+
+use chrono::{TimeZone, Utc};
+use quntuan_kit::Caller;
+use quntuan_kit::testing::{
+    answered_ids, execute, outcome, row_counts, run_clients, shared_seeded_database,
+};
+use quntuan_women::Women;
+use quntuan_women::graphql::{Clock, SchemaOptions, WomenSchema, build_with};
+use serde_json::{Value, json};
+
+const CLIENTS: usize = 8;
+const WRITES: usize = 10;
+const TABLES: [&str; 8] = [
+    "women_organization",
+    "womens_home",
+    "childrens_home",
+    "women_social_organization",
+    "women_officer",
+    "red_banner_collective",
+    "family_education_activity",
+    "rights_assistance",
+];
+
+const RECORD: &str = r#"mutation($input: RecordRightsAssistanceInput!) {
+    recordRightsAssistance(input: $input) { id } }"#;
+
+/// Client `client`'s write `n`: a record on its own case (distinct), or, for n = 9, the
+/// same record every other client submits too.
+fn input(client: usize, n: usize) -> Value {
+    let (dispute, kind) = if n == 9 {
+        ("unions-dispute-000019".to_string(), "LEGAL_AID")
+    } else {
+        (
+            format!("unions-dispute-{:06}", 1000 + client * WRITES + n),
+            "HARDSHIP_RELIEF",
+        )
+    };
+    json!({"input": {
+        "disputeId": dispute, "organizationId": "women-unit-000002", "kind": kind,
+        "note": "为女职工联系法律援助律师", "assistedOn": "2025-06-30"
+    }})
+}
+
+async fn write(schema: WomenSchema, client: usize, n: usize) -> Value {
+    let caller = Caller::new(format!("officer-{client}"), &[]);
+    execute(&schema, caller, RECORD, input(client, n)).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_clients_commit_every_valid_write_exactly_once() {
+    let shared = shared_seeded_database(&Women).await;
+    let options = SchemaOptions {
+        clock: Clock::Fixed(
+            Utc.with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
+                .single()
+                .unwrap_or_default(),
+        ),
+        ..SchemaOptions::default()
+    };
+    let schema = build_with(shared.db.clone(), options);
+    let before = row_counts(&shared.db, &TABLES).await;
+
+    let results = run_clients(CLIENTS, WRITES, move |client, n| {
+        write(schema.clone(), client, n)
+    })
+    .await;
+
+    for (client, outcomes) in results.iter().enumerate() {
+        let valid: Vec<String> = outcomes[..9].iter().map(outcome).collect();
+        assert_eq!(valid, vec!["OK"; 9], "client {client}");
+    }
+    let winner = results
+        .iter()
+        .find_map(|r| r[9].pointer("/data/recordRightsAssistance/id"))
+        .and_then(Value::as_str)
+        .expect("one client records the shared assistance");
+    let mut shared_outcomes: Vec<String> = results.iter().map(|r| outcome(&r[9])).collect();
+    shared_outcomes.sort();
+    let mut expected = vec![
+        format!(
+            "CONFLICT: `women-unit-000002` already recorded this assistance on \
+             `unions-dispute-000019` for 2025-06-30 (`{winner}`)"
+        );
+        CLIENTS - 1
+    ];
+    expected.push("OK".to_string());
+    assert_eq!(shared_outcomes, expected);
+
+    // 10 seeded records, then 72 distinct ones and the shared one: ids 11 to 83, once each.
+    let ids: BTreeSet<String> = (11..=83).map(|n| format!("women-assist-{n:06}")).collect();
+    assert_eq!(answered_ids(&results, "recordRightsAssistance"), ids);
+    let expected: Vec<(String, i64)> = before
+        .into_iter()
+        .map(|(table, n)| {
+            let added = if table == "rights_assistance" { 73 } else { 0 };
+            (table, n + added)
+        })
+        .collect();
+    assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
+}

@@ -1,0 +1,160 @@
+//! Concurrent writes all commit: 8 clients x 10 mutations each through the schema, on a
+//! database many connections share (a SQLite file, or PostgreSQL when DATABASE_URL is
+//! set). Every valid write commits exactly once, the deliberate duplicate (one ID number
+//! registered by every client at once) commits once and is otherwise refused with
+//! `CONFLICT`, and the summary equals the live aggregate afterwards.
+
+use std::collections::BTreeSet;
+
+use async_graphql::{Request, Variables};
+use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::testing::{outcome, resident_id_number, run_clients, shared_test_database};
+use quntuan_kit::{Caller, Progress, Scale};
+use quntuan_youth_migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+
+use super::summary_tests::{COUNTED_TABLES, assert_summary_is_exact, table_counts};
+use crate::graphql::{YouthSchema, build_schema};
+
+const CLIENTS: usize = 8;
+const WRITES: usize = 10;
+/// A community of district 510104, where the new volunteers and activities land.
+const COMMUNITY: &str = "510104003001";
+/// A seeded volunteer every client logs hours for.
+const SHARED_VOLUNTEER: &str = "youth-volunteer-0000001";
+
+const REGISTER: &str =
+    "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id } }";
+const LOG: &str =
+    "mutation($input: LogServiceHoursInput!) { logYouthServiceHours(input: $input) { id } }";
+const RECORD: &str =
+    "mutation($input: RecordActivityInput!) { recordYouthActivity(input: $input) { id } }";
+
+fn volunteer(id_number: &str) -> Value {
+    json!({"input": {
+        "name": "李青", "idNumber": id_number, "phone": "13900001111",
+        "regionCode": COMMUNITY, "registeredOn": "2024-03-01"
+    }})
+}
+
+async fn run(schema: &YouthSchema, client: usize, query: &str, variables: Value) -> Value {
+    let request = Request::new(query)
+        .variables(Variables::from_json(variables))
+        .data(Caller::new(format!("officer-{client}"), &[]));
+    serde_json::to_value(schema.execute(request).await).expect("a response is JSON")
+}
+
+/// Client `client`'s write `n`: four new volunteers, two logs of 2 hours for the shared
+/// volunteer, three activities, then everyone registers the same ID number (n = 9).
+async fn write(schema: YouthSchema, client: usize, n: usize) -> Value {
+    match n {
+        0..4 => {
+            let id_number = resident_id_number((client * WRITES + n) as u32);
+            run(&schema, client, REGISTER, volunteer(&id_number)).await
+        }
+        4..6 => {
+            let log = json!({"input": {
+                "volunteerId": SHARED_VOLUNTEER, "servedOn": "2025-06-01", "hours": 2.0,
+                "description": "社区服务"
+            }});
+            run(&schema, client, LOG, log).await
+        }
+        6..9 => {
+            let activity = json!({"input": {
+                "title": "周末读书会", "kind": "读书会", "heldOn": "2025-05-01",
+                "participantCount": 37, "regionCode": COMMUNITY
+            }});
+            run(&schema, client, RECORD, activity).await
+        }
+        _ => run(&schema, client, REGISTER, volunteer("11010519491231002X")).await,
+    }
+}
+
+fn ids(results: &[Vec<Value>], field: &str) -> BTreeSet<String> {
+    results
+        .iter()
+        .flatten()
+        .filter_map(|r| r.pointer(&format!("/data/{field}/id")))
+        .filter_map(Value::as_str)
+        .map(String::from)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_clients_commit_every_valid_write_exactly_once() {
+    let shared = shared_test_database().await;
+    let db = shared.db.clone();
+    Migrator::up(&db, None).await.expect("migrations apply");
+    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
+        .await
+        .expect("demo seed loads");
+    let schema = build_schema(db.clone());
+    let before = assert_summary_is_exact(&db, &[]).await;
+    let counts_before = table_counts(&db).await;
+
+    let results = {
+        let schema = schema.clone();
+        run_clients(CLIENTS, WRITES, move |client, n| {
+            write(schema.clone(), client, n)
+        })
+        .await
+    };
+
+    for (client, outcomes) in results.iter().enumerate() {
+        let valid: Vec<String> = outcomes[..9].iter().map(outcome).collect();
+        assert_eq!(valid, vec!["OK"; 9], "client {client}");
+    }
+    let mut duplicates: Vec<String> = results.iter().map(|r| outcome(&r[9])).collect();
+    duplicates.sort();
+    let mut expected = vec![
+        "CONFLICT: a volunteer with this `idNumber` is already registered"
+            .to_string();
+        CLIENTS - 1
+    ];
+    expected.push("OK".to_string());
+    assert_eq!(duplicates, expected);
+
+    // 200 seeded volunteers, then 32 distinct ones and the shared ID number once: the ids
+    // answered are exactly the new rows. (Not necessarily 201 to 233: on PostgreSQL an
+    // insert refused by the unique index still used up a value of the id sequence.)
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT id FROM youth_volunteers WHERE id > 200",
+        ))
+        .await
+        .expect("the new volunteers read");
+    let volunteers: BTreeSet<String> = rows
+        .iter()
+        .map(|r| crate::ids::VOLUNTEER.format(r.try_get::<i64>("", "id").expect("an id")))
+        .collect();
+    assert_eq!(volunteers.len(), 33);
+    assert_eq!(ids(&results, "registerYouthVolunteer"), volunteers);
+    assert_eq!(ids(&results, "logYouthServiceHours").len(), 16);
+    assert_eq!(ids(&results, "recordYouthActivity").len(), 24);
+
+    // Nothing else changed: 33 volunteers, 16 logs and 24 activities more.
+    let mut expected = counts_before.clone();
+    for (table, added) in [
+        ("youth_volunteers", 33),
+        ("youth_service_logs", 16),
+        ("youth_activities", 24),
+    ] {
+        let index = COUNTED_TABLES
+            .iter()
+            .position(|t| *t == table)
+            .expect("a counted table");
+        expected[index] += added;
+    }
+    assert_eq!(table_counts(&db).await, expected);
+    let after = assert_summary_is_exact(&db, &[]).await;
+    let delta: Vec<i64> = after[CITY_CODE]
+        .iter()
+        .zip(&before[CITY_CODE])
+        .map(|(a, b)| a - b)
+        .collect();
+    // branches, members, volunteers, minutes (16 x 120), homes, activities, participants
+    // (24 x 37), social workers, awards.
+    assert_eq!(delta, vec![0, 0, 33, 1920, 0, 24, 888, 0, 0]);
+}
