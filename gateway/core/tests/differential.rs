@@ -54,6 +54,14 @@ const KNOWN: &[Known] = &[
         pattern: "union members differing per subgraph under a shareable field",
         matches: |operation, _| operation.contains("actions"),
     },
+    // Issue 10 point 1 (another branch): `Product.category` is shareable in `a` and `b`,
+    // `Category` a value type whose `details` only `a` and whose `id` only `b` resolves;
+    // `category { details id }` needs both and answers QUERY_PLANNING_FAILED today.
+    Known {
+        suite: "parent-entity-call-complex-product-category-from-three-subgraphs",
+        pattern: "shareable field over a value type split across subgraphs",
+        matches: |_, response| gateway_error_says(response, "cannot plan `Product.category`"),
+    },
     // By design of the audit suite: `Node.id` is external on one implementation in each
     // subgraph, so no subgraph serves `node { id }` for every runtime type and planning
     // fails (as Apollo's does); the naive reference answers per runtime object instead.
