@@ -54,12 +54,14 @@ const KNOWN: &[Known] = &[
         pattern: "union members differing per subgraph under a shareable field",
         matches: |operation, _| operation.contains("actions"),
     },
-    // Issue 10 point 1 (another branch): `Product.category` is shareable in `a` and `b`,
-    // `Category` a value type whose `details` only `a` and whose `id` only `b` resolves;
-    // `category { details id }` needs both and answers QUERY_PLANNING_FAILED today.
+    // Near issue 10 point 1 (planner, another branch); reduced in tests/known-differences:
+    // `Product.category` is shareable in `a` and `b` over a `Category` value type split
+    // between them (`details` in `a`, `id` in `b`, `name` through `c`'s key). Each of
+    // `category { id }` and `a4: category { details name }` plans alone; together they
+    // answer QUERY_PLANNING_FAILED.
     Known {
         suite: "parent-entity-call-complex-product-category-from-three-subgraphs",
-        pattern: "shareable field over a value type split across subgraphs",
+        pattern: "two aliases of a shareable field over a value type split across subgraphs",
         matches: |_, response| gateway_error_says(response, "cannot plan `Product.category`"),
     },
     // By design of the audit suite: `Node.id` is external on one implementation in each
@@ -133,6 +135,8 @@ struct Tally {
     invalid: usize,
     unsupported: usize,
     known: usize,
+    /// Patterns of [`KNOWN`] met in this suite.
+    patterns_met: Vec<&'static str>,
 }
 
 async fn run_suite(dir: &Path, ops: u64, seed: u64, failures: &mut Vec<String>) -> Tally {
@@ -149,6 +153,7 @@ async fn run_suite(dir: &Path, ops: u64, seed: u64, failures: &mut Vec<String>) 
         invalid: 0,
         unsupported: 0,
         known: 0,
+        patterns_met: Vec::new(),
     };
     let Ok(supergraph) = Supergraph::parse(&sdl) else {
         return tally;
@@ -250,6 +255,9 @@ async fn run_suite(dir: &Path, ops: u64, seed: u64, failures: &mut Vec<String>) 
                 println!("known in {suite} ({}): {}", known.pattern, operation.text);
             }
             tally.known += 1;
+            if !tally.patterns_met.contains(&known.pattern) {
+                tally.patterns_met.push(known.pattern);
+            }
             continue;
         }
         failures.push(reproducer(
@@ -287,6 +295,7 @@ async fn gateway_answers_random_operations_as_the_reference_executor_does() {
     let mut failures = Vec::new();
     let mut summary = Vec::new();
     let only = std::env::var("QUNTUAN_DIFF_SUITE").ok();
+    let mut met: Vec<(String, &'static str)> = Vec::new();
     for dir in suites() {
         if let Some(only) = &only
             && !dir.ends_with(only)
@@ -295,6 +304,12 @@ async fn gateway_answers_random_operations_as_the_reference_executor_does() {
         }
         let before = failures.len();
         let tally = run_suite(&dir, ops, seed, &mut failures).await;
+        let suite = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        met.extend(tally.patterns_met.iter().map(|p| (suite.clone(), *p)));
         summary.push(format!(
             "{}: {} compared, {} invalid, {} unsupported, {} known, {} different",
             dir.file_name().and_then(|n| n.to_str()).unwrap_or_default(),
@@ -306,6 +321,21 @@ async fn gateway_answers_random_operations_as_the_reference_executor_does() {
         ));
     }
     println!("{}", summary.join("\n"));
+    // A known difference no operation met in this run: rare at this count, or fixed (then
+    // move its case from tests/known-differences into the fixtures and drop the entry).
+    if only.is_none() {
+        for known in KNOWN {
+            if !met
+                .iter()
+                .any(|(s, p)| s == known.suite && *p == known.pattern)
+            {
+                println!(
+                    "known difference not met in this run (rare, or fixed): {} ({})",
+                    known.suite, known.pattern
+                );
+            }
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} operations answered differently (seed {seed:#x}):\n\n{}",
