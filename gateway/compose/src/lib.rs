@@ -55,7 +55,8 @@ pub struct Supergraph {
 ///    root types, read its `@link`s (Federation 2) or accept it as Federation 1,
 ///    define the federation directives it may use (honouring `import` renames and
 ///    `@federation__*` names), validate it as GraphQL, then check its `@key`,
-///    `@requires`, `@provides` and `@external` usage;
+///    `@requires`, `@provides` and `@external` usage; then read Federation 1
+///    extensions without `@key` as Apollo's upgrader does (see `subgraph::fed1`);
 /// 2. **merge** the subgraphs (sorted by name, as Apollo does): type kinds,
 ///    interfaces and union members, fields with `@override`, `@external`,
 ///    `@shareable` and type subtyping rules, arguments and input types by
@@ -82,6 +83,7 @@ pub fn compose(subgraphs: &[SubgraphSdl]) -> Result<Supergraph, Vec<Diagnostic>>
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
+    subgraph::upgrade_keyless_extensions(&mut built);
     let merged = merge::merge(&built)?;
     satisfiability::check(&built, &merged.schema)?;
     let sdl = supergraph::print::print(&merged.schema);

@@ -365,8 +365,20 @@ impl<'a> Graph<'a> {
 
     /// Every way to take `field` from `p`: directly, or after key edges.
     pub(crate) fn options(&self, p: &Position, field: &str, excluded: &Excluded) -> Vec<Step> {
+        self.options_where(p, field, excluded, &|_| true)
+    }
+
+    /// [`Graph::options`] from the positions `usable` accepts only (the walk
+    /// refuses a contextual field where its context is not set).
+    pub(crate) fn options_where(
+        &self,
+        p: &Position,
+        field: &str,
+        excluded: &Excluded,
+        usable: &dyn Fn(&Position) -> bool,
+    ) -> Vec<Step> {
         let mut steps = Vec::new();
-        for c in self.closure(p, excluded).iter() {
+        for c in self.closure(p, excluded).iter().filter(|c| usable(c)) {
             if let Some(step) = self.direct(c, field, excluded) {
                 // A leaf found anywhere is as good as any other.
                 if matches!(step, Step::Leaf) {

@@ -12,6 +12,10 @@
 //! implementation splits a group into one member per implementation, all of
 //! which must then advance. States are visited once; a state with more
 //! alternatives than a visited one adds nothing and is skipped.
+//!
+//! A state also carries the contexts (`@context`) its path went through: a
+//! field with a contextual argument (`@fromContext`) is taken only where an
+//! ancestor on the path sets that context, as Apollo's query graph requires.
 
 mod graph;
 mod report;
@@ -22,6 +26,9 @@ use crate::subgraph::Subgraph;
 use crate::supergraph::model::{Kind, OutSchema};
 use apollo_compiler::schema::ExtendedType;
 use graph::{Excluded, Graph, Position, Step};
+
+/// Contexts a path went through: (subgraph, context name).
+type Contexts = BTreeSet<(usize, String)>;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 /// Alternative positions of one object: any of them may serve a field.
@@ -34,6 +41,8 @@ struct State {
     /// The supergraph type.
     ty: String,
     groups: Vec<Group>,
+    /// (subgraph, context name) set by an ancestor on the path here.
+    contexts: BTreeSet<(usize, String)>,
 }
 
 /// How a state was reached, for the example query of a diagnostic.
@@ -72,7 +81,7 @@ impl Walker<'_> {
         let mut states: Vec<State> = Vec::new();
         let mut trails: Vec<Trail> = Vec::new();
         let mut seen: HashSet<State> = HashSet::new();
-        let mut simple_seen: HashMap<String, Vec<BTreeSet<Position>>> = HashMap::new();
+        let mut simple_seen: HashMap<String, Vec<(BTreeSet<Position>, Contexts)>> = HashMap::new();
         let mut queue = VecDeque::new();
         for root in ["Query", "Mutation", "Subscription"] {
             if !self.out.types.contains_key(root) {
@@ -94,6 +103,7 @@ impl Walker<'_> {
             let state = State {
                 ty: root.to_string(),
                 groups: vec![vec![member]],
+                contexts: Contexts::new(),
             };
             seen.insert(state.clone());
             states.push(state);
@@ -142,9 +152,14 @@ impl Walker<'_> {
         }
     }
 
-    /// Whether a one-member state has at least the alternatives of a visited
-    /// one (so it can only succeed where that one did); records it otherwise.
-    fn covered(&self, state: &State, seen: &mut HashMap<String, Vec<BTreeSet<Position>>>) -> bool {
+    /// Whether a one-member state has at least the alternatives and contexts
+    /// of a visited one (so it can only succeed where that one did); records
+    /// it otherwise.
+    fn covered(
+        &self,
+        state: &State,
+        seen: &mut HashMap<String, Vec<(BTreeSet<Position>, Contexts)>>,
+    ) -> bool {
         let [group] = state.groups.as_slice() else {
             return false;
         };
@@ -153,10 +168,13 @@ impl Walker<'_> {
         };
         let set: BTreeSet<Position> = member.iter().cloned().collect();
         let visited = seen.entry(state.ty.clone()).or_default();
-        if visited.iter().any(|v| v.is_subset(&set)) {
+        if visited
+            .iter()
+            .any(|(v, c)| v.is_subset(&set) && c.is_subset(&state.contexts))
+        {
             return true;
         }
-        visited.push(set);
+        visited.push((set, state.contexts.clone()));
         false
     }
 
@@ -171,6 +189,8 @@ impl Walker<'_> {
         let Some(out_type) = self.out.types.get(&state.ty) else {
             return next;
         };
+        let mut below = state.contexts.clone();
+        below.extend(self.contexts_set_by(&state.ty));
         for (field, out_field) in &out_type.fields {
             if out_field.directives.iter().any(|d| d.name == self.hidden) {
                 continue;
@@ -178,7 +198,7 @@ impl Walker<'_> {
             let groups: Vec<Group> = state
                 .groups
                 .iter()
-                .filter_map(|g| self.advance(g, field))
+                .filter_map(|g| self.advance(g, field, &state.contexts))
                 .collect();
             if groups.is_empty() {
                 unsatisfiable(field);
@@ -190,7 +210,7 @@ impl Walker<'_> {
                     matches!(t.kind, Kind::Object | Kind::Interface | Kind::Union)
                 });
             if composite && !self.is_hidden_type(base) {
-                next.push((normalize(base, groups), field.clone(), None));
+                next.push((normalize(base, groups, &below), field.clone(), None));
             }
         }
         if matches!(out_type.kind, Kind::Interface | Kind::Union) {
@@ -201,23 +221,34 @@ impl Walker<'_> {
                     .filter_map(|g| self.downcast(g, &object))
                     .collect();
                 if !groups.is_empty() {
-                    next.push((normalize(&object, groups), String::new(), Some(object)));
+                    next.push((
+                        normalize(&object, groups, &state.contexts),
+                        String::new(),
+                        Some(object),
+                    ));
                 }
             }
         }
         next
     }
 
-    /// A group after taking `field`, if every member can.
-    fn advance(&self, group: &Group, field: &str) -> Option<Group> {
+    /// A group after taking `field`, if every member can (with the contexts
+    /// the path set, for contextual arguments).
+    fn advance(&self, group: &Group, field: &str, contexts: &Contexts) -> Option<Group> {
         let none = Excluded::new();
         let mut out = Vec::new();
         for member in group {
             let mut simple = BTreeSet::new();
             let mut leaf = false;
             let mut exploded = None;
+            let context_set = |at: &Position| {
+                self.graph.sgs[at.sg]
+                    .context_arguments(&at.ty, field)
+                    .iter()
+                    .all(|a| contexts.contains(&(at.sg, a.context.clone())))
+            };
             for p in member {
-                for step in self.graph.options(p, field, &none) {
+                for step in self.graph.options_where(p, field, &none, &context_set) {
                     match step {
                         Step::Leaf => leaf = true,
                         Step::To(t) => {
@@ -291,6 +322,35 @@ impl Walker<'_> {
             .collect()
     }
 
+    /// The contexts a field of supergraph type `ty` passes to what is below
+    /// it: those set (in any subgraph) on the type, an interface it
+    /// implements or a union it belongs to.
+    fn contexts_set_by(&self, ty: &str) -> Contexts {
+        let mut set = Contexts::new();
+        let mut names = vec![ty.to_string()];
+        if let Some(t) = self.out.types.get(ty) {
+            names.extend(t.implements.iter().cloned());
+        }
+        names.extend(
+            self.out
+                .types
+                .values()
+                .filter(|u| u.kind == Kind::Union && u.members.iter().any(|m| m == ty))
+                .map(|u| u.name.clone()),
+        );
+        for (i, sg) in self.graph.sgs.iter().enumerate() {
+            if sg.local("context").is_none() {
+                continue;
+            }
+            for name in &names {
+                for context in sg.contexts_set(name) {
+                    set.insert((i, context));
+                }
+            }
+        }
+        set
+    }
+
     fn is_hidden_type(&self, name: &str) -> bool {
         self.out
             .types
@@ -300,7 +360,7 @@ impl Walker<'_> {
 }
 
 /// A state with its groups in a canonical order, so equal states compare equal.
-fn normalize(ty: &str, mut groups: Vec<Group>) -> State {
+fn normalize(ty: &str, mut groups: Vec<Group>, contexts: &Contexts) -> State {
     for group in &mut groups {
         for member in group.iter_mut() {
             member.sort();
@@ -314,6 +374,7 @@ fn normalize(ty: &str, mut groups: Vec<Group>) -> State {
     State {
         ty: ty.to_string(),
         groups,
+        contexts: contexts.clone(),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::graph::{Excluded, Graph, Position};
 use super::{State, Trail};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::supergraph::model::Kind;
 
 pub(super) fn unsatisfiable(
     graph: &Graph<'_>,
@@ -15,7 +16,17 @@ pub(super) fn unsatisfiable(
 ) -> Diagnostic {
     let state = &states[at];
     let coordinate = format!("{}.{field}", state.ty);
-    let query = example_query(states, trails, at, field);
+    let composite = graph.out.types.get(&state.ty).is_some_and(|t| {
+        t.fields.get(field).is_some_and(|f| {
+            let base = f.ty.trim_matches(|c| c == '[' || c == ']' || c == '!');
+            graph
+                .out
+                .types
+                .get(base)
+                .is_some_and(|b| matches!(b.kind, Kind::Object | Kind::Interface | Kind::Union))
+        })
+    });
+    let query = example_query(states, trails, at, field, composite);
     let mut froms: Vec<&Position> = state.groups.iter().flatten().flatten().collect();
     froms.sort_by_key(|p| p.sg);
     froms.dedup_by_key(|p| p.sg);
@@ -31,7 +42,15 @@ pub(super) fn unsatisfiable(
             .iter()
             .map(|p| p.sg)
             .collect();
-        let mut reasons = vec![format!("  - cannot find field \"{coordinate}\".")];
+        let contextual = |sg: usize| {
+            !graph.sgs[sg].context_arguments(&state.ty, field).is_empty()
+                && !graph.sgs[sg].is_external(&state.ty, field)
+        };
+        let mut reasons = vec![if contextual(from.sg) {
+            format!("could not find a match for required context for field \"{coordinate}\"")
+        } else {
+            format!("cannot find field \"{coordinate}\"")
+        }];
         for (i, sg) in graph.sgs.iter().enumerate() {
             if i == from.sg
                 || sg.field(&state.ty, field).is_none()
@@ -44,7 +63,11 @@ pub(super) fn unsatisfiable(
             }
             let keys = sg.keys(&state.ty);
             let reason = if reachable.contains(&i) {
-                if sg.requires(&state.ty, field).is_some() {
+                if contextual(i) {
+                    format!(
+                        "could not find a match for required context for field \"{coordinate}\""
+                    )
+                } else if sg.requires(&state.ty, field).is_some() {
                     format!("cannot satisfy @requires conditions on field \"{coordinate}\"")
                 } else {
                     format!("field \"{coordinate}\" is overridden there")
@@ -66,14 +89,22 @@ pub(super) fn unsatisfiable(
                 )
             };
             reasons.push(format!(
-                "  - cannot move to subgraph \"{}\", which has field \"{coordinate}\", because {reason}.",
+                "cannot move to subgraph \"{}\", which has field \"{coordinate}\", because {reason}",
                 sg.name
             ));
         }
-        blocks.push(format!(
-            "- from subgraph \"{from_name}\":\n{}",
-            reasons.join("\n")
-        ));
+        // Apollo's layout: one reason on the subgraph's line, several as a list.
+        blocks.push(match reasons.as_slice() {
+            [only] => format!("- from subgraph \"{from_name}\": {only}."),
+            _ => format!(
+                "- from subgraph \"{from_name}\":\n{}",
+                reasons
+                    .iter()
+                    .map(|r| format!("  - {r}."))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+        });
     }
     Diagnostic::new(
         Code::SATISFIABILITY_ERROR,
@@ -86,8 +117,15 @@ pub(super) fn unsatisfiable(
     .coordinate(coordinate)
 }
 
-/// The operation from the root down to `field` of state `at`.
-fn example_query(states: &[State], trails: &[Trail], at: usize, field: &str) -> String {
+/// The operation from the root down to `field` of state `at`; a composite
+/// field ends in `{ ... }`, as in Apollo's witness.
+fn example_query(
+    states: &[State],
+    trails: &[Trail],
+    at: usize,
+    field: &str,
+    composite: bool,
+) -> String {
     let mut chain = Vec::new();
     let mut cursor = Some(at);
     while let Some(i) = cursor {
@@ -113,7 +151,13 @@ fn example_query(states: &[State], trails: &[Trail], at: usize, field: &str) -> 
             depth += 1;
         }
     }
-    lines.push(format!("{}{field}", "  ".repeat(depth)));
+    if composite {
+        lines.push(format!("{}{field} {{", "  ".repeat(depth)));
+        lines.push(format!("{}...", "  ".repeat(depth + 1)));
+        lines.push(format!("{}}}", "  ".repeat(depth)));
+    } else {
+        lines.push(format!("{}{field}", "  ".repeat(depth)));
+    }
     for d in (1..depth).rev() {
         lines.push(format!("{}}}", "  ".repeat(d)));
     }

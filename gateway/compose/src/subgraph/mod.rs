@@ -4,11 +4,13 @@
 
 mod build;
 pub(crate) mod context;
+mod fed1;
 pub(crate) mod fieldsets;
 mod links;
 mod rename;
 
 pub(crate) use build::build;
+pub(crate) use fed1::upgrade_keyless_extensions;
 pub(crate) use links::{Link, Links};
 
 use apollo_compiler::Schema;
