@@ -3,6 +3,7 @@
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::supergraph::Supergraph;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -39,6 +40,11 @@ pub(crate) struct ServeArgs {
     /// Share one subgraph request among identical concurrent queries (`false` to switch off).
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     deduplicate_requests: bool,
+    /// Subgraph resilience: KEY=VALUE for every subgraph, NAME.KEY=VALUE for one (repeatable),
+    /// e.g. `max_retries=1`, `youth.timeout_ms=2000`, `hub.max_concurrent_requests=64`,
+    /// `breaker_enabled=false`. Keys and defaults: README, "Traffic resilience".
+    #[arg(long = "subgraph-policy")]
+    subgraph_policies: Vec<String>,
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,
@@ -70,7 +76,15 @@ pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<
 }
 
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
+    let mut resilience = ResilienceSettings::default();
+    for assignment in &args.subgraph_policies {
+        if let Err(message) = resilience.set(assignment) {
+            eprintln!("error: --subgraph-policy {message}");
+            return ExitCode::FAILURE;
+        }
+    }
     let settings = GatewaySettings {
+        resilience,
         subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
         url_overrides: args
             .subgraph_urls

@@ -13,6 +13,7 @@ use crate::execute::{
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
 use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
+use crate::resilience::{ResilienceSettings, layered};
 use crate::response::shape;
 use crate::selection::SelectionSet;
 use crate::supergraph::Supergraph;
@@ -112,6 +113,8 @@ pub struct GatewaySettings {
     /// Progressive `@override` labels switched on or off. A label not listed is off, except
     /// `percent(N)`, which is drawn per request (on N% of the time).
     pub override_labels: HashMap<String, bool>,
+    /// Subgraph timeouts, concurrency limits, retries and circuit breakers.
+    pub resilience: ResilienceSettings,
 }
 
 impl Default for GatewaySettings {
@@ -123,6 +126,7 @@ impl Default for GatewaySettings {
             jwt_secret: None,
             deduplicate_requests: true,
             override_labels: HashMap::new(),
+            resilience: ResilienceSettings::default(),
         }
     }
 }
@@ -143,6 +147,8 @@ pub struct Gateway {
     supergraph: Arc<Supergraph>,
     transport: Arc<dyn SubgraphTransport>,
     urls: HashMap<String, String>,
+    /// The longest a fetch may take through every resilience layer, for any subgraph.
+    fetch_deadline: Duration,
     settings: GatewaySettings,
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
@@ -159,6 +165,7 @@ impl Gateway {
         settings: GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Self {
+        let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
         } else {
@@ -176,10 +183,22 @@ impl Gateway {
                 (s.name.clone(), url)
             })
             .collect();
+        // A little over the layers' own bound, so that their errors, which say more, come first.
+        let fetch_deadline = supergraph
+            .subgraphs
+            .iter()
+            .map(|s| {
+                let policy = settings.resilience.policy(&s.name);
+                policy.deadline(settings.subgraph_timeout)
+            })
+            .max()
+            .unwrap_or(settings.subgraph_timeout)
+            + Duration::from_millis(250);
         Self {
             supergraph: Arc::new(supergraph),
             transport,
             urls,
+            fetch_deadline,
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
             persisted: PersistedQueryStore::memory(),
@@ -263,7 +282,7 @@ impl Gateway {
         let settings = ExecutionSettings {
             transport: self.transport.as_ref(),
             urls: &self.urls,
-            timeout: self.settings.subgraph_timeout,
+            timeout: self.fetch_deadline,
             headers: options.forwarded_headers.clone(),
         };
         if let (Some(sink), Some(PlanNode::Defer { primary, deferred })) =

@@ -12,6 +12,7 @@ pub mod http;
 pub mod persisted;
 pub mod plan;
 pub mod request;
+pub mod resilience;
 pub mod response;
 pub mod selection;
 pub mod supergraph;
