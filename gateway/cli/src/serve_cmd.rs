@@ -3,6 +3,7 @@
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::supergraph::Supergraph;
 use std::collections::HashMap;
@@ -45,6 +46,11 @@ pub(crate) struct ServeArgs {
     /// `breaker_enabled=false`. Keys and defaults: README, "Traffic resilience".
     #[arg(long = "subgraph-policy")]
     subgraph_policies: Vec<String>,
+    /// Rate limits: KEY=VALUE (repeatable), e.g. `global={"per_second":500,"burst":1000}`,
+    /// `per_client={"per_second":20,"burst":40}`, `client_keys=["api_key","ip"]`. Shared
+    /// through `--redis-url` when given. Keys and defaults: README, "Traffic resilience".
+    #[arg(long = "rate-limit")]
+    rate_limits: Vec<String>,
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,
@@ -83,8 +89,16 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    let mut rate_limits = RateLimitSettings::default();
+    for assignment in &args.rate_limits {
+        if let Err(message) = rate_limits.set(assignment) {
+            eprintln!("error: --rate-limit {message}");
+            return ExitCode::FAILURE;
+        }
+    }
     let settings = GatewaySettings {
         resilience,
+        rate_limits,
         subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
         url_overrides: args
             .subgraph_urls
@@ -142,6 +156,7 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         match axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await

@@ -12,6 +12,7 @@ use crate::execute::{
 };
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
+use crate::rate_limit::{RateLimitSettings, RateLimiter};
 use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
 use crate::resilience::{ResilienceSettings, layered};
 use crate::response::shape;
@@ -115,6 +116,8 @@ pub struct GatewaySettings {
     pub override_labels: HashMap<String, bool>,
     /// Subgraph timeouts, concurrency limits, retries and circuit breakers.
     pub resilience: ResilienceSettings,
+    /// Rate limits of incoming requests (none by default).
+    pub rate_limits: RateLimitSettings,
 }
 
 impl Default for GatewaySettings {
@@ -127,6 +130,7 @@ impl Default for GatewaySettings {
             deduplicate_requests: true,
             override_labels: HashMap::new(),
             resilience: ResilienceSettings::default(),
+            rate_limits: RateLimitSettings::default(),
         }
     }
 }
@@ -153,6 +157,7 @@ pub struct Gateway {
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
     persisted: PersistedQueryStore,
+    rate_limiter: Option<Arc<RateLimiter>>,
 }
 
 impl Gateway {
@@ -202,14 +207,41 @@ impl Gateway {
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
             persisted: PersistedQueryStore::memory(),
+            rate_limiter: settings.rate_limits.is_enabled().then(|| {
+                Arc::new(RateLimiter::new(
+                    settings.rate_limits.clone(),
+                    settings.jwt_secret.clone(),
+                ))
+            }),
             settings,
         }
     }
 
     /// Keeps persisted queries in Redis, shared by every replica, instead of in memory.
+    /// Rate-limit buckets go to Redis too, connected lazily: they never keep the gateway from
+    /// starting or serving.
     pub async fn with_redis(mut self, url: &str) -> Result<Self, crate::persisted::StoreError> {
         self.persisted = PersistedQueryStore::redis(url).await?;
+        self.share_rate_limits(url)?;
         Ok(self)
+    }
+
+    /// Shares the rate-limit buckets through Redis at `url` (persisted queries stay where they are).
+    pub fn share_rate_limits(&self, url: &str) -> Result<(), crate::persisted::StoreError> {
+        if let Some(limiter) = &self.rate_limiter {
+            limiter
+                .use_redis(url)
+                .map_err(|reason| crate::persisted::StoreError::Connect {
+                    url: url.to_string(),
+                    reason,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// The rate limiter, when any limit is configured.
+    pub fn rate_limiter(&self) -> Option<Arc<RateLimiter>> {
+        self.rate_limiter.clone()
     }
 
     pub fn settings(&self) -> &GatewaySettings {

@@ -11,6 +11,7 @@ pub mod gateway;
 pub mod http;
 pub mod persisted;
 pub mod plan;
+pub mod rate_limit;
 pub mod request;
 pub mod resilience;
 pub mod response;
