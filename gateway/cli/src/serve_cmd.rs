@@ -41,6 +41,9 @@ pub(crate) struct ServeArgs {
     /// Share one subgraph request among identical concurrent queries (`false` to switch off).
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     deduplicate_requests: bool,
+    /// Answer identical concurrent client queries of the same caller with one execution.
+    #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+    deduplicate_inbound: bool,
     /// Subgraph resilience: KEY=VALUE for every subgraph, NAME.KEY=VALUE for one (repeatable),
     /// e.g. `max_retries=1`, `youth.timeout_ms=2000`, `hub.max_concurrent_requests=64`,
     /// `breaker_enabled=false`. Keys and defaults: README, "Traffic resilience".
@@ -107,6 +110,7 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             .collect::<HashMap<_, _>>(),
         jwt_secret: args.jwt_secret.clone(),
         deduplicate_requests: args.deduplicate_requests,
+        deduplicate_inbound: args.deduplicate_inbound,
         override_labels: args.override_labels.iter().cloned().collect(),
         ..GatewaySettings::default()
     };

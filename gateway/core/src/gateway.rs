@@ -1,6 +1,7 @@
 //! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
+mod inbound_dedup;
 mod incremental;
 mod introspection;
 mod labels;
@@ -111,6 +112,8 @@ pub struct GatewaySettings {
     pub jwt_secret: Option<String>,
     /// Share one subgraph request among identical concurrent queries.
     pub deduplicate_requests: bool,
+    /// Share one execution among identical concurrent client queries from the same caller.
+    pub deduplicate_inbound: bool,
     /// Progressive `@override` labels switched on or off. A label not listed is off, except
     /// `percent(N)`, which is drawn per request (on N% of the time).
     pub override_labels: HashMap<String, bool>,
@@ -128,6 +131,7 @@ impl Default for GatewaySettings {
             plan_cache_size: 2_000,
             jwt_secret: None,
             deduplicate_requests: true,
+            deduplicate_inbound: false,
             override_labels: HashMap::new(),
             resilience: ResilienceSettings::default(),
             rate_limits: RateLimitSettings::default(),
@@ -158,6 +162,7 @@ pub struct Gateway {
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
     persisted: PersistedQueryStore,
     rate_limiter: Option<Arc<RateLimiter>>,
+    in_flight: inbound_dedup::InFlight,
 }
 
 impl Gateway {
@@ -214,6 +219,7 @@ impl Gateway {
                 ))
             }),
             settings,
+            in_flight: inbound_dedup::InFlight::default(),
         }
     }
 
@@ -252,8 +258,62 @@ impl Gateway {
         &self.supergraph
     }
 
-    /// Runs one request through parse, validate, plan, execute and shape.
+    /// Runs one request through parse, validate, plan, execute and shape; with
+    /// `deduplicate_inbound`, an identical query of the same caller already running answers it.
     pub async fn execute(
+        &self,
+        request: GraphqlRequest,
+        options: &RequestOptions,
+    ) -> GraphqlResponse {
+        match self.inbound_key(&request, options) {
+            Some(key) => {
+                let execute = self.execute_once(request, options);
+                self.in_flight.run(key, execute).await
+            }
+            None => self.execute_once(request, options).await,
+        }
+    }
+
+    /// The key identical in-flight requests share, for queries when inbound deduplication is on.
+    fn inbound_key(&self, request: &GraphqlRequest, options: &RequestOptions) -> Option<u64> {
+        if !self.settings.deduplicate_inbound || options.incremental.is_some() {
+            return None;
+        }
+        let query = request.query.as_deref()?;
+        let document = self.document(query);
+        let prepared = document.as_ref().as_ref().ok()?;
+        let operation =
+            select_operation(&prepared.document, request.operation_name.as_deref()).ok()?;
+        if operation.operation_type != OperationType::Query {
+            return None;
+        }
+        let mut labels: Vec<_> = options.override_labels.iter().collect();
+        labels.sort();
+        let headers: Vec<_> = options
+            .forwarded_headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_bytes()))
+            .collect();
+        Some(hash_of(&(
+            query,
+            &request.operation_name,
+            request
+                .variables
+                .as_ref()
+                .map(|v| Value::Object(v.clone()).to_string()),
+            request
+                .extensions
+                .as_ref()
+                .map(|e| Value::Object(e.clone()).to_string()),
+            headers,
+            &options.caller,
+            labels,
+            options.include_plan,
+            options.allow_mutations,
+        )))
+    }
+
+    async fn execute_once(
         &self,
         request: GraphqlRequest,
         options: &RequestOptions,

@@ -166,3 +166,61 @@ async fn a_mutation_is_never_retried() {
     assert!(layered.send(request(true)).await.is_err());
     assert_eq!(subgraphs.calls("accounts"), 4, "a query is retried twice");
 }
+
+mod inbound_deduplication {
+    use super::*;
+    use quntuan_gateway::gateway::{GraphqlRequest, RequestOptions};
+
+    fn options(authorization: &'static str) -> RequestOptions {
+        RequestOptions {
+            forwarded_headers: vec![(
+                http::header::AUTHORIZATION,
+                http::HeaderValue::from_static(authorization),
+            )],
+            ..RequestOptions::default()
+        }
+    }
+
+    async fn concurrently(inbound: bool, callers: &[&'static str]) -> (Vec<Value>, usize) {
+        let subgraphs = Arc::new(Scripted::default());
+        subgraphs.set("accounts", Fault::Slow(Duration::from_millis(150)));
+        let mut settings = settings(&[]);
+        settings.deduplicate_requests = false;
+        settings.deduplicate_inbound = inbound;
+        let gateway = gateway(subgraphs.clone(), settings);
+        let answers = futures::future::join_all(callers.iter().map(|caller| {
+            let gateway = &gateway;
+            async move {
+                let request = GraphqlRequest {
+                    query: Some(BOTH.into()),
+                    ..GraphqlRequest::default()
+                };
+                let response = gateway.execute(request, &options(caller)).await;
+                serde_json::to_value(&response).expect("serializes")
+            }
+        }))
+        .await;
+        (answers, subgraphs.calls("accounts"))
+    }
+
+    #[tokio::test]
+    async fn identical_queries_of_one_caller_run_once() {
+        let (answers, calls) = concurrently(true, &["Bearer a"; 5]).await;
+        assert_eq!(answers, vec![full_data(); 5]);
+        assert_eq!(calls, 1);
+    }
+
+    #[tokio::test]
+    async fn different_callers_never_share_an_answer() {
+        let (answers, calls) =
+            concurrently(true, &["Bearer a", "Bearer b", "Bearer a", "Bearer b"]).await;
+        assert_eq!(answers, vec![full_data(); 4]);
+        assert_eq!(calls, 2);
+    }
+
+    #[tokio::test]
+    async fn it_is_off_by_default() {
+        let (_, calls) = concurrently(false, &["Bearer a"; 3]).await;
+        assert_eq!(calls, 3);
+    }
+}
