@@ -66,7 +66,7 @@ policy! {
     /// Failures in a row that open the breaker whatever the rate.
     breaker_consecutive_failures: u32 = 10,
     /// How long an open breaker fails requests before letting one probe through.
-    breaker_open_ms: u64 = 5_000,
+    breaker_open_ms: u64 = 1_000,
     /// The sliding window of the retry budget and of the breaker's error rate.
     window_ms: u64 = 10_000,
 }
