@@ -65,3 +65,62 @@ fn jwt_subject(headers: &HeaderMap, secret: &str) -> Option<String> {
     .ok()?;
     data.claims.sub
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(headers: &[(&str, &str)], peer: Option<&str>) -> Request<()> {
+        let mut builder = Request::post("/graphql");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        let mut request = builder.body(()).expect("a request");
+        if let Some(peer) = peer {
+            let address: SocketAddr = peer.parse().expect("an address");
+            request.extensions_mut().insert(ConnectInfo(address));
+        }
+        request
+    }
+
+    fn token(secret: &str, subject: &str) -> String {
+        let claims = serde_json::json!({ "sub": subject });
+        let token = jsonwebtoken::encode(
+            &jsonwebtoken::Header::default(),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()),
+        )
+        .expect("a token");
+        format!("Bearer {token}")
+    }
+
+    #[test]
+    fn the_first_configured_source_the_request_carries_wins() {
+        let settings = RateLimitSettings::default();
+        let bearer = token("s3cret", "user-7");
+        let all = [
+            ("authorization", bearer.as_str()),
+            ("apollographql-client-name", "dashboard"),
+            ("x-api-key", "k"),
+        ];
+        let peer = Some("127.0.0.1:5000");
+        let id =
+            |headers: &[(&str, &str)], secret| identify(&request(headers, peer), &settings, secret);
+        assert_eq!(
+            id(&all, Some("s3cret")).as_deref(),
+            Some("jwt_subject:user-7")
+        );
+        assert_eq!(
+            id(&all, Some("other secret")).as_deref(),
+            Some("client_name:dashboard"),
+            "a token that does not verify names nobody"
+        );
+        assert_eq!(
+            id(&all[2..], None).as_deref(),
+            Some("api_key:8254c329a92850f6d539dd37"),
+            "API keys only as a hash"
+        );
+        assert_eq!(id(&[], None).as_deref(), Some("ip:127.0.0.1"));
+        assert_eq!(identify(&request(&[], None), &settings, None), None);
+    }
+}

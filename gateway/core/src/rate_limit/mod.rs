@@ -83,23 +83,23 @@ impl RateLimiter {
     /// The request's decision: its client's bucket first (so a refused client spends nothing
     /// of the global bucket), then the global one. `Err` names the limit that refused it.
     pub async fn decide(&self, client: Option<&str>) -> Result<(), Refusal> {
-        if let (Some(bucket), Some(client)) = (self.settings.per_client, client) {
-            if let Decision::Refused { retry_after } = self.take(client, bucket).await {
-                return Err(Refusal {
-                    limit: format!("client `{client}`"),
-                    bucket,
-                    retry_after,
-                });
-            }
+        if let (Some(bucket), Some(client)) = (self.settings.per_client, client)
+            && let Decision::Refused { retry_after } = self.take(client, bucket).await
+        {
+            return Err(Refusal {
+                limit: format!("client `{client}`"),
+                bucket,
+                retry_after,
+            });
         }
-        if let Some(bucket) = self.settings.global {
-            if let Decision::Refused { retry_after } = self.take(GLOBAL_BUCKET, bucket).await {
-                return Err(Refusal {
-                    limit: "the gateway's global limit".into(),
-                    bucket,
-                    retry_after,
-                });
-            }
+        if let Some(bucket) = self.settings.global
+            && let Decision::Refused { retry_after } = self.take(GLOBAL_BUCKET, bucket).await
+        {
+            return Err(Refusal {
+                limit: "the gateway's global limit".into(),
+                bucket,
+                retry_after,
+            });
         }
         Ok(())
     }
