@@ -3,6 +3,8 @@
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::rate_limit::RateLimitSettings;
+use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::supergraph::Supergraph;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -39,6 +41,19 @@ pub(crate) struct ServeArgs {
     /// Share one subgraph request among identical concurrent queries (`false` to switch off).
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     deduplicate_requests: bool,
+    /// Answer identical concurrent client queries of the same caller with one execution.
+    #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
+    deduplicate_inbound: bool,
+    /// Subgraph resilience: KEY=VALUE for every subgraph, NAME.KEY=VALUE for one (repeatable),
+    /// e.g. `max_retries=1`, `youth.timeout_ms=2000`, `hub.max_concurrent_requests=64`,
+    /// `breaker_enabled=false`. Keys and defaults: README, "Traffic resilience".
+    #[arg(long = "subgraph-policy")]
+    subgraph_policies: Vec<String>,
+    /// Rate limits: KEY=VALUE (repeatable), e.g. `global={"per_second":500,"burst":1000}`,
+    /// `per_client={"per_second":20,"burst":40}`, `client_keys=["api_key","ip"]`. Shared
+    /// through `--redis-url` when given. Keys and defaults: README, "Traffic resilience".
+    #[arg(long = "rate-limit")]
+    rate_limits: Vec<String>,
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,
@@ -70,7 +85,23 @@ pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<
 }
 
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
+    let mut resilience = ResilienceSettings::default();
+    for assignment in &args.subgraph_policies {
+        if let Err(message) = resilience.set(assignment) {
+            eprintln!("error: --subgraph-policy {message}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut rate_limits = RateLimitSettings::default();
+    for assignment in &args.rate_limits {
+        if let Err(message) = rate_limits.set(assignment) {
+            eprintln!("error: --rate-limit {message}");
+            return ExitCode::FAILURE;
+        }
+    }
     let settings = GatewaySettings {
+        resilience,
+        rate_limits,
         subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
         url_overrides: args
             .subgraph_urls
@@ -79,6 +110,7 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             .collect::<HashMap<_, _>>(),
         jwt_secret: args.jwt_secret.clone(),
         deduplicate_requests: args.deduplicate_requests,
+        deduplicate_inbound: args.deduplicate_inbound,
         override_labels: args.override_labels.iter().cloned().collect(),
         ..GatewaySettings::default()
     };
@@ -128,6 +160,7 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         match axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await

@@ -24,6 +24,12 @@ pub enum ErrorCode {
     SubgraphRequestFailed,
     /// A subgraph did not answer within its timeout.
     SubgraphTimeout,
+    /// A subgraph was not called: its circuit breaker is open after repeated failures.
+    SubgraphCircuitOpen,
+    /// A subgraph was not called: its concurrent-request limit stayed full for the allowed wait.
+    SubgraphOverloaded,
+    /// The client sent more requests than its rate limit allows; `Retry-After` says when to resume.
+    RateLimited,
     /// A subgraph answered a value the API schema does not allow (for example an unknown enum value).
     InvalidSubgraphValue,
     /// A non-null field resolved to null.
@@ -54,6 +60,9 @@ impl ErrorCode {
             Self::QueryPlanningFailed => "QUERY_PLANNING_FAILED",
             Self::SubgraphRequestFailed => "SUBGRAPH_REQUEST_FAILED",
             Self::SubgraphTimeout => "SUBGRAPH_TIMEOUT",
+            Self::SubgraphCircuitOpen => "SUBGRAPH_CIRCUIT_OPEN",
+            Self::SubgraphOverloaded => "SUBGRAPH_OVERLOADED",
+            Self::RateLimited => "RATE_LIMITED",
             Self::InvalidSubgraphValue => "INVALID_SUBGRAPH_VALUE",
             Self::NonNullViolation => "NON_NULL_VIOLATION",
             Self::UnauthorizedFieldOrType => "UNAUTHORIZED_FIELD_OR_TYPE",

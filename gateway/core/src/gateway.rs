@@ -1,6 +1,7 @@
 //! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
+mod inbound_dedup;
 mod incremental;
 mod introspection;
 mod labels;
@@ -12,7 +13,9 @@ use crate::execute::{
 };
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
+use crate::rate_limit::{RateLimitSettings, RateLimiter};
 use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
+use crate::resilience::{ResilienceSettings, layered};
 use crate::response::shape;
 use crate::selection::SelectionSet;
 use crate::supergraph::Supergraph;
@@ -109,9 +112,15 @@ pub struct GatewaySettings {
     pub jwt_secret: Option<String>,
     /// Share one subgraph request among identical concurrent queries.
     pub deduplicate_requests: bool,
+    /// Share one execution among identical concurrent client queries from the same caller.
+    pub deduplicate_inbound: bool,
     /// Progressive `@override` labels switched on or off. A label not listed is off, except
     /// `percent(N)`, which is drawn per request (on N% of the time).
     pub override_labels: HashMap<String, bool>,
+    /// Subgraph timeouts, concurrency limits, retries and circuit breakers.
+    pub resilience: ResilienceSettings,
+    /// Rate limits of incoming requests (none by default).
+    pub rate_limits: RateLimitSettings,
 }
 
 impl Default for GatewaySettings {
@@ -122,7 +131,10 @@ impl Default for GatewaySettings {
             plan_cache_size: 2_000,
             jwt_secret: None,
             deduplicate_requests: true,
+            deduplicate_inbound: false,
             override_labels: HashMap::new(),
+            resilience: ResilienceSettings::default(),
+            rate_limits: RateLimitSettings::default(),
         }
     }
 }
@@ -143,10 +155,14 @@ pub struct Gateway {
     supergraph: Arc<Supergraph>,
     transport: Arc<dyn SubgraphTransport>,
     urls: HashMap<String, String>,
+    /// The longest a fetch may take through every resilience layer, for any subgraph.
+    fetch_deadline: Duration,
     settings: GatewaySettings,
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
     persisted: PersistedQueryStore,
+    rate_limiter: Option<Arc<RateLimiter>>,
+    in_flight: inbound_dedup::InFlight,
 }
 
 impl Gateway {
@@ -159,6 +175,7 @@ impl Gateway {
         settings: GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Self {
+        let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
         } else {
@@ -176,21 +193,61 @@ impl Gateway {
                 (s.name.clone(), url)
             })
             .collect();
+        // A little over the layers' own bound, so that their errors, which say more, come first.
+        let fetch_deadline = supergraph
+            .subgraphs
+            .iter()
+            .map(|s| {
+                let policy = settings.resilience.policy(&s.name);
+                policy.deadline(settings.subgraph_timeout)
+            })
+            .max()
+            .unwrap_or(settings.subgraph_timeout)
+            + Duration::from_millis(250);
         Self {
             supergraph: Arc::new(supergraph),
             transport,
             urls,
+            fetch_deadline,
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
             persisted: PersistedQueryStore::memory(),
+            rate_limiter: settings.rate_limits.is_enabled().then(|| {
+                Arc::new(RateLimiter::new(
+                    settings.rate_limits.clone(),
+                    settings.jwt_secret.clone(),
+                ))
+            }),
             settings,
+            in_flight: inbound_dedup::InFlight::default(),
         }
     }
 
     /// Keeps persisted queries in Redis, shared by every replica, instead of in memory.
+    /// Rate-limit buckets go to Redis too, connected lazily: they never keep the gateway from
+    /// starting or serving.
     pub async fn with_redis(mut self, url: &str) -> Result<Self, crate::persisted::StoreError> {
         self.persisted = PersistedQueryStore::redis(url).await?;
+        self.share_rate_limits(url)?;
         Ok(self)
+    }
+
+    /// Shares the rate-limit buckets through Redis at `url` (persisted queries stay where they are).
+    pub fn share_rate_limits(&self, url: &str) -> Result<(), crate::persisted::StoreError> {
+        if let Some(limiter) = &self.rate_limiter {
+            limiter
+                .use_redis(url)
+                .map_err(|reason| crate::persisted::StoreError::Connect {
+                    url: url.to_string(),
+                    reason,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// The rate limiter, when any limit is configured.
+    pub fn rate_limiter(&self) -> Option<Arc<RateLimiter>> {
+        self.rate_limiter.clone()
     }
 
     pub fn settings(&self) -> &GatewaySettings {
@@ -201,8 +258,62 @@ impl Gateway {
         &self.supergraph
     }
 
-    /// Runs one request through parse, validate, plan, execute and shape.
+    /// Runs one request through parse, validate, plan, execute and shape; with
+    /// `deduplicate_inbound`, an identical query of the same caller already running answers it.
     pub async fn execute(
+        &self,
+        request: GraphqlRequest,
+        options: &RequestOptions,
+    ) -> GraphqlResponse {
+        match self.inbound_key(&request, options) {
+            Some(key) => {
+                let execute = self.execute_once(request, options);
+                self.in_flight.run(key, execute).await
+            }
+            None => self.execute_once(request, options).await,
+        }
+    }
+
+    /// The key identical in-flight requests share, for queries when inbound deduplication is on.
+    fn inbound_key(&self, request: &GraphqlRequest, options: &RequestOptions) -> Option<u64> {
+        if !self.settings.deduplicate_inbound || options.incremental.is_some() {
+            return None;
+        }
+        let query = request.query.as_deref()?;
+        let document = self.document(query);
+        let prepared = document.as_ref().as_ref().ok()?;
+        let operation =
+            select_operation(&prepared.document, request.operation_name.as_deref()).ok()?;
+        if operation.operation_type != OperationType::Query {
+            return None;
+        }
+        let mut labels: Vec<_> = options.override_labels.iter().collect();
+        labels.sort();
+        let headers: Vec<_> = options
+            .forwarded_headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_bytes()))
+            .collect();
+        Some(hash_of(&(
+            query,
+            &request.operation_name,
+            request
+                .variables
+                .as_ref()
+                .map(|v| Value::Object(v.clone()).to_string()),
+            request
+                .extensions
+                .as_ref()
+                .map(|e| Value::Object(e.clone()).to_string()),
+            headers,
+            &options.caller,
+            labels,
+            options.include_plan,
+            options.allow_mutations,
+        )))
+    }
+
+    async fn execute_once(
         &self,
         request: GraphqlRequest,
         options: &RequestOptions,
@@ -263,7 +374,7 @@ impl Gateway {
         let settings = ExecutionSettings {
             transport: self.transport.as_ref(),
             urls: &self.urls,
-            timeout: self.settings.subgraph_timeout,
+            timeout: self.fetch_deadline,
             headers: options.forwarded_headers.clone(),
         };
         if let (Some(sink), Some(PlanNode::Defer { primary, deferred })) =

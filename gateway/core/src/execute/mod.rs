@@ -39,6 +39,8 @@ pub struct ExecutionSettings<'a> {
     pub transport: &'a dyn SubgraphTransport,
     /// Subgraph URLs by service name (the supergraph's, or overridden by configuration).
     pub urls: &'a HashMap<String, String>,
+    /// The longest one fetch may take in all: a backstop, as the resilience layers time each
+    /// attempt with the subgraph's own timeout.
     pub timeout: Duration,
     /// Client headers passed to every subgraph request.
     pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
@@ -298,10 +300,17 @@ impl State<'_> {
                 )
                 .with_service(service));
             }
+            Ok(Err(error @ TransportError::Timeout(_))) => {
+                return Err(GraphqlError::new(
+                    format!("subgraph `{service}` {error}"),
+                    error.code(),
+                )
+                .with_service(service));
+            }
             Ok(Err(error)) => {
                 return Err(GraphqlError::new(
                     format!("subgraph `{service}` request failed: {error}"),
-                    ErrorCode::SubgraphRequestFailed,
+                    error.code(),
                 )
                 .with_service(service));
             }

@@ -1,6 +1,7 @@
 //! How the executor reaches subgraphs: a trait, so tests can run subgraphs in-process, and the
 //! pooled HTTP client used in production.
 
+use crate::error::ErrorCode;
 use bytes::Bytes;
 use futures::future::BoxFuture;
 use http_body_util::{BodyExt, Full};
@@ -17,7 +18,8 @@ pub struct SubgraphRequest {
     pub body: Bytes,
     /// Headers passed through from the client (authorization, for one).
     pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
-    /// Whether an identical request in flight may answer this one (queries only).
+    /// Whether this is a query: an identical request in flight may answer it, and a transient
+    /// failure may be retried. False for mutations.
     pub deduplicate: bool,
 }
 
@@ -30,10 +32,29 @@ pub enum TransportError {
     Status { status: u16 },
     #[error("did not answer within {0:?}")]
     Timeout(Duration),
+    #[error("was not called: all {max} of its request slots stayed busy for {waited:?}")]
+    Overloaded { max: usize, waited: Duration },
+    #[error(
+        "was not called: its circuit breaker is open after repeated failures (next probe in {retry_in:?})"
+    )]
+    CircuitOpen { retry_in: Duration },
 }
 
-/// Sends subgraph requests. Implementations must not panic and must honour no timeout
-/// themselves: the executor wraps every call in the subgraph's timeout.
+impl TransportError {
+    /// The `extensions.code` of the error a fetch answers with.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Unreachable { .. } | Self::Status { .. } => ErrorCode::SubgraphRequestFailed,
+            Self::Timeout(_) => ErrorCode::SubgraphTimeout,
+            Self::Overloaded { .. } => ErrorCode::SubgraphOverloaded,
+            Self::CircuitOpen { .. } => ErrorCode::SubgraphCircuitOpen,
+        }
+    }
+}
+
+/// Sends subgraph requests. Implementations must not panic and need honour no timeout
+/// themselves: the resilience layers ([`crate::resilience`]) time every attempt, and the
+/// executor bounds the whole call.
 pub trait SubgraphTransport: Send + Sync {
     fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>>;
 }

@@ -51,6 +51,10 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
         .route("/", get(get_graphql).post(post_graphql))
         .route("/health", get(health))
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            gateway.rate_limiter(),
+            crate::rate_limit::limit,
+        ))
         .with_state(gateway)
 }
 
