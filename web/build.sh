@@ -9,7 +9,7 @@ out=../gateway/core/assets
 mkdir -p "$out"
 common="--bundle --minify --format=iife --target=es2020 --legal-comments=none --log-level=warning"
 ./node_modules/.bin/esbuild src/dashboard/main.js $common --outfile="$out/dashboard.js"
-cp src/dashboard/style.css "$out/dashboard.css"
+./node_modules/.bin/esbuild src/dashboard/style.css --minify --log-level=warning --outfile="$out/dashboard.css"
 ./node_modules/.bin/esbuild src/graphiql/main.js $common --define:process.env.NODE_ENV='"production"' \
   --loader:.css=css --outfile="$out/graphiql.js"
 ls -l "$out"

@@ -291,7 +291,8 @@ async fn time_the_overviews_first_render() {
         for _ in 0..5 {
             browser.navigate(&url).await;
             wait_ready(&mut browser).await;
-            times.push(browser.eval("window.quntuan.renders[0].ms").await);
+            let ms = browser.eval("window.quntuan.renders[0].ms").await;
+            times.push(ms.as_u64().unwrap_or_default());
         }
         eprintln!("round {round}: overview first render (cold, then warm) ms: {times:?}");
     }

@@ -49,15 +49,17 @@ function errorPanel(errors) {
 }
 
 /**
- * Renders a widget into `slot`: runs `query` with `variables`, then `render(data, errors)`
- * returns the body. Resolves when the body is in the page.
+ * Renders a widget into `slot`: shows it loading, runs `query` with `variables` (once `after`
+ * settles, when given), then `render(data, { denied })` returns the body. Resolves when the
+ * body is in the page.
  */
-export async function widget(slot, { name, title, query, variables = {}, render }) {
+export async function widget(slot, { name, title, query, variables = {}, render, after = null }) {
   const body = el('div', { class: 'body' }, el('p', { class: 'loading' }, t('loading')));
   const status = el('div', { class: 'status' });
   const section = el('section', { class: `widget widget-${name}`, 'data-widget': name, 'aria-busy': 'true' },
     el('h2', {}, title), status, body, queryPanel(query, variables));
   slot.replaceChildren(section);
+  if (after) await after;
   const response = await run(query, variables);
   const errors = response.errors || [];
   const panel = errorPanel(errors.filter((e) => !(e.extensions && e.extensions.code === AUTH)));
