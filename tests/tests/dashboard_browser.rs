@@ -100,6 +100,13 @@ async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_o
         assert_eq!(total.as_i64(), Some(sum), "city total of {column}");
     }
     browser.screenshot("dashboard-overview").await;
+    // The same view on a wall screen: three columns, every widget in sight.
+    browser.viewport(2560, 1440).await;
+    browser
+        .wait_for("getComputedStyle(document.querySelector('main')).gridTemplateColumns.split(' ').length === 3", WAIT)
+        .await;
+    browser.screenshot("dashboard-wall-screen").await;
+    browser.viewport(1366, 768).await;
 
     // Drill down by clicking the chart over the first district: its streets add up to it.
     let point = browser
@@ -295,5 +302,10 @@ async fn time_the_overviews_first_render() {
             times.push(ms.as_u64().unwrap_or_default());
         }
         eprintln!("round {round}: overview first render (cold, then warm) ms: {times:?}");
+        // Where the last load's time went: each request's start and end, in ms.
+        let resources = browser
+            .eval("performance.getEntriesByType('resource').map(e => `${e.name.replace(/^.*\\//, '').slice(0, 40)} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`).join('; ')")
+            .await;
+        eprintln!("  requests of the last load: {resources}");
     }
 }
