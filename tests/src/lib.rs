@@ -3,13 +3,15 @@
 //! seeded at demo scale, each on its own runtime and ephemeral port so that a test can kill one;
 //! the supergraph composed by our own composition; the real gateway over real HTTP in front.
 
+pub mod browser;
+
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
 use quntuan_gateway::supergraph::Supergraph;
 use quntuan_kit::SubgraphService;
 use quntuan_kit::scale::Scale;
@@ -161,7 +163,7 @@ impl Graph {
             .await
             .expect("bind the gateway");
         let gateway_url = format!("http://{}/graphql", listener.local_addr().expect("address"));
-        let app = router(gateway.clone(), &HttpSettings::default());
+        let app = router(gateway.clone(), &HttpSettings::default()).merge(dashboard_routes());
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });

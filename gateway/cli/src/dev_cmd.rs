@@ -3,12 +3,13 @@
 //! Steps: bind every port first (a taken port is an error naming it); create, migrate and (on
 //! first start only) seed each subgraph's SQLite database; serve the subgraphs; compose the
 //! supergraph from their SDLs with our own composition; serve the gateway in front of them;
-//! print the GraphiQL address and a sample query; stop everything on Ctrl-C.
+//! print the GraphiQL and dashboard addresses, a development token and a sample query; stop
+//! everything on Ctrl-C.
 
 use crate::subgraphs;
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
 use quntuan_gateway::supergraph::Supergraph;
 use quntuan_kit::scale::Scale;
 use quntuan_kit::seed::Progress;
@@ -19,6 +20,17 @@ use tokio::net::TcpListener;
 
 /// The secret `dev` signs and verifies tokens with; real deployments set QUNTUAN_JWT_SECRET.
 const DEV_JWT_SECRET: &str = "quntuan-dev-secret";
+/// What the printed development token may read: every organisation's personal data, not the
+/// disability registry's sensitive fields.
+const DEV_TOKEN_SCOPES: &[&str] = &[
+    "unions:personal",
+    "youth:personal",
+    "women:personal",
+    "science:personal",
+    "disability:personal",
+];
+/// How long the development token is valid: a working day.
+const DEV_TOKEN_TTL_SECONDS: u64 = 12 * 3600;
 
 pub(crate) const SAMPLE_QUERY: &str = "{ regions(level: DISTRICT) { code name unions { grassrootsUnionCount workersHomeCount } youth { branchCount volunteerCount youthHomeCount } women { organizationCount womensHomeCount childrensHomeCount } science { associationCount workstationCount } disability { organizationCount workerCount } } }";
 
@@ -101,15 +113,19 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
         let app = router(
             Arc::new(Gateway::new(supergraph, settings)),
             &HttpSettings::default(),
-        );
+        )
+        .merge(dashboard_routes());
+        let token = quntuan_kit::auth::issue_token(
+            DEV_JWT_SECRET,
+            "dev",
+            DEV_TOKEN_SCOPES,
+            DEV_TOKEN_TTL_SECONDS,
+        )
+        .map_err(|e| format!("cannot sign the development token: {e}"))?;
 
         println!("Quntuan is running.");
         println!("  GraphiQL:  http://127.0.0.1:{}/graphql", args.port);
-        println!(
-            "  dashboard: http://127.0.0.1:{}/graphql?query={}",
-            args.port,
-            percent_encode(SAMPLE_QUERY)
-        );
+        println!("  dashboard: http://127.0.0.1:{}/dashboard", args.port);
         for (i, service) in services.iter().enumerate() {
             println!(
                 "  subgraph {:<11} http://127.0.0.1:{}/graphql",
@@ -121,6 +137,9 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
             "Try:\n  curl -s http://127.0.0.1:{}/graphql -H 'content-type: application/json' \\\n    -d '{{\"query\": \"{}\"}}'",
             args.port, SAMPLE_QUERY
         );
+        println!(
+            "Development token (personal data of every organisation, 12 h; paste it into the dashboard's sign-in):\n  {token}"
+        );
         println!("Stop with Ctrl-C.");
         axum::serve(gateway_listener, app)
             .with_graceful_shutdown(async {
@@ -129,17 +148,4 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
             .await
             .map_err(|e| format!("the gateway stopped: {e}"))
     })
-}
-
-/// Percent-encodes a query for a URL's query string (unreserved characters stay).
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::supergraph::Supergraph;
@@ -57,6 +57,9 @@ pub(crate) struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,
+    /// Serve the cross-organisation dashboard on `/dashboard` (it reads the public API).
+    #[arg(long, env = "QUNTUAN_DASHBOARD")]
+    dashboard: bool,
 }
 
 fn parse_label(text: &str) -> Result<(String, bool), String> {
@@ -145,7 +148,10 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             },
             None => gateway,
         };
-        let app = router(Arc::new(gateway), &http);
+        let mut app = router(Arc::new(gateway), &http);
+        if args.dashboard {
+            app = app.merge(dashboard_routes());
+        }
         let listener = match tokio::net::TcpListener::bind(args.listen).await {
             Ok(listener) => listener,
             Err(error) => {

@@ -1,68 +1,24 @@
-//! The page served to browsers on `GET /graphql`: GraphiQL when the browser can load it from
-//! its CDN, and otherwise a small built-in console, so the endpoint is explorable offline too.
+//! The page served to browsers on `GET /graphql`: GraphiQL from the gateway's own bundle
+//! ([`super::assets`], built from `web/src/graphiql`), so the endpoint is explorable with no
+//! outside network. It shows each operation's plan and opens the README's example queries.
 
-/// A self-contained page: GraphiQL from unpkg, or the fallback console when that fails.
-pub(super) fn page() -> &'static str {
-    r#"<!doctype html>
+/// The GraphiQL page; its script and styles come from `/assets`.
+pub(super) fn page() -> String {
+    format!(
+        r#"<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Quntuan · GraphiQL</title>
-  <style>
-    body { margin: 0; height: 100vh; font-family: system-ui, sans-serif; }
-    #graphiql { height: 100vh; }
-    #console { display: none; padding: 1rem; gap: 1rem; height: calc(100vh - 2rem); }
-    #console textarea, #console pre { flex: 1; font: 13px/1.4 ui-monospace, monospace; margin: 0;
-      border: 1px solid #ccc; border-radius: 4px; padding: .5rem; overflow: auto; }
-    #console .left { display: flex; flex-direction: column; flex: 1; gap: .5rem; }
-    #console button { align-self: flex-start; padding: .4rem 1rem; }
-  </style>
-  <link rel="stylesheet" href="https://unpkg.com/graphiql@3/graphiql.min.css">
+  <style>body {{ margin: 0; height: 100vh; }} #graphiql {{ height: 100vh; }}</style>
+  <link rel="stylesheet" href="{css}">
 </head>
 <body>
   <div id="graphiql">Loading GraphiQL…</div>
-  <div id="console">
-    <div class="left">
-      <textarea id="query" spellcheck="false">{ __typename }</textarea>
-      <textarea id="variables" spellcheck="false" rows="4">{}</textarea>
-      <button id="run">Run ▶</button>
-    </div>
-    <pre id="result">GraphiQL could not be loaded (no network to its CDN): this is Quntuan's built-in console.</pre>
-  </div>
-  <script crossorigin src="https://unpkg.com/react@18/umd/react.production.min.js"></script>
-  <script crossorigin src="https://unpkg.com/react-dom@18/umd/react-dom.production.min.js"></script>
-  <script crossorigin src="https://unpkg.com/graphiql@3/graphiql.min.js"></script>
-  <script>
-    const endpoint = window.location.pathname;
-    function showConsole() {
-      document.getElementById('graphiql').style.display = 'none';
-      document.getElementById('console').style.display = 'flex';
-      const run = async () => {
-        const out = document.getElementById('result');
-        out.textContent = '…';
-        try {
-          const variables = JSON.parse(document.getElementById('variables').value || '{}');
-          const response = await fetch(endpoint, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'accept': 'application/graphql-response+json, application/json' },
-            body: JSON.stringify({ query: document.getElementById('query').value, variables }),
-          });
-          out.textContent = JSON.stringify(await response.json(), null, 2);
-        } catch (error) {
-          out.textContent = String(error);
-        }
-      };
-      document.getElementById('run').onclick = run;
-      run();
-    }
-    if (window.GraphiQL && window.React && window.ReactDOM) {
-      const fetcher = GraphiQL.createFetcher({ url: endpoint });
-      ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultEditorToolbarOpen: true }));
-    } else {
-      showConsole();
-    }
-  </script>
+  <script src="{js}"></script>
 </body>
-</html>"#
+</html>"#,
+        css = super::assets::url("graphiql.css"),
+        js = super::assets::url("graphiql.js"),
+    )
 }

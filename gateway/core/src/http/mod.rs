@@ -6,8 +6,12 @@
 //! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
 //! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
 
+mod assets;
+mod dashboard;
 mod graphiql;
 mod multipart;
+
+pub use dashboard::routes as dashboard_routes;
 
 use crate::auth::caller_from_header;
 use crate::error::{ErrorCode, GraphqlError};
@@ -50,6 +54,7 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
         .route("/graphql", get(get_graphql).post(post_graphql))
         .route("/", get(get_graphql).post(post_graphql))
         .route("/health", get(health))
+        .merge(assets::routes())
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             gateway.rate_limiter(),

@@ -1,0 +1,120 @@
+//! The browser assets the gateway serves from its own binary: the dashboard's and GraphiQL's
+//! bundles, built by `web/build.sh` from pinned npm packages and embedded at compile time, so
+//! that every page works with no outside network.
+//!
+//! Pages link them as `/assets/NAME?v=HASH` ([`url`]): a request carrying the current hash may
+//! be cached for good; any other is revalidated by its `ETag`.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+struct Asset {
+    name: &'static str,
+    content_type: &'static str,
+    body: &'static [u8],
+}
+
+const ASSETS: &[Asset] = &[
+    Asset {
+        name: "dashboard.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../assets/dashboard.js"),
+    },
+    Asset {
+        name: "dashboard.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../../assets/dashboard.css"),
+    },
+    Asset {
+        name: "graphiql.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../assets/graphiql.js"),
+    },
+    Asset {
+        name: "graphiql.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../../assets/graphiql.css"),
+    },
+];
+
+/// The first 16 hex digits of each asset's SHA-256, in `ASSETS` order, computed once.
+fn versions() -> &'static [String] {
+    static VERSIONS: OnceLock<Vec<String>> = OnceLock::new();
+    VERSIONS.get_or_init(|| {
+        ASSETS
+            .iter()
+            .map(|asset| {
+                Sha256::digest(asset.body)
+                    .iter()
+                    .take(8)
+                    .map(|b| format!("{b:02x}"))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+fn find(name: &str) -> Option<(&'static Asset, &'static str)> {
+    let index = ASSETS.iter().position(|asset| asset.name == name)?;
+    Some((&ASSETS[index], versions()[index].as_str()))
+}
+
+/// The URL a page links an asset by; `name` is one of the embedded files.
+pub(super) fn url(name: &str) -> String {
+    match find(name) {
+        Some((_, version)) => format!("/assets/{name}?v={version}"),
+        None => format!("/assets/{name}"),
+    }
+}
+
+/// `GET /assets/{name}`.
+pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new().route("/assets/{name}", get(serve))
+}
+
+#[derive(Deserialize)]
+struct Version {
+    v: Option<String>,
+}
+
+async fn serve(
+    Path(name): Path<String>,
+    Query(query): Query<Version>,
+    headers: HeaderMap,
+) -> Response {
+    let Some((asset, version)) = find(&name) else {
+        return (StatusCode::NOT_FOUND, "no such asset").into_response();
+    };
+    let etag = format!("\"{version}\"");
+    // A link with the current hash names these exact bytes: cache them for good.
+    let cache = if query.v.as_deref() == Some(version) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag));
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, asset.content_type)], asset.body).into_response()
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}

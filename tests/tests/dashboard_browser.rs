@@ -1,0 +1,311 @@
+//! The dashboard and GraphiQL in a real browser (headless Chromium over the DevTools protocol)
+//! against the real gateway and subgraphs: the overview shows what the dashboard query returns,
+//! a click drills down to figures that add up, a stopped subgraph is named while the others
+//! still show, GraphiQL runs a query with no network beyond 127.0.0.1. Screenshots of each view
+//! are left in `$CARGO_TARGET_DIR/browser-artefacts`.
+//!
+//! Skips (with a message) when chromium is missing, unless QUNTUAN_BROWSER_TESTS=1.
+
+use quntuan_e2e::browser::Browser;
+use quntuan_e2e::{Graph, token};
+use serde_json::{Map, Value, json};
+use std::time::Duration;
+
+const DASHBOARD: &str = "{ regions(level: DISTRICT) { code name
+  unions { grassrootsUnionCount workersHomeCount }
+  youth { branchCount volunteerCount youthHomeCount }
+  women { organizationCount womensHomeCount childrensHomeCount }
+  science { associationCount workstationCount }
+  disability { organizationCount workerCount } } }";
+
+const ORGANISATIONS: [&str; 5] = ["unions", "youth", "women", "science", "disability"];
+const WAIT: Duration = Duration::from_secs(30);
+
+/// The figures table as the page shows it: row code → {"org.field": number or null}.
+const READ_TABLE: &str = r#"(() => {
+  const rows = {};
+  for (const tr of document.querySelectorAll('[data-widget=figures] tbody tr, [data-widget=figures] tfoot tr')) {
+    const cells = {};
+    for (const td of tr.querySelectorAll('td')) {
+      const digits = td.textContent.replace(/[^0-9]/g, '');
+      cells[`${td.dataset.org}.${td.dataset.field}`] = digits === '' ? null : Number(digits);
+    }
+    rows[tr.dataset.code] = cells;
+  }
+  return rows;
+})()"#;
+
+/// The dashboard query's figures as "org.field" → number, like [`READ_TABLE`].
+fn expected_cells(region: &Value) -> Map<String, Value> {
+    let mut cells = Map::new();
+    for org in ORGANISATIONS {
+        for (field, value) in region[org]
+            .as_object()
+            .expect("figures of every organisation")
+        {
+            cells.insert(format!("{org}.{field}"), value.clone());
+        }
+    }
+    cells
+}
+
+async fn wait_ready(browser: &mut Browser) {
+    browser
+        .wait_for("document.body.dataset.ready === 'true'", WAIT)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_organisation() {
+    let Some(mut browser) = Browser::launch_or_skip("dashboard_browser").await else {
+        return;
+    };
+    let mut graph = Graph::start().await;
+    let base = graph.gateway_url.trim_end_matches("/graphql").to_string();
+    let expected = graph.query(DASHBOARD, json!({}), None).await;
+    let regions = expected["data"]["regions"]
+        .as_array()
+        .expect("regions")
+        .clone();
+    assert_eq!(regions.len(), 20);
+
+    // The overview: every district's figures as the dashboard query returns them.
+    browser.navigate(&format!("{base}/dashboard")).await;
+    wait_ready(&mut browser).await;
+    let first_render = browser.eval("window.quntuan.renders[0].ms").await;
+    eprintln!("overview first render (demo seed): {first_render} ms after navigation start");
+    let table = browser.eval(READ_TABLE).await;
+    for region in &regions {
+        let code = region["code"].as_str().expect("code");
+        assert_eq!(
+            table[code],
+            Value::Object(expected_cells(region)),
+            "district {code} on the page"
+        );
+    }
+    assert_eq!(
+        table.as_object().map(|t| t.len()),
+        Some(21),
+        "20 districts and the total"
+    );
+    for (column, total) in table["total"].as_object().expect("a total row") {
+        let sum: i64 = regions
+            .iter()
+            .map(|r| {
+                table[r["code"].as_str().unwrap_or_default()][column]
+                    .as_i64()
+                    .unwrap_or(0)
+            })
+            .sum();
+        assert_eq!(total.as_i64(), Some(sum), "city total of {column}");
+    }
+    browser.screenshot("dashboard-overview").await;
+    // The same view on a wall screen: three columns, every widget in sight.
+    browser.viewport(2560, 1440).await;
+    browser
+        .wait_for("getComputedStyle(document.querySelector('main')).gridTemplateColumns.split(' ').length === 3", WAIT)
+        .await;
+    browser.screenshot("dashboard-wall-screen").await;
+    browser.viewport(1366, 768).await;
+
+    // Drill down by clicking the chart over the first district: its streets add up to it.
+    let point = browser
+        .eval("(() => { const r = document.querySelector('[data-chart=figures]').getBoundingClientRect(); return [r.x + 48 + (r.width - 64) / 40, r.y + r.height / 2]; })()")
+        .await;
+    browser
+        .click_at(
+            point[0].as_f64().unwrap_or(0.0),
+            point[1].as_f64().unwrap_or(0.0),
+        )
+        .await;
+    browser
+        .wait_for("location.hash === '#region=510104'", WAIT)
+        .await;
+    wait_ready(&mut browser).await;
+    let district = browser.eval(READ_TABLE).await;
+    let streets: Vec<&Value> = district
+        .as_object()
+        .expect("rows")
+        .iter()
+        .filter(|(code, _)| code.len() == 9)
+        .map(|(_, cells)| cells)
+        .collect();
+    assert!(!streets.is_empty(), "the district's streets: {district}");
+    let overview_row = &table["510104"];
+    for (column, total) in district["total"].as_object().expect("a total row") {
+        let sum: i64 = streets
+            .iter()
+            .map(|s| s[column].as_i64().unwrap_or(0))
+            .sum();
+        assert_eq!(
+            total.as_i64(),
+            Some(sum),
+            "510104 {column} is the sum of its streets"
+        );
+        assert_eq!(
+            total, &overview_row[column],
+            "510104 {column} as in the overview"
+        );
+    }
+    assert_eq!(
+        browser
+            .eval("document.querySelector('header .trail').textContent")
+            .await,
+        "成都市 › 锦江区"
+    );
+    browser.screenshot("dashboard-district").await;
+
+    // A street, by clicking its row: its communities.
+    browser.click("[data-widget=figures] tbody tr a").await;
+    browser
+        .wait_for(
+            "location.hash.startsWith('#region=510104') && location.hash.length === 17",
+            WAIT,
+        )
+        .await;
+    wait_ready(&mut browser).await;
+    let street = browser.eval(READ_TABLE).await;
+    assert!(
+        street
+            .as_object()
+            .expect("rows")
+            .keys()
+            .any(|code| code.len() == 12),
+        "the street's communities: {street}"
+    );
+    browser.screenshot("dashboard-street").await;
+
+    // One labour-dispute case: the union's steps; personal data only once signed in.
+    browser
+        .navigate(&format!("{base}/dashboard#case=unions-dispute-000001"))
+        .await;
+    wait_ready(&mut browser).await;
+    let steps = browser
+        .eval("document.querySelectorAll('[data-widget=case] .steps li').length")
+        .await;
+    assert!(steps.as_u64() > Some(0), "the case's steps are listed");
+    assert_eq!(
+        browser
+            .eval("document.querySelector('[data-personal]').dataset.personal")
+            .await,
+        "hidden"
+    );
+    let signed = token("dashboard-test", "unions:personal women:personal");
+    browser
+        .eval(&format!(
+            "sessionStorage.setItem('quntuan.token', {signed:?}); location.reload()"
+        ))
+        .await;
+    browser
+        .wait_for("document.readyState === 'complete'", WAIT)
+        .await;
+    wait_ready(&mut browser).await;
+    assert_eq!(
+        browser
+            .eval("document.querySelector('[data-personal]').dataset.personal")
+            .await,
+        "shown"
+    );
+    browser.screenshot("dashboard-case").await;
+
+    // English.
+    browser.click("[data-action=lang]").await;
+    browser
+        .wait_for(
+            "document.querySelector('h1').textContent === 'Chengdu mass organisations dashboard'",
+            WAIT,
+        )
+        .await;
+    wait_ready(&mut browser).await;
+    browser
+        .eval("localStorage.clear(); sessionStorage.clear()")
+        .await;
+
+    // GraphiQL from the binary: loads, runs the preset query, shows the plan; nothing
+    // requested beyond 127.0.0.1.
+    browser.requests.clear();
+    browser.navigate(&format!("{base}/graphql")).await;
+    browser
+        .wait_for("document.querySelector('.graphiql-execute-button')", WAIT)
+        .await;
+    browser.click(".graphiql-execute-button").await;
+    browser
+        .wait_for("document.querySelector('.result-window') && document.querySelector('.result-window').textContent.includes('锦江区')", WAIT)
+        .await;
+    browser
+        .wait_for("document.querySelector('[data-plan]')", WAIT)
+        .await;
+    browser.screenshot("graphiql").await;
+    let outside: Vec<&String> = browser
+        .requests
+        .iter()
+        .filter(|url| !url.starts_with("http://127.0.0.1:") && !url.starts_with("data:"))
+        .collect();
+    assert!(outside.is_empty(), "GraphiQL requested {outside:?}");
+    assert!(
+        browser
+            .requests
+            .iter()
+            .any(|url| url.contains("/assets/graphiql.js")),
+        "{:?}",
+        browser.requests
+    );
+
+    // A stopped subgraph: the page names it and still shows the other organisations.
+    graph.kill("science");
+    browser.navigate(&format!("{base}/dashboard")).await;
+    wait_ready(&mut browser).await;
+    let failing = browser
+        .eval("document.querySelector('[data-widget=figures] .error-panel').dataset.failing")
+        .await;
+    assert_eq!(failing, "science");
+    let panel = browser
+        .eval("document.querySelector('[data-widget=figures] .error-panel').textContent")
+        .await;
+    assert!(
+        panel.as_str().is_some_and(|p| p.contains("科协")),
+        "{panel}"
+    );
+    let degraded = browser.eval(READ_TABLE).await;
+    for region in &regions {
+        let code = region["code"].as_str().expect("code");
+        let mut cells = expected_cells(region);
+        cells.insert("science.associationCount".into(), Value::Null);
+        cells.insert("science.workstationCount".into(), Value::Null);
+        assert_eq!(
+            degraded[code],
+            Value::Object(cells),
+            "district {code} without science"
+        );
+    }
+    browser.screenshot("dashboard-science-down").await;
+}
+
+/// Times the overview's first render against a running `quntuan dev` (for BENCHMARKS.md):
+/// `QUNTUAN_DASHBOARD_URL=http://127.0.0.1:4000/dashboard cargo test -p quntuan-e2e --test
+/// dashboard_browser -- --ignored --nocapture`. A fresh profile each round: the first load
+/// fetches the bundles, the later ones revalidate them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a running quntuan dev: set QUNTUAN_DASHBOARD_URL"]
+async fn time_the_overviews_first_render() {
+    let url = std::env::var("QUNTUAN_DASHBOARD_URL").expect("QUNTUAN_DASHBOARD_URL");
+    for round in 0..3 {
+        let Some(mut browser) = Browser::launch_or_skip("time_the_overviews_first_render").await
+        else {
+            return;
+        };
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            browser.navigate(&url).await;
+            wait_ready(&mut browser).await;
+            let ms = browser.eval("window.quntuan.renders[0].ms").await;
+            times.push(ms.as_u64().unwrap_or_default());
+        }
+        eprintln!("round {round}: overview first render (cold, then warm) ms: {times:?}");
+        // Where the last load's time went: each request's start and end, in ms.
+        let resources = browser
+            .eval("performance.getEntriesByType('resource').map(e => `${e.name.replace(/^.*\\//, '').slice(0, 40)} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`).join('; ')")
+            .await;
+        eprintln!("  requests of the last load: {resources}");
+    }
+}
