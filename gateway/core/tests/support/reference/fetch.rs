@@ -243,12 +243,11 @@ impl Reference<'_> {
         };
         // Abstract types need `__typename`; an object type needs no sub-selection (the mock
         // answers a bare object field with the whole stored object).
-        let ty_in_graph = candidate
+        let base = candidate
             .type_in_graph
-            .clone()
-            .unwrap_or_else(|| field.definition.ty.to_string());
-        let base = ty_in_graph
-            .trim_matches(|c| c == '[' || c == ']' || c == '!')
+            .as_ref()
+            .unwrap_or(&field.definition.ty)
+            .inner_named_type()
             .to_string();
         let is_abstract = self
             .supergraph
