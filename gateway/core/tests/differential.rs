@@ -93,14 +93,6 @@ const KNOWN: &[Known] = &[
         pattern: "shareable root field: tie between subgraphs broken unlike Apollo",
         matches: |_, response| gateway_error_says(response, "You should not be using"),
     },
-    // Outside issue 10's patterns; reproduced in tests/known-differences (see its README):
-    // a type condition on an implementation the subgraph does not define drops the
-    // interface's own fields under it from the fetch (`node { ... on User { id } }`).
-    Known {
-        suite: "fed1-node-resolver-node",
-        pattern: "interface field under a type condition the subgraph does not know",
-        matches: |operation, _| operation.contains(" on User") || operation.contains(" on Post"),
-    },
 ];
 
 fn fixtures_root() -> PathBuf {
