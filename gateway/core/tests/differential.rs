@@ -54,16 +54,6 @@ const KNOWN: &[Known] = &[
         pattern: "union members differing per subgraph under a shareable field",
         matches: |operation, _| operation.contains("actions"),
     },
-    // Near issue 10 point 1 (planner, another branch); reduced in tests/known-differences:
-    // `Product.category` is shareable in `a` and `b` over a `Category` value type split
-    // between them (`details` in `a`, `id` in `b`, `name` through `c`'s key). Each of
-    // `category { id }` and `a4: category { details name }` plans alone; together they
-    // answer QUERY_PLANNING_FAILED.
-    Known {
-        suite: "parent-entity-call-complex-product-category-from-three-subgraphs",
-        pattern: "two aliases of a shareable field over a value type split across subgraphs",
-        matches: |_, response| gateway_error_says(response, "cannot plan `Product.category`"),
-    },
     // By design of the audit suite: `Node.id` is external on one implementation in each
     // subgraph, so no subgraph serves `node { id }` for every runtime type and planning
     // fails (as Apollo's does); the naive reference answers per runtime object instead.
