@@ -70,9 +70,12 @@ const KNOWN: &[Known] = &[
         pattern: "interface object without any subgraph knowing its implementations",
         matches: |_, _| true,
     },
-    // The audit's mocks fail the subgraph Apollo's planner does not choose for a shareable
-    // root field; ours chooses it when both subgraphs serve the selection equally
-    // (determinism between equal subgraphs, issue 10 point 6, decides which).
+    // By design of the audit's mocks: they fail `a` for every `media` query (the audit's
+    // PUNISH_FOR_POOR_PLANS), as its tests always select what `b` @provides. Where `a` and
+    // `b` serve the selection equally (`media { ... on Book { id } }`), the gateway takes the
+    // first subgraph in `join__Graph` order, as Apollo's planner keeps the first of
+    // equal-cost plans (fixture provides-on-union/shareable-root-field-tie-goes-to-first-
+    // subgraph), so it meets the mock's error; the reference prefers the subgraph that answers.
     Known {
         suite: "provides-on-interface",
         pattern: "shareable root field: tie between subgraphs broken unlike Apollo",
