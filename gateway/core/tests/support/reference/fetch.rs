@@ -111,7 +111,17 @@ impl Reference<'_> {
             })
             .cloned()
             .collect();
-        candidates.sort_by_key(|g| !obj.sources.iter().any(|s| s.graph == g.graph));
+        // The subgraph the object came from first is asked first: where a shareable field
+        // differs between subgraphs (union members per subgraph), the answer is that of the
+        // subgraph a planner stays in, as no jump is cheaper than one (Apollo's choice, see
+        // fixtures/shareable-union-members-differ-per-subgraph/README.md); an object reached
+        // through several subgraphs keeps their order in `sources`.
+        candidates.sort_by_key(|g| {
+            obj.sources
+                .iter()
+                .position(|s| s.graph == g.graph)
+                .unwrap_or(usize::MAX)
+        });
         for g in provided {
             let by_provides = obj
                 .sources
