@@ -279,6 +279,9 @@ impl Reference<'_> {
             let typename_only = format!("{}{args} {{ __typename }}", field.name);
             if let Some(again) = self.run_query(&source, &typename_only, field.name.as_str())? {
                 (raw, errored) = again;
+                // A mock gap, as the differential test treats it for the gateway: real
+                // subgraphs always answer `__typename`.
+                errored &= self.last_error != "mock data lacks __typename here";
             }
         }
         if errored
