@@ -121,11 +121,11 @@ fn cases() -> Vec<PathBuf> {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_dir())
         {
+            // A suite folder can be a case itself and still hold more cases below it.
             if path.join("operation.graphql").exists() {
-                out.push(path);
-            } else {
-                walk(&path, out);
+                out.push(path.clone());
             }
+            walk(&path, out);
         }
     }
     let mut cases = Vec::new();

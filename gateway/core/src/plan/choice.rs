@@ -46,12 +46,17 @@ impl Planner<'_> {
                 coordinate: coordinate.clone(),
                 reason: "the field is not in the supergraph".into(),
             })?;
-        let candidates: Vec<GraphId> = field_info
+        let mut candidates: Vec<GraphId> = field_info
             .graphs
             .iter()
             .filter(|fg| !fg.external && fg.is_active(self.labels_on))
             .map(|fg| fg.graph)
             .collect();
+        // Between equally cheap subgraphs the first in `join__Graph` order wins, whatever the
+        // order of the field's `@join__field`s: Apollo's planner keeps the first of equal-cost
+        // plans, and its options follow the supergraph's subgraph order.
+        candidates.sort_unstable();
+        candidates.dedup();
         match candidates.as_slice() {
             [] => Err(PlanError::Unsatisfiable {
                 coordinate,

@@ -35,15 +35,20 @@ impl Planner<'_> {
         let implementations = self.type_info(ty)?.possible_types.clone();
         for object in implementations {
             let fields = self.collect_fields(selection, &object);
-            let missing: Vec<Field> = fields
+            let (here, missing): (Vec<&Field>, Vec<&Field>) = fields
                 .fields()
                 .filter(|f| !f.name.starts_with("__"))
-                .filter(|f| {
+                .partition(|f| {
                     self.resolvable_here(graph, ty, f, provided, false)
-                        .is_none()
-                })
-                .cloned()
-                .collect();
+                        .is_some()
+                });
+            // `graph` cannot name `object` in a type condition, so an interface field asked
+            // only under `... on Object` is fetched on the interface itself; shaping keeps
+            // it for objects of that type alone.
+            for field in here {
+                self.plan_interface_field(group, graph, (ty, field), path, provided, out)?;
+            }
+            let missing: Vec<Field> = missing.into_iter().cloned().collect();
             if missing.is_empty() {
                 continue;
             }

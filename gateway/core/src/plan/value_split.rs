@@ -74,8 +74,25 @@ impl Planner<'_> {
         field: &Field,
         provided: Option<&SelectionSet>,
     ) -> (Option<Field>, Option<Field>) {
+        let whole = SelectionSet {
+            items: vec![Selection::Field(field.clone())],
+        };
+        let plans_whole = |p: &mut Self| {
+            p.trial(|p| {
+                let id = p.new_group(graph, None, Vec::new());
+                p.plan_level(id, graph, parent, &whole, &[], provided, false)
+            })
+            .is_some()
+        };
         let Some(field_in_graph) = self.resolvable_here(graph, parent, field, provided, false)
         else {
+            // A field `graph` does not define may still be reached from it by the key of an
+            // entity below a value type (`category { name }` with `name` only behind
+            // `Category`'s key): kept here, it need not come back through a subgraph the
+            // jump chain has already entered.
+            if plans_whole(self) {
+                return (Some(field.clone()), None);
+            }
             return (None, Some(field.clone()));
         };
         let Some(sub) = &field.selection_set else {
@@ -85,16 +102,7 @@ impl Planner<'_> {
             Some(provides) => Some(provides.clone()),
             None => provided.map(|p| provided_below(p, &field.name)),
         };
-        let whole = SelectionSet {
-            items: vec![Selection::Field(field.clone())],
-        };
-        let plans_whole = self
-            .trial(|p| {
-                let id = p.new_group(graph, None, Vec::new());
-                p.plan_level(id, graph, parent, &whole, &[], provided, false)
-            })
-            .is_some();
-        if plans_whole {
+        if plans_whole(self) {
             return (Some(field.clone()), None);
         }
         let return_type = self

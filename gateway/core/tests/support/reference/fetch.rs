@@ -111,7 +111,17 @@ impl Reference<'_> {
             })
             .cloned()
             .collect();
-        candidates.sort_by_key(|g| !obj.sources.iter().any(|s| s.graph == g.graph));
+        // The subgraph the object came from first is asked first: where a shareable field
+        // differs between subgraphs (union members per subgraph), the answer is that of the
+        // subgraph a planner stays in, as no jump is cheaper than one (Apollo's choice, see
+        // fixtures/shareable-union-members-differ-per-subgraph/README.md); an object reached
+        // through several subgraphs keeps their order in `sources`.
+        candidates.sort_by_key(|g| {
+            obj.sources
+                .iter()
+                .position(|s| s.graph == g.graph)
+                .unwrap_or(usize::MAX)
+        });
         for g in provided {
             let by_provides = obj
                 .sources
@@ -243,12 +253,11 @@ impl Reference<'_> {
         };
         // Abstract types need `__typename`; an object type needs no sub-selection (the mock
         // answers a bare object field with the whole stored object).
-        let ty_in_graph = candidate
+        let base = candidate
             .type_in_graph
-            .clone()
-            .unwrap_or_else(|| field.definition.ty.to_string());
-        let base = ty_in_graph
-            .trim_matches(|c| c == '[' || c == ']' || c == '!')
+            .as_ref()
+            .unwrap_or(&field.definition.ty)
+            .inner_named_type()
             .to_string();
         let is_abstract = self
             .supergraph
@@ -263,6 +272,18 @@ impl Reference<'_> {
         else {
             return Ok(Some((Fetched::Null, false)));
         };
+        if errored && self.last_error.contains("must have a subselection set") {
+            // A mock that validates against the subgraph's `__sdl` rejects a bare object
+            // field, as a real subgraph does: ask for `__typename` only, the fields below are
+            // asked one by one through the object's path.
+            let typename_only = format!("{}{args} {{ __typename }}", field.name);
+            if let Some(again) = self.run_query(&source, &typename_only, field.name.as_str())? {
+                (raw, errored) = again;
+                // A mock gap, as the differential test treats it for the gateway: real
+                // subgraphs always answer `__typename`.
+                errored &= self.last_error != "mock data lacks __typename here";
+            }
+        }
         if errored
             && self.last_error.contains("representation lacks required")
             && let Anchor::Entity(representation) = &source.anchor

@@ -293,6 +293,11 @@ impl<'a> Reference<'a> {
             || schema
                 .get_union(condition)
                 .is_some_and(|u| u.members.iter().any(|m| m.name == ty))
+            // An interface that implements another (`interface Bar implements Foo`): the
+            // supergraph's possible types hold every object type under it.
+            || self.supergraph.type_info(condition).is_some_and(|info| {
+                info.is_abstract() && info.possible_types.iter().any(|p| p == ty)
+            })
     }
 
     fn complete(
