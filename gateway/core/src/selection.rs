@@ -237,10 +237,31 @@ impl SelectionSet {
         out
     }
 
+    /// True when printing would leave nothing but empty braces: no field at any depth of the
+    /// set's inline fragments (all of them were pruned by `@skip`/`@include` or planning).
+    pub fn is_vacuous(&self) -> bool {
+        self.items.iter().all(|item| match item {
+            Selection::Field(_) => false,
+            Selection::InlineFragment(inline) => inline.selection_set.is_vacuous(),
+        })
+    }
+
+    /// Prints `{ ... }`. A vacuous set prints `{__typename}`, as GraphQL forbids an empty
+    /// selection set: a subgraph would reject `accounts {}` left behind when every field below
+    /// was skipped, and the client still gets its (empty) objects.
     pub fn write_graphql(&self, out: &mut String) {
         out.push('{');
+        if self.is_vacuous() {
+            out.push_str("__typename}");
+            return;
+        }
         let mut first = true;
         for item in &self.items {
+            if let Selection::InlineFragment(inline) = item
+                && inline.selection_set.is_vacuous()
+            {
+                continue;
+            }
             if !first {
                 out.push(' ');
             }
