@@ -106,7 +106,7 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
         println!("Quntuan is running.");
         println!("  GraphiQL:  http://127.0.0.1:{}/graphql", args.port);
         println!(
-            "  dashboard: http://127.0.0.1:{}/graphql?query={}",
+            "  dashboard: http://127.0.0.1:{}/graphql?query={} (opens in GraphiQL: press Run)",
             args.port,
             percent_encode(SAMPLE_QUERY)
         );

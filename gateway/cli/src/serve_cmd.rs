@@ -2,7 +2,7 @@
 
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, router};
+use quntuan_gateway::http::{CsrfSettings, HttpSettings, router};
 use quntuan_gateway::supergraph::Supergraph;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -42,6 +42,31 @@ pub(crate) struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 2 * 1024 * 1024)]
     max_body_bytes: usize,
+    /// Refuse requests a browser could send cross-site without a preflight (a simple content
+    /// type, or none, and no CSRF header). `false` lets any web page run operations as its
+    /// visitors: switch it off only behind a proxy that does the same check.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    csrf_prevention: bool,
+    /// Headers whose presence lets a request with a simple content type (or a GET) through,
+    /// comma-separated [default: x-quntuan-csrf,apollo-require-preflight].
+    #[arg(long, value_delimiter = ',')]
+    csrf_required_headers: Option<Vec<String>>,
+}
+
+impl ServeArgs {
+    fn http_settings(&self) -> HttpSettings {
+        let defaults = CsrfSettings::default();
+        HttpSettings {
+            max_body_bytes: self.max_body_bytes,
+            csrf: CsrfSettings {
+                enabled: self.csrf_prevention,
+                required_headers: self
+                    .csrf_required_headers
+                    .clone()
+                    .unwrap_or(defaults.required_headers),
+            },
+        }
+    }
 }
 
 fn parse_label(text: &str) -> Result<(String, bool), String> {
@@ -89,9 +114,7 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let http = HttpSettings {
-        max_body_bytes: args.max_body_bytes,
-    };
+    let http = args.http_settings();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -99,6 +99,41 @@ fn serve_verifies_tokens_only_with_a_configured_secret() {
     );
 }
 
+fn post_text_plain(port: u16, extra_header: &str) -> String {
+    let body = r#"{"query":"{ __typename }"}"#;
+    http(
+        port,
+        &format!(
+            "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n{extra_header}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+#[test]
+fn serve_prevents_csrf_unless_told_otherwise() {
+    let (_server, port) = serve(&[]);
+    let answer = post_text_plain(port, "");
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("CSRF_ERROR"), "{answer}");
+    let answer = post_text_plain(port, "x-quntuan-csrf: 1\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let (_server, port) = serve(&["--csrf-required-headers", "x-requested-by,x-other"]);
+    let answer = post_text_plain(port, "x-quntuan-csrf: 1\r\n");
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    let answer = post_text_plain(port, "X-Other: yes\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let (_server, port) = serve(&["--csrf-prevention=false"]);
+    let answer = post_text_plain(port, "");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.contains(r#"{"data":{"__typename":"Query"}}"#),
+        "{answer}"
+    );
+}
+
 #[test]
 fn plan_prints_the_plan_of_an_operation() {
     let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))

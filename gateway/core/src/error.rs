@@ -38,6 +38,8 @@ pub enum ErrorCode {
     Unauthenticated,
     /// The request exceeds a configured limit (body size, depth).
     RequestTooLarge,
+    /// The request could have been sent cross-site without a preflight (CSRF prevention).
+    CsrfError,
     /// A gateway-side failure that is not the caller's fault.
     InternalServerError,
 }
@@ -61,6 +63,7 @@ impl ErrorCode {
             Self::PersistedQueryHashMismatch => "PERSISTED_QUERY_HASH_MISMATCH",
             Self::Unauthenticated => "UNAUTHENTICATED",
             Self::RequestTooLarge => "REQUEST_TOO_LARGE",
+            Self::CsrfError => "CSRF_ERROR",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }
     }

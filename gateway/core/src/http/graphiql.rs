@@ -1,5 +1,18 @@
 //! The page served to browsers on `GET /graphql`: GraphiQL when the browser can load it from
 //! its CDN, and otherwise a small built-in console, so the endpoint is explorable offline too.
+//! A `query` (and `variables`) in the address is loaded into the editor, not run: the page
+//! sends operations with POST and `application/json`, so CSRF prevention lets them through,
+//! and a link from another site cannot make it run anything.
+
+use axum::http::{HeaderMap, header};
+
+/// Whether a GET asks for the page: a browser navigation, whose `Accept` names `text/html`.
+pub(super) fn wanted(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
 
 /// A self-contained page: GraphiQL from unpkg, or the fallback console when that fails.
 pub(super) fn page() -> &'static str {
@@ -34,6 +47,9 @@ pub(super) fn page() -> &'static str {
   <script crossorigin src="https://unpkg.com/graphiql@3/graphiql.min.js"></script>
   <script>
     const endpoint = window.location.pathname;
+    const params = new URLSearchParams(window.location.search);
+    const linkedQuery = params.get('query');
+    const linkedVariables = params.get('variables');
     function showConsole() {
       document.getElementById('graphiql').style.display = 'none';
       document.getElementById('console').style.display = 'flex';
@@ -52,13 +68,18 @@ pub(super) fn page() -> &'static str {
           out.textContent = String(error);
         }
       };
+      if (linkedQuery) document.getElementById('query').value = linkedQuery;
+      if (linkedVariables) document.getElementById('variables').value = linkedVariables;
       document.getElementById('run').onclick = run;
-      run();
+      if (!linkedQuery) run();
     }
     if (window.GraphiQL && window.React && window.ReactDOM) {
       const fetcher = GraphiQL.createFetcher({ url: endpoint });
+      const props = { fetcher, defaultEditorToolbarOpen: true };
+      if (linkedQuery) props.query = linkedQuery;
+      if (linkedVariables) props.variables = linkedVariables;
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultEditorToolbarOpen: true }));
+        React.createElement(GraphiQL, props));
     } else {
       showConsole();
     }

@@ -1,13 +1,16 @@
 //! The HTTP stage: GraphQL over HTTP on axum.
 //!
 //! `POST /graphql` (JSON body), `GET /graphql` (queries only, or GraphiQL for a browser),
-//! `GET /health`. The response media type follows `Accept`: with
+//! `GET /health`. CSRF prevention ([`csrf`]) is a layer in front of the GraphQL routes. The response media type follows `Accept`: with
 //! `application/graphql-response+json` request errors answer 4xx; with `application/json`
 //! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
 //! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
 
+mod csrf;
 mod graphiql;
 mod multipart;
+
+pub use csrf::CsrfSettings;
 
 use crate::auth::caller_from_header;
 use crate::error::{ErrorCode, GraphqlError};
@@ -30,25 +33,31 @@ const PLAN_HEADERS: &[&str] = &["x-quntuan-query-plan", "apollo-query-plan-exper
 const OVERRIDE_LABELS_HEADER: &str = "x-quntuan-override-labels";
 
 /// HTTP settings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct HttpSettings {
-    /// Largest accepted request body, in bytes.
+    /// Largest accepted request body, in bytes (default 2 MiB).
     pub max_body_bytes: usize,
+    /// CSRF prevention (on by default).
+    pub csrf: CsrfSettings,
 }
 
 impl Default for HttpSettings {
     fn default() -> Self {
         Self {
             max_body_bytes: 2 * 1024 * 1024,
+            csrf: CsrfSettings::default(),
         }
     }
 }
 
 /// The gateway's routes.
 pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
+    let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
     Router::new()
         .route("/graphql", get(get_graphql).post(post_graphql))
         .route("/", get(get_graphql).post(post_graphql))
+        .route_layer(csrf)
         .route("/health", get(health))
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .with_state(gateway)
@@ -75,11 +84,7 @@ async fn get_graphql(
     headers: HeaderMap,
     Query(params): Query<GetParams>,
 ) -> Response {
-    let wants_html = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    if params.query.is_none() && wants_html {
+    if graphiql::wanted(&headers) {
         return Html(graphiql::page()).into_response();
     }
     let media = ResponseMedia::from_headers(&headers);
