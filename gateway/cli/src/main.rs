@@ -3,6 +3,7 @@
 mod check_cmd;
 mod compose_cmd;
 mod dev_cmd;
+mod limit_args;
 mod plan_cmd;
 mod seed_cmd;
 mod serve_cmd;

@@ -1,5 +1,6 @@
 //! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names.
 
+use crate::limit_args::LimitArgs;
 use clap::Args;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{CsrfSettings, HttpSettings, router};
@@ -51,6 +52,12 @@ pub(crate) struct ServeArgs {
     /// comma-separated [default: x-quntuan-csrf,apollo-require-preflight].
     #[arg(long, value_delimiter = ',')]
     csrf_required_headers: Option<Vec<String>>,
+    /// Answer introspection (`__schema`, `__type`); `false` refuses such documents with
+    /// INTROSPECTION_DISABLED (GraphiQL then cannot show the schema). `__typename` stays.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    introspection: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 impl ServeArgs {
@@ -105,6 +112,8 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
         jwt_secret: args.jwt_secret.clone(),
         deduplicate_requests: args.deduplicate_requests,
         override_labels: args.override_labels.iter().cloned().collect(),
+        limits: args.limits.settings(),
+        introspection: args.introspection,
         ..GatewaySettings::default()
     };
     let gateway = match load_gateway(&args.supergraph, settings) {

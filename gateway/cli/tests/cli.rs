@@ -134,6 +134,32 @@ fn serve_prevents_csrf_unless_told_otherwise() {
     );
 }
 
+fn post_query(port: u16, query: &str) -> String {
+    let body = serde_json::json!({ "query": query }).to_string();
+    http(
+        port,
+        &format!(
+            "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+#[test]
+fn serve_applies_the_limit_and_introspection_flags() {
+    let (_server, port) = serve(&["--max-aliases", "0", "--introspection=false"]);
+    let answer = post_query(port, "{ a: __typename }");
+    assert!(answer.contains("MAX_ALIASES_LIMIT"), "{answer}");
+    assert!(answer.contains("`max_aliases` of 0"), "{answer}");
+    let answer = post_query(port, "{ __schema { queryType { name } } }");
+    assert!(answer.contains("INTROSPECTION_DISABLED"), "{answer}");
+    let answer = post_query(port, "{ __typename }");
+    assert!(
+        answer.contains(r#"{"data":{"__typename":"Query"}}"#),
+        "{answer}"
+    );
+}
+
 #[test]
 fn plan_prints_the_plan_of_an_operation() {
     let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))

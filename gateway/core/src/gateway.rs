@@ -10,9 +10,10 @@ use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{
     DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
 };
+use crate::limits::{self, LimitSettings};
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
-use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
+use crate::request::{PreparedDocument, coerce_variables, select_operation, validate};
 use crate::response::shape;
 use crate::selection::SelectionSet;
 use crate::supergraph::Supergraph;
@@ -112,6 +113,10 @@ pub struct GatewaySettings {
     /// Progressive `@override` labels switched on or off. A label not listed is off, except
     /// `percent(N)`, which is drawn per request (on N% of the time).
     pub override_labels: HashMap<String, bool>,
+    /// Operation limits, checked before validation and planning.
+    pub limits: LimitSettings,
+    /// Answer `__schema` and `__type`; off, such documents are refused (`INTROSPECTION_DISABLED`).
+    pub introspection: bool,
 }
 
 impl Default for GatewaySettings {
@@ -123,6 +128,8 @@ impl Default for GatewaySettings {
             jwt_secret: None,
             deduplicate_requests: true,
             override_labels: HashMap::new(),
+            limits: LimitSettings::default(),
+            introspection: true,
         }
     }
 }
@@ -343,11 +350,28 @@ impl Gateway {
         ))
     }
 
+    /// The document stage, cached by the query text; refusals are cached too.
     fn document(&self, query: &str) -> Arc<Result<PreparedDocument, Vec<GraphqlError>>> {
         let key = hash_of(&(query,));
-        self.documents.get_with(key, || {
-            Arc::new(prepare(&self.supergraph.api_schema, query))
-        })
+        self.documents
+            .get_with(key, || Arc::new(self.prepare_document(query)))
+    }
+
+    /// Parses within the token and nesting limits, applies the introspection switch and the
+    /// operation limits, then validates against the API schema.
+    fn prepare_document(&self, query: &str) -> Result<PreparedDocument, Vec<GraphqlError>> {
+        let limits = &self.settings.limits;
+        let ast = limits::parse(limits, query)?;
+        if !self.settings.introspection {
+            limits::refuse_introspection(&ast).map_err(|error| vec![error])?;
+        }
+        limits::check(limits, &ast).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(GraphqlError::from)
+                .collect::<Vec<_>>()
+        })?;
+        validate(&self.supergraph.api_schema, ast)
     }
 
     fn plan(

@@ -5,3 +5,5 @@
 mod server;
 
 mod csrf;
+mod limits;
+mod limits_fixtures;
