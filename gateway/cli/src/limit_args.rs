@@ -30,7 +30,7 @@ pub(crate) struct LimitArgs {
     /// Fragments spread inside fragments, one in the next [default: 16].
     #[arg(long)]
     max_fragment_depth: Option<usize>,
-    /// Field selections once fragments are expanded [default: 10000].
+    /// Field selections once fragments are expanded [default: 5000].
     #[arg(long)]
     max_selections: Option<usize>,
 }

@@ -60,6 +60,8 @@ pub enum ErrorCode {
     MaxSelectionsLimit,
     /// The document introspects the schema and introspection is switched off.
     IntrospectionDisabled,
+    /// The body is a batch (a JSON array of requests), which the gateway does not accept.
+    BatchingNotEnabled,
     /// A gateway-side failure that is not the caller's fault.
     InternalServerError,
 }
@@ -94,6 +96,7 @@ impl ErrorCode {
             Self::MaxFragmentDepthLimit => "MAX_FRAGMENT_DEPTH_LIMIT",
             Self::MaxSelectionsLimit => "MAX_SELECTIONS_LIMIT",
             Self::IntrospectionDisabled => "INTROSPECTION_DISABLED",
+            Self::BatchingNotEnabled => "BATCHING_NOT_ENABLED",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }
     }

@@ -132,6 +132,13 @@ async fn graphql_over_http_status_codes_and_media_types() {
 
     let too_large = call(post(&url, modern, vec![b' '; 128 * 1024])).await;
     assert_eq!(too_large.status, 413);
+    assert_eq!(
+        too_large.body["errors"][0],
+        json!({
+            "message": "the request body is larger than 65536 bytes, the limit `max_body_bytes`",
+            "extensions": {"code": "REQUEST_TOO_LARGE"}
+        })
+    );
 
     let health = call(
         http::Request::get(format!("{url}/health"))

@@ -6,10 +6,12 @@
 //! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
 //! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
 
+mod body;
 mod csrf;
 mod graphiql;
 mod multipart;
 
+pub use body::decode_post_body;
 pub use csrf::CsrfSettings;
 
 use crate::auth::caller_from_header;
@@ -17,7 +19,8 @@ use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Extension, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -60,6 +63,7 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
         .route_layer(csrf)
         .route("/health", get(health))
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .layer(Extension(BodyLimit(settings.max_body_bytes)))
         .with_state(gateway)
 }
 
@@ -134,19 +138,26 @@ async fn get_graphql(
     respond_graphql(media, &response)
 }
 
+/// `max_body_bytes`, for the message of a refused body.
+#[derive(Debug, Clone, Copy)]
+struct BodyLimit(usize);
+
 async fn post_graphql(
     State(gateway): State<Arc<Gateway>>,
+    Extension(limit): Extension<BodyLimit>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let media = ResponseMedia::from_headers(&headers);
-    let request: GraphqlRequest = match serde_json::from_slice(&body) {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return body_refused(media, &rejection, limit),
+    };
+    let request = match decode_post_body(&body) {
         Ok(request) => request,
         Err(error) => {
-            return bad_request(
-                media,
-                format!("the request body is not a GraphQL request in JSON: {error}"),
-            );
+            let response = GraphqlResponse::request_errors(vec![error]);
+            return respond(media, &response, StatusCode::BAD_REQUEST);
         }
     };
     let options = match request_options(&gateway, &headers, true) {
@@ -254,6 +265,29 @@ fn respond_graphql(media: ResponseMedia, response: &GraphqlResponse) -> Response
         StatusCode::OK
     };
     respond(media, response, status)
+}
+
+/// A body that could not be read: over `max_body_bytes` (413), or cut short (400).
+fn body_refused(media: ResponseMedia, rejection: &BytesRejection, limit: BodyLimit) -> Response {
+    let status = rejection.status();
+    let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        GraphqlError::new(
+            format!(
+                "the request body is larger than {} bytes, the limit `max_body_bytes`",
+                limit.0
+            ),
+            ErrorCode::RequestTooLarge,
+        )
+    } else {
+        GraphqlError::new(
+            format!(
+                "the request body could not be read: {}",
+                rejection.body_text()
+            ),
+            ErrorCode::BadRequest,
+        )
+    };
+    respond(media, &GraphqlResponse::request_errors(vec![error]), status)
 }
 
 fn bad_request(media: ResponseMedia, message: String) -> Response {

@@ -130,9 +130,9 @@ fn fragments_of(document: &Document) -> HashMap<&Name, &Node<FragmentDefinition>
 }
 
 /// Distinct fields of `selections` with fragments expanded: fields with the same response
-/// path count once. It visits at most `budget` field selections (call it once
-/// [`Measure::selections`] is known to be under it), so its cost stays bounded whatever the
-/// document.
+/// path count once. It visits at most `budget` selections (fields, spreads, inline
+/// fragments), so its cost stays bounded whatever the document; call it once the expansion is
+/// known to be within bounds, or the count is a lower bound.
 pub(crate) fn height(document: &Document, selections: &[Selection], budget: usize) -> usize {
     let mut walk = Walk {
         fragments: fragments_of(document),
@@ -157,12 +157,14 @@ struct Walk<'a> {
 impl<'a> Walk<'a> {
     fn collect_paths(&mut self, selections: &'a [Selection], parent: usize) {
         for selection in selections {
+            // Every selection visited spends the budget, spreads too: a chain of spreads
+            // without fields must not run unbounded either.
+            let Some(budget) = self.budget.checked_sub(1) else {
+                return;
+            };
+            self.budget = budget;
             match selection {
                 Selection::Field(field) => {
-                    let Some(budget) = self.budget.checked_sub(1) else {
-                        return;
-                    };
-                    self.budget = budget;
                     let key = field.alias.as_ref().unwrap_or(&field.name).as_str();
                     let next = self.paths.len() + 1;
                     let id = *self.paths.entry((parent, key)).or_insert(next);

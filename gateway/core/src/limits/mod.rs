@@ -62,7 +62,7 @@ pub enum LimitError {
         limit: usize,
     },
     #[error(
-        "{operation} spreads fragments inside fragments {value} deep, over the limit `max_fragment_depth` of {limit}"
+        "{operation} spreads fragments inside fragments at least {value} deep, over the limit `max_fragment_depth` of {limit}"
     )]
     FragmentDepth {
         operation: String,
@@ -108,13 +108,14 @@ pub fn parse(settings: &LimitSettings, query: &str) -> Result<Document, Vec<Grap
         .token_limit(settings.max_tokens)
         .recursion_limit(settings.max_parser_recursion);
     let result = parser.parse_ast(query, "request.graphql");
-    if parser.tokens_reached() > settings.max_tokens {
-        let limit = settings.max_tokens;
-        return Err(vec![LimitError::Tokens { limit }.into()]);
-    }
+    // Nesting first: once past it the parser still reads on, up to the token limit.
     if parser.recursion_reached() > settings.max_parser_recursion {
         let limit = settings.max_parser_recursion;
         return Err(vec![LimitError::ParserRecursion { limit }.into()]);
+    }
+    if parser.tokens_reached() > settings.max_tokens {
+        let limit = settings.max_tokens;
+        return Err(vec![LimitError::Tokens { limit }.into()]);
     }
     result.map_err(|e| diagnostics(&e.errors, ErrorCode::GraphqlParseFailed))
 }
@@ -124,7 +125,8 @@ pub fn parse(settings: &LimitSettings, query: &str) -> Result<Document, Vec<Grap
 ///
 /// 1. measure the operation through its fragments, each fragment once;
 /// 2. compare expansion, fragment nesting, depth, aliases, root fields and directives;
-/// 3. only when the expansion is within bounds, walk it for the distinct fields (height).
+/// 3. only when the expansion and the fragment nesting are within bounds, walk the expansion
+///    for the distinct fields (height).
 pub fn check(settings: &LimitSettings, document: &Document) -> Result<(), Vec<LimitError>> {
     let mut measurer = Measurer::new(document, settings.max_fragment_depth);
     let mut errors = Vec::new();
@@ -196,8 +198,13 @@ fn check_operation<'a>(
             limit: settings.max_directives_per_field,
         });
     }
-    if !over(measure.selections, settings.max_selections) {
-        let height = height(document, &operation.selection_set, settings.max_selections);
+    let bounded = !over(measure.selections, settings.max_selections)
+        && !over(measure.fragment_depth, settings.max_fragment_depth);
+    if bounded {
+        // Fields are within `max_selections`; the slack covers the spreads and inline
+        // fragments around them.
+        let budget = settings.max_selections.saturating_mul(4);
+        let height = height(document, &operation.selection_set, budget);
         if height > settings.max_height {
             errors.push(LimitError::Height {
                 operation: name(),

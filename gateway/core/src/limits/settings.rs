@@ -12,8 +12,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LimitSettings {
-    /// Lexical tokens in a document; the parser stops at the first token over it, so a huge
-    /// document costs little (default 15,000, as Apollo Router).
+    /// Lexical tokens in a document, whitespace and commas included; the parser stops at the
+    /// first token over it, so a huge document costs little (default 15,000, as Apollo Router).
     pub max_tokens: usize,
     /// Nesting the parser follows (selection sets, lists, objects) before it gives up, which
     /// keeps its stack bounded (default 500, as Apollo Router).
@@ -31,7 +31,8 @@ pub struct LimitSettings {
     /// Fragments spread inside fragments, one inside the next (default 16).
     pub max_fragment_depth: usize,
     /// Field selections once every fragment spread is replaced by its fragment: what a batch of
-    /// fragments each spreading the next several times multiplies (default 10,000).
+    /// fragments each spreading the next several times multiplies, and what repeating one field
+    /// thousands of times adds up to (default 5,000).
     pub max_selections: usize,
 }
 
@@ -46,7 +47,7 @@ impl Default for LimitSettings {
             max_root_fields: 64,
             max_directives_per_field: 8,
             max_fragment_depth: 16,
-            max_selections: 10_000,
+            max_selections: 5_000,
         }
     }
 }

@@ -125,7 +125,7 @@ async fn every_limit_refuses_with_its_own_code_naming_the_limit_and_the_value() 
         &[
             "operation `Bomb`",
             "32768 field selections",
-            "`max_selections` of 10000",
+            "`max_selections` of 5000",
         ],
     );
 

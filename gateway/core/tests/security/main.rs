@@ -4,6 +4,7 @@
 #[path = "../support/server.rs"]
 mod server;
 
+mod battery;
 mod csrf;
 mod limits;
 mod limits_fixtures;
