@@ -8,3 +8,4 @@ mod battery;
 mod csrf;
 mod limits;
 mod limits_fixtures;
+mod property;
