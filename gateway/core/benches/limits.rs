@@ -91,9 +91,11 @@ fn refused_versus_planned(c: &mut Criterion) {
             "{name} must be refused by the default limits"
         );
         c.bench_function(&format!("{name}: refused by the limits"), |b| {
-            b.iter_batched(
+            b.iter_batched_ref(
                 || gateway(LimitSettings::default()),
-                |gateway| black_box(gateway.plan_for(&query, None, &variables).is_err()),
+                |gateway: &mut Gateway| {
+                    black_box(gateway.plan_for(&query, None, &variables).is_err())
+                },
                 BatchSize::SmallInput,
             )
         });
@@ -104,9 +106,11 @@ fn refused_versus_planned(c: &mut Criterion) {
             "{name} must plan with the limits lifted"
         );
         c.bench_function(&format!("{name}: parsed, validated and planned"), |b| {
-            b.iter_batched(
+            b.iter_batched_ref(
                 || gateway(lifted()),
-                |gateway| black_box(gateway.plan_for(&query, None, &variables).is_ok()),
+                |gateway: &mut Gateway| {
+                    black_box(gateway.plan_for(&query, None, &variables).is_ok())
+                },
                 BatchSize::SmallInput,
             )
         });
