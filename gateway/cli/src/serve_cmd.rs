@@ -2,6 +2,7 @@
 
 use crate::limit_args::LimitArgs;
 use clap::Args;
+use quntuan_gateway::auth::check_secret_strength;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{CsrfSettings, HttpSettings, router};
 use quntuan_gateway::supergraph::Supergraph;
@@ -26,8 +27,8 @@ pub(crate) struct ServeArgs {
     /// Replace a subgraph's URL: NAME=URL (repeatable).
     #[arg(long = "subgraph-url", value_parser = parse_override)]
     subgraph_urls: Vec<(String, String)>,
-    /// HS256 secret that verifies callers' JWTs (claim `scope`); without it every caller is
-    /// anonymous and fields under @requiresScopes/@authenticated are refused.
+    /// HS256 secret that verifies callers' JWTs (claim `scope`), at least 32 bytes; without it
+    /// every caller is anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
     /// Switch a progressive-override label on or off: NAME=true|false (repeatable). Labels
@@ -102,6 +103,12 @@ pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<
 }
 
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
+    if let Some(secret) = &args.jwt_secret
+        && let Err(message) = check_secret_strength(secret)
+    {
+        eprintln!("error: --jwt-secret / QUNTUAN_JWT_SECRET: {message}");
+        return ExitCode::FAILURE;
+    }
     let settings = GatewaySettings {
         subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
         url_overrides: args

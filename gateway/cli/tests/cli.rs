@@ -85,7 +85,11 @@ fn post_with_token(port: u16, token: &str) -> String {
 #[test]
 fn serve_verifies_tokens_only_with_a_configured_secret() {
     // A token that no secret signed: refused when a secret is configured ...
-    let (_server, port) = serve(&["--jwt-secret", "s3cret", "--deduplicate-requests=false"]);
+    let (_server, port) = serve(&[
+        "--jwt-secret",
+        "a-secret-of-at-least-thirty-two-bytes",
+        "--deduplicate-requests=false",
+    ]);
     let answer = post_with_token(port, "not.a.jwt");
     assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
     assert!(answer.contains("UNAUTHENTICATED"), "{answer}");
@@ -157,6 +161,28 @@ fn serve_applies_the_limit_and_introspection_flags() {
     assert!(
         answer.contains(r#"{"data":{"__typename":"Query"}}"#),
         "{answer}"
+    );
+}
+
+#[test]
+fn serve_refuses_a_short_jwt_secret() {
+    let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .arg("serve")
+        .arg("--supergraph")
+        .arg(repo("bench/supergraph.graphql"))
+        .args([
+            "--listen",
+            "127.0.0.1:1",
+            "--jwt-secret",
+            "change-me-in-production",
+        ])
+        .output()
+        .expect("quntuan runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the JWT secret is 23 bytes long; at least 32 are needed"),
+        "{stderr}"
     );
 }
 
