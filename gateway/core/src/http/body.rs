@@ -6,6 +6,10 @@ use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::GraphqlRequest;
 
 /// Reads one GraphQL request from a JSON body.
+#[expect(
+    clippy::result_large_err,
+    reason = "the error is the GraphQL error the client receives, built once per refused body"
+)]
 pub fn decode_post_body(body: &[u8]) -> Result<GraphqlRequest, GraphqlError> {
     let first = body.iter().find(|byte| !byte.is_ascii_whitespace());
     if first == Some(&b'[') {

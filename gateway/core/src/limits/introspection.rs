@@ -5,6 +5,10 @@ use crate::error::{ErrorCode, GraphqlError};
 use apollo_compiler::ast::{Definition, Document, Selection};
 
 /// Refuses a document that introspects the schema.
+#[expect(
+    clippy::result_large_err,
+    reason = "the error is the GraphQL error the client receives, built once per refused document"
+)]
 pub fn refuse_introspection(document: &Document) -> Result<(), GraphqlError> {
     let introspects = document
         .definitions
