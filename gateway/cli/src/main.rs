@@ -3,6 +3,7 @@
 mod check_cmd;
 mod compose_cmd;
 mod dev_cmd;
+mod limit_args;
 mod plan_cmd;
 mod seed_cmd;
 mod serve_cmd;
@@ -29,6 +30,10 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once at start; the serve flags are what make it large"
+)]
 enum Command {
     /// Run the gateway in front of the subgraphs of a supergraph.
     Serve(serve_cmd::ServeArgs),

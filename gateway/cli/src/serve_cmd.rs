@@ -1,8 +1,10 @@
 //! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names.
 
+use crate::limit_args::LimitArgs;
 use clap::Args;
+use quntuan_gateway::auth::check_secret_strength;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
+use quntuan_gateway::http::{CsrfSettings, HttpSettings, dashboard_routes, router};
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::supergraph::Supergraph;
@@ -27,8 +29,8 @@ pub(crate) struct ServeArgs {
     /// Replace a subgraph's URL: NAME=URL (repeatable).
     #[arg(long = "subgraph-url", value_parser = parse_override)]
     subgraph_urls: Vec<(String, String)>,
-    /// HS256 secret that verifies callers' JWTs (claim `scope`); without it every caller is
-    /// anonymous and fields under @requiresScopes/@authenticated are refused.
+    /// HS256 secret that verifies callers' JWTs (claim `scope`), at least 32 bytes; without it
+    /// every caller is anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
     /// Switch a progressive-override label on or off: NAME=true|false (repeatable). Labels
@@ -60,6 +62,37 @@ pub(crate) struct ServeArgs {
     /// Serve the cross-organisation dashboard on `/dashboard` (it reads the public API).
     #[arg(long, env = "QUNTUAN_DASHBOARD")]
     dashboard: bool,
+    /// Refuse requests a browser could send cross-site without a preflight (a simple content
+    /// type, or none, and no CSRF header). `false` lets any web page run operations as its
+    /// visitors: switch it off only behind a proxy that does the same check.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    csrf_prevention: bool,
+    /// Headers whose presence lets a request with a simple content type (or a GET) through,
+    /// comma-separated [default: x-quntuan-csrf,apollo-require-preflight].
+    #[arg(long, value_delimiter = ',')]
+    csrf_required_headers: Option<Vec<String>>,
+    /// Answer introspection (`__schema`, `__type`); `false` refuses such documents with
+    /// INTROSPECTION_DISABLED (GraphiQL then cannot show the schema). `__typename` stays.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    introspection: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl ServeArgs {
+    fn http_settings(&self) -> HttpSettings {
+        let defaults = CsrfSettings::default();
+        HttpSettings {
+            max_body_bytes: self.max_body_bytes,
+            csrf: CsrfSettings {
+                enabled: self.csrf_prevention,
+                required_headers: self
+                    .csrf_required_headers
+                    .clone()
+                    .unwrap_or(defaults.required_headers),
+            },
+        }
+    }
 }
 
 fn parse_label(text: &str) -> Result<(String, bool), String> {
@@ -88,6 +121,12 @@ pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<
 }
 
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
+    if let Some(secret) = &args.jwt_secret
+        && let Err(message) = check_secret_strength(secret)
+    {
+        eprintln!("error: --jwt-secret / QUNTUAN_JWT_SECRET: {message}");
+        return ExitCode::FAILURE;
+    }
     let mut resilience = ResilienceSettings::default();
     for assignment in &args.subgraph_policies {
         if let Err(message) = resilience.set(assignment) {
@@ -115,6 +154,8 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
         deduplicate_requests: args.deduplicate_requests,
         deduplicate_inbound: args.deduplicate_inbound,
         override_labels: args.override_labels.iter().cloned().collect(),
+        limits: args.limits.settings(),
+        introspection: args.introspection,
         ..GatewaySettings::default()
     };
     let gateway = match load_gateway(&args.supergraph, settings) {
@@ -124,9 +165,7 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let http = HttpSettings {
-        max_body_bytes: args.max_body_bytes,
-    };
+    let http = args.http_settings();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

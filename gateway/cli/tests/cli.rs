@@ -85,7 +85,11 @@ fn post_with_token(port: u16, token: &str) -> String {
 #[test]
 fn serve_verifies_tokens_only_with_a_configured_secret() {
     // A token that no secret signed: refused when a secret is configured ...
-    let (_server, port) = serve(&["--jwt-secret", "s3cret", "--deduplicate-requests=false"]);
+    let (_server, port) = serve(&[
+        "--jwt-secret",
+        "a-secret-of-at-least-thirty-two-bytes",
+        "--deduplicate-requests=false",
+    ]);
     let answer = post_with_token(port, "not.a.jwt");
     assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
     assert!(answer.contains("UNAUTHENTICATED"), "{answer}");
@@ -96,6 +100,89 @@ fn serve_verifies_tokens_only_with_a_configured_secret() {
     assert!(
         answer.contains(r#"{"data":{"__typename":"Query"}}"#),
         "{answer}"
+    );
+}
+
+fn post_text_plain(port: u16, extra_header: &str) -> String {
+    let body = r#"{"query":"{ __typename }"}"#;
+    http(
+        port,
+        &format!(
+            "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n{extra_header}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+#[test]
+fn serve_prevents_csrf_unless_told_otherwise() {
+    let (_server, port) = serve(&[]);
+    let answer = post_text_plain(port, "");
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("CSRF_ERROR"), "{answer}");
+    let answer = post_text_plain(port, "x-quntuan-csrf: 1\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let (_server, port) = serve(&["--csrf-required-headers", "x-requested-by,x-other"]);
+    let answer = post_text_plain(port, "x-quntuan-csrf: 1\r\n");
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    let answer = post_text_plain(port, "X-Other: yes\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let (_server, port) = serve(&["--csrf-prevention=false"]);
+    let answer = post_text_plain(port, "");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.contains(r#"{"data":{"__typename":"Query"}}"#),
+        "{answer}"
+    );
+}
+
+fn post_query(port: u16, query: &str) -> String {
+    let body = serde_json::json!({ "query": query }).to_string();
+    http(
+        port,
+        &format!(
+            "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+#[test]
+fn serve_applies_the_limit_and_introspection_flags() {
+    let (_server, port) = serve(&["--max-aliases", "0", "--introspection=false"]);
+    let answer = post_query(port, "{ a: __typename }");
+    assert!(answer.contains("MAX_ALIASES_LIMIT"), "{answer}");
+    assert!(answer.contains("`max_aliases` of 0"), "{answer}");
+    let answer = post_query(port, "{ __schema { queryType { name } } }");
+    assert!(answer.contains("INTROSPECTION_DISABLED"), "{answer}");
+    let answer = post_query(port, "{ __typename }");
+    assert!(
+        answer.contains(r#"{"data":{"__typename":"Query"}}"#),
+        "{answer}"
+    );
+}
+
+#[test]
+fn serve_refuses_a_short_jwt_secret() {
+    let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .arg("serve")
+        .arg("--supergraph")
+        .arg(repo("bench/supergraph.graphql"))
+        .args([
+            "--listen",
+            "127.0.0.1:1",
+            "--jwt-secret",
+            "change-me-in-production",
+        ])
+        .output()
+        .expect("quntuan runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the JWT secret is 23 bytes long; at least 32 are needed"),
+        "{stderr}"
     );
 }
 

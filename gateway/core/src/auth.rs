@@ -19,6 +19,21 @@ pub struct Caller {
     pub scopes: BTreeSet<String>,
 }
 
+/// The shortest HS256 secret `quntuan serve` accepts: the algorithm's own key size. A short
+/// secret can be guessed from one token offline.
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// Refuses a secret too short to sign tokens safely (`quntuan dev` alone may use its own).
+pub fn check_secret_strength(secret: &str) -> Result<(), String> {
+    if secret.len() < MIN_SECRET_BYTES {
+        return Err(format!(
+            "the JWT secret is {} bytes long; at least {MIN_SECRET_BYTES} are needed (for example `openssl rand -hex 32`)",
+            secret.len()
+        ));
+    }
+    Ok(())
+}
+
 /// Why a token was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {

@@ -44,6 +44,30 @@ pub enum ErrorCode {
     Unauthenticated,
     /// The request exceeds a configured limit (body size, depth).
     RequestTooLarge,
+    /// The request could have been sent cross-site without a preflight (CSRF prevention).
+    CsrfError,
+    /// The document has more lexical tokens than `max_tokens`.
+    MaxTokensLimit,
+    /// The document nests deeper than the parser's `max_parser_recursion`.
+    MaxParserRecursionLimit,
+    /// An operation nests fields deeper than `max_depth`.
+    MaxDepthLimit,
+    /// An operation selects more distinct fields than `max_height`.
+    MaxHeightLimit,
+    /// An operation has more aliases than `max_aliases`.
+    MaxAliasesLimit,
+    /// An operation has more root fields than `max_root_fields`.
+    MaxRootFieldsLimit,
+    /// A selection carries more directives than `max_directives_per_field`.
+    MaxDirectivesLimit,
+    /// Fragments are spread inside fragments deeper than `max_fragment_depth`.
+    MaxFragmentDepthLimit,
+    /// An operation expands through its fragments to more selections than `max_selections`.
+    MaxSelectionsLimit,
+    /// The document introspects the schema and introspection is switched off.
+    IntrospectionDisabled,
+    /// The body is a batch (a JSON array of requests), which the gateway does not accept.
+    BatchingNotEnabled,
     /// A gateway-side failure that is not the caller's fault.
     InternalServerError,
 }
@@ -70,6 +94,18 @@ impl ErrorCode {
             Self::PersistedQueryHashMismatch => "PERSISTED_QUERY_HASH_MISMATCH",
             Self::Unauthenticated => "UNAUTHENTICATED",
             Self::RequestTooLarge => "REQUEST_TOO_LARGE",
+            Self::CsrfError => "CSRF_ERROR",
+            Self::MaxTokensLimit => "MAX_TOKENS_LIMIT",
+            Self::MaxParserRecursionLimit => "MAX_PARSER_RECURSION_LIMIT",
+            Self::MaxDepthLimit => "MAX_DEPTH_LIMIT",
+            Self::MaxHeightLimit => "MAX_HEIGHT_LIMIT",
+            Self::MaxAliasesLimit => "MAX_ALIASES_LIMIT",
+            Self::MaxRootFieldsLimit => "MAX_ROOT_FIELDS_LIMIT",
+            Self::MaxDirectivesLimit => "MAX_DIRECTIVES_LIMIT",
+            Self::MaxFragmentDepthLimit => "MAX_FRAGMENT_DEPTH_LIMIT",
+            Self::MaxSelectionsLimit => "MAX_SELECTIONS_LIMIT",
+            Self::IntrospectionDisabled => "INTROSPECTION_DISABLED",
+            Self::BatchingNotEnabled => "BATCHING_NOT_ENABLED",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }
     }

@@ -11,10 +11,11 @@ use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{
     DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
 };
+use crate::limits::{self, LimitSettings};
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
 use crate::rate_limit::{RateLimitSettings, RateLimiter};
-use crate::request::{PreparedDocument, coerce_variables, prepare, select_operation};
+use crate::request::{PreparedDocument, coerce_variables, select_operation, validate};
 use crate::resilience::{ResilienceSettings, layered};
 use crate::response::shape;
 use crate::selection::SelectionSet;
@@ -121,6 +122,10 @@ pub struct GatewaySettings {
     pub resilience: ResilienceSettings,
     /// Rate limits of incoming requests (none by default).
     pub rate_limits: RateLimitSettings,
+    /// Operation limits, checked before validation and planning.
+    pub limits: LimitSettings,
+    /// Answer `__schema` and `__type`; off, such documents are refused (`INTROSPECTION_DISABLED`).
+    pub introspection: bool,
 }
 
 impl Default for GatewaySettings {
@@ -135,6 +140,8 @@ impl Default for GatewaySettings {
             override_labels: HashMap::new(),
             resilience: ResilienceSettings::default(),
             rate_limits: RateLimitSettings::default(),
+            limits: LimitSettings::default(),
+            introspection: true,
         }
     }
 }
@@ -454,11 +461,28 @@ impl Gateway {
         ))
     }
 
+    /// The document stage, cached by the query text; refusals are cached too.
     fn document(&self, query: &str) -> Arc<Result<PreparedDocument, Vec<GraphqlError>>> {
         let key = hash_of(&(query,));
-        self.documents.get_with(key, || {
-            Arc::new(prepare(&self.supergraph.api_schema, query))
-        })
+        self.documents
+            .get_with(key, || Arc::new(self.prepare_document(query)))
+    }
+
+    /// Parses within the token and nesting limits, applies the introspection switch and the
+    /// operation limits, then validates against the API schema.
+    fn prepare_document(&self, query: &str) -> Result<PreparedDocument, Vec<GraphqlError>> {
+        let limits = &self.settings.limits;
+        let ast = limits::parse(limits, query)?;
+        if !self.settings.introspection {
+            limits::refuse_introspection(&ast).map_err(|error| vec![error])?;
+        }
+        limits::check(limits, &ast).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(GraphqlError::from)
+                .collect::<Vec<_>>()
+        })?;
+        validate(&self.supergraph.api_schema, ast)
     }
 
     fn plan(

@@ -1,7 +1,7 @@
 //! A general Apollo Federation v2 gateway.
 //!
-//! The request pipeline, one module a stage: [`http`] (GraphQL over HTTP) → [`request`] (parse,
-//! validate, coerce variables) → [`plan`] (query planning, cached) → [`execute`] (fetches against
+//! The request pipeline, one module a stage: [`http`] (GraphQL over HTTP) → [`limits`] (parse
+//! within bounds, operation limits) → [`request`] (validate, coerce variables) → [`plan`] (query planning, cached) → [`execute`] (fetches against
 //! the subgraphs) → [`response`] (shape the answer exactly as the client asked).
 
 pub mod auth;
@@ -9,6 +9,7 @@ pub mod error;
 pub mod execute;
 pub mod gateway;
 pub mod http;
+pub mod limits;
 pub mod persisted;
 pub mod plan;
 pub mod rate_limit;

@@ -1,4 +1,4 @@
-//! The request stage: parse and validate a document against the API schema, pick the operation,
+//! The request stage: validate a parsed document against the API schema, pick the operation,
 //! coerce the variables.
 
 use crate::error::{ErrorCode, GraphqlError, Location};
@@ -17,13 +17,12 @@ pub struct PreparedDocument {
     pub condition_variables: Vec<Name>,
 }
 
-/// Parses and validates `query`; errors carry the right code and their locations.
-pub fn prepare(
+/// Validates a parsed document (see [`crate::limits::parse`]); errors carry the right code and
+/// their locations.
+pub fn validate(
     api_schema: &Valid<Schema>,
-    query: &str,
+    ast: ast::Document,
 ) -> Result<PreparedDocument, Vec<GraphqlError>> {
-    let ast = ast::Document::parse(query, "request.graphql")
-        .map_err(|e| diagnostics(&e.errors, ErrorCode::GraphqlParseFailed))?;
     let document = ast
         .to_executable_validate(api_schema)
         .map_err(|e| diagnostics(&e.errors, ErrorCode::GraphqlValidationFailed))?;
@@ -34,7 +33,7 @@ pub fn prepare(
     })
 }
 
-fn diagnostics(list: &DiagnosticList, code: ErrorCode) -> Vec<GraphqlError> {
+pub(crate) fn diagnostics(list: &DiagnosticList, code: ErrorCode) -> Vec<GraphqlError> {
     list.iter()
         .map(|diagnostic| {
             let json = diagnostic.to_json();

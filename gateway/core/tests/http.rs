@@ -1,126 +1,28 @@
 //! End to end over real HTTP: the four standard benchmark subgraphs (async-graphql, in this
 //! process, on ephemeral ports) behind the gateway's own HTTP server.
 
+#[path = "support/server.rs"]
+mod server;
+
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
-use quntuan_bench::server::graphql_router;
-use quntuan_bench::subgraphs::{accounts, inventory, products, reviews};
-use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, router};
-use quntuan_gateway::supergraph::Supergraph;
+use http_body_util::Full;
+use quntuan_gateway::gateway::GatewaySettings;
+use quntuan_gateway::http::HttpSettings;
 use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::path::Path;
-use std::sync::Arc;
+use server::{call, get, post, repo_file};
 use std::time::Duration;
-use tokio::net::TcpListener;
 
-fn repo_file(relative: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-async fn spawn(app: axum::Router) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind an ephemeral port");
-    let address = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    format!("http://{address}")
-}
-
-/// Starts the subgraphs (all but those in `down`) and a gateway in front; returns its URL.
+/// The subgraphs (all but those in `down`) and a gateway in front; returns its URL.
 async fn start(down: &[&str]) -> String {
-    let mut overrides = HashMap::new();
-    let routers = [
-        ("accounts", graphql_router(accounts::schema())),
-        ("inventory", graphql_router(inventory::schema())),
-        ("products", graphql_router(products::schema())),
-        ("reviews", graphql_router(reviews::schema())),
-    ];
-    for (name, app) in routers {
-        let url = if down.contains(&name) {
-            // A port nothing listens on: bound, then released.
-            let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-            let address = listener.local_addr().expect("address");
-            drop(listener);
-            format!("http://{address}/graphql")
-        } else {
-            format!("{}/graphql", spawn(app).await)
-        };
-        overrides.insert(name.to_string(), url);
-    }
-    let supergraph =
-        Supergraph::parse(&repo_file("bench/supergraph.graphql")).expect("bench supergraph loads");
     let settings = GatewaySettings {
-        url_overrides: overrides,
         subgraph_timeout: Duration::from_secs(5),
         ..GatewaySettings::default()
     };
-    let gateway = Arc::new(Gateway::new(supergraph, settings));
-    spawn(router(
-        gateway,
-        &HttpSettings {
-            max_body_bytes: 64 * 1024,
-        },
-    ))
-    .await
-}
-
-struct Answer {
-    status: u16,
-    content_type: String,
-    body: Value,
-    text: String,
-}
-
-async fn call(request: http::Request<Full<Bytes>>) -> Answer {
-    let client: Client<HttpConnector, Full<Bytes>> =
-        Client::builder(TokioExecutor::new()).build_http();
-    let response = client.request(request).await.expect("the gateway answers");
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    let text = String::from_utf8_lossy(&bytes).to_string();
-    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    Answer {
-        status,
-        content_type,
-        body,
-        text,
-    }
-}
-
-fn post(url: &str, accept: &str, body: impl Into<Bytes>) -> http::Request<Full<Bytes>> {
-    http::Request::post(format!("{url}/graphql"))
-        .header("content-type", "application/json")
-        .header("accept", accept)
-        .body(Full::new(body.into()))
-        .expect("request builds")
-}
-
-fn get(url: &str, accept: &str, query_string: &str) -> http::Request<Full<Bytes>> {
-    http::Request::get(format!("{url}/graphql?{query_string}"))
-        .header("accept", accept)
-        .body(Full::new(Bytes::new()))
-        .expect("request builds")
+    let http = HttpSettings {
+        max_body_bytes: 64 * 1024,
+        ..HttpSettings::default()
+    };
+    server::start(down, settings, &http).await
 }
 
 #[tokio::test]
@@ -212,12 +114,11 @@ async fn graphql_over_http_status_codes_and_media_types() {
         "GRAPHQL_UNKNOWN_OPERATION_NAME"
     );
 
-    let by_get = call(get(
-        &url,
-        modern,
-        "query=%7B%20me%20%7B%20username%20%7D%20%7D",
-    ))
-    .await;
+    let mut by_get = get(&url, modern, "query=%7B%20me%20%7B%20username%20%7D%20%7D");
+    by_get
+        .headers_mut()
+        .insert("x-quntuan-csrf", http::HeaderValue::from_static("1"));
+    let by_get = call(by_get).await;
     assert_eq!(by_get.status, 200);
     assert_eq!(
         by_get.body["data"]["me"]["username"],
@@ -231,6 +132,13 @@ async fn graphql_over_http_status_codes_and_media_types() {
 
     let too_large = call(post(&url, modern, vec![b' '; 128 * 1024])).await;
     assert_eq!(too_large.status, 413);
+    assert_eq!(
+        too_large.body["errors"][0],
+        json!({
+            "message": "the request body is larger than 65536 bytes, the limit `max_body_bytes`",
+            "extensions": {"code": "REQUEST_TOO_LARGE"}
+        })
+    );
 
     let health = call(
         http::Request::get(format!("{url}/health"))

@@ -1,6 +1,18 @@
 //! The page served to browsers on `GET /graphql`: GraphiQL from the gateway's own bundle
 //! ([`super::assets`], built from `web/src/graphiql`), so the endpoint is explorable with no
 //! outside network. It shows each operation's plan and opens the README's example queries.
+//! A browser navigation (its `Accept` names `text/html`) gets the page; the page sends
+//! operations with POST and `application/json`, so CSRF prevention lets them through.
+
+use axum::http::{HeaderMap, header};
+
+/// Whether a GET asks for the page: a browser navigation, whose `Accept` names `text/html`.
+pub(super) fn wanted(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
 
 /// The GraphiQL page; its script and styles come from `/assets`.
 pub(super) fn page() -> String {

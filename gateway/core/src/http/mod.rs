@@ -1,16 +1,20 @@
 //! The HTTP stage: GraphQL over HTTP on axum.
 //!
 //! `POST /graphql` (JSON body), `GET /graphql` (queries only, or GraphiQL for a browser),
-//! `GET /health`. The response media type follows `Accept`: with
+//! `GET /health`. CSRF prevention ([`csrf`]) is a layer in front of the GraphQL routes. The response media type follows `Accept`: with
 //! `application/graphql-response+json` request errors answer 4xx; with `application/json`
 //! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
 //! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
 
 mod assets;
+mod body;
+mod csrf;
 mod dashboard;
 mod graphiql;
 mod multipart;
 
+pub use body::decode_post_body;
+pub use csrf::CsrfSettings;
 pub use dashboard::routes as dashboard_routes;
 
 use crate::auth::caller_from_header;
@@ -18,7 +22,8 @@ use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Extension, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -34,25 +39,31 @@ const PLAN_HEADERS: &[&str] = &["x-quntuan-query-plan", "apollo-query-plan-exper
 const OVERRIDE_LABELS_HEADER: &str = "x-quntuan-override-labels";
 
 /// HTTP settings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct HttpSettings {
-    /// Largest accepted request body, in bytes.
+    /// Largest accepted request body, in bytes (default 2 MiB).
     pub max_body_bytes: usize,
+    /// CSRF prevention (on by default).
+    pub csrf: CsrfSettings,
 }
 
 impl Default for HttpSettings {
     fn default() -> Self {
         Self {
             max_body_bytes: 2 * 1024 * 1024,
+            csrf: CsrfSettings::default(),
         }
     }
 }
 
 /// The gateway's routes.
 pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
+    let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
     Router::new()
         .route("/graphql", get(get_graphql).post(post_graphql))
         .route("/", get(get_graphql).post(post_graphql))
+        .route_layer(csrf)
         .route("/health", get(health))
         .merge(assets::routes())
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
@@ -60,6 +71,7 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
             gateway.rate_limiter(),
             crate::rate_limit::limit,
         ))
+        .layer(Extension(BodyLimit(settings.max_body_bytes)))
         .with_state(gateway)
 }
 
@@ -84,11 +96,7 @@ async fn get_graphql(
     headers: HeaderMap,
     Query(params): Query<GetParams>,
 ) -> Response {
-    let wants_html = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    if params.query.is_none() && wants_html {
+    if graphiql::wanted(&headers) {
         return Html(graphiql::page()).into_response();
     }
     let media = ResponseMedia::from_headers(&headers);
@@ -138,19 +146,26 @@ async fn get_graphql(
     respond_graphql(media, &response)
 }
 
+/// `max_body_bytes`, for the message of a refused body.
+#[derive(Debug, Clone, Copy)]
+struct BodyLimit(usize);
+
 async fn post_graphql(
     State(gateway): State<Arc<Gateway>>,
+    Extension(limit): Extension<BodyLimit>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let media = ResponseMedia::from_headers(&headers);
-    let request: GraphqlRequest = match serde_json::from_slice(&body) {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return body_refused(media, &rejection, limit),
+    };
+    let request = match decode_post_body(&body) {
         Ok(request) => request,
         Err(error) => {
-            return bad_request(
-                media,
-                format!("the request body is not a GraphQL request in JSON: {error}"),
-            );
+            let response = GraphqlResponse::request_errors(vec![error]);
+            return respond(media, &response, StatusCode::BAD_REQUEST);
         }
     };
     let options = match request_options(&gateway, &headers, true) {
@@ -258,6 +273,29 @@ fn respond_graphql(media: ResponseMedia, response: &GraphqlResponse) -> Response
         StatusCode::OK
     };
     respond(media, response, status)
+}
+
+/// A body that could not be read: over `max_body_bytes` (413), or cut short (400).
+fn body_refused(media: ResponseMedia, rejection: &BytesRejection, limit: BodyLimit) -> Response {
+    let status = rejection.status();
+    let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        GraphqlError::new(
+            format!(
+                "the request body is larger than {} bytes, the limit `max_body_bytes`",
+                limit.0
+            ),
+            ErrorCode::RequestTooLarge,
+        )
+    } else {
+        GraphqlError::new(
+            format!(
+                "the request body could not be read: {}",
+                rejection.body_text()
+            ),
+            ErrorCode::BadRequest,
+        )
+    };
+    respond(media, &GraphqlResponse::request_errors(vec![error]), status)
 }
 
 fn bad_request(media: ResponseMedia, message: String) -> Response {
