@@ -126,11 +126,6 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
         println!("Quntuan is running.");
         println!("  GraphiQL:  http://127.0.0.1:{}/graphql", args.port);
         println!("  dashboard: http://127.0.0.1:{}/dashboard", args.port);
-        println!(
-            "  sample query: http://127.0.0.1:{}/graphql?query={} (opens in GraphiQL: press Run)",
-            args.port,
-            percent_encode(SAMPLE_QUERY)
-        );
         for (i, service) in services.iter().enumerate() {
             println!(
                 "  subgraph {:<11} http://127.0.0.1:{}/graphql",
