@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use async_graphql::{Request, Variables};
 use chrono::{DateTime, TimeZone, Utc};
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::testing::{outcome, run_clients, shared_test_database};
+use quntuan_kit::testing::{answered_ids, outcome, run_clients, shared_test_database};
 use quntuan_kit::{Caller, Progress, Scale};
 use quntuan_unions_migration::{Migrator, MigratorTrait};
 use serde_json::{Value, json};
@@ -80,16 +80,6 @@ async fn write(schema: UnionsSchema, contended_case: String, client: usize, n: u
     }
 }
 
-fn ids(results: &[Vec<Value>], field: &str) -> BTreeSet<String> {
-    results
-        .iter()
-        .flatten()
-        .filter_map(|r| r.pointer(&format!("/data/{field}/id")))
-        .filter_map(Value::as_str)
-        .map(String::from)
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_test_database().await;
@@ -156,11 +146,11 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     // Exactly once each: 60 seeded unions, then 32 distinct names and the shared one; 41
     // cases before, then 32 new ones.
     let unions: BTreeSet<String> = (61..=93).map(|n| format!("unions-unit-{n:06}")).collect();
-    assert_eq!(ids(&results, "registerGrassrootsUnion"), unions);
+    assert_eq!(answered_ids(&results, "registerGrassrootsUnion"), unions);
     let cases: BTreeSet<String> = (42..=73)
         .map(|n| format!("unions-dispute-{n:06}"))
         .collect();
-    assert_eq!(ids(&results, "receiveLaborDispute"), cases);
+    assert_eq!(answered_ids(&results, "receiveLaborDispute"), cases);
 
     // Nothing else changed: 33 unions, 32 cases and 33 steps more; no other table moved.
     let mut expected = counts_before.clone();

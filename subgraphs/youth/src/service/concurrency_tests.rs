@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Request, Variables};
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::testing::{outcome, resident_id_number, run_clients, shared_test_database};
+use quntuan_kit::testing::{
+    answered_ids, outcome, resident_id_number, run_clients, shared_test_database,
+};
 use quntuan_kit::{Caller, Progress, Scale};
 use quntuan_youth_migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Statement};
@@ -71,16 +73,6 @@ async fn write(schema: YouthSchema, client: usize, n: usize) -> Value {
     }
 }
 
-fn ids(results: &[Vec<Value>], field: &str) -> BTreeSet<String> {
-    results
-        .iter()
-        .flatten()
-        .filter_map(|r| r.pointer(&format!("/data/{field}/id")))
-        .filter_map(Value::as_str)
-        .map(String::from)
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_test_database().await;
@@ -130,9 +122,9 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
         .map(|r| crate::ids::VOLUNTEER.format(r.try_get::<i64>("", "id").expect("an id")))
         .collect();
     assert_eq!(volunteers.len(), 33);
-    assert_eq!(ids(&results, "registerYouthVolunteer"), volunteers);
-    assert_eq!(ids(&results, "logYouthServiceHours").len(), 16);
-    assert_eq!(ids(&results, "recordYouthActivity").len(), 24);
+    assert_eq!(answered_ids(&results, "registerYouthVolunteer"), volunteers);
+    assert_eq!(answered_ids(&results, "logYouthServiceHours").len(), 16);
+    assert_eq!(answered_ids(&results, "recordYouthActivity").len(), 24);
 
     // Nothing else changed: 33 volunteers, 16 logs and 24 activities more.
     let mut expected = counts_before.clone();
