@@ -86,7 +86,70 @@ struct Sample {
 struct Traffic {
     query: &'static str,
     headers: Vec<(&'static str, String)>,
+    /// Closed loop (`None`): the next request leaves when the last answered. Paced: at most
+    /// one per interval, still waiting for the last answer.
     every: Option<Duration>,
+    /// Open loop at a fixed rate: a request leaves every interval whether or not the earlier
+    /// ones answered, so a slow subgraph cannot lower the load it is measured under.
+    fixed_rate: Option<Duration>,
+}
+
+/// One request of an open-loop worker, sent at its scheduled time.
+async fn timed_post(
+    client: hyper_util::client::legacy::Client<
+        hyper_util::client::legacy::connect::HttpConnector,
+        http_body_util::Full<bytes::Bytes>,
+    >,
+    url: String,
+    traffic: Traffic,
+    worker: usize,
+    start: Instant,
+) -> Sample {
+    let headers: Vec<(&str, &str)> = traffic
+        .headers
+        .iter()
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
+    let sent = Instant::now();
+    let Answer { status, body, .. } = post(&client, &url, traffic.query, &headers).await;
+    Sample {
+        worker,
+        touches_accounts: traffic.query == BOTH,
+        at: sent - start,
+        latency: sent.elapsed(),
+        status,
+        has_errors: body.get("errors").is_some(),
+    }
+}
+
+/// Sends `traffic` at its fixed rate until `duration` has passed; answers every sample.
+async fn open_loop(
+    url: String,
+    traffic: Traffic,
+    interval: Duration,
+    worker: usize,
+    start: Instant,
+    duration: Duration,
+) -> Vec<Sample> {
+    let client = client();
+    let mut in_flight = Vec::new();
+    let mut next = start;
+    while next.duration_since(start) < duration {
+        tokio::time::sleep_until(next.into()).await;
+        in_flight.push(tokio::spawn(timed_post(
+            client.clone(),
+            url.clone(),
+            traffic.clone(),
+            worker,
+            start,
+        )));
+        next += interval;
+    }
+    let mut samples = Vec::new();
+    for request in in_flight {
+        samples.push(request.await.expect("an open-loop request"));
+    }
+    samples
 }
 
 /// Runs every worker until `duration` has passed since `start`; answers every sample.
@@ -99,6 +162,10 @@ async fn load(
     let tasks = workers.into_iter().enumerate().map(|(worker, traffic)| {
         let urls = urls.clone();
         tokio::spawn(async move {
+            if let Some(interval) = traffic.fixed_rate {
+                let url = urls[worker % urls.len()].clone();
+                return open_loop(url, traffic, interval, worker, start, duration).await;
+            }
             let client = client();
             let mut samples = Vec::new();
             let mut n = 0;
@@ -148,7 +215,20 @@ fn traffic(query: &'static str) -> Traffic {
         query,
         headers: Vec::new(),
         every: None,
+        fixed_rate: None,
     }
+}
+
+/// Half the workers touch `accounts`, half do not, each sending `per_second` requests at a
+/// fixed rate whatever the answers' latency.
+fn mixed_fixed_rate(n: usize, per_second: u64) -> Vec<Traffic> {
+    mixed(n)
+        .into_iter()
+        .map(|traffic| Traffic {
+            fixed_rate: Some(Duration::from_micros(1_000_000 / per_second)),
+            ..traffic
+        })
+        .collect()
 }
 
 fn mixed(n: usize) -> Vec<Traffic> {
@@ -219,6 +299,10 @@ async fn scenario_a_subgraph_killed_and_restarted() {
     );
 }
 
+/// Scenario b's offered load: 40 requests a second, half of them touching `accounts`.
+const B_WORKERS: usize = 4;
+const B_PER_WORKER_PER_SECOND: u64 = 10;
+
 async fn scenario_b_subgraph_answering_after_10_s() {
     let accounts = LiveSubgraph::start("accounts").await;
     let products = LiveSubgraph::start("products").await;
@@ -237,11 +321,14 @@ async fn scenario_b_subgraph_answering_after_10_s() {
             ..GatewaySettings::default()
         };
         let url = serve(gateway(&accounts, &products, settings)).await;
-        let samples = load(vec![url], mixed(16), Instant::now(), Duration::from_secs(8)).await;
+        // Open loop at a fixed rate, so each leg offers the same load whatever the latency
+        // (a closed loop sends fewer requests once some of them wait on the slow subgraph).
+        let workers = mixed_fixed_rate(B_WORKERS, B_PER_WORKER_PER_SECOND);
+        let samples = load(vec![url], workers, Instant::now(), Duration::from_secs(8)).await;
         let others: Vec<_> = samples.iter().filter(|s| !s.touches_accounts).collect();
         let touching: Vec<_> = samples.iter().filter(|s| s.touches_accounts).collect();
         println!(
-            "FAULT b ({label}): not touching accounts: {} requests, p50 {:?}, p99 {:?}; touching it: {} requests, p50 {:?}, p99 {:?}",
+            "FAULT b ({label}; {B_WORKERS} workers at {B_PER_WORKER_PER_SECOND}/s each, fixed rate): not touching accounts: {} requests, p50 {:?}, p99 {:?}; touching it: {} requests, p50 {:?}, p99 {:?}",
             others.len(),
             p(&others, 0.5),
             p(&others, 0.99),
@@ -268,6 +355,7 @@ fn paced(key: &str, per_second: u64) -> Traffic {
         query: PRODUCTS_ONLY,
         headers: vec![("x-api-key", key.to_string())],
         every: Some(Duration::from_millis(1_000 / per_second)),
+        fixed_rate: None,
     }
 }
 
@@ -325,6 +413,7 @@ async fn scenario_e_client_above_its_limit() {
         query: PRODUCTS_ONLY,
         headers: vec![("x-api-key", "greedy".to_string())],
         every: None,
+        fixed_rate: None,
     }];
     workers.extend((0..3).map(|i| paced(&format!("polite-{i}"), 10)));
     let seconds = 5.0;

@@ -83,6 +83,43 @@ async fn a_subgraph_timeout_overrides_the_global_one() {
 }
 
 #[tokio::test]
+async fn a_timed_out_query_is_not_retried_unless_retry_timeouts_is_set() {
+    let timed_out = accounts_failed(
+        "subgraph `accounts` did not answer within 100ms",
+        "SUBGRAPH_TIMEOUT",
+    );
+    let subgraphs = Arc::new(Scripted::default());
+    subgraphs.set("accounts", Fault::Slow(Duration::from_secs(3)));
+    let served = gateway(
+        subgraphs.clone(),
+        settings(&["accounts.timeout_ms=100", "retry_backoff_ms=1"]),
+    );
+    assert_eq!(run(&served, BOTH).await, timed_out);
+    assert_eq!(
+        subgraphs.calls("accounts"),
+        1,
+        "a timeout is not retried by default"
+    );
+
+    let subgraphs = Arc::new(Scripted::default());
+    subgraphs.set("accounts", Fault::Slow(Duration::from_secs(3)));
+    let served = gateway(
+        subgraphs.clone(),
+        settings(&[
+            "accounts.timeout_ms=100",
+            "retry_backoff_ms=1",
+            "accounts.retry_timeouts=true",
+        ]),
+    );
+    assert_eq!(run(&served, BOTH).await, timed_out);
+    assert_eq!(
+        subgraphs.calls("accounts"),
+        3,
+        "the first attempt and max_retries (2)"
+    );
+}
+
+#[tokio::test]
 async fn requests_beyond_the_concurrency_limit_wait_then_fail_naming_the_subgraph() {
     let subgraphs = Arc::new(Scripted::default());
     subgraphs.set("accounts", Fault::Slow(Duration::from_millis(400)));

@@ -1,5 +1,5 @@
 //! Retries of queries that failed in a transient way: the subgraph could not be reached,
-//! answered 502, 503 or 504, or timed out. Mutations are never retried. Backoff doubles from
+//! answered 502, 503 or 504, or (only with `retry_timeouts`) timed out. Mutations are never retried. Backoff doubles from
 //! `retry_backoff_ms` up to `retry_backoff_max_ms`, each wait drawn between half and all of it;
 //! the budget lets retries be at most `retry_budget_ratio` of the subgraph's recent requests
 //! (or `retry_budget_min` per window), so a struggling subgraph is not hammered.
@@ -29,10 +29,14 @@ impl RetryLayer {
     }
 }
 
-/// Whether a failure may pass if tried again.
-fn transient(error: &TransportError) -> bool {
+/// Whether a failure may pass if tried again. A timeout is not retried by default: it means
+/// the subgraph is slow, not gone, so a retry would multiply the caller's wait by the number
+/// of attempts and add load to the subgraph that is already behind (fault b of
+/// BENCHMARKS.md: p99 4.1 s with a 2 s timeout retried, one timeout without).
+fn transient(error: &TransportError, retry_timeouts: bool) -> bool {
     match error {
-        TransportError::Unreachable { .. } | TransportError::Timeout(_) => true,
+        TransportError::Unreachable { .. } => true,
+        TransportError::Timeout(_) => retry_timeouts,
         TransportError::Status { status } => matches!(status, 502..=504),
         TransportError::Overloaded { .. } | TransportError::CircuitOpen { .. } => false,
     }
@@ -55,7 +59,7 @@ impl SubgraphTransport for RetryLayer {
             loop {
                 let answer = self.inner.send(request.clone()).await;
                 let error = match answer {
-                    Err(error) if transient(&error) => error,
+                    Err(error) if transient(&error, policy.retry_timeouts) => error,
                     answer => return answer,
                 };
                 if attempt >= policy.max_retries {

@@ -47,8 +47,11 @@ policy! {
     max_concurrent_requests: Option<usize> = None,
     /// How long a request beyond `max_concurrent_requests` waits for a slot before failing.
     max_wait_ms: u64 = 1_000,
-    /// Retries of a failed query (connection failure, 502/503/504, timeout); mutations never.
+    /// Retries of a failed query (connection failure, 502/503/504); mutations never.
     max_retries: u32 = 2,
+    /// Whether a query that timed out is retried too (off: a slow subgraph would make the
+    /// caller wait `max_retries + 1` timeouts and get more load while it is behind).
+    retry_timeouts: bool = false,
     /// Backoff before the first retry; doubled for each further one, jittered (50–100 %).
     retry_backoff_ms: u64 = 50,
     /// Longest backoff between two attempts.
@@ -127,6 +130,8 @@ impl SubgraphPolicy {
     /// The longest a request can take through every layer: waits, attempts and backoffs.
     pub fn deadline(&self, global: Duration) -> Duration {
         let attempts = self.max_retries + 1;
+        // A timed-out attempt ends the request unless timeouts are retried; other failures
+        // come back sooner than the timeout, so the bound below stays an upper bound.
         let wait = if self.max_concurrent_requests.is_some() {
             Duration::from_millis(self.max_wait_ms)
         } else {
