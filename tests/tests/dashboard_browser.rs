@@ -19,6 +19,86 @@ const DASHBOARD: &str = "{ regions(level: DISTRICT) { code name
   disability { organizationCount workerCount } } }";
 
 const ORGANISATIONS: [&str; 5] = ["unions", "youth", "women", "science", "disability"];
+/// The dispute statuses in the order the disputes chart stacks them.
+const DISPUTE_STATUSES: [&str; 5] = [
+    "RECEIVED",
+    "MEDIATING",
+    "RESOLVED",
+    "REFERRED_TO_ARBITRATION",
+    "WITHDRAWN",
+];
+
+/// The disputes widget's data for the city, as a client would ask for it.
+const CITY_DISPUTES: &str =
+    "{ regions(parentCode: \"510100\") { name unions { disputesByStatus { status count } } }
+  laborDisputes(filter: { regionCode: null }, limit: 8) { totalCount items { id } } }";
+
+/// The service-centres widget's data for the city.
+const CITY_CENTRES: &str = "{ serviceCenters(regionCode: null, limit: 12) { items { id name averageScore ratingCount } } }";
+
+/// The disputes widget as the page shows it: the chart's categories and stacked series, the
+/// listed cases and the total in the heading.
+const READ_DISPUTES: &str = r#"(() => {
+  const chart = document.querySelector('[data-chart=disputes]');
+  const heading = document.querySelector('[data-widget=disputes] h3').textContent;
+  return {
+    categories: JSON.parse(chart.dataset.categories),
+    series: JSON.parse(chart.dataset.series),
+    cases: [...document.querySelectorAll('[data-widget=disputes] .cases a')].map((a) => a.dataset.case),
+    total: Number(heading.replace(/^[^(]*\(|\)$/g, '')),
+  };
+})()"#;
+
+/// The service-centres table as the page shows it: id, name and the rating cell's text.
+const READ_CENTRES: &str = r#"[...document.querySelectorAll('[data-widget=centres] tbody tr')].map((tr) => {
+  const cells = tr.querySelectorAll('td');
+  return [tr.dataset.id, cells[0].textContent, cells[2].textContent];
+})"#;
+
+/// What the disputes widget must show for `answer` (the answer to [`CITY_DISPUTES`]).
+fn expected_disputes(answer: &Value) -> Value {
+    let regions = answer["data"]["regions"].as_array().expect("regions");
+    let count = |region: &Value, status: &str| {
+        region["unions"]["disputesByStatus"]
+            .as_array()
+            .and_then(|list| list.iter().find(|entry| entry["status"] == status))
+            .map_or(Value::Null, |entry| entry["count"].clone())
+    };
+    json!({
+        "categories": regions.iter().map(|r| r["name"].clone()).collect::<Vec<_>>(),
+        "series": DISPUTE_STATUSES
+            .iter()
+            .map(|status| regions.iter().map(|r| count(r, status)).collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
+        "cases": answer["data"]["laborDisputes"]["items"]
+            .as_array()
+            .expect("cases")
+            .iter()
+            .map(|case| case["id"].clone())
+            .collect::<Vec<_>>(),
+        "total": answer["data"]["laborDisputes"]["totalCount"],
+    })
+}
+
+/// What the service-centres table must show for `answer` (the answer to [`CITY_CENTRES`]).
+fn expected_centres(answer: &Value) -> Value {
+    let rows = answer["data"]["serviceCenters"]["items"]
+        .as_array()
+        .expect("centres")
+        .iter()
+        .map(|centre| {
+            let score = centre["averageScore"]
+                .as_f64()
+                // JavaScript's toFixed(2) rounds a tie up; Rust's formatting rounds it to even.
+                .map_or("—".to_string(), |score| {
+                    format!("{:.2}", (score * 100.0).round() / 100.0)
+                });
+            let rating = format!("{score} ({} 条评价)", centre["ratingCount"]);
+            json!([centre["id"], centre["name"], rating])
+        })
+        .collect::<Vec<_>>();
+    Value::Array(rows)
+}
 const WAIT: Duration = Duration::from_secs(30);
 
 /// The figures table as the page shows it: row code → {"org.field": number or null}.
@@ -99,6 +179,26 @@ async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_o
             .sum();
         assert_eq!(total.as_i64(), Some(sum), "city total of {column}");
     }
+    // The disputes widget: its stacked chart, its cases and their count, as the API says.
+    browser
+        .wait_for(
+            "document.querySelector('[data-chart=disputes]')?.dataset.series",
+            WAIT,
+        )
+        .await;
+    let disputes = graph.query(CITY_DISPUTES, json!({}), None).await;
+    assert_eq!(
+        browser.eval(READ_DISPUTES).await,
+        expected_disputes(&disputes)
+    );
+    // The service centres: every listed centre with its rating.
+    let centres = graph.query(CITY_CENTRES, json!({}), None).await;
+    let shown = browser.eval(READ_CENTRES).await;
+    assert!(
+        shown.as_array().is_some_and(|rows| !rows.is_empty()),
+        "{shown}"
+    );
+    assert_eq!(shown, expected_centres(&centres));
     browser.screenshot("dashboard-overview").await;
     // The same view on a wall screen: three columns, every widget in sight.
     browser.viewport(2560, 1440).await;

@@ -38,6 +38,9 @@ export function bars(container, { categories, series, stack = false, onPick }) {
       emphasis: { focus: 'series' },
     })),
   });
+  // What the chart shows, readable without the canvas (tests, assistive tools).
+  container.dataset.categories = JSON.stringify(categories);
+  container.dataset.series = JSON.stringify(series.map((s) => s.values));
   if (onPick) {
     // A click anywhere over a category (not only on a bar) picks it.
     chart.getZr().on('click', (event) => {
