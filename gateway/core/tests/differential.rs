@@ -56,8 +56,8 @@ const KNOWN: &[Known] = &[
         matches: |_, response| gateway_error_says(response, "cannot plan `Query.node`"),
     },
     // By design of the suite: an `@interfaceObject` no subgraph resolves to a concrete type
-    // (composition would reject the supergraph); the gateway answers `__typename` with the
-    // interface's name, the reference cannot answer at all.
+    // (composition would reject the supergraph); the gateway nulls an object asked for its
+    // `__typename` (no object type to name), the reference cannot answer at all.
     Known {
         suite: "non-resolvable-interface-object",
         pattern: "interface object without any subgraph knowing its implementations",
