@@ -191,6 +191,10 @@ impl Shaper<'_> {
             write_string(out, key.as_str());
             out.push(b':');
             if field.name == "__typename" {
+                if !self.is_object_type(typename) {
+                    self.unresolved_typename(typename, key);
+                    return Err(Propagate);
+                }
                 write_string(out, typename);
                 continue;
             }
@@ -354,6 +358,28 @@ impl Shaper<'_> {
                 false
             }
         }
+    }
+
+    fn is_object_type(&self, typename: &str) -> bool {
+        matches!(
+            self.schema.types.get(typename),
+            Some(ExtendedType::Object(_))
+        )
+    }
+
+    /// `__typename` asked of an object whose concrete type is unknown: it still carries the
+    /// interface's name an `@interfaceObject` subgraph gave it, because the subgraph that
+    /// resolves the concrete type failed or did not find it. No object type can be answered,
+    /// so the object is null (as Apollo Router does); the error is the failed fetch's, or
+    /// this one when nothing failed.
+    fn unresolved_typename(&mut self, typename: &str, key: &Name) {
+        self.path.push(PathStep::Key(key.clone()));
+        if !self.had_fetch_failure && !self.error_covers_path() {
+            self.invalid(format!(
+                "the concrete type of this `{typename}` is unknown (no subgraph resolved it), so `__typename` cannot be answered"
+            ));
+        }
+        self.path.pop();
     }
 
     fn invalid(&mut self, message: String) {

@@ -3,7 +3,7 @@
 //! runs them) and by a naive reference executor (support/reference.rs) over the same mocks.
 //! Any difference in `data`, or a response key with an error on one side only, fails.
 //!
-//! `QUNTUAN_DIFF_OPS` sets the operations per supergraph (default 100), `QUNTUAN_DIFF_SEED`
+//! `QUNTUAN_DIFF_OPS` sets the operations per supergraph (default 300), `QUNTUAN_DIFF_SEED`
 //! the seed (default fixed), `QUNTUAN_DIFF_SUITE` one suite only. A failure prints a
 //! reproducer: suite, operation, variables and both answers. `QUNTUAN_DIFF_QUERY` replays one
 //! operation (with its plan); `QUNTUAN_DIFF_VERBOSE` and `QUNTUAN_DIFF_TRACE` print what the
@@ -56,8 +56,8 @@ const KNOWN: &[Known] = &[
         matches: |_, response| gateway_error_says(response, "cannot plan `Query.node`"),
     },
     // By design of the suite: an `@interfaceObject` no subgraph resolves to a concrete type
-    // (composition would reject the supergraph); the gateway answers `__typename` with the
-    // interface's name, the reference cannot answer at all.
+    // (composition would reject the supergraph); the gateway nulls an object asked for its
+    // `__typename` (no object type to name), the reference cannot answer at all.
     Known {
         suite: "non-resolvable-interface-object",
         pattern: "interface object without any subgraph knowing its implementations",
@@ -280,7 +280,7 @@ fn reproducer(
 
 #[tokio::test]
 async fn gateway_answers_random_operations_as_the_reference_executor_does() {
-    let ops = env_number("QUNTUAN_DIFF_OPS").unwrap_or(100);
+    let ops = env_number("QUNTUAN_DIFF_OPS").unwrap_or(300);
     let seed = env_number("QUNTUAN_DIFF_SEED").unwrap_or(0x5157_7541_4e20_3130);
     let mut failures = Vec::new();
     let mut summary = Vec::new();

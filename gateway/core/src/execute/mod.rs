@@ -6,7 +6,9 @@
 //! 2. Fetch: build the variables (and, under a Flatten, the deduplicated representations of the
 //!    objects at the path, skipping objects whose key is null; one request per distinct set of
 //!    `@fromContext` values, read from each object's context ancestor), send it through the transport
-//!    under the subgraph's timeout, and merge `data` (or each `_entities` item) back by path;
+//!    under the subgraph's timeout, and merge `data` (or each `_entities` item) back by path
+//!    as it lands, or, where the plan says the fetch writes places an earlier fetch running
+//!    alongside writes too, after that fetch has merged (plan order, not arrival order);
 //! 3. subgraph errors are re-pathed to where they belong in the client's response; a subgraph
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
@@ -28,6 +30,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
+use tokio::sync::Notify;
 pub use transport::{HttpTransport, SubgraphRequest, SubgraphTransport, TransportError};
 
 pub use paths::deep_merge;
@@ -61,13 +64,7 @@ pub async fn execute_plan(
     variables: &Map<String, Value>,
     settings: &ExecutionSettings<'_>,
 ) -> Execution {
-    let state = State {
-        settings,
-        variables,
-        data: Mutex::new(Value::Object(Map::new())),
-        errors: Mutex::new(Vec::new()),
-        failed: Mutex::new(false),
-    };
+    let state = State::new(settings, variables);
     if let Some(node) = &plan.node {
         state.run(node).await;
     }
@@ -84,6 +81,23 @@ struct State<'a> {
     data: Mutex<Value>,
     errors: Mutex<Vec<GraphqlError>>,
     failed: Mutex<bool>,
+    /// The fetches (by id) whose answers are merged, and a signal each time one is.
+    merged: Mutex<Vec<usize>>,
+    merge_turn: Notify,
+}
+
+impl<'a> State<'a> {
+    fn new(settings: &'a ExecutionSettings<'a>, variables: &'a Map<String, Value>) -> Self {
+        Self {
+            settings,
+            variables,
+            data: Mutex::new(Value::Object(Map::new())),
+            errors: Mutex::new(Vec::new()),
+            failed: Mutex::new(false),
+            merged: Mutex::new(Vec::new()),
+            merge_turn: Notify::new(),
+        }
+    }
 }
 
 /// The JSON body of a subgraph request, serialised without copying its parts.
@@ -229,51 +243,83 @@ impl State<'_> {
                 variables.insert(name.clone(), value.clone());
             }
         }
-        let Some(path) = path else {
-            return self.fetch_batch(fetch, &variables, None).await;
+        let answers = match path {
+            None => vec![(None, self.request(fetch, &variables, None).await)],
+            Some(path) => {
+                let batches = self.entity_batches(fetch, path);
+                join_all(batches.into_iter().map(|(context, batch)| {
+                    let mut variables = variables.clone();
+                    variables.extend(context);
+                    async move {
+                        let answer = self
+                            .request(fetch, &variables, Some(&batch.representations))
+                            .await;
+                        (Some(batch), answer)
+                    }
+                }))
+                .await
+            }
         };
-        let batches = self.entity_batches(fetch, path);
-        join_all(batches.into_iter().map(|(context, batch)| {
-            let mut variables = variables.clone();
-            variables.extend(context);
-            async move { self.fetch_batch(fetch, &variables, Some(batch)).await }
-        }))
-        .await;
+        if !answers.is_empty() {
+            self.wait_for_turn(fetch).await;
+        }
+        for (batch, answer) in answers {
+            match answer {
+                Ok(response) => self.merge_response(fetch, batch, response),
+                Err(error) => {
+                    *self.failed.lock().unwrap_or_else(|e| e.into_inner()) = true;
+                    self.push_error(error);
+                }
+            }
+        }
+        self.merged
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(fetch.id);
+        self.merge_turn.notify_waiters();
     }
 
-    async fn fetch_batch(
+    /// Waits until the fetches this one must merge after have merged (see
+    /// [`FetchNode::merge_after`]): they may run alongside it and write the same places.
+    async fn wait_for_turn(&self, fetch: &FetchNode) {
+        if fetch.merge_after.is_empty() {
+            return;
+        }
+        loop {
+            // Registered before the check, so a merge between the check and the wait wakes it.
+            let turn = self.merge_turn.notified();
+            {
+                let merged = self.merged.lock().unwrap_or_else(|e| e.into_inner());
+                if fetch.merge_after.iter().all(|id| merged.contains(id)) {
+                    return;
+                }
+            }
+            turn.await;
+        }
+    }
+
+    /// Sends one request of the fetch: the subgraph's answer, or the error that stands for it.
+    async fn request(
         &self,
         fetch: &FetchNode,
         variables: &Map<String, Value>,
-        batch: Option<EntityBatch>,
-    ) {
+        representations: Option<&[Value]>,
+    ) -> Result<Map<String, Value>, GraphqlError> {
         let body = RequestBody {
             query: &fetch.operation,
             variables,
-            representations: batch.as_ref().map(|b| b.representations.as_slice()),
+            representations,
         };
-        let body = match serde_json::to_vec(&body) {
-            Ok(body) => body,
-            Err(error) => {
-                self.push_error(GraphqlError::new(
-                    format!(
-                        "cannot serialise the request to `{}`: {error}",
-                        fetch.service_name
-                    ),
-                    ErrorCode::InternalServerError,
-                ));
-                return;
-            }
-        };
-        let response = match self.send(fetch, body.into()).await {
-            Ok(response) => response,
-            Err(error) => {
-                *self.failed.lock().unwrap_or_else(|e| e.into_inner()) = true;
-                self.push_error(error);
-                return;
-            }
-        };
-        self.merge_response(fetch, batch, response);
+        let body = serde_json::to_vec(&body).map_err(|error| {
+            GraphqlError::new(
+                format!(
+                    "cannot serialise the request to `{}`: {error}",
+                    fetch.service_name
+                ),
+                ErrorCode::InternalServerError,
+            )
+        })?;
+        self.send(fetch, body.into()).await
     }
 
     async fn send(

@@ -5,7 +5,7 @@ use super::{ExecutionSettings, State};
 use crate::error::GraphqlError;
 use crate::plan::PlanNode;
 use serde_json::{Map, Value};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 /// One execution whose nodes the caller runs in turn.
 pub struct Stepwise<'a> {
@@ -15,13 +15,7 @@ pub struct Stepwise<'a> {
 impl<'a> Stepwise<'a> {
     pub fn new(variables: &'a Map<String, Value>, settings: &'a ExecutionSettings<'a>) -> Self {
         Self {
-            state: State {
-                settings,
-                variables,
-                data: Mutex::new(Value::Object(Map::new())),
-                errors: Mutex::new(Vec::new()),
-                failed: Mutex::new(false),
-            },
+            state: State::new(settings, variables),
         }
     }
 

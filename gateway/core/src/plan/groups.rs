@@ -2,6 +2,7 @@
 
 use super::aliases;
 use super::context::ContextVariable;
+use super::merge_order;
 use super::planner::Group;
 use super::{
     AbstractCondition, ContextArgument, ContextSource, EntityRepresentation, FetchNode,
@@ -201,6 +202,9 @@ impl Builder<'_> {
             operation_kind: kind,
             internal_aliases,
             context_arguments,
+            id: 0,
+            merge_after: Vec::new(),
+            writes: merge_order::written_places(&group.path, &group.selection),
         }));
         if is_entity_fetch {
             PlanNode::Flatten {

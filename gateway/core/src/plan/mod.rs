@@ -21,6 +21,7 @@ mod display;
 mod foreign;
 mod groups;
 mod jumps;
+mod merge_order;
 mod planner;
 mod split;
 mod subgraph_types;
@@ -95,6 +96,17 @@ pub struct FetchNode {
     /// Variables whose values the executor reads from each entity's context ancestor.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub context_arguments: Vec<ContextArgument>,
+    /// The fetch's position in the plan, depth first.
+    #[serde(skip)]
+    pub id: usize,
+    /// Fetches (by `id`) that may run at the same time as this one and write a place of the
+    /// response it writes too: it merges its answer after theirs, so that the response is
+    /// what merging in plan order gives ([`merge_order`]).
+    #[serde(skip)]
+    pub merge_after: Vec<usize>,
+    /// While planning only: the places of the response the fetch writes ([`merge_order`]).
+    #[serde(skip)]
+    pub writes: Vec<String>,
 }
 
 /// An internal variable of an entity fetch whose value comes from the nearest ancestor (in the
@@ -229,15 +241,17 @@ pub fn plan_operation(
     let root_type = &root_type.name;
     // Deferred fragments of a mutation run with the rest: a part cannot run root fields again.
     if operation.kind == OperationType::Mutation || !operation.selection_set.has_deferred() {
-        return Ok(QueryPlan {
-            node: plan_part(
-                supergraph,
-                operation,
-                operation.selection_set,
-                &defer::Entry::Root,
-                root_type,
-            )?,
-        });
+        let mut node = plan_part(
+            supergraph,
+            operation,
+            operation.selection_set,
+            &defer::Entry::Root,
+            root_type,
+        )?;
+        if let Some(node) = &mut node {
+            merge_order::assign(node);
+        }
+        return Ok(QueryPlan { node });
     }
     let (primary, parts) = defer::split(supergraph, operation.selection_set, root_type);
     let primary = plan_part(
@@ -263,12 +277,12 @@ pub fn plan_operation(
             node: node.map(Box::new),
         });
     }
-    Ok(QueryPlan {
-        node: Some(PlanNode::Defer {
-            primary: primary.map(Box::new),
-            deferred,
-        }),
-    })
+    let mut node = PlanNode::Defer {
+        primary: primary.map(Box::new),
+        deferred,
+    };
+    merge_order::assign(&mut node);
+    Ok(QueryPlan { node: Some(node) })
 }
 
 /// Plans one part of an operation (all of it, without `@defer`), from its entry.

@@ -19,6 +19,8 @@
 //! - `"__entity_error": {"field": "f", "message": "m"}` on a stored entity: its non-null field
 //!   `f` fails, so the subgraph answers the entity as null with an error at `_entities.i.f`.
 //! - `"__down": true`: the subgraph is unreachable.
+//! - `"__late": n`: the subgraph answers after yielding `n` times to the runtime, so requests
+//!   sent at the same time to other subgraphs are answered first (arrival order without clocks).
 //! - `"__field_types": {"Type.field": "ID!"}`: the subgraph rejects operations whose fragments
 //!   select one response key with different types, as GraphQL validation does.
 //! - `"__sdl": "type Query { ... }"` (a string, or a list of lines): the subgraph's own schema,
@@ -90,6 +92,9 @@ impl SubgraphTransport for MockSubgraphs {
                     url: request.url,
                     reason: "connection refused".into(),
                 });
+            }
+            for _ in 0..data.get("__late").and_then(Value::as_u64).unwrap_or(0) {
+                tokio::task::yield_now().await;
             }
             let query = body["query"].as_str().unwrap_or_default();
             let variables = body["variables"].as_object().cloned().unwrap_or_default();

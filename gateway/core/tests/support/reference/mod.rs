@@ -311,11 +311,23 @@ impl<'a> Reference<'a> {
             Fetched::Null => Ok(Answer::Null),
             Fetched::Either(alternatives) => {
                 let mut answers = Vec::new();
+                // Errors met along one route only (the entity's data fails a non-null field
+                // below, the path's data has no object there): which the gateway meets
+                // depends on the route its plan takes.
+                let mut errored_routes = 0;
+                let routes = alternatives.len();
                 for alternative in alternatives {
+                    let before = self.errors.len();
                     let answer = self.complete(alternative, ty, subsets, path)?;
+                    if self.errors.len() > before {
+                        errored_routes += 1;
+                    }
                     if !answers.contains(&answer) {
                         answers.push(answer);
                     }
+                }
+                if errored_routes > 0 && errored_routes < routes {
+                    self.ambiguous_errors = true;
                 }
                 Ok(match answers.len() {
                     1 => answers.remove(0),
