@@ -61,8 +61,10 @@ pub(crate) fn value_at_mut<'a>(data: &'a mut Value, path: &[PathItem]) -> Option
     Some(current)
 }
 
-/// Deep-merges `source` into `target`: objects key by key, lists of equal length element by
-/// element; a null never erases data another fetch already put there.
+/// Deep-merges `source` into `target`: objects key by key, lists element by element by
+/// position (the longer list's extra items kept, as Apollo Router does: two subgraphs that
+/// disagree on a shareable list's length must not lose each other's fields); a null never
+/// erases data another fetch already put there.
 pub fn deep_merge(target: &mut Value, source: Value) {
     match (target, source) {
         (Value::Object(target), Value::Object(source)) => {
@@ -75,10 +77,12 @@ pub fn deep_merge(target: &mut Value, source: Value) {
                 }
             }
         }
-        (Value::Array(target), Value::Array(source)) if target.len() == source.len() => {
-            for (t, s) in target.iter_mut().zip(source) {
+        (Value::Array(target), Value::Array(source)) => {
+            let mut source = source.into_iter();
+            for (t, s) in target.iter_mut().zip(source.by_ref()) {
                 deep_merge(t, s);
             }
+            target.extend(source);
         }
         (_, Value::Null) => {}
         (target, source) => *target = source,
@@ -110,6 +114,19 @@ mod tests {
             ]
         );
         assert_eq!(found[0].1, &json!({"id": 2}));
+    }
+
+    #[test]
+    fn lists_of_different_lengths_merge_by_position_and_keep_the_extra_items() {
+        let mut longer = json!([{"n": "a"}, {"n": "b"}, {"n": "c"}]);
+        deep_merge(&mut longer, json!([{"p": 1}, {"p": 2}]));
+        assert_eq!(
+            longer,
+            json!([{"n": "a", "p": 1}, {"n": "b", "p": 2}, {"n": "c"}])
+        );
+        let mut shorter = json!([{"p": 1}]);
+        deep_merge(&mut shorter, json!([{"n": "a"}, {"n": "b"}]));
+        assert_eq!(shorter, json!([{"p": 1, "n": "a"}, {"n": "b"}]));
     }
 
     #[test]
