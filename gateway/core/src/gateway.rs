@@ -292,6 +292,8 @@ impl Gateway {
         let prepared = document.as_ref().as_ref().ok()?;
         let operation =
             select_operation(&prepared.document, request.operation_name.as_deref()).ok()?;
+        // A request answered by an identical one in flight never runs the pipeline itself.
+        crate::telemetry::http::note_operation(operation.name.as_deref());
         if operation.operation_type != OperationType::Query {
             return None;
         }

@@ -3,8 +3,10 @@
 //! target is its own process: the counts below are exactly those of these requests.
 
 #[path = "support/http_client.rs"]
+#[expect(dead_code, reason = "only the status of each answer is asserted here")]
 mod http_client;
 #[path = "support/scripted.rs"]
+#[expect(dead_code, reason = "only the 503 fault is used here")]
 mod scripted;
 
 use bytes::Bytes;
