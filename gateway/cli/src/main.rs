@@ -9,6 +9,7 @@ mod seed_cmd;
 mod serve_cmd;
 mod subgraph_cmd;
 mod subgraphs;
+mod telemetry_args;
 
 use clap::{Parser, Subcommand};
 

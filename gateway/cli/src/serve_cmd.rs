@@ -1,6 +1,7 @@
 //! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names.
 
 use crate::limit_args::LimitArgs;
+use crate::telemetry_args::{TelemetryArgs, spawn_metrics_listener};
 use clap::Args;
 use quntuan_gateway::auth::check_secret_strength;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
@@ -77,6 +78,8 @@ pub(crate) struct ServeArgs {
     introspection: bool,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    telemetry: TelemetryArgs,
 }
 
 impl ServeArgs {
@@ -187,6 +190,12 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             },
             None => gateway,
         };
+        let metrics = args.telemetry.metrics_settings();
+        quntuan_gateway::telemetry::metrics::configure(&metrics);
+        if let Err(message) = spawn_metrics_listener(&metrics).await {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
         let mut app = router(Arc::new(gateway), &http);
         if args.dashboard {
             app = app.merge(dashboard_routes());

@@ -20,6 +20,7 @@ use crate::resilience::{ResilienceSettings, layered};
 use crate::response::shape;
 use crate::selection::SelectionSet;
 use crate::supergraph::Supergraph;
+use crate::telemetry::metrics::{CacheKind, Stage, record_cache, record_stage};
 use apollo_compiler::Name;
 use apollo_compiler::ast::OperationType;
 use moka::sync::Cache;
@@ -28,7 +29,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A GraphQL request as GraphQL over HTTP carries it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -291,6 +292,8 @@ impl Gateway {
         let prepared = document.as_ref().as_ref().ok()?;
         let operation =
             select_operation(&prepared.document, request.operation_name.as_deref()).ok()?;
+        // A request answered by an identical one in flight never runs the pipeline itself.
+        crate::telemetry::http::note_operation(operation.name.as_deref());
         if operation.operation_type != OperationType::Query {
             return None;
         }
@@ -350,6 +353,7 @@ impl Gateway {
                 Ok(operation) => operation,
                 Err(error) => return GraphqlResponse::request_errors(vec![error]),
             };
+        crate::telemetry::http::note_operation(operation.name.as_deref());
         if operation.operation_type == OperationType::Mutation && !options.allow_mutations {
             return GraphqlResponse::request_errors(vec![GraphqlError::new(
                 "mutations cannot be sent with GET: use POST",
@@ -400,7 +404,9 @@ impl Gateway {
                 .deliver_incrementally(request, (primary.as_deref(), deferred), introspect)
                 .await;
         }
+        let started = Instant::now();
         let mut execution = execute_plan(&plan.plan, &variables, &settings).await;
+        record_stage(Stage::Execute, started.elapsed());
         if !plan.auth_errors.is_empty() {
             execution
                 .errors
@@ -464,15 +470,35 @@ impl Gateway {
     /// The document stage, cached by the query text; refusals are cached too.
     fn document(&self, query: &str) -> Arc<Result<PreparedDocument, Vec<GraphqlError>>> {
         let key = hash_of(&(query,));
-        self.documents
-            .get_with(key, || Arc::new(self.prepare_document(query)))
+        let mut hit = true;
+        let document = self.documents.get_with(key, || {
+            hit = false;
+            Arc::new(self.prepare_document(query))
+        });
+        record_cache(CacheKind::Document, hit);
+        document
     }
 
     /// Parses within the token and nesting limits, applies the introspection switch and the
     /// operation limits, then validates against the API schema.
     fn prepare_document(&self, query: &str) -> Result<PreparedDocument, Vec<GraphqlError>> {
         let limits = &self.settings.limits;
-        let ast = limits::parse(limits, query)?;
+        let started = Instant::now();
+        let ast = limits::parse(limits, query);
+        record_stage(Stage::Parse, started.elapsed());
+        let ast = ast?;
+        let started = Instant::now();
+        let validated = self.check_and_validate(ast);
+        record_stage(Stage::Validate, started.elapsed());
+        validated
+    }
+
+    /// The introspection switch, the operation limits, then validation against the API schema.
+    fn check_and_validate(
+        &self,
+        ast: apollo_compiler::ast::Document,
+    ) -> Result<PreparedDocument, Vec<GraphqlError>> {
+        let limits = &self.settings.limits;
         if !self.settings.introspection {
             limits::refuse_introspection(&ast).map_err(|error| vec![error])?;
         }
@@ -509,7 +535,10 @@ impl Gateway {
             caller,
             &labels_on,
         ));
-        self.plans.get_with(key, || {
+        let mut hit = true;
+        let plan = self.plans.get_with(key, || {
+            hit = false;
+            let started = Instant::now();
             let selection = SelectionSet::from_executable(
                 &operation.selection_set,
                 &prepared.document.fragments,
@@ -530,15 +559,19 @@ impl Gateway {
             };
             let plan = plan_operation(&self.supergraph, &input)
                 .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
-            Arc::new(plan.map(|plan| PreparedPlan {
+            let prepared = Arc::new(plan.map(|plan| PreparedPlan {
                 plan,
                 selection,
                 root_type,
                 kind: operation.operation_type,
                 has_schema_introspection,
                 auth_errors,
-            }))
-        })
+            }));
+            record_stage(Stage::Plan, started.elapsed());
+            prepared
+        });
+        record_cache(CacheKind::Plan, hit);
+        plan
     }
 }
 

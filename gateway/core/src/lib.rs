@@ -18,3 +18,4 @@ pub mod resilience;
 pub mod response;
 pub mod selection;
 pub mod supergraph;
+pub mod telemetry;

@@ -3,6 +3,7 @@
 //! configured, so that every gateway replica knows what any one of them was taught.
 
 use crate::error::{ErrorCode, GraphqlError};
+use crate::telemetry::metrics::{CacheKind, record_cache};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -115,11 +116,17 @@ impl PersistedQueryStore {
                 Ok(Some(query.to_string()))
             }
             None => match self.get(&hash.to_ascii_lowercase()).await {
-                Some(document) => Ok(Some(document)),
-                None => Err(GraphqlError::new(
-                    "PersistedQueryNotFound",
-                    ErrorCode::PersistedQueryNotFound,
-                )),
+                Some(document) => {
+                    record_cache(CacheKind::PersistedQuery, true);
+                    Ok(Some(document))
+                }
+                None => {
+                    record_cache(CacheKind::PersistedQuery, false);
+                    Err(GraphqlError::new(
+                        "PersistedQueryNotFound",
+                        ErrorCode::PersistedQueryNotFound,
+                    ))
+                }
             },
         }
     }

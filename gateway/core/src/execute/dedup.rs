@@ -46,7 +46,10 @@ impl SubgraphTransport for DedupTransport {
         let (answer, leader) = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
             match in_flight.get(&key) {
-                Some(answer) => (answer.clone(), false),
+                Some(answer) => {
+                    crate::telemetry::metrics::record_deduplicated_fetch(&request.service_name);
+                    (answer.clone(), false)
+                }
                 None => {
                     let inner = self.inner.clone();
                     let answer = async move { inner.send(request).await }.boxed().shared();

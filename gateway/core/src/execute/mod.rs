@@ -337,44 +337,12 @@ impl State<'_> {
             deduplicate: fetch.operation_kind == crate::plan::OperationKind::Query,
         };
         let timeout = self.settings.timeout;
+        let started = std::time::Instant::now();
         let answer = tokio::time::timeout(timeout, self.settings.transport.send(request)).await;
-        let bytes = match answer {
-            Err(_) => {
-                return Err(GraphqlError::new(
-                    format!("subgraph `{service}` did not answer within {timeout:?}"),
-                    ErrorCode::SubgraphTimeout,
-                )
-                .with_service(service));
-            }
-            Ok(Err(error @ TransportError::Timeout(_))) => {
-                return Err(GraphqlError::new(
-                    format!("subgraph `{service}` {error}"),
-                    error.code(),
-                )
-                .with_service(service));
-            }
-            Ok(Err(error)) => {
-                return Err(GraphqlError::new(
-                    format!("subgraph `{service}` request failed: {error}"),
-                    error.code(),
-                )
-                .with_service(service));
-            }
-            Ok(Ok(bytes)) => bytes,
-        };
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Object(map)) if map.contains_key("data") || map.contains_key("errors") => Ok(map),
-            Ok(_) => Err(GraphqlError::new(
-                format!("subgraph `{service}` answered JSON that is not a GraphQL response (no `data` or `errors`)"),
-                ErrorCode::SubgraphRequestFailed,
-            )
-            .with_service(service)),
-            Err(error) => Err(GraphqlError::new(
-                format!("subgraph `{service}` answered a body that is not JSON: {error}"),
-                ErrorCode::SubgraphRequestFailed,
-            )
-            .with_service(service)),
-        }
+        let answer = parse_answer(service, timeout, answer);
+        let code = answer.as_ref().err().and_then(GraphqlError::code);
+        crate::telemetry::metrics::record_fetch(service, started.elapsed(), code);
+        answer
     }
 
     fn merge_response(
@@ -482,6 +450,50 @@ impl State<'_> {
                 }
             }
         }
+    }
+}
+
+/// A subgraph's answer (or its absence) as the response map or the error the fetch reports.
+fn parse_answer(
+    service: &str,
+    timeout: Duration,
+    answer: Result<Result<Bytes, TransportError>, tokio::time::error::Elapsed>,
+) -> Result<Map<String, Value>, GraphqlError> {
+    let bytes = match answer {
+        Err(_) => {
+            return Err(GraphqlError::new(
+                format!("subgraph `{service}` did not answer within {timeout:?}"),
+                ErrorCode::SubgraphTimeout,
+            )
+            .with_service(service));
+        }
+        Ok(Err(error @ TransportError::Timeout(_))) => {
+            return Err(
+                GraphqlError::new(format!("subgraph `{service}` {error}"), error.code())
+                    .with_service(service),
+            );
+        }
+        Ok(Err(error)) => {
+            return Err(GraphqlError::new(
+                format!("subgraph `{service}` request failed: {error}"),
+                error.code(),
+            )
+            .with_service(service));
+        }
+        Ok(Ok(bytes)) => bytes,
+    };
+    match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(map)) if map.contains_key("data") || map.contains_key("errors") => Ok(map),
+        Ok(_) => Err(GraphqlError::new(
+            format!("subgraph `{service}` answered JSON that is not a GraphQL response (no `data` or `errors`)"),
+            ErrorCode::SubgraphRequestFailed,
+        )
+        .with_service(service)),
+        Err(error) => Err(GraphqlError::new(
+            format!("subgraph `{service}` answered a body that is not JSON: {error}"),
+            ErrorCode::SubgraphRequestFailed,
+        )
+        .with_service(service)),
     }
 }
 

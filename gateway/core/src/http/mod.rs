@@ -60,11 +60,15 @@ impl Default for HttpSettings {
 /// The gateway's routes.
 pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
     let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
-    Router::new()
+    let mut routes = Router::new()
         .route("/graphql", get(get_graphql).post(post_graphql))
         .route("/", get(get_graphql).post(post_graphql))
         .route_layer(csrf)
-        .route("/health", get(health))
+        .route("/health", get(health));
+    if crate::telemetry::metrics::served_on_gateway_address() {
+        routes = routes.route("/metrics", get(crate::telemetry::http::scrape));
+    }
+    routes
         .merge(assets::routes())
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
@@ -72,6 +76,7 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
             crate::rate_limit::limit,
         ))
         .layer(Extension(BodyLimit(settings.max_body_bytes)))
+        .layer(axum::middleware::from_fn(crate::telemetry::http::track))
         .with_state(gateway)
 }
 

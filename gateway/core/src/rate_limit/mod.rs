@@ -14,6 +14,7 @@ pub use settings::{BucketSettings, ClientKey, RateLimitSettings};
 
 use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::GraphqlResponse;
+use crate::telemetry::metrics;
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::middleware::Next;
@@ -86,6 +87,7 @@ impl RateLimiter {
         if let (Some(bucket), Some(client)) = (self.settings.per_client, client)
             && let Decision::Refused { retry_after } = self.take(client, bucket).await
         {
+            metrics::record_rate_limit_refusal("client");
             return Err(Refusal {
                 limit: format!("client `{client}`"),
                 bucket,
@@ -95,6 +97,7 @@ impl RateLimiter {
         if let Some(bucket) = self.settings.global
             && let Decision::Refused { retry_after } = self.take(GLOBAL_BUCKET, bucket).await
         {
+            metrics::record_rate_limit_refusal("global");
             return Err(Refusal {
                 limit: "the gateway's global limit".into(),
                 bucket,
@@ -136,6 +139,7 @@ impl RateLimiter {
         self.counters
             .redis_fallbacks
             .fetch_add(1, Ordering::Relaxed);
+        metrics::record_rate_limit_redis_fallback();
         if !self.redis_unavailable.swap(true, Ordering::Relaxed) {
             tracing::warn!("rate limits: Redis unavailable ({reason}); local buckets decide");
         }
@@ -185,7 +189,7 @@ pub async fn limit(
     let Some(limiter) = limiter else {
         return next.run(request).await;
     };
-    if request.uri().path() == "/health" {
+    if matches!(request.uri().path(), "/health" | "/metrics") {
         return next.run(request).await;
     }
     let client = client::identify(&request, &limiter.settings, limiter.jwt_secret.as_deref());

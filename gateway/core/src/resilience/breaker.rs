@@ -7,6 +7,7 @@
 
 use super::{PerSubgraph, Policies, SubgraphPolicy};
 use crate::execute::{SubgraphRequest, SubgraphTransport, TransportError};
+use crate::telemetry::metrics::{BreakerState, record_breaker_transition};
 use bytes::Bytes;
 use futures::future::BoxFuture;
 use std::collections::VecDeque;
@@ -110,6 +111,7 @@ impl Breaker {
             State::Open { until } if now < until => Err(until - now),
             State::Open { .. } => {
                 tracing::info!(subgraph, "circuit breaker half-open: sending one probe");
+                record_breaker_transition(subgraph, BreakerState::HalfOpen);
                 self.state = State::HalfOpen { since: now };
                 Ok(())
             }
@@ -127,11 +129,13 @@ impl Breaker {
         if let State::HalfOpen { .. } = self.state {
             if succeeded {
                 tracing::info!(subgraph, "circuit breaker closed: the probe succeeded");
+                record_breaker_transition(subgraph, BreakerState::Closed);
                 self.state = State::Closed;
                 self.outcomes.clear();
                 self.consecutive_failures = 0;
             } else {
                 tracing::warn!(subgraph, "circuit breaker open again: the probe failed");
+                record_breaker_transition(subgraph, BreakerState::Open);
                 self.state = State::Open {
                     until: now + self.open_for(),
                 };
@@ -171,6 +175,7 @@ impl Breaker {
                 "circuit breaker open for {:?}",
                 self.open_for()
             );
+            record_breaker_transition(subgraph, BreakerState::Open);
             self.state = State::Open {
                 until: now + self.open_for(),
             };

@@ -4,6 +4,7 @@
 
 use super::{PerSubgraph, Policies};
 use crate::execute::{SubgraphRequest, SubgraphTransport, TransportError};
+use crate::telemetry::metrics;
 use bytes::Bytes;
 use futures::future::BoxFuture;
 use std::sync::Arc;
@@ -37,11 +38,19 @@ impl SubgraphTransport for LimitLayer {
             .get(&request.service_name, || Semaphore::new(max));
         let wait = Duration::from_millis(policy.max_wait_ms);
         Box::pin(async move {
-            let slot = match tokio::time::timeout(wait, slots.acquire_owned()).await {
-                Ok(Ok(slot)) => slot,
-                // A closed semaphore cannot happen (it is never closed); treat it as busy.
-                Ok(Err(_)) | Err(_) => {
-                    return Err(TransportError::Overloaded { max, waited: wait });
+            let subgraph = request.service_name.as_str();
+            let slot = match slots.clone().try_acquire_owned() {
+                Ok(slot) => slot,
+                Err(_) => {
+                    metrics::record_concurrency_wait(subgraph);
+                    match tokio::time::timeout(wait, slots.acquire_owned()).await {
+                        Ok(Ok(slot)) => slot,
+                        // A closed semaphore cannot happen (it is never closed); treat it as busy.
+                        Ok(Err(_)) | Err(_) => {
+                            metrics::record_concurrency_refusal(subgraph);
+                            return Err(TransportError::Overloaded { max, waited: wait });
+                        }
+                    }
                 }
             };
             let answer = self.inner.send(request).await;

@@ -6,6 +6,7 @@
 
 use super::{PerSubgraph, Policies};
 use crate::execute::{SubgraphRequest, SubgraphTransport, TransportError};
+use crate::telemetry::metrics;
 use bytes::Bytes;
 use futures::future::BoxFuture;
 use std::collections::VecDeque;
@@ -66,7 +67,9 @@ impl SubgraphTransport for RetryLayer {
                     return Err(error);
                 }
                 let allowed = (policy.retry_budget_ratio, policy.retry_budget_min);
-                if !lock(&budget).try_retry(Instant::now(), allowed) {
+                let retrying = lock(&budget).try_retry(Instant::now(), allowed);
+                metrics::record_retry(&request.service_name, retrying);
+                if !retrying {
                     tracing::debug!(
                         subgraph = %request.service_name,
                         "retry budget spent: not retrying {error}"
