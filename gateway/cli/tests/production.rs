@@ -231,7 +231,8 @@ async fn sigterm_lets_every_request_in_flight_finish_then_stops() {
     std::fs::write(
         &file,
         format!(
-            "listen: 127.0.0.1:{port}\nsupergraph:\n  file: {}\nshutdown:\n  grace_period_ms: 20000\n",
+            // Without deduplication every request reaches the subgraph, where it waits.
+            "listen: 127.0.0.1:{port}\ndeduplicate_requests: false\nsupergraph:\n  file: {}\nshutdown:\n  grace_period_ms: 20000\n",
             supergraph_file.display()
         ),
     )

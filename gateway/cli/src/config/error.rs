@@ -67,9 +67,19 @@ pub(crate) fn from_serde(
     if key == "." {
         key.clear();
     }
+    // serde_yaml puts (part of) the path in front of its message; the key is said once, before.
+    if let Some((prefix, rest)) = message.split_once(": ")
+        && !prefix.contains(' ')
+        && key.starts_with(prefix)
+    {
+        message = rest.to_string();
+    }
     if let Some(unknown) = unknown_field(&message) {
+        // serde_path_to_error already ends the path with the unknown key; serde_yaml may not.
         key = if key.is_empty() {
             unknown.to_string()
+        } else if key == unknown || key.ends_with(&format!(".{unknown}")) {
+            key
         } else {
             format!("{key}.{unknown}")
         };

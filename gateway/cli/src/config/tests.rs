@@ -120,6 +120,7 @@ fn schema_keys(schema: &serde_json::Value, prefix: &str, out: &mut Vec<String>) 
         }
     }
     if let Some(any) = schema.get("additionalProperties").filter(|a| a.is_object()) {
+        out.push(format!("{prefix}.NAME"));
         schema_keys(any, &format!("{prefix}.NAME"), out);
     }
     if let Some(branches) = schema.get("anyOf").and_then(|b| b.as_array()) {
