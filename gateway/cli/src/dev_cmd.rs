@@ -2,20 +2,17 @@
 //!
 //! Steps: bind every port first (a taken port is an error naming it); create, migrate and (on
 //! first start only) seed each subgraph's SQLite database; serve the subgraphs; compose the
-//! supergraph from their SDLs with our own composition; serve the gateway in front of them;
+//! supergraph from their SDLs with our own composition; write `DATA/quntuan.yaml` and serve the
+//! gateway with it (it recomposes when a subgraph's SDL changes);
 //! print the GraphiQL and dashboard addresses, a development token and a sample query; stop
 //! everything on Ctrl-C.
 
 use crate::subgraphs;
 use clap::Args;
-use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
-use quntuan_gateway::supergraph::Supergraph;
 use quntuan_kit::scale::Scale;
 use quntuan_kit::seed::Progress;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use tokio::net::TcpListener;
 
 /// The secret `dev` signs and verifies tokens with; real deployments set QUNTUAN_JWT_SECRET.
@@ -67,6 +64,7 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
             .map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
 
         let mut composed_inputs = Vec::new();
+        let mut subgraph_urls = Vec::new();
         for (service, (listener, port)) in services.iter().zip(listeners) {
             let name = service.name();
             let db = quntuan_kit::db::connect(&subgraphs::sqlite_url(&args.data_dir, name))
@@ -93,6 +91,7 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
                 }
             });
             let url = format!("http://127.0.0.1:{port}/graphql");
+            subgraph_urls.push((name.to_string(), url.clone()));
             composed_inputs.push(quntuan_compose::SubgraphSdl::new(name, url, service.sdl()));
         }
 
@@ -104,17 +103,12 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
         })?;
         std::fs::write(args.data_dir.join("supergraph.graphql"), &composed.sdl)
             .map_err(|e| format!("cannot write the supergraph: {e}"))?;
-        let supergraph = Supergraph::parse(&composed.sdl)
-            .map_err(|e| format!("the composed supergraph does not load: {e}"))?;
-        let settings = GatewaySettings {
-            jwt_secret: Some(DEV_JWT_SECRET.into()),
-            ..GatewaySettings::default()
-        };
-        let app = router(
-            Arc::new(Gateway::new(supergraph, settings)),
-            &HttpSettings::default(),
-        )
-        .merge(dashboard_routes());
+        let config_path = args.data_dir.join("quntuan.yaml");
+        std::fs::write(&config_path, dev_config(args.port, &subgraph_urls))
+            .map_err(|e| format!("cannot write {}: {e}", config_path.display()))?;
+        let mut config = crate::config::load(&config_path).map_err(|e| e.to_string())?;
+        // Not in the file: `serve` refuses a secret this short, which only development uses.
+        config.jwt_secret = Some(DEV_JWT_SECRET.into());
         let token = quntuan_kit::auth::issue_token(
             DEV_JWT_SECRET,
             "dev",
@@ -140,12 +134,28 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
         println!(
             "Development token (personal data of every organisation, 12 h; paste it into the dashboard's sign-in):\n  {token}"
         );
+        println!(
+            "Configuration: {} (quntuan serve --config takes it too)",
+            config_path.display()
+        );
         println!("Stop with Ctrl-C.");
-        axum::serve(gateway_listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("the gateway stopped: {e}"))
+        crate::serve_cmd::serve(config, Some(gateway_listener)).await
     })
+}
+
+/// The configuration `dev` serves with: the subgraphs it runs, composed by the gateway and
+/// recomposed when one's SDL changes, the dashboard on, a short drain.
+fn dev_config(port: u16, subgraphs: &[(String, String)]) -> String {
+    let mut text = format!(
+        "# Written by `quntuan dev` on every start; every key: deploy/quntuan.example.yaml.\n\
+         # The JWT secret is `dev`'s own development secret, set by the command.\n\
+         listen: 127.0.0.1:{port}\n\
+         dashboard: true\n\
+         supergraph:\n  poll_interval_ms: 2000\n  subgraphs:\n"
+    );
+    for (name, url) in subgraphs {
+        text.push_str(&format!("    {name}: {url}\n"));
+    }
+    text.push_str("shutdown:\n  grace_period_ms: 5000\n");
+    text
 }

@@ -36,8 +36,17 @@ pub(crate) struct LimitArgs {
 }
 
 impl LimitArgs {
+    /// Replaces the limits the flags name, keeping the others (from a file or the defaults).
+    pub(crate) fn apply(&self, limits: &mut LimitSettings) {
+        *limits = self.settings_over(limits.clone());
+    }
+
+    #[cfg(test)]
     pub(crate) fn settings(&self) -> LimitSettings {
-        let defaults = LimitSettings::default();
+        self.settings_over(LimitSettings::default())
+    }
+
+    fn settings_over(&self, defaults: LimitSettings) -> LimitSettings {
         LimitSettings {
             max_tokens: self.max_tokens.unwrap_or(defaults.max_tokens),
             max_parser_recursion: self

@@ -2,13 +2,18 @@
 
 mod check_cmd;
 mod compose_cmd;
+mod composed_source;
+mod config;
+mod config_cmd;
 mod dev_cmd;
 mod limit_args;
 mod plan_cmd;
 mod seed_cmd;
 mod serve_cmd;
+mod shutdown;
 mod subgraph_cmd;
 mod subgraphs;
+mod supergraph_source;
 mod telemetry_args;
 
 use clap::{Parser, Subcommand};
@@ -50,6 +55,8 @@ enum Command {
     Subgraph(subgraph_cmd::SubgraphArgs),
     /// Seed a subgraph's database (demo or full scale).
     Seed(seed_cmd::SeedArgs),
+    /// Check a configuration file, or print its JSON Schema.
+    Config(config_cmd::ConfigArgs),
 }
 
 fn main() -> ExitCode {
@@ -62,6 +69,7 @@ fn main() -> ExitCode {
         Command::Dev(args) => dev_cmd::run(args),
         Command::Subgraph(args) => subgraph_cmd::run(args),
         Command::Seed(args) => seed_cmd::run(args),
+        Command::Config(args) => config_cmd::run(args),
     }
 }
 

@@ -1,32 +1,39 @@
-//! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names.
+//! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names, configured
+//! by a file ([`crate::config`]) and flags over it.
 
+use crate::config::{self, ServeConfig, SupergraphConfig};
 use crate::limit_args::LimitArgs;
 use crate::telemetry_args::{TelemetryArgs, spawn_metrics_listener};
+use crate::{shutdown, supergraph_source};
 use clap::Args;
 use quntuan_gateway::auth::check_secret_strength;
-use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{CsrfSettings, HttpSettings, dashboard_routes, router};
-use quntuan_gateway::rate_limit::RateLimitSettings;
-use quntuan_gateway::resilience::ResilienceSettings;
-use quntuan_gateway::supergraph::Supergraph;
-use std::collections::HashMap;
+use quntuan_gateway::execute::HttpTransport;
+use quntuan_gateway::gateway::SharedState;
+use quntuan_gateway::http::{dashboard_routes, router_for};
+use quntuan_gateway::reload::GatewayHandle;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::net::TcpListener;
 
 #[derive(Debug, Args)]
 pub(crate) struct ServeArgs {
-    /// The supergraph SDL (composed by `quntuan compose` or any standard federation tooling).
+    /// The configuration file (YAML, every key: deploy/quntuan.example.yaml). Flags and
+    /// environment variables given as well override its keys.
+    #[arg(long, env = "QUNTUAN_CONFIG")]
+    config: Option<PathBuf>,
+    /// The supergraph SDL (composed by `quntuan compose` or any standard federation tooling),
+    /// reloaded when it changes; replaces the file's `supergraph` source.
     #[arg(long)]
-    supergraph: PathBuf,
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:4000")]
-    listen: SocketAddr,
-    /// How long one subgraph request may take, in milliseconds.
-    #[arg(long, default_value_t = 30_000)]
-    subgraph_timeout_ms: u64,
+    supergraph: Option<PathBuf>,
+    /// Address to listen on [default: 127.0.0.1:4000].
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// How long one subgraph request may take, in milliseconds [default: 30000].
+    #[arg(long)]
+    subgraph_timeout_ms: Option<u64>,
     /// Replace a subgraph's URL: NAME=URL (repeatable).
     #[arg(long = "subgraph-url", value_parser = parse_override)]
     subgraph_urls: Vec<(String, String)>,
@@ -41,12 +48,14 @@ pub(crate) struct ServeArgs {
     /// Redis for state shared by gateway replicas (persisted queries); memory when absent.
     #[arg(long, env = "QUNTUAN_REDIS_URL")]
     redis_url: Option<String>,
-    /// Share one subgraph request among identical concurrent queries (`false` to switch off).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-    deduplicate_requests: bool,
-    /// Answer identical concurrent client queries of the same caller with one execution.
-    #[arg(long, default_value_t = false, action = clap::ArgAction::Set)]
-    deduplicate_inbound: bool,
+    /// Share one subgraph request among identical concurrent queries (`false` to switch off)
+    /// [default: true].
+    #[arg(long, action = clap::ArgAction::Set)]
+    deduplicate_requests: Option<bool>,
+    /// Answer identical concurrent client queries of the same caller with one execution
+    /// [default: false].
+    #[arg(long, action = clap::ArgAction::Set)]
+    deduplicate_inbound: Option<bool>,
     /// Subgraph resilience: KEY=VALUE for every subgraph, NAME.KEY=VALUE for one (repeatable),
     /// e.g. `max_retries=1`, `youth.timeout_ms=2000`, `hub.max_concurrent_requests=64`,
     /// `breaker_enabled=false`. Keys and defaults: README, "Traffic resilience".
@@ -57,25 +66,30 @@ pub(crate) struct ServeArgs {
     /// through `--redis-url` when given. Keys and defaults: README, "Traffic resilience".
     #[arg(long = "rate-limit")]
     rate_limits: Vec<String>,
-    /// Largest request body accepted, in bytes.
-    #[arg(long, default_value_t = 2 * 1024 * 1024)]
-    max_body_bytes: usize,
+    /// Largest request body accepted, in bytes [default: 2097152].
+    #[arg(long)]
+    max_body_bytes: Option<usize>,
     /// Serve the cross-organisation dashboard on `/dashboard` (it reads the public API).
     #[arg(long, env = "QUNTUAN_DASHBOARD")]
     dashboard: bool,
     /// Refuse requests a browser could send cross-site without a preflight (a simple content
     /// type, or none, and no CSRF header). `false` lets any web page run operations as its
-    /// visitors: switch it off only behind a proxy that does the same check.
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-    csrf_prevention: bool,
+    /// visitors: switch it off only behind a proxy that does the same check [default: true].
+    #[arg(long, action = clap::ArgAction::Set)]
+    csrf_prevention: Option<bool>,
     /// Headers whose presence lets a request with a simple content type (or a GET) through,
     /// comma-separated [default: x-quntuan-csrf,apollo-require-preflight].
     #[arg(long, value_delimiter = ',')]
     csrf_required_headers: Option<Vec<String>>,
     /// Answer introspection (`__schema`, `__type`); `false` refuses such documents with
-    /// INTROSPECTION_DISABLED (GraphiQL then cannot show the schema). `__typename` stays.
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-    introspection: bool,
+    /// INTROSPECTION_DISABLED (GraphiQL then cannot show the schema). `__typename` stays
+    /// [default: true].
+    #[arg(long, action = clap::ArgAction::Set)]
+    introspection: Option<bool>,
+    /// After SIGTERM or Ctrl-C, how long requests in flight may take to finish, in
+    /// milliseconds [default: 30000].
+    #[arg(long)]
+    shutdown_grace_period_ms: Option<u64>,
     #[command(flatten)]
     limits: LimitArgs,
     #[command(flatten)]
@@ -83,18 +97,70 @@ pub(crate) struct ServeArgs {
 }
 
 impl ServeArgs {
-    fn http_settings(&self) -> HttpSettings {
-        let defaults = CsrfSettings::default();
-        HttpSettings {
-            max_body_bytes: self.max_body_bytes,
-            csrf: CsrfSettings {
-                enabled: self.csrf_prevention,
-                required_headers: self
-                    .csrf_required_headers
-                    .clone()
-                    .unwrap_or(defaults.required_headers),
-            },
+    /// The file's configuration (or the defaults) with the flags and environment over it.
+    fn config(&self) -> Result<ServeConfig, String> {
+        let mut config = match &self.config {
+            Some(path) => config::load(path).map_err(|e| e.to_string())?,
+            None => ServeConfig::default(),
+        };
+        if let Some(path) = &self.supergraph {
+            config.supergraph = SupergraphConfig {
+                file: Some(path.clone()),
+                url: None,
+                subgraphs: Default::default(),
+                ..config.supergraph
+            };
         }
+        if let Some(secret) = &self.jwt_secret {
+            check_secret_strength(secret)
+                .map_err(|message| format!("--jwt-secret / QUNTUAN_JWT_SECRET: {message}"))?;
+            config.jwt_secret = Some(secret.clone());
+        }
+        set(&mut config.listen, self.listen);
+        set(&mut config.subgraph_timeout_ms, self.subgraph_timeout_ms);
+        config
+            .subgraph_urls
+            .extend(self.subgraph_urls.iter().cloned());
+        config
+            .override_labels
+            .extend(self.override_labels.iter().cloned());
+        set(&mut config.redis_url, self.redis_url.clone().map(Some));
+        set(&mut config.deduplicate_requests, self.deduplicate_requests);
+        set(&mut config.deduplicate_inbound, self.deduplicate_inbound);
+        set(&mut config.introspection, self.introspection);
+        config.dashboard |= self.dashboard;
+        set(&mut config.http.max_body_bytes, self.max_body_bytes);
+        set(&mut config.http.csrf.enabled, self.csrf_prevention);
+        set(
+            &mut config.http.csrf.required_headers,
+            self.csrf_required_headers.clone(),
+        );
+        set(
+            &mut config.shutdown.grace_period_ms,
+            self.shutdown_grace_period_ms,
+        );
+        for assignment in &self.subgraph_policies {
+            config
+                .resilience
+                .set(assignment)
+                .map_err(|message| format!("--subgraph-policy {message}"))?;
+        }
+        for assignment in &self.rate_limits {
+            config
+                .rate_limits
+                .set(assignment)
+                .map_err(|message| format!("--rate-limit {message}"))?;
+        }
+        self.limits.apply(&mut config.limits);
+        self.telemetry.apply(&mut config.metrics);
+        Ok(config)
+    }
+}
+
+/// A flag given replaces the file's value.
+fn set<T>(target: &mut T, flag: Option<T>) {
+    if let Some(value) = flag {
+        *target = value;
     }
 }
 
@@ -114,116 +180,61 @@ fn parse_override(text: &str) -> Result<(String, String), String> {
         .ok_or_else(|| format!("`{text}` is not NAME=URL"))
 }
 
-/// Loads a supergraph file into a gateway, with errors that name the file.
-pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<Gateway, String> {
-    let sdl = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read supergraph {}: {e}", path.display()))?;
-    let supergraph =
-        Supergraph::parse(&sdl).map_err(|e| format!("supergraph {}: {e}", path.display()))?;
-    Ok(Gateway::new(supergraph, settings))
-}
-
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
-    if let Some(secret) = &args.jwt_secret
-        && let Err(message) = check_secret_strength(secret)
-    {
-        eprintln!("error: --jwt-secret / QUNTUAN_JWT_SECRET: {message}");
-        return ExitCode::FAILURE;
-    }
-    let mut resilience = ResilienceSettings::default();
-    for assignment in &args.subgraph_policies {
-        if let Err(message) = resilience.set(assignment) {
-            eprintln!("error: --subgraph-policy {message}");
-            return ExitCode::FAILURE;
-        }
-    }
-    let mut rate_limits = RateLimitSettings::default();
-    for assignment in &args.rate_limits {
-        if let Err(message) = rate_limits.set(assignment) {
-            eprintln!("error: --rate-limit {message}");
-            return ExitCode::FAILURE;
-        }
-    }
-    let settings = GatewaySettings {
-        resilience,
-        rate_limits,
-        subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
-        url_overrides: args
-            .subgraph_urls
-            .iter()
-            .cloned()
-            .collect::<HashMap<_, _>>(),
-        jwt_secret: args.jwt_secret.clone(),
-        deduplicate_requests: args.deduplicate_requests,
-        deduplicate_inbound: args.deduplicate_inbound,
-        override_labels: args.override_labels.iter().cloned().collect(),
-        limits: args.limits.settings(),
-        introspection: args.introspection,
-        ..GatewaySettings::default()
-    };
-    let gateway = match load_gateway(&args.supergraph, settings) {
-        Ok(gateway) => gateway,
+    let config = match args.config() {
+        Ok(config) => config,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::FAILURE;
         }
     };
-    let http = args.http_settings();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("error: cannot start the async runtime: {error}");
-            return ExitCode::FAILURE;
-        }
+    crate::block_on(serve(config, None))
+}
+
+/// Serves the gateway `config` describes until SIGTERM or Ctrl-C, then drains. `listener`:
+/// an address already bound (`quntuan dev` binds every port before it starts anything).
+pub(crate) async fn serve(
+    config: ServeConfig,
+    listener: Option<TcpListener>,
+) -> Result<(), String> {
+    let settings = config.gateway_settings();
+    let shared = SharedState::new(&settings, Arc::new(HttpTransport::new()));
+    let shared = match &config.redis_url {
+        Some(url) => shared.with_redis(url).await.map_err(|e| e.to_string())?,
+        None => shared,
     };
-    runtime.block_on(async move {
-        let gateway = match &args.redis_url {
-            Some(url) => match gateway.with_redis(url).await {
-                Ok(gateway) => gateway,
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    return ExitCode::FAILURE;
-                }
-            },
-            None => gateway,
-        };
-        let metrics = args.telemetry.metrics_settings();
-        quntuan_gateway::telemetry::metrics::configure(&metrics);
-        if let Err(message) = spawn_metrics_listener(&metrics).await {
-            eprintln!("error: {message}");
-            return ExitCode::FAILURE;
-        }
-        let mut app = router(Arc::new(gateway), &http);
-        if args.dashboard {
-            app = app.merge(dashboard_routes());
-        }
-        let listener = match tokio::net::TcpListener::bind(args.listen).await {
-            Ok(listener) => listener,
-            Err(error) => {
-                eprintln!("error: cannot listen on {}: {error}", args.listen);
-                return ExitCode::FAILURE;
-            }
-        };
-        eprintln!(
-            "quntuan gateway listening on http://{}/graphql",
-            args.listen
-        );
-        let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
-        let app = app.into_make_service_with_connect_info::<SocketAddr>();
-        match axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
+    quntuan_gateway::telemetry::metrics::configure(&config.metrics);
+    spawn_metrics_listener(&config.metrics).await?;
+    let handle = GatewayHandle::empty(settings, shared);
+    supergraph_source::start(&handle, &config.supergraph).await?;
+    let mut app = router_for(handle, &config.http);
+    if config.dashboard {
+        app = app.merge(dashboard_routes());
+    }
+    let listener = match listener {
+        Some(listener) => listener,
+        None => TcpListener::bind(config.listen)
             .await
-        {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("error: the server stopped: {error}");
-                ExitCode::FAILURE
-            }
-        }
-    })
+            .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?,
+    };
+    let address = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+    eprintln!("quntuan gateway listening on http://{address}/graphql");
+    let grace = Duration::from_millis(config.shutdown.grace_period_ms);
+    shutdown::serve(listener, app, grace)
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
+}
+
+/// Loads a supergraph file into a gateway, with errors that name the file.
+pub(crate) fn load_gateway(
+    path: &PathBuf,
+    settings: quntuan_gateway::gateway::GatewaySettings,
+) -> Result<quntuan_gateway::gateway::Gateway, String> {
+    let sdl = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read supergraph {}: {e}", path.display()))?;
+    let supergraph = quntuan_gateway::supergraph::Supergraph::parse(&sdl)
+        .map_err(|e| format!("supergraph {}: {e}", path.display()))?;
+    Ok(quntuan_gateway::gateway::Gateway::new(supergraph, settings))
 }

@@ -68,6 +68,8 @@ pub enum ErrorCode {
     IntrospectionDisabled,
     /// The body is a batch (a JSON array of requests), which the gateway does not accept.
     BatchingNotEnabled,
+    /// No supergraph is loaded yet (the source has not given a valid one): retry later.
+    SchemaNotLoaded,
     /// A gateway-side failure that is not the caller's fault.
     InternalServerError,
 }
@@ -106,6 +108,7 @@ impl ErrorCode {
             Self::MaxSelectionsLimit => "MAX_SELECTIONS_LIMIT",
             Self::IntrospectionDisabled => "INTROSPECTION_DISABLED",
             Self::BatchingNotEnabled => "BATCHING_NOT_ENABLED",
+            Self::SchemaNotLoaded => "SCHEMA_NOT_LOADED",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }
     }

@@ -5,18 +5,20 @@ mod inbound_dedup;
 mod incremental;
 mod introspection;
 mod labels;
+mod shared;
+
+pub use shared::SharedState;
+use shared::routing;
 
 use crate::auth::{Caller, authorize};
 use crate::error::{ErrorCode, GraphqlError};
-use crate::execute::{
-    DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
-};
+use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
 use crate::limits::{self, LimitSettings};
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
 use crate::rate_limit::{RateLimitSettings, RateLimiter};
 use crate::request::{PreparedDocument, coerce_variables, select_operation, validate};
-use crate::resilience::{ResilienceSettings, layered};
+use crate::resilience::ResilienceSettings;
 use crate::response::shape;
 use crate::selection::SelectionSet;
 use crate::supergraph::Supergraph;
@@ -168,7 +170,7 @@ pub struct Gateway {
     settings: GatewaySettings,
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
-    persisted: PersistedQueryStore,
+    persisted: Arc<PersistedQueryStore>,
     rate_limiter: Option<Arc<RateLimiter>>,
     in_flight: inbound_dedup::InFlight,
 }
@@ -183,51 +185,38 @@ impl Gateway {
         settings: GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Self {
-        let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
-        let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
-            Arc::new(DedupTransport::new(transport))
-        } else {
-            transport
-        };
-        let urls = supergraph
-            .subgraphs
-            .iter()
-            .map(|s| {
-                let url = settings
-                    .url_overrides
-                    .get(&s.name)
-                    .cloned()
-                    .unwrap_or_else(|| s.url.clone());
-                (s.name.clone(), url)
-            })
-            .collect();
-        // A little over the layers' own bound, so that their errors, which say more, come first.
-        let fetch_deadline = supergraph
-            .subgraphs
-            .iter()
-            .map(|s| {
-                let policy = settings.resilience.policy(&s.name);
-                policy.deadline(settings.subgraph_timeout)
-            })
-            .max()
-            .unwrap_or(settings.subgraph_timeout)
-            + Duration::from_millis(250);
+        let shared = SharedState::new(&settings, transport);
+        Self::with_shared(supergraph, settings, shared)
+    }
+
+    /// A gateway for `supergraph` around long-lived state another gateway may share; its
+    /// document and plan caches are its own, so they never outlive the schema they belong to.
+    pub fn with_shared(
+        supergraph: Supergraph,
+        settings: GatewaySettings,
+        shared: SharedState,
+    ) -> Self {
+        let (urls, fetch_deadline) = routing(&supergraph, &settings);
         Self {
             supergraph: Arc::new(supergraph),
-            transport,
+            transport: shared.transport,
             urls,
             fetch_deadline,
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
-            persisted: PersistedQueryStore::memory(),
-            rate_limiter: settings.rate_limits.is_enabled().then(|| {
-                Arc::new(RateLimiter::new(
-                    settings.rate_limits.clone(),
-                    settings.jwt_secret.clone(),
-                ))
-            }),
+            persisted: shared.persisted,
+            rate_limiter: shared.rate_limiter,
             settings,
             in_flight: inbound_dedup::InFlight::default(),
+        }
+    }
+
+    /// The state a gateway for the next supergraph keeps from this one.
+    pub fn shared(&self) -> SharedState {
+        SharedState {
+            transport: self.transport.clone(),
+            persisted: self.persisted.clone(),
+            rate_limiter: self.rate_limiter.clone(),
         }
     }
 
@@ -235,7 +224,7 @@ impl Gateway {
     /// Rate-limit buckets go to Redis too, connected lazily: they never keep the gateway from
     /// starting or serving.
     pub async fn with_redis(mut self, url: &str) -> Result<Self, crate::persisted::StoreError> {
-        self.persisted = PersistedQueryStore::redis(url).await?;
+        self.persisted = Arc::new(PersistedQueryStore::redis(url).await?);
         self.share_rate_limits(url)?;
         Ok(self)
     }
@@ -260,6 +249,11 @@ impl Gateway {
 
     pub fn settings(&self) -> &GatewaySettings {
         &self.settings
+    }
+
+    /// Each subgraph's URL, overrides applied.
+    pub fn subgraph_urls(&self) -> &HashMap<String, String> {
+        &self.urls
     }
 
     pub fn supergraph(&self) -> &Supergraph {

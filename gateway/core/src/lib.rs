@@ -13,6 +13,7 @@ pub mod limits;
 pub mod persisted;
 pub mod plan;
 pub mod rate_limit;
+pub mod reload;
 pub mod request;
 pub mod resilience;
 pub mod response;

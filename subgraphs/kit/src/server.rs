@@ -106,17 +106,57 @@ pub async fn serve(listen_addr: &str, router: Router) -> Result<(), KitError> {
     serve_listener(listener, router).await
 }
 
-/// Serves `router` on an already bound listener (tests bind port 0) until Ctrl-C.
+/// Serves `router` on an already bound listener (tests bind port 0) until SIGTERM or Ctrl-C,
+/// then stops accepting and lets requests in flight finish for at most
+/// `QUNTUAN_SHUTDOWN_GRACE_MS` milliseconds (default 30,000).
 pub async fn serve_listener(listener: TcpListener, router: Router) -> Result<(), KitError> {
     let addr = listener
         .local_addr()
         .map(|a| a.to_string())
         .unwrap_or_default();
     tracing::info!(%addr, "subgraph listening");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|source| KitError::Serve { addr, source })
+    let grace = std::env::var("QUNTUAN_SHUTDOWN_GRACE_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(
+            std::time::Duration::from_secs(30),
+            std::time::Duration::from_millis,
+        );
+    let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = signalled.send(());
+    });
+    let deadline = async move {
+        match on_signal.await {
+            Ok(()) => tokio::time::sleep(grace).await,
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        result = server.into_future() => result.map_err(|source| KitError::Serve { addr, source }),
+        () = deadline => {
+            tracing::warn!(%addr, "the shutdown grace period ended with requests in flight");
+            Ok(())
+        }
+    }
+}
+
+/// The first SIGTERM (what Kubernetes and systemd send) or Ctrl-C.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
 }

@@ -1,7 +1,7 @@
 //! The HTTP stage: GraphQL over HTTP on axum.
 //!
 //! `POST /graphql` (JSON body), `GET /graphql` (queries only, or GraphiQL for a browser),
-//! `GET /health`. CSRF prevention ([`csrf`]) is a layer in front of the GraphQL routes. The response media type follows `Accept`: with
+//! `GET /health` (alive), `GET /ready` (a schema is loaded: [`ready`]). CSRF prevention ([`csrf`]) is a layer in front of the GraphQL routes. The response media type follows `Accept`: with
 //! `application/graphql-response+json` request errors answer 4xx; with `application/json`
 //! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
 //! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
@@ -12,14 +12,17 @@ mod csrf;
 mod dashboard;
 mod graphiql;
 mod multipart;
+mod ready;
 
 pub use body::decode_post_body;
 pub use csrf::CsrfSettings;
 pub use dashboard::routes as dashboard_routes;
+pub use ready::ReadinessSettings;
 
 use crate::auth::caller_from_header;
 use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
+use crate::reload::GatewayHandle;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -46,6 +49,8 @@ pub struct HttpSettings {
     pub max_body_bytes: usize,
     /// CSRF prevention (on by default).
     pub csrf: CsrfSettings,
+    /// What `/ready` checks besides a loaded schema.
+    pub readiness: ReadinessSettings,
 }
 
 impl Default for HttpSettings {
@@ -53,18 +58,26 @@ impl Default for HttpSettings {
         Self {
             max_body_bytes: 2 * 1024 * 1024,
             csrf: CsrfSettings::default(),
+            readiness: ReadinessSettings::default(),
         }
     }
 }
 
-/// The gateway's routes.
+/// The gateway's routes, serving one schema for good.
 pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
+    router_for(GatewayHandle::new(gateway), settings)
+}
+
+/// The gateway's routes, serving whatever schema `handle` holds when a request starts.
+pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
     let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
     let mut routes = Router::new()
         .route("/graphql", get(get_graphql).post(post_graphql))
         .route("/", get(get_graphql).post(post_graphql))
         .route_layer(csrf)
-        .route("/health", get(health));
+        .route("/health", get(health))
+        .route("/ready", get(ready::ready))
+        .layer(Extension(ready::Probe::new(&settings.readiness)));
     if crate::telemetry::metrics::served_on_gateway_address() {
         routes = routes.route("/metrics", get(crate::telemetry::http::scrape));
     }
@@ -72,12 +85,28 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
         .merge(assets::routes())
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
-            gateway.rate_limiter(),
+            handle.shared().rate_limiter(),
             crate::rate_limit::limit,
         ))
         .layer(Extension(BodyLimit(settings.max_body_bytes)))
         .layer(axum::middleware::from_fn(crate::telemetry::http::track))
-        .with_state(gateway)
+        .with_state(handle)
+}
+
+/// The gateway a request runs on, taken once, or the answer that no schema is loaded yet.
+fn current_gateway(handle: &GatewayHandle, media: ResponseMedia) -> Result<Arc<Gateway>, Response> {
+    handle.current().ok_or_else(|| {
+        let error = GraphqlError::new(
+            "no supergraph is loaded yet: the gateway is starting or its supergraph source has \
+             not given a valid schema (see `/ready` and the gateway's log)",
+            ErrorCode::SchemaNotLoaded,
+        );
+        respond(
+            media,
+            &GraphqlResponse::request_errors(vec![error]),
+            StatusCode::SERVICE_UNAVAILABLE,
+        )
+    })
 }
 
 async fn health() -> impl IntoResponse {
@@ -97,7 +126,7 @@ struct GetParams {
 }
 
 async fn get_graphql(
-    State(gateway): State<Arc<Gateway>>,
+    State(handle): State<GatewayHandle>,
     headers: HeaderMap,
     Query(params): Query<GetParams>,
 ) -> Response {
@@ -105,6 +134,10 @@ async fn get_graphql(
         return Html(graphiql::page()).into_response();
     }
     let media = ResponseMedia::from_headers(&headers);
+    let gateway = match current_gateway(&handle, media) {
+        Ok(gateway) => gateway,
+        Err(response) => return response,
+    };
     let parse_json = |text: Option<String>,
                       what: &str|
      -> Result<Option<serde_json::Map<String, serde_json::Value>>, Response> {
@@ -156,12 +189,16 @@ async fn get_graphql(
 struct BodyLimit(usize);
 
 async fn post_graphql(
-    State(gateway): State<Arc<Gateway>>,
+    State(handle): State<GatewayHandle>,
     Extension(limit): Extension<BodyLimit>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let media = ResponseMedia::from_headers(&headers);
+    let gateway = match current_gateway(&handle, media) {
+        Ok(gateway) => gateway,
+        Err(response) => return response,
+    };
     let body = match body {
         Ok(body) => body,
         Err(rejection) => return body_refused(media, &rejection, limit),

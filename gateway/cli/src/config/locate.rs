@@ -1,0 +1,37 @@
+//! The line of a dotted key in a block-style YAML document, for errors about values that
+//! parsed but do not make sense (serde only knows lines for type errors).
+
+/// The 1-based line where `key` (`a.b.c`) is written, if it is.
+pub(crate) fn line_of(text: &str, key: &str) -> Option<usize> {
+    let mut parent_indent: Option<usize> = None;
+    let mut from = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = None;
+    for segment in key.split('.') {
+        found = None;
+        for (index, line) in lines.iter().enumerate().skip(from) {
+            let content = line.trim_start();
+            let indent = line.len() - content.len();
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            if parent_indent.is_some_and(|parent| indent <= parent) {
+                break;
+            }
+            let name = content
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
+            if name == segment && content.contains(':') {
+                found = Some(index);
+                parent_indent = Some(indent);
+                from = index + 1;
+                break;
+            }
+        }
+        found?;
+    }
+    found.map(|index| index + 1)
+}

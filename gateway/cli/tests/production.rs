@@ -1,0 +1,300 @@
+//! `quntuan serve` as operations run it: a configuration file (checked, overridden by flags),
+//! and graceful shutdown on SIGTERM with requests in flight.
+
+use axum::Json;
+use axum::routing::post;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+fn repo(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quntuan-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn quntuan() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quntuan"))
+}
+
+/// One HTTP/1.1 request on its own connection; the whole answer.
+async fn http(port: u16, request: String) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))
+        .await
+        .expect("connect");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = String::new();
+    let read = tokio::time::timeout(Duration::from_secs(30), stream.read_to_string(&mut answer));
+    read.await.expect("answered within 30 s").expect("read");
+    answer
+}
+
+fn graphql_post(query: &str) -> String {
+    let body = json!({ "query": query }).to_string();
+    format!(
+        "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+fn body_of(answer: &str) -> Value {
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+    serde_json::from_str(body).unwrap_or(Value::Null)
+}
+
+async fn wait_healthy(port: u16) {
+    let started = Instant::now();
+    loop {
+        if TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            let health = http(
+                port,
+                "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".into(),
+            )
+            .await;
+            if health.starts_with("HTTP/1.1 200") {
+                return;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "quntuan serve did not become healthy on port {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A supergraph of one subgraph at `subgraph`, with `Query.version: Int!`.
+fn supergraph(subgraph: &str) -> String {
+    let template = std::fs::read_to_string(repo("gateway/cli/tests/fixtures/one-subgraph.graphql"))
+        .expect("fixture");
+    template.replace("SUBGRAPH_URL", subgraph)
+}
+
+#[test]
+fn config_check_names_the_file_line_and_key() {
+    let dir = temp_dir("config-check");
+    let file = dir.join("quntuan.yaml");
+    std::fs::write(&file, "listen: 127.0.0.1:4000\nhttp:\n  max_body: 10\n").expect("write");
+    let output = quntuan()
+        .args(["config", "check"])
+        .arg(&file)
+        .output()
+        .expect("quntuan runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "error: {}:3: key `http.max_body`: unknown key `max_body`, expected one of",
+        file.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+}
+
+#[test]
+fn config_check_accepts_the_example_file() {
+    let example = repo("deploy/quntuan.example.yaml");
+    let output = quntuan()
+        .args(["config", "check"])
+        .arg(&example)
+        .env_remove("QUNTUAN_JWT_SECRET")
+        .env_remove("QUNTUAN_REDIS_URL")
+        .env_remove("QUNTUAN_LISTEN")
+        .output()
+        .expect("quntuan runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        (output.status.success(), stdout.trim()),
+        (true, format!("{}: ok", example.display()).as_str()),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn config_schema_prints_a_json_schema() {
+    let output = quntuan()
+        .args(["config", "schema"])
+        .output()
+        .expect("quntuan runs");
+    assert!(output.status.success());
+    let schema: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        schema["properties"]["supergraph"]["additionalProperties"],
+        false
+    );
+    assert_eq!(
+        schema["properties"]["shutdown"]["properties"]["grace_period_ms"]["type"],
+        "integer"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flags_override_the_file_and_quntuan_config_names_it() {
+    let dir = temp_dir("config-override");
+    let port = free_port();
+    let file = dir.join("quntuan.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "listen: 127.0.0.1:1\nintrospection: false\nsupergraph:\n  file: {}\n",
+            repo("bench/supergraph.graphql").display()
+        ),
+    )
+    .expect("write");
+    let child = quntuan()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .env("QUNTUAN_CONFIG", &file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("quntuan starts");
+    let _server = Server(child);
+    wait_healthy(port).await;
+    let answer = http(port, graphql_post("{ __schema { queryType { name } } }")).await;
+    assert_eq!(
+        body_of(&answer)["errors"][0]["extensions"]["code"],
+        "INTROSPECTION_DISABLED",
+        "{answer}"
+    );
+}
+
+/// A subgraph that holds every request until released, counting them.
+struct SlowSubgraph {
+    url: String,
+    arrived: Arc<AtomicUsize>,
+    release: Arc<tokio::sync::Semaphore>,
+}
+
+async fn slow_subgraph() -> SlowSubgraph {
+    let arrived = Arc::new(AtomicUsize::new(0));
+    let release = Arc::new(tokio::sync::Semaphore::new(0));
+    let (counter, gate) = (arrived.clone(), release.clone());
+    let app = axum::Router::new().route(
+        "/graphql",
+        post(move || {
+            let (counter, gate) = (counter.clone(), gate.clone());
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                let _permit = gate.acquire().await;
+                Json(json!({ "data": { "version": 7 } }))
+            }
+        }),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}/graphql", listener.local_addr().expect("address"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    SlowSubgraph {
+        url,
+        arrived,
+        release,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_lets_every_request_in_flight_finish_then_stops() {
+    const REQUESTS: usize = 8;
+    let subgraph = slow_subgraph().await;
+    let dir = temp_dir("shutdown");
+    let supergraph_file = dir.join("supergraph.graphql");
+    std::fs::write(&supergraph_file, supergraph(&subgraph.url)).expect("write");
+    let port = free_port();
+    let file = dir.join("quntuan.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            // Without deduplication every request reaches the subgraph, where it waits.
+            "listen: 127.0.0.1:{port}\ndeduplicate_requests: false\nsupergraph:\n  file: {}\nshutdown:\n  grace_period_ms: 20000\n",
+            supergraph_file.display()
+        ),
+    )
+    .expect("write");
+    let child = quntuan()
+        .arg("serve")
+        .arg("--config")
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("quntuan starts");
+    let pid = child.id();
+    let mut server = Server(child);
+    wait_healthy(port).await;
+
+    let requests: Vec<_> = (0..REQUESTS)
+        .map(|_| tokio::spawn(http(port, graphql_post("{ version }"))))
+        .collect();
+    let started = Instant::now();
+    while subgraph.arrived.load(Ordering::SeqCst) < REQUESTS {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "requests never arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    // The gateway stops accepting while the requests are still held by the subgraph.
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the gateway kept accepting connections after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(
+        server.0.try_wait().expect("status"),
+        None,
+        "it exited early"
+    );
+    subgraph.release.add_permits(REQUESTS);
+    for request in requests {
+        let answer = request.await.expect("client task");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert_eq!(body_of(&answer), json!({ "data": { "version": 7 } }));
+    }
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.0.try_wait().expect("status") {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "it did not exit"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    assert!(status.success(), "{status}");
+}

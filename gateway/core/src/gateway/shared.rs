@@ -1,0 +1,94 @@
+//! The long-lived part of a gateway, kept across supergraph reloads, and the per-schema
+//! routing a new supergraph recomputes.
+
+use super::GatewaySettings;
+use crate::execute::{DedupTransport, SubgraphTransport};
+use crate::persisted::PersistedQueryStore;
+use crate::rate_limit::RateLimiter;
+use crate::resilience::layered;
+use crate::supergraph::Supergraph;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What outlives a supergraph: the subgraph transport (its connection pool, circuit breakers
+/// and concurrency slots), the persisted-query store and the rate limiter's buckets. A
+/// reloaded schema gets a new [`Gateway`](super::Gateway) around the same `SharedState`.
+#[derive(Clone)]
+pub struct SharedState {
+    pub(super) transport: Arc<dyn SubgraphTransport>,
+    pub(super) persisted: Arc<PersistedQueryStore>,
+    pub(super) rate_limiter: Option<Arc<RateLimiter>>,
+}
+
+impl SharedState {
+    /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for.
+    pub fn new(settings: &GatewaySettings, transport: Arc<dyn SubgraphTransport>) -> Self {
+        let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
+        let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
+            Arc::new(DedupTransport::new(transport))
+        } else {
+            transport
+        };
+        Self {
+            transport,
+            persisted: Arc::new(PersistedQueryStore::memory()),
+            rate_limiter: settings.rate_limits.is_enabled().then(|| {
+                Arc::new(RateLimiter::new(
+                    settings.rate_limits.clone(),
+                    settings.jwt_secret.clone(),
+                ))
+            }),
+        }
+    }
+
+    /// Persisted queries and rate-limit buckets in Redis, as [`Gateway::with_redis`](super::Gateway::with_redis).
+    pub async fn with_redis(mut self, url: &str) -> Result<Self, crate::persisted::StoreError> {
+        self.persisted = Arc::new(PersistedQueryStore::redis(url).await?);
+        if let Some(limiter) = &self.rate_limiter {
+            limiter
+                .use_redis(url)
+                .map_err(|reason| crate::persisted::StoreError::Connect {
+                    url: url.to_string(),
+                    reason,
+                })?;
+        }
+        Ok(self)
+    }
+
+    /// The rate limiter, when any limit is configured.
+    pub fn rate_limiter(&self) -> Option<Arc<RateLimiter>> {
+        self.rate_limiter.clone()
+    }
+}
+
+/// Each subgraph's URL (overrides applied) and the longest a fetch may take.
+pub(super) fn routing(
+    supergraph: &Supergraph,
+    settings: &GatewaySettings,
+) -> (HashMap<String, String>, Duration) {
+    let urls = supergraph
+        .subgraphs
+        .iter()
+        .map(|s| {
+            let url = settings
+                .url_overrides
+                .get(&s.name)
+                .cloned()
+                .unwrap_or_else(|| s.url.clone());
+            (s.name.clone(), url)
+        })
+        .collect();
+    // A little over the layers' own bound, so that their errors, which say more, come first.
+    let fetch_deadline = supergraph
+        .subgraphs
+        .iter()
+        .map(|s| {
+            let policy = settings.resilience.policy(&s.name);
+            policy.deadline(settings.subgraph_timeout)
+        })
+        .max()
+        .unwrap_or(settings.subgraph_timeout)
+        + Duration::from_millis(250);
+    (urls, fetch_deadline)
+}
