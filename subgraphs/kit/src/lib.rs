@@ -26,7 +26,7 @@ pub use auth::{Caller, JwtVerifier, require_scope, reveal};
 pub use db::{StatementCounter, connect, test_database};
 pub use error::{ApiError, ApiResult, ErrorCode, KitError};
 pub use figures::aggregate_by_region;
-pub use loader::dataloader;
+pub use loader::{Batching, dataloader};
 pub use pagination::Page;
 pub use region::{RegionLevel, RegionRef, RegionScope, RegionTree};
 pub use rng::Rng;

@@ -1,16 +1,207 @@
-//! Dataloaders with a batching window that survives a loaded machine.
+//! Dataloaders that run a batch as soon as the request has asked for every key it can.
+//!
+//! async-graphql's `DataLoader` hands each batch to a spawner after a timer. A timer is the
+//! wrong signal: too short and a batch leaves before the rest of a list has asked for its
+//! keys (one statement per round instead of one per level), too long and every level of a
+//! query waits for nothing (the old 5 ms window made each `_entities` answer take ~6.7 ms).
+//!
+//! The right signal is the request future itself: once it is pending and did not wake itself
+//! (a cooperative yield, e.g. `FuturesUnordered` giving way after 32 polls), every field that
+//! can run has queued its keys, and nothing more will be asked until a batch answers. So
+//! [`dataloader`] builds loaders with no timer whose spawner queues each batch on the request
+//! being polled, and the [`Batching`] extension (which every subgraph schema installs) drives
+//! the request: it polls the query, and when it stalls, runs the queued batches inside the
+//! same task, one level at a time. The number of statements a query costs then depends on its
+//! shape only, never on how loaded the machine is.
+//!
+//! A batch started outside a [`Batching`] request (a loader used directly, or a loader that
+//! loads through another loader from inside a batch) is spawned on tokio, as async-graphql
+//! does by default, so nothing ever waits on a batch that nobody runs.
 
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use async_graphql::Response;
 use async_graphql::dataloader::DataLoader;
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextExecute};
+use futures::StreamExt;
+use futures::future::BoxFuture;
+use futures::stream::FuturesUnordered;
+use futures::task::{ArcWake, AtomicWaker, waker_ref};
 
-/// How long a dataloader collects keys before it runs the batch. async-graphql's default
-/// (1 ms) splits batches when the executor yields midway through a long list (futures'
-/// `FuturesUnordered` yields every 32 polls) on a busy machine; 5 ms keeps one batch per
-/// level while adding little latency.
-pub const LOADER_DELAY: Duration = Duration::from_millis(5);
-
-/// `DataLoader::new(loader, tokio::spawn)` with [`LOADER_DELAY`].
+/// `DataLoader::new(loader, ..)` with no timer: its batches run when the request stalls
+/// (see the module documentation). Install [`Batching`] on the schema that uses it.
 pub fn dataloader<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {
-    DataLoader::new(loader, tokio::spawn).delay(LOADER_DELAY)
+    DataLoader::new(loader, queue_batch).delay(Duration::ZERO)
+}
+
+/// The schema extension that runs each request's queued batches when the request stalls:
+/// `Schema::build(..).extension(quntuan_kit::loader::Batching)`.
+pub struct Batching;
+
+impl ExtensionFactory for Batching {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(BatchingExtension)
+    }
+}
+
+struct BatchingExtension;
+
+#[async_trait::async_trait]
+impl Extension for BatchingExtension {
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        Batched::new(next.run(ctx, operation_name)).await
+    }
+}
+
+type Batch = BoxFuture<'static, ()>;
+
+/// Batches queued by the request being polled, not yet running.
+#[derive(Default)]
+struct Queue(Mutex<Vec<Batch>>);
+
+impl Queue {
+    fn push(&self, batch: Batch) {
+        self.0
+            .lock()
+            .expect("the batch queue is never poisoned")
+            .push(batch);
+    }
+
+    fn take(&self) -> Vec<Batch> {
+        std::mem::take(&mut *self.0.lock().expect("the batch queue is never poisoned"))
+    }
+}
+
+thread_local! {
+    /// The queue of the request whose query future this thread is polling right now.
+    static POLLING: RefCell<Option<Arc<Queue>>> = const { RefCell::new(None) };
+}
+
+/// The loaders' spawner: queue on the request being polled, or spawn when there is none.
+fn queue_batch(batch: Batch) {
+    let batch = POLLING.with(|polling| match polling.borrow().as_ref() {
+        Some(queue) => {
+            queue.push(batch);
+            None
+        }
+        None => Some(batch),
+    });
+    if let Some(batch) = batch {
+        tokio::spawn(batch);
+    }
+}
+
+/// Wakes the request's task and remembers that the query future woke itself while polled
+/// (a cooperative yield: more of the query will run at once, so it has not stalled).
+#[derive(Default)]
+struct SelfWake {
+    woken: AtomicBool,
+    task: AtomicWaker,
+}
+
+impl ArcWake for SelfWake {
+    fn wake_by_ref(arc_self: &Arc<Self>) {
+        arc_self.woken.store(true, Ordering::SeqCst);
+        arc_self.task.wake();
+    }
+}
+
+/// A query future and the batches it waits on, polled together in one task.
+struct Batched<'a> {
+    query: BoxFuture<'a, Response>,
+    queue: Arc<Queue>,
+    running: FuturesUnordered<Batch>,
+    wake: Arc<SelfWake>,
+}
+
+impl<'a> Batched<'a> {
+    fn new(query: impl Future<Output = Response> + Send + 'a) -> Self {
+        Batched {
+            query: Box::pin(query),
+            queue: Arc::default(),
+            running: FuturesUnordered::new(),
+            wake: Arc::default(),
+        }
+    }
+
+    /// Polls the query with this request's queue installed for the loaders; `Err(())` when
+    /// it is pending, with whether it woke itself.
+    fn poll_query(&mut self, cx: &mut Context<'_>) -> Result<Response, bool> {
+        self.wake.task.register(cx.waker());
+        self.wake.woken.store(false, Ordering::SeqCst);
+        let waker = waker_ref(&self.wake);
+        let mut query_cx = Context::from_waker(&waker);
+        let previous = POLLING.with(|polling| polling.replace(Some(self.queue.clone())));
+        let polled = self.query.as_mut().poll(&mut query_cx);
+        POLLING.with(|polling| *polling.borrow_mut() = previous);
+        match polled {
+            Poll::Ready(response) => Ok(response),
+            Poll::Pending => Err(self.wake.woken.load(Ordering::SeqCst)),
+        }
+    }
+
+    /// Polls the running batches (outside the queue: a batch that loads through another
+    /// loader spawns it); true when one finished, which answers some of the query's loads.
+    fn poll_running(&mut self, cx: &mut Context<'_>) -> bool {
+        let mut finished = false;
+        while let Poll::Ready(Some(())) = self.running.poll_next_unpin(cx) {
+            finished = true;
+        }
+        finished
+    }
+}
+
+impl Future for Batched<'_> {
+    type Output = Response;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        let this = self.get_mut();
+        loop {
+            let yielded = match this.poll_query(cx) {
+                Ok(response) => return Poll::Ready(response),
+                Err(yielded) => yielded,
+            };
+            loop {
+                if this.poll_running(cx) {
+                    break; // answers arrived: let the query move on before the next level
+                }
+                // Start the next level only when the query has stalled and the previous
+                // level has answered, so each level is one batch per loader.
+                if yielded || !this.running.is_empty() {
+                    return Poll::Pending;
+                }
+                let queued = this.queue.take();
+                if queued.is_empty() {
+                    return Poll::Pending;
+                }
+                this.running.extend(queued);
+            }
+        }
+    }
+}
+
+impl Drop for Batched<'_> {
+    /// A request dropped midway (its client went away) may hold batches that other requests
+    /// wait on, since loaders are shared: they run on without it.
+    fn drop(&mut self) {
+        let orphans = std::mem::take(&mut self.running)
+            .into_iter()
+            .chain(self.queue.take());
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            for batch in orphans {
+                runtime.spawn(batch);
+            }
+        }
+    }
 }

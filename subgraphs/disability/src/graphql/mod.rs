@@ -27,6 +27,7 @@ pub fn build_schema(db: DatabaseConnection) -> DisabilitySchema {
     let loaders = Loaders::new(&db);
     Schema::build(Query, EmptyMutation, EmptySubscription)
         .enable_federation()
+        .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
         .finish()
 }

@@ -22,7 +22,11 @@ pub type HubSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema serving `db`.
 pub fn build(db: DatabaseConnection) -> HubSchema {
-    builder().data(Loaders::new(&db)).data(db).finish()
+    builder()
+        .extension(quntuan_kit::Batching)
+        .data(Loaders::new(&db))
+        .data(db)
+        .finish()
 }
 
 /// The federation SDL exactly as `_service { sdl }` serves it (needs no database).

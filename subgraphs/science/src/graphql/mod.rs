@@ -30,6 +30,7 @@ pub fn build_schema(db: DatabaseConnection) -> ScienceSchema {
     let loaders = Loaders::new(&db);
     Schema::build(Query, Mutation, EmptySubscription)
         .enable_federation()
+        .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
         .finish()
 }

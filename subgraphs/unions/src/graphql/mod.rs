@@ -13,7 +13,6 @@ pub mod region;
 
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, EmptySubscription, Schema};
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -22,25 +21,16 @@ use loaders::UnionsLoader;
 use mutation::Mutation;
 use query::Query;
 
-/// How long the dataloader collects keys before it runs a batch. async-graphql's default
-/// (1 ms) is shorter than resolving a few hundred sibling fields can take on a busy machine,
-/// which splits one logical batch into several statements; a few milliseconds keeps a
-/// response level in one batch at a small latency cost.
-pub const BATCH_WINDOW: Duration = Duration::from_millis(5);
-
 /// How a schema is built beyond its database.
 #[derive(Clone, Copy, Debug)]
 pub struct SchemaOptions {
     pub clock: Clock,
-    /// The dataloader's batch window (see [`BATCH_WINDOW`]).
-    pub batch_window: Duration,
 }
 
 impl Default for SchemaOptions {
     fn default() -> Self {
         SchemaOptions {
             clock: Clock::System,
-            batch_window: BATCH_WINDOW,
         }
     }
 }
@@ -71,10 +61,10 @@ pub fn build(db: DatabaseConnection) -> UnionsSchema {
 
 /// The schema serving `db` with the given options.
 pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> UnionsSchema {
-    let loader =
-        DataLoader::new(UnionsLoader { db: db.clone() }, tokio::spawn).delay(options.batch_window);
+    let loader = quntuan_kit::dataloader(UnionsLoader { db: db.clone() });
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .enable_federation()
+        .extension(quntuan_kit::Batching)
         .data(loader)
         .data(db)
         .data(options.clock)

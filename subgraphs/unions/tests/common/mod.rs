@@ -46,15 +46,14 @@ pub(crate) async fn seeded_schema() -> (UnionsSchema, DatabaseConnection) {
     (build_with(db.clone(), options), db)
 }
 
-/// The schema over a seeded demo database whose statements are counted. The batch window
-/// is widened so that a test machine busy with other builds cannot split a batch in two:
-/// the counts then measure the batching itself, not the machine's speed.
+/// The schema over a seeded demo database whose statements are counted. The kit's loaders
+/// batch by the shape of the query, not by a time window, so the counts are exact whatever
+/// the machine's load.
 pub(crate) async fn counted_schema() -> (UnionsSchema, StatementCounter) {
     let mut db = seeded_database().await;
     let counter = StatementCounter::attach(&mut db);
     let options = SchemaOptions {
         clock: Clock::Fixed(test_now()),
-        batch_window: std::time::Duration::from_millis(100),
     };
     (build_with(db, options), counter)
 }
