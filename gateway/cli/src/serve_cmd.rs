@@ -2,7 +2,7 @@
 
 use crate::limit_args::LimitArgs;
 use clap::Args;
-use quntuan_gateway::auth::check_secret_strength;
+use quntuan_gateway::auth::{AuthSettings, check_secret_strength};
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{CsrfSettings, HttpSettings, dashboard_routes, router};
 use quntuan_gateway::rate_limit::RateLimitSettings;
@@ -33,6 +33,12 @@ pub(crate) struct ServeArgs {
     /// every caller is anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
+    /// Authentication: KEY=VALUE (repeatable), e.g. `jwks_url=http://idp/keys`,
+    /// `jwks_file=keys.json`, `issuers=["https://idp"]`, `audiences=["quntuan"]`,
+    /// `cookie=session`, `policies.caseworker={"role":"caseworker"}`. Keys and defaults:
+    /// README, "Security".
+    #[arg(long = "auth")]
+    auth: Vec<String>,
     /// Switch a progressive-override label on or off: NAME=true|false (repeatable). Labels
     /// not named here: `percent(N)` is drawn per request, named labels are off.
     #[arg(long = "override-label", value_parser = parse_label)]
@@ -117,7 +123,7 @@ pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<
         .map_err(|e| format!("cannot read supergraph {}: {e}", path.display()))?;
     let supergraph =
         Supergraph::parse(&sdl).map_err(|e| format!("supergraph {}: {e}", path.display()))?;
-    Ok(Gateway::new(supergraph, settings))
+    Gateway::try_new(supergraph, settings).map_err(|e| format!("--auth: {e}"))
 }
 
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
@@ -141,7 +147,15 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    let mut auth = AuthSettings::default();
+    for assignment in &args.auth {
+        if let Err(message) = auth.set(assignment) {
+            eprintln!("error: --auth {message}");
+            return ExitCode::FAILURE;
+        }
+    }
     let settings = GatewaySettings {
+        auth,
         resilience,
         rate_limits,
         subgraph_timeout: Duration::from_millis(args.subgraph_timeout_ms),
@@ -187,6 +201,13 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             },
             None => gateway,
         };
+        // A key set that cannot be read now is a configuration error: say so before serving.
+        if let Some(keys) = gateway.authenticator().key_store()
+            && let Err(error) = keys.preload().await
+        {
+            eprintln!("error: --auth: {error}");
+            return ExitCode::FAILURE;
+        }
         let mut app = router(Arc::new(gateway), &http);
         if args.dashboard {
             app = app.merge(dashboard_routes());

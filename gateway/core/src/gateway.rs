@@ -6,7 +6,7 @@ mod incremental;
 mod introspection;
 mod labels;
 
-use crate::auth::{Caller, authorize};
+use crate::auth::{AuthSettings, Authenticator, Caller, Guard, Identity, authorize};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{
     DedupTransport, ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan,
@@ -91,6 +91,8 @@ pub struct RequestOptions {
     pub forwarded_headers: Vec<(http::HeaderName, http::HeaderValue)>,
     /// Who is asking: decides which protected fields are planned at all.
     pub caller: Caller,
+    /// Who is asking, for the audit trail (never part of a cache key).
+    pub identity: Identity,
     /// Where the payloads of an incremental answer go, when the client accepts them
     /// (`multipart/mixed`). Without it, deferred fragments are answered in one response.
     pub incremental: Option<PayloadSink>,
@@ -111,6 +113,8 @@ pub struct GatewaySettings {
     pub plan_cache_size: u64,
     /// HS256 secret that verifies callers' JWTs; without one every caller is anonymous.
     pub jwt_secret: Option<String>,
+    /// JWKS, issuer and audience, where the token is, and what each `@policy` requires.
+    pub auth: AuthSettings,
     /// Share one subgraph request among identical concurrent queries.
     pub deduplicate_requests: bool,
     /// Share one execution among identical concurrent client queries from the same caller.
@@ -135,6 +139,7 @@ impl Default for GatewaySettings {
             url_overrides: HashMap::new(),
             plan_cache_size: 2_000,
             jwt_secret: None,
+            auth: AuthSettings::default(),
             deduplicate_requests: true,
             deduplicate_inbound: false,
             override_labels: HashMap::new(),
@@ -156,6 +161,8 @@ pub struct PreparedPlan {
     pub has_schema_introspection: bool,
     /// One error per field the caller may not see (cut from the plan, null in the response).
     pub auth_errors: Vec<GraphqlError>,
+    /// Fields under a scope or a policy the response may carry (the audit trail's).
+    pub guarded: Vec<Guard>,
 }
 
 pub struct Gateway {
@@ -169,12 +176,20 @@ pub struct Gateway {
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
     persisted: PersistedQueryStore,
     rate_limiter: Option<Arc<RateLimiter>>,
+    authenticator: Arc<Authenticator>,
     in_flight: inbound_dedup::InFlight,
 }
 
 impl Gateway {
+    /// Panics on authentication settings that cannot work; [`Gateway::try_new`] returns them.
     pub fn new(supergraph: Supergraph, settings: GatewaySettings) -> Self {
         Self::with_transport(supergraph, settings, Arc::new(HttpTransport::new()))
+    }
+
+    /// A gateway, or why its authentication settings cannot work.
+    pub fn try_new(supergraph: Supergraph, settings: GatewaySettings) -> Result<Self, String> {
+        Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
+        Ok(Self::new(supergraph, settings))
     }
 
     pub fn with_transport(
@@ -182,6 +197,8 @@ impl Gateway {
         settings: GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Self {
+        let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())
+            .unwrap_or_else(|message| panic!("authentication settings: {message}"));
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
@@ -225,6 +242,7 @@ impl Gateway {
                     settings.jwt_secret.clone(),
                 ))
             }),
+            authenticator: Arc::new(authenticator),
             settings,
             in_flight: inbound_dedup::InFlight::default(),
         }
@@ -255,6 +273,11 @@ impl Gateway {
     /// The rate limiter, when any limit is configured.
     pub fn rate_limiter(&self) -> Option<Arc<RateLimiter>> {
         self.rate_limiter.clone()
+    }
+
+    /// Verifies callers' tokens.
+    pub fn authenticator(&self) -> &Authenticator {
+        &self.authenticator
     }
 
     pub fn settings(&self) -> &GatewaySettings {
@@ -519,14 +542,13 @@ impl Gateway {
             let has_schema_introspection = selection
                 .fields()
                 .any(|f| f.name == "__schema" || f.name == "__type");
-            let (allowed, auth_errors) =
-                authorize(&self.supergraph, &selection, &root_type, caller);
+            let authorized = authorize(&self.supergraph, &selection, &root_type, caller);
             let input = OperationInput {
                 override_labels: &labels_on,
                 kind: operation.operation_type,
                 name: operation.name.as_deref(),
                 variables: &operation.variables,
-                selection_set: &allowed,
+                selection_set: &authorized.selection,
             };
             let plan = plan_operation(&self.supergraph, &input)
                 .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
@@ -536,7 +558,8 @@ impl Gateway {
                 root_type,
                 kind: operation.operation_type,
                 has_schema_introspection,
-                auth_errors,
+                auth_errors: authorized.errors,
+                guarded: authorized.guarded,
             }))
         })
     }
