@@ -2,6 +2,7 @@
 
 use crate::limit_args::LimitArgs;
 use clap::Args;
+use quntuan_gateway::audit::AuditSettings;
 use quntuan_gateway::auth::{AuthSettings, check_secret_strength};
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{CsrfSettings, HttpSettings, dashboard_routes, router};
@@ -39,6 +40,13 @@ pub(crate) struct ServeArgs {
     /// README, "Security".
     #[arg(long = "auth")]
     auth: Vec<String>,
+    /// Also store the audit trail of personal-data reads (always logged to the
+    /// `quntuan::audit` target) in a table of this database (postgres:// or sqlite://).
+    #[arg(long, env = "QUNTUAN_AUDIT_DATABASE_URL")]
+    audit_database_url: Option<String>,
+    /// The audit table, created by the gateway (`name` or `schema.name`).
+    #[arg(long, default_value = "quntuan_audit")]
+    audit_table: String,
     /// Switch a progressive-override label on or off: NAME=true|false (repeatable). Labels
     /// not named here: `percent(N)` is drawn per request, named labels are off.
     #[arg(long = "override-label", value_parser = parse_label)]
@@ -123,7 +131,7 @@ pub(crate) fn load_gateway(path: &PathBuf, settings: GatewaySettings) -> Result<
         .map_err(|e| format!("cannot read supergraph {}: {e}", path.display()))?;
     let supergraph =
         Supergraph::parse(&sdl).map_err(|e| format!("supergraph {}: {e}", path.display()))?;
-    Gateway::try_new(supergraph, settings).map_err(|e| format!("--auth: {e}"))
+    Gateway::try_new(supergraph, settings)
 }
 
 pub(crate) fn run(args: ServeArgs) -> ExitCode {
@@ -154,7 +162,13 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    let audit = AuditSettings {
+        database_url: args.audit_database_url.clone(),
+        table: args.audit_table.clone(),
+        ..AuditSettings::default()
+    };
     let settings = GatewaySettings {
+        audit,
         auth,
         resilience,
         rate_limits,

@@ -6,6 +6,7 @@ mod incremental;
 mod introspection;
 mod labels;
 
+use crate::audit::{AuditSettings, AuditTrail};
 use crate::auth::{AuthSettings, Authenticator, Caller, Guard, Identity, authorize};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{
@@ -115,6 +116,8 @@ pub struct GatewaySettings {
     pub jwt_secret: Option<String>,
     /// JWKS, issuer and audience, where the token is, and what each `@policy` requires.
     pub auth: AuthSettings,
+    /// The audit trail of personal-data reads: the log target always, a table when configured.
+    pub audit: AuditSettings,
     /// Share one subgraph request among identical concurrent queries.
     pub deduplicate_requests: bool,
     /// Share one execution among identical concurrent client queries from the same caller.
@@ -140,6 +143,7 @@ impl Default for GatewaySettings {
             plan_cache_size: 2_000,
             jwt_secret: None,
             auth: AuthSettings::default(),
+            audit: AuditSettings::default(),
             deduplicate_requests: true,
             deduplicate_inbound: false,
             override_labels: HashMap::new(),
@@ -177,6 +181,7 @@ pub struct Gateway {
     persisted: PersistedQueryStore,
     rate_limiter: Option<Arc<RateLimiter>>,
     authenticator: Arc<Authenticator>,
+    audit: AuditTrail,
     in_flight: inbound_dedup::InFlight,
 }
 
@@ -189,6 +194,7 @@ impl Gateway {
     /// A gateway, or why its authentication settings cannot work.
     pub fn try_new(supergraph: Supergraph, settings: GatewaySettings) -> Result<Self, String> {
         Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
+        AuditTrail::new(settings.audit.clone())?;
         Ok(Self::new(supergraph, settings))
     }
 
@@ -199,6 +205,8 @@ impl Gateway {
     ) -> Self {
         let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())
             .unwrap_or_else(|message| panic!("authentication settings: {message}"));
+        let audit = AuditTrail::new(settings.audit.clone())
+            .unwrap_or_else(|message| panic!("audit settings: {message}"));
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
@@ -243,6 +251,7 @@ impl Gateway {
                 ))
             }),
             authenticator: Arc::new(authenticator),
+            audit,
             settings,
             in_flight: inbound_dedup::InFlight::default(),
         }
@@ -278,6 +287,11 @@ impl Gateway {
     /// Verifies callers' tokens.
     pub fn authenticator(&self) -> &Authenticator {
         &self.authenticator
+    }
+
+    /// The audit trail (tests flush it before reading the table).
+    pub fn audit(&self) -> &AuditTrail {
+        &self.audit
     }
 
     pub fn settings(&self) -> &GatewaySettings {
@@ -446,6 +460,16 @@ impl Gateway {
             &mut execution.errors,
             execution.had_fetch_failure,
         );
+        if !plan.guarded.is_empty()
+            && let Ok(value) = serde_json::from_str::<Value>(data.get())
+        {
+            self.audit.record(
+                &plan.guarded,
+                &value,
+                &options.identity,
+                operation.name.as_ref().map(|name| name.as_str()),
+            );
+        }
         let mut response = GraphqlResponse {
             data: Some(data),
             errors: execution.errors,
