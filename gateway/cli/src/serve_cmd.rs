@@ -41,6 +41,19 @@ pub(crate) struct ServeArgs {
     /// every caller is anonymous and fields under @requiresScopes/@authenticated are refused.
     #[arg(long, env = "QUNTUAN_JWT_SECRET")]
     jwt_secret: Option<String>,
+    /// Authentication: KEY=VALUE (repeatable), e.g. `jwks_url=http://idp/keys`,
+    /// `jwks_file=keys.json`, `issuers=["https://idp"]`, `audiences=["quntuan"]`,
+    /// `cookie=session`, `policies.caseworker={"role":"caseworker"}`. Keys and defaults:
+    /// README, "Security". Over the file's `auth` keys.
+    #[arg(long = "auth")]
+    auth: Vec<String>,
+    /// Also store the audit trail of personal-data reads (always logged to the
+    /// `quntuan::audit` target) in a table of this database (postgres:// or sqlite://).
+    #[arg(long, env = "QUNTUAN_AUDIT_DATABASE_URL")]
+    audit_database_url: Option<String>,
+    /// The audit table, created by the gateway (`name` or `schema.name`) [default: quntuan_audit].
+    #[arg(long)]
+    audit_table: Option<String>,
     /// Switch a progressive-override label on or off: NAME=true|false (repeatable). Labels
     /// not named here: `percent(N)` is drawn per request, named labels are off.
     #[arg(long = "override-label", value_parser = parse_label)]
@@ -151,6 +164,17 @@ impl ServeArgs {
                 .set(assignment)
                 .map_err(|message| format!("--rate-limit {message}"))?;
         }
+        for assignment in &self.auth {
+            config
+                .auth
+                .set(assignment)
+                .map_err(|message| format!("--auth {message}"))?;
+        }
+        set(
+            &mut config.audit.database_url,
+            self.audit_database_url.clone().map(Some),
+        );
+        set(&mut config.audit.table, self.audit_table.clone());
         self.limits.apply(&mut config.limits);
         self.telemetry.apply(&mut config.metrics);
         Ok(config)
@@ -198,7 +222,13 @@ pub(crate) async fn serve(
     listener: Option<TcpListener>,
 ) -> Result<(), String> {
     let settings = config.gateway_settings();
-    let shared = SharedState::new(&settings, Arc::new(HttpTransport::new()));
+    let shared = SharedState::try_new(&settings, Arc::new(HttpTransport::new()))?;
+    // A key set that cannot be read now is a configuration error: say so before serving.
+    if let Some(keys) = shared.authenticator().key_store() {
+        keys.preload()
+            .await
+            .map_err(|error| format!("auth: {error}"))?;
+    }
     let shared = match &config.redis_url {
         Some(url) => shared.with_redis(url).await.map_err(|e| e.to_string())?,
         None => shared,

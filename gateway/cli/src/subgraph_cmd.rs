@@ -20,7 +20,24 @@ pub(crate) struct SubgraphArgs {
     data_dir: PathBuf,
 }
 
+/// The secret a standalone subgraph verifies tokens with: the kit falls back to a published
+/// development secret, which only `quntuan dev` and tests may use.
+fn require_secret() -> Result<(), String> {
+    let env = quntuan_kit::auth::JWT_SECRET_ENV;
+    let secret = std::env::var(env).map_err(|_| {
+        format!(
+            "{env} is not set: a subgraph verifies callers' tokens with the gateway's secret \
+             (at least 32 bytes, e.g. `openssl rand -hex 32`); `quntuan dev` runs without one"
+        )
+    })?;
+    quntuan_gateway::auth::check_secret_strength(&secret).map_err(|e| format!("{env}: {e}"))
+}
+
 pub(crate) fn run(args: SubgraphArgs) -> ExitCode {
+    if let Err(message) = require_secret() {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
     crate::block_on(async move {
         let service = subgraphs::by_name(&args.name)?;
         std::fs::create_dir_all(&args.data_dir)

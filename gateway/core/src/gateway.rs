@@ -10,7 +10,8 @@ mod shared;
 pub use shared::SharedState;
 use shared::routing;
 
-use crate::auth::{Caller, authorize};
+use crate::audit::{AuditSettings, AuditTrail};
+use crate::auth::{AuthSettings, Authenticator, Caller, Guard, Identity, authorize};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
 use crate::limits::{self, LimitSettings};
@@ -94,6 +95,8 @@ pub struct RequestOptions {
     pub forwarded_headers: Vec<(http::HeaderName, http::HeaderValue)>,
     /// Who is asking: decides which protected fields are planned at all.
     pub caller: Caller,
+    /// Who is asking, for the audit trail (never part of a cache key).
+    pub identity: Identity,
     /// Where the payloads of an incremental answer go, when the client accepts them
     /// (`multipart/mixed`). Without it, deferred fragments are answered in one response.
     pub incremental: Option<PayloadSink>,
@@ -114,6 +117,10 @@ pub struct GatewaySettings {
     pub plan_cache_size: u64,
     /// HS256 secret that verifies callers' JWTs; without one every caller is anonymous.
     pub jwt_secret: Option<String>,
+    /// JWKS, issuer and audience, where the token is, and what each `@policy` requires.
+    pub auth: AuthSettings,
+    /// The audit trail of personal-data reads: the log target always, a table when configured.
+    pub audit: AuditSettings,
     /// Share one subgraph request among identical concurrent queries.
     pub deduplicate_requests: bool,
     /// Share one execution among identical concurrent client queries from the same caller.
@@ -138,6 +145,8 @@ impl Default for GatewaySettings {
             url_overrides: HashMap::new(),
             plan_cache_size: 2_000,
             jwt_secret: None,
+            auth: AuthSettings::default(),
+            audit: AuditSettings::default(),
             deduplicate_requests: true,
             deduplicate_inbound: false,
             override_labels: HashMap::new(),
@@ -159,6 +168,8 @@ pub struct PreparedPlan {
     pub has_schema_introspection: bool,
     /// One error per field the caller may not see (cut from the plan, null in the response).
     pub auth_errors: Vec<GraphqlError>,
+    /// Fields under a scope or a policy the response may carry (the audit trail's).
+    pub guarded: Vec<Guard>,
 }
 
 pub struct Gateway {
@@ -172,12 +183,22 @@ pub struct Gateway {
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
     persisted: Arc<PersistedQueryStore>,
     rate_limiter: Option<Arc<RateLimiter>>,
+    authenticator: Arc<Authenticator>,
+    audit: Arc<AuditTrail>,
     in_flight: inbound_dedup::InFlight,
 }
 
 impl Gateway {
+    /// Panics on authentication settings that cannot work; [`Gateway::try_new`] returns them.
     pub fn new(supergraph: Supergraph, settings: GatewaySettings) -> Self {
         Self::with_transport(supergraph, settings, Arc::new(HttpTransport::new()))
+    }
+
+    /// A gateway, or why its authentication settings cannot work.
+    pub fn try_new(supergraph: Supergraph, settings: GatewaySettings) -> Result<Self, String> {
+        Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
+        AuditTrail::new(settings.audit.clone())?;
+        Ok(Self::new(supergraph, settings))
     }
 
     pub fn with_transport(
@@ -206,6 +227,8 @@ impl Gateway {
             plans: Cache::new(settings.plan_cache_size),
             persisted: shared.persisted,
             rate_limiter: shared.rate_limiter,
+            authenticator: shared.authenticator,
+            audit: shared.audit,
             settings,
             in_flight: inbound_dedup::InFlight::default(),
         }
@@ -217,6 +240,8 @@ impl Gateway {
             transport: self.transport.clone(),
             persisted: self.persisted.clone(),
             rate_limiter: self.rate_limiter.clone(),
+            authenticator: self.authenticator.clone(),
+            audit: self.audit.clone(),
         }
     }
 
@@ -245,6 +270,16 @@ impl Gateway {
     /// The rate limiter, when any limit is configured.
     pub fn rate_limiter(&self) -> Option<Arc<RateLimiter>> {
         self.rate_limiter.clone()
+    }
+
+    /// Verifies callers' tokens.
+    pub fn authenticator(&self) -> &Authenticator {
+        &self.authenticator
+    }
+
+    /// The audit trail (tests flush it before reading the table).
+    pub fn audit(&self) -> &AuditTrail {
+        &self.audit
     }
 
     pub fn settings(&self) -> &GatewaySettings {
@@ -423,6 +458,16 @@ impl Gateway {
             &mut execution.errors,
             execution.had_fetch_failure,
         );
+        if !plan.guarded.is_empty()
+            && let Ok(value) = serde_json::from_str::<Value>(data.get())
+        {
+            self.audit.record(
+                &plan.guarded,
+                &value,
+                &options.identity,
+                operation.name.as_ref().map(|name| name.as_str()),
+            );
+        }
         let mut response = GraphqlResponse {
             data: Some(data),
             errors: execution.errors,
@@ -542,14 +587,13 @@ impl Gateway {
             let has_schema_introspection = selection
                 .fields()
                 .any(|f| f.name == "__schema" || f.name == "__type");
-            let (allowed, auth_errors) =
-                authorize(&self.supergraph, &selection, &root_type, caller);
+            let authorized = authorize(&self.supergraph, &selection, &root_type, caller);
             let input = OperationInput {
                 override_labels: &labels_on,
                 kind: operation.operation_type,
                 name: operation.name.as_deref(),
                 variables: &operation.variables,
-                selection_set: &allowed,
+                selection_set: &authorized.selection,
             };
             let plan = plan_operation(&self.supergraph, &input)
                 .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
@@ -559,7 +603,8 @@ impl Gateway {
                 root_type,
                 kind: operation.operation_type,
                 has_schema_introspection,
-                auth_errors,
+                auth_errors: authorized.errors,
+                guarded: authorized.guarded,
             }));
             record_stage(Stage::Plan, started.elapsed());
             prepared

@@ -4,6 +4,7 @@
 //! within bounds, operation limits) → [`request`] (validate, coerce variables) → [`plan`] (query planning, cached) → [`execute`] (fetches against
 //! the subgraphs) → [`response`] (shape the answer exactly as the client asked).
 
+pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod execute;

@@ -86,6 +86,7 @@ async fn a_caller_with_the_scope_gets_the_field() {
     let caller = Caller {
         authenticated: true,
         scopes: ["youth:personal".to_string()].into(),
+        ..Caller::default()
     };
     let response = run(&gateway, caller).await;
     assert_eq!(

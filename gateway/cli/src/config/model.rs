@@ -2,7 +2,8 @@
 //! Settings of the gateway's modules are their own structs (`HttpSettings`,
 //! `ResilienceSettings`, ...), used here as they are.
 
-use quntuan_gateway::auth::check_secret_strength;
+use quntuan_gateway::audit::AuditSettings;
+use quntuan_gateway::auth::{AuthSettings, check_secret_strength};
 use quntuan_gateway::gateway::GatewaySettings;
 use quntuan_gateway::http::HttpSettings;
 use quntuan_gateway::limits::LimitSettings;
@@ -45,6 +46,11 @@ pub(crate) struct ServeConfig {
     pub(crate) limits: LimitSettings,
     /// Prometheus metrics on `/metrics`.
     pub(crate) metrics: MetricsSettings,
+    /// Tokens beyond the HS256 secret: key sets, issuers, audiences, where the token is,
+    /// what each `@policy` requires.
+    pub(crate) auth: AuthSettings,
+    /// Where the trail of personal-data reads goes besides the `quntuan::audit` log target.
+    pub(crate) audit: AuditSettings,
     pub(crate) shutdown: ShutdownConfig,
 }
 
@@ -69,6 +75,8 @@ impl Default for ServeConfig {
             rate_limits: RateLimitSettings::default(),
             limits: LimitSettings::default(),
             metrics: MetricsSettings::default(),
+            auth: AuthSettings::default(),
+            audit: AuditSettings::default(),
             shutdown: ShutdownConfig::default(),
         }
     }
@@ -157,6 +165,14 @@ impl ServeConfig {
         {
             return fail("jwt_secret", message);
         }
+        if let Err(message) =
+            quntuan_gateway::auth::Authenticator::new(self.jwt_secret.clone(), self.auth.clone())
+        {
+            return fail("auth", message);
+        }
+        if let Err(message) = quntuan_gateway::audit::AuditTrail::new(self.audit.clone()) {
+            return fail("audit", message);
+        }
         if self.subgraph_timeout_ms == 0 {
             return fail(
                 "subgraph_timeout_ms",
@@ -200,6 +216,8 @@ impl ServeConfig {
             rate_limits: self.rate_limits.clone(),
             limits: self.limits.clone(),
             introspection: self.introspection,
+            auth: self.auth.clone(),
+            audit: self.audit.clone(),
             ..GatewaySettings::default()
         }
     }

@@ -2,6 +2,8 @@
 //! routing a new supergraph recomputes.
 
 use super::GatewaySettings;
+use crate::audit::AuditTrail;
+use crate::auth::Authenticator;
 use crate::execute::{DedupTransport, SubgraphTransport};
 use crate::persisted::PersistedQueryStore;
 use crate::rate_limit::RateLimiter;
@@ -12,26 +14,45 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// What outlives a supergraph: the subgraph transport (its connection pool, circuit breakers
-/// and concurrency slots), the persisted-query store and the rate limiter's buckets. A
+/// and concurrency slots), the persisted-query store, the rate limiter's buckets, the
+/// authenticator (its key set) and the audit trail's writer. A
 /// reloaded schema gets a new [`Gateway`](super::Gateway) around the same `SharedState`.
 #[derive(Clone)]
 pub struct SharedState {
     pub(super) transport: Arc<dyn SubgraphTransport>,
     pub(super) persisted: Arc<PersistedQueryStore>,
     pub(super) rate_limiter: Option<Arc<RateLimiter>>,
+    pub(super) authenticator: Arc<Authenticator>,
+    pub(super) audit: Arc<AuditTrail>,
 }
 
 impl SharedState {
-    /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for.
+    /// Panics on authentication or audit settings that cannot work; [`Self::try_new`]
+    /// returns them.
     pub fn new(settings: &GatewaySettings, transport: Arc<dyn SubgraphTransport>) -> Self {
+        Self::try_new(settings, transport).unwrap_or_else(|message| panic!("{message}"))
+    }
+
+    /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for;
+    /// or why the authentication or audit settings cannot work.
+    pub fn try_new(
+        settings: &GatewaySettings,
+        transport: Arc<dyn SubgraphTransport>,
+    ) -> Result<Self, String> {
+        let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())
+            .map_err(|message| format!("authentication settings: {message}"))?;
+        let audit = AuditTrail::new(settings.audit.clone())
+            .map_err(|message| format!("audit settings: {message}"))?;
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
         } else {
             transport
         };
-        Self {
+        Ok(Self {
             transport,
+            authenticator: Arc::new(authenticator),
+            audit: Arc::new(audit),
             persisted: Arc::new(PersistedQueryStore::memory()),
             rate_limiter: settings.rate_limits.is_enabled().then(|| {
                 Arc::new(RateLimiter::new(
@@ -39,7 +60,7 @@ impl SharedState {
                     settings.jwt_secret.clone(),
                 ))
             }),
-        }
+        })
     }
 
     /// Persisted queries and rate-limit buckets in Redis, as [`Gateway::with_redis`](super::Gateway::with_redis).
@@ -54,6 +75,12 @@ impl SharedState {
                 })?;
         }
         Ok(self)
+    }
+
+    /// Verifies callers' tokens (its key set, when one is configured, is read at start by
+    /// `quntuan serve` through [`Authenticator::key_store`]).
+    pub fn authenticator(&self) -> &Authenticator {
+        &self.authenticator
     }
 
     /// The rate limiter, when any limit is configured.

@@ -19,7 +19,6 @@ pub use csrf::CsrfSettings;
 pub use dashboard::routes as dashboard_routes;
 pub use ready::ReadinessSettings;
 
-use crate::auth::caller_from_header;
 use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
 use crate::reload::GatewayHandle;
@@ -165,7 +164,7 @@ async fn get_graphql(
         variables,
         extensions,
     };
-    let options = match request_options(&gateway, &headers, false) {
+    let options = match request_options(&gateway, &headers, false).await {
         Ok(options) => options,
         Err(response) => return response,
     };
@@ -210,7 +209,7 @@ async fn post_graphql(
             return respond(media, &response, StatusCode::BAD_REQUEST);
         }
     };
-    let options = match request_options(&gateway, &headers, true) {
+    let options = match request_options(&gateway, &headers, true).await {
         Ok(options) => options,
         Err(response) => return response,
     };
@@ -221,15 +220,15 @@ async fn post_graphql(
     respond_graphql(media, &response)
 }
 
-fn request_options(
+async fn request_options(
     gateway: &Gateway,
     headers: &HeaderMap,
     allow_mutations: bool,
 ) -> Result<RequestOptions, Response> {
-    let authorization = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    let caller = caller_from_header(authorization, gateway.settings().jwt_secret.as_deref())
+    let (caller, identity) = gateway
+        .authenticator()
+        .authenticate(headers)
+        .await
         .map_err(|error| {
             let response = GraphqlResponse::request_errors(vec![GraphqlError::new(
                 error.to_string(),
@@ -259,6 +258,7 @@ fn request_options(
         allow_mutations,
         forwarded_headers,
         caller,
+        identity,
         incremental: None,
         override_labels: override_labels(headers),
     })
