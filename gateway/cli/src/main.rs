@@ -3,6 +3,7 @@
 mod check_cmd;
 mod compose_cmd;
 mod dev_cmd;
+mod http_args;
 mod limit_args;
 mod plan_cmd;
 mod seed_cmd;

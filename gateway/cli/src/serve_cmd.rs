@@ -1,5 +1,6 @@
 //! `quntuan serve`: the gateway alone, in front of the subgraphs a supergraph names.
 
+use crate::http_args::HttpArgs;
 use crate::limit_args::LimitArgs;
 use clap::Args;
 use quntuan_gateway::auth::check_secret_strength;
@@ -77,6 +78,8 @@ pub(crate) struct ServeArgs {
     introspection: bool,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    http: HttpArgs,
 }
 
 impl ServeArgs {
@@ -91,6 +94,8 @@ impl ServeArgs {
                     .clone()
                     .unwrap_or(defaults.required_headers),
             },
+            compression: self.http.compression(),
+            cors: self.http.cors(),
         }
     }
 }
@@ -166,6 +171,10 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
         }
     };
     let http = args.http_settings();
+    if let Err(message) = http.validate() {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

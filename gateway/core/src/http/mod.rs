@@ -8,12 +8,16 @@
 
 mod assets;
 mod body;
+mod compression;
+mod cors;
 mod csrf;
 mod dashboard;
 mod graphiql;
 mod multipart;
 
 pub use body::decode_post_body;
+pub use compression::{Algorithm as CompressionAlgorithm, CompressionSettings};
+pub use cors::CorsSettings;
 pub use csrf::CsrfSettings;
 pub use dashboard::routes as dashboard_routes;
 
@@ -46,6 +50,10 @@ pub struct HttpSettings {
     pub max_body_bytes: usize,
     /// CSRF prevention (on by default).
     pub csrf: CsrfSettings,
+    /// Response compression and compressed request bodies ([`compression`]).
+    pub compression: CompressionSettings,
+    /// Cross-origin requests from browsers (closed by default, [`cors`]).
+    pub cors: CorsSettings,
 }
 
 impl Default for HttpSettings {
@@ -53,14 +61,25 @@ impl Default for HttpSettings {
         Self {
             max_body_bytes: 2 * 1024 * 1024,
             csrf: CsrfSettings::default(),
+            compression: CompressionSettings::default(),
+            cors: CorsSettings::default(),
         }
     }
 }
 
+impl HttpSettings {
+    /// Refuses settings that cannot be served, with a message naming the setting to fix.
+    pub fn validate(&self) -> Result<(), String> {
+        self.cors.validate()
+    }
+}
+
 /// The gateway's routes.
+///
+/// Panics when `settings.validate()` fails: check the settings first.
 pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
     let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
-    Router::new()
+    let router = Router::new()
         .route("/graphql", get(get_graphql).post(post_graphql))
         .route("/", get(get_graphql).post(post_graphql))
         .route_layer(csrf)
@@ -71,8 +90,9 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
             gateway.rate_limiter(),
             crate::rate_limit::limit,
         ))
-        .layer(Extension(BodyLimit(settings.max_body_bytes)))
-        .with_state(gateway)
+        .layer(Extension(BodyLimit(settings.max_body_bytes)));
+    let router = compression::apply(router, &settings.compression);
+    cors::apply(router, &settings.cors).with_state(gateway)
 }
 
 async fn health() -> impl IntoResponse {
@@ -281,7 +301,7 @@ fn body_refused(media: ResponseMedia, rejection: &BytesRejection, limit: BodyLim
     let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
         GraphqlError::new(
             format!(
-                "the request body is larger than {} bytes, the limit `max_body_bytes`",
+                "the request body is larger than {} bytes (once decompressed), the limit `max_body_bytes`",
                 limit.0
             ),
             ErrorCode::RequestTooLarge,
