@@ -6,6 +6,7 @@ mod composed_source;
 mod config;
 mod config_cmd;
 mod dev_cmd;
+mod http_args;
 mod limit_args;
 mod plan_cmd;
 mod seed_cmd;

@@ -2,6 +2,7 @@
 //! by a file ([`crate::config`]) and flags over it.
 
 use crate::config::{self, ServeConfig, SupergraphConfig};
+use crate::http_args::HttpArgs;
 use crate::limit_args::LimitArgs;
 use crate::telemetry_args::{TelemetryArgs, spawn_metrics_listener};
 use crate::{shutdown, supergraph_source};
@@ -107,6 +108,8 @@ pub(crate) struct ServeArgs {
     limits: LimitArgs,
     #[command(flatten)]
     telemetry: TelemetryArgs,
+    #[command(flatten)]
+    http: HttpArgs,
 }
 
 impl ServeArgs {
@@ -177,6 +180,8 @@ impl ServeArgs {
         set(&mut config.audit.table, self.audit_table.clone());
         self.limits.apply(&mut config.limits);
         self.telemetry.apply(&mut config.metrics);
+        self.http.apply(&mut config.http);
+        config.http.validate()?;
         Ok(config)
     }
 }

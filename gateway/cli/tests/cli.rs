@@ -187,6 +187,69 @@ fn serve_refuses_a_short_jwt_secret() {
 }
 
 #[test]
+fn serve_refuses_credentials_with_any_origin() {
+    let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .arg("serve")
+        .arg("--supergraph")
+        .arg(repo("bench/supergraph.graphql"))
+        .args([
+            "--listen",
+            "127.0.0.1:1",
+            "--cors-allowed-origins",
+            "*",
+            "--cors-allow-credentials",
+        ])
+        .output()
+        .expect("quntuan runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "error: cors: `allowed_origins: [\"*\"]` cannot be combined with `allow_credentials: \
+         true` (browsers refuse credentialed answers to any origin, and it would let every site \
+         act as your users): list the allowed origins exactly, or switch credentials off"
+    );
+}
+
+#[test]
+fn serve_opens_cors_and_compresses_by_its_flags() {
+    let (_server, port) = serve(&[
+        "--cors-allowed-origins",
+        "https://app.example.org",
+        "--compression-min-bytes",
+        "1",
+        "--compression-algorithms",
+        "gzip",
+    ]);
+    let body = r#"{"query": "{ __typename }"}"#;
+    // The answer's body is binary (gzip): read bytes, keep the head as text.
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+        .write_all(
+            format!(
+                "POST /graphql HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.org\r\n\
+             Content-Type: application/json\r\nAccept-Encoding: br, gzip\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .expect("write");
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let answer = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+    assert!(answer.starts_with("http/1.1 200"), "{answer}");
+    assert!(
+        answer.contains("access-control-allow-origin: https://app.example.org\r\n"),
+        "{answer}"
+    );
+    assert!(answer.contains("content-encoding: gzip\r\n"), "{answer}");
+}
+
+#[test]
 fn plan_prints_the_plan_of_an_operation() {
     let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
         .arg("plan")

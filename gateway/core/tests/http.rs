@@ -135,7 +135,7 @@ async fn graphql_over_http_status_codes_and_media_types() {
     assert_eq!(
         too_large.body["errors"][0],
         json!({
-            "message": "the request body is larger than 65536 bytes, the limit `max_body_bytes`",
+            "message": "the request body is larger than 65536 bytes (once decompressed), the limit `max_body_bytes`",
             "extensions": {"code": "REQUEST_TOO_LARGE"}
         })
     );

@@ -173,6 +173,9 @@ impl ServeConfig {
         if let Err(message) = quntuan_gateway::audit::AuditTrail::new(self.audit.clone()) {
             return fail("audit", message);
         }
+        if let Err(message) = self.http.validate() {
+            return fail("http", message);
+        }
         if self.subgraph_timeout_ms == 0 {
             return fail(
                 "subgraph_timeout_ms",

@@ -8,6 +8,8 @@
 
 mod assets;
 mod body;
+mod compression;
+mod cors;
 mod csrf;
 mod dashboard;
 mod graphiql;
@@ -15,6 +17,8 @@ mod multipart;
 mod ready;
 
 pub use body::decode_post_body;
+pub use compression::{Algorithm as CompressionAlgorithm, CompressionSettings};
+pub use cors::CorsSettings;
 pub use csrf::CsrfSettings;
 pub use dashboard::routes as dashboard_routes;
 pub use ready::ReadinessSettings;
@@ -50,6 +54,10 @@ pub struct HttpSettings {
     pub csrf: CsrfSettings,
     /// What `/ready` checks besides a loaded schema.
     pub readiness: ReadinessSettings,
+    /// Response compression and compressed request bodies ([`compression`]).
+    pub compression: CompressionSettings,
+    /// Cross-origin requests from browsers (closed by default, [`cors`]).
+    pub cors: CorsSettings,
 }
 
 impl Default for HttpSettings {
@@ -58,11 +66,22 @@ impl Default for HttpSettings {
             max_body_bytes: 2 * 1024 * 1024,
             csrf: CsrfSettings::default(),
             readiness: ReadinessSettings::default(),
+            compression: CompressionSettings::default(),
+            cors: CorsSettings::default(),
         }
     }
 }
 
+impl HttpSettings {
+    /// Refuses settings that cannot be served, with a message naming the setting to fix.
+    pub fn validate(&self) -> Result<(), String> {
+        self.cors.validate()
+    }
+}
+
 /// The gateway's routes, serving one schema for good.
+///
+/// Panics when `settings.validate()` fails: check the settings first.
 pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
     router_for(GatewayHandle::new(gateway), settings)
 }
@@ -80,7 +99,7 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
     if crate::telemetry::metrics::served_on_gateway_address() {
         routes = routes.route("/metrics", get(crate::telemetry::http::scrape));
     }
-    routes
+    let router = routes
         .merge(assets::routes())
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
@@ -88,8 +107,9 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
             crate::rate_limit::limit,
         ))
         .layer(Extension(BodyLimit(settings.max_body_bytes)))
-        .layer(axum::middleware::from_fn(crate::telemetry::http::track))
-        .with_state(handle)
+        .layer(axum::middleware::from_fn(crate::telemetry::http::track));
+    let router = compression::apply(router, &settings.compression);
+    cors::apply(router, &settings.cors).with_state(handle)
 }
 
 /// The gateway a request runs on, taken once, or the answer that no schema is loaded yet.
@@ -323,7 +343,7 @@ fn body_refused(media: ResponseMedia, rejection: &BytesRejection, limit: BodyLim
     let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
         GraphqlError::new(
             format!(
-                "the request body is larger than {} bytes, the limit `max_body_bytes`",
+                "the request body is larger than {} bytes (once decompressed), the limit `max_body_bytes`",
                 limit.0
             ),
             ErrorCode::RequestTooLarge,
