@@ -3,7 +3,10 @@
 //! The machine's PostgreSQL is shared, so this scenario starts a private cluster of its own
 //! (`initdb` into a temporary folder, `pg_ctl` on port 46432, 127.0.0.1 only), runs the youth
 //! subgraph on it and the hub on SQLite, puts the real gateway in front, and drives closed-loop
-//! clients for a bounded time while the cluster is stopped and started again. Ignored by
+//! clients for a bounded time while the cluster is stopped and started again: readers, and a
+//! writer registering volunteers. Afterwards every acknowledged registration is stored, none
+//! is half-applied (youth's region summary equals the live count), and the subgraph has
+//! reconnected by itself. Ignored by
 //! default (it needs PostgreSQL's server binaries and about 15 s); `bench/faults.sh` runs it
 //! and prints its `FAULT` line.
 
@@ -22,6 +25,16 @@ use std::time::{Duration, Instant};
 const PORT: u16 = 46432;
 const YOUTH_QUERY: &str = "{ youthBranches(limit: 3) { totalCount items { id name } } }";
 const HUB_QUERY: &str = "{ regions(level: DISTRICT) { code name } }";
+const REGISTER: &str = "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id idNumber } }";
+/// The community every registration of this test goes to, and the date that tells them apart
+/// from the seed's volunteers.
+const COMMUNITY: &str = "510104003001";
+const REGISTERED_ON: &str = "2025-06-15";
+/// Stored registrations of this test (two pages of at most 100) and the region's summary.
+const STORED: &str = "query($offset: Int!) {
+  youthVolunteers(filter: { regionCode: \"510104003001\", registeredFrom: \"2025-06-15\", registeredTo: \"2025-06-15\" }, limit: 100, offset: $offset) { totalCount items { idNumber } }
+  all: youthVolunteers(filter: { regionCode: \"510104003001\" }, limit: 1) { totalCount }
+  region(code: \"510104003001\") { youth { volunteerCount } } }";
 /// When the cluster stops and starts again, counted from the start of the load.
 const STOP_AT: Duration = Duration::from_secs(3);
 const START_AT: Duration = Duration::from_secs(6);
@@ -171,10 +184,15 @@ struct Outcome {
 
 async fn post(client: &reqwest_like::Client, url: &str, query: &str) -> bool {
     let body = json!({ "query": query }).to_string();
-    match client.post_json(url, body).await {
+    match client.post_json(url, body, None).await {
         Some(answer) => answer.get("errors").is_none() && answer["data"] != Value::Null,
         None => false,
     }
+}
+
+/// The youth officer's token (the test gateway and subgraphs share the kit's test secret).
+fn officer() -> String {
+    quntuan_e2e::token("fault-d-officer", "youth:personal")
 }
 
 /// The smallest HTTP client these clients need, over hyper.
@@ -192,11 +210,17 @@ mod reqwest_like {
             Client(hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build_http())
         }
 
-        pub(super) async fn post_json(&self, url: &str, body: String) -> Option<Value> {
-            let request = http::Request::post(url)
-                .header("content-type", "application/json")
-                .body(Full::new(Bytes::from(body)))
-                .ok()?;
+        pub(super) async fn post_json(
+            &self,
+            url: &str,
+            body: String,
+            token: Option<&str>,
+        ) -> Option<Value> {
+            let mut request = http::Request::post(url).header("content-type", "application/json");
+            if let Some(token) = token {
+                request = request.header("authorization", format!("Bearer {token}"));
+            }
+            let request = request.body(Full::new(Bytes::from(body))).ok()?;
             let response = self.0.request(request).await.ok()?;
             let bytes = response.into_body().collect().await.ok()?.to_bytes();
             serde_json::from_slice(&bytes).ok()
@@ -218,6 +242,77 @@ async fn drive(url: String, query: &'static str, start: Instant) -> Vec<Outcome>
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     outcomes
+}
+
+/// One registration: its ID number, when it started, and whether it was acknowledged.
+struct Registration {
+    id_number: String,
+    started: Duration,
+    acknowledged: bool,
+}
+
+/// Registers a volunteer every 50 ms until the load ends, each with a new ID number.
+async fn register(url: String, start: Instant) -> Vec<Registration> {
+    let client = reqwest_like::Client::new();
+    let token = officer();
+    let mut registrations = Vec::new();
+    let mut n = 0;
+    while start.elapsed() < LOAD_FOR {
+        let id_number = quntuan_kit::testing::resident_id_number(70_000 + n);
+        let body = json!({ "query": REGISTER, "variables": { "input": {
+            "name": "故障测试",
+            "idNumber": id_number,
+            "phone": format!("139{:08}", 70_000 + n),
+            "regionCode": COMMUNITY,
+            "registeredOn": REGISTERED_ON,
+        }}})
+        .to_string();
+        let started = start.elapsed();
+        let answer = client.post_json(&url, body, Some(&token)).await;
+        let acknowledged = answer.is_some_and(|a| {
+            a.get("errors").is_none()
+                && a["data"]["registerYouthVolunteer"]["idNumber"] == id_number.as_str()
+        });
+        registrations.push(Registration {
+            id_number,
+            started,
+            acknowledged,
+        });
+        n += 1;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    registrations
+}
+
+/// The ID numbers this test's registrations left in the database, the youth summary's
+/// volunteer count for the community and the live count of its volunteers.
+async fn stored(url: &str) -> (Vec<String>, i64, i64) {
+    let client = reqwest_like::Client::new();
+    let token = officer();
+    let mut ids = Vec::new();
+    let mut figures = (0, 0);
+    for offset in [0, 100, 200] {
+        let body = json!({ "query": STORED, "variables": { "offset": offset } }).to_string();
+        let answer = client
+            .post_json(url, body, Some(&token))
+            .await
+            .expect("the gateway answers after the restart");
+        assert!(answer.get("errors").is_none(), "{answer}");
+        let page = answer["data"]["youthVolunteers"]["items"]
+            .as_array()
+            .expect("a page of volunteers");
+        ids.extend(
+            page.iter()
+                .map(|v| v["idNumber"].as_str().unwrap_or_default().to_string()),
+        );
+        figures = (
+            answer["data"]["region"]["youth"]["volunteerCount"]
+                .as_i64()
+                .unwrap_or(-1),
+            answer["data"]["all"]["totalCount"].as_i64().unwrap_or(-2),
+        );
+    }
+    (ids, figures.0, figures.1)
 }
 
 fn p99(outcomes: &[&Outcome]) -> Duration {
@@ -249,6 +344,7 @@ async fn postgres_restarted_under_a_subgraph_fails_only_its_requests_and_they_re
         Supergraph::parse(&composed.sdl).expect("supergraph"),
         GatewaySettings {
             subgraph_timeout: Duration::from_secs(10),
+            jwt_secret: Some(quntuan_e2e::JWT_SECRET.into()),
             ..GatewaySettings::default()
         },
     );
@@ -268,6 +364,7 @@ async fn postgres_restarted_under_a_subgraph_fails_only_its_requests_and_they_re
     for query in [YOUTH_QUERY, YOUTH_QUERY, YOUTH_QUERY, HUB_QUERY] {
         clients.push(tokio::spawn(drive(url.clone(), query, start)));
     }
+    let writer = tokio::spawn(register(url.clone(), start));
     let postgres = tokio::task::spawn_blocking(move || {
         std::thread::sleep(STOP_AT);
         postgres.pg_ctl("stop");
@@ -286,7 +383,16 @@ async fn postgres_restarted_under_a_subgraph_fails_only_its_requests_and_they_re
             hub.extend(outcomes)
         }
     }
+    let registrations = writer.await.expect("the writer task");
     let (_postgres, stopped, restarted) = postgres.await.expect("the restart thread");
+    let (stored_ids, summary_count, live_count) = stored(&url).await;
+    let acknowledged: Vec<&Registration> =
+        registrations.iter().filter(|r| r.acknowledged).collect();
+    let refused: Vec<&Registration> = registrations.iter().filter(|r| !r.acknowledged).collect();
+    let refused_but_stored = refused
+        .iter()
+        .filter(|r| stored_ids.contains(&r.id_number))
+        .count();
 
     let before: Vec<&Outcome> = youth
         .iter()
@@ -327,9 +433,49 @@ async fn postgres_restarted_under_a_subgraph_fails_only_its_requests_and_they_re
         hub.len(),
         hub.iter().filter(|o| !o.ok).count(),
     );
+    println!(
+        "FAULT d (writes): {} registrations, {} acknowledged (all stored: {}), {} answered an \
+         error ({} of them stored nonetheless: committed as the connection dropped), {} stored \
+         in all; youth's region summary {} against a live count of {}",
+        registrations.len(),
+        acknowledged.len(),
+        acknowledged
+            .iter()
+            .all(|r| stored_ids.contains(&r.id_number)),
+        refused.len(),
+        refused_but_stored,
+        stored_ids.len(),
+        summary_count,
+        live_count,
+    );
     assert!(
         before.iter().all(|o| o.ok),
         "requests failed before the outage"
+    );
+    for registration in &acknowledged {
+        assert!(
+            stored_ids.contains(&registration.id_number),
+            "acknowledged registration {} is not stored",
+            registration.id_number
+        );
+    }
+    assert!(
+        stored_ids
+            .iter()
+            .all(|id| registrations.iter().any(|r| &r.id_number == id)),
+        "a stored registration this test never sent"
+    );
+    assert_eq!(
+        summary_count, live_count,
+        "youth's summary of the community disagrees with its volunteers: a write half-applied"
+    );
+    assert!(
+        registrations
+            .iter()
+            .filter(|r| r.started >= restarted + RECOVERY_GRACE)
+            .all(|r| r.acknowledged),
+        "registrations still failed {} s after PostgreSQL came back",
+        RECOVERY_GRACE.as_secs()
     );
     assert!(
         hub.iter().all(|o| o.ok),
