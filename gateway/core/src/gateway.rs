@@ -196,9 +196,8 @@ impl Gateway {
 
     /// A gateway, or why its authentication settings cannot work.
     pub fn try_new(supergraph: Supergraph, settings: GatewaySettings) -> Result<Self, String> {
-        Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
-        AuditTrail::new(settings.audit.clone())?;
-        Ok(Self::new(supergraph, settings))
+        let shared = SharedState::try_new(&settings, Arc::new(HttpTransport::new()))?;
+        Ok(Self::with_shared(supergraph, settings, shared))
     }
 
     pub fn with_transport(

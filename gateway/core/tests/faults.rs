@@ -170,25 +170,14 @@ async fn load(
             let mut samples = Vec::new();
             let mut n = 0;
             while start.elapsed() < duration {
-                let headers: Vec<(&str, &str)> = traffic
-                    .headers
-                    .iter()
-                    .map(|(k, v)| (*k, v.as_str()))
-                    .collect();
-                let sent = Instant::now();
-                let Answer { status, body, .. } =
-                    post(&client, &urls[n % urls.len()], traffic.query, &headers).await;
+                let url = urls[n % urls.len()].clone();
                 n += 1;
-                samples.push(Sample {
-                    worker,
-                    touches_accounts: traffic.query == BOTH,
-                    at: sent - start,
-                    latency: sent.elapsed(),
-                    status,
-                    has_errors: body.get("errors").is_some(),
-                });
+                let sample = timed_post(client.clone(), url, traffic.clone(), worker, start).await;
+                let sent_at = sample.at;
+                samples.push(sample);
                 if let Some(every) = traffic.every {
-                    tokio::time::sleep(every.saturating_sub(sent.elapsed())).await;
+                    let since_sent = start.elapsed().saturating_sub(sent_at);
+                    tokio::time::sleep(every.saturating_sub(since_sent)).await;
                 }
             }
             samples

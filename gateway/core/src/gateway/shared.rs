@@ -30,7 +30,8 @@ impl SharedState {
     /// Panics on authentication or audit settings that cannot work; [`Self::try_new`]
     /// returns them.
     pub fn new(settings: &GatewaySettings, transport: Arc<dyn SubgraphTransport>) -> Self {
-        Self::try_new(settings, transport).unwrap_or_else(|message| panic!("{message}"))
+        Self::try_new(settings, transport)
+            .unwrap_or_else(|message| panic!("authentication or audit settings: {message}"))
     }
 
     /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for;
@@ -39,10 +40,8 @@ impl SharedState {
         settings: &GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Result<Self, String> {
-        let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())
-            .map_err(|message| format!("authentication settings: {message}"))?;
-        let audit = AuditTrail::new(settings.audit.clone())
-            .map_err(|message| format!("audit settings: {message}"))?;
+        let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
+        let audit = AuditTrail::new(settings.audit.clone())?;
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
