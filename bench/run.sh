@@ -5,7 +5,11 @@
 #   gateway   `quntuan serve` over the four benchmark subgraphs (:4100, subgraphs :4101-4104)
 #   gateway-bare  the same gateway with metrics off (`--metrics=false`, :4107): the ratio
 #             gateway / gateway-bare is the cost of the metrics
+#   hive      the peer, Hive Router 0.3.10 with its defaults, over the same subgraphs and
+#             supergraph (:4108); installed once per machine by bench/peers.sh
 # (default ports; PORT_BASE moves them all)
+# The legs alternate: round 1 runs every target in order, then round 2 again, so every ratio
+# is taken between figures of the same run, and a drift of the machine shows between rounds.
 # wrk sends bench/queries/deep.graphql for a fixed time at fixed concurrency; every response
 # body must equal bench/expected/deep.json byte for byte, and mismatches are counted.
 #
@@ -14,11 +18,15 @@
 #   DURATION=20      measured seconds per target     WARMUP=5     warm-up seconds per target
 #   CONNECTIONS=50   concurrent connections           THREADS=2    wrk threads
 #   TARGETS="monolith proxy gateway"                  which legs to run, in this order
-#                                                     (add gateway-bare to measure the metrics)
+#                                                     (add gateway-bare to measure the metrics,
+#                                                     hive for the peer)
+#   ROUNDS=2         how many times the legs alternate (each round runs every target once)
+#   HIVE_BIN=PATH    the peer's binary (default: what bench/peers.sh --path prints)
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
 #   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
 #   GATEWAY_ARGS="--deduplicate-requests=false"  extra `quntuan serve` flags (word-split)
-#   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7
+#   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7,
+#                    hive +8
 #   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
 # Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
 set -euo pipefail
@@ -28,6 +36,7 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 TARGETS=${TARGETS:-monolith proxy gateway}
+ROUNDS=${ROUNDS:-2}
 PROFILE=${PROFILE:-release}
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -46,16 +55,20 @@ SUBGRAPH_PORTS=($((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT
 MONOLITH_PORT=$((PORT_BASE + 5))
 PROXY_PORT=$((PORT_BASE + 6))
 BARE_PORT=$((PORT_BASE + 7))
+HIVE_PORT=$((PORT_BASE + 8))
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
 wants() { [[ " $TARGETS " == *" $1 "* ]]; }
+# The legs served by the four benchmark subgraphs.
+wants_subgraphs() { wants gateway || wants gateway-bare || wants hive; }
 
 for target in $TARGETS; do
-  case $target in monolith | proxy | gateway | gateway-bare) ;; *) die "unknown target '$target' in TARGETS" ;; esac
+  case $target in monolith | proxy | gateway | gateway-bare | hive) ;; *) die "unknown target '$target' in TARGETS" ;; esac
 done
-[[ $DURATION =~ ^[0-9]+$ && $WARMUP =~ ^[0-9]+$ && $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ ]] ||
-  die "DURATION, WARMUP, CONNECTIONS and THREADS must be whole numbers"
+[[ $DURATION =~ ^[0-9]+$ && $WARMUP =~ ^[0-9]+$ && $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ &&
+  $ROUNDS =~ ^[1-9][0-9]*$ ]] ||
+  die "DURATION, WARMUP, CONNECTIONS, THREADS and ROUNDS must be whole numbers (ROUNDS at least 1)"
 
 # --- tools -------------------------------------------------------------------------------------
 command -v curl >/dev/null || die "curl is required"
@@ -106,6 +119,12 @@ GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
 if wants gateway || wants gateway-bare; then
   [[ -x $GATEWAY ]] || die "missing gateway binary $GATEWAY"
 fi
+HIVE_BIN=${HIVE_BIN:-}
+if wants hive; then
+  [[ -n $HIVE_BIN ]] || HIVE_BIN=$("$BENCH/peers.sh" --path) ||
+    die "the hive leg needs Hive Router: run bench/peers.sh once (about 40 minutes), or set HIVE_BIN"
+  [[ -x $HIVE_BIN ]] || die "HIVE_BIN=$HIVE_BIN is not an executable"
+fi
 
 port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null; }
 
@@ -136,9 +155,10 @@ wait_healthy() {
 needed_ports=()
 { wants monolith || wants proxy; } && needed_ports+=("$MONOLITH_PORT")
 wants proxy && needed_ports+=("$PROXY_PORT")
-{ wants gateway || wants gateway-bare; } && needed_ports+=("${SUBGRAPH_PORTS[@]}")
+wants_subgraphs && needed_ports+=("${SUBGRAPH_PORTS[@]}")
 wants gateway && needed_ports+=("$GATEWAY_PORT")
 wants gateway-bare && needed_ports+=("$BARE_PORT")
+wants hive && needed_ports+=("$HIVE_PORT")
 for port in "${needed_ports[@]}"; do
   port_free "$port" || die "port $port on 127.0.0.1 is already in use"
 done
@@ -152,7 +172,7 @@ if wants proxy; then
     --upstream "http://127.0.0.1:$MONOLITH_PORT/graphql"
   wait_healthy proxy "$PROXY_PORT"
 fi
-if wants gateway || wants gateway-bare; then
+if wants_subgraphs; then
   start subgraphs "$BENCH_SERVERS" subgraphs --accounts "${SUBGRAPH_PORTS[0]}" \
     --inventory "${SUBGRAPH_PORTS[1]}" --products "${SUBGRAPH_PORTS[2]}" --reviews "${SUBGRAPH_PORTS[3]}"
   wait_healthy subgraphs "${SUBGRAPH_PORTS[@]}"
@@ -171,6 +191,21 @@ if wants gateway || wants gateway-bare; then
   if wants gateway-bare; then
     start gateway-bare "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$BARE_PORT" --metrics=false
     wait_healthy gateway-bare "$BARE_PORT"
+  fi
+  if wants hive; then
+    # Hive Router 0.3.10 reads supergraph.graphql from its working directory (whatever
+    # HIVE__SUPERGRAPH__PATH says), and is given its address only by HOST and PORT: it has no
+    # --version flag, and an unknown flag starts it serving on all interfaces, so it gets none.
+    hive_dir=$OUT/hive
+    mkdir -p "$hive_dir"
+    supergraph=$(<"$BENCH/supergraph.graphql")
+    for i in "${!SUBGRAPH_PORTS[@]}"; do
+      supergraph=${supergraph//127.0.0.1:$((4101 + i))\//127.0.0.1:${SUBGRAPH_PORTS[$i]}\/}
+    done
+    printf '%s\n' "$supergraph" >"$hive_dir/supergraph.graphql"
+    start hive bash -c 'cd "$1" && exec env HOST=127.0.0.1 PORT="$2" HIVE__SUPERGRAPH__SOURCE=file "$3"' \
+      hive "$hive_dir" "$HIVE_PORT" "$HIVE_BIN"
+    wait_healthy hive "$HIVE_PORT"
   fi
 fi
 
@@ -212,10 +247,11 @@ declare -A URL=(
   [proxy]="http://127.0.0.1:$PROXY_PORT/graphql"
   [gateway]="http://127.0.0.1:$GATEWAY_PORT/graphql"
   [gateway-bare]="http://127.0.0.1:$BARE_PORT/graphql"
+  [hive]="http://127.0.0.1:$HIVE_PORT/graphql"
 )
 # The process whose cost the leg measures, and the one doing the real work behind it.
-declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare)
-declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs)
+declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare [hive]=hive)
+declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs [hive]=subgraphs)
 declare -A RESULT=()
 status=0
 query=$(<"$BENCH/queries/deep.graphql")
@@ -226,77 +262,97 @@ query=${query//$'\n'/\\n}
 request_body="{\"query\":\"$query\",\"operationName\":\"Deep\"}"
 expected_bytes=$(wc -c <"$BENCH/expected/deep.json")
 
+# One request first: a target that answers wrongly is reported, not measured.
+declare -A FAILED=()
 for target in $TARGETS; do
-  url=${URL[$target]}
-  # One request first: a target that answers wrongly is reported, not measured.
   curl -s -o "$OUT/check-$target.json" -H 'Content-Type: application/json' \
-    --data-binary "$request_body" "$url" || true
+    --data-binary "$request_body" "${URL[$target]}" || true
   if ! cmp -s "$OUT/check-$target.json" "$BENCH/expected/deep.json"; then
     echo "run.sh: $target's answer differs from expected/deep.json" \
       "($(wc -c <"$OUT/check-$target.json") bytes, expected $expected_bytes);" \
       "see $OUT/check-$target.json" >&2
-    RESULT[$target]="FAILED"
+    FAILED[$target]=1
     status=1
-    continue
   fi
-  if [[ $WARMUP -gt 0 ]]; then
+done
+
+# measure TARGET ROUND: one leg; its figures go to RESULT[TARGET#ROUND].
+measure() {
+  local target=$1 round=$2 url=${URL[$1]} tag="$1-r$2"
+  if [[ $round -eq 1 && $WARMUP -gt 0 ]]; then
     log "$target: warm-up ${WARMUP}s"
     run_wrk "$url" "$WARMUP" "$OUT/wrk-$target-warmup.txt"
   fi
-  server_pid=${PID[${SERVER[$target]}]}
-  backend=${BACKEND[$target]}
+  local server_pid=${PID[${SERVER[$target]}]} backend=${BACKEND[$target]}
+  local server_before backend_before="" server_ticks backend_ticks=""
   server_before=$(cpu_ticks "$server_pid")
   [[ -n $backend ]] && backend_before=$(cpu_ticks "${PID[$backend]}")
-  log "$target: ${DURATION}s at $CONNECTIONS connections, $THREADS threads"
-  run_wrk "$url" "$DURATION" "$OUT/wrk-$target.txt"
+  log "$target (round $round of $ROUNDS): ${DURATION}s at $CONNECTIONS connections, $THREADS threads"
+  run_wrk "$url" "$DURATION" "$OUT/wrk-$tag.txt"
   server_ticks=$(($(cpu_ticks "$server_pid") - server_before))
-  backend_ticks=""
   [[ -n $backend ]] && backend_ticks=$(($(cpu_ticks "${PID[$backend]}") - backend_before))
-  line=$(grep '^RESULT ' "$OUT/wrk-$target.txt") || die "wrk printed no RESULT line (see $OUT/wrk-$target.txt)"
-  declare -A r=()
+  local line
+  line=$(grep '^RESULT ' "$OUT/wrk-$tag.txt") || die "wrk printed no RESULT line (see $OUT/wrk-$tag.txt)"
+  local -A r=()
+  local pair
   for pair in ${line#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
-  bad=$((r[mismatches] + r[errors_connect] + r[errors_read] + r[errors_write] + r[errors_timeout]))
+  local bad=$((r[mismatches] + r[errors_connect] + r[errors_read] + r[errors_write] + r[errors_timeout]))
   [[ $bad -eq 0 && ${r[checked]} -gt 0 ]] || status=1
-  backend_cpu="-"
+  local backend_cpu="-"
   [[ -n $backend ]] && backend_cpu=$(ticks_per_1k "$backend_ticks" "${r[requests]}")
-  RESULT[$target]="${r[rps]} ${r[p50_us]} ${r[p95_us]} ${r[p99_us]} ${r[checked]} $bad"
-  RESULT[$target]+=" $(peak_rss_mib "$server_pid") $(ticks_per_1k "$server_ticks" "${r[requests]}") $backend_cpu"
-  unset r
+  RESULT[$target#$round]="${r[rps]} ${r[p50_us]} ${r[p95_us]} ${r[p99_us]} ${r[checked]} $bad"
+  RESULT[$target#$round]+=" $(peak_rss_mib "$server_pid") $(ticks_per_1k "$server_ticks" "${r[requests]}") $backend_cpu"
+}
+
+for round in $(seq "$ROUNDS"); do
+  for target in $TARGETS; do
+    [[ -n ${FAILED[$target]:-} ]] || measure "$target" "$round"
+  done
 done
 
 # --- report ------------------------------------------------------------------------------------
 {
   echo
-  echo "Quntuan load test: deep query ($expected_bytes-byte response), ${DURATION}s per target," \
-    "$CONNECTIONS connections, $THREADS wrk threads, $PROFILE build, $(nproc) CPUs"
-  printf '%-12s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target req/s p50_ms p95_ms p99_ms \
-    checked bad rss_MiB cpu_s/1k_req backend_s/1k
+  echo "Quntuan load test: deep query ($expected_bytes-byte response), ${DURATION}s per target and" \
+    "round, $ROUNDS alternating rounds, $CONNECTIONS connections, $THREADS wrk threads, $PROFILE build," \
+    "$(nproc) CPUs, $(date -u +%Y-%m-%d)"
+  printf '%-12s %5s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target round req/s p50_ms p95_ms \
+    p99_ms checked bad rss_MiB cpu_s/1k_req backend_s/1k
   for target in $TARGETS; do
-    if [[ ${RESULT[$target]:-} == FAILED || -z ${RESULT[$target]:-} ]]; then
+    if [[ -n ${FAILED[$target]:-} ]]; then
       printf '%-12s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
       continue
     fi
-    read -r rps p50 p95 p99 checked bad rss cpu backend_cpu <<<"${RESULT[$target]}"
-    awk -v t="$target" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v p99="$p99" -v c="$checked" \
-      -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" 'BEGIN {
-        printf "%-12s %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
-          t, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu }'
+    for round in $(seq "$ROUNDS"); do
+      read -r rps p50 p95 p99 checked bad rss cpu backend_cpu <<<"${RESULT[$target#$round]}"
+      awk -v t="$target" -v n="$round" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v p99="$p99" \
+        -v c="$checked" -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" 'BEGIN {
+          printf "%-12s %5d %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
+            t, n, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu }'
+    done
   done
-  ratio() { # NAME OTHER: the gateway's throughput and p50 relative to OTHER
-    local g=${RESULT[gateway]:-} o=${RESULT[$1]:-}
-    [[ -n $g && -n $o && $g != FAILED && $o != FAILED ]] || return 0
-    read -r grps gp50 _ <<<"$g"
-    read -r orps op50 _ <<<"$o"
-    awk -v n="$1" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" 'BEGIN {
-      printf "gateway / %-12s throughput %.2f (%.0f%%), p50 latency x%.2f\n", n, g / o, 100 * g / o, gl / ol }'
+  ratio() { # OTHER: the gateway's throughput, p50 and p99 relative to OTHER's, round by round
+    local round g o
+    for round in $(seq "$ROUNDS"); do
+      g=${RESULT[gateway#$round]:-} o=${RESULT[$1#$round]:-}
+      [[ -n $g && -n $o ]] || return 0
+      read -r grps gp50 _ gp99 _ <<<"$g"
+      read -r orps op50 _ op99 _ <<<"$o"
+      awk -v n="$1" -v r="$round" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" \
+        -v gt="$gp99" -v ot="$op99" 'BEGIN {
+        printf "round %d: gateway / %-12s throughput %.2f (%.0f%%), p50 latency x%.2f, p99 latency x%.2f\n",
+          r, n, g / o, 100 * g / o, gl / ol, gt / ot }'
+    done
   }
   echo
+  ratio hive
   ratio monolith
   ratio proxy
   ratio gateway-bare
-  echo "rss_MiB: peak RSS (VmHWM) of the measured server; cpu_s/1k_req: its user+system CPU seconds"
-  echo "per 1,000 requests during the measured run; backend_s/1k: the same for the process behind it"
-  echo "(monolith behind the proxy, the four subgraphs behind the gateway). Raw output: $OUT"
+  echo "rss_MiB: peak RSS (VmHWM) of the measured server so far; cpu_s/1k_req: its user+system CPU"
+  echo "seconds per 1,000 requests during the measured run; backend_s/1k: the same for the process"
+  echo "behind it (monolith behind the proxy, the four subgraphs behind the gateway and hive)."
+  echo "Raw output: $OUT"
 } | tee "$OUT/results.txt"
 
 exit "$status"
