@@ -107,7 +107,10 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
             crate::rate_limit::limit,
         ))
         .layer(Extension(BodyLimit(settings.max_body_bytes)))
-        .layer(axum::middleware::from_fn(crate::telemetry::http::track));
+        .layer(axum::middleware::from_fn(crate::telemetry::http::track))
+        .layer(axum::middleware::from_fn(
+            crate::telemetry::traces::trace_request,
+        ));
     let router = compression::apply(router, &settings.compression);
     cors::apply(router, &settings.cors).with_state(handle)
 }
