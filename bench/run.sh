@@ -5,6 +5,9 @@
 #   gateway   `quntuan serve` over the four benchmark subgraphs (:4100, subgraphs :4101-4104)
 #   gateway-bare  the same gateway with metrics off (`--metrics=false`, :4107): the ratio
 #             gateway / gateway-bare is the cost of the metrics
+#   gateway-traced-100, gateway-traced-1  the gateway with metrics and traces, sampled at 100 %
+#             and at 1 % (:4108, :4109), exporting by OTLP/HTTP to a sink that reads and drops
+#             every export (:4110): their ratio to gateway-bare is the cost of both
 # (default ports; PORT_BASE moves them all)
 # wrk sends bench/queries/deep.graphql for a fixed time at fixed concurrency; every response
 # body must equal bench/expected/deep.json byte for byte, and mismatches are counted.
@@ -14,11 +17,14 @@
 #   DURATION=20      measured seconds per target     WARMUP=5     warm-up seconds per target
 #   CONNECTIONS=50   concurrent connections           THREADS=2    wrk threads
 #   TARGETS="monolith proxy gateway"                  which legs to run, in this order
-#                                                     (add gateway-bare to measure the metrics)
+#                                                     (add gateway-bare to measure the metrics,
+#                                                     and gateway-traced-100 gateway-traced-1 to
+#                                                     measure metrics and traces together)
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
 #   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
 #   GATEWAY_ARGS="--deduplicate-requests=false"  extra `quntuan serve` flags (word-split)
-#   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7
+#   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7,
+#                    gateway-traced-100 +8, gateway-traced-1 +9, the OTLP sink +10
 #   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
 # Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
 set -euo pipefail
@@ -46,13 +52,21 @@ SUBGRAPH_PORTS=($((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT
 MONOLITH_PORT=$((PORT_BASE + 5))
 PROXY_PORT=$((PORT_BASE + 6))
 BARE_PORT=$((PORT_BASE + 7))
+TRACED_100_PORT=$((PORT_BASE + 8))
+TRACED_1_PORT=$((PORT_BASE + 9))
+SINK_PORT=$((PORT_BASE + 10))
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
 wants() { [[ " $TARGETS " == *" $1 "* ]]; }
+wants_traced() { wants gateway-traced-100 || wants gateway-traced-1; }
+wants_any_gateway() { wants gateway || wants gateway-bare || wants_traced; }
 
 for target in $TARGETS; do
-  case $target in monolith | proxy | gateway | gateway-bare) ;; *) die "unknown target '$target' in TARGETS" ;; esac
+  case $target in
+    monolith | proxy | gateway | gateway-bare | gateway-traced-100 | gateway-traced-1) ;;
+    *) die "unknown target '$target' in TARGETS" ;;
+  esac
 done
 [[ $DURATION =~ ^[0-9]+$ && $WARMUP =~ ^[0-9]+$ && $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ ]] ||
   die "DURATION, WARMUP, CONNECTIONS and THREADS must be whole numbers"
@@ -87,7 +101,7 @@ trap 'exit 130' INT TERM
 # --- build -------------------------------------------------------------------------------------
 packages=(-p quntuan-bench)
 GATEWAY_BIN=${GATEWAY_BIN:-}
-if { wants gateway || wants gateway-bare; } && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
+if wants_any_gateway && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
 case $PROFILE in
   release) profile_flag=(--release); profile_dir=release ;;
   debug) profile_flag=(); profile_dir=debug ;;
@@ -103,7 +117,7 @@ BIN=${CARGO_TARGET_DIR:-$ROOT/target}/$profile_dir
 BENCH_SERVERS=$BIN/quntuan-bench-subgraphs
 GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
 [[ -x $BENCH_SERVERS ]] || die "missing $BENCH_SERVERS after the build"
-if wants gateway || wants gateway-bare; then
+if wants_any_gateway; then
   [[ -x $GATEWAY ]] || die "missing gateway binary $GATEWAY"
 fi
 
@@ -136,9 +150,12 @@ wait_healthy() {
 needed_ports=()
 { wants monolith || wants proxy; } && needed_ports+=("$MONOLITH_PORT")
 wants proxy && needed_ports+=("$PROXY_PORT")
-{ wants gateway || wants gateway-bare; } && needed_ports+=("${SUBGRAPH_PORTS[@]}")
+wants_any_gateway && needed_ports+=("${SUBGRAPH_PORTS[@]}")
 wants gateway && needed_ports+=("$GATEWAY_PORT")
 wants gateway-bare && needed_ports+=("$BARE_PORT")
+wants gateway-traced-100 && needed_ports+=("$TRACED_100_PORT")
+wants gateway-traced-1 && needed_ports+=("$TRACED_1_PORT")
+wants_traced && needed_ports+=("$SINK_PORT")
 for port in "${needed_ports[@]}"; do
   port_free "$port" || die "port $port on 127.0.0.1 is already in use"
 done
@@ -152,7 +169,7 @@ if wants proxy; then
     --upstream "http://127.0.0.1:$MONOLITH_PORT/graphql"
   wait_healthy proxy "$PROXY_PORT"
 fi
-if wants gateway || wants gateway-bare; then
+if wants_any_gateway; then
   start subgraphs "$BENCH_SERVERS" subgraphs --accounts "${SUBGRAPH_PORTS[0]}" \
     --inventory "${SUBGRAPH_PORTS[1]}" --products "${SUBGRAPH_PORTS[2]}" --reviews "${SUBGRAPH_PORTS[3]}"
   wait_healthy subgraphs "${SUBGRAPH_PORTS[@]}"
@@ -171,6 +188,21 @@ if wants gateway || wants gateway-bare; then
   if wants gateway-bare; then
     start gateway-bare "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$BARE_PORT" --metrics=false
     wait_healthy gateway-bare "$BARE_PORT"
+  fi
+  if wants_traced; then
+    start sink "$BENCH_SERVERS" sink --port "$SINK_PORT"
+    wait_healthy sink "$SINK_PORT"
+    traced_args=(--otlp-endpoint "http://127.0.0.1:$SINK_PORT" --otlp-protocol http/protobuf)
+  fi
+  if wants gateway-traced-100; then
+    start gateway-traced-100 "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$TRACED_100_PORT" \
+      "${traced_args[@]}" --trace-sampling-ratio 1
+    wait_healthy gateway-traced-100 "$TRACED_100_PORT"
+  fi
+  if wants gateway-traced-1; then
+    start gateway-traced-1 "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$TRACED_1_PORT" \
+      "${traced_args[@]}" --trace-sampling-ratio 0.01
+    wait_healthy gateway-traced-1 "$TRACED_1_PORT"
   fi
 fi
 
@@ -212,10 +244,14 @@ declare -A URL=(
   [proxy]="http://127.0.0.1:$PROXY_PORT/graphql"
   [gateway]="http://127.0.0.1:$GATEWAY_PORT/graphql"
   [gateway-bare]="http://127.0.0.1:$BARE_PORT/graphql"
+  [gateway-traced-100]="http://127.0.0.1:$TRACED_100_PORT/graphql"
+  [gateway-traced-1]="http://127.0.0.1:$TRACED_1_PORT/graphql"
 )
 # The process whose cost the leg measures, and the one doing the real work behind it.
-declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare)
-declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs)
+declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare
+  [gateway-traced-100]=gateway-traced-100 [gateway-traced-1]=gateway-traced-1)
+declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs
+  [gateway-traced-100]=subgraphs [gateway-traced-1]=subgraphs)
 declare -A RESULT=()
 status=0
 query=$(<"$BENCH/queries/deep.graphql")
@@ -269,31 +305,35 @@ done
   echo
   echo "Quntuan load test: deep query ($expected_bytes-byte response), ${DURATION}s per target," \
     "$CONNECTIONS connections, $THREADS wrk threads, $PROFILE build, $(nproc) CPUs"
-  printf '%-12s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target req/s p50_ms p95_ms p99_ms \
+  printf '%-18s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target req/s p50_ms p95_ms p99_ms \
     checked bad rss_MiB cpu_s/1k_req backend_s/1k
   for target in $TARGETS; do
     if [[ ${RESULT[$target]:-} == FAILED || -z ${RESULT[$target]:-} ]]; then
-      printf '%-12s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
+      printf '%-18s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
       continue
     fi
     read -r rps p50 p95 p99 checked bad rss cpu backend_cpu <<<"${RESULT[$target]}"
     awk -v t="$target" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v p99="$p99" -v c="$checked" \
       -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" 'BEGIN {
-        printf "%-12s %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
+        printf "%-18s %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
           t, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu }'
   done
-  ratio() { # NAME OTHER: the gateway's throughput and p50 relative to OTHER
-    local g=${RESULT[gateway]:-} o=${RESULT[$1]:-}
+  ratio() { # OTHER [NAME]: NAME's (default gateway) throughput and p50 relative to OTHER's
+    local name=${2:-gateway}
+    local g=${RESULT[$name]:-} o=${RESULT[$1]:-}
     [[ -n $g && -n $o && $g != FAILED && $o != FAILED ]] || return 0
     read -r grps gp50 _ <<<"$g"
     read -r orps op50 _ <<<"$o"
-    awk -v n="$1" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" 'BEGIN {
-      printf "gateway / %-12s throughput %.2f (%.0f%%), p50 latency x%.2f\n", n, g / o, 100 * g / o, gl / ol }'
+    awk -v m="$name" -v n="$1" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" 'BEGIN {
+      printf "%s / %-12s throughput %.2f (%.0f%%), p50 latency x%.2f\n", m, n, g / o, 100 * g / o, gl / ol }'
   }
   echo
   ratio monolith
   ratio proxy
   ratio gateway-bare
+  # Metrics and traces together, against neither (the target: under 10 % at 1 % sampling).
+  ratio gateway-bare gateway-traced-100
+  ratio gateway-bare gateway-traced-1
   echo "rss_MiB: peak RSS (VmHWM) of the measured server; cpu_s/1k_req: its user+system CPU seconds"
   echo "per 1,000 requests during the measured run; backend_s/1k: the same for the process behind it"
   echo "(monolith behind the proxy, the four subgraphs behind the gateway). Raw output: $OUT"
