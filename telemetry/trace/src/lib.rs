@@ -29,6 +29,7 @@ pub use settings::{
 };
 pub use span::{
     Current, Span, current, current_is_sampled, note_on_request, record_finished_child,
+    with_current,
 };
 pub use tracer::{dropped_spans, enabled, flush, install, service_name};
 

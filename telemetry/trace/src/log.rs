@@ -72,7 +72,12 @@ pub fn init_logging(settings: &LogSettings) -> Result<(), String> {
     let registry = tracing_subscriber::registry().with(filter);
     let installed = match settings.format {
         LogFormat::Text => registry
-            .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_writer(std::io::stderr)
+                    // Colours for a terminal only, not for a file or a log collector.
+                    .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())),
+            )
             .try_init(),
         LogFormat::Json => registry.with(JsonLines::new(std::io::stderr)).try_init(),
     };

@@ -33,6 +33,18 @@ pub fn current() -> Option<Current> {
     CURRENT.try_with(Clone::clone).ok()
 }
 
+/// `future` under the caller's current span: for a task spawned from a request, which would
+/// otherwise start with no span (a task-local does not cross `tokio::spawn`).
+pub fn with_current<F: Future>(future: F) -> impl Future<Output = F::Output> {
+    let current = current();
+    async move {
+        match current {
+            Some(current) => CURRENT.scope(current, future).await,
+            None => future.await,
+        }
+    }
+}
+
 /// Adds an attribute to the server span of the request the caller runs under (the operation
 /// name is only known once the document is parsed). A no-op when it is not recorded.
 pub fn note_on_request(key: &'static str, value: impl Into<Value>) {
