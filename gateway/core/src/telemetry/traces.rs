@@ -11,7 +11,7 @@ use axum::response::Response;
 use quntuan_trace::{Span, SpanKind};
 
 /// The middleware of the `request` span; install it outermost, so refusals by other layers
-/// (429, 413) are traced too.
+/// (429, 413) are traced too. The router adds it only when a tracer is installed.
 pub async fn trace_request(request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path();
     if !quntuan_trace::enabled() || !(path == "/graphql" || path == "/") {
