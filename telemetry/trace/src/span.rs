@@ -235,11 +235,10 @@ impl Drop for Span {
             mut attributes,
             status,
         } = *recording;
-        let is_request = current
-            .request_notes
-            .as_ref()
-            .is_some_and(|_| kind == SpanKind::Server);
-        if is_request && let Some(notes) = &current.request_notes {
+        // The server span holds the notes its children added (see `note_on_request`).
+        if kind == SpanKind::Server
+            && let Some(notes) = &current.request_notes
+        {
             attributes.append(&mut notes.lock().unwrap_or_else(|e| e.into_inner()));
         }
         let elapsed = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
