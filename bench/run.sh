@@ -5,8 +5,11 @@
 #   gateway   `quntuan serve` over the four benchmark subgraphs (:4100, subgraphs :4101-4104)
 #   gateway-bare  the same gateway with metrics off (`--metrics=false`, :4107): the ratio
 #             gateway / gateway-bare is the cost of the metrics
+#   gateway-traced-100, gateway-traced-1  the gateway with metrics and traces, sampled at 100 %
+#             and at 1 % (:4108, :4109), exporting by OTLP/HTTP to a sink that reads and drops
+#             every export (:4110): their ratio to gateway-bare is the cost of both
 #   hive      the peer, Hive Router 0.3.10 with its defaults, over the same subgraphs and
-#             supergraph (:4108); installed once per machine by bench/peers.sh
+#             supergraph (:4111); installed once per machine by bench/peers.sh
 # (default ports; PORT_BASE moves them all)
 # The legs alternate: round 1 runs every target in order, then round 2 again, so every ratio
 # is taken between figures of the same run, and a drift of the machine shows between rounds.
@@ -19,14 +22,16 @@
 #   CONNECTIONS=50   concurrent connections           THREADS=2    wrk threads
 #   TARGETS="monolith proxy gateway"                  which legs to run, in this order
 #                                                     (add gateway-bare to measure the metrics,
-#                                                     hive for the peer)
+#                                                     hive for the peer, and gateway-traced-100
+#                                                     gateway-traced-1 to measure metrics and
+#                                                     traces together)
 #   ROUNDS=2         how many times the legs alternate (each round runs every target once)
 #   HIVE_BIN=PATH    the peer's binary (default: what bench/peers.sh --path prints)
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
 #   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
 #   GATEWAY_ARGS="--deduplicate-requests=false"  extra `quntuan serve` flags (word-split)
 #   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7,
-#                    hive +8
+#                    gateway-traced-100 +8, gateway-traced-1 +9, the OTLP sink +10, hive +11
 #   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
 # Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
 set -euo pipefail
@@ -55,16 +60,24 @@ SUBGRAPH_PORTS=($((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT
 MONOLITH_PORT=$((PORT_BASE + 5))
 PROXY_PORT=$((PORT_BASE + 6))
 BARE_PORT=$((PORT_BASE + 7))
-HIVE_PORT=$((PORT_BASE + 8))
+TRACED_100_PORT=$((PORT_BASE + 8))
+TRACED_1_PORT=$((PORT_BASE + 9))
+SINK_PORT=$((PORT_BASE + 10))
+HIVE_PORT=$((PORT_BASE + 11))
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
 wants() { [[ " $TARGETS " == *" $1 "* ]]; }
+wants_traced() { wants gateway-traced-100 || wants gateway-traced-1; }
+wants_any_gateway() { wants gateway || wants gateway-bare || wants_traced; }
 # The legs served by the four benchmark subgraphs.
-wants_subgraphs() { wants gateway || wants gateway-bare || wants hive; }
+wants_subgraphs() { wants_any_gateway || wants hive; }
 
 for target in $TARGETS; do
-  case $target in monolith | proxy | gateway | gateway-bare | hive) ;; *) die "unknown target '$target' in TARGETS" ;; esac
+  case $target in
+    monolith | proxy | gateway | gateway-bare | gateway-traced-100 | gateway-traced-1 | hive) ;;
+    *) die "unknown target '$target' in TARGETS" ;;
+  esac
 done
 [[ $DURATION =~ ^[0-9]+$ && $WARMUP =~ ^[0-9]+$ && $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ &&
   $ROUNDS =~ ^[1-9][0-9]*$ ]] ||
@@ -100,7 +113,7 @@ trap 'exit 130' INT TERM
 # --- build -------------------------------------------------------------------------------------
 packages=(-p quntuan-bench)
 GATEWAY_BIN=${GATEWAY_BIN:-}
-if { wants gateway || wants gateway-bare; } && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
+if wants_any_gateway && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
 case $PROFILE in
   release) profile_flag=(--release); profile_dir=release ;;
   debug) profile_flag=(); profile_dir=debug ;;
@@ -116,7 +129,7 @@ BIN=${CARGO_TARGET_DIR:-$ROOT/target}/$profile_dir
 BENCH_SERVERS=$BIN/quntuan-bench-subgraphs
 GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
 [[ -x $BENCH_SERVERS ]] || die "missing $BENCH_SERVERS after the build"
-if wants gateway || wants gateway-bare; then
+if wants_any_gateway; then
   [[ -x $GATEWAY ]] || die "missing gateway binary $GATEWAY"
 fi
 HIVE_BIN=${HIVE_BIN:-}
@@ -158,6 +171,9 @@ wants proxy && needed_ports+=("$PROXY_PORT")
 wants_subgraphs && needed_ports+=("${SUBGRAPH_PORTS[@]}")
 wants gateway && needed_ports+=("$GATEWAY_PORT")
 wants gateway-bare && needed_ports+=("$BARE_PORT")
+wants gateway-traced-100 && needed_ports+=("$TRACED_100_PORT")
+wants gateway-traced-1 && needed_ports+=("$TRACED_1_PORT")
+wants_traced && needed_ports+=("$SINK_PORT")
 wants hive && needed_ports+=("$HIVE_PORT")
 for port in "${needed_ports[@]}"; do
   port_free "$port" || die "port $port on 127.0.0.1 is already in use"
@@ -191,6 +207,21 @@ if wants_subgraphs; then
   if wants gateway-bare; then
     start gateway-bare "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$BARE_PORT" --metrics=false
     wait_healthy gateway-bare "$BARE_PORT"
+  fi
+  if wants_traced; then
+    start sink "$BENCH_SERVERS" sink --port "$SINK_PORT"
+    wait_healthy sink "$SINK_PORT"
+    traced_args=(--otlp-endpoint "http://127.0.0.1:$SINK_PORT" --otlp-protocol http/protobuf)
+  fi
+  if wants gateway-traced-100; then
+    start gateway-traced-100 "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$TRACED_100_PORT" \
+      "${traced_args[@]}" --trace-sampling-ratio 1
+    wait_healthy gateway-traced-100 "$TRACED_100_PORT"
+  fi
+  if wants gateway-traced-1; then
+    start gateway-traced-1 "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$TRACED_1_PORT" \
+      "${traced_args[@]}" --trace-sampling-ratio 0.01
+    wait_healthy gateway-traced-1 "$TRACED_1_PORT"
   fi
   if wants hive; then
     # Hive Router 0.3.10 reads supergraph.graphql from its working directory (whatever
@@ -247,11 +278,15 @@ declare -A URL=(
   [proxy]="http://127.0.0.1:$PROXY_PORT/graphql"
   [gateway]="http://127.0.0.1:$GATEWAY_PORT/graphql"
   [gateway-bare]="http://127.0.0.1:$BARE_PORT/graphql"
+  [gateway-traced-100]="http://127.0.0.1:$TRACED_100_PORT/graphql"
+  [gateway-traced-1]="http://127.0.0.1:$TRACED_1_PORT/graphql"
   [hive]="http://127.0.0.1:$HIVE_PORT/graphql"
 )
 # The process whose cost the leg measures, and the one doing the real work behind it.
-declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare [hive]=hive)
-declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs [hive]=subgraphs)
+declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare
+  [gateway-traced-100]=gateway-traced-100 [gateway-traced-1]=gateway-traced-1 [hive]=hive)
+declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs
+  [gateway-traced-100]=subgraphs [gateway-traced-1]=subgraphs [hive]=subgraphs)
 declare -A RESULT=()
 status=0
 query=$(<"$BENCH/queries/deep.graphql")
@@ -316,32 +351,33 @@ done
   echo "Quntuan load test: deep query ($expected_bytes-byte response), ${DURATION}s per target and" \
     "round, $ROUNDS alternating rounds, $CONNECTIONS connections, $THREADS wrk threads, $PROFILE build," \
     "$(nproc) CPUs, $(date -u +%Y-%m-%d)"
-  printf '%-12s %5s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target round req/s p50_ms p95_ms \
+  printf '%-18s %5s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target round req/s p50_ms p95_ms \
     p99_ms checked bad rss_MiB cpu_s/1k_req backend_s/1k
   for target in $TARGETS; do
     if [[ -n ${FAILED[$target]:-} ]]; then
-      printf '%-12s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
+      printf '%-18s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
       continue
     fi
     for round in $(seq "$ROUNDS"); do
       read -r rps p50 p95 p99 checked bad rss cpu backend_cpu <<<"${RESULT[$target#$round]}"
       awk -v t="$target" -v n="$round" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v p99="$p99" \
         -v c="$checked" -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" 'BEGIN {
-          printf "%-12s %5d %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
+          printf "%-18s %5d %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
             t, n, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu }'
     done
   done
-  ratio() { # OTHER: the gateway's throughput, p50 and p99 relative to OTHER's, round by round
-    local round g o
+  ratio() { # OTHER [NAME]: NAME's (default gateway) throughput, p50 and p99 relative to OTHER's,
+    # round by round
+    local name=${2:-gateway} round g o
     for round in $(seq "$ROUNDS"); do
-      g=${RESULT[gateway#$round]:-} o=${RESULT[$1#$round]:-}
+      g=${RESULT[$name#$round]:-} o=${RESULT[$1#$round]:-}
       [[ -n $g && -n $o ]] || return 0
       read -r grps gp50 _ gp99 _ <<<"$g"
       read -r orps op50 _ op99 _ <<<"$o"
-      awk -v n="$1" -v r="$round" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" \
+      awk -v m="$name" -v n="$1" -v r="$round" -v g="$grps" -v o="$orps" -v gl="$gp50" -v ol="$op50" \
         -v gt="$gp99" -v ot="$op99" 'BEGIN {
-        printf "round %d: gateway / %-12s throughput %.2f (%.0f%%), p50 latency x%.2f, p99 latency x%.2f\n",
-          r, n, g / o, 100 * g / o, gl / ol, gt / ot }'
+        printf "round %d: %s / %-12s throughput %.2f (%.0f%%), p50 latency x%.2f, p99 latency x%.2f\n",
+          r, m, n, g / o, 100 * g / o, gl / ol, gt / ot }'
     done
   }
   echo
@@ -349,6 +385,9 @@ done
   ratio monolith
   ratio proxy
   ratio gateway-bare
+  # Metrics and traces together, against neither (the target: under 10 % at 1 % sampling).
+  ratio gateway-bare gateway-traced-100
+  ratio gateway-bare gateway-traced-1
   echo "rss_MiB: peak RSS (VmHWM) of the measured server so far; cpu_s/1k_req: its user+system CPU"
   echo "seconds per 1,000 requests during the measured run; backend_s/1k: the same for the process"
   echo "behind it (monolith behind the proxy, the four subgraphs behind the gateway and hive)."

@@ -108,7 +108,8 @@ fn start_subgraph(service: &'static dyn SubgraphService) -> (RunningSubgraph, St
                 .map(|a| a.to_string())
                 .unwrap_or_default();
             let _ = url_tx.send(Ok(format!("http://{address}/graphql")));
-            let app = service.router(db);
+            // Traced as `quntuan subgraph` serves it: a no-op unless a test installs a tracer.
+            let app = quntuan_kit::trace::traced(service.router(db), service.name());
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = stop_rx.await;

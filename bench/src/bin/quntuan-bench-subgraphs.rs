@@ -1,5 +1,6 @@
 //! Starts the benchmark servers on 127.0.0.1: the four federation subgraphs, the monolith
-//! baseline, or the pass-through proxy baseline. Each runs until SIGINT or SIGTERM.
+//! baseline, the pass-through proxy baseline, or an OTLP sink for the traced gateway legs.
+//! Each runs until SIGINT or SIGTERM.
 
 use std::process::ExitCode;
 
@@ -46,6 +47,22 @@ enum Command {
         #[arg(long, default_value = "http://127.0.0.1:4105/graphql")]
         upstream: Uri,
     },
+    /// An OTLP/HTTP collector that reads every export and keeps nothing (`POST /v1/traces`):
+    /// what the traced gateway legs export to.
+    Sink {
+        #[arg(long, default_value_t = 4110)]
+        port: u16,
+    },
+}
+
+/// `POST /v1/traces` read whole and answered 200 (an empty `ExportTraceServiceResponse`).
+fn sink_router() -> Router {
+    Router::new()
+        .route(
+            "/v1/traces",
+            axum::routing::post(|_body: axum::body::Bytes| async { "" }),
+        )
+        .route("/health", axum::routing::get(|| async { "ok" }))
 }
 
 #[tokio::main]
@@ -72,6 +89,7 @@ async fn main() -> ExitCode {
             vec![("monolith", port, server::graphql_router(monolith::schema()))]
         }
         Command::Proxy { port, upstream } => vec![("proxy", port, proxy::router(upstream))],
+        Command::Sink { port } => vec![("sink", port, sink_router())],
     };
     match run(servers).await {
         Ok(()) => ExitCode::SUCCESS,

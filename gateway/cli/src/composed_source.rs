@@ -35,6 +35,7 @@ impl ComposedSource {
             body: Bytes::from_static(SDL_QUERY),
             headers: Vec::new(),
             deduplicate: false,
+            traceparent: None,
         };
         let body = tokio::time::timeout(FETCH_TIMEOUT, self.transport.send(request))
             .await

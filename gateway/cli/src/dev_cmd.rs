@@ -51,6 +51,10 @@ async fn bind(port: u16, what: &str) -> Result<TcpListener, String> {
 }
 
 pub(crate) fn run(args: DevArgs) -> ExitCode {
+    if let Err(message) = quntuan_trace::log::init_logging(&crate::subgraph_cmd::log_settings()) {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
     crate::block_on(async move {
         let scale: Scale = args.scale.parse().map_err(|e| format!("--scale: {e}"))?;
         let services = subgraphs::all();
@@ -84,7 +88,7 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
                 std::fs::write(&marker, scale.as_str())
                     .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
             }
-            let router = service.router(db);
+            let router = quntuan_kit::trace::traced(service.router(db), name);
             tokio::spawn(async move {
                 if let Err(error) = quntuan_kit::server::serve_listener(listener, router).await {
                     eprintln!("subgraph `{name}` stopped: {error}");
@@ -109,6 +113,12 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
         let mut config = crate::config::load(&config_path).map_err(|e| e.to_string())?;
         // Not in the file: `serve` refuses a secret this short, which only development uses.
         config.jwt_secret = Some(DEV_JWT_SECRET.into());
+        // QUNTUAN_OTLP_ENDPOINT: the gateway and the six subgraphs (one process, one tracer)
+        // export one trace per request.
+        let from_env = quntuan_trace::TracingSettings::from_env()?;
+        if from_env.otlp.is_some() {
+            config.tracing = from_env;
+        }
         let token = quntuan_kit::auth::issue_token(
             DEV_JWT_SECRET,
             "dev",

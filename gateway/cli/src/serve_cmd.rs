@@ -180,6 +180,12 @@ impl ServeArgs {
         set(&mut config.audit.table, self.audit_table.clone());
         self.limits.apply(&mut config.limits);
         self.telemetry.apply(&mut config.metrics);
+        self.telemetry
+            .apply_traces(&mut config.tracing, &mut config.log);
+        config
+            .tracing
+            .validate()
+            .map_err(|(key, message)| format!("{key}: {message}"))?;
         self.http.apply(&mut config.http);
         config.http.validate()?;
         Ok(config)
@@ -217,6 +223,10 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Err(message) = quntuan_trace::log::init_logging(&config.log) {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
     crate::block_on(serve(config, None))
 }
 
@@ -239,6 +249,9 @@ pub(crate) async fn serve(
         None => shared,
     };
     quntuan_gateway::telemetry::metrics::configure(&config.metrics);
+    if quntuan_trace::install(&config.tracing)? {
+        eprintln!("quntuan traces exported by OTLP to the configured collector");
+    }
     spawn_metrics_listener(&config.metrics).await?;
     let handle = GatewayHandle::empty(settings, shared);
     supergraph_source::start(&handle, &config.supergraph).await?;
@@ -257,9 +270,12 @@ pub(crate) async fn serve(
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     eprintln!("quntuan gateway listening on http://{address}/graphql");
     let grace = Duration::from_millis(config.shutdown.grace_period_ms);
-    shutdown::serve(listener, app, grace)
+    let served = shutdown::serve(listener, app, grace)
         .await
-        .map_err(|e| format!("the server stopped: {e}"))
+        .map_err(|e| format!("the server stopped: {e}"));
+    // The spans of the last requests, before the process ends.
+    quntuan_trace::flush().await;
+    served
 }
 
 /// Loads a supergraph file into a gateway, with errors that name the file.

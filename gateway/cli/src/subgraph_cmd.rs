@@ -33,13 +33,31 @@ fn require_secret() -> Result<(), String> {
     quntuan_gateway::auth::check_secret_strength(&secret).map_err(|e| format!("{env}: {e}"))
 }
 
+/// The log format of a subgraph (`QUNTUAN_LOG_FORMAT`: text or json; RUST_LOG for the level).
+pub(crate) fn log_settings() -> quntuan_trace::log::LogSettings {
+    let format = std::env::var("QUNTUAN_LOG_FORMAT")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or_default();
+    quntuan_trace::log::LogSettings {
+        format,
+        ..Default::default()
+    }
+}
+
 pub(crate) fn run(args: SubgraphArgs) -> ExitCode {
     if let Err(message) = require_secret() {
         eprintln!("error: {message}");
         return ExitCode::FAILURE;
     }
+    if let Err(message) = quntuan_trace::log::init_logging(&log_settings()) {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
     crate::block_on(async move {
         let service = subgraphs::by_name(&args.name)?;
+        // QUNTUAN_OTLP_ENDPOINT: the subgraph joins the gateway's traces.
+        quntuan_trace::install(&quntuan_trace::TracingSettings::from_env()?)?;
         std::fs::create_dir_all(&args.data_dir)
             .map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
         let url = args
@@ -57,7 +75,8 @@ pub(crate) fn run(args: SubgraphArgs) -> ExitCode {
             service.name(),
             args.listen
         );
-        quntuan_kit::server::serve(&args.listen, service.router(db))
+        let router = quntuan_kit::trace::traced(service.router(db), service.name());
+        quntuan_kit::server::serve(&args.listen, router)
             .await
             .map_err(|e| format!("{}: {e}", service.name()))
     })

@@ -1,9 +1,12 @@
-//! `quntuan serve` flags of metrics: on or off, where `/metrics` listens, which header names
-//! the client, and the label caps.
+//! `quntuan serve` flags of metrics (on or off, where `/metrics` listens, which header names
+//! the client, the label caps), of traces (the OTLP collector, the sampling ratio) and of
+//! the log format.
 
 use clap::Args;
 use quntuan_gateway::telemetry::MetricsSettings;
 use quntuan_gateway::telemetry::http::metrics_router;
+use quntuan_trace::log::{LogFormat, LogSettings};
+use quntuan_trace::{OtlpSettings, Protocol, TracingSettings};
 use std::net::SocketAddr;
 
 #[derive(Debug, Args)]
@@ -25,6 +28,20 @@ pub(crate) struct TelemetryArgs {
     /// [default: 100].
     #[arg(long)]
     metrics_max_client_names: Option<usize>,
+    /// Export traces by OTLP to this collector, e.g. `http://127.0.0.1:4318` (HTTP) or
+    /// `http://127.0.0.1:4317` (gRPC); nothing is traced without one.
+    #[arg(long, env = quntuan_trace::OTLP_ENDPOINT_ENV)]
+    otlp_endpoint: Option<String>,
+    /// grpc, http/protobuf or http/json [default: http/protobuf].
+    #[arg(long, env = quntuan_trace::OTLP_PROTOCOL_ENV)]
+    otlp_protocol: Option<Protocol>,
+    /// The share of traces started at the gateway that are recorded, 0 to 1; a request with a
+    /// `traceparent` follows its caller's decision [default: 1].
+    #[arg(long, env = quntuan_trace::SAMPLING_RATIO_ENV)]
+    trace_sampling_ratio: Option<f64>,
+    /// Log lines as `text` or `json` (with the trace id) [default: text].
+    #[arg(long, env = "QUNTUAN_LOG_FORMAT")]
+    log_format: Option<LogFormat>,
 }
 
 impl TelemetryArgs {
@@ -44,6 +61,27 @@ impl TelemetryArgs {
         }
         if let Some(cap) = self.metrics_max_client_names {
             settings.max_client_names = cap;
+        }
+    }
+
+    /// The flags given, over the file's `tracing` and `log` keys.
+    pub(crate) fn apply_traces(&self, tracing: &mut TracingSettings, log: &mut LogSettings) {
+        if let Some(endpoint) = &self.otlp_endpoint {
+            let otlp = tracing.otlp.get_or_insert_with(|| OtlpSettings {
+                endpoint: String::new(),
+                protocol: Protocol::default(),
+                headers: Default::default(),
+            });
+            otlp.endpoint = endpoint.clone();
+        }
+        if let (Some(protocol), Some(otlp)) = (self.otlp_protocol, &mut tracing.otlp) {
+            otlp.protocol = protocol;
+        }
+        if let Some(ratio) = self.trace_sampling_ratio {
+            tracing.sampling_ratio = ratio;
+        }
+        if let Some(format) = self.log_format {
+            log.format = format;
         }
     }
 }

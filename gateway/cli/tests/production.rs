@@ -298,3 +298,123 @@ async fn sigterm_lets_every_request_in_flight_finish_then_stops() {
     };
     assert!(status.success(), "{status}");
 }
+
+/// `quntuan serve --otlp-endpoint ... --log-format json`: a request with a `traceparent` is
+/// exported (on SIGTERM the gateway sends what it holds before exiting), the subgraph gets
+/// the fetch's `traceparent`, and the log lines on stderr are JSON.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_exports_traces_and_logs_json_by_its_flags() {
+    let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let exports: Arc<std::sync::Mutex<Vec<Value>>> = Arc::default();
+    let received: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
+    let (store, seen) = (exports.clone(), received.clone());
+    let collector = axum::Router::new().route(
+        "/v1/traces",
+        post(move |body: axum::body::Bytes| async move {
+            let export: Value = serde_json::from_slice(&body).expect("OTLP JSON");
+            store.lock().expect("exports").push(export);
+            "{}"
+        }),
+    );
+    let subgraph = axum::Router::new().route(
+        "/graphql",
+        post(move |headers: axum::http::HeaderMap| async move {
+            let traceparent = headers.get("traceparent").and_then(|v| v.to_str().ok());
+            seen.lock()
+                .expect("received")
+                .push(traceparent.unwrap_or("none").to_string());
+            Json(json!({ "data": { "version": 7 } }))
+        }),
+    );
+    let mut addresses = Vec::new();
+    for app in [collector, subgraph] {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        addresses.push(listener.local_addr().expect("address"));
+        tokio::spawn(async move { axum::serve(listener, app).await });
+    }
+    let dir = temp_dir("traces");
+    let supergraph_file = dir.join("supergraph.graphql");
+    let subgraph_url = format!("http://{}/graphql", addresses[1]);
+    std::fs::write(&supergraph_file, supergraph(&subgraph_url)).expect("write");
+    let port = free_port();
+    let child = quntuan()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .arg("--supergraph")
+        .arg(&supergraph_file)
+        .args(["--otlp-endpoint", &format!("http://{}", addresses[0])])
+        .args(["--otlp-protocol", "http/json", "--log-format", "json"])
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("quntuan starts");
+    let pid = child.id();
+    let mut server = Server(child);
+    wait_healthy(port).await;
+    let body = json!({ "query": "query Version { version }" }).to_string();
+    let request = format!(
+        "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\ntraceparent: 00-{trace}-00f067aa0ba902b7-01\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let answer = http(port, request).await;
+    assert_eq!(body_of(&answer), json!({ "data": { "version": 7 } }));
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let child = std::mem::replace(
+        &mut server.0,
+        Command::new("true").spawn().expect("a placeholder"),
+    );
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("waits")
+        .expect("output");
+    assert!(output.status.success(), "{}", output.status);
+
+    let spans: Vec<Value> = exports
+        .lock()
+        .expect("exports")
+        .iter()
+        .flat_map(|export| {
+            export["resourceSpans"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .flat_map(|resource| {
+            resource["scopeSpans"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .flat_map(|scope| scope["spans"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let mut names: Vec<&str> = spans.iter().filter_map(|s| s["name"].as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["execute", "fetch", "parse", "plan", "request", "validate"]
+    );
+    assert!(spans.iter().all(|s| s["traceId"] == trace));
+    let fetch = spans.iter().find(|s| s["name"] == "fetch").expect("fetch");
+    let fetch_id = fetch["spanId"].as_str().expect("span id");
+    assert_eq!(
+        *received.lock().expect("received"),
+        [format!("00-{trace}-{fetch_id}-01")]
+    );
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let logged: Vec<Value> = stderr
+        .lines()
+        .filter(|line| line.starts_with('{'))
+        .map(|line| serde_json::from_str(line).expect("a JSON log line"))
+        .collect();
+    let loaded = logged
+        .iter()
+        .find(|line| line["message"] == "supergraph loaded")
+        .unwrap_or_else(|| panic!("no JSON line for the loaded supergraph in {stderr}"));
+    assert_eq!(loaded["level"], "INFO");
+    assert_eq!(loaded["target"], "quntuan_gateway::reload::source");
+}

@@ -27,6 +27,7 @@ use crate::telemetry::metrics::{CacheKind, Stage, record_cache, record_stage};
 use apollo_compiler::Name;
 use apollo_compiler::ast::OperationType;
 use moka::sync::Cache;
+use quntuan_trace::{Span, SpanKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -382,6 +383,7 @@ impl Gateway {
                 Err(error) => return GraphqlResponse::request_errors(vec![error]),
             };
         crate::telemetry::http::note_operation(operation.name.as_deref());
+        crate::telemetry::traces::note_operation(operation);
         if operation.operation_type == OperationType::Mutation && !options.allow_mutations {
             return GraphqlResponse::request_errors(vec![GraphqlError::new(
                 "mutations cannot be sent with GET: use POST",
@@ -415,7 +417,9 @@ impl Gateway {
             urls: &self.urls,
             timeout: self.fetch_deadline,
             headers: options.forwarded_headers.clone(),
+            operation_name: operation.name.as_deref(),
         };
+        let execute_span = Span::child("execute", SpanKind::Internal);
         if let (Some(sink), Some(PlanNode::Defer { primary, deferred })) =
             (&options.incremental, &plan.plan.node)
         {
@@ -428,13 +432,16 @@ impl Gateway {
             let introspect = |data: &mut Value, errors: &mut Vec<GraphqlError>| {
                 self.introspect(prepared, operation, &variables, data, errors)
             };
-            return self
-                .deliver_incrementally(request, (primary.as_deref(), deferred), introspect)
-                .await;
+            let deliver =
+                self.deliver_incrementally(request, (primary.as_deref(), deferred), introspect);
+            return execute_span.in_scope(deliver).await;
         }
         let started = Instant::now();
-        let mut execution = execute_plan(&plan.plan, &variables, &settings).await;
+        let mut execution = execute_span
+            .in_scope(execute_plan(&plan.plan, &variables, &settings))
+            .await;
         record_stage(Stage::Execute, started.elapsed());
+        drop(execute_span);
         if !plan.auth_errors.is_empty() {
             execution
                 .errors
@@ -521,14 +528,16 @@ impl Gateway {
     /// operation limits, then validates against the API schema.
     fn prepare_document(&self, query: &str) -> Result<PreparedDocument, Vec<GraphqlError>> {
         let limits = &self.settings.limits;
+        let span = Span::child("parse", SpanKind::Internal);
         let started = Instant::now();
         let ast = limits::parse(limits, query);
         record_stage(Stage::Parse, started.elapsed());
-        let ast = ast?;
+        let ast = ast.inspect_err(|errors| note_refusal(span, errors))?;
+        let span = Span::child("validate", SpanKind::Internal);
         let started = Instant::now();
         let validated = self.check_and_validate(ast);
         record_stage(Stage::Validate, started.elapsed());
-        validated
+        validated.inspect_err(|errors| note_refusal(span, errors))
     }
 
     /// The introspection switch, the operation limits, then validation against the API schema.
@@ -576,6 +585,7 @@ impl Gateway {
         let mut hit = true;
         let plan = self.plans.get_with(key, || {
             hit = false;
+            let mut span = Span::child("plan", SpanKind::Internal);
             let started = Instant::now();
             let selection = SelectionSet::from_executable(
                 &operation.selection_set,
@@ -606,6 +616,9 @@ impl Gateway {
                 guarded: authorized.guarded,
             }));
             record_stage(Stage::Plan, started.elapsed());
+            if let Err(error) = prepared.as_ref() {
+                span.set_error(error.message.clone());
+            }
             prepared
         });
         record_cache(CacheKind::Plan, hit);
@@ -621,6 +634,13 @@ fn plan_extension(plan: &QueryPlan) -> Value {
         serde_json::to_value(plan).unwrap_or(Value::Null),
     );
     Value::Object(map)
+}
+
+/// Ends a stage's span as failed, with the first of the errors that refused the document.
+fn note_refusal(mut span: Span, errors: &[GraphqlError]) {
+    if let Some(error) = errors.first() {
+        span.set_error(error.message.clone());
+    }
 }
 
 fn hash_of(value: &impl Hash) -> u64 {

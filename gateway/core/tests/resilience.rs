@@ -197,6 +197,7 @@ async fn a_mutation_is_never_retried() {
         body: bytes::Bytes::from_static(b"{}"),
         headers: Vec::new(),
         deduplicate: is_query,
+        traceparent: None,
     };
     assert!(layered.send(request(false)).await.is_err());
     assert_eq!(subgraphs.calls("accounts"), 1, "a mutation goes out once");

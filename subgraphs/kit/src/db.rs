@@ -1,5 +1,6 @@
 //! Connecting to the subgraph database (SQLite embedded by default, PostgreSQL by URL),
-//! isolated databases for tests, and a statement counter.
+//! isolated databases for tests, and a statement counter. Every statement is reported to the
+//! request's trace ([`crate::trace`]).
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -74,12 +75,14 @@ async fn connect_with(
     // Every pooled connection waits for the write lock instead of failing at once. (sqlx
     // defaults to 5 s as well; set here so the value is ours and documented.)
     options.map_sqlx_sqlite_opts(|sqlite| sqlite.busy_timeout(SQLITE_BUSY_TIMEOUT));
-    let db = Database::connect(options)
+    let mut db = Database::connect(options)
         .await
         .map_err(|source| KitError::Connect {
             url: redact(url),
             source,
         })?;
+    // Each statement becomes a span of the request's trace when one is recorded.
+    db.set_metric_callback(crate::trace::record_statement);
     if db.get_database_backend() == DbBackend::Sqlite && !url.starts_with("sqlite::memory:") {
         // WAL lets readers run while a seed writes; the setting persists in the file.
         db.execute_unprepared("PRAGMA journal_mode=WAL")
@@ -163,6 +166,8 @@ impl StatementCounter {
         let counter = StatementCounter::default();
         let c = counter.clone();
         db.set_metric_callback(move |info| {
+            // The connection has one hook: keep its statements in the request's trace too.
+            crate::trace::record_statement(info);
             c.count.fetch_add(1, Ordering::SeqCst);
             if let Ok(mut list) = c.statements.lock() {
                 list.push(info.statement.sql.clone());

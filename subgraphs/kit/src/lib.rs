@@ -20,6 +20,7 @@ pub mod seed;
 pub mod server;
 pub mod service;
 pub mod testing;
+pub mod trace;
 pub mod write;
 
 pub use auth::{Caller, JwtVerifier, require_scope, reveal};

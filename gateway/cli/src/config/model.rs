@@ -10,6 +10,8 @@ use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::telemetry::MetricsSettings;
+use quntuan_trace::TracingSettings;
+use quntuan_trace::log::LogSettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -46,6 +48,10 @@ pub(crate) struct ServeConfig {
     pub(crate) limits: LimitSettings,
     /// Prometheus metrics on `/metrics`.
     pub(crate) metrics: MetricsSettings,
+    /// OpenTelemetry traces exported by OTLP.
+    pub(crate) tracing: TracingSettings,
+    /// Log lines on stderr: text or JSON, and what is logged.
+    pub(crate) log: LogSettings,
     /// Tokens beyond the HS256 secret: key sets, issuers, audiences, where the token is,
     /// what each `@policy` requires.
     pub(crate) auth: AuthSettings,
@@ -75,6 +81,8 @@ impl Default for ServeConfig {
             rate_limits: RateLimitSettings::default(),
             limits: LimitSettings::default(),
             metrics: MetricsSettings::default(),
+            tracing: TracingSettings::default(),
+            log: LogSettings::default(),
             auth: AuthSettings::default(),
             audit: AuditSettings::default(),
             shutdown: ShutdownConfig::default(),
@@ -176,6 +184,8 @@ impl ServeConfig {
         if let Err(message) = self.http.validate() {
             return fail("http", message);
         }
+        self.tracing.validate()?;
+        self.log.validate()?;
         if self.subgraph_timeout_ms == 0 {
             return fail(
                 "subgraph_timeout_ms",

@@ -52,6 +52,45 @@ fn a_bad_value_is_named_with_its_file_line_and_path() {
 }
 
 #[test]
+fn bad_tracing_and_log_settings_are_named_with_their_key() {
+    let text = "tracing:\n  sampling_ratio: 2\n";
+    assert_eq!(
+        error_of(text),
+        "quntuan.yaml:2: key `tracing.sampling_ratio`: 2 is not between 0 and 1"
+    );
+    let text = "tracing:\n  otlp:\n    endpoint: https://collector:4318\n";
+    let error = error_of(text);
+    assert!(
+        error.starts_with(
+            "quntuan.yaml:3: key `tracing.otlp.endpoint`: `https://collector:4318` is not an http:// URL"
+        ),
+        "{error}"
+    );
+    let text = "tracing:\n  otlp:\n    endpoint: http://collector:4317\n    protocol: thrift\n";
+    let error = error_of(text);
+    assert!(
+        error.starts_with("quntuan.yaml:4: key `tracing.otlp.protocol`: unknown variant `thrift`"),
+        "{error}"
+    );
+    let text = "log:\n  format: xml\n";
+    let error = error_of(text);
+    assert!(
+        error.starts_with("quntuan.yaml:2: key `log.format`: unknown variant `xml`"),
+        "{error}"
+    );
+    let loaded = parse(
+        "quntuan.yaml",
+        "tracing:\n  otlp:\n    endpoint: http://collector:4317\n    protocol: grpc\n  sampling_ratio: 0.01\nlog:\n  format: json\n",
+    )
+    .expect("loads");
+    assert_eq!(
+        loaded.tracing.otlp.map(|otlp| otlp.protocol),
+        Some(quntuan_trace::Protocol::Grpc)
+    );
+    assert_eq!(loaded.log.format, quntuan_trace::log::LogFormat::Json);
+}
+
+#[test]
 fn two_supergraph_sources_are_refused() {
     let text = "supergraph:\n  file: a.graphql\n  url: http://registry/supergraph\n";
     assert_eq!(

@@ -98,6 +98,7 @@ mod tests {
             body: Bytes::from_static(body.as_bytes()),
             headers: Vec::new(),
             deduplicate,
+            traceparent: None,
         }
     }
 

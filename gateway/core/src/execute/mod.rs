@@ -47,6 +47,8 @@ pub struct ExecutionSettings<'a> {
     pub timeout: Duration,
     /// Client headers passed to every subgraph request.
     pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+    /// The client's operation name, for the fetch spans of a trace.
+    pub operation_name: Option<&'a str>,
 }
 
 /// The merged data of every fetch, and every error met on the way.
@@ -329,12 +331,14 @@ impl State<'_> {
     ) -> Result<Map<String, Value>, GraphqlError> {
         let service = fetch.service_name.as_str();
         let url = self.settings.urls.get(service).cloned().unwrap_or_default();
+        let mut span = crate::telemetry::traces::fetch_span(fetch, self.settings.operation_name);
         let request = SubgraphRequest {
             service_name: service.to_string(),
             url,
             body,
             headers: self.settings.headers.clone(),
             deduplicate: fetch.operation_kind == crate::plan::OperationKind::Query,
+            traceparent: span.traceparent(),
         };
         let timeout = self.settings.timeout;
         let started = std::time::Instant::now();
@@ -342,6 +346,9 @@ impl State<'_> {
         let answer = parse_answer(service, timeout, answer);
         let code = answer.as_ref().err().and_then(GraphqlError::code);
         crate::telemetry::metrics::record_fetch(service, started.elapsed(), code);
+        if let Err(error) = &answer {
+            span.set_error(error.message.clone());
+        }
         answer
     }
 

@@ -21,6 +21,9 @@ pub struct SubgraphRequest {
     /// Whether this is a query: an identical request in flight may answer it, and a transient
     /// failure may be retried. False for mutations.
     pub deduplicate: bool,
+    /// The W3C `traceparent` of the fetch's span, when tracing is on: the subgraph's spans
+    /// join the request's trace. Not part of what makes two requests identical.
+    pub traceparent: Option<String>,
 }
 
 /// Why a subgraph gave no usable answer.
@@ -98,6 +101,9 @@ impl SubgraphTransport for HttpTransport {
                 );
             for (name, value) in &request.headers {
                 builder = builder.header(name, value);
+            }
+            if let Some(traceparent) = &request.traceparent {
+                builder = builder.header(quntuan_trace::TRACEPARENT, traceparent.as_str());
             }
             let http_request = builder
                 .body(Full::new(request.body.clone()))

@@ -108,6 +108,14 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
         ))
         .layer(Extension(BodyLimit(settings.max_body_bytes)))
         .layer(axum::middleware::from_fn(crate::telemetry::http::track));
+    // Only with a tracer installed (before the routes are built): untraced, no layer at all.
+    let router = if quntuan_trace::enabled() {
+        router.layer(axum::middleware::from_fn(
+            crate::telemetry::traces::trace_request,
+        ))
+    } else {
+        router
+    };
     let router = compression::apply(router, &settings.compression);
     cors::apply(router, &settings.cors).with_state(handle)
 }

@@ -33,11 +33,11 @@ pub(super) async fn answer(
     options.incremental = Some(sink);
     let (done, finished) = tokio::sync::oneshot::channel();
     // The work runs on its own so that parts go out while later ones are fetched; the sink
-    // closes when it ends.
-    tokio::spawn(async move {
+    // closes when it ends. Its spans stay in the request's trace.
+    tokio::spawn(quntuan_trace::with_current(async move {
         let response = gateway.execute(request, &options).await;
         let _ = done.send(response);
-    });
+    }));
     let Some(first) = payloads.recv().await else {
         return match finished.await {
             Ok(response) => respond_graphql(media, &response),

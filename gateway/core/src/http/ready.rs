@@ -61,6 +61,7 @@ impl Probe {
                 body: Bytes::from_static(br#"{"query":"{ __typename }"}"#),
                 headers: Vec::new(),
                 deduplicate: false,
+                traceparent: None,
             };
             async move {
                 match tokio::time::timeout(self.timeout, transport.send(request)).await {

@@ -1,13 +1,14 @@
 //! Metrics and traces of the gateway.
 //!
 //! [`metrics`]: Prometheus counters and histograms recorded by every stage, served on
-//! `/metrics` ([`http`]). [`tracing`]: OpenTelemetry spans for the request, its stages and its
+//! `/metrics` ([`http`]). [`traces`]: OpenTelemetry spans for the request, its stages and its
 //! subgraph fetches, with W3C `traceparent` accepted from clients and sent to subgraphs.
 
 pub mod http;
 pub mod labels;
 pub mod metrics;
 pub mod registry;
+pub mod traces;
 
 use serde::Deserialize;
 use std::net::SocketAddr;
