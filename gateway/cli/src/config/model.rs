@@ -10,6 +10,7 @@ use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::telemetry::MetricsSettings;
+use quntuan_gateway::trusted::{TrustedDocuments, TrustedDocumentsSettings};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -51,6 +52,8 @@ pub(crate) struct ServeConfig {
     pub(crate) auth: AuthSettings,
     /// Where the trail of personal-data reads goes besides the `quntuan::audit` log target.
     pub(crate) audit: AuditSettings,
+    /// Which operations run: a manifest of trusted documents and its mode.
+    pub(crate) trusted_documents: TrustedDocumentsSettings,
     pub(crate) shutdown: ShutdownConfig,
 }
 
@@ -77,6 +80,7 @@ impl Default for ServeConfig {
             metrics: MetricsSettings::default(),
             auth: AuthSettings::default(),
             audit: AuditSettings::default(),
+            trusted_documents: gateway.trusted_documents,
             shutdown: ShutdownConfig::default(),
         }
     }
@@ -173,6 +177,12 @@ impl ServeConfig {
         if let Err(message) = quntuan_gateway::audit::AuditTrail::new(self.audit.clone()) {
             return fail("audit", message);
         }
+        if let Some(url) = self.trusted_documents.manifest_url() {
+            check_url("trusted_documents.manifest", url)?;
+        }
+        if let Err(message) = TrustedDocuments::new(self.trusted_documents.clone()) {
+            return fail("trusted_documents", message);
+        }
         if let Err(message) = self.http.validate() {
             return fail("http", message);
         }
@@ -221,6 +231,7 @@ impl ServeConfig {
             introspection: self.introspection,
             auth: self.auth.clone(),
             audit: self.audit.clone(),
+            trusted_documents: self.trusted_documents.clone(),
             ..GatewaySettings::default()
         }
     }
