@@ -43,7 +43,10 @@ impl SharedState {
         settings: &GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Result<Self, String> {
-        let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
+        let authenticator = Arc::new(Authenticator::new(
+            settings.jwt_secret.clone(),
+            settings.auth.clone(),
+        )?);
         let audit = AuditTrail::new(settings.audit.clone())?;
         let trusted = TrustedDocuments::new(settings.trusted_documents.clone())?;
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
@@ -54,14 +57,14 @@ impl SharedState {
         };
         Ok(Self {
             transport,
-            authenticator: Arc::new(authenticator),
+            authenticator: authenticator.clone(),
             audit: Arc::new(audit),
             persisted: Arc::new(PersistedQueryStore::memory()),
             trusted: Arc::new(trusted),
             rate_limiter: settings.rate_limits.is_enabled().then(|| {
                 Arc::new(RateLimiter::new(
                     settings.rate_limits.clone(),
-                    settings.jwt_secret.clone(),
+                    authenticator.clone(),
                 ))
             }),
         })
