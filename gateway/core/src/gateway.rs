@@ -439,6 +439,8 @@ impl Gateway {
                 variables: &variables,
                 settings: &settings,
                 sink,
+                identity: &options.identity,
+                operation_name: operation.name.as_ref().map(|name| name.as_str()),
             };
             let introspect = |data: &mut Value, errors: &mut Vec<GraphqlError>| {
                 self.introspect(prepared, operation, &variables, data, errors)
