@@ -110,6 +110,10 @@ pub(crate) struct ServeArgs {
     /// manifest or Relay's {id: document} map), reloaded when it changes.
     #[arg(long)]
     trusted_documents_manifest: Option<String>,
+    /// PEM certificates of a private CA that https:// subgraphs, key sets, supergraph and
+    /// manifest URLs may be signed by, besides the public roots compiled in.
+    #[arg(long, env = "QUNTUAN_TLS_CA_FILE")]
+    tls_ca_file: Option<PathBuf>,
     /// After SIGTERM or Ctrl-C, how long requests in flight may take to finish, in
     /// milliseconds [default: 30000].
     #[arg(long)]
@@ -154,6 +158,7 @@ impl ServeArgs {
         set(&mut config.deduplicate_requests, self.deduplicate_requests);
         set(&mut config.deduplicate_inbound, self.deduplicate_inbound);
         set(&mut config.introspection, self.introspection);
+        set(&mut config.tls.ca_file, self.tls_ca_file.clone().map(Some));
         set(&mut config.trusted_documents.mode, self.trusted_documents);
         set(
             &mut config.trusted_documents.manifest,
@@ -247,6 +252,8 @@ pub(crate) async fn serve(
     listener: Option<TcpListener>,
 ) -> Result<(), String> {
     let settings = config.gateway_settings();
+    // Before any client is built: each trusts what is configured when it is made.
+    quntuan_gateway::tls::configure(&config.tls)?;
     let shared = SharedState::try_new(&settings, Arc::new(HttpTransport::new()))?;
     // A key set that cannot be read now is a configuration error: say so before serving.
     if let Some(keys) = shared.authenticator().key_store() {

@@ -22,4 +22,5 @@ pub mod response;
 pub mod selection;
 pub mod supergraph;
 pub mod telemetry;
+pub mod tls;
 pub mod trusted;

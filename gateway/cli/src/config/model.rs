@@ -10,6 +10,7 @@ use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::telemetry::MetricsSettings;
+use quntuan_gateway::tls::{TlsSettings, client_config};
 use quntuan_gateway::trusted::{TrustedDocuments, TrustedDocumentsSettings};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -54,6 +55,9 @@ pub(crate) struct ServeConfig {
     pub(crate) audit: AuditSettings,
     /// Which operations run: a manifest of trusted documents and its mode.
     pub(crate) trusted_documents: TrustedDocumentsSettings,
+    /// What `https://` subgraphs, key sets and sources are verified with, besides the public
+    /// roots.
+    pub(crate) tls: TlsSettings,
     pub(crate) shutdown: ShutdownConfig,
 }
 
@@ -81,6 +85,7 @@ impl Default for ServeConfig {
             auth: AuthSettings::default(),
             audit: AuditSettings::default(),
             trusted_documents: gateway.trusted_documents,
+            tls: TlsSettings::default(),
             shutdown: ShutdownConfig::default(),
         }
     }
@@ -177,6 +182,9 @@ impl ServeConfig {
         if let Err(message) = quntuan_gateway::audit::AuditTrail::new(self.audit.clone()) {
             return fail("audit", message);
         }
+        if let Err(message) = client_config(&self.tls) {
+            return fail("tls", message);
+        }
         if let Some(url) = self.trusted_documents.manifest_url() {
             check_url("trusted_documents.manifest", url)?;
         }
@@ -238,15 +246,16 @@ impl ServeConfig {
 }
 
 fn check_url(key: &str, url: &str) -> Result<(), (String, String)> {
-    let ok = url.starts_with("http://") && url.parse::<http::Uri>().is_ok();
+    let ok = (url.starts_with("http://") || url.starts_with("https://"))
+        && url.parse::<http::Uri>().is_ok();
     if ok {
         Ok(())
     } else {
         Err((
             key.to_string(),
             format!(
-                "`{url}` is not an http:// URL (the gateway speaks plain HTTP to subgraphs and \
-                 sources; put TLS in a proxy or a service mesh)"
+                "`{url}` is not an http:// or https:// URL (a private CA for https is \
+                 `tls.ca_file`)"
             ),
         ))
     }
