@@ -186,7 +186,7 @@ async fn a_scoped_read_leaves_who_what_and_how_many_in_the_table() {
 #[tokio::test]
 async fn every_deferred_part_is_audited_with_the_primary_part() {
     let dir = std::env::temp_dir().join(format!("quntuan-audit-defer-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("a temp dir");
     let file = dir.join("audit.db");
     let _ = std::fs::remove_file(&file);
     let database = format!("sqlite://{}?mode=rwc", file.display());
@@ -208,7 +208,12 @@ async fn every_deferred_part_is_audited_with_the_primary_part() {
     let query =
         "query Deferred { volunteers { id name ... @defer(label: \"contact\") { phone } } }";
     let body = json!({"query": query}).to_string();
-    let answer = call(request.body(Full::new(Bytes::from(body))).unwrap()).await;
+    let answer = call(
+        request
+            .body(Full::new(Bytes::from(body)))
+            .expect("request builds"),
+    )
+    .await;
     assert!(
         answer.content_type.starts_with("multipart/mixed"),
         "answered in parts: {}",

@@ -361,7 +361,10 @@ struct Captured(Arc<Mutex<Vec<u8>>>);
 
 impl std::io::Write for Captured {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
+        self.0
+            .lock()
+            .expect("the log buffer")
+            .extend_from_slice(bytes);
         Ok(bytes.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -386,7 +389,8 @@ async fn log_unknown_serves_everything_and_logs_what_the_manifest_lacks() {
         let case = |what: &str| format!("{format}: {what}");
         // Each format logs an unknown document of its own, to tell the lines apart.
         let unknown = format!("query Unknown{format} {{ population }}");
-        let before = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        let before = String::from_utf8(captured.0.lock().expect("the log buffer").clone())
+            .expect("UTF-8 logs");
         assert_served(
             &post(&url, by_document_id(&id)).await,
             CITY_DATA,
@@ -434,7 +438,8 @@ async fn log_unknown_serves_everything_and_logs_what_the_manifest_lacks() {
             &case("a registered APQ hash"),
         );
 
-        let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        let log = String::from_utf8(captured.0.lock().expect("the log buffer").clone())
+            .expect("UTF-8 logs");
         let new = &log[before.len()..];
         let lines: Vec<&str> = new
             .lines()
@@ -482,7 +487,9 @@ async fn off_keeps_automatic_persisted_queries_and_refuses_document_ids() {
     );
     let answer = post(&url, by_document_id(&hash)).await;
     assert_refused(&answer, "BAD_REQUEST", "a documentId");
-    let message = answer.body["errors"][0]["message"].as_str().unwrap();
+    let message = answer.body["errors"][0]["message"]
+        .as_str()
+        .expect("a message");
     assert!(
         message.contains("`trusted_documents.mode` is `off`"),
         "{message}"

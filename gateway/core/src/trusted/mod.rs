@@ -51,7 +51,7 @@ impl Current {
 /// Where the manifest is read from again on reload.
 enum Source {
     File(FileSource),
-    Url(UrlSource),
+    Url(Box<UrlSource>),
 }
 
 impl Source {
@@ -115,7 +115,7 @@ impl TrustedDocuments {
             ));
         };
         if let Some(url) = settings.manifest_url() {
-            return Ok((Some(Source::Url(UrlSource::new(url))), None));
+            return Ok((Some(Source::Url(Box::new(UrlSource::new(url)))), None));
         }
         let text = std::fs::read_to_string(manifest)
             .map_err(|e| format!("trusted_documents.manifest: cannot read {manifest}: {e}"))?;
