@@ -599,6 +599,53 @@ async fn the_watcher_loads_a_changed_manifest() {
 }
 
 #[tokio::test]
+async fn a_manifest_served_at_an_url_is_read_before_serving_and_reloaded() {
+    let served = Arc::new(Mutex::new(relay_manifest(&[("city", CITY)])));
+    let body = served.clone();
+    let app = axum::Router::new().route(
+        "/manifest.json",
+        axum::routing::get(move || {
+            let body = body.clone();
+            async move { body.lock().expect("the served manifest").clone() }
+        }),
+    );
+    let origin = spawn(app).await;
+    let trusted = TrustedDocumentsSettings {
+        mode: TrustedDocumentsMode::RequireId,
+        manifest: Some(format!("{origin}/manifest.json")),
+        ..TrustedDocumentsSettings::default()
+    };
+    let (url, gateway) = start(trusted).await;
+    let documents = gateway.trusted_documents();
+    assert!(
+        documents.is_empty(),
+        "an URL is read by preload, not at construction"
+    );
+    documents.preload().await.expect("the manifest is fetched");
+    assert_served(
+        &post(&url, by_document_id("city")).await,
+        CITY_DATA,
+        "by ID from the URL's manifest",
+    );
+    *served.lock().expect("the served manifest") =
+        relay_manifest(&[("city", CITY), ("population", POPULATION)]);
+    assert_eq!(documents.reload().await, Ok(true));
+    assert_served(
+        &post(&url, by_document_id("population")).await,
+        POPULATION_DATA,
+        "by ID after the reload",
+    );
+    *served.lock().expect("the served manifest") = "not a manifest".into();
+    let error = documents.reload().await.expect_err("a broken manifest");
+    assert!(error.contains("not JSON"), "{error}");
+    assert_served(
+        &post(&url, by_document_id("population")).await,
+        POPULATION_DATA,
+        "the manifest in force after a broken one",
+    );
+}
+
+#[tokio::test]
 async fn settings_that_cannot_work_are_refused_at_start() {
     let supergraph = || Supergraph::parse(SUPERGRAPH).expect("loads");
     let start = |trusted: TrustedDocumentsSettings| {
