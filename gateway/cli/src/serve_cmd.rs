@@ -12,6 +12,7 @@ use quntuan_gateway::execute::HttpTransport;
 use quntuan_gateway::gateway::SharedState;
 use quntuan_gateway::http::{dashboard_routes, router_for};
 use quntuan_gateway::reload::GatewayHandle;
+use quntuan_gateway::trusted::TrustedDocumentsMode;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,6 +101,19 @@ pub(crate) struct ServeArgs {
     /// [default: true].
     #[arg(long, action = clap::ArgAction::Set)]
     introspection: Option<bool>,
+    /// Trusted documents: `off`, `safelist` (by ID, or a free-form document the manifest
+    /// has), `require_id` (by ID only) or `log_unknown` (run everything, log what the manifest
+    /// lacks) [default: off].
+    #[arg(long, value_parser = parse_mode)]
+    trusted_documents: Option<TrustedDocumentsMode>,
+    /// The trusted documents manifest: a file or an http(s):// URL (Apollo's persisted query
+    /// manifest or Relay's {id: document} map), reloaded when it changes.
+    #[arg(long)]
+    trusted_documents_manifest: Option<String>,
+    /// PEM certificates of a private CA that https:// subgraphs, key sets, supergraph and
+    /// manifest URLs may be signed by, besides the public roots compiled in.
+    #[arg(long, env = "QUNTUAN_TLS_CA_FILE")]
+    tls_ca_file: Option<PathBuf>,
     /// After SIGTERM or Ctrl-C, how long requests in flight may take to finish, in
     /// milliseconds [default: 30000].
     #[arg(long)]
@@ -144,6 +158,12 @@ impl ServeArgs {
         set(&mut config.deduplicate_requests, self.deduplicate_requests);
         set(&mut config.deduplicate_inbound, self.deduplicate_inbound);
         set(&mut config.introspection, self.introspection);
+        set(&mut config.tls.ca_file, self.tls_ca_file.clone().map(Some));
+        set(&mut config.trusted_documents.mode, self.trusted_documents);
+        set(
+            &mut config.trusted_documents.manifest,
+            self.trusted_documents_manifest.clone().map(Some),
+        );
         config.dashboard |= self.dashboard;
         set(&mut config.http.max_body_bytes, self.max_body_bytes);
         set(&mut config.http.csrf.enabled, self.csrf_prevention);
@@ -199,6 +219,11 @@ fn set<T>(target: &mut T, flag: Option<T>) {
     }
 }
 
+fn parse_mode(text: &str) -> Result<TrustedDocumentsMode, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .map_err(|_| format!("`{text}` is not a mode: off, safelist, require_id or log_unknown"))
+}
+
 fn parse_label(text: &str) -> Result<(String, bool), String> {
     let (name, value) = text
         .split_once('=')
@@ -237,6 +262,8 @@ pub(crate) async fn serve(
     listener: Option<TcpListener>,
 ) -> Result<(), String> {
     let settings = config.gateway_settings();
+    // Before any client is built: each trusts what is configured when it is made.
+    quntuan_gateway::tls::configure(&config.tls)?;
     let shared = SharedState::try_new(&settings, Arc::new(HttpTransport::new()))?;
     // A key set that cannot be read now is a configuration error: say so before serving.
     if let Some(keys) = shared.authenticator().key_store() {
@@ -244,6 +271,10 @@ pub(crate) async fn serve(
             .await
             .map_err(|error| format!("auth: {error}"))?;
     }
+    // So is a trusted documents manifest at an URL (a file was read with the settings).
+    let trusted = shared.trusted_documents().clone();
+    trusted.preload().await?;
+    let _watcher = trusted.watch();
     let shared = match &config.redis_url {
         Some(url) => shared.with_redis(url).await.map_err(|e| e.to_string())?,
         None => shared,

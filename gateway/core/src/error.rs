@@ -40,6 +40,14 @@ pub enum ErrorCode {
     PersistedQueryNotFound,
     /// A persisted query's document does not hash to the sha256Hash sent with it.
     PersistedQueryHashMismatch,
+    /// A document ID the trusted documents manifest does not have.
+    PersistedQueryNotInList,
+    /// A free-form document sent where only trusted documents by ID run (`require_id`).
+    PersistedQueryIdRequired,
+    /// A free-form document the trusted documents manifest does not have (`safelist`).
+    QueryNotInSafelist,
+    /// A document ID and a `query` in one request, where trusted documents are enforced.
+    CannotSendPqIdAndBody,
     /// The request's credentials are malformed or invalid.
     Unauthenticated,
     /// The request exceeds a configured limit (body size, depth).
@@ -94,6 +102,10 @@ impl ErrorCode {
             Self::UnauthorizedFieldOrType => "UNAUTHORIZED_FIELD_OR_TYPE",
             Self::PersistedQueryNotFound => "PERSISTED_QUERY_NOT_FOUND",
             Self::PersistedQueryHashMismatch => "PERSISTED_QUERY_HASH_MISMATCH",
+            Self::PersistedQueryNotInList => "PERSISTED_QUERY_NOT_IN_LIST",
+            Self::PersistedQueryIdRequired => "PERSISTED_QUERY_ID_REQUIRED",
+            Self::QueryNotInSafelist => "QUERY_NOT_IN_SAFELIST",
+            Self::CannotSendPqIdAndBody => "CANNOT_SEND_PQ_ID_AND_BODY",
             Self::Unauthenticated => "UNAUTHENTICATED",
             Self::RequestTooLarge => "REQUEST_TOO_LARGE",
             Self::CsrfError => "CSRF_ERROR",

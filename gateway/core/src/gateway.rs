@@ -24,6 +24,7 @@ use crate::response::shape;
 use crate::selection::SelectionSet;
 use crate::supergraph::Supergraph;
 use crate::telemetry::metrics::{CacheKind, Stage, record_cache, record_stage};
+use crate::trusted::{DocumentCheck, TrustedDocuments, TrustedDocumentsSettings};
 use apollo_compiler::Name;
 use apollo_compiler::ast::OperationType;
 use moka::sync::Cache;
@@ -46,6 +47,9 @@ pub struct GraphqlRequest {
     pub variables: Option<Map<String, Value>>,
     #[serde(default)]
     pub extensions: Option<Map<String, Value>>,
+    /// A trusted document's ID, in place of `query` ([`crate::trusted`]).
+    #[serde(default)]
+    pub document_id: Option<String>,
 }
 
 /// A GraphQL response. `data: None` is a request error: the response has no `data` key.
@@ -137,6 +141,8 @@ pub struct GatewaySettings {
     pub limits: LimitSettings,
     /// Answer `__schema` and `__type`; off, such documents are refused (`INTROSPECTION_DISABLED`).
     pub introspection: bool,
+    /// Which operations run: a manifest of trusted documents and its mode (off by default).
+    pub trusted_documents: TrustedDocumentsSettings,
 }
 
 impl Default for GatewaySettings {
@@ -155,6 +161,7 @@ impl Default for GatewaySettings {
             rate_limits: RateLimitSettings::default(),
             limits: LimitSettings::default(),
             introspection: true,
+            trusted_documents: TrustedDocumentsSettings::default(),
         }
     }
 }
@@ -183,6 +190,7 @@ pub struct Gateway {
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
     persisted: Arc<PersistedQueryStore>,
+    trusted: Arc<TrustedDocuments>,
     rate_limiter: Option<Arc<RateLimiter>>,
     authenticator: Arc<Authenticator>,
     audit: Arc<AuditTrail>,
@@ -226,6 +234,7 @@ impl Gateway {
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
             persisted: shared.persisted,
+            trusted: shared.trusted,
             rate_limiter: shared.rate_limiter,
             authenticator: shared.authenticator,
             audit: shared.audit,
@@ -239,6 +248,7 @@ impl Gateway {
         SharedState {
             transport: self.transport.clone(),
             persisted: self.persisted.clone(),
+            trusted: self.trusted.clone(),
             rate_limiter: self.rate_limiter.clone(),
             authenticator: self.authenticator.clone(),
             audit: self.audit.clone(),
@@ -275,6 +285,11 @@ impl Gateway {
     /// Verifies callers' tokens.
     pub fn authenticator(&self) -> &Authenticator {
         &self.authenticator
+    }
+
+    /// The trusted documents manifest in force (tests reload it).
+    pub fn trusted_documents(&self) -> &Arc<TrustedDocuments> {
+        &self.trusted
     }
 
     /// The audit trail (tests flush it before reading the table).
@@ -357,11 +372,11 @@ impl Gateway {
         request: GraphqlRequest,
         options: &RequestOptions,
     ) -> GraphqlResponse {
-        let persisted = match self
-            .persisted
-            .resolve(request.query.as_deref(), request.extensions.as_ref())
-            .await
-        {
+        let check = DocumentCheck {
+            limits: &self.settings.limits,
+            introspection: self.settings.introspection,
+        };
+        let persisted = match self.trusted.resolve(&request, &self.persisted, check).await {
             Ok(persisted) => persisted,
             Err(error) => return GraphqlResponse::request_errors(vec![error]),
         };
@@ -428,6 +443,8 @@ impl Gateway {
                 variables: &variables,
                 settings: &settings,
                 sink,
+                identity: &options.identity,
+                operation_name: operation.name.as_ref().map(|name| name.as_str()),
             };
             let introspect = |data: &mut Value, errors: &mut Vec<GraphqlError>| {
                 self.introspect(prepared, operation, &variables, data, errors)

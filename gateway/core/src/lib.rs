@@ -1,6 +1,7 @@
 //! A general Apollo Federation v2 gateway.
 //!
-//! The request pipeline, one module a stage: [`http`] (GraphQL over HTTP) → [`limits`] (parse
+//! The request pipeline, one module a stage: [`http`] (GraphQL over HTTP) → [`trusted`] (which
+//! document runs: trusted documents, then automatic persisted queries) → [`limits`] (parse
 //! within bounds, operation limits) → [`request`] (validate, coerce variables) → [`plan`] (query planning, cached) → [`execute`] (fetches against
 //! the subgraphs) → [`response`] (shape the answer exactly as the client asked).
 
@@ -21,3 +22,5 @@ pub mod response;
 pub mod selection;
 pub mod supergraph;
 pub mod telemetry;
+pub mod tls;
+pub mod trusted;

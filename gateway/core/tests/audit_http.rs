@@ -184,6 +184,66 @@ async fn a_scoped_read_leaves_who_what_and_how_many_in_the_table() {
 }
 
 #[tokio::test]
+async fn every_deferred_part_is_audited_with_the_primary_part() {
+    let dir = std::env::temp_dir().join(format!("quntuan-audit-defer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let file = dir.join("audit.db");
+    let _ = std::fs::remove_file(&file);
+    let database = format!("sqlite://{}?mode=rwc", file.display());
+    let (url, gateway) = start(AuditSettings {
+        database_url: Some(database.clone()),
+        ..AuditSettings::default()
+    })
+    .await;
+    let officer =
+        token(json!({"sub": "officer-9", "scope": "youth:personal", "role": "caseworker"}));
+    let request = http::Request::post(format!("{url}/graphql"))
+        .header("content-type", "application/json")
+        .header(
+            "accept",
+            "multipart/mixed;deferSpec=20220824, application/json",
+        )
+        .header("apollographql-client-name", "dashboard")
+        .header("authorization", format!("Bearer {officer}"));
+    let query =
+        "query Deferred { volunteers { id name ... @defer(label: \"contact\") { phone } } }";
+    let body = json!({"query": query}).to_string();
+    let answer = call(
+        request
+            .body(Full::new(Bytes::from(body)))
+            .expect("request builds"),
+    )
+    .await;
+    assert!(
+        answer.content_type.starts_with("multipart/mixed"),
+        "answered in parts: {}",
+        answer.content_type
+    );
+    // The phones went out in the deferred part only.
+    assert!(answer.text.contains("138-0002"), "{}", answer.text);
+    assert!(
+        answer.text.contains("\"label\":\"contact\""),
+        "{}",
+        answer.text
+    );
+    gateway.audit().flush().await;
+    let row = |coordinate: &str, count| {
+        (
+            "officer-9".to_string(),
+            "dashboard".to_string(),
+            "Deferred".to_string(),
+            coordinate.to_string(),
+            count,
+        )
+    };
+    assert_eq!(
+        rows(&database, "quntuan_audit").await,
+        vec![row("Volunteer.name", 2), row("Volunteer.phone", 2)]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
 async fn the_postgresql_table_is_created_and_filled_when_database_url_is_set() {
     let Ok(url) = std::env::var("DATABASE_URL") else {
         eprintln!("DATABASE_URL is not set: the PostgreSQL audit table is not tested");

@@ -10,7 +10,9 @@ mod private_redis;
 mod scripted;
 
 use http_client::{client, post, serve};
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use private_redis::PrivateRedis;
+use quntuan_gateway::auth::AuthSettings;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use serde_json::json;
@@ -72,6 +74,76 @@ async fn a_client_above_its_limit_is_refused_while_others_keep_their_rate() {
     }
     let counters = gateway.rate_limiter().expect("a limiter");
     assert_eq!(counters.counters().refused.load(Ordering::Relaxed), 1);
+}
+
+/// A token for `subject` signed with a test key of `tests/auth_keys` (RS256 or ES256), which
+/// only the key set verifies.
+fn signed_token(algorithm: Algorithm, subject: &str) -> String {
+    let keys = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/auth_keys");
+    let der = |file: &str| std::fs::read(keys.join(file)).expect("a test key");
+    let (key, kid) = match algorithm {
+        Algorithm::RS256 => (EncodingKey::from_rsa_der(&der("rsa.der")), "rsa-1"),
+        _ => (EncodingKey::from_ec_der(&der("ec.der")), "ec-1"),
+    };
+    let mut header = Header::new(algorithm);
+    header.kid = Some(kid.to_string());
+    let exp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs()
+        + 600;
+    let claims = json!({"sub": subject, "exp": exp});
+    format!(
+        "Bearer {}",
+        jsonwebtoken::encode(&header, &claims, &key).expect("a token")
+    )
+}
+
+#[tokio::test]
+async fn callers_with_tokens_verified_by_the_key_set_have_buckets_of_their_own() {
+    let mut settings = settings(&[
+        r#"per_client={"per_second":0.5,"burst":2}"#,
+        r#"client_keys=["jwt_subject","ip"]"#,
+    ]);
+    settings.auth = AuthSettings {
+        jwks_file: Some(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/auth_keys/jwks.json"),
+        ),
+        ..AuthSettings::default()
+    };
+    let url = serve(gateway(settings)).await;
+    let client = client();
+    let first = signed_token(Algorithm::RS256, "officer-a");
+    for _ in 0..2 {
+        let answer = post(&client, &url, QUERY, &[("authorization", &first)]).await;
+        assert_eq!((answer.status, answer.body), (200, ok_body()));
+    }
+    let refused = post(&client, &url, QUERY, &[("authorization", &first)]).await;
+    assert_eq!(refused.status, 429);
+    assert_eq!(
+        refused.body["errors"][0]["message"],
+        "rate limit exceeded: client `jwt_subject:officer-a` allows 0.5 requests a second (burst 2); retry in 2 s"
+    );
+    // Another subject from the same address keeps its whole burst, and so does the address
+    // itself: before, both were counted against the IP's one bucket.
+    let second = signed_token(Algorithm::ES256, "officer-b");
+    for _ in 0..2 {
+        let answer = post(&client, &url, QUERY, &[("authorization", &second)]).await;
+        assert_eq!((answer.status, answer.body), (200, ok_body()));
+    }
+    for _ in 0..2 {
+        let answer = post(&client, &url, QUERY, &[]).await;
+        assert_eq!((answer.status, answer.body), (200, ok_body()));
+    }
+    // A token that does not verify names nobody: its request falls to the IP bucket, now
+    // spent, and is refused under that name.
+    let forged = format!("{}x", &second[..second.len() - 1]);
+    let answer = post(&client, &url, QUERY, &[("authorization", &forged)]).await;
+    assert_eq!(answer.status, 429);
+    assert_eq!(
+        answer.body["errors"][0]["message"],
+        "rate limit exceeded: client `ip:127.0.0.1` allows 0.5 requests a second (burst 2); retry in 2 s"
+    );
 }
 
 #[tokio::test]

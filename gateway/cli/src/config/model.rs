@@ -10,6 +10,8 @@ use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::telemetry::MetricsSettings;
+use quntuan_gateway::tls::{TlsSettings, client_config};
+use quntuan_gateway::trusted::{TrustedDocuments, TrustedDocumentsSettings};
 use quntuan_trace::TracingSettings;
 use quntuan_trace::log::LogSettings;
 use serde::Deserialize;
@@ -57,6 +59,11 @@ pub(crate) struct ServeConfig {
     pub(crate) auth: AuthSettings,
     /// Where the trail of personal-data reads goes besides the `quntuan::audit` log target.
     pub(crate) audit: AuditSettings,
+    /// Which operations run: a manifest of trusted documents and its mode.
+    pub(crate) trusted_documents: TrustedDocumentsSettings,
+    /// What `https://` subgraphs, key sets and sources are verified with, besides the public
+    /// roots.
+    pub(crate) tls: TlsSettings,
     pub(crate) shutdown: ShutdownConfig,
 }
 
@@ -85,6 +92,8 @@ impl Default for ServeConfig {
             log: LogSettings::default(),
             auth: AuthSettings::default(),
             audit: AuditSettings::default(),
+            trusted_documents: gateway.trusted_documents,
+            tls: TlsSettings::default(),
             shutdown: ShutdownConfig::default(),
         }
     }
@@ -181,6 +190,15 @@ impl ServeConfig {
         if let Err(message) = quntuan_gateway::audit::AuditTrail::new(self.audit.clone()) {
             return fail("audit", message);
         }
+        if let Err(message) = client_config(&self.tls) {
+            return fail("tls", message);
+        }
+        if let Some(url) = self.trusted_documents.manifest_url() {
+            check_url("trusted_documents.manifest", url)?;
+        }
+        if let Err(message) = TrustedDocuments::new(self.trusted_documents.clone()) {
+            return fail("trusted_documents", message);
+        }
         if let Err(message) = self.http.validate() {
             return fail("http", message);
         }
@@ -231,21 +249,23 @@ impl ServeConfig {
             introspection: self.introspection,
             auth: self.auth.clone(),
             audit: self.audit.clone(),
+            trusted_documents: self.trusted_documents.clone(),
             ..GatewaySettings::default()
         }
     }
 }
 
 fn check_url(key: &str, url: &str) -> Result<(), (String, String)> {
-    let ok = url.starts_with("http://") && url.parse::<http::Uri>().is_ok();
+    let ok = (url.starts_with("http://") || url.starts_with("https://"))
+        && url.parse::<http::Uri>().is_ok();
     if ok {
         Ok(())
     } else {
         Err((
             key.to_string(),
             format!(
-                "`{url}` is not an http:// URL (the gateway speaks plain HTTP to subgraphs and \
-                 sources; put TLS in a proxy or a service mesh)"
+                "`{url}` is not an http:// or https:// URL (a private CA for https is \
+                 `tls.ca_file`)"
             ),
         ))
     }

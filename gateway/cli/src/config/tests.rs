@@ -40,7 +40,7 @@ fn a_bad_value_is_named_with_its_file_line_and_path() {
     let error = error_of(text);
     assert!(
         error.starts_with(
-            "quntuan.yaml:2: key `supergraph.url`: `ftp://registry/supergraph` is not an http:// URL"
+            "quntuan.yaml:2: key `supergraph.url`: `ftp://registry/supergraph` is not an http:// or https:// URL"
         ),
         "{error}"
     );

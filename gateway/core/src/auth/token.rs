@@ -21,7 +21,7 @@ pub struct Authenticator {
 }
 
 impl Authenticator {
-    /// Refuses settings that cannot work (two key sources, an `https://` key set).
+    /// Refuses settings that cannot work (two key sources, a key set URL that is not http(s)).
     pub fn new(secret: Option<String>, settings: AuthSettings) -> Result<Self, String> {
         let refresh = Duration::from_secs(settings.jwks_refresh_secs);
         let cooldown = Duration::from_millis(settings.jwks_unknown_kid_cooldown_ms);
@@ -30,11 +30,12 @@ impl Authenticator {
                 return Err("set `jwks_file` or `jwks_url`, not both".into());
             }
             (Some(path), None) => Some(JwksSource::File(path.clone())),
-            (None, Some(url)) if url.starts_with("http://") => Some(JwksSource::Url(url.clone())),
+            (None, Some(url)) if url.starts_with("http://") || url.starts_with("https://") => {
+                Some(JwksSource::Url(url.clone()))
+            }
             (None, Some(url)) => {
                 return Err(format!(
-                    "jwks_url `{url}`: only http:// is fetched (the gateway has no TLS client); \
-                     download the set to a file and use `jwks_file`, or serve it on a local http:// address"
+                    "jwks_url `{url}` is not an http:// or https:// URL (a file is `jwks_file`)"
                 ));
             }
             (None, None) => None,

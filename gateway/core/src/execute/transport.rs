@@ -2,12 +2,14 @@
 //! pooled HTTP client used in production.
 
 use crate::error::ErrorCode;
+use crate::tls::Connector;
 use bytes::Bytes;
 use futures::future::BoxFuture;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// One request to a subgraph: its name, its URL and the JSON body to POST.
@@ -62,16 +64,31 @@ pub trait SubgraphTransport: Send + Sync {
     fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>>;
 }
 
-/// HTTP/1.1 with keep-alive over a connection pool (h2c when the URL says so is left to hyper).
+/// HTTP/1.1 with keep-alive over a connection pool, plain or TLS as the URL says
+/// ([`crate::tls`]).
 pub struct HttpTransport {
-    client: Client<HttpConnector, Full<Bytes>>,
+    client: Client<Connector, Full<Bytes>>,
 }
 
 impl HttpTransport {
+    /// Trusting what [`crate::tls::configure`] set (the public roots by default).
     pub fn new() -> Self {
+        Self::with_connector(crate::tls::connector(Self::http_connector()))
+    }
+
+    /// Trusting exactly `tls` (tests, and gateways that need settings of their own).
+    pub fn with_tls(tls: Arc<rustls::ClientConfig>) -> Self {
+        Self::with_connector(crate::tls::connector_with(Self::http_connector(), tls))
+    }
+
+    fn http_connector() -> HttpConnector {
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
         connector.set_connect_timeout(Some(Duration::from_secs(5)));
+        connector
+    }
+
+    fn with_connector(connector: Connector) -> Self {
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(Duration::from_secs(60))
             .pool_max_idle_per_host(256)

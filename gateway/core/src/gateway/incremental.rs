@@ -1,7 +1,10 @@
 //! Incremental delivery of `@defer` (the `deferSpec=20220824` payloads): the primary part is
 //! shaped and sent as soon as it is fetched, then each deferred part as its fetches finish.
+//! What was sent, every part merged, goes to the audit trail once the answer ends, as a
+//! response in one piece does.
 
 use super::{Gateway, GraphqlResponse, PayloadSink, PreparedPlan};
+use crate::auth::Identity;
 use crate::error::{GraphqlError, PathItem};
 use crate::execute::{ExecutionSettings, Stepwise, objects_at};
 use crate::plan::{DeferredNode, PlanNode};
@@ -47,6 +50,9 @@ pub(super) struct Request<'a> {
     pub variables: &'a Map<String, Value>,
     pub settings: &'a ExecutionSettings<'a>,
     pub sink: &'a PayloadSink,
+    /// Who asked, and with which operation, for the audit trail.
+    pub identity: &'a Identity,
+    pub operation_name: Option<&'a str>,
 }
 
 impl Gateway {
@@ -63,6 +69,8 @@ impl Gateway {
             variables,
             settings,
             sink,
+            identity,
+            operation_name,
         } = request;
         let schema = &self.supergraph.api_schema;
         let run = Stepwise::new(variables, settings);
@@ -95,6 +103,9 @@ impl Gateway {
         if send(sink, &initial).is_err() {
             return GraphqlResponse::delivered();
         }
+        // The data sent so far, kept only when the audit trail needs it.
+        let mut sent = (!plan.guarded.is_empty())
+            .then(|| serde_json::from_str::<Value>(data.get()).unwrap_or(Value::Null));
         for (i, part) in deferred.iter().enumerate() {
             if let Some(node) = &part.node {
                 run.run(node).await;
@@ -113,6 +124,15 @@ impl Gateway {
             if send(sink, &payload).is_err() {
                 break;
             }
+            if let Some(sent) = &mut sent {
+                for item in &payload.incremental {
+                    merge_at(sent, &item.path, &item.data);
+                }
+            }
+        }
+        if let Some(sent) = &sent {
+            self.audit
+                .record(&plan.guarded, sent, identity, operation_name);
         }
         GraphqlResponse::delivered()
     }
@@ -169,6 +189,43 @@ impl Gateway {
 fn send(sink: &PayloadSink, payload: &impl Serialize) -> Result<(), ()> {
     let text = serde_json::to_string(payload).map_err(|_| ())?;
     sink.send(text).map_err(|_| ())
+}
+
+/// Merges a deferred item's fields into the object at `path` of the data sent before it.
+fn merge_at(sent: &mut Value, path: &[PathItem], item: &Value) {
+    let mut target = sent;
+    for step in path {
+        let next = match step {
+            PathItem::Key(key) => target.as_object_mut().and_then(|o| o.get_mut(key)),
+            PathItem::Index(i) => target.as_array_mut().and_then(|a| a.get_mut(*i)),
+        };
+        let Some(next) = next else {
+            return;
+        };
+        target = next;
+    }
+    merge(target, item);
+}
+
+fn merge(target: &mut Value, item: &Value) {
+    match (target, item) {
+        (Value::Object(target), Value::Object(item)) => {
+            for (key, value) in item {
+                match target.get_mut(key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        target.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(target), Value::Array(item)) if target.len() == item.len() => {
+            for (existing, value) in target.iter_mut().zip(item) {
+                merge(existing, value);
+            }
+        }
+        (target, item) => *target = item.clone(),
+    }
 }
 
 fn value_at<'a>(value: &'a Value, path: &[PathItem]) -> Option<&'a Value> {

@@ -9,18 +9,20 @@ use crate::persisted::PersistedQueryStore;
 use crate::rate_limit::RateLimiter;
 use crate::resilience::layered;
 use crate::supergraph::Supergraph;
+use crate::trusted::TrustedDocuments;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 /// What outlives a supergraph: the subgraph transport (its connection pool, circuit breakers
-/// and concurrency slots), the persisted-query store, the rate limiter's buckets, the
+/// and concurrency slots), the persisted-query store, the trusted documents manifest, the rate limiter's buckets, the
 /// authenticator (its key set) and the audit trail's writer. A
 /// reloaded schema gets a new [`Gateway`](super::Gateway) around the same `SharedState`.
 #[derive(Clone)]
 pub struct SharedState {
     pub(super) transport: Arc<dyn SubgraphTransport>,
     pub(super) persisted: Arc<PersistedQueryStore>,
+    pub(super) trusted: Arc<TrustedDocuments>,
     pub(super) rate_limiter: Option<Arc<RateLimiter>>,
     pub(super) authenticator: Arc<Authenticator>,
     pub(super) audit: Arc<AuditTrail>,
@@ -31,17 +33,22 @@ impl SharedState {
     /// returns them.
     pub fn new(settings: &GatewaySettings, transport: Arc<dyn SubgraphTransport>) -> Self {
         Self::try_new(settings, transport)
-            .unwrap_or_else(|message| panic!("authentication or audit settings: {message}"))
+            .unwrap_or_else(|message| panic!("gateway settings: {message}"))
     }
 
-    /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for;
-    /// or why the authentication or audit settings cannot work.
+    /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for and
+    /// reads a trusted documents manifest file; or why the authentication, audit or trusted
+    /// documents settings cannot work.
     pub fn try_new(
         settings: &GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
     ) -> Result<Self, String> {
-        let authenticator = Authenticator::new(settings.jwt_secret.clone(), settings.auth.clone())?;
+        let authenticator = Arc::new(Authenticator::new(
+            settings.jwt_secret.clone(),
+            settings.auth.clone(),
+        )?);
         let audit = AuditTrail::new(settings.audit.clone())?;
+        let trusted = TrustedDocuments::new(settings.trusted_documents.clone())?;
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
@@ -50,13 +57,14 @@ impl SharedState {
         };
         Ok(Self {
             transport,
-            authenticator: Arc::new(authenticator),
+            authenticator: authenticator.clone(),
             audit: Arc::new(audit),
             persisted: Arc::new(PersistedQueryStore::memory()),
+            trusted: Arc::new(trusted),
             rate_limiter: settings.rate_limits.is_enabled().then(|| {
                 Arc::new(RateLimiter::new(
                     settings.rate_limits.clone(),
-                    settings.jwt_secret.clone(),
+                    authenticator.clone(),
                 ))
             }),
         })
@@ -80,6 +88,12 @@ impl SharedState {
     /// `quntuan serve` through [`Authenticator::key_store`]).
     pub fn authenticator(&self) -> &Authenticator {
         &self.authenticator
+    }
+
+    /// The trusted documents manifest (`quntuan serve` reads one at an URL through
+    /// [`TrustedDocuments::preload`] and starts [`TrustedDocuments::watch`]).
+    pub fn trusted_documents(&self) -> &Arc<TrustedDocuments> {
+        &self.trusted
     }
 
     /// The rate limiter, when any limit is configured.

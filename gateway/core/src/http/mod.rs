@@ -150,6 +150,7 @@ struct GetParams {
     operation_name: Option<String>,
     variables: Option<String>,
     extensions: Option<String>,
+    document_id: Option<String>,
 }
 
 async fn get_graphql(
@@ -191,6 +192,7 @@ async fn get_graphql(
         operation_name: params.operation_name,
         variables,
         extensions,
+        document_id: params.document_id,
     };
     let options = match request_options(&gateway, &headers, false).await {
         Ok(options) => options,

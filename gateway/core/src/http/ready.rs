@@ -33,7 +33,7 @@ impl Default for ReadinessSettings {
     }
 }
 
-/// The subgraph probe: its own plain HTTP client, so probes never count against a circuit
+/// The subgraph probe: its own HTTP(S) client, so probes never count against a circuit
 /// breaker, a retry budget or a concurrency limit of real traffic.
 #[derive(Clone)]
 pub(super) struct Probe {

@@ -1,36 +1,35 @@
 //! Who a request comes from, for its per-client bucket: the first configured source it carries.
 
 use super::settings::{ClientKey, RateLimitSettings};
-use axum::extract::ConnectInfo;
-use axum::http::{HeaderMap, Request, header};
-use serde::Deserialize;
+use crate::auth::Authenticator;
+use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
-use std::net::SocketAddr;
+use std::net::IpAddr;
 
 /// The client's bucket name, e.g. `client_name:dashboard`; `None` when no source matches.
-pub fn identify<B>(
-    request: &Request<B>,
+/// `peer`: the address the request came from, when the server records it.
+pub async fn identify(
+    headers: &HeaderMap,
+    peer: Option<IpAddr>,
     settings: &RateLimitSettings,
-    jwt_secret: Option<&str>,
+    authenticator: &Authenticator,
 ) -> Option<String> {
-    let headers = request.headers();
-    settings.client_keys.iter().find_map(|key| {
+    for key in &settings.client_keys {
         let value = match key {
-            ClientKey::JwtSubject => jwt_subject(headers, jwt_secret?)?,
-            ClientKey::ClientName => header_text(headers, &settings.client_name_header)?,
-            ClientKey::ApiKey => {
-                let key = header_text(headers, &settings.api_key_header)?;
+            ClientKey::JwtSubject => jwt_subject(headers, authenticator).await,
+            ClientKey::ClientName => header_text(headers, &settings.client_name_header),
+            ClientKey::ApiKey => header_text(headers, &settings.api_key_header).map(|key| {
                 // Buckets never hold the key itself, in memory or in Redis.
                 let digest = Sha256::digest(key.as_bytes());
                 digest[..12].iter().map(|b| format!("{b:02x}")).collect()
-            }
-            ClientKey::Ip => request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|info| info.0.ip().to_string())?,
+            }),
+            ClientKey::Ip => peer.map(|ip| ip.to_string()),
         };
-        Some(format!("{}:{value}", key.as_str()))
-    })
+        if let Some(value) = value {
+            return Some(format!("{}:{value}", key.as_str()));
+        }
+    }
+    None
 }
 
 fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -42,45 +41,28 @@ fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-#[derive(Deserialize)]
-struct Subject {
-    sub: Option<String>,
-}
-
-/// The `sub` of a bearer token that verifies with `secret`; an unverified token names nobody.
-fn jwt_subject(headers: &HeaderMap, secret: &str) -> Option<String> {
-    let token = headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")?
-        .trim();
-    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
-    validation.required_spec_claims.clear();
-    let data = jsonwebtoken::decode::<Subject>(
-        token,
-        &jsonwebtoken::DecodingKey::from_secret(secret.as_bytes()),
-        &validation,
-    )
-    .ok()?;
-    data.claims.sub
+/// The `sub` of the token authentication verifies (where it looks for one, with the secret or
+/// the key set, issuer and audience checked); a token that does not verify names nobody.
+async fn jwt_subject(headers: &HeaderMap, authenticator: &Authenticator) -> Option<String> {
+    let (_, identity) = authenticator.authenticate(headers).await.ok()?;
+    identity.subject
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::AuthSettings;
 
-    fn request(headers: &[(&str, &str)], peer: Option<&str>) -> Request<()> {
-        let mut builder = Request::post("/graphql");
-        for (name, value) in headers {
-            builder = builder.header(*name, *value);
-        }
-        let mut request = builder.body(()).expect("a request");
-        if let Some(peer) = peer {
-            let address: SocketAddr = peer.parse().expect("an address");
-            request.extensions_mut().insert(ConnectInfo(address));
-        }
-        request
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.parse().expect("a header name"),
+                    value.parse().expect("a header value"),
+                )
+            })
+            .collect()
     }
 
     fn token(secret: &str, subject: &str) -> String {
@@ -94,8 +76,13 @@ mod tests {
         format!("Bearer {token}")
     }
 
-    #[test]
-    fn the_first_configured_source_the_request_carries_wins() {
+    fn authenticator(secret: Option<&str>) -> Authenticator {
+        Authenticator::new(secret.map(str::to_string), AuthSettings::default())
+            .expect("valid settings")
+    }
+
+    #[tokio::test]
+    async fn the_first_configured_source_the_request_carries_wins() {
         let settings = RateLimitSettings::default();
         let bearer = token("s3cret", "user-7");
         let all = [
@@ -103,24 +90,28 @@ mod tests {
             ("apollographql-client-name", "dashboard"),
             ("x-api-key", "k"),
         ];
-        let peer = Some("127.0.0.1:5000");
-        let id =
-            |headers: &[(&str, &str)], secret| identify(&request(headers, peer), &settings, secret);
+        let peer = "127.0.0.1".parse().ok();
+        let id = async |pairs: &[(&str, &str)], secret| {
+            identify(&headers(pairs), peer, &settings, &authenticator(secret)).await
+        };
         assert_eq!(
-            id(&all, Some("s3cret")).as_deref(),
+            id(&all, Some("s3cret")).await.as_deref(),
             Some("jwt_subject:user-7")
         );
         assert_eq!(
-            id(&all, Some("other secret")).as_deref(),
+            id(&all, Some("other secret")).await.as_deref(),
             Some("client_name:dashboard"),
             "a token that does not verify names nobody"
         );
         assert_eq!(
-            id(&all[2..], None).as_deref(),
+            id(&all[2..], None).await.as_deref(),
             Some("api_key:8254c329a92850f6d539dd37"),
             "API keys only as a hash"
         );
-        assert_eq!(id(&[], None).as_deref(), Some("ip:127.0.0.1"));
-        assert_eq!(identify(&request(&[], None), &settings, None), None);
+        assert_eq!(id(&[], None).await.as_deref(), Some("ip:127.0.0.1"));
+        assert_eq!(
+            identify(&headers(&[]), None, &settings, &authenticator(None)).await,
+            None
+        );
     }
 }

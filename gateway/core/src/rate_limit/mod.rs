@@ -12,14 +12,17 @@ pub mod settings;
 pub use bucket::Decision;
 pub use settings::{BucketSettings, ClientKey, RateLimitSettings};
 
+use crate::auth::Authenticator;
 use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::GraphqlResponse;
 use crate::telemetry::metrics;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bucket::LocalBucket;
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -30,7 +33,9 @@ const GLOBAL_BUCKET: &str = "global";
 /// Decides requests against the configured buckets.
 pub struct RateLimiter {
     settings: RateLimitSettings,
-    jwt_secret: Option<String>,
+    /// Verifies the tokens whose subject keys a client (the gateway's own authenticator:
+    /// HS256 with the secret, or the key set).
+    authenticator: Arc<Authenticator>,
     local: moka::sync::Cache<String, Arc<Mutex<LocalBucket>>>,
     redis: OnceLock<redis::aio::ConnectionManager>,
     redis_unavailable: AtomicBool,
@@ -47,10 +52,10 @@ pub struct Counters {
 }
 
 impl RateLimiter {
-    pub fn new(settings: RateLimitSettings, jwt_secret: Option<String>) -> Self {
+    pub fn new(settings: RateLimitSettings, authenticator: Arc<Authenticator>) -> Self {
         Self {
             settings,
-            jwt_secret,
+            authenticator,
             local: moka::sync::Cache::builder()
                 .max_capacity(100_000)
                 .time_to_idle(Duration::from_secs(600))
@@ -192,7 +197,18 @@ pub async fn limit(
     if matches!(request.uri().path(), "/health" | "/metrics") {
         return next.run(request).await;
     }
-    let client = client::identify(&request, &limiter.settings, limiter.jwt_secret.as_deref());
+    // Who the client is matters only to a per-client bucket: no token is verified otherwise.
+    let client = match limiter.settings.per_client {
+        Some(_) => {
+            let peer = request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|info| info.0.ip());
+            let headers = request.headers();
+            client::identify(headers, peer, &limiter.settings, &limiter.authenticator).await
+        }
+        None => None,
+    };
     match limiter.decide(client.as_deref()).await {
         Ok(()) => {
             limiter.counters.allowed.fetch_add(1, Ordering::Relaxed);

@@ -14,7 +14,8 @@ pub struct BucketSettings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientKey {
-    /// The `sub` claim of a JWT the gateway verifies (needs `--jwt-secret`).
+    /// The `sub` claim of a token the gateway verifies, as authentication does (the HS256
+    /// `jwt_secret` or the `auth` key set); a token that does not verify names nobody.
     JwtSubject,
     /// The `client_name_header` header.
     ClientName,

@@ -1,7 +1,8 @@
-//! A supergraph served over HTTP (a schema registry, an object store), polled with
+//! A supergraph served over HTTP or HTTPS (a schema registry, an object store), polled with
 //! `If-None-Match`: an unchanged supergraph costs a `304 Not Modified` and no parsing.
 
 use super::SupergraphSource;
+use crate::tls::Connector;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Empty};
 use hyper_util::client::legacy::Client;
@@ -14,7 +15,7 @@ const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct UrlSource {
     url: String,
-    client: Client<HttpConnector, Empty<Bytes>>,
+    client: Client<Connector, Empty<Bytes>>,
     etag: Option<http::HeaderValue>,
     /// The previous poll's failure, reported once.
     last_error: Option<String>,
@@ -24,7 +25,8 @@ impl UrlSource {
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
-            client: Client::builder(TokioExecutor::new()).build(HttpConnector::new()),
+            client: Client::builder(TokioExecutor::new())
+                .build(crate::tls::connector(HttpConnector::new())),
             etag: None,
             last_error: None,
         }

@@ -82,6 +82,8 @@ pub struct Metrics {
     pub cache: CounterFamily,
     pub deduplicated_fetches: CounterFamily,
     pub schema_reloads: CounterFamily,
+    pub trusted_documents: CounterFamily,
+    pub trusted_documents_reloads: CounterFamily,
     pub breaker_state: GaugeFamily,
     pub breaker_transitions: CounterFamily,
     pub concurrency_waits: CounterFamily,
@@ -171,6 +173,16 @@ impl Metrics {
                 "Subgraph fetches answered by an identical fetch already in flight.",
                 &["subgraph"],
             ),
+            trusted_documents: CounterFamily::new(
+                "quntuan_trusted_documents_total",
+                "Requests through the trusted documents stage, by outcome (by_id, by_body, unknown_served, not_in_list, not_in_safelist, id_required).",
+                &["result"],
+            ),
+            trusted_documents_reloads: CounterFamily::new(
+                "quntuan_trusted_documents_reloads_total",
+                "Trusted documents manifests loaded or refused, by result (success, failure).",
+                &["result"],
+            ),
             schema_reloads: CounterFamily::new(
                 "quntuan_schema_reloads_total",
                 "Supergraph reloads, by result (success, failure).",
@@ -231,6 +243,8 @@ impl Metrics {
             Family::Counter(&self.cache),
             Family::Counter(&self.deduplicated_fetches),
             Family::Counter(&self.schema_reloads),
+            Family::Counter(&self.trusted_documents),
+            Family::Counter(&self.trusted_documents_reloads),
             Family::Gauge(&self.breaker_state),
             Family::Counter(&self.breaker_transitions),
             Family::Counter(&self.concurrency_waits),
@@ -299,6 +313,16 @@ pub fn record_schema_reload(succeeded: bool) {
 }
 
 /// A circuit breaker entered `state`.
+/// A request through the trusted documents stage, by outcome.
+pub fn record_trusted_document(result: &'static str) {
+    with(|m| m.trusted_documents.inc(&[result]));
+}
+
+pub fn record_trusted_documents_reload(succeeded: bool) {
+    let result = if succeeded { "success" } else { "failure" };
+    with(|m| m.trusted_documents_reloads.inc(&[result]));
+}
+
 pub fn record_breaker_transition(subgraph: &str, state: BreakerState) {
     with(|m| {
         m.breaker_state.set(&[subgraph], state as i64);
