@@ -1,6 +1,7 @@
 //! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
+mod demand;
 mod inbound_dedup;
 mod incremental;
 mod introspection;
@@ -12,6 +13,7 @@ use shared::routing;
 
 use crate::audit::{AuditSettings, AuditTrail};
 use crate::auth::{AuthSettings, Authenticator, Caller, Guard, Identity, authorize};
+use crate::cost::{CostDirectives, DemandControlSettings, Estimate};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
 use crate::limits::{self, LimitSettings};
@@ -136,6 +138,8 @@ pub struct GatewaySettings {
     pub limits: LimitSettings,
     /// Answer `__schema` and `__type`; off, such documents are refused (`INTROSPECTION_DISABLED`).
     pub introspection: bool,
+    /// Demand control: operations costed from `@cost`/`@listSize`, reported or refused.
+    pub demand_control: DemandControlSettings,
 }
 
 impl Default for GatewaySettings {
@@ -154,6 +158,7 @@ impl Default for GatewaySettings {
             rate_limits: RateLimitSettings::default(),
             limits: LimitSettings::default(),
             introspection: true,
+            demand_control: DemandControlSettings::default(),
         }
     }
 }
@@ -181,6 +186,10 @@ pub struct Gateway {
     settings: GatewaySettings,
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
+    /// The supergraph's `@cost` and `@listSize`.
+    cost_directives: CostDirectives,
+    /// Cost formulas, by document, operation and `@skip`/`@include` conditions.
+    costs: Cache<u64, Arc<Estimate>>,
     persisted: Arc<PersistedQueryStore>,
     rate_limiter: Option<Arc<RateLimiter>>,
     authenticator: Arc<Authenticator>,
@@ -217,6 +226,7 @@ impl Gateway {
         shared: SharedState,
     ) -> Self {
         let (urls, fetch_deadline) = routing(&supergraph, &settings);
+        let cost_directives = CostDirectives::read(&supergraph.schema, &supergraph.links);
         Self {
             supergraph: Arc::new(supergraph),
             transport: shared.transport,
@@ -224,6 +234,8 @@ impl Gateway {
             fetch_deadline,
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
+            cost_directives,
+            costs: Cache::new(settings.plan_cache_size),
             persisted: shared.persisted,
             rate_limiter: shared.rate_limiter,
             authenticator: shared.authenticator,
@@ -397,6 +409,10 @@ impl Gateway {
             Ok(variables) => variables,
             Err(error) => return GraphqlResponse::request_errors(vec![error]),
         };
+        let cost = match self.judge_cost(query, prepared, operation, &variables) {
+            Ok(cost) => cost,
+            Err(error) => return GraphqlResponse::request_errors(vec![error]),
+        };
         let plan = self.plan(
             query,
             request.operation_name.as_deref(),
@@ -467,9 +483,15 @@ impl Gateway {
                 operation.name.as_ref().map(|name| name.as_str()),
             );
         }
+        let mut extensions = Map::new();
+        if let Some(judged) = &cost {
+            let report = self.cost_report(judged, prepared, operation, &variables, &data);
+            extensions.insert("cost".into(), report);
+        }
         let mut response = GraphqlResponse {
             data: Some(data),
             errors: execution.errors,
+            extensions,
             ..GraphqlResponse::default()
         };
         if options.include_plan {
@@ -481,7 +503,8 @@ impl Gateway {
     }
 
     /// Plans `operation_name` of `query` (for `quntuan plan` and tests); variables select
-    /// `@skip`/`@include` branches.
+    /// `@skip`/`@include` branches. Demand control in `enforce` mode refuses as it would a
+    /// request.
     pub fn plan_for(
         &self,
         query: &str,
@@ -493,6 +516,8 @@ impl Gateway {
         let operation =
             select_operation(&prepared.document, operation_name).map_err(|e| vec![e])?;
         let variables = coerce_variables(&self.supergraph.api_schema, operation, variables)
+            .map_err(|e| vec![e])?;
+        self.judge_cost(query, prepared, operation, &variables)
             .map_err(|e| vec![e])?;
         Ok(self.plan(
             query,
