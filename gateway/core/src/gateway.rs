@@ -411,7 +411,7 @@ impl Gateway {
         };
         let cost = match self.judge_cost(query, prepared, operation, &variables) {
             Ok(cost) => cost,
-            Err(error) => return GraphqlResponse::request_errors(vec![error]),
+            Err(error) => return GraphqlResponse::request_errors(vec![error.into()]),
         };
         let plan = self.plan(
             query,
@@ -518,7 +518,7 @@ impl Gateway {
         let variables = coerce_variables(&self.supergraph.api_schema, operation, variables)
             .map_err(|e| vec![e])?;
         self.judge_cost(query, prepared, operation, &variables)
-            .map_err(|e| vec![e])?;
+            .map_err(|e| vec![e.into()])?;
         Ok(self.plan(
             query,
             operation_name,

@@ -5,7 +5,6 @@
 mod support;
 
 #[path = "support/server.rs"]
-#[allow(dead_code)]
 mod server;
 
 use quntuan_gateway::cost::{CostMode, DemandControlSettings};

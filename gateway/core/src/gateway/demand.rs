@@ -3,8 +3,7 @@
 //! actual cost, both reported in `extensions.cost`.
 
 use super::{Gateway, hash_of};
-use crate::cost::{self, CostMode, Estimate, Judged};
-use crate::error::GraphqlError;
+use crate::cost::{self, CostError, CostMode, Estimate, Judged};
 use crate::request::PreparedDocument;
 use apollo_compiler::executable::Operation;
 use serde_json::{Map, Value};
@@ -19,16 +18,14 @@ impl Gateway {
         prepared: &PreparedDocument,
         operation: &Operation,
         variables: &Map<String, Value>,
-    ) -> Result<Option<Judged>, GraphqlError> {
+    ) -> Result<Option<Judged>, CostError> {
         let settings = &self.settings.demand_control;
         if settings.mode == CostMode::Off {
             return Ok(None);
         }
         let estimate = self.estimate(query, prepared, operation, variables);
         let (estimated, problem) = estimate.evaluate(variables);
-        cost::judge(settings, estimated, problem)
-            .map(Some)
-            .map_err(GraphqlError::from)
+        cost::judge(settings, estimated, problem).map(Some)
     }
 
     /// The operation's cost formula, built once for each (document, operation, `@skip` and
