@@ -5,6 +5,7 @@ mod compose_cmd;
 mod composed_source;
 mod config;
 mod config_cmd;
+mod cost_args;
 mod dev_cmd;
 mod http_args;
 mod limit_args;

@@ -2,6 +2,7 @@
 //! by a file ([`crate::config`]) and flags over it.
 
 use crate::config::{self, ServeConfig, SupergraphConfig};
+use crate::cost_args::CostArgs;
 use crate::http_args::HttpArgs;
 use crate::limit_args::LimitArgs;
 use crate::telemetry_args::{TelemetryArgs, spawn_metrics_listener};
@@ -121,6 +122,8 @@ pub(crate) struct ServeArgs {
     #[command(flatten)]
     limits: LimitArgs,
     #[command(flatten)]
+    demand_control: CostArgs,
+    #[command(flatten)]
     telemetry: TelemetryArgs,
     #[command(flatten)]
     http: HttpArgs,
@@ -199,6 +202,7 @@ impl ServeArgs {
         );
         set(&mut config.audit.table, self.audit_table.clone());
         self.limits.apply(&mut config.limits);
+        self.demand_control.apply(&mut config.demand_control);
         self.telemetry.apply(&mut config.metrics);
         self.telemetry
             .apply_traces(&mut config.tracing, &mut config.log);

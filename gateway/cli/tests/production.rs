@@ -185,6 +185,45 @@ async fn flags_override_the_file_and_quntuan_config_names_it() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_files_demand_control_maximum_refuses_costlier_operations() {
+    let dir = temp_dir("demand-control");
+    let port = free_port();
+    let file = dir.join("quntuan.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "listen: 127.0.0.1:{port}\nsupergraph:\n  file: {}\ndemand_control:\n  mode: enforce\n  max_cost: 0\n",
+            repo("bench/supergraph.graphql").display()
+        ),
+    )
+    .expect("write");
+    let child = quntuan()
+        .args(["serve", "--config"])
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("quntuan starts");
+    let _server = Server(child);
+    wait_healthy(port).await;
+    // `me` is an object: it costs 1, over the file's maximum of 0 (no subgraph is needed).
+    let answer = http(port, graphql_post("{ me { id } }")).await;
+    let body = body_of(&answer);
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "COST_ESTIMATED_TOO_EXPENSIVE",
+        "{answer}"
+    );
+    assert_eq!(
+        body["errors"][0]["extensions"]["cost"],
+        json!({"estimated": 1, "max": 0})
+    );
+    let answer = http(port, graphql_post("{ __typename }")).await;
+    let body = body_of(&answer);
+    assert_eq!(body["data"]["__typename"], "Query", "{answer}");
+    assert_eq!(body["extensions"]["cost"]["estimated"], 0, "{answer}");
+}
+
 /// A subgraph that holds every request until released, counting them.
 struct SlowSubgraph {
     url: String,

@@ -1,11 +1,13 @@
 //! What a refused request costs next to planning it: the same hostile operations through
-//! `Gateway::plan_for` (document stage, then planning) on a cold gateway, once with the default
-//! limits (refused before validation) and once with every limit lifted (parsed, validated and
-//! planned).
+//! `Gateway::plan_for` (document stage, demand control, then planning) on a cold gateway, once
+//! with the default limits (refused before validation) or demand control enforcing its default
+//! maximum (refused after validation, before planning), and once with every limit lifted and
+//! demand control off (parsed, validated and planned).
 //!
 //! `cargo bench -p quntuan-gateway --bench limits -- --quick`
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use quntuan_gateway::cost::{CostMode, DemandControlSettings};
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::supergraph::Supergraph;
@@ -66,40 +68,59 @@ fn fragments() -> String {
     document
 }
 
+/// Lists in lists with an entity jump at each level: within every limit, but the estimate
+/// (10 elements a list without `@listSize`) is over 10,000.
+fn nested_lists() -> String {
+    "{ topProducts { name reviews { author { name reviews { product { name inStock reviews { author { name } } } } } } } }".into()
+}
+
+fn enforcing() -> GatewaySettings {
+    GatewaySettings {
+        demand_control: DemandControlSettings {
+            mode: CostMode::Enforce,
+            ..DemandControlSettings::default()
+        },
+        ..GatewaySettings::default()
+    }
+}
+
 fn refused_versus_planned(c: &mut Criterion) {
     let sdl = read("bench/supergraph.graphql");
     let variables = Map::new();
-    let gateway = |limits: LimitSettings| {
-        let settings = GatewaySettings {
-            limits,
-            ..GatewaySettings::default()
-        };
+    let gateway = |settings: GatewaySettings| {
         Gateway::new(
             Supergraph::parse(&sdl).expect("bench supergraph loads"),
             settings,
         )
     };
-    for (name, query) in [
-        ("1,000 aliases", aliases()),
-        ("60 levels deep", deep()),
-        ("fragments x4,096", fragments()),
-    ] {
-        let refused = gateway(LimitSettings::default());
+    let limited = || GatewaySettings::default();
+    let unlimited = || GatewaySettings {
+        limits: lifted(),
+        ..GatewaySettings::default()
+    };
+    let cases: [(&str, String, fn() -> GatewaySettings); 4] = [
+        ("1,000 aliases", aliases(), limited),
+        ("60 levels deep", deep(), limited),
+        ("fragments x4,096", fragments(), limited),
+        ("nested lists, cost over 1,000", nested_lists(), enforcing),
+    ];
+    for (name, query, refusing) in cases {
+        let refused = gateway(refusing());
         let outcome = refused.plan_for(&query, None, &variables);
         assert!(
             outcome.is_err(),
-            "{name} must be refused by the default limits"
+            "{name} must be refused by the default limits or the default maximum cost"
         );
-        c.bench_function(&format!("{name}: refused by the limits"), |b| {
+        c.bench_function(&format!("{name}: refused"), |b| {
             b.iter_batched_ref(
-                || gateway(LimitSettings::default()),
+                || gateway(refusing()),
                 |gateway: &mut Gateway| {
                     black_box(gateway.plan_for(&query, None, &variables).is_err())
                 },
                 BatchSize::SmallInput,
             )
         });
-        let planned = gateway(lifted());
+        let planned = gateway(unlimited());
         let outcome = planned.plan_for(&query, None, &variables);
         assert!(
             matches!(&outcome, Ok(plan) if plan.is_ok()),
@@ -107,7 +128,7 @@ fn refused_versus_planned(c: &mut Criterion) {
         );
         c.bench_function(&format!("{name}: parsed, validated and planned"), |b| {
             b.iter_batched_ref(
-                || gateway(lifted()),
+                || gateway(unlimited()),
                 |gateway: &mut Gateway| {
                     black_box(gateway.plan_for(&query, None, &variables).is_ok())
                 },

@@ -74,6 +74,11 @@ pub enum ErrorCode {
     MaxSelectionsLimit,
     /// The document introspects the schema and introspection is switched off.
     IntrospectionDisabled,
+    /// Demand control (`enforce`): the operation's estimated cost is over `max_cost`.
+    CostEstimatedTooExpensive,
+    /// Demand control (`enforce`): a field with `@listSize(requireOneSlicingArgument: true)`
+    /// got no slicing argument, or more than one.
+    CostSlicingArgumentRequired,
     /// The body is a batch (a JSON array of requests), which the gateway does not accept.
     BatchingNotEnabled,
     /// No supergraph is loaded yet (the source has not given a valid one): retry later.
@@ -119,6 +124,8 @@ impl ErrorCode {
             Self::MaxFragmentDepthLimit => "MAX_FRAGMENT_DEPTH_LIMIT",
             Self::MaxSelectionsLimit => "MAX_SELECTIONS_LIMIT",
             Self::IntrospectionDisabled => "INTROSPECTION_DISABLED",
+            Self::CostEstimatedTooExpensive => "COST_ESTIMATED_TOO_EXPENSIVE",
+            Self::CostSlicingArgumentRequired => "COST_SLICING_ARGUMENT_REQUIRED",
             Self::BatchingNotEnabled => "BATCHING_NOT_ENABLED",
             Self::SchemaNotLoaded => "SCHEMA_NOT_LOADED",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",

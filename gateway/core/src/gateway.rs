@@ -1,6 +1,7 @@
 //! The gateway as one value: a supergraph, caches, a transport. [`Gateway::execute`] runs the
 //! whole pipeline for one GraphQL request; the HTTP layer only translates to and from HTTP.
 
+mod demand;
 mod inbound_dedup;
 mod incremental;
 mod introspection;
@@ -12,6 +13,7 @@ use shared::routing;
 
 use crate::audit::{AuditSettings, AuditTrail};
 use crate::auth::{AuthSettings, Authenticator, Caller, Guard, Identity, authorize};
+use crate::cost::{CostDirectives, DemandControlSettings, Estimate};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
 use crate::limits::{self, LimitSettings};
@@ -143,6 +145,8 @@ pub struct GatewaySettings {
     pub introspection: bool,
     /// Which operations run: a manifest of trusted documents and its mode (off by default).
     pub trusted_documents: TrustedDocumentsSettings,
+    /// Demand control: operations costed from `@cost`/`@listSize`, reported or refused.
+    pub demand_control: DemandControlSettings,
 }
 
 impl Default for GatewaySettings {
@@ -162,6 +166,7 @@ impl Default for GatewaySettings {
             limits: LimitSettings::default(),
             introspection: true,
             trusted_documents: TrustedDocumentsSettings::default(),
+            demand_control: DemandControlSettings::default(),
         }
     }
 }
@@ -189,6 +194,10 @@ pub struct Gateway {
     settings: GatewaySettings,
     documents: Cache<u64, Arc<Result<PreparedDocument, Vec<GraphqlError>>>>,
     plans: Cache<u64, Arc<Result<PreparedPlan, GraphqlError>>>,
+    /// The supergraph's `@cost` and `@listSize`.
+    cost_directives: CostDirectives,
+    /// Cost formulas, by document, operation and `@skip`/`@include` conditions.
+    costs: Cache<u64, Arc<Estimate>>,
     persisted: Arc<PersistedQueryStore>,
     trusted: Arc<TrustedDocuments>,
     rate_limiter: Option<Arc<RateLimiter>>,
@@ -226,6 +235,7 @@ impl Gateway {
         shared: SharedState,
     ) -> Self {
         let (urls, fetch_deadline) = routing(&supergraph, &settings);
+        let cost_directives = CostDirectives::read(&supergraph.schema, &supergraph.links);
         Self {
             supergraph: Arc::new(supergraph),
             transport: shared.transport,
@@ -233,6 +243,8 @@ impl Gateway {
             fetch_deadline,
             documents: Cache::new(settings.plan_cache_size),
             plans: Cache::new(settings.plan_cache_size),
+            cost_directives,
+            costs: Cache::new(settings.plan_cache_size),
             persisted: shared.persisted,
             trusted: shared.trusted,
             rate_limiter: shared.rate_limiter,
@@ -414,6 +426,10 @@ impl Gateway {
             Ok(variables) => variables,
             Err(error) => return GraphqlResponse::request_errors(vec![error]),
         };
+        let cost = match self.judge_cost(query, prepared, operation, &variables) {
+            Ok(cost) => cost,
+            Err(error) => return GraphqlResponse::request_errors(vec![error.into()]),
+        };
         let plan = self.plan(
             query,
             request.operation_name.as_deref(),
@@ -491,9 +507,15 @@ impl Gateway {
                 operation.name.as_ref().map(|name| name.as_str()),
             );
         }
+        let mut extensions = Map::new();
+        if let Some(judged) = &cost {
+            let report = self.cost_report(judged, prepared, operation, &variables, &data);
+            extensions.insert("cost".into(), report);
+        }
         let mut response = GraphqlResponse {
             data: Some(data),
             errors: execution.errors,
+            extensions,
             ..GraphqlResponse::default()
         };
         if options.include_plan {
@@ -505,7 +527,8 @@ impl Gateway {
     }
 
     /// Plans `operation_name` of `query` (for `quntuan plan` and tests); variables select
-    /// `@skip`/`@include` branches.
+    /// `@skip`/`@include` branches. Demand control in `enforce` mode refuses as it would a
+    /// request.
     pub fn plan_for(
         &self,
         query: &str,
@@ -518,6 +541,8 @@ impl Gateway {
             select_operation(&prepared.document, operation_name).map_err(|e| vec![e])?;
         let variables = coerce_variables(&self.supergraph.api_schema, operation, variables)
             .map_err(|e| vec![e])?;
+        self.judge_cost(query, prepared, operation, &variables)
+            .map_err(|e| vec![e.into()])?;
         Ok(self.plan(
             query,
             operation_name,

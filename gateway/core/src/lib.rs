@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cost;
 pub mod error;
 pub mod execute;
 pub mod gateway;

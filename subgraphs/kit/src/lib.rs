@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod cost;
 pub mod db;
 pub mod error;
 pub mod figure_sources;

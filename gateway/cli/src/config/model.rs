@@ -4,6 +4,7 @@
 
 use quntuan_gateway::audit::AuditSettings;
 use quntuan_gateway::auth::{AuthSettings, check_secret_strength};
+use quntuan_gateway::cost::DemandControlSettings;
 use quntuan_gateway::gateway::GatewaySettings;
 use quntuan_gateway::http::HttpSettings;
 use quntuan_gateway::limits::LimitSettings;
@@ -48,6 +49,8 @@ pub(crate) struct ServeConfig {
     pub(crate) resilience: ResilienceSettings,
     pub(crate) rate_limits: RateLimitSettings,
     pub(crate) limits: LimitSettings,
+    /// Demand control: operations costed from `@cost`/`@listSize`, reported or refused.
+    pub(crate) demand_control: DemandControlSettings,
     /// Prometheus metrics on `/metrics`.
     pub(crate) metrics: MetricsSettings,
     /// OpenTelemetry traces exported by OTLP.
@@ -87,6 +90,7 @@ impl Default for ServeConfig {
             resilience: ResilienceSettings::default(),
             rate_limits: RateLimitSettings::default(),
             limits: LimitSettings::default(),
+            demand_control: DemandControlSettings::default(),
             metrics: MetricsSettings::default(),
             tracing: TracingSettings::default(),
             log: LogSettings::default(),
@@ -246,6 +250,7 @@ impl ServeConfig {
             resilience: self.resilience.clone(),
             rate_limits: self.rate_limits.clone(),
             limits: self.limits.clone(),
+            demand_control: self.demand_control.clone(),
             introspection: self.introspection,
             auth: self.auth.clone(),
             audit: self.audit.clone(),

@@ -248,3 +248,25 @@ fn the_example_and_the_json_schema_name_the_same_keys() {
         .collect();
     assert!(undocumented.is_empty(), "{undocumented:?}");
 }
+
+#[test]
+fn demand_control_reaches_the_gateway_settings() {
+    use quntuan_gateway::cost::{CostMode, DemandControlSettings};
+    let text = "demand_control:\n  mode: enforce\n  max_cost: 250\n";
+    let config = parse("quntuan.yaml", text).ok().expect("parses");
+    assert_eq!(
+        config.gateway_settings().demand_control,
+        DemandControlSettings {
+            mode: CostMode::Enforce,
+            max_cost: 250,
+            list_size: 10,
+        }
+    );
+    let text = "demand_control:\n  mode: strict\n";
+    assert!(
+        error_of(text)
+            .starts_with("quntuan.yaml:2: key `demand_control.mode`: unknown variant `strict`"),
+        "{}",
+        error_of(text)
+    );
+}

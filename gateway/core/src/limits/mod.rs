@@ -1,7 +1,9 @@
 //! Operation limits, a layer of the document stage between parsing and validation, so that a
 //! hostile document costs no more than reading it.
 //!
-//! [`parse`] stops at the configured token count and nesting while it reads; [`check`]
+//! [`parse`] counts the aliases written in the document's tokens first (a document over
+//! `max_aliases` is refused before any tree is built), then stops at the configured token
+//! count and nesting while it reads; [`check`]
 //! then measures every operation of the document through its fragments (each fragment once,
 //! never expanded) against the settings; [`refuse_introspection`] applies the switch that
 //! turns introspection off. Each refusal has its own `extensions.code` and a message naming
@@ -10,6 +12,7 @@
 mod introspection;
 mod measure;
 mod settings;
+mod written;
 
 pub use introspection::refuse_introspection;
 pub use settings::LimitSettings;
@@ -102,8 +105,19 @@ impl From<LimitError> for GraphqlError {
     }
 }
 
-/// Parses `query`, stopping as soon as it goes over the token count or the nesting allowed.
+/// Parses `query`, stopping as soon as it goes over the token count or the nesting allowed;
+/// a document whose text alone has more aliases than allowed is refused before parsing.
 pub fn parse(settings: &LimitSettings, query: &str) -> Result<Document, Vec<GraphqlError>> {
+    if let Some(value) = written::written_aliases(query, settings.max_tokens)
+        && value > settings.max_aliases as u64
+    {
+        let error = LimitError::Aliases {
+            operation: "the document".into(),
+            value,
+            limit: settings.max_aliases,
+        };
+        return Err(vec![error.into()]);
+    }
     let mut parser = Parser::new()
         .token_limit(settings.max_tokens)
         .recursion_limit(settings.max_parser_recursion);

@@ -24,6 +24,7 @@ fn not_found(what: &str, id: &str) -> async_graphql::Error {
 #[Object]
 impl Query {
     /// Grassroots disabled persons' organisations, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn disability_organizations(
         &self,
         ctx: &Context<'_>,
@@ -41,6 +42,7 @@ impl Query {
 
     /// Disability workers, filtered, one page at a time (personal fields need
     /// `disability:personal`).
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn disability_workers(
         &self,
         ctx: &Context<'_>,
@@ -58,6 +60,7 @@ impl Query {
 
     /// The registry of people with disabilities, filtered, one page at a time. Filtering by
     /// category or grade needs `disability:sensitive`.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn disabled_persons(
         &self,
         ctx: &Context<'_>,
@@ -82,6 +85,7 @@ impl Query {
     }
 
     /// Accessibility services (有爱无碍), filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn disability_activities(
         &self,
         ctx: &Context<'_>,
@@ -98,6 +102,7 @@ impl Query {
     }
 
     /// Awards of the federation, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn disability_awards(
         &self,
         ctx: &Context<'_>,

@@ -108,6 +108,7 @@ impl ServiceCenter {
     }
 
     /// Ratings of this venue, newest first.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn ratings(
         &self,
         ctx: &Context<'_>,

@@ -75,6 +75,7 @@ pub struct CenterQuery;
 #[Object]
 impl CenterQuery {
     /// Service centres in a region (and below) and/or of a kind, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn service_centers(
         &self,
         ctx: &Context<'_>,
@@ -117,6 +118,7 @@ pub struct CoordinationQuery;
 impl CoordinationQuery {
     /// Joint meetings, newest first.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn joint_meetings(
         &self,
         ctx: &Context<'_>,
@@ -142,6 +144,7 @@ impl CoordinationQuery {
     }
 
     /// Joint projects, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn joint_projects(
         &self,
         ctx: &Context<'_>,
@@ -198,6 +201,7 @@ fn directory_filter(
 #[Object]
 impl DirectoryQuery {
     /// Grassroots units of all organisations in a region (and below), ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn grassroots_units(
         &self,
         ctx: &Context<'_>,
@@ -222,6 +226,7 @@ impl DirectoryQuery {
 
     /// Activities of all organisations in a region (and below), newest first.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn activities(
         &self,
         ctx: &Context<'_>,
@@ -243,6 +248,7 @@ impl DirectoryQuery {
     }
 
     /// Awards of all organisations in a region (and below), ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn awards(
         &self,
         ctx: &Context<'_>,

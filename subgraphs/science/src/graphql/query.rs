@@ -23,6 +23,7 @@ fn not_found(what: &str, id: &str) -> async_graphql::Error {
 #[Object]
 impl Query {
     /// Enterprise and institution science associations, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn science_associations(
         &self,
         ctx: &Context<'_>,
@@ -39,6 +40,7 @@ impl Query {
     }
 
     /// Academician and expert innovation workstations, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn science_workstations(
         &self,
         ctx: &Context<'_>,
@@ -55,6 +57,7 @@ impl Query {
     }
 
     /// Science-popularisation activities, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn science_activities(
         &self,
         ctx: &Context<'_>,
@@ -71,6 +74,7 @@ impl Query {
     }
 
     /// "Most beautiful science worker" honours, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn science_awards(
         &self,
         ctx: &Context<'_>,

@@ -59,6 +59,7 @@ pub struct ListQuery;
 #[Object]
 impl ListQuery {
     /// Grassroots unions, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn grassroots_unions(
         &self,
         ctx: &Context<'_>,
@@ -73,6 +74,7 @@ impl ListQuery {
     }
 
     /// Workers' homes, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn workers_homes(
         &self,
         ctx: &Context<'_>,
@@ -87,6 +89,7 @@ impl ListQuery {
     }
 
     /// Labour-dispute cases, newest first.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn labor_disputes(
         &self,
         ctx: &Context<'_>,
@@ -101,6 +104,7 @@ impl ListQuery {
     }
 
     /// May Day labour certificates and medals, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn union_awards(
         &self,
         ctx: &Context<'_>,
@@ -115,6 +119,7 @@ impl ListQuery {
     }
 
     /// Union activities, latest first.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn union_activities(
         &self,
         ctx: &Context<'_>,
@@ -129,6 +134,7 @@ impl ListQuery {
     }
 
     /// Socialised union workers, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn union_social_workers(
         &self,
         ctx: &Context<'_>,
@@ -143,6 +149,7 @@ impl ListQuery {
     }
 
     /// Honoured craftsmen, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn craftsmen(
         &self,
         ctx: &Context<'_>,
@@ -157,6 +164,7 @@ impl ListQuery {
     }
 
     /// Labour-sector social organisations, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn labor_social_organizations(
         &self,
         ctx: &Context<'_>,

@@ -55,6 +55,7 @@ pub struct ListQuery;
 #[Object]
 impl ListQuery {
     /// Women's organisations, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn women_organizations(
         &self,
         ctx: &Context<'_>,
@@ -69,6 +70,7 @@ impl ListQuery {
     }
 
     /// Women's homes, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn womens_homes(
         &self,
         ctx: &Context<'_>,
@@ -83,6 +85,7 @@ impl ListQuery {
     }
 
     /// Children's homes, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn childrens_homes(
         &self,
         ctx: &Context<'_>,
@@ -97,6 +100,7 @@ impl ListQuery {
     }
 
     /// Supported women/children social organisations, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn women_social_organizations(
         &self,
         ctx: &Context<'_>,
@@ -111,6 +115,7 @@ impl ListQuery {
     }
 
     /// Federation officers, ordered by id (personal fields need `women:personal`).
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn women_officers(
         &self,
         ctx: &Context<'_>,
@@ -125,6 +130,7 @@ impl ListQuery {
     }
 
     /// March 8th Red Banner collectives, ordered by id.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn women_awards(
         &self,
         ctx: &Context<'_>,
@@ -139,6 +145,7 @@ impl ListQuery {
     }
 
     /// Family-education services and activities, latest first.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn women_activities(
         &self,
         ctx: &Context<'_>,
@@ -153,6 +160,7 @@ impl ListQuery {
     }
 
     /// Rights-assistance records on labour disputes, latest first.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn rights_assistance_records(
         &self,
         ctx: &Context<'_>,

@@ -23,6 +23,7 @@ fn not_found(what: &str, id: &str) -> async_graphql::Error {
 #[Object]
 impl Query {
     /// League branches and organisations, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_branches(
         &self,
         ctx: &Context<'_>,
@@ -39,6 +40,7 @@ impl Query {
     }
 
     /// Youth homes, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_homes(
         &self,
         ctx: &Context<'_>,
@@ -55,6 +57,7 @@ impl Query {
     }
 
     /// Youth volunteers, filtered, one page at a time (personal fields need `youth:personal`).
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_volunteers(
         &self,
         ctx: &Context<'_>,
@@ -71,6 +74,7 @@ impl Query {
     }
 
     /// Service-hour logs, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_service_logs(
         &self,
         ctx: &Context<'_>,
@@ -87,6 +91,7 @@ impl Query {
     }
 
     /// Youth social-scene activities, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_activities(
         &self,
         ctx: &Context<'_>,
@@ -103,6 +108,7 @@ impl Query {
     }
 
     /// Youth affairs social workers, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_social_workers(
         &self,
         ctx: &Context<'_>,
@@ -119,6 +125,7 @@ impl Query {
     }
 
     /// Youth awards, filtered, one page at a time.
+    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_awards(
         &self,
         ctx: &Context<'_>,
