@@ -214,6 +214,7 @@ async fn a_server_whose_certificate_is_not_trusted_is_refused_with_the_reason() 
             body: Bytes::from_static(b"{\"query\": \"{ cityName }\"}"),
             headers: Vec::new(),
             deduplicate: true,
+            traceparent: None,
         })
         .await
         .expect_err("an untrusted certificate");
@@ -234,6 +235,7 @@ async fn a_server_whose_certificate_is_not_trusted_is_refused_with_the_reason() 
             body: Bytes::from_static(b"{\"query\": \"{ cityName }\"}"),
             headers: Vec::new(),
             deduplicate: true,
+            traceparent: None,
         })
         .await
         .expect("a trusted certificate");
