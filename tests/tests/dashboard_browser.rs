@@ -135,6 +135,19 @@ async fn wait_ready(browser: &mut Browser) {
         .await;
 }
 
+/// Waits until the figures table's first body row is a region whose code has `length` digits
+/// (6 a district, 9 a street, 12 a community): the table of the view just navigated to.
+async fn wait_for_rows_of_code_length(browser: &mut Browser, length: usize) {
+    browser
+        .wait_for(
+            &format!(
+                "document.body.dataset.ready === 'true' && (document.querySelector('[data-widget=figures] tbody tr')?.dataset.code ?? '').length === {length}"
+            ),
+            WAIT,
+        )
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_organisation() {
     let Some(mut browser) = Browser::launch_or_skip("dashboard_browser").await else {
@@ -222,6 +235,9 @@ async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_o
         .wait_for("location.hash === '#region=510104'", WAIT)
         .await;
     wait_ready(&mut browser).await;
+    // The hash changes at the click, before the page drops its ready mark for the new view:
+    // wait until the table lists the district's streets (9-digit codes), not the city's rows.
+    wait_for_rows_of_code_length(&mut browser, 9).await;
     let district = browser.eval(READ_TABLE).await;
     let streets: Vec<&Value> = district
         .as_object()
@@ -264,6 +280,7 @@ async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_o
         )
         .await;
     wait_ready(&mut browser).await;
+    wait_for_rows_of_code_length(&mut browser, 12).await;
     let street = browser.eval(READ_TABLE).await;
     assert!(
         street
