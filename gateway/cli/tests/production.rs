@@ -92,6 +92,25 @@ async fn wait_healthy(port: u16) {
 }
 
 /// A supergraph of one subgraph at `subgraph`, with `Query.version: Int!`.
+/// Writes `yaml` as `quntuan.yaml` in `dir` and returns its path.
+fn write_config(dir: &std::path::Path, yaml: &str) -> PathBuf {
+    let file = dir.join("quntuan.yaml");
+    std::fs::write(&file, yaml).expect("write the configuration file");
+    file
+}
+
+/// Starts `serve` with its output discarded and waits until `port` answers `/health`.
+async fn serve_silently(mut serve: Command, port: u16) -> Server {
+    let child = serve
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("quntuan starts");
+    let server = Server(child);
+    wait_healthy(port).await;
+    server
+}
+
 fn supergraph(subgraph: &str) -> String {
     let template = std::fs::read_to_string(repo("gateway/cli/tests/fixtures/one-subgraph.graphql"))
         .expect("fixture");
@@ -159,24 +178,18 @@ fn config_schema_prints_a_json_schema() {
 async fn flags_override_the_file_and_quntuan_config_names_it() {
     let dir = temp_dir("config-override");
     let port = free_port();
-    let file = dir.join("quntuan.yaml");
-    std::fs::write(
-        &file,
-        format!(
+    let file = write_config(
+        &dir,
+        &format!(
             "listen: 127.0.0.1:1\nintrospection: false\nsupergraph:\n  file: {}\n",
             repo("bench/supergraph.graphql").display()
         ),
-    )
-    .expect("write");
-    let child = quntuan()
+    );
+    let mut serve = quntuan();
+    serve
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .env("QUNTUAN_CONFIG", &file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("quntuan starts");
-    let _server = Server(child);
-    wait_healthy(port).await;
+        .env("QUNTUAN_CONFIG", &file);
+    let _server = serve_silently(serve, port).await;
     let answer = http(port, graphql_post("{ __schema { queryType { name } } }")).await;
     assert_eq!(
         body_of(&answer)["errors"][0]["extensions"]["code"],
@@ -189,24 +202,16 @@ async fn flags_override_the_file_and_quntuan_config_names_it() {
 async fn the_files_demand_control_maximum_refuses_costlier_operations() {
     let dir = temp_dir("demand-control");
     let port = free_port();
-    let file = dir.join("quntuan.yaml");
-    std::fs::write(
-        &file,
-        format!(
+    let file = write_config(
+        &dir,
+        &format!(
             "listen: 127.0.0.1:{port}\nsupergraph:\n  file: {}\ndemand_control:\n  mode: enforce\n  max_cost: 0\n",
             repo("bench/supergraph.graphql").display()
         ),
-    )
-    .expect("write");
-    let child = quntuan()
-        .args(["serve", "--config"])
-        .arg(&file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("quntuan starts");
-    let _server = Server(child);
-    wait_healthy(port).await;
+    );
+    let mut serve = quntuan();
+    serve.args(["serve", "--config"]).arg(&file);
+    let _server = serve_silently(serve, port).await;
     // `me` is an object: it costs 1, over the file's maximum of 0 (no subgraph is needed).
     let answer = http(port, graphql_post("{ me { id } }")).await;
     let body = body_of(&answer);
