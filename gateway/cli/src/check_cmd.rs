@@ -3,7 +3,6 @@
 
 use clap::Args;
 use quntuan_compose::check;
-use quntuan_compose::config::LoadedConfig;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,10 +17,13 @@ pub(crate) struct CheckArgs {
     /// The proposed SDL of that subgraph.
     #[arg(long)]
     schema: PathBuf,
+    /// PEM CA certificates trusted besides the public roots for `https://` subgraph URLs.
+    #[arg(long, env = "QUNTUAN_TLS_CA_FILE")]
+    tls_ca_file: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: CheckArgs) -> ExitCode {
-    let current = match LoadedConfig::load(&args.config).and_then(|c| c.subgraphs()) {
+    let current = match crate::sdl_fetch::load_subgraphs(&args.config, args.tls_ca_file.clone()) {
         Ok(subgraphs) => subgraphs,
         Err(error) => {
             eprintln!("error: {error}");

@@ -2,7 +2,6 @@
 //! (Rover's `supergraph.yaml` shape) into a supergraph SDL.
 
 use clap::Args;
-use quntuan_compose::config::LoadedConfig;
 use quntuan_compose::{compose, render_diagnostics};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,10 +14,13 @@ pub(crate) struct ComposeArgs {
     /// Where to write the supergraph SDL (standard output when absent).
     #[arg(long)]
     output: Option<PathBuf>,
+    /// PEM CA certificates trusted besides the public roots for `https://` subgraph URLs.
+    #[arg(long, env = "QUNTUAN_TLS_CA_FILE")]
+    tls_ca_file: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: ComposeArgs) -> ExitCode {
-    let subgraphs = match LoadedConfig::load(&args.config).and_then(|c| c.subgraphs()) {
+    let subgraphs = match crate::sdl_fetch::load_subgraphs(&args.config, args.tls_ca_file.clone()) {
         Ok(subgraphs) => subgraphs,
         Err(error) => {
             eprintln!("error: {error}");

@@ -2,13 +2,12 @@
 //! recomposed when one of them changes. A subgraph that does not answer, or a composition
 //! error, keeps the current supergraph serving.
 
-use bytes::Bytes;
-use quntuan_gateway::execute::{HttpTransport, SubgraphRequest, SubgraphTransport};
+use quntuan_gateway::execute::HttpTransport;
 use quntuan_gateway::reload::SupergraphSource;
+use quntuan_gateway::reload::service_sdl::fetch_service_sdl;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Duration;
 
-const SDL_QUERY: &[u8] = br#"{"query":"{ _service { sdl } }"}"#;
 const FETCH_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub(crate) struct ComposedSource {
@@ -29,25 +28,7 @@ impl ComposedSource {
     }
 
     async fn sdl(&self, name: &str, url: &str) -> Result<String, String> {
-        let request = SubgraphRequest {
-            service_name: name.to_string(),
-            url: url.to_string(),
-            body: Bytes::from_static(SDL_QUERY),
-            headers: Vec::new(),
-            deduplicate: false,
-            traceparent: None,
-        };
-        let body = tokio::time::timeout(FETCH_TIMEOUT, self.transport.send(request))
-            .await
-            .map_err(|_| format!("subgraph `{name}` did not answer within {FETCH_TIMEOUT:?}"))?
-            .map_err(|e| format!("subgraph `{name}` {e}"))?;
-        let answer: serde_json::Value = serde_json::from_slice(&body)
-            .map_err(|e| format!("subgraph `{name}` answered with invalid JSON: {e}"))?;
-        answer
-            .pointer("/data/_service/sdl")
-            .and_then(|sdl| sdl.as_str())
-            .map(str::to_string)
-            .ok_or_else(|| format!("subgraph `{name}` gave no `_service {{ sdl }}`: {answer}"))
+        fetch_service_sdl(&self.transport, name, url, Vec::new(), FETCH_TIMEOUT).await
     }
 
     async fn compose(&self) -> Result<(u64, Result<String, String>), (u64, String)> {
@@ -97,4 +78,69 @@ fn hash_of(value: &impl Hash) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    const V1: &str = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String }\n";
+    const V2: &str = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String world: Int }\n";
+
+    /// A subgraph on 127.0.0.1 answering `_service { sdl }` with the SDL it holds now;
+    /// counts the requests.
+    async fn subgraph(sdl: Arc<Mutex<String>>, asked: Arc<Mutex<u32>>) -> String {
+        let app = axum::Router::new().route(
+            "/graphql",
+            axum::routing::post(move || async move {
+                *asked.lock().expect("asked") += 1;
+                let sdl = sdl.lock().expect("sdl").clone();
+                axum::Json(serde_json::json!({"data": {"_service": {"sdl": sdl}}}))
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        format!("http://{address}/graphql")
+    }
+
+    #[tokio::test]
+    async fn a_changed_subgraph_sdl_is_recomposed_and_an_unchanged_one_is_not() {
+        let sdl = Arc::new(Mutex::new(V1.to_string()));
+        let asked = Arc::new(Mutex::new(0));
+        let url = subgraph(sdl.clone(), asked.clone()).await;
+        let mut source = ComposedSource::new(vec![("greetings".into(), url.clone())]);
+
+        let first = source
+            .poll()
+            .await
+            .expect("composes")
+            .expect("a supergraph");
+        assert!(first.contains("hello: String"), "{first}");
+        assert!(!first.contains("world"), "{first}");
+        assert!(first.contains(&format!("url: \"{url}\"")), "{first}");
+        assert_eq!(source.poll().await, Ok(None), "unchanged: nothing to load");
+
+        *sdl.lock().expect("sdl") = V2.to_string();
+        let second = source
+            .poll()
+            .await
+            .expect("composes")
+            .expect("a supergraph");
+        assert!(second.contains("world: Int"), "{second}");
+
+        // A subgraph SDL that does not compose is reported once, then left alone.
+        *sdl.lock().expect("sdl") = "type Query {".to_string();
+        let error = source.poll().await.expect_err("does not compose");
+        assert!(error.starts_with("composition failed:"), "{error}");
+        assert_eq!(source.poll().await, Ok(None));
+        assert_eq!(
+            *asked.lock().expect("asked"),
+            5,
+            "each poll asks the subgraph"
+        );
+    }
 }

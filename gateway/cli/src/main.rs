@@ -10,6 +10,7 @@ mod dev_cmd;
 mod http_args;
 mod limit_args;
 mod plan_cmd;
+mod sdl_fetch;
 mod seed_cmd;
 mod serve_cmd;
 mod shutdown;

@@ -121,8 +121,18 @@ impl LoadedConfig {
         Ok(LoadedConfig { config, base_dir })
     }
 
-    /// Reads or fetches every subgraph's SDL.
+    /// Reads or fetches every subgraph's SDL (fetched over plain HTTP: see
+    /// [`Self::subgraphs_with`]).
     pub fn subgraphs(&self) -> Result<Vec<SubgraphSdl>, ConfigError> {
+        self.subgraphs_with(&fetch_sdl)
+    }
+
+    /// Reads every subgraph's SDL, fetching those given by `subgraph_url` with `fetch` (the
+    /// CLI passes the gateway's client, which speaks TLS too).
+    pub fn subgraphs_with(
+        &self,
+        fetch: &dyn Fn(&str, &IndexMap<String, String>) -> Result<String, FetchError>,
+    ) -> Result<Vec<SubgraphSdl>, ConfigError> {
         let mut out = Vec::new();
         for (name, sub) in &self.config.subgraphs {
             let (sdl, default_url) = match &sub.schema {
@@ -141,7 +151,7 @@ impl LoadedConfig {
                     subgraph_url,
                     introspection_headers,
                 } => {
-                    let sdl = fetch_sdl(subgraph_url, introspection_headers).map_err(|source| {
+                    let sdl = fetch(subgraph_url, introspection_headers).map_err(|source| {
                         ConfigError::Fetch {
                             name: name.clone(),
                             source,

@@ -16,6 +16,7 @@ use crate::auth::{AuthSettings, Authenticator, Caller, Guard, Identity, authoriz
 use crate::cost::{CostDirectives, DemandControlSettings, Estimate};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::{ExecutionSettings, HttpTransport, SubgraphTransport, execute_plan};
+use crate::headers::{HeaderRules, HeaderSettings, SubgraphHeaders};
 use crate::limits::{self, LimitSettings};
 use crate::persisted::PersistedQueryStore;
 use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
@@ -24,6 +25,7 @@ use crate::request::{PreparedDocument, coerce_variables, select_operation, valid
 use crate::resilience::ResilienceSettings;
 use crate::response::shape;
 use crate::selection::SelectionSet;
+use crate::subgraph_compression::SubgraphCompressionSettings;
 use crate::supergraph::Supergraph;
 use crate::telemetry::metrics::{CacheKind, Stage, record_cache, record_stage};
 use crate::trusted::{DocumentCheck, TrustedDocuments, TrustedDocumentsSettings};
@@ -66,6 +68,10 @@ pub struct GraphqlResponse {
     /// True when the answer went to [`RequestOptions::incremental`] in parts instead.
     #[serde(skip)]
     pub delivered_incrementally: bool,
+    /// HTTP headers from the subgraphs' answers: the merged `cache-control` and the headers
+    /// the rules pass ([`crate::headers`]).
+    #[serde(skip)]
+    pub headers: http::HeaderMap,
 }
 
 impl GraphqlResponse {
@@ -98,8 +104,8 @@ pub struct RequestOptions {
     pub include_plan: bool,
     /// False for GET requests: mutations are refused.
     pub allow_mutations: bool,
-    /// Client headers passed to subgraphs.
-    pub forwarded_headers: Vec<(http::HeaderName, http::HeaderValue)>,
+    /// Client headers passed to subgraphs, by the header rules ([`HeaderRules::for_request`]).
+    pub forwarded_headers: SubgraphHeaders,
     /// Who is asking: decides which protected fields are planned at all.
     pub caller: Caller,
     /// Who is asking, for the audit trail (never part of a cache key).
@@ -147,6 +153,10 @@ pub struct GatewaySettings {
     pub trusted_documents: TrustedDocumentsSettings,
     /// Demand control: operations costed from `@cost`/`@listSize`, reported or refused.
     pub demand_control: DemandControlSettings,
+    /// Which headers subgraph requests carry and which of the answers' reach the client.
+    pub headers: HeaderSettings,
+    /// Compressed subgraph requests, and compressed answers asked for (off by default).
+    pub subgraph_compression: SubgraphCompressionSettings,
 }
 
 impl Default for GatewaySettings {
@@ -167,6 +177,8 @@ impl Default for GatewaySettings {
             introspection: true,
             trusted_documents: TrustedDocumentsSettings::default(),
             demand_control: DemandControlSettings::default(),
+            headers: HeaderSettings::default(),
+            subgraph_compression: SubgraphCompressionSettings::default(),
         }
     }
 }
@@ -203,6 +215,7 @@ pub struct Gateway {
     rate_limiter: Option<Arc<RateLimiter>>,
     authenticator: Arc<Authenticator>,
     audit: Arc<AuditTrail>,
+    header_rules: Arc<HeaderRules>,
     in_flight: inbound_dedup::InFlight,
 }
 
@@ -250,6 +263,7 @@ impl Gateway {
             rate_limiter: shared.rate_limiter,
             authenticator: shared.authenticator,
             audit: shared.audit,
+            header_rules: shared.header_rules,
             settings,
             in_flight: inbound_dedup::InFlight::default(),
         }
@@ -264,6 +278,7 @@ impl Gateway {
             rate_limiter: self.rate_limiter.clone(),
             authenticator: self.authenticator.clone(),
             audit: self.audit.clone(),
+            header_rules: self.header_rules.clone(),
         }
     }
 
@@ -297,6 +312,11 @@ impl Gateway {
     /// Verifies callers' tokens.
     pub fn authenticator(&self) -> &Authenticator {
         &self.authenticator
+    }
+
+    /// The header rules: what subgraph requests carry, what the answers give the client.
+    pub fn header_rules(&self) -> &HeaderRules {
+        &self.header_rules
     }
 
     /// The trusted documents manifest in force (tests reload it).
@@ -355,11 +375,7 @@ impl Gateway {
         }
         let mut labels: Vec<_> = options.override_labels.iter().collect();
         labels.sort();
-        let headers: Vec<_> = options
-            .forwarded_headers
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.as_bytes()))
-            .collect();
+        let headers = &options.forwarded_headers;
         Some(hash_of(&(
             query,
             &request.operation_name,
@@ -443,11 +459,13 @@ impl Gateway {
             Ok(plan) => plan,
             Err(error) => return GraphqlResponse::request_errors(vec![error.clone()]),
         };
+        let answers = self.header_rules.answers();
         let settings = ExecutionSettings {
             transport: self.transport.as_ref(),
             urls: &self.urls,
             timeout: self.fetch_deadline,
             headers: options.forwarded_headers.clone(),
+            response_headers: Some(answers.clone()),
             operation_name: operation.name.as_deref(),
         };
         let execute_span = Span::child("execute", SpanKind::Internal);
@@ -512,10 +530,13 @@ impl Gateway {
             let report = self.cost_report(judged, prepared, operation, &variables, &data);
             extensions.insert("cost".into(), report);
         }
+        // A cache may keep a query's answer only when every fetch answered.
+        let cacheable = plan.kind == OperationType::Query && !execution.had_fetch_failure;
         let mut response = GraphqlResponse {
             data: Some(data),
             errors: execution.errors,
             extensions,
+            headers: answers.finish(cacheable),
             ..GraphqlResponse::default()
         };
         if options.include_plan {

@@ -7,10 +7,12 @@
 
 pub mod audit;
 pub mod auth;
+mod codec;
 pub mod cost;
 pub mod error;
 pub mod execute;
 pub mod gateway;
+pub mod headers;
 pub mod http;
 pub mod limits;
 pub mod persisted;
@@ -21,6 +23,7 @@ pub mod request;
 pub mod resilience;
 pub mod response;
 pub mod selection;
+pub mod subgraph_compression;
 pub mod supergraph;
 pub mod telemetry;
 pub mod tls;

@@ -339,3 +339,114 @@ async fn ready_probes_the_subgraphs_when_asked_to() {
         "{reason}"
     );
 }
+
+/// A schema registry on 127.0.0.1: serves the SDL it holds with its ETag, answers `304` to a
+/// request whose `If-None-Match` names it, and keeps every request's `If-None-Match`.
+#[derive(Clone, Default)]
+struct Registry {
+    current: Arc<Mutex<(String, String)>>,
+    conditions: Arc<Mutex<Vec<Option<String>>>>,
+}
+
+impl Registry {
+    async fn serve(&self) -> String {
+        let registry = self.clone();
+        let app = axum::Router::new().route(
+            "/supergraph.graphql",
+            axum::routing::get(move |headers: axum::http::HeaderMap| async move {
+                let condition = headers
+                    .get("if-none-match")
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string);
+                registry
+                    .conditions
+                    .lock()
+                    .expect("conditions")
+                    .push(condition.clone());
+                let (etag, sdl) = registry.current.lock().expect("current").clone();
+                if condition.as_deref() == Some(etag.as_str()) {
+                    return axum::http::Response::builder()
+                        .status(304)
+                        .header("etag", etag)
+                        .body(axum::body::Body::empty())
+                        .expect("a 304");
+                }
+                axum::http::Response::builder()
+                    .header("etag", etag)
+                    .body(axum::body::Body::from(sdl))
+                    .expect("a 200")
+            }),
+        );
+        format!("{}/supergraph.graphql", spawn(app).await)
+    }
+
+    fn publish(&self, etag: &str, sdl: String) {
+        *self.current.lock().expect("current") = (etag.to_string(), sdl);
+    }
+
+    fn conditions(&self) -> Vec<Option<String>> {
+        self.conditions.lock().expect("conditions").clone()
+    }
+}
+
+#[tokio::test]
+async fn an_url_source_is_polled_with_if_none_match_and_a_304_reloads_nothing() {
+    use quntuan_gateway::reload::url::UrlSource;
+    let subgraph = versioned_subgraph().await;
+    let registry = Registry::default();
+    registry.publish("\"v1\"", supergraph(1, &subgraph));
+    let url = registry.serve().await;
+    let handle = empty_handle();
+    let mut source = UrlSource::new(url);
+    let loaded = |handle: &GatewayHandle| {
+        (
+            handle.stats().loaded.load(Ordering::Relaxed),
+            handle.stats().failed.load(Ordering::Relaxed),
+        )
+    };
+
+    poll_once(&handle, &mut source).await.expect("v1 loads");
+    let first = handle.current().expect("a schema");
+    assert_eq!(loaded(&handle), (1, 0));
+
+    // Unchanged: the registry answers 304 and the same gateway keeps serving.
+    poll_once(&handle, &mut source)
+        .await
+        .expect("a 304 is fine");
+    assert_eq!(loaded(&handle), (1, 0));
+    assert!(Arc::ptr_eq(
+        &first,
+        &handle.current().expect("still a schema")
+    ));
+
+    registry.publish("\"v2\"", supergraph(2, &subgraph));
+    poll_once(&handle, &mut source).await.expect("v2 loads");
+    assert_eq!(loaded(&handle), (2, 0));
+    let answer = call(post(
+        &spawn(router_for(handle.clone(), &HttpSettings::default())).await,
+        "application/json",
+        r#"{"query":"{ version onlyIn2 }"}"#,
+    ))
+    .await;
+    assert_eq!(answer.body, json!({"data": {"version": 2, "onlyIn2": 2}}));
+
+    // A broken supergraph is refused once; the v2 schema keeps serving; a 304 after it is
+    // not counted again.
+    registry.publish("\"v3\"", "type Query {".to_string());
+    assert!(poll_once(&handle, &mut source).await.is_err());
+    assert_eq!(loaded(&handle), (2, 1));
+    poll_once(&handle, &mut source)
+        .await
+        .expect("a 304 is fine");
+    assert_eq!(loaded(&handle), (2, 1));
+    assert_eq!(
+        registry.conditions(),
+        vec![
+            None,
+            Some("\"v1\"".to_string()),
+            Some("\"v1\"".to_string()),
+            Some("\"v2\"".to_string()),
+            Some("\"v3\"".to_string()),
+        ]
+    );
+}

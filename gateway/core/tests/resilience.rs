@@ -198,6 +198,7 @@ async fn a_mutation_is_never_retried() {
         headers: Vec::new(),
         deduplicate: is_query,
         traceparent: None,
+        response_headers: None,
     };
     assert!(layered.send(request(false)).await.is_err());
     assert_eq!(subgraphs.calls("accounts"), 1, "a mutation goes out once");
@@ -211,10 +212,10 @@ mod inbound_deduplication {
 
     fn options(authorization: &'static str) -> RequestOptions {
         RequestOptions {
-            forwarded_headers: vec![(
+            forwarded_headers: quntuan_gateway::headers::SubgraphHeaders::every(vec![(
                 http::header::AUTHORIZATION,
                 http::HeaderValue::from_static(authorization),
-            )],
+            )]),
             ..RequestOptions::default()
         }
     }

@@ -109,7 +109,7 @@ type Query @join__type(graph: HUB) {{ cityName: String! }}
     )
 }
 
-/// One TLS server with a subgraph (`/graphql`), a key set (`/keys`) and a supergraph
+/// One TLS server with a subgraph (`/graphql`, its SDL at `/sdl`), a key set (`/keys`) and a supergraph
 /// (`/supergraph.graphql`) naming that subgraph.
 async fn https_origin() -> String {
     let tcp = TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -120,6 +120,14 @@ async fn https_origin() -> String {
         .route(
             "/graphql",
             post(|| async { axum::Json(json!({"data": {"cityName": "成都市"}})) }),
+        )
+        .route(
+            "/sdl",
+            post(|| async {
+                axum::Json(
+                    json!({"data": {"_service": {"sdl": "type Query { cityName: String! }"}}}),
+                )
+            }),
         )
         .route("/keys", get(move || async move { keys }))
         .route("/supergraph.graphql", get(move || async move { sdl }));
@@ -215,6 +223,7 @@ async fn a_server_whose_certificate_is_not_trusted_is_refused_with_the_reason() 
             headers: Vec::new(),
             deduplicate: true,
             traceparent: None,
+            response_headers: None,
         })
         .await
         .expect_err("an untrusted certificate");
@@ -236,10 +245,30 @@ async fn a_server_whose_certificate_is_not_trusted_is_refused_with_the_reason() 
             headers: Vec::new(),
             deduplicate: true,
             traceparent: None,
+            response_headers: None,
         })
         .await
         .expect("a trusted certificate");
     assert_eq!(&body[..], r#"{"data":{"cityName":"成都市"}}"#.as_bytes());
+}
+
+/// What the composed source, `quntuan compose` and `quntuan check` read subgraph SDLs with.
+#[tokio::test]
+async fn a_subgraph_sdl_is_read_over_https() {
+    let origin = https_origin().await;
+    let trusted = tls::client_config(&TlsSettings {
+        ca_file: Some(tls_dir().join("ca.pem")),
+    })
+    .expect("the test CA");
+    let sdl = quntuan_gateway::reload::service_sdl::fetch_service_sdl(
+        &HttpTransport::with_tls(trusted),
+        "hub",
+        &format!("{origin}/sdl"),
+        Vec::new(),
+        std::time::Duration::from_secs(10),
+    )
+    .await;
+    assert_eq!(sdl.as_deref(), Ok("type Query { cityName: String! }"));
 }
 
 #[test]

@@ -6,10 +6,12 @@ use quntuan_gateway::audit::AuditSettings;
 use quntuan_gateway::auth::{AuthSettings, check_secret_strength};
 use quntuan_gateway::cost::DemandControlSettings;
 use quntuan_gateway::gateway::GatewaySettings;
+use quntuan_gateway::headers::{HeaderRules, HeaderSettings};
 use quntuan_gateway::http::HttpSettings;
 use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
+use quntuan_gateway::subgraph_compression::SubgraphCompressionSettings;
 use quntuan_gateway::telemetry::MetricsSettings;
 use quntuan_gateway::tls::{TlsSettings, client_config};
 use quntuan_gateway::trusted::{TrustedDocuments, TrustedDocumentsSettings};
@@ -67,6 +69,11 @@ pub(crate) struct ServeConfig {
     /// What `https://` subgraphs, key sets and sources are verified with, besides the public
     /// roots.
     pub(crate) tls: TlsSettings,
+    /// Which headers subgraph requests carry, and which of the subgraphs' answers reach the
+    /// client (`cache-control` is merged).
+    pub(crate) headers: HeaderSettings,
+    /// Compressed subgraph requests and answers, for all subgraphs or one.
+    pub(crate) subgraph_compression: SubgraphCompressionSettings,
     pub(crate) shutdown: ShutdownConfig,
 }
 
@@ -98,6 +105,8 @@ impl Default for ServeConfig {
             audit: AuditSettings::default(),
             trusted_documents: gateway.trusted_documents,
             tls: TlsSettings::default(),
+            headers: gateway.headers,
+            subgraph_compression: gateway.subgraph_compression,
             shutdown: ShutdownConfig::default(),
         }
     }
@@ -203,6 +212,7 @@ impl ServeConfig {
         if let Err(message) = TrustedDocuments::new(self.trusted_documents.clone()) {
             return fail("trusted_documents", message);
         }
+        HeaderRules::new(&self.headers)?;
         if let Err(message) = self.http.validate() {
             return fail("http", message);
         }
@@ -255,6 +265,8 @@ impl ServeConfig {
             auth: self.auth.clone(),
             audit: self.audit.clone(),
             trusted_documents: self.trusted_documents.clone(),
+            headers: self.headers.clone(),
+            subgraph_compression: self.subgraph_compression.clone(),
             ..GatewaySettings::default()
         }
     }

@@ -270,3 +270,36 @@ fn demand_control_reaches_the_gateway_settings() {
         error_of(text)
     );
 }
+
+#[test]
+fn header_rules_reach_the_gateway_settings_and_a_bad_rule_is_named_with_its_line() {
+    use quntuan_gateway::headers::{Propagate, RequestRule};
+    let text = "headers:\n  all:\n    request:\n      - propagate: {matching: \"^x-tenant-\"}\n";
+    let config = parse("quntuan.yaml", text).ok().expect("parses");
+    assert_eq!(
+        config.gateway_settings().headers.all.request,
+        Some(vec![RequestRule {
+            propagate: Some(Propagate {
+                matching: Some("^x-tenant-".into()),
+                ..Propagate::default()
+            }),
+            ..RequestRule::default()
+        }])
+    );
+    let text = "headers:\n  subgraphs:\n    reviews:\n      request:\n        - insert: {name: x-a, value: b}\n        - remove: {matching: \"(\"}\n";
+    let error = error_of(text);
+    assert!(
+        error.starts_with(
+            "quntuan.yaml:6: key `headers.subgraphs.reviews.request[1]`: `(` is not a regular expression"
+        ),
+        "{error}"
+    );
+    let text = "subgraph_compression:\n  all:\n    request: lzma\n";
+    assert!(
+        error_of(text).starts_with(
+            "quntuan.yaml:3: key `subgraph_compression.all.request`: unknown variant `lzma`"
+        ),
+        "{}",
+        error_of(text)
+    );
+}

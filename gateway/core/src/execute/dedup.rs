@@ -1,15 +1,28 @@
 //! Deduplication of identical in-flight subgraph requests: when many client requests need the
 //! same subgraph query with the same variables at the same moment, one HTTP request serves them
-//! all. Only queries are shared; mutations always go out on their own.
+//! all. Only queries are shared; mutations always go out on their own. The headers of the
+//! shared answer reach every requester's collector ([`AnswerHeaders`]).
 
-use super::transport::{SubgraphRequest, SubgraphTransport, TransportError};
+use super::transport::{AnswerHeaders, SubgraphRequest, SubgraphTransport, TransportError};
 use bytes::Bytes;
 use futures::future::{BoxFuture, FutureExt, Shared};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-type SharedAnswer = Shared<BoxFuture<'static, Result<Bytes, TransportError>>>;
+/// The answer, and the headers it came with when some requester collects them.
+type Answer = (Result<Bytes, TransportError>, Option<Arc<http::HeaderMap>>);
+type SharedAnswer = Shared<BoxFuture<'static, Answer>>;
+
+/// Keeps the headers of the one answer a shared request gets.
+#[derive(Debug, Default)]
+struct Captured(Mutex<Option<Arc<http::HeaderMap>>>);
+
+impl AnswerHeaders for Captured {
+    fn record(&self, _service: &str, headers: &http::HeaderMap) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(headers.clone()));
+    }
+}
 
 /// Wraps a transport so that identical concurrent query requests share one answer.
 pub struct DedupTransport {
@@ -43,6 +56,8 @@ impl SubgraphTransport for DedupTransport {
             return self.inner.send(request);
         }
         let key = key_of(&request);
+        let service = request.service_name.clone();
+        let sink = request.response_headers.clone();
         let (answer, leader) = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
             match in_flight.get(&key) {
@@ -52,7 +67,17 @@ impl SubgraphTransport for DedupTransport {
                 }
                 None => {
                     let inner = self.inner.clone();
-                    let answer = async move { inner.send(request).await }.boxed().shared();
+                    let mut request = request;
+                    // Captured whether or not this requester collects: a later one may.
+                    let captured = Arc::new(Captured::default());
+                    request.response_headers = Some(captured.clone());
+                    let answer = async move {
+                        let result = inner.send(request).await;
+                        let headers = captured.0.lock().unwrap_or_else(|e| e.into_inner()).take();
+                        (result, headers)
+                    }
+                    .boxed()
+                    .shared();
                     in_flight.insert(key, answer.clone());
                     (answer, true)
                 }
@@ -60,7 +85,10 @@ impl SubgraphTransport for DedupTransport {
         };
         let in_flight = self.in_flight.clone();
         Box::pin(async move {
-            let result = answer.await;
+            let (result, headers) = answer.await;
+            if let (Some(sink), Some(headers)) = (&sink, &headers) {
+                sink.record(&service, headers);
+            }
             // The first requester clears the entry: later identical requests fetch afresh.
             if leader {
                 in_flight
@@ -99,6 +127,7 @@ mod tests {
             headers: Vec::new(),
             deduplicate,
             traceparent: None,
+            response_headers: None,
         }
     }
 

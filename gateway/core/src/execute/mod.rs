@@ -45,8 +45,10 @@ pub struct ExecutionSettings<'a> {
     /// The longest one fetch may take in all: a backstop, as the resilience layers time each
     /// attempt with the subgraph's own timeout.
     pub timeout: Duration,
-    /// Client headers passed to every subgraph request.
-    pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+    /// The headers of each subgraph's requests, from the client's by the header rules.
+    pub headers: crate::headers::SubgraphHeaders,
+    /// Where the headers of the subgraphs' answers go ([`crate::headers::SubgraphAnswers`]).
+    pub response_headers: Option<std::sync::Arc<dyn transport::AnswerHeaders>>,
     /// The client's operation name, for the fetch spans of a trace.
     pub operation_name: Option<&'a str>,
 }
@@ -336,9 +338,10 @@ impl State<'_> {
             service_name: service.to_string(),
             url,
             body,
-            headers: self.settings.headers.clone(),
+            headers: self.settings.headers.for_subgraph(service),
             deduplicate: fetch.operation_kind == crate::plan::OperationKind::Query,
             traceparent: span.traceparent(),
+            response_headers: self.settings.response_headers.clone(),
         };
         let timeout = self.settings.timeout;
         let started = std::time::Instant::now();

@@ -26,6 +26,14 @@ pub struct SubgraphRequest {
     /// The W3C `traceparent` of the fetch's span, when tracing is on: the subgraph's spans
     /// join the request's trace. Not part of what makes two requests identical.
     pub traceparent: Option<String>,
+    /// Where the headers of the subgraph's answer go (the client response's `cache-control`
+    /// and passed headers, [`crate::headers`]); `None` keeps them nowhere.
+    pub response_headers: Option<Arc<dyn AnswerHeaders>>,
+}
+
+/// Receives the headers of a subgraph's answer, once per answer used.
+pub trait AnswerHeaders: Send + Sync + std::fmt::Debug {
+    fn record(&self, service: &str, headers: &http::HeaderMap);
 }
 
 /// Why a subgraph gave no usable answer.
@@ -35,6 +43,8 @@ pub enum TransportError {
     Unreachable { url: String, reason: String },
     #[error("answered HTTP {status}")]
     Status { status: u16 },
+    #[error("{0}")]
+    Undecodable(String),
     #[error("did not answer within {0:?}")]
     Timeout(Duration),
     #[error("was not called: all {max} of its request slots stayed busy for {waited:?}")]
@@ -49,7 +59,9 @@ impl TransportError {
     /// The `extensions.code` of the error a fetch answers with.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Self::Unreachable { .. } | Self::Status { .. } => ErrorCode::SubgraphRequestFailed,
+            Self::Unreachable { .. } | Self::Status { .. } | Self::Undecodable(_) => {
+                ErrorCode::SubgraphRequestFailed
+            }
             Self::Timeout(_) => ErrorCode::SubgraphTimeout,
             Self::Overloaded { .. } => ErrorCode::SubgraphOverloaded,
             Self::CircuitOpen { .. } => ErrorCode::SubgraphCircuitOpen,
@@ -131,12 +143,13 @@ impl SubgraphTransport for HttpTransport {
                 .await
                 .map_err(|e| unreachable(error_chain(&e)))?;
             let status = response.status();
-            let body = response
-                .into_body()
+            let (parts, body) = response.into_parts();
+            let body = body
                 .collect()
                 .await
                 .map_err(|e| unreachable(e.to_string()))?
                 .to_bytes();
+            let body = decoded(&parts.headers, body)?;
             // GraphQL-over-HTTP servers answer 4xx with a GraphQL body for request errors:
             // keep the body when it looks like one, so its errors reach the client.
             if !status.is_success() && !body.starts_with(b"{") {
@@ -144,8 +157,29 @@ impl SubgraphTransport for HttpTransport {
                     status: status.as_u16(),
                 });
             }
+            if let Some(sink) = &request.response_headers {
+                sink.record(&request.service_name, &parts.headers);
+            }
             Ok(body)
         })
+    }
+}
+
+/// The body as sent, decoded by its `content-encoding` (see [`crate::subgraph_compression`]).
+fn decoded(headers: &http::HeaderMap, body: Bytes) -> Result<Bytes, TransportError> {
+    match headers
+        .get(http::header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+    {
+        None | Some("") | Some("identity") => Ok(body),
+        Some(encoding) => crate::subgraph_compression::decode(
+            encoding,
+            &body,
+            crate::subgraph_compression::MAX_DECODED_BYTES,
+        )
+        .map(Bytes::from)
+        .map_err(TransportError::Undecodable),
     }
 }
 

@@ -5,6 +5,7 @@ use super::GatewaySettings;
 use crate::audit::AuditTrail;
 use crate::auth::Authenticator;
 use crate::execute::{DedupTransport, SubgraphTransport};
+use crate::headers::HeaderRules;
 use crate::persisted::PersistedQueryStore;
 use crate::rate_limit::RateLimiter;
 use crate::resilience::layered;
@@ -16,7 +17,7 @@ use std::time::Duration;
 
 /// What outlives a supergraph: the subgraph transport (its connection pool, circuit breakers
 /// and concurrency slots), the persisted-query store, the trusted documents manifest, the rate limiter's buckets, the
-/// authenticator (its key set) and the audit trail's writer. A
+/// authenticator (its key set), the audit trail's writer and the compiled header rules. A
 /// reloaded schema gets a new [`Gateway`](super::Gateway) around the same `SharedState`.
 #[derive(Clone)]
 pub struct SharedState {
@@ -26,6 +27,7 @@ pub struct SharedState {
     pub(super) rate_limiter: Option<Arc<RateLimiter>>,
     pub(super) authenticator: Arc<Authenticator>,
     pub(super) audit: Arc<AuditTrail>,
+    pub(super) header_rules: Arc<HeaderRules>,
 }
 
 impl SharedState {
@@ -36,9 +38,9 @@ impl SharedState {
             .unwrap_or_else(|message| panic!("gateway settings: {message}"))
     }
 
-    /// Wraps `transport` in the resilience layers (and deduplication) the settings ask for and
-    /// reads a trusted documents manifest file; or why the authentication, audit or trusted
-    /// documents settings cannot work.
+    /// Wraps `transport` in the resilience layers, compression and deduplication the settings
+    /// ask for, compiles the header rules and reads a trusted documents manifest file; or why
+    /// the authentication, audit, header or trusted documents settings cannot work.
     pub fn try_new(
         settings: &GatewaySettings,
         transport: Arc<dyn SubgraphTransport>,
@@ -49,7 +51,11 @@ impl SharedState {
         )?);
         let audit = AuditTrail::new(settings.audit.clone())?;
         let trusted = TrustedDocuments::new(settings.trusted_documents.clone())?;
+        let header_rules = HeaderRules::new(&settings.headers)
+            .map_err(|(key, message)| format!("{key}: {message}"))?;
         let transport = layered(transport, &settings.resilience, settings.subgraph_timeout);
+        let transport =
+            crate::subgraph_compression::layer(transport, &settings.subgraph_compression);
         let transport: Arc<dyn SubgraphTransport> = if settings.deduplicate_requests {
             Arc::new(DedupTransport::new(transport))
         } else {
@@ -61,6 +67,7 @@ impl SharedState {
             audit: Arc::new(audit),
             persisted: Arc::new(PersistedQueryStore::memory()),
             trusted: Arc::new(trusted),
+            header_rules: Arc::new(header_rules),
             rate_limiter: settings.rate_limits.is_enabled().then(|| {
                 Arc::new(RateLimiter::new(
                     settings.rate_limits.clone(),

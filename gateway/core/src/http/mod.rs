@@ -37,8 +37,6 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
-/// Headers a client sends that subgraphs also need to see.
-const FORWARDED_HEADERS: &[&str] = &["authorization"];
 /// Asking for the plan in `extensions.queryPlan`.
 const PLAN_HEADERS: &[&str] = &["x-quntuan-query-plan", "apollo-query-plan-experimental"];
 /// Progressive-override labels for this request: `label` switches one on, `-label` off.
@@ -276,13 +274,7 @@ async fn request_options(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v != "false" && v != "0")
     });
-    let forwarded_headers = FORWARDED_HEADERS
-        .iter()
-        .filter_map(|name| {
-            let value = headers.get(*name)?.clone();
-            Some((header::HeaderName::from_static(name), value))
-        })
-        .collect();
+    let forwarded_headers = gateway.header_rules().for_request(headers);
     Ok(RequestOptions {
         include_plan,
         allow_mutations,
@@ -344,7 +336,12 @@ fn respond_graphql(media: ResponseMedia, response: &GraphqlResponse) -> Response
     } else {
         StatusCode::OK
     };
-    respond(media, response, status)
+    let mut http = respond(media, response, status);
+    // What the subgraphs' answers give the client: merged `cache-control`, passed headers.
+    for (name, value) in &response.headers {
+        http.headers_mut().append(name, value.clone());
+    }
+    http
 }
 
 /// A body that could not be read: over `max_body_bytes` (413), or cut short (400).

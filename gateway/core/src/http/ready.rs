@@ -62,6 +62,7 @@ impl Probe {
                 headers: Vec::new(),
                 deduplicate: false,
                 traceparent: None,
+                response_headers: None,
             };
             async move {
                 match tokio::time::timeout(self.timeout, transport.send(request)).await {

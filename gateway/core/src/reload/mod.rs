@@ -8,6 +8,7 @@
 //! ([`url`]), or anything else (the CLI composes subgraphs itself). [`watch`] polls one.
 
 pub mod file;
+pub mod service_sdl;
 mod source;
 pub mod url;
 

@@ -39,7 +39,9 @@ fn transient(error: &TransportError, retry_timeouts: bool) -> bool {
         TransportError::Unreachable { .. } => true,
         TransportError::Timeout(_) => retry_timeouts,
         TransportError::Status { status } => matches!(status, 502..=504),
-        TransportError::Overloaded { .. } | TransportError::CircuitOpen { .. } => false,
+        TransportError::Overloaded { .. }
+        | TransportError::CircuitOpen { .. }
+        | TransportError::Undecodable(_) => false,
     }
 }
 
