@@ -227,7 +227,37 @@ async fn the_dashboard_bundle_is_served_compressed() {
         compressed.header("content-type"),
         Some("text/javascript; charset=utf-8")
     );
-    assert_eq!(compressed.header("etag"), plain.header("etag"));
+    // Another representation, another strong validator; both revalidate.
+    let plain_etag = plain.header("etag").expect("an etag").to_string();
+    assert_eq!(
+        compressed.header("etag"),
+        Some(format!("{}-br\"", plain_etag.trim_end_matches('"')).as_str())
+    );
+    assert_eq!(compressed.header("vary"), Some("accept-encoding"));
+    let revalidated = send(
+        http::Request::get(format!("{url}/assets/dashboard.js"))
+            .header("accept-encoding", "br")
+            .header(
+                "if-none-match",
+                compressed.header("etag").unwrap_or_default(),
+            )
+            .body(Full::new(Bytes::new()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(revalidated.status, 304);
+    let stale = send(
+        http::Request::get(format!("{url}/assets/dashboard.js"))
+            .header("accept-encoding", "br")
+            .header("if-none-match", plain_etag.as_str())
+            .body(Full::new(Bytes::new()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(
+        stale.status, 200,
+        "the plain bytes' tag does not name the brotli bytes"
+    );
     assert_eq!(decode("br", &compressed.body), plain.body);
     println!(
         "dashboard.js: {} bytes plain, {} bytes brotli",

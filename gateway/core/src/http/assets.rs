@@ -3,8 +3,11 @@
 //! that every page works with no outside network.
 //!
 //! Pages link them as `/assets/NAME?v=HASH` ([`url`]): a request carrying the current hash may
-//! be cached for good; any other is revalidated by its `ETag`.
+//! be cached for good; any other is revalidated by its `ETag`. Each is served in the coding the
+//! client prefers, compressed once ([`super::precompressed`]), with an `ETag` per coding.
 
+use super::compression::CompressionSettings;
+use super::precompressed::{self, Encoded};
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -61,8 +64,12 @@ fn versions() -> &'static [String] {
 }
 
 fn find(name: &str) -> Option<(&'static Asset, &'static str)> {
+    find_indexed(name).map(|(_, asset, version)| (asset, version))
+}
+
+fn find_indexed(name: &str) -> Option<(usize, &'static Asset, &'static str)> {
     let index = ASSETS.iter().position(|asset| asset.name == name)?;
-    Some((&ASSETS[index], versions()[index].as_str()))
+    Some((index, &ASSETS[index], versions()[index].as_str()))
 }
 
 /// The URL a page links an asset by; `name` is one of the embedded files.
@@ -73,9 +80,22 @@ pub(super) fn url(name: &str) -> String {
     }
 }
 
-/// `GET /assets/{name}`.
-pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    Router::new().route("/assets/{name}", get(serve))
+/// Compressed copies of [`ASSETS`], by index.
+static ENCODED: Encoded<{ ASSETS.len() }> = Encoded::new();
+
+/// `GET /assets/{name}`, compressed as `compression` allows.
+pub(super) fn routes<S: Clone + Send + Sync + 'static>(
+    compression: &CompressionSettings,
+) -> Router<S> {
+    let compression = std::sync::Arc::new(compression.clone());
+    Router::new().route(
+        "/assets/{name}",
+        get(
+            move |name: Path<String>, query: Query<Version>, headers: HeaderMap| {
+                serve(name, query, headers, compression)
+            },
+        ),
+    )
 }
 
 #[derive(Deserialize)]
@@ -87,11 +107,21 @@ async fn serve(
     Path(name): Path<String>,
     Query(query): Query<Version>,
     headers: HeaderMap,
+    compression: std::sync::Arc<CompressionSettings>,
 ) -> Response {
-    let Some((asset, version)) = find(&name) else {
+    let Some((index, asset, version)) = find_indexed(&name) else {
         return (StatusCode::NOT_FOUND, "no such asset").into_response();
     };
-    let etag = format!("\"{version}\"");
+    let accepted = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let encoded = precompressed::choose(accepted, &compression)
+        .and_then(|algorithm| Some((algorithm, ENCODED.get(index, asset.body, algorithm)?)));
+    let (etag, body) = match encoded {
+        Some((algorithm, bytes)) => (format!("\"{version}-{algorithm}\""), bytes),
+        None => (format!("\"{version}\""), asset.body),
+    };
     // A link with the current hash names these exact bytes: cache them for good.
     let cache = if query.v.as_deref() == Some(version) {
         "public, max-age=31536000, immutable"
@@ -105,9 +135,15 @@ async fn serve(
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        ([(header::CONTENT_TYPE, asset.content_type)], asset.body).into_response()
+        ([(header::CONTENT_TYPE, asset.content_type)], body).into_response()
     };
     let headers = response.headers_mut();
+    if let Some((algorithm, _)) = encoded
+        && let Ok(value) = HeaderValue::from_str(&algorithm.to_string())
+    {
+        headers.insert(header::CONTENT_ENCODING, value);
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);

@@ -14,6 +14,7 @@ mod csrf;
 mod dashboard;
 mod graphiql;
 mod multipart;
+mod precompressed;
 mod ready;
 
 pub use body::decode_post_body;
@@ -98,7 +99,7 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
         routes = routes.route("/metrics", get(crate::telemetry::http::scrape));
     }
     let router = routes
-        .merge(assets::routes())
+        .merge(assets::routes(&settings.compression))
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             handle.shared().rate_limiter(),
