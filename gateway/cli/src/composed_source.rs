@@ -81,16 +81,16 @@ fn hash_of(value: &impl Hash) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::sync::{Arc, Mutex};
 
-    const V1: &str = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String }\n";
-    const V2: &str = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String world: Int }\n";
+    pub(crate) const V1: &str = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String }\n";
+    pub(crate) const V2: &str = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String world: Int }\n";
 
     /// A subgraph on 127.0.0.1 answering `_service { sdl }` with the SDL it holds now;
     /// counts the requests.
-    async fn subgraph(sdl: Arc<Mutex<String>>, asked: Arc<Mutex<u32>>) -> String {
+    pub(crate) async fn subgraph(sdl: Arc<Mutex<String>>, asked: Arc<Mutex<u32>>) -> String {
         let app = axum::Router::new().route(
             "/graphql",
             axum::routing::post(move || async move {

@@ -169,3 +169,51 @@ fn dev_config(port: u16, subgraphs: &[(String, String)]) -> String {
     text.push_str("shutdown:\n  grace_period_ms: 5000\n");
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::composed_source::tests::{V1, V2, subgraph};
+    use quntuan_gateway::execute::HttpTransport;
+    use quntuan_gateway::gateway::SharedState;
+    use quntuan_gateway::reload::GatewayHandle;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    /// What `dev` serves with, minus the subgraphs it runs: a mock subgraph stands for them.
+    #[tokio::test]
+    async fn dev_recomposes_when_a_subgraph_sdl_changes() {
+        let sdl = Arc::new(Mutex::new(V1.to_string()));
+        let url = subgraph(sdl.clone(), Arc::default()).await;
+        let text = dev_config(4000, &[("greetings".to_string(), url)]);
+        let mut config = crate::config::parse("dev.yaml", &text)
+            .ok()
+            .expect("dev's configuration loads");
+        config.supergraph.poll_interval_ms = 10;
+        let settings = config.gateway_settings();
+        let shared = SharedState::new(&settings, Arc::new(HttpTransport::new()));
+        let handle = GatewayHandle::empty(settings, shared);
+        crate::supergraph_source::start(&handle, &config.supergraph)
+            .await
+            .expect("the composed source starts");
+        let api = |handle: &GatewayHandle| {
+            handle
+                .current()
+                .map(|gateway| gateway.supergraph().api_sdl())
+                .unwrap_or_default()
+        };
+        assert!(api(&handle).contains("hello: String"), "{}", api(&handle));
+        assert!(!api(&handle).contains("world"));
+
+        *sdl.lock().expect("sdl") = V2.to_string();
+        let started = Instant::now();
+        while !api(&handle).contains("world: Int") {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "not recomposed: {}",
+                api(&handle)
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
