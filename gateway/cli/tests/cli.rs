@@ -295,3 +295,72 @@ fn a_malformed_supergraph_is_refused_naming_the_line() {
         "{stderr}"
     );
 }
+
+/// Answers one HTTP request on 127.0.0.1 with `body` (JSON); returns the port and the request
+/// as received.
+fn answer_once(body: &'static str) -> (u16, std::thread::JoinHandle<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let mut request = Vec::new();
+        let mut buffer = [0u8; 4096];
+        // The request ends with its JSON body's closing `}"}`.
+        while !String::from_utf8_lossy(&request).ends_with("}\"}") {
+            let read = stream.read(&mut buffer).expect("read");
+            if read == 0 {
+                break;
+            }
+            request.extend_from_slice(&buffer[..read]);
+        }
+        let response = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
+             connection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(response.as_bytes()).expect("write");
+        String::from_utf8_lossy(&request).into_owned()
+    });
+    (port, server)
+}
+
+#[test]
+fn compose_reads_a_running_subgraphs_sdl_through_the_gateways_client() {
+    let (port, server) = answer_once(
+        r#"{"data":{"_service":{"sdl":"extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { hello: String }"}}}"#,
+    );
+    let dir = std::env::temp_dir().join(format!("quntuan-cli-compose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let config = dir.join("supergraph.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "federation_version: =2.3.0\nsubgraphs:\n  greetings:\n    routing_url: http://127.0.0.1:1/graphql\n    schema:\n      subgraph_url: http://127.0.0.1:{port}/graphql\n      introspection_headers:\n        x-token: secret\n"
+        ),
+    )
+    .expect("write the config");
+    let output = Command::new(env!("CARGO_BIN_EXE_quntuan"))
+        .arg("compose")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .expect("quntuan compose runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let sdl = String::from_utf8_lossy(&output.stdout);
+    assert!(sdl.contains("hello: String"), "{sdl}");
+    assert!(
+        sdl.contains(r#"@join__graph(name: "greetings", url: "http://127.0.0.1:1/graphql")"#),
+        "{sdl}"
+    );
+    let request = server.join().expect("the server thread");
+    assert!(request.starts_with("POST /graphql HTTP/1.1"), "{request}");
+    assert!(request.contains("x-token: secret"), "{request}");
+    assert!(request.contains("_service { sdl }"), "{request}");
+}
