@@ -1,18 +1,24 @@
-//! Shared test helpers: a migrated and seeded demo database, and running operations on the
-//! schema as a given caller.
+//! Shared test helpers (the kit's test support with this crate's schema): a migrated and
+//! seeded demo database, and running operations on the schema as a given caller.
 
 #![allow(
     dead_code,
     reason = "each test binary uses a different subset of the helpers"
 )]
 
-use async_graphql::Request;
 use chrono::{DateTime, TimeZone, Utc};
-use quntuan_kit::{Caller, Progress, Scale, StatementCounter, SubgraphService, test_database};
+use quntuan_kit::testing::{self, fixture};
+use quntuan_kit::{Caller, StatementCounter};
 use quntuan_unions::Unions;
 use quntuan_unions::graphql::{Clock, SchemaOptions, UnionsSchema, build_with};
 use sea_orm::DatabaseConnection;
 use serde_json::Value;
+
+#[allow(
+    unused_imports,
+    reason = "each test binary uses a different subset of the helpers"
+)]
+pub(crate) use quntuan_kit::testing::sorted;
 
 /// The instant mutations see in tests.
 pub(crate) fn test_now() -> DateTime<Utc> {
@@ -24,43 +30,33 @@ pub(crate) fn test_now() -> DateTime<Utc> {
 /// A fresh database (SQLite in memory, or a PostgreSQL schema when `DATABASE_URL` is set)
 /// with the unions tables and the demo data.
 pub(crate) async fn seeded_database() -> DatabaseConnection {
-    let db = test_database().await;
-    Unions
-        .migrate(&db)
-        .await
-        .expect("the unions migrations apply");
-    Unions
-        .seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("the demo seed loads");
-    db
+    testing::seeded_test_database(&Unions).await
+}
+
+fn build(db: DatabaseConnection) -> UnionsSchema {
+    let options = SchemaOptions {
+        clock: Clock::Fixed(test_now()),
+    };
+    build_with(db, options)
 }
 
 /// The schema over a seeded demo database, with the fixed test clock.
 pub(crate) async fn seeded_schema() -> (UnionsSchema, DatabaseConnection) {
-    let db = seeded_database().await;
-    let options = SchemaOptions {
-        clock: Clock::Fixed(test_now()),
-        ..SchemaOptions::default()
-    };
-    (build_with(db.clone(), options), db)
+    let seeded = fixture(&Unions, build).await;
+    (seeded.schema, seeded.db)
 }
 
 /// The schema over a seeded demo database whose statements are counted. The kit's loaders
 /// batch by the shape of the query, not by a time window, so the counts are exact whatever
 /// the machine's load.
 pub(crate) async fn counted_schema() -> (UnionsSchema, StatementCounter) {
-    let mut db = seeded_database().await;
-    let counter = StatementCounter::attach(&mut db);
-    let options = SchemaOptions {
-        clock: Clock::Fixed(test_now()),
-    };
-    (build_with(db, options), counter)
+    let seeded = fixture(&Unions, build).await;
+    (seeded.schema, seeded.counter)
 }
 
 /// A caller with the unions' personal-data scope.
 pub(crate) fn officer() -> Caller {
-    Caller::new("officer-1", &["unions:personal"])
+    testing::officer_of("unions")
 }
 
 /// A signed-in caller without any scope.
@@ -75,74 +71,24 @@ pub(crate) async fn run(
     query: &str,
     variables: Value,
 ) -> Value {
-    let request = Request::new(query)
-        .variables(async_graphql::Variables::from_json(variables))
-        .data(caller);
-    let response = schema.execute(request).await;
-    serde_json::to_value(&response).expect("a response serialises to JSON")
-}
-
-/// `value` in a canonical form for snapshots: every object's keys sorted, and a top-level
-/// `errors` list sorted by path. async-graphql emits the fields of an object (and field
-/// errors) in the order their resolvers finish, which varies from run to run.
-pub(crate) fn sorted(value: Value) -> Value {
-    let mut value = sort_keys(value);
-    if let Some(Value::Array(errors)) = value.get_mut("errors") {
-        errors.sort_by_key(|e| {
-            (
-                e.get("path").map(Value::to_string),
-                e.get("message").map(Value::to_string),
-            )
-        });
-    }
-    value
-}
-
-fn sort_keys(value: Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k, sort_keys(v)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
-        other => other,
-    }
+    testing::execute(schema, caller, query, variables).await
 }
 
 /// The number of rows of every unions table, to show that a refused mutation wrote nothing.
-pub(crate) async fn row_counts(db: &DatabaseConnection) -> Vec<(&'static str, i64)> {
-    use sea_orm::{ConnectionTrait, Statement};
-    let mut counts = Vec::new();
-    for table in [
-        "grassroots_union",
-        "workers_home",
-        "labor_dispute",
-        "labor_dispute_step",
-        "labor_award",
-        "union_social_worker",
-        "craftsman",
-        "labor_social_organization",
-        "union_activity",
-    ] {
-        let row = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                format!("SELECT COUNT(*) AS n FROM {table}"),
-            ))
-            .await
-            .expect("the count runs")
-            .expect("a count returns a row");
-        counts.push((
-            table,
-            row.try_get::<i64>("", "n")
-                .expect("the count is an integer"),
-        ));
-    }
-    counts
+pub(crate) async fn row_counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
+    testing::row_counts(
+        db,
+        &[
+            "grassroots_union",
+            "workers_home",
+            "labor_dispute",
+            "labor_dispute_step",
+            "labor_award",
+            "union_social_worker",
+            "craftsman",
+            "labor_social_organization",
+            "union_activity",
+        ],
+    )
+    .await
 }
