@@ -216,6 +216,35 @@ where
     Ok(written)
 }
 
+/// Inserts the directory's awards of an organisation (`catalog::youth_awards(scale)`, ...)
+/// into its integer-keyed awards table: `id` (the skeleton's number), `title`,
+/// `recipient_unit`, `recipient_person`, `year` and the region columns.
+pub async fn insert_awards<C>(
+    db: &C,
+    progress: &Progress,
+    subgraph: &str,
+    table: &str,
+    awards: impl Iterator<Item = crate::catalog::AwardSkeleton>,
+) -> Result<u64, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let rows: Vec<Vec<Value>> = awards
+        .map(|a| {
+            let row = vec![
+                i64::from(a.seq).into(),
+                a.title.into(),
+                a.recipient_unit.into(),
+                a.recipient_person.into(),
+                a.year.into(),
+            ];
+            with_region(row, &a.region)
+        })
+        .collect();
+    let columns = ["id", "title", "recipient_unit", "recipient_person", "year"];
+    insert_located(db, progress, subgraph, table, &columns, rows.len(), rows).await
+}
+
 /// Rows were written with explicit ids: on PostgreSQL move each table's `id` sequence past
 /// them so the mutations' inserts get fresh ids. (SQLite's rowid needs nothing.)
 pub async fn advance_id_sequences<C: ConnectionTrait>(

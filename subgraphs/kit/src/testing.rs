@@ -155,6 +155,68 @@ fn sort_keys(value: Value) -> Value {
     }
 }
 
+/// The helpers a subgraph's integration tests share, declared in its `tests/common/mod.rs`
+/// over its own schema (a macro: each test binary is its own crate, and the helpers must
+/// name that crate's schema type):
+///
+/// ```ignore
+/// quntuan_kit::test_helpers!(Unions, UnionsSchema, build, "unions", ["grassroots_union", ...]);
+/// ```
+///
+/// declares `seeded_database()`, `seeded_schema() -> (schema, db)`, `counted_schema() ->
+/// (schema, counter)`, `officer()` (the organisation's personal scope), `clerk()` (no scope),
+/// `run(&schema, caller, query, variables)`, `row_counts(&db)` over the tables, and
+/// re-exports `sorted`.
+#[macro_export]
+macro_rules! test_helpers {
+    ($service:expr, $schema:ty, $build:expr, $org:literal, [$($table:literal),* $(,)?]) => {
+        #[allow(unused_imports, reason = "each test binary uses a different subset")]
+        pub(crate) use $crate::testing::sorted;
+
+        /// A fresh, migrated, demo-seeded database of this subgraph.
+        pub(crate) async fn seeded_database() -> sea_orm::DatabaseConnection {
+            $crate::testing::seeded_test_database(&$service).await
+        }
+
+        /// The schema over a seeded demo database, and the database.
+        pub(crate) async fn seeded_schema() -> ($schema, sea_orm::DatabaseConnection) {
+            let seeded = $crate::testing::fixture(&$service, $build).await;
+            (seeded.schema, seeded.db)
+        }
+
+        /// The schema over a seeded demo database whose statements are counted.
+        pub(crate) async fn counted_schema() -> ($schema, $crate::StatementCounter) {
+            let seeded = $crate::testing::fixture(&$service, $build).await;
+            (seeded.schema, seeded.counter)
+        }
+
+        /// A caller with the organisation's personal-data scope.
+        pub(crate) fn officer() -> $crate::Caller {
+            $crate::testing::officer_of($org)
+        }
+
+        /// A signed-in caller without any scope.
+        pub(crate) fn clerk() -> $crate::Caller {
+            $crate::Caller::new("clerk-7", &[])
+        }
+
+        /// Runs `query` with `variables` as `caller`; the whole response as JSON.
+        pub(crate) async fn run(
+            schema: &$schema,
+            caller: $crate::Caller,
+            query: &str,
+            variables: serde_json::Value,
+        ) -> serde_json::Value {
+            $crate::testing::execute(schema, caller, query, variables).await
+        }
+
+        /// The rows of every table of the subgraph, to show a refused write wrote nothing.
+        pub(crate) async fn row_counts(db: &sea_orm::DatabaseConnection) -> Vec<(String, i64)> {
+            $crate::testing::row_counts(db, &[$($table),*]).await
+        }
+    };
+}
+
 /// Runs `query` with `variables` on `schema` as `caller`; the whole response as JSON.
 pub async fn execute<E: Executor>(
     schema: &E,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{company_name, person_name, phone_number};
 use quntuan_kit::reexports::sea_orm::{DatabaseConnection, DbErr};
-use quntuan_kit::seed::{advance_id_sequences, date, insert_located, with_region};
+use quntuan_kit::seed::{advance_id_sequences, date, insert_awards, insert_located, with_region};
 use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
 const INDUSTRIES: [&str; 6] = [
@@ -158,26 +158,12 @@ pub(crate) async fn seed(
     .await
     .map_err(fail("inserting science activities"))?;
 
-    let total = catalog::science_awards(scale).count();
-    insert_located(
+    insert_awards(
         db,
         progress,
         "science",
         "science_awards",
-        &["id", "title", "recipient_unit", "recipient_person", "year"],
-        total,
-        catalog::science_awards(scale).map(|a| {
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.recipient_unit.into(),
-                    a.recipient_person.into(),
-                    a.year.into(),
-                ],
-                &a.region,
-            )
-        }),
+        catalog::science_awards(scale),
     )
     .await
     .map_err(fail("inserting awards"))?;

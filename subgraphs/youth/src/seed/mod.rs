@@ -15,7 +15,7 @@ use quntuan_kit::reexports::sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
     TransactionTrait, Value,
 };
-use quntuan_kit::seed::{advance_id_sequences, insert_located, with_region};
+use quntuan_kit::seed::{advance_id_sequences, insert_awards, insert_located, with_region};
 use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale};
 
 /// SQLite page cache for the seed connection (in KiB, as a negative `cache_size`): the
@@ -260,26 +260,12 @@ async fn seed_tables(
     .await
     .map_err(fail("inserting social workers"))?;
 
-    let award_total = catalog::youth_awards(scale).count();
-    insert_located(
+    insert_awards(
         db,
         progress,
         "youth",
         "youth_awards",
-        &["id", "title", "recipient_unit", "recipient_person", "year"],
-        award_total,
-        catalog::youth_awards(scale).map(|a| {
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.recipient_unit.into(),
-                    a.recipient_person.into(),
-                    a.year.into(),
-                ],
-                &a.region,
-            )
-        }),
+        catalog::youth_awards(scale),
     )
     .await
     .map_err(fail("inserting awards"))?;
