@@ -155,6 +155,15 @@ fn sort_keys(value: Value) -> Value {
     }
 }
 
+/// The instant a subgraph's mutations see in tests (a fixed clock): 2025-07-01 02:30 UTC.
+pub fn test_now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
 /// The helpers a subgraph's integration tests share, declared in its `tests/common/mod.rs`
 /// over its own schema (a macro: each test binary is its own crate, and the helpers must
 /// name that crate's schema type):
