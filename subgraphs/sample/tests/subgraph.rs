@@ -118,7 +118,7 @@ fn composes_into_the_supergraph_with_the_other_subgraphs() {
         let sdl = std::fs::read_to_string(&path).expect("the checked-in schema is readable");
         subgraphs.push(SubgraphSdl::new(
             name,
-            &format!("http://127.0.0.1:{}/graphql", 4001 + port),
+            format!("http://127.0.0.1:{}/graphql", 4001 + port),
             sdl,
         ));
     }
