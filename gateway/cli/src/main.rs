@@ -9,6 +9,7 @@ mod cost_args;
 mod dev_cmd;
 mod http_args;
 mod limit_args;
+mod new_subgraph_cmd;
 mod plan_cmd;
 mod sdl_fetch;
 mod seed_cmd;
@@ -60,6 +61,8 @@ enum Command {
     Seed(seed_cmd::SeedArgs),
     /// Check a configuration file, or print its JSON Schema.
     Config(config_cmd::ConfigArgs),
+    /// Add a new organisation's subgraph to this checkout, from the `sample` template.
+    NewSubgraph(new_subgraph_cmd::NewSubgraphArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Subgraph(args) => subgraph_cmd::run(args),
         Command::Seed(args) => seed_cmd::run(args),
         Command::Config(args) => config_cmd::run(args),
+        Command::NewSubgraph(args) => new_subgraph_cmd::run(args),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use sea_orm_migration::prelude::*;
 
+pub use m20260201_000006_create_disability_region_figures::FIGURE_COLUMNS;
 pub use sea_orm_migration::MigratorTrait;
 
 mod common;
@@ -11,6 +12,7 @@ mod m20250101_000002_create_disability_workers;
 mod m20250101_000003_create_disability_persons;
 mod m20250101_000004_create_disability_services;
 mod m20250101_000005_create_disability_awards;
+mod m20260201_000006_create_disability_region_figures;
 
 /// Runs the disability schema migrations in order.
 pub struct Migrator;
@@ -24,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20250101_000003_create_disability_persons::Migration),
             Box::new(m20250101_000004_create_disability_services::Migration),
             Box::new(m20250101_000005_create_disability_awards::Migration),
+            Box::new(m20260201_000006_create_disability_region_figures::Migration),
         ]
     }
 

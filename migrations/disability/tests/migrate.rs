@@ -16,6 +16,7 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
         "disability_persons",
         "disability_services",
         "disability_awards",
+        "disability_region_figures",
     ] {
         assert!(
             manager.has_table(table).await?,
@@ -28,7 +29,11 @@ async fn migrations_can_go_up_and_down() -> Result<(), DbErr> {
             .await?
     );
     Migrator::down(&db, None).await?;
-    for table in ["disability_organizations", "disability_persons"] {
+    for table in [
+        "disability_organizations",
+        "disability_persons",
+        "disability_region_figures",
+    ] {
         assert!(
             !manager.has_table(table).await?,
             "{table} should be gone after down"

@@ -4,6 +4,7 @@
 //! `seaql_migrations_women` so that the women tables can share a database (or a PostgreSQL
 //! schema) with another subgraph's without the two migrators reading each other's history.
 
+pub use m20260201_000010_create_women_region_figures::FIGURE_COLUMNS;
 pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000001_create_women_organization;
@@ -15,6 +16,7 @@ mod m20260101_000006_create_red_banner_collective;
 mod m20260101_000007_create_family_education_activity;
 mod m20260101_000008_create_rights_assistance;
 mod m20260101_000009_unique_rights_assistance;
+mod m20260201_000010_create_women_region_figures;
 mod regional;
 
 /// The women migrator: `Migrator::up(&db, None)` brings a database to the current schema.
@@ -33,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000007_create_family_education_activity::Migration),
             Box::new(m20260101_000008_create_rights_assistance::Migration),
             Box::new(m20260101_000009_unique_rights_assistance::Migration),
+            Box::new(m20260201_000010_create_women_region_figures::Migration),
         ]
     }
 

@@ -5,7 +5,7 @@ use quntuan_women_migration::Migrator;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{DatabaseConnection, DbBackend, Statement};
 
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 9] = [
     "women_organization",
     "womens_home",
     "childrens_home",
@@ -14,6 +14,7 @@ const TABLES: [&str; 8] = [
     "red_banner_collective",
     "family_education_activity",
     "rights_assistance",
+    "women_region_figures",
 ];
 
 async fn index_names(db: &DatabaseConnection) -> Vec<String> {

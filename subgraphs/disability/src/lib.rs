@@ -7,7 +7,7 @@ pub mod entity;
 mod graphql;
 mod ids;
 mod seed;
-mod service;
+pub mod service;
 
 use quntuan_disability_migration::{Migrator, MigratorTrait};
 use quntuan_kit::reexports::sea_orm::DatabaseConnection;
@@ -29,12 +29,16 @@ impl SubgraphService for Disability {
 
     fn migrate<'a>(&'a self, db: &'a DatabaseConnection) -> BoxFuture<'a, Result<(), KitError>> {
         Box::pin(async move {
-            Migrator::up(db, None)
+            let failed = |source| KitError::Migrate {
+                subgraph: "disability",
+                source,
+            };
+            Migrator::up(db, None).await.map_err(failed)?;
+            // A database seeded before the summary existed gets its figures now.
+            service::figures::SUMMARY
+                .fill_if_empty(db)
                 .await
-                .map_err(|source| KitError::Migrate {
-                    subgraph: "disability",
-                    source,
-                })
+                .map_err(failed)
         })
     }
 

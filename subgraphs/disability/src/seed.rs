@@ -8,14 +8,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{id_number, person_name, phone_number};
-use quntuan_kit::reexports::sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Value,
-};
-use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale, bulk_insert};
+use quntuan_kit::reexports::sea_orm::{DatabaseConnection, DbErr};
+use quntuan_kit::seed::{advance_id_sequences, date, insert_awards, insert_located, with_region};
+use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
 use crate::service::lists::DisabilityCategory;
-
-const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
 
 /// Seeds a migrated, empty disability database.
 pub(crate) async fn seed(
@@ -35,9 +32,10 @@ pub(crate) async fn seed(
         .map(|u| (i64::from(u.seq), u.region))
         .collect();
     let total = units.len();
-    insert(
+    insert_located(
         db,
         progress,
+        "disability",
         "disability_organizations",
         &["id", "name", "kind", "member_count", "founded_on"],
         total,
@@ -58,9 +56,10 @@ pub(crate) async fn seed(
     .map_err(fail("inserting organisations"))?;
 
     let workers = workers(scale, &units);
-    insert(
+    insert_located(
         db,
         progress,
+        "disability",
         "disability_workers",
         &[
             "id",
@@ -105,9 +104,10 @@ pub(crate) async fn seed(
             .push(*id);
     }
     let persons_total = scale.count(150, 120_000) as usize;
-    insert(
+    insert_located(
         db,
         progress,
+        "disability",
         "disability_persons",
         &[
             "id",
@@ -141,9 +141,10 @@ pub(crate) async fn seed(
 
     let mut links = Rng::for_stream("disability.services.links");
     let total = catalog::disability_activities(scale).count();
-    insert(
+    insert_located(
         db,
         progress,
+        "disability",
         "disability_services",
         &[
             "id",
@@ -183,30 +184,17 @@ pub(crate) async fn seed(
     .await
     .map_err(fail("inserting accessibility services"))?;
 
-    let total = catalog::disability_awards(scale).count();
-    insert(
+    insert_awards(
         db,
         progress,
+        "disability",
         "disability_awards",
-        &["id", "title", "recipient_unit", "recipient_person", "year"],
-        total,
-        catalog::disability_awards(scale).map(|a| {
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.recipient_unit.into(),
-                    a.recipient_person.into(),
-                    a.year.into(),
-                ],
-                &a.region,
-            )
-        }),
+        catalog::disability_awards(scale),
     )
     .await
     .map_err(fail("inserting awards"))?;
 
-    reset_sequences(
+    advance_id_sequences(
         db,
         &[
             "disability_organizations",
@@ -217,49 +205,12 @@ pub(crate) async fn seed(
         ],
     )
     .await
-    .map_err(fail("advancing id sequences"))
-}
-
-async fn insert<I: Iterator<Item = Vec<Value>>>(
-    db: &DatabaseConnection,
-    progress: &Progress,
-    table: &str,
-    columns: &[&str],
-    total: usize,
-    rows: I,
-) -> Result<u64, DbErr> {
-    let mut all: Vec<&str> = columns.to_vec();
-    all.extend(REGION_COLUMNS);
-    let stage = progress.stage(&format!("disability: {table}"), total as u64);
-    let written = bulk_insert(db, table, &all, rows, &stage).await?;
-    stage.finish();
-    Ok(written)
-}
-
-fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
-    row.push(region.region_code.clone().into());
-    row.push(region.street_code.clone().into());
-    row.push(region.district_code.clone().into());
-    row
-}
-
-/// Rows were written with explicit ids: on PostgreSQL move each id sequence past them so
-/// the mutation's inserts get fresh ids. (SQLite's rowid needs nothing.)
-async fn reset_sequences(db: &DatabaseConnection, tables: &[&str]) -> Result<(), DbErr> {
-    if db.get_database_backend() != DbBackend::Postgres {
-        return Ok(());
-    }
-    for table in tables {
-        db.execute_unprepared(&format!(
-            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-        ))
-        .await?;
-    }
-    Ok(())
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    .map_err(fail("advancing id sequences"))?;
+    // The per-region summary `Region.disability` reads, from the rows written.
+    crate::service::figures::SUMMARY
+        .fill(db)
+        .await
+        .map_err(fail("filling the per-region figures"))
 }
 
 struct WorkerSeed {

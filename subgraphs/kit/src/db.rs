@@ -19,15 +19,73 @@ pub const TEST_DATABASE_ENV: &str = "DATABASE_URL";
 /// with `SQLITE_BUSY` (then `write::write_transaction` retries the whole transaction).
 pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Environment variable: how many milliseconds a statement waits for a free pooled
+/// connection before it fails (default [`DEFAULT_ACQUIRE_TIMEOUT`]).
+pub const ACQUIRE_TIMEOUT_ENV: &str = "QUNTUAN_DB_ACQUIRE_TIMEOUT_MS";
+
+/// The default wait for a pooled connection. sqlx waits 30 s, long past any client's patience:
+/// when every connection is busy, a request should fail soon and say so, not hang.
+pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How the connection pool behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// How long a statement waits for a free connection before it fails with
+    /// [`DbErr::ConnectionAcquire`] (answered as an `INTERNAL` error that says so).
+    pub acquire_timeout: Duration,
+    /// At most this many connections (`None`: 4 for a SQLite file, 8 for PostgreSQL; an
+    /// in-memory SQLite database always has one).
+    pub max_connections: Option<u32>,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            acquire_timeout: DEFAULT_ACQUIRE_TIMEOUT,
+            max_connections: None,
+        }
+    }
+}
+
+impl PoolSettings {
+    /// The defaults, with [`ACQUIRE_TIMEOUT_ENV`] when it is set.
+    pub fn from_env() -> Result<Self, KitError> {
+        let mut settings = PoolSettings::default();
+        if let Ok(text) = std::env::var(ACQUIRE_TIMEOUT_ENV) {
+            settings.acquire_timeout = parse_acquire_timeout(&text)?;
+        }
+        Ok(settings)
+    }
+}
+
+fn parse_acquire_timeout(text: &str) -> Result<Duration, KitError> {
+    match text.trim().parse::<u64>() {
+        Ok(ms) if ms > 0 => Ok(Duration::from_millis(ms)),
+        _ => Err(KitError::Config(format!(
+            "{ACQUIRE_TIMEOUT_ENV} must be a whole number of milliseconds above 0, not `{text}`"
+        ))),
+    }
+}
+
 /// Connects to `url`: `sqlite:PATH` / `sqlite://PATH` (file created if missing),
-/// `sqlite::memory:` (one private in-memory database), or `postgres://...`.
+/// `sqlite::memory:` (one private in-memory database), or `postgres://...`; the pool as
+/// [`PoolSettings::from_env`] says.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, KitError> {
-    connect_with(url, None).await
+    connect_with_settings(url, &PoolSettings::from_env()?).await
+}
+
+/// [`connect`] with explicit pool settings.
+pub async fn connect_with_settings(
+    url: &str,
+    settings: &PoolSettings,
+) -> Result<DatabaseConnection, KitError> {
+    connect_with(url, None, settings).await
 }
 
 async fn connect_with(
     url: &str,
     search_path: Option<&str>,
+    settings: &PoolSettings,
 ) -> Result<DatabaseConnection, KitError> {
     let mut options = if url.starts_with("sqlite::memory:") {
         // Every pooled connection to `:memory:` would be a different database: keep one,
@@ -57,13 +115,12 @@ async fn connect_with(
             format!("sqlite://{path}?mode=rwc")
         };
         let mut o = ConnectOptions::new(full);
-        o.max_connections(4);
+        o.max_connections(settings.max_connections.unwrap_or(4));
         o
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let mut o = ConnectOptions::new(url);
-        o.max_connections(8)
-            .connect_timeout(Duration::from_secs(5))
-            .acquire_timeout(Duration::from_secs(30));
+        o.max_connections(settings.max_connections.unwrap_or(8))
+            .connect_timeout(Duration::from_secs(5));
         if let Some(path) = search_path {
             o.set_schema_search_path(path);
         }
@@ -72,6 +129,7 @@ async fn connect_with(
         return Err(KitError::UnsupportedUrl(redact(url)));
     };
     options.sqlx_logging(false);
+    options.acquire_timeout(settings.acquire_timeout);
     // Every pooled connection waits for the write lock instead of failing at once. (sqlx
     // defaults to 5 s as well; set here so the value is ours and documented.)
     options.map_sqlx_sqlite_opts(|sqlite| sqlite.busy_timeout(SQLITE_BUSY_TIMEOUT));
@@ -147,7 +205,7 @@ async fn postgres_test_schema(url: &str) -> Result<DatabaseConnection, KitError>
         )))?;
     // Closing returns the admin connection at once instead of holding it for the test.
     let _ = admin.close().await;
-    connect_with(url, Some(&schema)).await
+    connect_with(url, Some(&schema), &PoolSettings::from_env()?).await
 }
 
 /// Counts SQL statements run through one connection (for tests of batching). Every
@@ -250,6 +308,57 @@ mod tests {
         assert!(path.exists());
         let _ = std::fs::remove_dir_all(dir);
         Ok(())
+    }
+
+    /// Every connection busy (a transaction holds the only one): the next statement fails
+    /// after the acquire timeout with an answer that says so, instead of waiting 30 s.
+    #[tokio::test]
+    async fn a_busy_pool_fails_with_a_clear_error() -> Result<(), Box<dyn std::error::Error>> {
+        use sea_orm::TransactionTrait;
+        let dir = std::env::temp_dir().join(format!("quntuan-kit-pool-{}", std::process::id()));
+        let url = match std::env::var(TEST_DATABASE_ENV) {
+            Ok(url) if !url.trim().is_empty() => url,
+            _ => format!("sqlite:{}", dir.join("db.sqlite").display()),
+        };
+        let settings = PoolSettings {
+            acquire_timeout: Duration::from_millis(200),
+            max_connections: Some(1),
+        };
+        let db = connect_with_settings(&url, &settings).await?;
+        let held = db.begin().await?;
+        let err = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT 1",
+            ))
+            .await
+            .err();
+        drop(held);
+        let _ = std::fs::remove_dir_all(dir);
+        let api = crate::ApiError::from(err.ok_or("the statement waited and ran")?);
+        assert_eq!(
+            format!("{api:?}"),
+            "INTERNAL: internal error while querying the database: no database connection \
+             became free in time (all are busy; QUNTUAN_DB_ACQUIRE_TIMEOUT_MS sets the wait); \
+             try again"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn acquire_timeouts_parse_from_milliseconds() {
+        assert_eq!(
+            parse_acquire_timeout("250").ok(),
+            Some(Duration::from_millis(250))
+        );
+        assert_eq!(
+            parse_acquire_timeout("0").err().map(|e| e.to_string()),
+            Some(
+                "QUNTUAN_DB_ACQUIRE_TIMEOUT_MS must be a whole number of milliseconds above 0, \
+                 not `0`"
+                    .to_string()
+            )
+        );
     }
 
     #[test]

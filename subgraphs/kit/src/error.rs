@@ -91,6 +91,24 @@ impl ApiError {
     /// marked transient when a concurrent writer caused it, so that the write is retried
     /// rather than answered (the retry loop logs it if every attempt fails).
     pub fn database(operation: &str, err: DbErr) -> Self {
+        if matches!(
+            err,
+            DbErr::ConnectionAcquire(sea_orm::ConnAcquireErr::Timeout)
+        ) {
+            // Not transient: retrying would wait for the pool again.
+            tracing::warn!(
+                operation,
+                "no pooled database connection became free in time"
+            );
+            return ApiError::new(
+                ErrorCode::Internal,
+                format!(
+                    "internal error while {operation}: no database connection became free in \
+                     time (all are busy; {} sets the wait); try again",
+                    crate::db::ACQUIRE_TIMEOUT_ENV
+                ),
+            );
+        }
         if crate::write::is_transient(&err) {
             tracing::info!(operation, %err, "a concurrent writer got in the way");
             let mut api = ApiError::new(
@@ -169,6 +187,8 @@ pub enum KitError {
         context: String,
         source: DbErr,
     },
+    #[error("{0}")]
+    Config(String),
     #[error("cannot listen on `{addr}`: {source}")]
     Listen {
         addr: String,

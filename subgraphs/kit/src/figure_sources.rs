@@ -16,14 +16,41 @@
 
 use std::collections::HashMap;
 
-use crate::{RegionLevel, region::CITY_CODE};
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
+use async_graphql::dataloader::Loader;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
+
+use crate::{ApiError, RegionLevel, region::CITY_CODE};
 
 /// One table and the aggregate expressions it contributes, e.g.
 /// `("youth_service_logs", &["COUNT(*)", "COALESCE(SUM(minutes), 0)"])`.
 pub struct FigureSource {
     pub table: &'static str,
     pub aggregates: &'static [&'static str],
+}
+
+/// A loader of `Region.<organisation>` figures from live aggregates: one statement per batch
+/// of region codes, the figures in the order of `sources` and their aggregates.
+pub struct LiveFigures {
+    db: DatabaseConnection,
+    sources: &'static [FigureSource],
+}
+
+impl LiveFigures {
+    pub fn new(db: &DatabaseConnection, sources: &'static [FigureSource]) -> Self {
+        LiveFigures {
+            db: db.clone(),
+            sources,
+        }
+    }
+}
+
+impl Loader<String> for LiveFigures {
+    type Value = Vec<i64>;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Vec<i64>>, ApiError> {
+        Ok(region_figures(&self.db, self.sources, keys).await?)
+    }
 }
 
 /// The figures of each requested region, in the order of `sources` and their aggregates.
@@ -33,7 +60,17 @@ pub async fn region_figures<C: ConnectionTrait>(
     sources: &[FigureSource],
     codes: &[String],
 ) -> Result<HashMap<String, Vec<i64>>, DbErr> {
-    let width: usize = sources.iter().map(|s| s.aggregates.len()).sum();
+    let sources: Vec<(&str, &[&str])> = sources.iter().map(|s| (s.table, s.aggregates)).collect();
+    figures_by_region(db, &sources, codes).await
+}
+
+/// [`region_figures`] over `(table, aggregates)` pairs built at run time.
+pub async fn figures_by_region<C: ConnectionTrait, A: AsRef<str>>(
+    db: &C,
+    sources: &[(&str, &[A])],
+    codes: &[String],
+) -> Result<HashMap<String, Vec<i64>>, DbErr> {
+    let width: usize = sources.iter().map(|s| s.1.len()).sum();
     let mut result: HashMap<String, Vec<i64>> =
         codes.iter().map(|c| (c.clone(), vec![0; width])).collect();
     let mut by_level: Vec<(&'static str, Vec<&String>)> = vec![
@@ -58,13 +95,12 @@ pub async fn region_figures<C: ConnectionTrait>(
     let mut values: Vec<Value> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
     let mut offset = 0;
-    for source in sources {
-        let columns = figure_columns(width, offset, source.aggregates);
-        offset += source.aggregates.len();
+    for (table, aggregates) in sources {
+        let columns = figure_columns(width, offset, aggregates);
+        offset += aggregates.len();
         if city {
             parts.push(format!(
-                "SELECT '{CITY_CODE}' AS code, {columns} FROM {}",
-                source.table
+                "SELECT '{CITY_CODE}' AS code, {columns} FROM {table}"
             ));
         }
         for (column, level_codes) in &by_level {
@@ -77,8 +113,7 @@ pub async fn region_figures<C: ConnectionTrait>(
                 marks.push(placeholder(backend, values.len()));
             }
             parts.push(format!(
-                "SELECT {column} AS code, {columns} FROM {} WHERE {column} IN ({}) GROUP BY {column}",
-                source.table,
+                "SELECT {column} AS code, {columns} FROM {table} WHERE {column} IN ({}) GROUP BY {column}",
                 marks.join(", ")
             ));
         }
@@ -108,11 +143,11 @@ pub async fn region_figures<C: ConnectionTrait>(
 }
 
 /// `COUNT(*) AS f0, 0 AS f1, ...`: this source's aggregates in its slots, zeros elsewhere.
-fn figure_columns(width: usize, offset: usize, aggregates: &[&str]) -> String {
+fn figure_columns<A: AsRef<str>>(width: usize, offset: usize, aggregates: &[A]) -> String {
     (0..width)
         .map(
             |i| match i.checked_sub(offset).and_then(|j| aggregates.get(j)) {
-                Some(aggregate) => format!("{aggregate} AS f{i}"),
+                Some(aggregate) => format!("{} AS f{i}", aggregate.as_ref()),
                 None => format!("0 AS f{i}"),
             },
         )

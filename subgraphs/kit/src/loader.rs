@@ -16,7 +16,9 @@
 //!
 //! A batch started outside a [`Batching`] request (a loader used directly, or a loader that
 //! loads through another loader from inside a batch) is spawned on tokio, as async-graphql
-//! does by default, so nothing ever waits on a batch that nobody runs.
+//! does by default, so nothing ever waits on a batch that nobody runs. The spawned batch
+//! carries the caller's trace span (a tokio task-local does not cross `tokio::spawn`), so its
+//! statements stay children of the request that asked for them.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -98,7 +100,7 @@ fn queue_batch(batch: Batch) {
         None => Some(batch),
     });
     if let Some(batch) = batch {
-        tokio::spawn(batch);
+        tokio::spawn(quntuan_trace::with_current(batch));
     }
 }
 
@@ -200,7 +202,7 @@ impl Drop for Batched<'_> {
             .chain(self.queue.take());
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             for batch in orphans {
-                runtime.spawn(batch);
+                runtime.spawn(quntuan_trace::with_current(batch));
             }
         }
     }

@@ -7,7 +7,10 @@
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, TransactionSession, TransactionTrait, Value};
 
+use chrono::NaiveDate;
+
 use crate::db::statement;
+use crate::region::RegionRef;
 
 /// Keeps each statement under SQLite's (32,766) and PostgreSQL's (65,535) bound
 /// parameter limits.
@@ -179,6 +182,93 @@ async fn flush<C: ConnectionTrait>(
 }
 
 /// Double-quoted identifier (valid on SQLite and PostgreSQL).
+/// The three region columns every organisation table ends with, in this order.
+pub const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
+
+/// `row` with the region's three codes appended (see [`REGION_COLUMNS`]).
+pub fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
+    row.push(region.region_code.clone().into());
+    row.push(region.street_code.clone().into());
+    row.push(region.district_code.clone().into());
+    row
+}
+
+/// [`bulk_insert`] of rows built with [`with_region`] (`columns` without the region
+/// columns), under a progress stage named `"{subgraph}: {table}"` of `total` rows.
+pub async fn insert_located<C, I>(
+    db: &C,
+    progress: &Progress,
+    subgraph: &str,
+    table: &str,
+    columns: &[&str],
+    total: usize,
+    rows: I,
+) -> Result<u64, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+    I: IntoIterator<Item = Vec<Value>>,
+{
+    let mut all: Vec<&str> = columns.to_vec();
+    all.extend(REGION_COLUMNS);
+    let stage = progress.stage(&format!("{subgraph}: {table}"), total as u64);
+    let written = bulk_insert(db, table, &all, rows, &stage).await?;
+    stage.finish();
+    Ok(written)
+}
+
+/// Inserts the directory's awards of an organisation (`catalog::youth_awards(scale)`, ...)
+/// into its integer-keyed awards table: `id` (the skeleton's number), `title`,
+/// `recipient_unit`, `recipient_person`, `year` and the region columns.
+pub async fn insert_awards<C>(
+    db: &C,
+    progress: &Progress,
+    subgraph: &str,
+    table: &str,
+    awards: impl Iterator<Item = crate::catalog::AwardSkeleton>,
+) -> Result<u64, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let rows: Vec<Vec<Value>> = awards
+        .map(|a| {
+            let row = vec![
+                i64::from(a.seq).into(),
+                a.title.into(),
+                a.recipient_unit.into(),
+                a.recipient_person.into(),
+                a.year.into(),
+            ];
+            with_region(row, &a.region)
+        })
+        .collect();
+    let columns = ["id", "title", "recipient_unit", "recipient_person", "year"];
+    insert_located(db, progress, subgraph, table, &columns, rows.len(), rows).await
+}
+
+/// Rows were written with explicit ids: on PostgreSQL move each table's `id` sequence past
+/// them so the mutations' inserts get fresh ids. (SQLite's rowid needs nothing.)
+pub async fn advance_id_sequences<C: ConnectionTrait>(
+    db: &C,
+    tables: &[&str],
+) -> Result<(), DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    for table in tables {
+        db.execute_unprepared(&format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+             COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// A calendar date of seed data (an impossible one falls back to 1970-01-01).
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
 fn quote(ident: &str) -> String {
     format!("\"{}\"", ident.replace('"', "\"\""))
 }

@@ -1,5 +1,8 @@
-//! Test support for concurrent writes, shared by every subgraph's concurrency tests: a
-//! database that many connections share, and clients running writes at the same time.
+//! Test support shared by every subgraph's tests: a migrated, demo-seeded database per test
+//! (SQLite in memory, or a fresh PostgreSQL schema when `DATABASE_URL` is set) with its
+//! statements counted, running operations as a given caller, canonical JSON for snapshots,
+//! row counts; and for concurrency tests, a database many connections share and clients
+//! running writes at the same time.
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -11,7 +14,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::Value;
 
 use crate::auth::Caller;
-use crate::db::{TEST_DATABASE_ENV, connect, test_database};
+use crate::db::{StatementCounter, TEST_DATABASE_ENV, connect, test_database};
 use crate::scale::Scale;
 use crate::seed::Progress;
 use crate::service::SubgraphService;
@@ -70,6 +73,157 @@ pub async fn shared_seeded_database(subgraph: &dyn SubgraphService) -> SharedTes
         panic!("seeding `{}` failed: {err}", subgraph.name());
     }
     shared
+}
+
+/// A fresh database per test ([`test_database`]), migrated and seeded at demo scale by
+/// `subgraph`. Panics (failing the test) when either step fails.
+pub async fn seeded_test_database(subgraph: &dyn SubgraphService) -> DatabaseConnection {
+    let db = test_database().await;
+    if let Err(err) = subgraph.migrate(&db).await {
+        panic!("migrating `{}` failed: {err}", subgraph.name());
+    }
+    if let Err(err) = subgraph.seed(&db, Scale::Demo, &Progress::hidden()).await {
+        panic!("seeding `{}` failed: {err}", subgraph.name());
+    }
+    db
+}
+
+/// A subgraph's schema over its own seeded demo database, with the statements it runs
+/// counted from here on (the seed's are not).
+pub struct Fixture<S> {
+    pub schema: S,
+    pub db: DatabaseConnection,
+    pub counter: StatementCounter,
+}
+
+/// See [`Fixture`]: `build` makes the schema from the (counted) connection.
+pub async fn fixture<S>(
+    subgraph: &dyn SubgraphService,
+    build: impl FnOnce(DatabaseConnection) -> S,
+) -> Fixture<S> {
+    let mut db = seeded_test_database(subgraph).await;
+    let counter = StatementCounter::attach(&mut db);
+    Fixture {
+        schema: build(db.clone()),
+        db,
+        counter,
+    }
+}
+
+impl<S: Executor> Fixture<S> {
+    /// Runs `query` with `variables` as `caller`; the whole response (data and errors).
+    pub async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
+        execute(&self.schema, caller, query, variables).await
+    }
+}
+
+/// A caller holding the personal-data scope of organisation `org` (`unions:personal`).
+pub fn officer_of(org: &str) -> Caller {
+    Caller::new("officer-1", &[format!("{org}:personal").as_str()])
+}
+
+/// `value` in a canonical form for snapshots: every object's keys sorted, and a top-level
+/// `errors` list sorted by path. async-graphql emits the fields of an object (and field
+/// errors) in the order their resolvers finish, which varies from run to run.
+pub fn sorted(value: Value) -> Value {
+    let mut value = sort_keys(value);
+    if let Some(Value::Array(errors)) = value.get_mut("errors") {
+        errors.sort_by_key(|e| {
+            (
+                e.get("path").map(Value::to_string),
+                e.get("message").map(Value::to_string),
+            )
+        });
+    }
+    value
+}
+
+fn sort_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, sort_keys(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
+        other => other,
+    }
+}
+
+/// The instant a subgraph's mutations see in tests (a fixed clock): 2025-07-01 02:30 UTC.
+pub fn test_now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// The helpers a subgraph's integration tests share, declared in its `tests/common/mod.rs`
+/// over its own schema (a macro: each test binary is its own crate, and the helpers must
+/// name that crate's schema type):
+///
+/// ```ignore
+/// quntuan_kit::test_helpers!(Unions, UnionsSchema, build, "unions", ["grassroots_union", ...]);
+/// ```
+///
+/// declares `seeded_database()`, `seeded_schema() -> (schema, db)`, `counted_schema() ->
+/// (schema, counter)`, `officer()` (the organisation's personal scope), `clerk()` (no scope),
+/// `run(&schema, caller, query, variables)`, `row_counts(&db)` over the tables, and
+/// re-exports `sorted`.
+#[macro_export]
+macro_rules! test_helpers {
+    ($service:expr, $schema:ty, $build:expr, $org:literal, [$($table:literal),* $(,)?]) => {
+        #[allow(unused_imports, reason = "each test binary uses a different subset")]
+        pub(crate) use $crate::testing::sorted;
+
+        /// A fresh, migrated, demo-seeded database of this subgraph.
+        pub(crate) async fn seeded_database() -> sea_orm::DatabaseConnection {
+            $crate::testing::seeded_test_database(&$service).await
+        }
+
+        /// The schema over a seeded demo database, and the database.
+        pub(crate) async fn seeded_schema() -> ($schema, sea_orm::DatabaseConnection) {
+            let seeded = $crate::testing::fixture(&$service, $build).await;
+            (seeded.schema, seeded.db)
+        }
+
+        /// The schema over a seeded demo database whose statements are counted.
+        pub(crate) async fn counted_schema() -> ($schema, $crate::StatementCounter) {
+            let seeded = $crate::testing::fixture(&$service, $build).await;
+            (seeded.schema, seeded.counter)
+        }
+
+        /// A caller with the organisation's personal-data scope.
+        pub(crate) fn officer() -> $crate::Caller {
+            $crate::testing::officer_of($org)
+        }
+
+        /// A signed-in caller without any scope.
+        pub(crate) fn clerk() -> $crate::Caller {
+            $crate::Caller::new("clerk-7", &[])
+        }
+
+        /// Runs `query` with `variables` as `caller`; the whole response as JSON.
+        pub(crate) async fn run(
+            schema: &$schema,
+            caller: $crate::Caller,
+            query: &str,
+            variables: serde_json::Value,
+        ) -> serde_json::Value {
+            $crate::testing::execute(schema, caller, query, variables).await
+        }
+
+        /// The rows of every table of the subgraph, to show a refused write wrote nothing.
+        pub(crate) async fn row_counts(db: &sea_orm::DatabaseConnection) -> Vec<(String, i64)> {
+            $crate::testing::row_counts(db, &[$($table),*]).await
+        }
+    };
 }
 
 /// Runs `query` with `variables` on `schema` as `caller`; the whole response as JSON.

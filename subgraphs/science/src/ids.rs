@@ -2,44 +2,12 @@
 //! award forms are the ones the kit's directory generator gives hub, so both subgraphs
 //! name the same record alike; the database keeps the plain integer.
 
-/// One kind of record and how its id is written.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct IdKind {
-    prefix: &'static str,
-    width: usize,
-}
+pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const ASSOCIATION: IdKind = IdKind {
-    prefix: "science-unit-",
-    width: 6,
-};
-pub(crate) const ACTIVITY: IdKind = IdKind {
-    prefix: "science-act-",
-    width: 6,
-};
-pub(crate) const AWARD: IdKind = IdKind {
-    prefix: "science-award-",
-    width: 4,
-};
-pub(crate) const WORKSTATION: IdKind = IdKind {
-    prefix: "science-station-",
-    width: 4,
-};
-
-impl IdKind {
-    pub(crate) fn format(self, id: i64) -> String {
-        format!("{}{:0width$}", self.prefix, id, width = self.width)
-    }
-
-    /// The database id, or `None` when `id` is not of this kind.
-    pub(crate) fn parse(self, id: &str) -> Option<i64> {
-        let digits = id.strip_prefix(self.prefix)?;
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok().filter(|n| *n > 0)
-    }
-}
+pub(crate) const ASSOCIATION: IdKind = IdKind::new("science-unit-", 6);
+pub(crate) const ACTIVITY: IdKind = IdKind::new("science-act-", 6);
+pub(crate) const AWARD: IdKind = IdKind::new("science-award-", 4);
+pub(crate) const WORKSTATION: IdKind = IdKind::new("science-station-", 4);
 
 #[cfg(test)]
 mod tests {

@@ -8,12 +8,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{company_name, person_name, phone_number};
-use quntuan_kit::reexports::sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Value,
-};
-use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale, bulk_insert};
+use quntuan_kit::reexports::sea_orm::{DatabaseConnection, DbErr};
+use quntuan_kit::seed::{advance_id_sequences, date, insert_awards, insert_located, with_region};
+use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
-const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
 const INDUSTRIES: [&str; 6] = [
     "智能制造",
     "生物医药",
@@ -46,9 +44,10 @@ pub(crate) async fn seed(
     }
     let mut industries = Rng::for_stream("science.associations.industry");
     let total = catalog::science_associations(scale).count();
-    insert(
+    insert_located(
         db,
         progress,
+        "science",
         "science_associations",
         &[
             "id",
@@ -78,9 +77,10 @@ pub(crate) async fn seed(
     .map_err(fail("inserting science associations"))?;
 
     let stations = workstations(scale);
-    insert(
+    insert_located(
         db,
         progress,
+        "science",
         "science_workstations",
         &[
             "id",
@@ -114,9 +114,10 @@ pub(crate) async fn seed(
 
     let mut links = Rng::for_stream("science.activities.links");
     let total = catalog::science_activities(scale).count();
-    insert(
+    insert_located(
         db,
         progress,
+        "science",
         "science_events",
         &[
             "id",
@@ -157,30 +158,17 @@ pub(crate) async fn seed(
     .await
     .map_err(fail("inserting science activities"))?;
 
-    let total = catalog::science_awards(scale).count();
-    insert(
+    insert_awards(
         db,
         progress,
+        "science",
         "science_awards",
-        &["id", "title", "recipient_unit", "recipient_person", "year"],
-        total,
-        catalog::science_awards(scale).map(|a| {
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.recipient_unit.into(),
-                    a.recipient_person.into(),
-                    a.year.into(),
-                ],
-                &a.region,
-            )
-        }),
+        catalog::science_awards(scale),
     )
     .await
     .map_err(fail("inserting awards"))?;
 
-    reset_sequences(
+    advance_id_sequences(
         db,
         &[
             "science_associations",
@@ -191,48 +179,6 @@ pub(crate) async fn seed(
     )
     .await
     .map_err(fail("advancing id sequences"))
-}
-
-async fn insert<I: Iterator<Item = Vec<Value>>>(
-    db: &DatabaseConnection,
-    progress: &Progress,
-    table: &str,
-    columns: &[&str],
-    total: usize,
-    rows: I,
-) -> Result<u64, DbErr> {
-    let mut all: Vec<&str> = columns.to_vec();
-    all.extend(REGION_COLUMNS);
-    let stage = progress.stage(&format!("science: {table}"), total as u64);
-    let written = bulk_insert(db, table, &all, rows, &stage).await?;
-    stage.finish();
-    Ok(written)
-}
-
-fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
-    row.push(region.region_code.clone().into());
-    row.push(region.street_code.clone().into());
-    row.push(region.district_code.clone().into());
-    row
-}
-
-/// Rows were written with explicit ids: on PostgreSQL move each id sequence past them so
-/// the mutation's inserts get fresh ids. (SQLite's rowid needs nothing.)
-async fn reset_sequences(db: &DatabaseConnection, tables: &[&str]) -> Result<(), DbErr> {
-    if db.get_database_backend() != DbBackend::Postgres {
-        return Ok(());
-    }
-    for table in tables {
-        db.execute_unprepared(&format!(
-            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-        ))
-        .await?;
-    }
-    Ok(())
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
 struct WorkstationSeed {

@@ -670,7 +670,7 @@ async fn unknown_region_code_is_a_bad_input() {
             "data": null,
             "errors": [
                 {
-                    "message": "`regionCode` must be a division code of Chengdu (510100, a district, street or community code), got `5101`",
+                    "message": "`regionCode` `5101` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
                     "locations": [
                         {
                             "line": 1,

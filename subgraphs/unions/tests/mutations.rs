@@ -61,7 +61,7 @@ async fn registers_a_grassroots_union() {
         }}})
     );
     let counts = row_counts(&db).await;
-    assert_eq!(counts[0], ("grassroots_union", 61));
+    assert_eq!(counts[0], ("grassroots_union".to_string(), 61));
     let figures = run(
         &schema,
         clerk(),
@@ -370,7 +370,7 @@ async fn concurrent_steps_on_one_case_apply_once() {
     let conflicts = codes.iter().filter(|c| **c == json!("CONFLICT")).count();
     assert_eq!((applied, conflicts), (1, 1), "{first} {second}");
     let after = row_counts(&db).await;
-    let steps = |counts: &[(&str, i64)]| {
+    let steps = |counts: &[(String, i64)]| {
         counts
             .iter()
             .find(|(t, _)| *t == "labor_dispute_step")

@@ -28,12 +28,16 @@ impl SubgraphService for Women {
 
     fn migrate<'a>(&'a self, db: &'a DatabaseConnection) -> BoxFuture<'a, Result<(), KitError>> {
         Box::pin(async move {
-            Migrator::up(db, None)
+            let failed = |source| KitError::Migrate {
+                subgraph: "women",
+                source,
+            };
+            Migrator::up(db, None).await.map_err(failed)?;
+            // A database seeded before the summary existed gets its figures now.
+            service::figures::SUMMARY
+                .fill_if_empty(db)
                 .await
-                .map_err(|source| KitError::Migrate {
-                    subgraph: "women",
-                    source,
-                })
+                .map_err(failed)
         })
     }
 

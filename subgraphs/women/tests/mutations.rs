@@ -142,7 +142,7 @@ async fn concurrent_identical_records_are_written_once() {
     let written = codes.iter().filter(|c| c.is_null()).count();
     let conflicts = codes.iter().filter(|c| **c == json!("CONFLICT")).count();
     assert_eq!((written, conflicts), (1, 1), "{first} {second}");
-    let records = |counts: &[(&str, i64)]| {
+    let records = |counts: &[(String, i64)]| {
         counts
             .iter()
             .find(|(t, _)| *t == "rights_assistance")

@@ -2,56 +2,15 @@
 //! forms are the ones the kit's directory generator gives hub, so both subgraphs name the
 //! same record alike; the database keeps the plain integer.
 
-/// One kind of record and how its id is written.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct IdKind {
-    prefix: &'static str,
-    width: usize,
-}
+pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const BRANCH: IdKind = IdKind {
-    prefix: "youth-unit-",
-    width: 6,
-};
-pub(crate) const ACTIVITY: IdKind = IdKind {
-    prefix: "youth-act-",
-    width: 6,
-};
-pub(crate) const AWARD: IdKind = IdKind {
-    prefix: "youth-award-",
-    width: 4,
-};
-pub(crate) const HOME: IdKind = IdKind {
-    prefix: "youth-home-",
-    width: 4,
-};
-pub(crate) const VOLUNTEER: IdKind = IdKind {
-    prefix: "youth-volunteer-",
-    width: 7,
-};
-pub(crate) const SERVICE_LOG: IdKind = IdKind {
-    prefix: "youth-log-",
-    width: 7,
-};
-pub(crate) const SOCIAL_WORKER: IdKind = IdKind {
-    prefix: "youth-worker-",
-    width: 4,
-};
-
-impl IdKind {
-    pub(crate) fn format(self, id: i64) -> String {
-        format!("{}{:0width$}", self.prefix, id, width = self.width)
-    }
-
-    /// The database id, or `None` when `id` is not of this kind.
-    pub(crate) fn parse(self, id: &str) -> Option<i64> {
-        let digits = id.strip_prefix(self.prefix)?;
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok().filter(|n| *n > 0)
-    }
-}
+pub(crate) const BRANCH: IdKind = IdKind::new("youth-unit-", 6);
+pub(crate) const ACTIVITY: IdKind = IdKind::new("youth-act-", 6);
+pub(crate) const AWARD: IdKind = IdKind::new("youth-award-", 4);
+pub(crate) const HOME: IdKind = IdKind::new("youth-home-", 4);
+pub(crate) const VOLUNTEER: IdKind = IdKind::new("youth-volunteer-", 7);
+pub(crate) const SERVICE_LOG: IdKind = IdKind::new("youth-log-", 7);
+pub(crate) const SOCIAL_WORKER: IdKind = IdKind::new("youth-worker-", 4);
 
 #[cfg(test)]
 mod tests {

@@ -53,7 +53,7 @@ pub(crate) struct DisabilityRegionFigures {
 }
 
 impl DisabilityRegionFigures {
-    /// From the figures in the order of `loaders::FIGURE_SOURCES`.
+    /// From the figures in the order of `service::figures::SUMMARY`.
     fn from_row(row: &[i64]) -> DisabilityRegionFigures {
         let at = |i: usize| row.get(i).copied().unwrap_or(0);
         DisabilityRegionFigures {

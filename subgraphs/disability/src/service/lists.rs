@@ -3,10 +3,9 @@
 
 use async_graphql::{Enum, ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
-use super::region_filter::region_condition;
 use crate::entity::{award, organization, person, service, worker};
 use crate::ids;
 
@@ -112,13 +111,6 @@ pub struct DisabilityAwardFilter {
     pub year: Option<i32>,
 }
 
-fn with_region<E: EntityTrait>(select: Select<E>, code: Option<&str>) -> ApiResult<Select<E>> {
-    Ok(match code.map(region_condition).transpose()?.flatten() {
-        Some(condition) => select.filter(condition),
-        None => select,
-    })
-}
-
 fn organization_id(id: &str) -> ApiResult<i64> {
     ids::ORGANIZATION.parse(id).ok_or_else(|| {
         ApiError::bad_input(format!(
@@ -132,16 +124,12 @@ pub(crate) async fn organizations<C: ConnectionTrait>(
     filter: &DisabilityOrganizationFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<organization::Model>)> {
-    let mut select = with_region(organization::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(organization::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(text) = &filter.name_contains {
-        select = select.filter(organization::Column::Name.like(format!("%{text}%")));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(organization::Column::Id), db)
-        .await?)
+    use organization::Column as O;
+    let select = organization::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(O::Kind, filter.kind.clone())
+        .containing(O::Name, filter.name_contains.as_deref());
+    Ok(page.fetch(select.order_by_asc(O::Id), db).await?)
 }
 
 pub(crate) async fn workers<C: ConnectionTrait>(
@@ -149,16 +137,16 @@ pub(crate) async fn workers<C: ConnectionTrait>(
     filter: &DisabilityWorkerFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<worker::Model>)> {
-    let mut select = with_region(worker::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(role) = &filter.role {
-        select = select.filter(worker::Column::Role.eq(role.clone()));
-    }
-    if let Some(id) = &filter.organization_id {
-        select = select.filter(worker::Column::OrganizationId.eq(organization_id(id)?));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(worker::Column::Id), db)
-        .await?)
+    use worker::Column as W;
+    let organization = filter
+        .organization_id
+        .as_ref()
+        .map(|id| organization_id(id));
+    let select = worker::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(W::Role, filter.role.clone())
+        .equal(W::OrganizationId, organization.transpose()?);
+    Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
 }
 
 pub(crate) async fn persons<C: ConnectionTrait>(
@@ -166,30 +154,29 @@ pub(crate) async fn persons<C: ConnectionTrait>(
     filter: &DisabledPersonFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<person::Model>)> {
-    let mut select = with_region(person::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(id) = &filter.organization_id {
-        select = select.filter(person::Column::OrganizationId.eq(organization_id(id)?));
+    use person::Column as P;
+    if let Some(grade) = filter.grade
+        && !(1..=4).contains(&grade)
+    {
+        return Err(ApiError::bad_input(format!(
+            "`grade` must be between 1 and 4, got {grade}"
+        )));
     }
-    if let Some(category) = filter.category {
-        select = select.filter(person::Column::Category.eq(category.as_str()));
-    }
-    if let Some(grade) = filter.grade {
-        if !(1..=4).contains(&grade) {
-            return Err(ApiError::bad_input(format!(
-                "`grade` must be between 1 and 4, got {grade}"
-            )));
-        }
-        select = select.filter(person::Column::Grade.eq(grade));
-    }
-    if let Some(from) = filter.registered_from {
-        select = select.filter(person::Column::RegisteredOn.gte(from));
-    }
-    if let Some(to) = filter.registered_to {
-        select = select.filter(person::Column::RegisteredOn.lte(to));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(person::Column::Id), db)
-        .await?)
+    let organization = filter
+        .organization_id
+        .as_ref()
+        .map(|id| organization_id(id));
+    let select = person::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(P::OrganizationId, organization.transpose()?)
+        .equal(P::Category, filter.category.map(DisabilityCategory::as_str))
+        .equal(P::Grade, filter.grade)
+        .between(
+            P::RegisteredOn,
+            filter.registered_from,
+            filter.registered_to,
+        );
+    Ok(page.fetch(select.order_by_asc(P::Id), db).await?)
 }
 
 pub(crate) async fn activities<C: ConnectionTrait>(
@@ -197,22 +184,17 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     filter: &DisabilityActivityFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<service::Model>)> {
-    let mut select = with_region(service::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(service::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(from) = filter.held_from {
-        select = select.filter(service::Column::HeldOn.gte(from));
-    }
-    if let Some(to) = filter.held_to {
-        select = select.filter(service::Column::HeldOn.lte(to));
-    }
-    if let Some(id) = &filter.organization_id {
-        select = select.filter(service::Column::OrganizationId.eq(organization_id(id)?));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(service::Column::Id), db)
-        .await?)
+    use service::Column as S;
+    let organization = filter
+        .organization_id
+        .as_ref()
+        .map(|id| organization_id(id));
+    let select = service::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(S::Kind, filter.kind.clone())
+        .between(S::HeldOn, filter.held_from, filter.held_to)
+        .equal(S::OrganizationId, organization.transpose()?);
+    Ok(page.fetch(select.order_by_asc(S::Id), db).await?)
 }
 
 pub(crate) async fn awards<C: ConnectionTrait>(
@@ -220,10 +202,9 @@ pub(crate) async fn awards<C: ConnectionTrait>(
     filter: &DisabilityAwardFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<award::Model>)> {
-    let mut select = with_region(award::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(year) = filter.year {
-        select = select.filter(award::Column::Year.eq(year));
-    }
+    let select = award::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(award::Column::Year, filter.year);
     Ok(page
         .fetch(select.order_by_asc(award::Column::Id), db)
         .await?)

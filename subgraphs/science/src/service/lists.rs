@@ -3,10 +3,9 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
-use super::region_filter::region_condition;
 use crate::entity::{association, award, event, workstation};
 use crate::ids;
 
@@ -52,36 +51,18 @@ pub struct ScienceAwardFilter {
     pub year: Option<i32>,
 }
 
-fn with_region<E: EntityTrait>(select: Select<E>, code: Option<&str>) -> ApiResult<Select<E>> {
-    Ok(match code.map(region_condition).transpose()?.flatten() {
-        Some(condition) => select.filter(condition),
-        None => select,
-    })
-}
-
-/// A substring pattern (a `%` or `_` typed by the caller only widens the match).
-fn like(text: &str) -> String {
-    format!("%{text}%")
-}
-
 pub(crate) async fn associations<C: ConnectionTrait>(
     db: &C,
     filter: &ScienceAssociationFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<association::Model>)> {
-    let mut select = with_region(association::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(association::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(industry) = &filter.industry {
-        select = select.filter(association::Column::Industry.eq(industry.clone()));
-    }
-    if let Some(text) = &filter.name_contains {
-        select = select.filter(association::Column::Name.like(like(text)));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(association::Column::Id), db)
-        .await?)
+    use association::Column as A;
+    let select = association::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(A::Kind, filter.kind.clone())
+        .equal(A::Industry, filter.industry.clone())
+        .containing(A::Name, filter.name_contains.as_deref());
+    Ok(page.fetch(select.order_by_asc(A::Id), db).await?)
 }
 
 pub(crate) async fn workstations<C: ConnectionTrait>(
@@ -89,16 +70,12 @@ pub(crate) async fn workstations<C: ConnectionTrait>(
     filter: &ScienceWorkstationFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<workstation::Model>)> {
-    let mut select = with_region(workstation::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(workstation::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(field) = &filter.field {
-        select = select.filter(workstation::Column::Field.eq(field.clone()));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(workstation::Column::Id), db)
-        .await?)
+    use workstation::Column as W;
+    let select = workstation::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(W::Kind, filter.kind.clone())
+        .equal(W::Field, filter.field.clone());
+    Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
 }
 
 pub(crate) async fn activities<C: ConnectionTrait>(
@@ -106,28 +83,21 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     filter: &ScienceActivityFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<event::Model>)> {
-    let mut select = with_region(event::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(event::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(from) = filter.held_from {
-        select = select.filter(event::Column::HeldOn.gte(from));
-    }
-    if let Some(to) = filter.held_to {
-        select = select.filter(event::Column::HeldOn.lte(to));
-    }
-    if let Some(id) = &filter.association_id {
-        let association = ids::ASSOCIATION.parse(id).ok_or_else(|| {
+    use event::Column as E;
+    let association = filter.association_id.as_ref().map(|id| {
+        ids::ASSOCIATION.parse(id).ok_or_else(|| {
             ApiError::bad_input(format!(
                 "`associationId` is not an association id: `{}`",
                 id.as_str()
             ))
-        })?;
-        select = select.filter(event::Column::AssociationId.eq(association));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(event::Column::Id), db)
-        .await?)
+        })
+    });
+    let select = event::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(E::Kind, filter.kind.clone())
+        .between(E::HeldOn, filter.held_from, filter.held_to)
+        .equal(E::AssociationId, association.transpose()?);
+    Ok(page.fetch(select.order_by_asc(E::Id), db).await?)
 }
 
 pub(crate) async fn awards<C: ConnectionTrait>(
@@ -135,10 +105,9 @@ pub(crate) async fn awards<C: ConnectionTrait>(
     filter: &ScienceAwardFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<award::Model>)> {
-    let mut select = with_region(award::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(year) = filter.year {
-        select = select.filter(award::Column::Year.eq(year));
-    }
+    let select = award::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(award::Column::Year, filter.year);
     Ok(page
         .fetch(select.order_by_asc(award::Column::Id), db)
         .await?)

@@ -1,9 +1,6 @@
 //! The service layer: every SQL statement of the science subgraph lives here, taking a
 //! connection and plain values. Resolvers stay thin and call these.
 
-pub(crate) mod batch;
-pub(crate) mod figures;
 pub(crate) mod lists;
 pub(crate) mod mutations;
-pub(crate) mod region_filter;
 pub(crate) mod validate;

@@ -1,30 +1,18 @@
-//! Shared setup: a migrated, demo-seeded database (SQLite in memory, or a fresh PostgreSQL
-//! schema when DATABASE_URL is set) and helpers to run operations as a given caller.
+//! Shared setup (the kit's test support): a migrated, demo-seeded database (SQLite in
+//! memory, or a fresh PostgreSQL schema when DATABASE_URL is set) and helpers to run
+//! operations as a given caller.
 
 #![allow(dead_code)]
 
-use async_graphql::{Request, Variables};
-use quntuan_kit::{Caller, Progress, Scale, StatementCounter, SubgraphService, test_database};
+use quntuan_kit::Caller;
+use quntuan_kit::testing::fixture;
 use quntuan_science::{Science, ScienceSchema, build_schema};
-use serde_json::Value;
 
-pub(crate) struct Fixture {
-    pub(crate) schema: ScienceSchema,
-    pub(crate) counter: StatementCounter,
-}
+/// The kit's fixture over this crate's schema.
+pub(crate) type Fixture = quntuan_kit::testing::Fixture<ScienceSchema>;
 
 pub(crate) async fn seeded() -> Fixture {
-    let mut db = test_database().await;
-    Science.migrate(&db).await.expect("migrations apply");
-    Science
-        .seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
-    let counter = StatementCounter::attach(&mut db);
-    Fixture {
-        schema: build_schema(db),
-        counter,
-    }
+    fixture(&Science, build_schema).await
 }
 
 pub(crate) fn anonymous() -> Caller {
@@ -32,16 +20,5 @@ pub(crate) fn anonymous() -> Caller {
 }
 
 pub(crate) fn officer() -> Caller {
-    Caller::new("officer-1", &["science:personal"])
-}
-
-impl Fixture {
-    /// The whole response (data and errors) as JSON.
-    pub(crate) async fn run(&self, caller: Caller, query: &str, variables: Value) -> Value {
-        let request = Request::new(query)
-            .variables(Variables::from_json(variables))
-            .data(caller);
-        let response = self.schema.execute(request).await;
-        serde_json::to_value(&response).expect("response serialises")
-    }
+    quntuan_kit::testing::officer_of("science")
 }

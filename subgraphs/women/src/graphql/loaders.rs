@@ -87,24 +87,21 @@ impl Loader<RegionFigures> for WomenLoader {
     type Value = Vec<i64>;
     type Error = ApiError;
 
-    /// One aggregate per table and region level present in the batch.
+    /// One read of the summary for every region in the batch, whatever the tables asked.
     async fn load(
         &self,
         keys: &[RegionFigures],
     ) -> Result<HashMap<RegionFigures, Vec<i64>>, ApiError> {
-        let mut codes_by_table: HashMap<FigureTable, Vec<String>> = HashMap::new();
-        for key in keys {
-            codes_by_table
-                .entry(key.table)
-                .or_default()
-                .push(key.code.clone());
-        }
-        let mut out = HashMap::new();
-        for (table, codes) in codes_by_table {
-            for (code, values) in figures::by_region(&self.db, table, &codes).await? {
-                out.insert(RegionFigures { table, code }, values);
-            }
-        }
-        Ok(out)
+        let mut codes: Vec<String> = keys.iter().map(|k| k.code.clone()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let rows = figures::SUMMARY.read(&self.db, &codes).await?;
+        Ok(keys
+            .iter()
+            .filter_map(|key| {
+                let row = rows.get(&key.code)?;
+                Some((key.clone(), row.get(key.table.columns())?.to_vec()))
+            })
+            .collect())
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::{ApiError, ApiResult, Page, lock_for_inserts, write_transaction};
+use quntuan_kit::{ApiError, ApiResult, Page, RegionRef, lock_for_inserts, write_transaction};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     IntoActiveModel, QueryFilter, QueryOrder,
@@ -164,6 +164,12 @@ async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Mode
         )));
     }
     let id = validate::next_id(txn, "rights_assistance", ASSISTANCE_ID_PREFIX, 6).await?;
+    let region = RegionRef {
+        region_code: organization.region_code.clone(),
+        street_code: organization.street_code.clone(),
+        district_code: organization.district_code.clone(),
+    };
+    super::figures::record_assistance(txn, &region, &new.dispute_id).await?;
     let model = Model {
         id,
         dispute_id: new.dispute_id,

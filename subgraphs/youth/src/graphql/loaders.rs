@@ -2,87 +2,14 @@
 //! these, so a page of N records costs a constant number of statements.
 
 use std::collections::HashMap;
-use std::hash::Hash;
-use std::marker::PhantomData;
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use quntuan_kit::ApiError;
-use sea_orm::{DatabaseConnection, EntityTrait, Value};
+use quntuan_kit::rows::{ById, ChildrenOf, TotalsOf, by_id, children_of, totals_of};
+use quntuan_kit::{ApiError, dataloader};
+use sea_orm::DatabaseConnection;
 
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
-use crate::service::{batch, summary};
-
-/// Rows by primary key.
-pub(crate) struct ById<E: EntityTrait> {
-    db: DatabaseConnection,
-    column: E::Column,
-    id_of: fn(&E::Model) -> i64,
-}
-
-impl<E> Loader<i64> for ById<E>
-where
-    E: EntityTrait + Send + Sync,
-    E::Model: Clone + Send + Sync,
-    E::Column: Send + Sync,
-{
-    type Value = E::Model;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, E::Model>, ApiError> {
-        Ok(batch::rows_by_id::<E, _>(&self.db, self.column, keys, self.id_of).await?)
-    }
-}
-
-/// Children of a batch of parents (`column` holds the parent key), ordered by id.
-pub(crate) struct ChildrenOf<E: EntityTrait, K> {
-    db: DatabaseConnection,
-    column: E::Column,
-    order_by: E::Column,
-    key_of: fn(&E::Model) -> Option<K>,
-    _key: PhantomData<fn() -> K>,
-}
-
-impl<E, K> Loader<K> for ChildrenOf<E, K>
-where
-    E: EntityTrait + Send + Sync,
-    E::Model: Clone + Send + Sync,
-    E::Column: Send + Sync,
-    K: Into<Value> + Clone + Eq + Hash + Send + Sync + 'static,
-{
-    type Value = Vec<E::Model>;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[K]) -> Result<HashMap<K, Vec<E::Model>>, ApiError> {
-        Ok(batch::rows_grouped_by::<E, K, _>(
-            &self.db,
-            self.column,
-            self.order_by,
-            keys,
-            self.key_of,
-        )
-        .await?)
-    }
-}
-
-/// An aggregate (`COUNT(*)`, `SUM(minutes)`) per parent key.
-pub(crate) struct TotalsOf<E: EntityTrait> {
-    db: DatabaseConnection,
-    column: E::Column,
-    aggregate: &'static str,
-}
-
-impl<E> Loader<i64> for TotalsOf<E>
-where
-    E: EntityTrait + Send + Sync,
-    E::Column: Send + Sync,
-{
-    type Value = i64;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, i64>, ApiError> {
-        Ok(batch::totals_by::<E, _>(&self.db, self.column, self.aggregate, keys).await?)
-    }
-}
+use crate::service::summary;
 
 /// `Region.youth` figures: one read of the per-region summary per batch of region codes.
 pub(crate) struct RegionFigures {
@@ -118,102 +45,73 @@ pub(crate) struct Loaders {
     pub(crate) region_figures: DataLoader<RegionFigures>,
 }
 
-fn by_id<E: EntityTrait>(
-    db: &DatabaseConnection,
-    column: E::Column,
-    id_of: fn(&E::Model) -> i64,
-) -> ById<E> {
-    ById {
-        db: db.clone(),
-        column,
-        id_of,
-    }
-}
-
-fn children<E: EntityTrait, K>(
-    db: &DatabaseConnection,
-    column: E::Column,
-    order_by: E::Column,
-    key_of: fn(&E::Model) -> Option<K>,
-) -> ChildrenOf<E, K> {
-    ChildrenOf {
-        db: db.clone(),
-        column,
-        order_by,
-        key_of,
-        _key: PhantomData,
-    }
-}
-
 impl Loaders {
     pub(crate) fn new(db: &DatabaseConnection) -> Loaders {
         Loaders {
-            branch: quntuan_kit::dataloader(by_id::<branch::Entity>(db, branch::Column::Id, |m| {
-                m.id
-            })),
-            home: quntuan_kit::dataloader(by_id::<home::Entity>(db, home::Column::Id, |m| m.id)),
-            volunteer: quntuan_kit::dataloader(by_id::<volunteer::Entity>(
+            branch: dataloader(by_id::<branch::Entity, _>(db, branch::Column::Id, |m| m.id)),
+            home: dataloader(by_id::<home::Entity, _>(db, home::Column::Id, |m| m.id)),
+            volunteer: dataloader(by_id::<volunteer::Entity, _>(
                 db,
                 volunteer::Column::Id,
                 |m| m.id,
             )),
-            service_log: quntuan_kit::dataloader(by_id::<service_log::Entity>(
+            service_log: dataloader(by_id::<service_log::Entity, _>(
                 db,
                 service_log::Column::Id,
                 |m| m.id,
             )),
-            activity: quntuan_kit::dataloader(by_id::<activity::Entity>(
+            activity: dataloader(by_id::<activity::Entity, _>(
                 db,
                 activity::Column::Id,
                 |m| m.id,
             )),
-            social_worker: quntuan_kit::dataloader(by_id::<social_worker::Entity>(
+            social_worker: dataloader(by_id::<social_worker::Entity, _>(
                 db,
                 social_worker::Column::Id,
                 |m| m.id,
             )),
-            award: quntuan_kit::dataloader(by_id::<award::Entity>(db, award::Column::Id, |m| m.id)),
-            logs_of_volunteer: quntuan_kit::dataloader(children::<service_log::Entity, i64>(
+            award: dataloader(by_id::<award::Entity, _>(db, award::Column::Id, |m| m.id)),
+            logs_of_volunteer: dataloader(children_of::<service_log::Entity, _>(
                 db,
                 service_log::Column::VolunteerId,
                 service_log::Column::Id,
                 |m| Some(m.volunteer_id),
             )),
-            activities_of_home: quntuan_kit::dataloader(children::<activity::Entity, i64>(
+            activities_of_home: dataloader(children_of::<activity::Entity, _>(
                 db,
                 activity::Column::YouthHomeId,
                 activity::Column::Id,
                 |m| m.youth_home_id,
             )),
-            homes_at_center: quntuan_kit::dataloader(children::<home::Entity, String>(
+            homes_at_center: dataloader(children_of::<home::Entity, _>(
                 db,
                 home::Column::ServiceCenterId,
                 home::Column::Id,
                 |m| m.service_center_id.clone(),
             )),
-            activities_at_center: quntuan_kit::dataloader(children::<activity::Entity, String>(
+            activities_at_center: dataloader(children_of::<activity::Entity, _>(
                 db,
                 activity::Column::ServiceCenterId,
                 activity::Column::Id,
                 |m| m.service_center_id.clone(),
             )),
-            workers_at_center: quntuan_kit::dataloader(children::<social_worker::Entity, String>(
+            workers_at_center: dataloader(children_of::<social_worker::Entity, _>(
                 db,
                 social_worker::Column::ServiceCenterId,
                 social_worker::Column::Id,
                 |m| m.service_center_id.clone(),
             )),
-            volunteers_per_branch: quntuan_kit::dataloader(TotalsOf::<volunteer::Entity> {
-                db: db.clone(),
-                column: volunteer::Column::BranchId,
-                aggregate: "COUNT(*)",
-            }),
-            minutes_per_volunteer: quntuan_kit::dataloader(TotalsOf::<service_log::Entity> {
-                db: db.clone(),
-                column: service_log::Column::VolunteerId,
-                aggregate: "SUM(minutes)",
-            }),
-            region_figures: quntuan_kit::dataloader(RegionFigures { db: db.clone() }),
+            volunteers_per_branch: dataloader(totals_of::<volunteer::Entity>(
+                db,
+                volunteer::Column::BranchId,
+                "COUNT(*)",
+            )),
+            minutes_per_volunteer: dataloader(totals_of::<service_log::Entity>(
+                db,
+                service_log::Column::VolunteerId,
+                "SUM(minutes)",
+            )),
+            region_figures: dataloader(RegionFigures { db: db.clone() }),
         }
     }
 }

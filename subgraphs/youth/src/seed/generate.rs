@@ -6,11 +6,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use quntuan_kit::catalog::street_center_id;
 use quntuan_kit::names::{company_name, id_number, person_name, phone_number};
+use quntuan_kit::seed::date;
 use quntuan_kit::{RegionRef, RegionTree, Rng, Scale};
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
 
 pub(super) struct HomeSeed {
     pub(super) id: i64,

@@ -15,9 +15,8 @@ use quntuan_kit::reexports::sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
     TransactionTrait, Value,
 };
-use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale, bulk_insert};
-
-const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
+use quntuan_kit::seed::{advance_id_sequences, insert_awards, insert_located, with_region};
+use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale};
 
 /// SQLite page cache for the seed connection (in KiB, as a negative `cache_size`): the
 /// secondary indexes of 733,000 volunteers outgrow the 2 MiB default, and index pages
@@ -59,9 +58,10 @@ async fn seed_tables(
     progress: &Progress,
 ) -> Result<(), KitError> {
     let branch_regions: Vec<RegionRef> = catalog::youth_branches(scale).map(|b| b.region).collect();
-    insert(
+    insert_located(
         db,
         progress,
+        "youth",
         "youth_branches",
         &["id", "name", "kind", "member_count", "founded_on"],
         branch_regions.len(),
@@ -89,9 +89,10 @@ async fn seed_tables(
             .or_default()
             .push(home.id);
     }
-    insert(
+    insert_located(
         db,
         progress,
+        "youth",
         "youth_homes",
         &["id", "name", "partner", "service_center_id", "opened_on"],
         homes.len(),
@@ -117,9 +118,10 @@ async fn seed_tables(
         .await
         .map_err(fail("suspending secondary indexes"))?;
     let volunteer_total = scale.count(200, 733_000) as usize;
-    insert(
+    insert_located(
         db,
         progress,
+        "youth",
         "youth_volunteers",
         &[
             "id",
@@ -153,9 +155,10 @@ async fn seed_tables(
         Scale::Demo => volunteer_total * 3 / 2,
         Scale::Full => volunteer_total / 2,
     };
-    insert(
+    insert_located(
         db,
         progress,
+        "youth",
         "youth_service_logs",
         &["id", "volunteer_id", "served_on", "minutes", "description"],
         log_estimate,
@@ -180,9 +183,10 @@ async fn seed_tables(
 
     let mut links = Rng::for_stream("youth.activities.links");
     let activity_total = catalog::youth_activities(scale).count();
-    insert(
+    insert_located(
         db,
         progress,
+        "youth",
         "youth_activities",
         &[
             "id",
@@ -223,9 +227,10 @@ async fn seed_tables(
     .map_err(fail("inserting activities"))?;
 
     let workers = social_workers(scale);
-    insert(
+    insert_located(
         db,
         progress,
+        "youth",
         "youth_social_workers",
         &[
             "id",
@@ -255,30 +260,17 @@ async fn seed_tables(
     .await
     .map_err(fail("inserting social workers"))?;
 
-    let award_total = catalog::youth_awards(scale).count();
-    insert(
+    insert_awards(
         db,
         progress,
+        "youth",
         "youth_awards",
-        &["id", "title", "recipient_unit", "recipient_person", "year"],
-        award_total,
-        catalog::youth_awards(scale).map(|a| {
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.recipient_unit.into(),
-                    a.recipient_person.into(),
-                    a.year.into(),
-                ],
-                &a.region,
-            )
-        }),
+        catalog::youth_awards(scale),
     )
     .await
     .map_err(fail("inserting awards"))?;
 
-    reset_sequences(
+    advance_id_sequences(
         db,
         &[
             "youth_branches",
@@ -301,29 +293,6 @@ async fn seed_tables(
     stage.inc(1);
     stage.finish();
     Ok(())
-}
-
-async fn insert<I: Iterator<Item = Vec<Value>>>(
-    db: &DatabaseTransaction,
-    progress: &Progress,
-    table: &str,
-    columns: &[&str],
-    total: usize,
-    rows: I,
-) -> Result<u64, DbErr> {
-    let mut all: Vec<&str> = columns.to_vec();
-    all.extend(REGION_COLUMNS);
-    let stage = progress.stage(&format!("youth: {table}"), total as u64);
-    let written = bulk_insert(db, table, &all, rows, &stage).await?;
-    stage.finish();
-    Ok(written)
-}
-
-fn with_region(mut row: Vec<Value>, region: &RegionRef) -> Vec<Value> {
-    row.push(region.region_code.clone().into());
-    row.push(region.street_code.clone().into());
-    row.push(region.district_code.clone().into());
-    row
 }
 
 /// Drops the secondary indexes of `tables` on SQLite and returns their definitions, to
@@ -355,21 +324,6 @@ async fn suspend_indexes(db: &DatabaseTransaction, tables: &[&str]) -> Result<Ve
 async fn restore_indexes(db: &DatabaseTransaction, definitions: Vec<String>) -> Result<(), DbErr> {
     for sql in definitions {
         db.execute_unprepared(&sql).await?;
-    }
-    Ok(())
-}
-
-/// Rows were written with explicit ids: on PostgreSQL move each id sequence past them so
-/// the mutations' inserts get fresh ids. (SQLite's rowid needs nothing.)
-async fn reset_sequences(db: &DatabaseTransaction, tables: &[&str]) -> Result<(), DbErr> {
-    if db.get_database_backend() != DbBackend::Postgres {
-        return Ok(());
-    }
-    for table in tables {
-        db.execute_unprepared(&format!(
-            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-        ))
-        .await?;
     }
     Ok(())
 }

@@ -3,11 +3,9 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page};
-use sea_orm::sea_query::SimpleExpr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
-use super::region_filter::region_condition;
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
 use crate::ids;
 
@@ -76,17 +74,6 @@ pub struct YouthServiceLogFilter {
     pub served_to: Option<NaiveDate>,
 }
 
-fn with_region<E: EntityTrait>(select: Select<E>, code: Option<&str>) -> ApiResult<Select<E>> {
-    let condition: Option<SimpleExpr> = match code {
-        Some(code) => region_condition(code)?,
-        None => None,
-    };
-    Ok(match condition {
-        Some(condition) => select.filter(condition),
-        None => select,
-    })
-}
-
 fn parse_id(kind: ids::IdKind, field: &str, id: &str) -> ApiResult<i64> {
     kind.parse(id).ok_or_else(|| {
         ApiError::bad_input(format!(
@@ -96,26 +83,17 @@ fn parse_id(kind: ids::IdKind, field: &str, id: &str) -> ApiResult<i64> {
     })
 }
 
-/// A substring pattern (a `%` or `_` typed by the caller only widens the match).
-fn like(text: &str) -> String {
-    format!("%{text}%")
-}
-
 pub(crate) async fn branches<C: ConnectionTrait>(
     db: &C,
     filter: &YouthBranchFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<branch::Model>)> {
-    let mut select = with_region(branch::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(branch::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(text) = &filter.name_contains {
-        select = select.filter(branch::Column::Name.like(like(text)));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(branch::Column::Id), db)
-        .await?)
+    use branch::Column as B;
+    let select = branch::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(B::Kind, filter.kind.clone())
+        .containing(B::Name, filter.name_contains.as_deref());
+    Ok(page.fetch(select.order_by_asc(B::Id), db).await?)
 }
 
 pub(crate) async fn homes<C: ConnectionTrait>(
@@ -123,16 +101,13 @@ pub(crate) async fn homes<C: ConnectionTrait>(
     filter: &YouthHomeFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<home::Model>)> {
-    let mut select = with_region(home::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(center) = &filter.service_center_id {
-        select = select.filter(home::Column::ServiceCenterId.eq(center.to_string()));
-    }
-    if let Some(text) = &filter.partner_contains {
-        select = select.filter(home::Column::Partner.like(like(text)));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(home::Column::Id), db)
-        .await?)
+    use home::Column as H;
+    let center = filter.service_center_id.as_ref().map(|c| c.0.clone());
+    let select = home::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(H::ServiceCenterId, center)
+        .containing(H::Partner, filter.partner_contains.as_deref());
+    Ok(page.fetch(select.order_by_asc(H::Id), db).await?)
 }
 
 pub(crate) async fn volunteers<C: ConnectionTrait>(
@@ -140,20 +115,20 @@ pub(crate) async fn volunteers<C: ConnectionTrait>(
     filter: &YouthVolunteerFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<volunteer::Model>)> {
-    let mut select = with_region(volunteer::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(id) = &filter.branch_id {
-        let branch = parse_id(ids::BRANCH, "branchId", id)?;
-        select = select.filter(volunteer::Column::BranchId.eq(branch));
-    }
-    if let Some(from) = filter.registered_from {
-        select = select.filter(volunteer::Column::RegisteredOn.gte(from));
-    }
-    if let Some(to) = filter.registered_to {
-        select = select.filter(volunteer::Column::RegisteredOn.lte(to));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(volunteer::Column::Id), db)
-        .await?)
+    use volunteer::Column as V;
+    let branch = filter
+        .branch_id
+        .as_ref()
+        .map(|id| parse_id(ids::BRANCH, "branchId", id));
+    let select = volunteer::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(V::BranchId, branch.transpose()?)
+        .between(
+            V::RegisteredOn,
+            filter.registered_from,
+            filter.registered_to,
+        );
+    Ok(page.fetch(select.order_by_asc(V::Id), db).await?)
 }
 
 pub(crate) async fn service_logs<C: ConnectionTrait>(
@@ -161,20 +136,16 @@ pub(crate) async fn service_logs<C: ConnectionTrait>(
     filter: &YouthServiceLogFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<service_log::Model>)> {
-    let mut select = with_region(service_log::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(id) = &filter.volunteer_id {
-        let volunteer = parse_id(ids::VOLUNTEER, "volunteerId", id)?;
-        select = select.filter(service_log::Column::VolunteerId.eq(volunteer));
-    }
-    if let Some(from) = filter.served_from {
-        select = select.filter(service_log::Column::ServedOn.gte(from));
-    }
-    if let Some(to) = filter.served_to {
-        select = select.filter(service_log::Column::ServedOn.lte(to));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(service_log::Column::Id), db)
-        .await?)
+    use service_log::Column as L;
+    let volunteer = filter
+        .volunteer_id
+        .as_ref()
+        .map(|id| parse_id(ids::VOLUNTEER, "volunteerId", id));
+    let select = service_log::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(L::VolunteerId, volunteer.transpose()?)
+        .between(L::ServedOn, filter.served_from, filter.served_to);
+    Ok(page.fetch(select.order_by_asc(L::Id), db).await?)
 }
 
 pub(crate) async fn activities<C: ConnectionTrait>(
@@ -182,23 +153,17 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     filter: &YouthActivityFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<activity::Model>)> {
-    let mut select = with_region(activity::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        select = select.filter(activity::Column::Kind.eq(kind.clone()));
-    }
-    if let Some(from) = filter.held_from {
-        select = select.filter(activity::Column::HeldOn.gte(from));
-    }
-    if let Some(to) = filter.held_to {
-        select = select.filter(activity::Column::HeldOn.lte(to));
-    }
-    if let Some(id) = &filter.youth_home_id {
-        let home = parse_id(ids::HOME, "youthHomeId", id)?;
-        select = select.filter(activity::Column::YouthHomeId.eq(home));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(activity::Column::Id), db)
-        .await?)
+    use activity::Column as A;
+    let home = filter
+        .youth_home_id
+        .as_ref()
+        .map(|id| parse_id(ids::HOME, "youthHomeId", id));
+    let select = activity::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(A::Kind, filter.kind.clone())
+        .between(A::HeldOn, filter.held_from, filter.held_to)
+        .equal(A::YouthHomeId, home.transpose()?);
+    Ok(page.fetch(select.order_by_asc(A::Id), db).await?)
 }
 
 pub(crate) async fn social_workers<C: ConnectionTrait>(
@@ -206,13 +171,11 @@ pub(crate) async fn social_workers<C: ConnectionTrait>(
     filter: &YouthSocialWorkerFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<social_worker::Model>)> {
-    let mut select = with_region(social_worker::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(specialty) = &filter.specialty {
-        select = select.filter(social_worker::Column::Specialty.eq(specialty.clone()));
-    }
-    Ok(page
-        .fetch(select.order_by_asc(social_worker::Column::Id), db)
-        .await?)
+    use social_worker::Column as W;
+    let select = social_worker::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(W::Specialty, filter.specialty.clone());
+    Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
 }
 
 pub(crate) async fn awards<C: ConnectionTrait>(
@@ -220,10 +183,9 @@ pub(crate) async fn awards<C: ConnectionTrait>(
     filter: &YouthAwardFilter,
     page: Page,
 ) -> ApiResult<(i64, Vec<award::Model>)> {
-    let mut select = with_region(award::Entity::find(), filter.region_code.as_deref())?;
-    if let Some(year) = filter.year {
-        select = select.filter(award::Column::Year.eq(year));
-    }
+    let select = award::Entity::find()
+        .in_region(filter.region_code.as_deref())?
+        .equal(award::Column::Year, filter.year);
     Ok(page
         .fetch(select.order_by_asc(award::Column::Id), db)
         .await?)

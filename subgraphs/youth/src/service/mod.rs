@@ -1,7 +1,6 @@
 //! The service layer: every SQL statement of the youth subgraph lives here, taking a
 //! connection and plain values. Resolvers stay thin and call these.
 
-pub(crate) mod batch;
 // The live aggregate over the tables: what the summary must always equal (tests only).
 #[cfg(test)]
 mod concurrency_tests;
@@ -9,7 +8,6 @@ mod concurrency_tests;
 pub(crate) mod figures;
 pub(crate) mod lists;
 pub(crate) mod mutations;
-pub(crate) mod region_filter;
 pub(crate) mod summary;
 #[cfg(test)]
 mod summary_tests;

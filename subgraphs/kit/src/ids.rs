@@ -1,0 +1,47 @@
+//! Public ids of integer-keyed records: `youth-unit-000042` for branch 42, and so on. The
+//! unit, activity and award forms are the ones the kit's directory generator gives hub
+//! ([`crate::catalog`]), so hub and the organisation name the same record alike; the
+//! database keeps the plain integer.
+
+/// One kind of record and how its id is written: a prefix and a zero-padded number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdKind {
+    prefix: &'static str,
+    width: usize,
+}
+
+impl IdKind {
+    pub const fn new(prefix: &'static str, width: usize) -> Self {
+        IdKind { prefix, width }
+    }
+
+    pub fn format(self, id: i64) -> String {
+        format!("{}{:0width$}", self.prefix, id, width = self.width)
+    }
+
+    /// The database id, or `None` when `id` is not of this kind.
+    pub fn parse(self, id: &str) -> Option<i64> {
+        let digits = id.strip_prefix(self.prefix)?;
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok().filter(|n| *n > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_refuse_other_kinds() {
+        const UNIT: IdKind = IdKind::new("youth-unit-", 6);
+        assert_eq!(UNIT.format(42), "youth-unit-000042");
+        assert_eq!(IdKind::new("x-", 7).format(1_234_567), "x-1234567");
+        assert_eq!(UNIT.parse("youth-unit-000042"), Some(42));
+        assert_eq!(UNIT.parse("youth-act-000042"), None);
+        assert_eq!(UNIT.parse("youth-unit-"), None);
+        assert_eq!(UNIT.parse("youth-unit-+4"), None);
+        assert_eq!(UNIT.parse("youth-unit-000000"), None);
+    }
+}

@@ -1,0 +1,118 @@
+//! Filtered list queries: the filters every organisation's lists share (a region and
+//! everything below it, an equal value, a part of a text, a date range), each applied only
+//! when the caller gave it, then one page ordered by a column (see [`crate::Page`]).
+//!
+//! ```ignore
+//! let select = organization::Entity::find()
+//!     .in_region(filter.region_code.as_deref())?
+//!     .equal(organization::Column::Kind, filter.kind.clone())
+//!     .containing(organization::Column::Name, filter.name_contains.as_deref());
+//! page.fetch(select.order_by_asc(organization::Column::Id), db).await
+//! ```
+
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select, Value};
+
+use crate::error::{ApiError, ApiResult};
+use crate::region::RegionScope;
+
+/// "In region `code` and everything below it" for a table with the three region columns
+/// (`region_code`, `street_code`, `district_code`); `None` for the whole city. An unknown
+/// code is the caller's mistake and says so.
+pub fn region_condition(code: &str) -> ApiResult<Option<SimpleExpr>> {
+    let scope = RegionScope::of(code).ok_or_else(|| {
+        ApiError::bad_input(format!(
+            "`regionCode` `{code}` is not a division code of Chengdu: expected 510100, a \
+             county code (6 digits), a street code (9) or a community code (12)"
+        ))
+    })?;
+    Ok(scope
+        .column_and_value()
+        .map(|(column, value)| Expr::col(Alias::new(column)).eq(value.to_string())))
+}
+
+/// [`region_condition`] as a `Condition` for an optional code (`None`: no filter).
+pub fn region_filter(code: Option<&str>) -> ApiResult<Condition> {
+    let mut condition = Condition::all();
+    if let Some(expr) = code.map(region_condition).transpose()?.flatten() {
+        condition = condition.add(expr);
+    }
+    Ok(condition)
+}
+
+/// The optional filters of a list query; each does nothing when its value is `None`.
+pub trait Filters: Sized {
+    /// Rows in region `code` and below (see [`region_condition`]).
+    fn in_region(self, code: Option<&str>) -> ApiResult<Self>;
+    /// Rows whose `column` equals `value`.
+    fn equal<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose text `column` contains `text`.
+    fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self;
+    /// Rows whose `column` lies between `from` and `to`, both included.
+    fn between<C: ColumnTrait, V: Into<Value>>(
+        self,
+        column: C,
+        from: Option<V>,
+        to: Option<V>,
+    ) -> Self;
+}
+
+impl<E: EntityTrait> Filters for Select<E> {
+    fn in_region(self, code: Option<&str>) -> ApiResult<Self> {
+        Ok(match code.map(region_condition).transpose()?.flatten() {
+            Some(condition) => self.filter(condition),
+            None => self,
+        })
+    }
+
+    fn equal<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self {
+        match value {
+            Some(value) => self.filter(column.eq(value)),
+            None => self,
+        }
+    }
+
+    fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self {
+        match text {
+            Some(text) => self.filter(column.contains(text)),
+            None => self,
+        }
+    }
+
+    fn between<C: ColumnTrait, V: Into<Value>>(
+        self,
+        column: C,
+        from: Option<V>,
+        to: Option<V>,
+    ) -> Self {
+        let select = match from {
+            Some(from) => self.filter(column.gte(from)),
+            None => self,
+        };
+        match to {
+            Some(to) => select.filter(column.lte(to)),
+            None => select,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes_are_checked() {
+        assert!(matches!(region_condition("510100"), Ok(None)));
+        assert!(matches!(region_condition("510104001"), Ok(Some(_))));
+        assert_eq!(
+            region_condition("4401")
+                .err()
+                .map(|e| e.message().to_string()),
+            Some(
+                "`regionCode` `4401` is not a division code of Chengdu: expected 510100, a county \
+                 code (6 digits), a street code (9) or a community code (12)"
+                    .to_string()
+            )
+        );
+    }
+}
