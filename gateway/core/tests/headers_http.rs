@@ -3,6 +3,9 @@
 //! and answer with the headers a test gives them); asserted are the headers each subgraph
 //! received and the headers of the client's response.
 
+#[path = "support/server.rs"]
+mod server;
+
 use axum::http::HeaderMap;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -79,12 +82,7 @@ async fn mock_subgraphs(accounts: Answer, products: Answer, received: Received) 
                 received,
             ),
         );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{address}")
+    server::spawn(app).await
 }
 
 async fn gateway(subgraphs: &str, headers: HeaderSettings) -> String {
@@ -104,13 +102,8 @@ async fn gateway(subgraphs: &str, headers: HeaderSettings) -> String {
     };
     let gateway = Gateway::try_new(Supergraph::parse(&sdl).expect("supergraph"), settings)
         .expect("settings work");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
     let app = router(Arc::new(gateway), &HttpSettings::default());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{address}/graphql")
+    format!("{}/graphql", server::spawn(app).await)
 }
 
 /// Posts `query` with the client's `headers`; the response's headers (without `date` and

@@ -2,6 +2,9 @@
 //! what they receive by its `content-encoding`, keep the encodings they were sent and offered,
 //! and answer compressed as a test says; the client's answers are asserted whole.
 
+#[path = "support/server.rs"]
+mod server;
+
 use axum::http::HeaderMap;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -122,12 +125,7 @@ async fn mock_subgraphs(accounts: Reply, products: Reply, received: Received) ->
                 received,
             ),
         );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{address}")
+    server::spawn(app).await
 }
 
 async fn gateway(subgraphs: &str, compression: &str) -> String {
@@ -149,13 +147,8 @@ async fn gateway(subgraphs: &str, compression: &str) -> String {
     };
     let gateway = Gateway::try_new(Supergraph::parse(&sdl).expect("supergraph"), settings)
         .expect("settings work");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
     let app = router(Arc::new(gateway), &HttpSettings::default());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{address}/graphql")
+    format!("{}/graphql", server::spawn(app).await)
 }
 
 async fn post(url: &str, query: &str) -> Value {
