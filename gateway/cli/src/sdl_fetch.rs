@@ -56,5 +56,40 @@ fn fetch(url: &str, headers: &indexmap::IndexMap<String, String>) -> Result<Stri
     })
     .join()
     .unwrap_or_else(|_| Err("the fetch thread panicked".into()))
-    .map_err(failed)
+    .map_err(|reason| failed(without_subject(reason, url)))
+}
+
+/// `fetch_service_sdl` names the subgraph it asked ("subgraph `NAME` did not answer ..."); here
+/// the name is the URL that `FetchError::Request` already prints, and the transport's "could not
+/// reach URL" repeats it again, so both are cut and the URL is said once.
+fn without_subject(reason: String, url: &str) -> String {
+    let rest = reason
+        .strip_prefix(&format!("subgraph `{url}` "))
+        .unwrap_or(&reason);
+    match rest.strip_prefix(&format!("could not reach {url}: ")) {
+        Some(cause) => format!("could not connect: {cause}"),
+        None => rest.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_fetch_names_the_url_once() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let url = format!("http://127.0.0.1:{port}/graphql");
+        let message = fetch(&url, &indexmap::IndexMap::new())
+            .expect_err("nothing listens on the port")
+            .to_string();
+        assert_eq!(message.matches(&url).count(), 1, "{message}");
+        assert!(
+            message.starts_with(&format!("request to {url} failed: ")),
+            "{message}"
+        );
+    }
 }
