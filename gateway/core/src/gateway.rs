@@ -480,7 +480,7 @@ impl Gateway {
                 identity: &options.identity,
                 operation_name: operation.name.as_ref().map(|name| name.as_str()),
             };
-            let introspect = |data: &mut Value, errors: &mut Vec<GraphqlError>| {
+            let introspect = |data: &mut crate::data::Data, errors: &mut Vec<GraphqlError>| {
                 self.introspect(prepared, operation, &variables, data, errors)
             };
             let deliver =

@@ -9,6 +9,7 @@
 //! The answer is written straight to JSON text rather than built as a tree and serialised
 //! after: a null that propagates truncates what was written for the object it nulls.
 
+use crate::data::{Data, FastMap, Object, write};
 use crate::error::{ErrorCode, GraphqlError, PathItem};
 use crate::selection::{Selection, SelectionSet};
 use apollo_compiler::ast::Type;
@@ -16,8 +17,6 @@ use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Schema};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Shapes `data` for the client's `selection` on `root_type` into JSON text; adds errors for
@@ -26,7 +25,7 @@ pub fn shape(
     schema: &Valid<Schema>,
     selection: &SelectionSet,
     root_type: &Name,
-    data: &Value,
+    data: &Data,
     errors: &mut Vec<GraphqlError>,
     had_fetch_failure: bool,
 ) -> Box<RawValue> {
@@ -36,9 +35,9 @@ pub fn shape(
         errors,
         had_fetch_failure,
         path: Vec::new(),
-        collected: HashMap::new(),
+        collected: FastMap::default(),
     };
-    let empty = Map::new();
+    let empty = Object::new();
     let object = data.as_object().unwrap_or(&empty);
     let mut out = Vec::with_capacity(16 * 1024);
     if shaper
@@ -63,7 +62,7 @@ struct Shaper<'a> {
     existing_errors: usize,
     /// CollectFields results by (selection address, runtime type): a list of a hundred objects
     /// with fragments collects its fields once, not a hundred times.
-    collected: HashMap<usize, Vec<(String, Rc<SelectionSet>)>>,
+    collected: FastMap<usize, Vec<(String, Rc<SelectionSet>)>>,
 }
 
 #[derive(Clone)]
@@ -120,7 +119,7 @@ impl Shaper<'_> {
         &mut self,
         selection: &SelectionSet,
         typename: &str,
-        source: &Map<String, Value>,
+        source: &Object,
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         out.push(b'{');
@@ -133,7 +132,7 @@ impl Shaper<'_> {
         &mut self,
         selection: &SelectionSet,
         typename: &str,
-        source: &Map<String, Value>,
+        source: &Object,
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         // CollectFields: fragments that apply to the runtime type, same keys merged.
@@ -175,7 +174,7 @@ impl Shaper<'_> {
         &mut self,
         selection: &SelectionSet,
         typename: &str,
-        source: &Map<String, Value>,
+        source: &Object,
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         let mut first = true;
@@ -213,14 +212,13 @@ impl Shaper<'_> {
         Ok(())
     }
 
-    fn runtime_type(&self, declared: &Name, object: &Map<String, Value>) -> String {
+    fn runtime_type<'v>(&self, declared: &'v Name, object: &'v Object) -> &'v str {
         match self.schema.types.get(declared) {
             Some(ExtendedType::Interface(_) | ExtendedType::Union(_)) => object
                 .get("__typename")
-                .and_then(Value::as_str)
-                .unwrap_or(declared.as_str())
-                .to_string(),
-            _ => declared.to_string(),
+                .and_then(Data::as_str)
+                .unwrap_or(declared.as_str()),
+            _ => declared.as_str(),
         }
     }
 
@@ -229,7 +227,7 @@ impl Shaper<'_> {
     fn complete(
         &mut self,
         ty: &Type,
-        value: Option<&Value>,
+        value: Option<&Data>,
         selection: Option<&SelectionSet>,
         field_name: &Name,
         parent_type: &str,
@@ -237,7 +235,7 @@ impl Shaper<'_> {
     ) -> Result<bool, Propagate> {
         let start = out.len();
         let wrote_null = match value {
-            None | Some(Value::Null) => {
+            None | Some(Data::Null) => {
                 out.extend_from_slice(b"null");
                 true
             }
@@ -246,7 +244,7 @@ impl Shaper<'_> {
                     self.named(named, value, selection, out)
                 }
                 Type::List(inner) | Type::NonNullList(inner) => match value {
-                    Value::Array(items) => {
+                    Data::List(items) => {
                         out.push(b'[');
                         let mut nulled = false;
                         for (i, item) in items.iter().enumerate() {
@@ -285,7 +283,7 @@ impl Shaper<'_> {
             },
         };
         if wrote_null && ty.is_non_null() {
-            let was_explicit_null = matches!(value, Some(Value::Null));
+            let was_explicit_null = matches!(value, Some(Data::Null));
             if !self.error_covers_path() && (was_explicit_null || !self.had_fetch_failure) {
                 self.errors.push(
                     GraphqlError::new(
@@ -306,7 +304,7 @@ impl Shaper<'_> {
     fn named(
         &mut self,
         named: &Name,
-        value: &Value,
+        value: &Data,
         selection: Option<&SelectionSet>,
         out: &mut Vec<u8>,
     ) -> bool {
@@ -328,21 +326,20 @@ impl Shaper<'_> {
                 Some(ExtendedType::Object(_) | ExtendedType::Interface(_) | ExtendedType::Union(_)),
                 Some(sub),
             ) => {
-                let Value::Object(object) = value else {
+                let Data::Object(object) = value else {
                     self.invalid(format!("expected an object of type `{named}`"));
                     out.extend_from_slice(b"null");
                     return true;
                 };
                 let typename = self.runtime_type(named, object);
-                if !self.schema.types.contains_key(typename.as_str())
-                    || !self.applies(Some(named), &typename)
+                if !self.schema.types.contains_key(typename) || !self.applies(Some(named), typename)
                 {
                     self.invalid(format!("subgraph returned type `{typename}`, which is not a `{named}` of the API schema"));
                     out.extend_from_slice(b"null");
                     return true;
                 }
                 let start = out.len();
-                if self.object(sub, &typename, object, out).is_err() {
+                if self.object(sub, typename, object, out).is_err() {
                     out.truncate(start);
                     out.extend_from_slice(b"null");
                     return true;
@@ -351,10 +348,7 @@ impl Shaper<'_> {
             }
             _ => {
                 // Scalars pass through as the subgraph sent them.
-                if serde_json::to_writer(&mut *out, value).is_err() {
-                    out.extend_from_slice(b"null");
-                    return true;
-                }
+                write::value(out, value);
                 false
             }
         }
@@ -413,6 +407,5 @@ impl Shaper<'_> {
 
 /// Writes a JSON string with serde_json's escaping.
 fn write_string(out: &mut Vec<u8>, text: &str) {
-    // Writing a &str into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, text);
+    write::string(out, text);
 }
