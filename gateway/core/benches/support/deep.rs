@@ -2,6 +2,8 @@
 //! (`quntuan-bench`) answer in process once, their answers are recorded by request body, and a
 //! gateway then runs against the recording, so a measurement covers exactly the gateway's own
 //! work (plan-cache hit, representations, parsing, merging, shaping) and nothing else.
+//! Shared by the benches, each of which uses a part.
+#![allow(dead_code)]
 
 use async_graphql::{ObjectType, Schema, SubscriptionType};
 use bytes::Bytes;
@@ -16,7 +18,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub fn read(relative: &str) -> String {
+pub(crate) fn read(relative: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .join(relative);
@@ -64,7 +66,7 @@ impl SubgraphTransport for Recording {
 }
 
 /// Answers from a recording; a request it does not know fails (the bench would notice).
-pub struct Replay(pub HashMap<Bytes, Bytes>);
+pub(crate) struct Replay(pub(crate) HashMap<Bytes, Bytes>);
 
 impl SubgraphTransport for Replay {
     fn send(&self, request: SubgraphRequest) -> BoxFuture<'_, Result<Bytes, TransportError>> {
@@ -78,14 +80,14 @@ impl SubgraphTransport for Replay {
     }
 }
 
-pub fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("a runtime")
 }
 
-pub fn request(query: &str) -> GraphqlRequest {
+pub(crate) fn request(query: &str) -> GraphqlRequest {
     GraphqlRequest {
         query: Some(query.to_string()),
         ..GraphqlRequest::default()
@@ -93,12 +95,12 @@ pub fn request(query: &str) -> GraphqlRequest {
 }
 
 /// The body a client would receive.
-pub fn body(response: &GraphqlResponse) -> String {
+pub(crate) fn body(response: &GraphqlResponse) -> String {
     serde_json::to_string(response).expect("a response serialises")
 }
 
 /// The recorded subgraph answers of `queries`, and a gateway that replays them.
-pub fn replaying_gateway(
+pub(crate) fn replaying_gateway(
     runtime: &tokio::runtime::Runtime,
     queries: &[&str],
 ) -> (Gateway, Vec<Bytes>) {
