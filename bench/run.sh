@@ -10,11 +10,14 @@
 #             every export (:4110): their ratio to gateway-bare is the cost of both
 #   hive      the peer, Hive Router 0.3.10 with its defaults, over the same subgraphs and
 #             supergraph (:4111); installed once per machine by bench/peers.sh
+#   baseline  another `quntuan` binary (BASELINE_BIN, for example a build of an earlier commit)
+#             with the gateway's flags (:4112): the ratio gateway / baseline is what a change did
 # (default ports; PORT_BASE moves them all)
 # The legs alternate: round 1 runs every target in order, then round 2 again, so every ratio
 # is taken between figures of the same run, and a drift of the machine shows between rounds.
-# wrk sends bench/queries/deep.graphql for a fixed time at fixed concurrency; every response
-# body must equal bench/expected/deep.json byte for byte, and mismatches are counted.
+# wrk sends bench/queries/QUERY.graphql (the deep query by default) for a fixed time at fixed
+# concurrency; every response body must equal bench/expected/QUERY.json byte for byte, and
+# mismatches are counted.
 #
 # Usage: bench/run.sh            (from anywhere; needs cargo, curl, and wrk or root to install it)
 # Environment:
@@ -26,12 +29,16 @@
 #                                                     gateway-traced-1 to measure metrics and
 #                                                     traces together)
 #   ROUNDS=2         how many times the legs alternate (each round runs every target once)
+#   QUERY=deep       or typename (`{ __typename }`, answered by the gateway alone) or me (one
+#                    trivial fetch, `{ me { id } }`): the small ones show fixed per-request costs
 #   HIVE_BIN=PATH    the peer's binary (default: what bench/peers.sh --path prints)
+#   BASELINE_BIN=PATH  the `quntuan` binary of the baseline leg
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
 #   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
 #   GATEWAY_ARGS="--deduplicate-requests=false"  extra `quntuan serve` flags (word-split)
 #   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7,
-#                    gateway-traced-100 +8, gateway-traced-1 +9, the OTLP sink +10, hive +11
+#                    gateway-traced-100 +8, gateway-traced-1 +9, the OTLP sink +10, hive +11,
+#                    baseline +12
 #   OUT=DIR          where logs and raw wrk output go (default: a new /tmp/quntuan-bench.* dir)
 # Exit status: 0 when every checked response matched, 1 otherwise, 2 on a setup failure.
 set -euo pipefail
@@ -43,6 +50,7 @@ THREADS=${THREADS:-2}
 TARGETS=${TARGETS:-monolith proxy gateway}
 ROUNDS=${ROUNDS:-2}
 PROFILE=${PROFILE:-release}
+QUERY=${QUERY:-deep}
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
@@ -64,6 +72,7 @@ TRACED_100_PORT=$((PORT_BASE + 8))
 TRACED_1_PORT=$((PORT_BASE + 9))
 SINK_PORT=$((PORT_BASE + 10))
 HIVE_PORT=$((PORT_BASE + 11))
+BASELINE_PORT=$((PORT_BASE + 12))
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
@@ -71,17 +80,23 @@ wants() { [[ " $TARGETS " == *" $1 "* ]]; }
 wants_traced() { wants gateway-traced-100 || wants gateway-traced-1; }
 wants_any_gateway() { wants gateway || wants gateway-bare || wants_traced; }
 # The legs served by the four benchmark subgraphs.
-wants_subgraphs() { wants_any_gateway || wants hive; }
+wants_subgraphs() { wants_any_gateway || wants hive || wants baseline; }
 
 for target in $TARGETS; do
   case $target in
-    monolith | proxy | gateway | gateway-bare | gateway-traced-100 | gateway-traced-1 | hive) ;;
+    monolith | proxy | gateway | gateway-bare | gateway-traced-100 | gateway-traced-1 | hive | baseline) ;;
     *) die "unknown target '$target' in TARGETS" ;;
   esac
 done
 [[ $DURATION =~ ^[0-9]+$ && $WARMUP =~ ^[0-9]+$ && $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ &&
   $ROUNDS =~ ^[1-9][0-9]*$ ]] ||
   die "DURATION, WARMUP, CONNECTIONS, THREADS and ROUNDS must be whole numbers (ROUNDS at least 1)"
+case $QUERY in
+  deep) OPERATION=Deep ;;
+  typename) OPERATION=Typename ;;
+  me) OPERATION=Me ;;
+  *) die "QUERY must be deep, typename or me" ;;
+esac
 
 # --- tools -------------------------------------------------------------------------------------
 command -v curl >/dev/null || die "curl is required"
@@ -132,6 +147,10 @@ GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
 if wants_any_gateway; then
   [[ -x $GATEWAY ]] || die "missing gateway binary $GATEWAY"
 fi
+BASELINE_BIN=${BASELINE_BIN:-}
+if wants baseline; then
+  [[ -x $BASELINE_BIN ]] || die "the baseline leg needs BASELINE_BIN, a prebuilt quntuan binary"
+fi
 HIVE_BIN=${HIVE_BIN:-}
 if wants hive; then
   [[ -n $HIVE_BIN ]] || HIVE_BIN=$("$BENCH/peers.sh" --path) ||
@@ -175,6 +194,7 @@ wants gateway-traced-100 && needed_ports+=("$TRACED_100_PORT")
 wants gateway-traced-1 && needed_ports+=("$TRACED_1_PORT")
 wants_traced && needed_ports+=("$SINK_PORT")
 wants hive && needed_ports+=("$HIVE_PORT")
+wants baseline && needed_ports+=("$BASELINE_PORT")
 for port in "${needed_ports[@]}"; do
   port_free "$port" || die "port $port on 127.0.0.1 is already in use"
 done
@@ -203,6 +223,10 @@ if wants_subgraphs; then
   if wants gateway; then
     start gateway "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$GATEWAY_PORT"
     wait_healthy gateway "$GATEWAY_PORT"
+  fi
+  if wants baseline; then
+    start baseline "$BASELINE_BIN" "${gateway_args[@]}" --listen "127.0.0.1:$BASELINE_PORT"
+    wait_healthy baseline "$BASELINE_PORT"
   fi
   if wants gateway-bare; then
     start gateway-bare "$GATEWAY" "${gateway_args[@]}" --listen "127.0.0.1:$BARE_PORT" --metrics=false
@@ -264,8 +288,8 @@ ticks_per_1k() { # TICKS REQUESTS -> CPU seconds per 1,000 requests
 run_wrk() { # URL SECONDS OUTFILE
   # In the background and waited for, so that a signal stops the run at once (bash runs traps
   # only after a foreground child exits) and cleanup stops wrk too.
-  BENCH_QUERY="$BENCH/queries/deep.graphql" BENCH_EXPECTED="$BENCH/expected/deep.json" \
-    BENCH_MISMATCH="$OUT/mismatch-$target" \
+  BENCH_QUERY="$BENCH/queries/$QUERY.graphql" BENCH_EXPECTED="$BENCH/expected/$QUERY.json" \
+    BENCH_OPERATION=$OPERATION BENCH_MISMATCH="$OUT/mismatch-$target" \
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${2}s" --timeout 10s -s "$BENCH/wrk/deep.lua" "$1" >"$3" 2>&1 &
   PID[wrk]=$!
   wait "${PID[wrk]}" || die "wrk failed against $1 (see $3)"
@@ -281,29 +305,33 @@ declare -A URL=(
   [gateway-traced-100]="http://127.0.0.1:$TRACED_100_PORT/graphql"
   [gateway-traced-1]="http://127.0.0.1:$TRACED_1_PORT/graphql"
   [hive]="http://127.0.0.1:$HIVE_PORT/graphql"
+  [baseline]="http://127.0.0.1:$BASELINE_PORT/graphql"
 )
 # The process whose cost the leg measures, and the one doing the real work behind it.
 declare -A SERVER=([monolith]=monolith [proxy]=proxy [gateway]=gateway [gateway-bare]=gateway-bare
-  [gateway-traced-100]=gateway-traced-100 [gateway-traced-1]=gateway-traced-1 [hive]=hive)
+  [gateway-traced-100]=gateway-traced-100 [gateway-traced-1]=gateway-traced-1 [hive]=hive
+  [baseline]=baseline)
 declare -A BACKEND=([monolith]="" [proxy]=monolith [gateway]=subgraphs [gateway-bare]=subgraphs
-  [gateway-traced-100]=subgraphs [gateway-traced-1]=subgraphs [hive]=subgraphs)
+  [gateway-traced-100]=subgraphs [gateway-traced-1]=subgraphs [hive]=subgraphs
+  [baseline]=subgraphs)
 declare -A RESULT=()
 status=0
-query=$(<"$BENCH/queries/deep.graphql")
+query=$(<"$BENCH/queries/$QUERY.graphql")
 query=${query//\\/\\\\}
 query=${query//\"/\\\"}
 query=${query//$'\t'/\\t}
 query=${query//$'\n'/\\n}
-request_body="{\"query\":\"$query\",\"operationName\":\"Deep\"}"
-expected_bytes=$(wc -c <"$BENCH/expected/deep.json")
+request_body="{\"query\":\"$query\",\"operationName\":\"$OPERATION\"}"
+EXPECTED=$BENCH/expected/$QUERY.json
+expected_bytes=$(wc -c <"$EXPECTED")
 
 # One request first: a target that answers wrongly is reported, not measured.
 declare -A FAILED=()
 for target in $TARGETS; do
   curl -s -o "$OUT/check-$target.json" -H 'Content-Type: application/json' \
     --data-binary "$request_body" "${URL[$target]}" || true
-  if ! cmp -s "$OUT/check-$target.json" "$BENCH/expected/deep.json"; then
-    echo "run.sh: $target's answer differs from expected/deep.json" \
+  if ! cmp -s "$OUT/check-$target.json" "$EXPECTED"; then
+    echo "run.sh: $target's answer differs from expected/$QUERY.json" \
       "($(wc -c <"$OUT/check-$target.json") bytes, expected $expected_bytes);" \
       "see $OUT/check-$target.json" >&2
     FAILED[$target]=1
@@ -348,7 +376,7 @@ done
 # --- report ------------------------------------------------------------------------------------
 {
   echo
-  echo "Quntuan load test: deep query ($expected_bytes-byte response), ${DURATION}s per target and" \
+  echo "Quntuan load test: $QUERY query ($expected_bytes-byte response), ${DURATION}s per target and" \
     "round, $ROUNDS alternating rounds, $CONNECTIONS connections, $THREADS wrk threads, $PROFILE build," \
     "$(nproc) CPUs, $(date -u +%Y-%m-%d)"
   printf '%-18s %5s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target round req/s p50_ms p95_ms \
@@ -381,6 +409,7 @@ done
     done
   }
   echo
+  ratio baseline
   ratio hive
   ratio monolith
   ratio proxy
@@ -390,7 +419,7 @@ done
   ratio gateway-bare gateway-traced-1
   echo "rss_MiB: peak RSS (VmHWM) of the measured server so far; cpu_s/1k_req: its user+system CPU"
   echo "seconds per 1,000 requests during the measured run; backend_s/1k: the same for the process"
-  echo "behind it (monolith behind the proxy, the four subgraphs behind the gateway and hive)."
+  echo "behind it (monolith behind the proxy, the four subgraphs behind the gateway, baseline and hive)."
   echo "Raw output: $OUT"
 } | tee "$OUT/results.txt"
 

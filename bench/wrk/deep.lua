@@ -4,6 +4,7 @@
 --   BENCH_QUERY     path of queries/deep.graphql
 --   BENCH_EXPECTED  path of expected/deep.json (the exact body every target must answer)
 --   BENCH_MISMATCH  optional path prefix; the first bad body of each thread is saved there
+--   BENCH_OPERATION the operation's name (default Deep)
 --
 -- done() prints one machine-readable line that run.sh parses:
 --   RESULT requests=N duration_us=N rps=X p50_us=N p95_us=N p99_us=N checked=N mismatches=N ...
@@ -23,7 +24,7 @@ end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
-wrk.body = '{"query":' .. json_string(read(os.getenv("BENCH_QUERY"))) .. ',"operationName":"Deep"}'
+wrk.body = '{"query":' .. json_string(read(os.getenv("BENCH_QUERY"))) .. ',"operationName":"' .. (os.getenv("BENCH_OPERATION") or "Deep") .. '"}'
 
 local expected = read(os.getenv("BENCH_EXPECTED"))
 -- Tolerate an editor's trailing newline in the checked-in file; servers send none.

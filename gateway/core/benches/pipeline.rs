@@ -1,24 +1,23 @@
 //! Micro-benchmarks of the stages that dominate a request: planning (cold, and a plan-cache
 //! hit) of the standard federation benchmark's deep query (bench/supergraph.graphql) and of
-//! the cross-organisation dashboard (schema/supergraph.graphql), and shaping + serialising a
-//! 90 KB response.
+//! the cross-organisation dashboard (schema/supergraph.graphql), shaping + serialising a
+//! 90 KB response, and parsing the deep query's recorded subgraph answers into the executor's
+//! tree ([`quntuan_gateway::data::Data`]) next to `serde_json::Value`.
 //!
 //! `cargo bench -p quntuan-gateway --bench pipeline`
 
+#[path = "support/deep.rs"]
+mod deep;
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use quntuan_gateway::data::{Data, parse};
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::response::shape;
 use quntuan_gateway::supergraph::Supergraph;
 use serde_json::{Map, Value};
 use std::hint::black_box;
-use std::path::Path;
 
-fn read(relative: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use deep::read;
 
 fn gateway(sdl: &str) -> Gateway {
     Gateway::new(
@@ -77,7 +76,7 @@ fn shaping(c: &mut Criterion) {
     let query = read("bench/queries/deep.graphql");
     let expected: Value =
         serde_json::from_str(&read("bench/expected/deep.json")).expect("expected JSON");
-    let merged = expected["data"].clone();
+    let merged = Data::from(expected["data"].clone());
     let gateway = gateway(&sdl);
     let planned = gateway
         .plan_for(&query, None, &Map::new())
@@ -98,11 +97,43 @@ fn shaping(c: &mut Criterion) {
             black_box(data.get().len())
         })
     });
-    c.bench_function("parse 90 KB subgraph-sized JSON", |b| {
-        let text = serde_json::to_string(&merged).unwrap_or_default();
-        b.iter(|| black_box(serde_json::from_str::<Value>(&text).is_ok()))
+    let text = serde_json::to_string(&expected["data"]).unwrap_or_default();
+    c.bench_function(
+        "parse 90 KB subgraph-sized JSON into serde_json::Value",
+        |b| b.iter(|| black_box(serde_json::from_str::<Value>(&text).is_ok())),
+    );
+    c.bench_function("parse 90 KB subgraph-sized JSON into Data", |b| {
+        b.iter(|| black_box(parse::data(text.as_bytes()).is_ok()))
     });
 }
 
-criterion_group!(benches, planning, dashboard_planning, shaping);
+fn answers(c: &mut Criterion) {
+    let runtime = deep::runtime();
+    let query = deep::read("bench/queries/deep.graphql");
+    let (_, answers) = deep::replaying_gateway(&runtime, &[&query]);
+    let total: usize = answers.iter().map(|a| a.len()).sum();
+    let name = format!("{} answers, {total} bytes", answers.len());
+    c.bench_function(
+        &format!("parse the deep query's subgraph answers ({name}) into serde_json::Value"),
+        |b| {
+            b.iter(|| {
+                for answer in &answers {
+                    black_box(serde_json::from_slice::<Value>(answer).is_ok());
+                }
+            })
+        },
+    );
+    c.bench_function(
+        &format!("parse the deep query's subgraph answers ({name}) into Data"),
+        |b| {
+            b.iter(|| {
+                for answer in &answers {
+                    black_box(parse::answer(answer).is_ok());
+                }
+            })
+        },
+    );
+}
+
+criterion_group!(benches, planning, dashboard_planning, shaping, answers);
 criterion_main!(benches);

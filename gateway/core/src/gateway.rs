@@ -23,7 +23,7 @@ use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
 use crate::rate_limit::{RateLimitSettings, RateLimiter};
 use crate::request::{PreparedDocument, coerce_variables, select_operation, validate};
 use crate::resilience::ResilienceSettings;
-use crate::response::shape;
+use crate::response::shape_with_capacity;
 use crate::selection::SelectionSet;
 use crate::subgraph_compression::SubgraphCompressionSettings;
 use crate::supergraph::Supergraph;
@@ -38,6 +38,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// A GraphQL request as GraphQL over HTTP carries it.
@@ -195,6 +196,9 @@ pub struct PreparedPlan {
     pub auth_errors: Vec<GraphqlError>,
     /// Fields under a scope or a policy the response may carry (the audit trail's).
     pub guarded: Vec<Guard>,
+    /// The length of the last `data` shaped for this plan: the next answer's buffer starts
+    /// about that large instead of growing by doublings.
+    response_length: AtomicUsize,
 }
 
 pub struct Gateway {
@@ -480,7 +484,7 @@ impl Gateway {
                 identity: &options.identity,
                 operation_name: operation.name.as_ref().map(|name| name.as_str()),
             };
-            let introspect = |data: &mut Value, errors: &mut Vec<GraphqlError>| {
+            let introspect = |data: &mut crate::data::Data, errors: &mut Vec<GraphqlError>| {
                 self.introspect(prepared, operation, &variables, data, errors)
             };
             let deliver =
@@ -507,14 +511,24 @@ impl Gateway {
                 &mut execution.errors,
             );
         }
-        let data = shape(
+        // The last answer's length and a little more: the same query usually answers about the
+        // same length, and a buffer a little too large is cut to size in place.
+        let last = plan.response_length.load(Ordering::Relaxed);
+        let data = shape_with_capacity(
             &self.supergraph.api_schema,
             &plan.selection,
             &plan.root_type,
             &execution.data,
             &mut execution.errors,
             execution.had_fetch_failure,
+            if last == 0 {
+                16 * 1024
+            } else {
+                last + last / 16 + 64
+            },
         );
+        plan.response_length
+            .store(data.get().len(), Ordering::Relaxed);
         if !plan.guarded.is_empty()
             && let Ok(value) = serde_json::from_str::<Value>(data.get())
         {
@@ -677,6 +691,7 @@ impl Gateway {
                 has_schema_introspection,
                 auth_errors: authorized.errors,
                 guarded: authorized.guarded,
+                response_length: AtomicUsize::new(0),
             }));
             record_stage(Stage::Plan, started.elapsed());
             if let Err(error) = prepared.as_ref() {

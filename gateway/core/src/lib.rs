@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 mod codec;
 pub mod cost;
+pub mod data;
 pub mod error;
 pub mod execute;
 pub mod gateway;

@@ -9,6 +9,7 @@
 //! The answer is written straight to JSON text rather than built as a tree and serialised
 //! after: a null that propagates truncates what was written for the object it nulls.
 
+use crate::data::{Data, FastMap, Object, write};
 use crate::error::{ErrorCode, GraphqlError, PathItem};
 use crate::selection::{Selection, SelectionSet};
 use apollo_compiler::ast::Type;
@@ -16,8 +17,6 @@ use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Schema};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Shapes `data` for the client's `selection` on `root_type` into JSON text; adds errors for
@@ -26,9 +25,32 @@ pub fn shape(
     schema: &Valid<Schema>,
     selection: &SelectionSet,
     root_type: &Name,
-    data: &Value,
+    data: &Data,
     errors: &mut Vec<GraphqlError>,
     had_fetch_failure: bool,
+) -> Box<RawValue> {
+    shape_with_capacity(
+        schema,
+        selection,
+        root_type,
+        data,
+        errors,
+        had_fetch_failure,
+        16 * 1024,
+    )
+}
+
+/// [`shape`] into a buffer of `capacity` bytes: a caller that knows about how long the
+/// answer will be (the length of the last answer to the same plan) spares the buffer its
+/// doublings, each a copy of everything written so far.
+pub fn shape_with_capacity(
+    schema: &Valid<Schema>,
+    selection: &SelectionSet,
+    root_type: &Name,
+    data: &Data,
+    errors: &mut Vec<GraphqlError>,
+    had_fetch_failure: bool,
+    capacity: usize,
 ) -> Box<RawValue> {
     let mut shaper = Shaper {
         schema,
@@ -36,11 +58,11 @@ pub fn shape(
         errors,
         had_fetch_failure,
         path: Vec::new(),
-        collected: HashMap::new(),
+        collected: FastMap::default(),
     };
-    let empty = Map::new();
+    let empty = Object::new();
     let object = data.as_object().unwrap_or(&empty);
-    let mut out = Vec::with_capacity(16 * 1024);
+    let mut out = Vec::with_capacity(capacity);
     if shaper
         .object(selection, root_type, object, &mut out)
         .is_err()
@@ -48,10 +70,72 @@ pub fn shape(
         out.clear();
         out.extend_from_slice(b"null");
     }
-    // The writer only emits valid JSON: strings through serde_json, structure by hand.
+    // Written from `&str`s and serde_json's number formatting only, so always UTF-8.
     let text = String::from_utf8(out).unwrap_or_else(|_| "null".to_string());
-    RawValue::from_string(text)
-        .unwrap_or_else(|_| RawValue::from_string("null".to_string()).expect("null is JSON"))
+    verbatim(text)
+}
+
+/// serde_json's name for its raw values in the serde data model (`RawValue` serialises and
+/// deserialises as a one-field struct of this name).
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// The shaper's JSON text as a `RawValue`, without parsing it again: `RawValue::from_string`
+/// validates by parsing the whole text (for the deep benchmark query, 87 KB per request) although
+/// the shaper writes only valid JSON. serde_json builds a `Box<RawValue>` from an owned string,
+/// unchecked and without a copy, when a deserializer hands it one under its raw-value name,
+/// which any deserializer can do: here serde's map deserializer with that one entry. Should a
+/// serde_json version stop taking that, the text is still here (it is handed over only when
+/// asked for) and `from_string`, the parse, is the fallback, so the answer stays right either
+/// way; the test `shaped_text_becomes_a_raw_value_without_a_copy` notices the slower path.
+/// Debug builds (every test) still check that the text is JSON.
+fn verbatim(text: String) -> Box<RawValue> {
+    use serde::Deserialize;
+    use serde::de::value::{Error, MapDeserializer};
+    debug_assert!(
+        serde_json::from_str::<&RawValue>(&text).is_ok_and(|raw| raw.get().len() == text.len()),
+        "the shaper wrote text that is not one JSON value: {text}"
+    );
+    let length = text.len();
+    let mut slot = Some(text);
+    let entry = std::iter::once((RAW_VALUE_TOKEN, HandOver(&mut slot)));
+    let raw = Box::<RawValue>::deserialize(MapDeserializer::<_, Error>::new(entry));
+    match (raw, slot) {
+        (Ok(raw), None) if raw.get().len() == length => raw,
+        (_, Some(text)) => RawValue::from_string(text)
+            .unwrap_or_else(|_| RawValue::from_string("null".to_string()).expect("null is JSON")),
+        // Taken but not kept as it was: not a serde_json this code knows.
+        (_, None) => RawValue::from_string("null".to_string()).expect("null is JSON"),
+    }
+}
+
+/// A string a deserializer hands over (moved, not copied) only to a visitor that asks for it.
+struct HandOver<'a>(&'a mut Option<String>);
+
+impl<'de> serde::de::IntoDeserializer<'de, serde::de::value::Error> for HandOver<'_> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+impl<'de> serde::Deserializer<'de> for HandOver<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        match self.0.take() {
+            Some(text) => visitor.visit_string(text),
+            None => Err(serde::de::Error::custom("the text was handed over already")),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
+    }
 }
 
 struct Shaper<'a> {
@@ -63,7 +147,7 @@ struct Shaper<'a> {
     existing_errors: usize,
     /// CollectFields results by (selection address, runtime type): a list of a hundred objects
     /// with fragments collects its fields once, not a hundred times.
-    collected: HashMap<usize, Vec<(String, Rc<SelectionSet>)>>,
+    collected: FastMap<usize, Vec<(String, Rc<SelectionSet>)>>,
 }
 
 #[derive(Clone)]
@@ -120,7 +204,7 @@ impl Shaper<'_> {
         &mut self,
         selection: &SelectionSet,
         typename: &str,
-        source: &Map<String, Value>,
+        source: &Object,
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         out.push(b'{');
@@ -133,7 +217,7 @@ impl Shaper<'_> {
         &mut self,
         selection: &SelectionSet,
         typename: &str,
-        source: &Map<String, Value>,
+        source: &Object,
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         // CollectFields: fragments that apply to the runtime type, same keys merged.
@@ -175,7 +259,7 @@ impl Shaper<'_> {
         &mut self,
         selection: &SelectionSet,
         typename: &str,
-        source: &Map<String, Value>,
+        source: &Object,
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         let mut first = true;
@@ -213,14 +297,13 @@ impl Shaper<'_> {
         Ok(())
     }
 
-    fn runtime_type(&self, declared: &Name, object: &Map<String, Value>) -> String {
+    fn runtime_type<'v>(&self, declared: &'v Name, object: &'v Object) -> &'v str {
         match self.schema.types.get(declared) {
             Some(ExtendedType::Interface(_) | ExtendedType::Union(_)) => object
                 .get("__typename")
-                .and_then(Value::as_str)
-                .unwrap_or(declared.as_str())
-                .to_string(),
-            _ => declared.to_string(),
+                .and_then(Data::as_str)
+                .unwrap_or(declared.as_str()),
+            _ => declared.as_str(),
         }
     }
 
@@ -229,7 +312,7 @@ impl Shaper<'_> {
     fn complete(
         &mut self,
         ty: &Type,
-        value: Option<&Value>,
+        value: Option<&Data>,
         selection: Option<&SelectionSet>,
         field_name: &Name,
         parent_type: &str,
@@ -237,7 +320,7 @@ impl Shaper<'_> {
     ) -> Result<bool, Propagate> {
         let start = out.len();
         let wrote_null = match value {
-            None | Some(Value::Null) => {
+            None | Some(Data::Null) => {
                 out.extend_from_slice(b"null");
                 true
             }
@@ -246,7 +329,7 @@ impl Shaper<'_> {
                     self.named(named, value, selection, out)
                 }
                 Type::List(inner) | Type::NonNullList(inner) => match value {
-                    Value::Array(items) => {
+                    Data::List(items) => {
                         out.push(b'[');
                         let mut nulled = false;
                         for (i, item) in items.iter().enumerate() {
@@ -285,7 +368,7 @@ impl Shaper<'_> {
             },
         };
         if wrote_null && ty.is_non_null() {
-            let was_explicit_null = matches!(value, Some(Value::Null));
+            let was_explicit_null = matches!(value, Some(Data::Null));
             if !self.error_covers_path() && (was_explicit_null || !self.had_fetch_failure) {
                 self.errors.push(
                     GraphqlError::new(
@@ -306,7 +389,7 @@ impl Shaper<'_> {
     fn named(
         &mut self,
         named: &Name,
-        value: &Value,
+        value: &Data,
         selection: Option<&SelectionSet>,
         out: &mut Vec<u8>,
     ) -> bool {
@@ -328,21 +411,20 @@ impl Shaper<'_> {
                 Some(ExtendedType::Object(_) | ExtendedType::Interface(_) | ExtendedType::Union(_)),
                 Some(sub),
             ) => {
-                let Value::Object(object) = value else {
+                let Data::Object(object) = value else {
                     self.invalid(format!("expected an object of type `{named}`"));
                     out.extend_from_slice(b"null");
                     return true;
                 };
                 let typename = self.runtime_type(named, object);
-                if !self.schema.types.contains_key(typename.as_str())
-                    || !self.applies(Some(named), &typename)
+                if !self.schema.types.contains_key(typename) || !self.applies(Some(named), typename)
                 {
                     self.invalid(format!("subgraph returned type `{typename}`, which is not a `{named}` of the API schema"));
                     out.extend_from_slice(b"null");
                     return true;
                 }
                 let start = out.len();
-                if self.object(sub, &typename, object, out).is_err() {
+                if self.object(sub, typename, object, out).is_err() {
                     out.truncate(start);
                     out.extend_from_slice(b"null");
                     return true;
@@ -351,10 +433,7 @@ impl Shaper<'_> {
             }
             _ => {
                 // Scalars pass through as the subgraph sent them.
-                if serde_json::to_writer(&mut *out, value).is_err() {
-                    out.extend_from_slice(b"null");
-                    return true;
-                }
+                write::value(out, value);
                 false
             }
         }
@@ -413,6 +492,20 @@ impl Shaper<'_> {
 
 /// Writes a JSON string with serde_json's escaping.
 fn write_string(out: &mut Vec<u8>, text: &str) {
-    // Writing a &str into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, text);
+    write::string(out, text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shaped_text_becomes_a_raw_value_without_a_copy() {
+        let json = r#"{"a":[1,"x",null,{"b":true}]}"#;
+        let mut text = String::with_capacity(json.len());
+        text.push_str(json);
+        let at = text.as_ptr();
+        let raw = verbatim(text);
+        assert_eq!((raw.get(), raw.get().as_ptr()), (json, at));
+    }
 }

@@ -41,6 +41,30 @@ async fn the_deep_benchmark_query_equals_the_monoliths_answer() {
     assert_eq!(answer.body, expected);
 }
 
+/// What `bench/run.sh` checks under load, here once: every benchmark query (`QUERY=deep`,
+/// `typename`, `me`) answered with exactly the bytes of its `bench/expected` file.
+#[tokio::test]
+async fn the_benchmark_queries_answer_their_expected_bodies_byte_for_byte() {
+    let url = start(&[]).await;
+    for (query, operation) in [("deep", "Deep"), ("typename", "Typename"), ("me", "Me")] {
+        let text = repo_file(&format!("bench/queries/{query}.graphql"));
+        let expected = repo_file(&format!("bench/expected/{query}.json"));
+        // As bench/wrk/deep.lua: an editor's trailing newline in the file is not part of it.
+        let expected = expected.strip_suffix('\n').unwrap_or(&expected);
+        let answer = call(post(
+            &url,
+            "application/json",
+            json!({"query": text, "operationName": operation}).to_string(),
+        ))
+        .await;
+        assert_eq!(
+            (answer.status, answer.text.as_str()),
+            (200, expected),
+            "{query}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_dead_subgraph_gives_partial_data_and_an_error_naming_it() {
     let url = start(&["inventory"]).await;

@@ -1,7 +1,9 @@
 //! Context arguments of entity fetches (`@fromContext`): each entity's value is read on its
 //! nearest ancestor in the response whose type sets the context.
 
+use super::paths::value_at;
 use super::representation;
+use crate::data::Data;
 use crate::error::PathItem;
 use crate::plan::ContextArgument;
 use serde_json::{Map, Value};
@@ -9,7 +11,7 @@ use serde_json::{Map, Value};
 /// The values of `arguments` for the object at `object_path`, as variables. An argument no
 /// ancestor sets is null.
 pub(crate) fn variables_for(
-    data: &Value,
+    data: &Data,
     object_path: &[PathItem],
     arguments: &[ContextArgument],
 ) -> Map<String, Value> {
@@ -26,34 +28,22 @@ pub(crate) fn variables_for(
 }
 
 /// The context value `object` sets, when its type sets the context.
-fn value_from(object: &Value, argument: &ContextArgument) -> Option<Value> {
+fn value_from(object: &Data, argument: &ContextArgument) -> Option<Value> {
     let object = object.as_object()?;
     let typename = object.get("__typename")?.as_str()?;
     let source = argument
         .sources
         .iter()
         .find(|s| s.runtime_types.iter().any(|t| t == typename))?;
-    let mut projected = representation::project(object, &source.selection, &[]).unwrap_or_default();
+    let projected = representation::project(object, &source.selection, &[]).unwrap_or_default();
     Some(match projected.len() {
         0 => Value::Null,
         1 => projected
-            .values_mut()
+            .iter()
             .next()
-            .map(std::mem::take)
-            .unwrap_or(Value::Null),
-        _ => Value::Object(projected),
+            .map_or(Value::Null, |(_, value)| value.to_json()),
+        _ => Value::Object(projected.to_json()),
     })
-}
-
-fn value_at<'a>(data: &'a Value, path: &[PathItem]) -> Option<&'a Value> {
-    let mut current = data;
-    for item in path {
-        current = match item {
-            PathItem::Key(key) => current.as_object()?.get(key)?,
-            PathItem::Index(i) => current.as_array()?.get(*i)?,
-        };
-    }
-    Some(current)
 }
 
 #[cfg(test)]
@@ -87,9 +77,11 @@ mod tests {
 
     #[test]
     fn the_nearest_ancestor_of_a_context_type_gives_the_value() {
-        let data = json!({"shop": {"__typename": "Shop", "_context_currency": "EUR",
+        let data = Data::from(
+            json!({"shop": {"__typename": "Shop", "_context_currency": "EUR",
             "aisles": [{"__typename": "Shop", "_context_currency": "USD",
-                "items": [{"__typename": "Item", "id": "1"}]}]}});
+                "items": [{"__typename": "Item", "id": "1"}]}]}}),
+        );
         let path = [
             PathItem::Key("shop".into()),
             PathItem::Key("aisles".into()),
@@ -105,7 +97,7 @@ mod tests {
                 .unwrap_or_default()
         );
         let path = [PathItem::Key("shop".into()), PathItem::Key("x".into())];
-        let no_ancestor = json!({"shop": {"__typename": "Other"}});
+        let no_ancestor = Data::from(json!({"shop": {"__typename": "Other"}}));
         assert_eq!(
             variables_for(&no_ancestor, &path, &[argument()]),
             json!({"contextualArgument_1_0": null})

@@ -1,7 +1,7 @@
 //! Errors a subgraph reports inside `_entities`, moved to the client's response paths.
 
+use crate::data::Data;
 use crate::error::{GraphqlError, PathItem};
-use serde_json::Value;
 
 /// Moves an error under `_entities` to the response path of the object its representation
 /// came from: `["_entities", 3, "name"]` becomes that object's path, then `name`.
@@ -15,7 +15,7 @@ use serde_json::Value;
 pub(super) fn repath_entity_error(
     mut error: GraphqlError,
     targets: &[(Vec<PathItem>, usize)],
-    entities: &[Value],
+    entities: &[Data],
 ) -> GraphqlError {
     let Some(path) = &error.path else {
         return error;
@@ -47,12 +47,12 @@ pub(super) fn repath_entity_error(
 }
 
 /// Whether `value` is null (or missing) at `path`.
-fn is_null_at(value: &Value, path: &[PathItem]) -> bool {
+fn is_null_at(value: &Data, path: &[PathItem]) -> bool {
     let mut current = value;
     for step in path {
         let next = match step {
             PathItem::Key(key) => current.get(key.as_str()),
-            PathItem::Index(index) => current.get(*index),
+            PathItem::Index(index) => current.as_list().and_then(|items| items.get(*index)),
         };
         match next {
             Some(next) => current = next,
@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn an_error_without_index_loses_its_path_when_several_objects_could_be_meant() {
-        let entities = [json!({"name": null}), json!({"name": null})];
+        let entities = [
+            Data::from(json!({"name": null})),
+            Data::from(json!({"name": null})),
+        ];
         let error = repath_entity_error(
             error_at(vec![key("_entities"), key("name")]),
             &targets(),
@@ -112,7 +115,10 @@ mod tests {
 
     #[test]
     fn an_error_without_index_moves_to_the_only_object_left_null() {
-        let entities = [json!({"name": "Ada"}), json!({"name": null})];
+        let entities = [
+            Data::from(json!({"name": "Ada"})),
+            Data::from(json!({"name": null})),
+        ];
         let error = repath_entity_error(
             error_at(vec![key("_entities"), key("name")]),
             &targets(),
@@ -130,7 +136,7 @@ mod tests {
         let error = repath_entity_error(
             error_at(vec![key("_entities"), key("name")]),
             &only,
-            &[json!({"name": "Ada"})],
+            &[Data::from(json!({"name": "Ada"}))],
         );
         assert_eq!(error.path, Some(vec![key("me"), key("name")]));
     }
@@ -143,7 +149,7 @@ mod tests {
             &[],
         );
         assert_eq!(error.path, None);
-        let entities = [json!({}), json!({})];
+        let entities = [Data::object(), Data::object()];
         let error = repath_entity_error(error_at(vec![key("_entities")]), &targets(), &entities);
         assert_eq!(error.path, None);
     }

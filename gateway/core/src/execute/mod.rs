@@ -6,9 +6,11 @@
 //! 2. Fetch: build the variables (and, under a Flatten, the deduplicated representations of the
 //!    objects at the path, skipping objects whose key is null; one request per distinct set of
 //!    `@fromContext` values, read from each object's context ancestor), send it through the transport
-//!    under the subgraph's timeout, and merge `data` (or each `_entities` item) back by path
-//!    as it lands, or, where the plan says the fetch writes places an earlier fetch running
-//!    alongside writes too, after that fetch has merged (plan order, not arrival order);
+//!    under the subgraph's timeout, parse the answer once into [`Data`], and merge `data` (or
+//!    each `_entities` item, into the object its representation came from, found again by its
+//!    list positions) as it lands, or, where the plan says the fetch writes places an earlier
+//!    fetch running alongside writes too, after that fetch has merged (plan order, not arrival
+//!    order);
 //! 3. subgraph errors are re-pathed to where they belong in the client's response; a subgraph
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
@@ -21,6 +23,7 @@ mod representation;
 mod stepwise;
 pub mod transport;
 
+use crate::data::{Data, FastMap, parse, write};
 use crate::error::{ErrorCode, GraphqlError, PathItem};
 use crate::plan::{FetchNode, PathSegment, PlanNode, QueryPlan};
 use bytes::Bytes;
@@ -28,6 +31,7 @@ pub use dedup::DedupTransport;
 use futures::future::{BoxFuture, join_all};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -56,7 +60,7 @@ pub struct ExecutionSettings<'a> {
 /// The merged data of every fetch, and every error met on the way.
 #[derive(Debug)]
 pub struct Execution {
-    pub data: Value,
+    pub data: Data,
     pub errors: Vec<GraphqlError>,
     /// True when some fetch failed as a whole, so missing data is already explained by an error.
     pub had_fetch_failure: bool,
@@ -82,7 +86,7 @@ pub async fn execute_plan(
 struct State<'a> {
     settings: &'a ExecutionSettings<'a>,
     variables: &'a Map<String, Value>,
-    data: Mutex<Value>,
+    data: Mutex<Data>,
     errors: Mutex<Vec<GraphqlError>>,
     failed: Mutex<bool>,
     /// The fetches (by id) whose answers are merged, and a signal each time one is.
@@ -95,7 +99,7 @@ impl<'a> State<'a> {
         Self {
             settings,
             variables,
-            data: Mutex::new(Value::Object(Map::new())),
+            data: Mutex::new(Data::object()),
             errors: Mutex::new(Vec::new()),
             failed: Mutex::new(false),
             merged: Mutex::new(Vec::new()),
@@ -104,44 +108,70 @@ impl<'a> State<'a> {
     }
 }
 
-/// The JSON body of a subgraph request, serialised without copying its parts.
-struct RequestBody<'a> {
-    query: &'a str,
-    variables: &'a Map<String, Value>,
-    representations: Option<&'a [Value]>,
-}
-
-impl serde::Serialize for RequestBody<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        struct Variables<'a>(&'a Map<String, Value>, Option<&'a [Value]>);
-        impl serde::Serialize for Variables<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(None)?;
-                for (name, value) in self.0 {
-                    map.serialize_entry(name, value)?;
-                }
-                if let Some(representations) = self.1 {
-                    map.serialize_entry("representations", representations)?;
-                }
-                map.end()
-            }
+/// The JSON body of a subgraph request, written by hand: the representations are JSON text
+/// already.
+fn request_body(
+    query: &str,
+    variables: &Map<String, Value>,
+    representations: Option<&[String]>,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let size = representations.map_or(0, |r| r.iter().map(|r| r.len() + 1).sum());
+    let mut out = Vec::with_capacity(query.len() + size + 64);
+    out.extend_from_slice(b"{\"query\":");
+    write::string(&mut out, query);
+    out.extend_from_slice(b",\"variables\":{");
+    let mut first = true;
+    for (name, value) in variables {
+        if !first {
+            out.push(b',');
         }
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("query", self.query)?;
-        map.serialize_entry(
-            "variables",
-            &Variables(self.variables, self.representations),
-        )?;
-        map.end()
+        first = false;
+        write::string(&mut out, name);
+        out.push(b':');
+        serde_json::to_writer(&mut out, value)?;
     }
+    if let Some(representations) = representations {
+        if !first {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"representations\":[");
+        for (i, representation) in representations.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(representation.as_bytes());
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"}}");
+    Ok(out)
 }
 
 /// What a fetch under a Flatten sends, and where each answer goes back.
-struct EntityBatch {
-    representations: Vec<Value>,
-    /// For each object: its response path and the index of its representation.
-    targets: Vec<(Vec<PathItem>, usize)>,
+struct EntityBatch<'f> {
+    /// Each distinct representation as JSON text, and the `__typename` it was sent with.
+    representations: Vec<String>,
+    sent_typenames: Vec<&'f str>,
+    /// For each object: its list positions (a range of `positions`, see
+    /// [`paths::positions_at`]) and the index of its representation.
+    targets: Vec<(Range<usize>, usize)>,
+    positions: Vec<u32>,
+}
+
+impl EntityBatch<'_> {
+    /// The response path of every target, for errors.
+    fn target_paths(&self, data: &Data, path: &[PathSegment]) -> Vec<(Vec<PathItem>, usize)> {
+        self.targets
+            .iter()
+            .map(|(range, index)| {
+                let positions = &self.positions[range.clone()];
+                (
+                    paths::concrete_path(data, path, positions).unwrap_or_default(),
+                    *index,
+                )
+            })
+            .collect()
+    }
 }
 
 impl State<'_> {
@@ -186,33 +216,35 @@ impl State<'_> {
     /// The representations of the objects at `path`, deduplicated, in one batch; or, when the
     /// fetch takes context arguments, one batch per distinct set of context values, with those
     /// values as variables.
-    fn entity_batches(
+    fn entity_batches<'f>(
         &self,
-        fetch: &FetchNode,
+        fetch: &'f FetchNode,
         path: &[PathSegment],
-    ) -> Vec<(Map<String, Value>, EntityBatch)> {
+    ) -> Vec<(Map<String, Value>, EntityBatch<'f>)> {
         let data = self.data.lock().unwrap_or_else(|e| e.into_inner());
-        let mut batches: Vec<(Map<String, Value>, EntityBatch)> = Vec::new();
-        let mut index_of: HashMap<(usize, String), usize> = HashMap::new();
-        for (object_path, object) in paths::objects_at(&data, path) {
+        let mut batches: Vec<(Map<String, Value>, EntityBatch<'f>)> = Vec::new();
+        let mut index_of: FastMap<(usize, String), usize> = FastMap::default();
+        let mut text = Vec::with_capacity(128);
+        paths::positions_at(&data, path, &mut Vec::new(), &mut |positions, object| {
             let Some(object) = object.as_object() else {
-                continue;
+                return;
             };
-            let Some(typename) = object.get("__typename").and_then(Value::as_str) else {
-                continue;
+            let Some(typename) = object.get("__typename").and_then(Data::as_str) else {
+                return;
             };
             let Some(shape) = fetch.requires.iter().find(|r| r.applies_to(typename)) else {
-                continue;
+                return;
             };
             let Some(mut representation) =
                 representation::project(object, &shape.selection, &shape.abstract_conditions)
             else {
-                continue;
+                return;
             };
-            representation.insert("__typename".into(), Value::String(shape.type_name.clone()));
+            representation.insert("__typename", Data::String(shape.type_name.as_str().into()));
             let context = if fetch.context_arguments.is_empty() {
                 Map::new()
             } else {
+                let object_path = paths::concrete_path(&data, path, positions).unwrap_or_default();
                 context::variables_for(&data, &object_path, &fetch.context_arguments)
             };
             let which = match batches.iter().position(|(c, _)| *c == context) {
@@ -222,21 +254,28 @@ impl State<'_> {
                         context,
                         EntityBatch {
                             representations: Vec::new(),
+                            sent_typenames: Vec::new(),
                             targets: Vec::new(),
+                            positions: Vec::new(),
                         },
                     ));
                     batches.len() - 1
                 }
             };
             let batch = &mut batches[which].1;
-            let representation = Value::Object(representation);
-            let text = representation.to_string();
-            let index = *index_of.entry((which, text)).or_insert_with(|| {
-                batch.representations.push(representation);
+            text.clear();
+            write::value(&mut text, &Data::Object(representation));
+            // Written from `&str`s and serde_json's number formatting: always UTF-8.
+            let key = String::from_utf8_lossy(&text).into_owned();
+            let index = *index_of.entry((which, key)).or_insert_with_key(|(_, key)| {
+                batch.representations.push(key.clone());
+                batch.sent_typenames.push(shape.type_name.as_str());
                 batch.representations.len() - 1
             });
-            batch.targets.push((object_path, index));
-        }
+            let start = batch.positions.len();
+            batch.positions.extend_from_slice(positions);
+            batch.targets.push((start..batch.positions.len(), index));
+        });
         batches
     }
 
@@ -269,7 +308,7 @@ impl State<'_> {
         }
         for (batch, answer) in answers {
             match answer {
-                Ok(response) => self.merge_response(fetch, batch, response),
+                Ok(response) => self.merge_response(fetch, path, batch, response),
                 Err(error) => {
                     *self.failed.lock().unwrap_or_else(|e| e.into_inner()) = true;
                     self.push_error(error);
@@ -307,14 +346,9 @@ impl State<'_> {
         &self,
         fetch: &FetchNode,
         variables: &Map<String, Value>,
-        representations: Option<&[Value]>,
-    ) -> Result<Map<String, Value>, GraphqlError> {
-        let body = RequestBody {
-            query: &fetch.operation,
-            variables,
-            representations,
-        };
-        let body = serde_json::to_vec(&body).map_err(|error| {
+        representations: Option<&[String]>,
+    ) -> Result<parse::Answer, GraphqlError> {
+        let body = request_body(&fetch.operation, variables, representations).map_err(|error| {
             GraphqlError::new(
                 format!(
                     "cannot serialise the request to `{}`: {error}",
@@ -326,11 +360,7 @@ impl State<'_> {
         self.send(fetch, body.into()).await
     }
 
-    async fn send(
-        &self,
-        fetch: &FetchNode,
-        body: Bytes,
-    ) -> Result<Map<String, Value>, GraphqlError> {
+    async fn send(&self, fetch: &FetchNode, body: Bytes) -> Result<parse::Answer, GraphqlError> {
         let service = fetch.service_name.as_str();
         let url = self.settings.urls.get(service).cloned().unwrap_or_default();
         let mut span = crate::telemetry::traces::fetch_span(fetch, self.settings.operation_name);
@@ -358,117 +388,118 @@ impl State<'_> {
     fn merge_response(
         &self,
         fetch: &FetchNode,
-        batch: Option<EntityBatch>,
-        mut response: Map<String, Value>,
+        path: Option<&[PathSegment]>,
+        batch: Option<EntityBatch<'_>>,
+        mut response: parse::Answer,
     ) {
         let service = fetch.service_name.as_str();
-        let errors = match response.remove("errors") {
-            Some(Value::Array(errors)) => errors,
-            _ => Vec::new(),
-        };
-        let mut data = response.remove("data").unwrap_or(Value::Null);
+        let errors = response.take_errors();
+        let mut data = response.data.take().unwrap_or(Data::Null);
         if fetch.internal_aliases {
             aliases::restore(&mut data);
         }
         let mut merged = self.data.lock().unwrap_or_else(|e| e.into_inner());
-        match batch {
-            None => {
-                for error in &errors {
-                    self.push_error(
+        let (Some(batch), Some(path)) = (batch, path) else {
+            for error in &errors {
+                self.push_error(
+                    aliases::restore_path(
+                        GraphqlError::from_subgraph_json(error),
+                        fetch.internal_aliases,
+                    )
+                    .with_service(service),
+                );
+            }
+            deep_merge(&mut merged, data);
+            return;
+        };
+        let entities = match data {
+            Data::Object(mut data) => match data.remove("_entities") {
+                Some(Data::List(entities)) => entities,
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        if !errors.is_empty() {
+            let targets = batch.target_paths(&merged, path);
+            for error in &errors {
+                self.push_error(
+                    entity_errors::repath_entity_error(
                         aliases::restore_path(
                             GraphqlError::from_subgraph_json(error),
                             fetch.internal_aliases,
-                        )
-                        .with_service(service),
-                    );
-                }
-                deep_merge(&mut merged, data);
+                        ),
+                        &targets,
+                        &entities,
+                    )
+                    .with_service(service),
+                );
             }
-            Some(batch) => {
-                let entities = match data {
-                    Value::Object(mut data) => match data.remove("_entities") {
-                        Some(Value::Array(entities)) => entities,
-                        _ => Vec::new(),
-                    },
-                    _ => Vec::new(),
-                };
-                for error in &errors {
-                    self.push_error(
-                        entity_errors::repath_entity_error(
-                            aliases::restore_path(
-                                GraphqlError::from_subgraph_json(error),
-                                fetch.internal_aliases,
-                            ),
-                            &batch.targets,
-                            &entities,
-                        )
-                        .with_service(service),
-                    );
-                }
-                if entities.len() != batch.representations.len() && errors.is_empty() {
-                    self.push_error(
-                        GraphqlError::new(
-                            format!(
-                                "subgraph `{service}` answered {} entities for {} representations",
-                                entities.len(),
-                                batch.representations.len()
-                            ),
-                            ErrorCode::SubgraphRequestFailed,
-                        )
-                        .with_service(service),
-                    );
-                }
-                // Each entity is moved into its last target and cloned only for the others.
-                let mut uses = vec![0usize; entities.len()];
-                for (_, index) in &batch.targets {
-                    if let Some(count) = uses.get_mut(*index) {
-                        *count += 1;
-                    }
-                }
-                let nulled = entities_nulled_by_errors(&errors, &entities);
-                let mut entities = entities;
-                for (object_path, index) in &batch.targets {
-                    let Some(slot) = entities.get_mut(*index) else {
-                        continue;
-                    };
-                    let Some(target) = paths::value_at_mut(&mut merged, object_path) else {
-                        continue;
-                    };
-                    // The subgraph nulled the entity for an error inside it (a non-null field
-                    // failed): the object is null, and shaping moves the null up from there.
-                    if nulled.contains(index) {
-                        *target = Value::Null;
-                        continue;
-                    }
-                    uses[*index] -= 1;
-                    let mut entity = if uses[*index] == 0 {
-                        std::mem::take(slot)
-                    } else {
-                        slot.clone()
-                    };
-                    // An object sent under its interface's name (to an @interfaceObject
-                    // subgraph) comes back with that name: its concrete type stays. A subgraph
-                    // that owns the interface answers the concrete type, which replaces it.
-                    let sent = batch.representations[*index].get("__typename");
-                    if let Value::Object(fields) = &mut entity
-                        && fields.get("__typename") == sent
-                        && target.get("__typename").is_some_and(|t| Some(t) != sent)
-                    {
-                        fields.remove("__typename");
-                    }
-                    deep_merge(target, entity);
-                }
+        }
+        if entities.len() != batch.representations.len() && errors.is_empty() {
+            self.push_error(
+                GraphqlError::new(
+                    format!(
+                        "subgraph `{service}` answered {} entities for {} representations",
+                        entities.len(),
+                        batch.representations.len()
+                    ),
+                    ErrorCode::SubgraphRequestFailed,
+                )
+                .with_service(service),
+            );
+        }
+        // Each entity is moved into its last target and cloned only for the others.
+        let mut uses = vec![0usize; entities.len()];
+        for (_, index) in &batch.targets {
+            if let Some(count) = uses.get_mut(*index) {
+                *count += 1;
             }
+        }
+        let nulled = entities_nulled_by_errors(&errors, &entities);
+        let mut entities = entities;
+        for (range, index) in &batch.targets {
+            let Some(slot) = entities.get_mut(*index) else {
+                continue;
+            };
+            let positions = &batch.positions[range.clone()];
+            let Some(target) = paths::object_at_mut(&mut merged, path, positions) else {
+                continue;
+            };
+            // The subgraph nulled the entity for an error inside it (a non-null field
+            // failed): the object is null, and shaping moves the null up from there.
+            if nulled.contains(index) {
+                *target = Data::Null;
+                continue;
+            }
+            uses[*index] -= 1;
+            let mut entity = if uses[*index] == 0 {
+                std::mem::take(slot)
+            } else {
+                slot.clone()
+            };
+            // An object sent under its interface's name (to an @interfaceObject
+            // subgraph) comes back with that name: its concrete type stays. A subgraph
+            // that owns the interface answers the concrete type, which replaces it.
+            let sent = batch.sent_typenames[*index];
+            if let Data::Object(fields) = &mut entity
+                && fields.get("__typename").and_then(Data::as_str) == Some(sent)
+                && target
+                    .get("__typename")
+                    .is_some_and(|t| t.as_str() != Some(sent))
+            {
+                fields.remove("__typename");
+            }
+            deep_merge(target, entity);
         }
     }
 }
 
-/// A subgraph's answer (or its absence) as the response map or the error the fetch reports.
+/// A subgraph's answer (or its absence), parsed, or the error the fetch reports.
 fn parse_answer(
     service: &str,
     timeout: Duration,
     answer: Result<Result<Bytes, TransportError>, tokio::time::error::Elapsed>,
-) -> Result<Map<String, Value>, GraphqlError> {
+) -> Result<parse::Answer, GraphqlError> {
     let bytes = match answer {
         Err(_) => {
             return Err(GraphqlError::new(
@@ -492,8 +523,8 @@ fn parse_answer(
         }
         Ok(Ok(bytes)) => bytes,
     };
-    match serde_json::from_slice::<Value>(&bytes) {
-        Ok(Value::Object(map)) if map.contains_key("data") || map.contains_key("errors") => Ok(map),
+    match parse::answer(&bytes) {
+        Ok(Some(answer)) if answer.is_graphql() => Ok(answer),
         Ok(_) => Err(GraphqlError::new(
             format!("subgraph `{service}` answered JSON that is not a GraphQL response (no `data` or `errors`)"),
             ErrorCode::SubgraphRequestFailed,
@@ -510,7 +541,7 @@ fn parse_answer(
 /// The indexes of `_entities` items that are null while an error points inside them: what a
 /// subgraph answers when a non-null field of the entity failed. A null item without an error
 /// is an entity the subgraph did not find, which leaves the object as it was.
-fn entities_nulled_by_errors(errors: &[Value], entities: &[Value]) -> Vec<usize> {
+fn entities_nulled_by_errors(errors: &[Value], entities: &[Data]) -> Vec<usize> {
     errors
         .iter()
         .filter_map(|error| {
@@ -521,7 +552,7 @@ fn entities_nulled_by_errors(errors: &[Value], entities: &[Value]) -> Vec<usize>
             let index = usize::try_from(path.get(1)?.as_u64()?).ok()?;
             entities
                 .get(index)
-                .is_some_and(Value::is_null)
+                .is_some_and(Data::is_null)
                 .then_some(index)
         })
         .collect()

@@ -1,61 +1,125 @@
 //! Finding objects in the response by a plan path, and merging fetched data into them.
+//!
+//! An object found for an entity fetch is remembered by its list positions only (the indexes
+//! taken at each list on the way, [`positions_at`]): with the plan's path they lead back to it
+//! ([`object_at_mut`]) without a concrete path of strings per object. The concrete path is
+//! built only when an error or a context argument needs it ([`concrete_path`]).
 
+use crate::data::Data;
 use crate::error::PathItem;
 use crate::plan::PathSegment;
-use serde_json::Value;
 
 /// Every object at `path`, with its concrete response path (list indexes filled in).
 pub(crate) fn objects_at<'a>(
-    data: &'a Value,
+    data: &'a Data,
     path: &[PathSegment],
-) -> Vec<(Vec<PathItem>, &'a Value)> {
+) -> Vec<(Vec<PathItem>, &'a Data)> {
     let mut out = Vec::new();
-    let mut current = Vec::new();
-    walk(data, path, &mut current, &mut out);
+    positions_at(data, path, &mut Vec::new(), &mut |positions, object| {
+        out.push((
+            concrete_path(data, path, positions).unwrap_or_default(),
+            object,
+        ));
+    });
     out
 }
 
-fn walk<'a>(
-    value: &'a Value,
+/// Calls `found` for every object at `path` with the list positions that lead to it.
+pub(crate) fn positions_at<'a>(
+    value: &'a Data,
     path: &[PathSegment],
-    current: &mut Vec<PathItem>,
-    out: &mut Vec<(Vec<PathItem>, &'a Value)>,
+    positions: &mut Vec<u32>,
+    found: &mut impl FnMut(&[u32], &'a Data),
 ) {
-    if let Value::Array(items) = value {
-        for (i, item) in items.iter().enumerate() {
-            current.push(PathItem::Index(i));
-            walk(item, path, current, out);
-            current.pop();
+    match value {
+        Data::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                positions.push(u32::try_from(i).unwrap_or(u32::MAX));
+                positions_at(item, path, positions, found);
+                positions.pop();
+            }
         }
-        return;
+        Data::Object(object) => match path.split_first() {
+            None => found(positions, value),
+            Some((PathSegment::List, rest)) => positions_at(value, rest, positions, found),
+            Some((PathSegment::TypeCondition(types), rest)) => {
+                let typename = object.get("__typename").and_then(Data::as_str);
+                if typename.is_some_and(|t| types.iter().any(|c| c == t)) {
+                    positions_at(value, rest, positions, found);
+                }
+            }
+            Some((PathSegment::Key(key), rest)) => {
+                if let Some(child) = object.get(key) {
+                    positions_at(child, rest, positions, found);
+                }
+            }
+        },
+        _ => {}
     }
-    let Value::Object(object) = value else { return };
-    match path.split_first() {
-        None => out.push((current.clone(), value)),
-        Some((PathSegment::List, rest)) => walk(value, rest, current, out),
-        Some((PathSegment::TypeCondition(types), rest)) => {
-            let typename = object.get("__typename").and_then(Value::as_str);
-            if typename.is_some_and(|t| types.iter().any(|c| c == t)) {
-                walk(value, rest, current, out);
-            }
+}
+
+/// The object [`positions_at`] found at `positions`, for writing.
+pub(crate) fn object_at_mut<'a>(
+    data: &'a mut Data,
+    path: &[PathSegment],
+    positions: &[u32],
+) -> Option<&'a mut Data> {
+    let mut current = data;
+    let mut path = path;
+    let mut positions = positions.iter();
+    loop {
+        if let Data::List(items) = current {
+            let index = usize::try_from(*positions.next()?).ok()?;
+            current = items.get_mut(index)?;
+            continue;
         }
-        Some((PathSegment::Key(key), rest)) => {
-            if let Some(child) = object.get(key) {
-                current.push(PathItem::Key(key.clone()));
-                walk(child, rest, current, out);
-                current.pop();
+        match path.split_first() {
+            None => return Some(current),
+            Some((PathSegment::Key(key), rest)) => {
+                current = current.as_object_mut()?.get_mut(key)?;
+                path = rest;
             }
+            Some((_, rest)) => path = rest,
         }
     }
 }
 
-/// The value at a concrete response path, for writing.
-pub(crate) fn value_at_mut<'a>(data: &'a mut Value, path: &[PathItem]) -> Option<&'a mut Value> {
+/// The response path of the object [`positions_at`] found at `positions`.
+pub(crate) fn concrete_path(
+    data: &Data,
+    path: &[PathSegment],
+    positions: &[u32],
+) -> Option<Vec<PathItem>> {
+    let mut out = Vec::new();
+    let mut current = data;
+    let mut path = path;
+    let mut positions = positions.iter();
+    loop {
+        if let Data::List(items) = current {
+            let index = usize::try_from(*positions.next()?).ok()?;
+            current = items.get(index)?;
+            out.push(PathItem::Index(index));
+            continue;
+        }
+        match path.split_first() {
+            None => return Some(out),
+            Some((PathSegment::Key(key), rest)) => {
+                current = current.as_object()?.get(key)?;
+                out.push(PathItem::Key(key.clone()));
+                path = rest;
+            }
+            Some((_, rest)) => path = rest,
+        }
+    }
+}
+
+/// The value at a concrete response path.
+pub(crate) fn value_at<'a>(data: &'a Data, path: &[PathItem]) -> Option<&'a Data> {
     let mut current = data;
     for item in path {
         current = match item {
-            PathItem::Key(key) => current.as_object_mut()?.get_mut(key)?,
-            PathItem::Index(i) => current.as_array_mut()?.get_mut(*i)?,
+            PathItem::Key(key) => current.as_object()?.get(key)?,
+            PathItem::Index(i) => current.as_list()?.get(*i)?,
         };
     }
     Some(current)
@@ -65,26 +129,24 @@ pub(crate) fn value_at_mut<'a>(data: &'a mut Value, path: &[PathItem]) -> Option
 /// position (the longer list's extra items kept, as Apollo Router does: two subgraphs that
 /// disagree on a shareable list's length must not lose each other's fields); a null never
 /// erases data another fetch already put there.
-pub fn deep_merge(target: &mut Value, source: Value) {
+pub fn deep_merge(target: &mut Data, source: Data) {
     match (target, source) {
-        (Value::Object(target), Value::Object(source)) => {
+        (Data::Object(target), Data::Object(source)) => {
             for (key, value) in source {
-                match target.get_mut(&key) {
+                match target.get_mut(key.as_str()) {
                     Some(existing) => deep_merge(existing, value),
-                    None => {
-                        target.insert(key, value);
-                    }
+                    None => target.push(key, value),
                 }
             }
         }
-        (Value::Array(target), Value::Array(source)) => {
+        (Data::List(target), Data::List(source)) => {
             let mut source = source.into_iter();
             for (t, s) in target.iter_mut().zip(source.by_ref()) {
                 deep_merge(t, s);
             }
             target.extend(source);
         }
-        (_, Value::Null) => {}
+        (_, Data::Null) => {}
         (target, source) => *target = source,
     }
 }
@@ -94,9 +156,15 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn data(value: serde_json::Value) -> Data {
+        Data::from(value)
+    }
+
     #[test]
     fn finds_objects_through_lists_and_type_conditions() {
-        let data = json!({"a": [{"__typename": "X", "b": {"id": 1}}, {"__typename": "Y", "b": {"id": 2}}]});
+        let data = data(
+            json!({"a": [{"__typename": "X", "b": {"id": 1}}, {"__typename": "Y", "b": {"id": 2}}]}),
+        );
         let path = vec![
             PathSegment::Key("a".into()),
             PathSegment::List,
@@ -113,29 +181,60 @@ mod tests {
                 PathItem::Key("b".into())
             ]
         );
-        assert_eq!(found[0].1, &json!({"id": 2}));
+        assert_eq!(found[0].1, &Data::from(json!({"id": 2})));
+    }
+
+    #[test]
+    fn positions_lead_back_to_the_object_through_nested_lists() {
+        let mut tree =
+            data(json!({"a": [[{"b": {"id": 1}}], [{"b": {"id": 2}}, {"b": {"id": 3}}]]}));
+        let path = vec![
+            PathSegment::Key("a".into()),
+            PathSegment::List,
+            PathSegment::Key("b".into()),
+        ];
+        let mut found = Vec::new();
+        positions_at(&tree, &path, &mut Vec::new(), &mut |positions, object| {
+            found.push((positions.to_vec(), object.clone()));
+        });
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[2].0, vec![1, 1]);
+        assert_eq!(
+            concrete_path(&tree, &path, &found[2].0),
+            Some(vec![
+                PathItem::Key("a".into()),
+                PathItem::Index(1),
+                PathItem::Index(1),
+                PathItem::Key("b".into())
+            ])
+        );
+        let object = object_at_mut(&mut tree, &path, &found[2].0).expect("found again");
+        assert_eq!(object, &data(json!({"id": 3})));
     }
 
     #[test]
     fn lists_of_different_lengths_merge_by_position_and_keep_the_extra_items() {
-        let mut longer = json!([{"n": "a"}, {"n": "b"}, {"n": "c"}]);
-        deep_merge(&mut longer, json!([{"p": 1}, {"p": 2}]));
+        let mut longer = data(json!([{"n": "a"}, {"n": "b"}, {"n": "c"}]));
+        deep_merge(&mut longer, data(json!([{"p": 1}, {"p": 2}])));
         assert_eq!(
             longer,
-            json!([{"n": "a", "p": 1}, {"n": "b", "p": 2}, {"n": "c"}])
+            data(json!([{"n": "a", "p": 1}, {"n": "b", "p": 2}, {"n": "c"}]))
         );
-        let mut shorter = json!([{"p": 1}]);
-        deep_merge(&mut shorter, json!([{"n": "a"}, {"n": "b"}]));
-        assert_eq!(shorter, json!([{"p": 1, "n": "a"}, {"n": "b"}]));
+        let mut shorter = data(json!([{"p": 1}]));
+        deep_merge(&mut shorter, data(json!([{"n": "a"}, {"n": "b"}])));
+        assert_eq!(shorter, data(json!([{"p": 1, "n": "a"}, {"n": "b"}])));
     }
 
     #[test]
     fn merge_keeps_existing_data_against_null() {
-        let mut target = json!({"a": {"x": 1}, "l": [{"p": 1}]});
-        deep_merge(&mut target, json!({"a": null, "l": [{"q": 2}], "n": 3}));
+        let mut target = data(json!({"a": {"x": 1}, "l": [{"p": 1}]}));
+        deep_merge(
+            &mut target,
+            data(json!({"a": null, "l": [{"q": 2}], "n": 3})),
+        );
         assert_eq!(
             target,
-            json!({"a": {"x": 1}, "l": [{"p": 1, "q": 2}], "n": 3})
+            data(json!({"a": {"x": 1}, "l": [{"p": 1, "q": 2}], "n": 3}))
         );
     }
 }

@@ -2,6 +2,7 @@
 //! (`@defer`): the caller shapes and sends what it has between two nodes.
 
 use super::{ExecutionSettings, State};
+use crate::data::Data;
 use crate::error::GraphqlError;
 use crate::plan::PlanNode;
 use serde_json::{Map, Value};
@@ -25,7 +26,7 @@ impl<'a> Stepwise<'a> {
     }
 
     /// The response tree so far.
-    pub fn data(&self) -> MutexGuard<'_, Value> {
+    pub fn data(&self) -> MutexGuard<'_, Data> {
         self.state.data.lock().unwrap_or_else(|e| e.into_inner())
     }
 

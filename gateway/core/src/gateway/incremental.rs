@@ -5,6 +5,7 @@
 
 use super::{Gateway, GraphqlResponse, PayloadSink, PreparedPlan};
 use crate::auth::Identity;
+use crate::data::Data;
 use crate::error::{GraphqlError, PathItem};
 use crate::execute::{ExecutionSettings, Stepwise, objects_at};
 use crate::plan::{DeferredNode, PlanNode};
@@ -62,7 +63,7 @@ impl Gateway {
         &self,
         request: Request<'_>,
         (primary, deferred): (Option<&PlanNode>, &[DeferredNode]),
-        introspect: impl FnOnce(&mut Value, &mut Vec<GraphqlError>),
+        introspect: impl FnOnce(&mut Data, &mut Vec<GraphqlError>),
     ) -> GraphqlResponse {
         let Request {
             plan,
@@ -143,7 +144,7 @@ impl Gateway {
     fn items(
         &self,
         part: &DeferredNode,
-        data: &Value,
+        data: &Data,
         mut errors: Vec<GraphqlError>,
         had_fetch_failure: bool,
     ) -> (Vec<Item>, Vec<GraphqlError>) {

@@ -2,6 +2,7 @@
 //! the response data before shaping; no subgraph is called for it.
 
 use super::Gateway;
+use crate::data::Data;
 use crate::error::{ErrorCode, GraphqlError};
 use crate::request::PreparedDocument;
 use serde_json::{Map, Value};
@@ -12,7 +13,7 @@ impl Gateway {
         prepared: &PreparedDocument,
         operation: &apollo_compiler::executable::Operation,
         variables: &Map<String, Value>,
-        data: &mut Value,
+        data: &mut Data,
         errors: &mut Vec<GraphqlError>,
     ) {
         use apollo_compiler::introspection;
@@ -33,7 +34,7 @@ impl Gateway {
         match result {
             Ok(response) => {
                 if let Some(Ok(value)) = response.data.map(serde_json::to_value) {
-                    crate::execute::deep_merge(data, value);
+                    crate::execute::deep_merge(data, Data::from(value));
                 }
                 for error in response.errors {
                     errors.push(GraphqlError::new(

@@ -375,8 +375,12 @@ fn bad_request(media: ResponseMedia, message: String) -> Response {
 }
 
 fn respond(media: ResponseMedia, response: &GraphqlResponse, status: StatusCode) -> Response {
-    match serde_json::to_vec(response) {
-        Ok(body) => (status, [(header::CONTENT_TYPE, media.content_type())], body).into_response(),
+    // Sized for the data (written as it is) and a few errors, so the body is written without
+    // growing: for the deep benchmark query, one 87 KB buffer instead of ten doublings from 128 bytes.
+    let data = response.data.as_ref().map_or(0, |data| data.get().len());
+    let mut body = Vec::with_capacity(data + 64 + 256 * response.errors.len());
+    match serde_json::to_writer(&mut body, response) {
+        Ok(()) => (status, [(header::CONTENT_TYPE, media.content_type())], body).into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }

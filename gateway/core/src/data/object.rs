@@ -1,0 +1,114 @@
+//! Objects of the response tree: fields in order, searched linearly.
+
+use super::{Data, Str};
+
+/// An object's fields in the order they arrived (or were added). Keys are unique when built
+/// through [`Object::insert`]; a subgraph's answer is taken as sent.
+#[derive(Debug, Clone, Default)]
+pub struct Object {
+    fields: Vec<(Str, Data)>,
+}
+
+impl Object {
+    pub fn new() -> Self {
+        Self { fields: Vec::new() }
+    }
+
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            fields: Vec::with_capacity(capacity),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        let key = key.as_bytes();
+        self.fields.iter().position(|(k, _)| k.as_bytes() == key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Data> {
+        self.position(key).map(|i| &self.fields[i].1)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Data> {
+        self.position(key).map(|i| &mut self.fields[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.position(key).is_some()
+    }
+
+    /// Sets `key`: in place when present (returning the old value), at the end otherwise.
+    pub fn insert(&mut self, key: impl Into<Str> + AsRef<str>, value: Data) -> Option<Data> {
+        match self.position(key.as_ref()) {
+            Some(i) => Some(std::mem::replace(&mut self.fields[i].1, value)),
+            None => {
+                self.fields.push((key.into(), value));
+                None
+            }
+        }
+    }
+
+    /// Adds a field without looking for an existing one (the parser: keys arrive unique; a
+    /// merge: the key was just looked for).
+    pub(crate) fn push(&mut self, key: Str, value: Data) {
+        self.fields.push((key, value));
+    }
+
+    /// Removes `key`, keeping the order of the others.
+    pub fn remove(&mut self, key: &str) -> Option<Data> {
+        self.position(key).map(|i| self.fields.remove(i).1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Str, &Data)> {
+        self.fields.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&Str, &mut Data)> {
+        self.fields.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Str> {
+        self.fields.iter().map(|(k, _)| k)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Data> {
+        self.fields.iter_mut().map(|(_, v)| v)
+    }
+}
+
+impl IntoIterator for Object {
+    type Item = (Str, Data);
+    type IntoIter = std::vec::IntoIter<(Str, Data)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.fields.into_iter()
+    }
+}
+
+impl FromIterator<(Str, Data)> for Object {
+    fn from_iter<I: IntoIterator<Item = (Str, Data)>>(iter: I) -> Self {
+        let mut object = Object::new();
+        for (key, value) in iter {
+            object.insert(key, value);
+        }
+        object
+    }
+}
+
+/// Equal as maps: the same keys with equal values, in any order (as `serde_json::Map`).
+impl PartialEq for Object {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .fields
+                .iter()
+                .all(|(k, v)| other.get(k.as_str()) == Some(v))
+    }
+}
