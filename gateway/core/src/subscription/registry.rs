@@ -49,6 +49,10 @@ impl Registry {
     }
 
     /// A place for one more subscription, or the error of `max_total`.
+    #[expect(
+        clippy::result_large_err,
+        reason = "the error is the GraphQL error the client receives, built once per refusal"
+    )]
     pub(crate) fn admit(self: &Arc<Self>, max_total: usize) -> Result<Permit, GraphqlError> {
         let admitted = self
             .open

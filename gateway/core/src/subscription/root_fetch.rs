@@ -27,6 +27,10 @@ impl std::fmt::Debug for SubscriptionFetches {
 /// The one place the executor meets subscriptions: which transport a request's plan runs on.
 /// A subscription runs only on the transport of [`crate::subscription::open`] (or a test's);
 /// without one it was sent where no stream can carry its events.
+#[expect(
+    clippy::result_large_err,
+    reason = "the error is the GraphQL error the client receives, built once per refused request"
+)]
 pub(crate) fn transport_for<'a>(
     kind: OperationType,
     options: &'a RequestOptions,
@@ -131,6 +135,7 @@ mod tests {
             headers: Vec::new(),
             deduplicate: false,
             traceparent: None,
+            response_headers: None,
         }
     }
 

@@ -88,11 +88,8 @@ pub(super) async fn open(url: &str, request: SubgraphRequest) -> Result<Events, 
                 let block = pending.split_to(end + 2);
                 match parse_event(&block) {
                     Some(("next", data)) => {
-                        if sender
-                            .send(Upstream::Next(Bytes::from(data)))
-                            .await
-                            .is_err()
-                        {
+                        let delivered = sender.send(Upstream::Next(Bytes::from(data))).await;
+                        if delivered.is_err() {
                             return;
                         }
                     }

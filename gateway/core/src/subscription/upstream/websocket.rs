@@ -145,7 +145,8 @@ async fn relay(mut socket: Socket, sender: tokio::sync::mpsc::Sender<Upstream>, 
         };
         match outcome {
             Some(Upstream::Next(payload)) => {
-                if sender.send(Upstream::Next(payload)).await.is_err() {
+                let delivered = sender.send(Upstream::Next(payload)).await;
+                if delivered.is_err() {
                     let _ = socket.close(None).await;
                     return;
                 }
