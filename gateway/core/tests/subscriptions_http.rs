@@ -445,3 +445,118 @@ async fn shutdown_completes_every_subscription_and_closes_the_socket() {
         json!({"close": 1001, "reason": "the gateway is shutting down"})
     );
 }
+
+/// Header rules: every subgraph gets the client's `authorization` and a fixed `x-gateway`;
+/// unions also gets the client's `x-tenant` as `x-org`. Nothing else of the client's passes.
+fn header_rules(settings: &mut quntuan_gateway::gateway::GatewaySettings) {
+    settings.headers = serde_yaml::from_str(
+        r#"
+all:
+  request:
+    - propagate: {named: authorization}
+    - insert: {name: x-gateway, value: quntuan}
+subgraphs:
+  unions:
+    request:
+      - propagate: {named: x-tenant, rename: x-org}
+"#,
+    )
+    .expect("header rules parse");
+}
+
+/// A caller's credentials and tenant, and a header no rule passes.
+fn caller(bearer: &str) -> Value {
+    json!({"authorization": bearer, "x-tenant": "t7", "x-private": "never sent"})
+}
+
+#[tokio::test]
+async fn a_websocket_subgraph_subscription_carries_the_headers_the_rules_give() {
+    let setup = start(header_rules).await;
+    let bearer = format!("Bearer {}", token("unions:personal"));
+    let mut socket = Socket::ready(&setup, caller(&bearer)).await;
+    socket
+        .send(json!({"id": "h1", "type": "subscribe", "payload": watch_request()}))
+        .await;
+    setup.feed.listeners(1).await;
+    setup.feed.push("RECEIVED");
+    assert_eq!(
+        socket.recv().await,
+        json!({"id": "h1", "type": "next", "payload": received()})
+    );
+    let expected = json!({"authorization": bearer, "x-gateway": "quntuan", "x-org": "t7"});
+    // On the upgrade request and in the subgraph's `connection_init`, alike.
+    let upgrade = setup.subgraph_headers.lock().expect("headers").clone();
+    assert_eq!(upgrade, vec![expected.clone()]);
+    let inits = setup.inits.lock().expect("inits").clone();
+    assert_eq!(inits, vec![expected]);
+}
+
+#[tokio::test]
+async fn an_sse_subgraph_subscription_carries_the_headers_the_rules_give() {
+    let setup = start(|settings| {
+        header_rules(settings);
+        if let Some(unions) = settings.subscriptions.subgraphs.get_mut("unions") {
+            unions.protocol = SubgraphProtocol::Sse;
+        }
+    })
+    .await;
+    let bearer = format!("Bearer {}", token("unions:personal"));
+    let mut socket = Socket::ready(&setup, caller(&bearer)).await;
+    socket
+        .send(json!({"id": "h2", "type": "subscribe", "payload": watch_request()}))
+        .await;
+    setup.feed.listeners(1).await;
+    setup.feed.push("RECEIVED");
+    assert_eq!(
+        socket.recv().await,
+        json!({"id": "h2", "type": "next", "payload": received()})
+    );
+    let posted = setup.subgraph_headers.lock().expect("headers").clone();
+    assert_eq!(
+        posted,
+        vec![json!({"authorization": bearer, "x-gateway": "quntuan", "x-org": "t7"})]
+    );
+}
+
+#[tokio::test]
+async fn an_sse_subgraph_that_dies_mid_stream_ends_the_client_stream_with_an_error_then_complete() {
+    let setup = start(|settings| {
+        if let Some(unions) = settings.subscriptions.subgraphs.get_mut("unions") {
+            unions.protocol = SubgraphProtocol::Sse;
+        }
+    })
+    .await;
+    let mut stream = post_streaming(&setup, "text/event-stream", watch_request()).await;
+    setup.feed.listeners(1).await;
+    setup.feed.push("RECEIVED");
+    let (name, data) = stream.event().await.expect("an event");
+    assert_eq!(
+        (name, serde_json::from_str::<Value>(&data).expect("JSON")),
+        ("next".to_string(), received())
+    );
+    let _ = setup.kill_unions.send(true);
+    let (name, data) = stream
+        .event()
+        .await
+        .expect("the error, not a hang or a bare end");
+    assert_eq!(
+        (name, serde_json::from_str::<Value>(&data).expect("JSON")),
+        (
+            "next".to_string(),
+            json!({"errors": [{
+                "message": "subgraph `unions` dropped the subscription's stream: error reading a body from connection",
+                "extensions": {"code": "SUBGRAPH_SUBSCRIPTION_FAILED", "serviceName": "unions"}
+            }]})
+        )
+    );
+    assert_eq!(
+        stream.event().await,
+        Some(("complete".to_string(), String::new()))
+    );
+    assert_eq!(
+        stream.event().await,
+        None,
+        "the response ends after complete"
+    );
+    assert_eq!(setup.registry.open(), 0, "the subscription is released");
+}

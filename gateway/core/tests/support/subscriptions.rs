@@ -139,8 +139,11 @@ pub(crate) struct Setup {
     pub(crate) feed: Feed,
     /// Every `connection_init` payload the unions subgraph received.
     pub(crate) inits: Arc<Mutex<Vec<Value>>>,
+    /// The headers of every subscription request the unions subgraph received (the WebSocket
+    /// upgrade or the SSE POST), as `{name: value}` for `authorization` and `x-*` headers.
+    pub(crate) subgraph_headers: Arc<Mutex<Vec<Value>>>,
     pub(crate) registry: Arc<Registry>,
-    /// Cuts every connection to the unions subgraph's WebSocket (a subgraph that dies).
+    /// Cuts every connection to the unions subgraph, WebSocket and SSE (a subgraph that dies).
     pub(crate) kill_unions: watch::Sender<bool>,
 }
 
@@ -157,13 +160,29 @@ async fn spawn(app: Router) -> SocketAddr {
 struct UnionsState {
     schema: UnionsSchema,
     inits: Arc<Mutex<Vec<Value>>>,
+    headers: Arc<Mutex<Vec<Value>>>,
+}
+
+/// The headers a test compares: `authorization` and `x-*` (the others vary by client).
+fn record(headers: &axum::http::HeaderMap, into: &Mutex<Vec<Value>>) {
+    let seen: serde_json::Map<String, Value> = headers
+        .iter()
+        .filter(|(name, _)| name.as_str() == "authorization" || name.as_str().starts_with("x-"))
+        .map(|(name, value)| {
+            let value = value.to_str().unwrap_or("(not text)").to_string();
+            (name.as_str().to_string(), Value::String(value))
+        })
+        .collect();
+    into.lock().expect("headers").push(Value::Object(seen));
 }
 
 async fn unions_socket(
     State(state): State<UnionsState>,
     protocol: GraphQLProtocol,
+    headers: axum::http::HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> axum::response::Response {
+    record(&headers, &state.headers);
     upgrade
         .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |stream| {
@@ -181,8 +200,10 @@ async fn unions_socket(
 /// GraphQL over SSE, distinct connections, the way a subgraph without WebSocket serves it.
 async fn unions_sse(
     State(state): State<UnionsState>,
+    headers: axum::http::HeaderMap,
     axum::Json(request): axum::Json<async_graphql::Request>,
 ) -> axum::response::Response {
+    record(&headers, &state.headers);
     let events = state.schema.execute_stream(request).map(|response| {
         let json = serde_json::to_string(&response).expect("serialises");
         Ok::<_, std::convert::Infallible>(format!("event: next\ndata: {json}\n\n"))
@@ -226,9 +247,11 @@ pub(crate) async fn start(adjust: impl FnOnce(&mut GatewaySettings)) -> Setup {
         .enable_federation()
         .finish();
     let inits = Arc::new(Mutex::new(Vec::new()));
+    let subgraph_headers = Arc::new(Mutex::new(Vec::new()));
     let state = UnionsState {
         schema: unions.clone(),
         inits: inits.clone(),
+        headers: subgraph_headers.clone(),
     };
     let unions_app = Router::new()
         .route(
@@ -266,7 +289,7 @@ pub(crate) async fn start(adjust: impl FnOnce(&mut GatewaySettings)) -> Setup {
     if let Some(subgraph) = settings.subscriptions.subgraphs.get_mut("unions")
         && subgraph.protocol == quntuan_gateway::subscription::SubgraphProtocol::Sse
     {
-        subgraph.url = Some(format!("http://{unions_address}/sse"));
+        subgraph.url = Some(format!("http://{unions_proxy}/sse"));
     }
     let sdl = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -286,6 +309,7 @@ pub(crate) async fn start(adjust: impl FnOnce(&mut GatewaySettings)) -> Setup {
         gateway,
         feed,
         inits,
+        subgraph_headers,
         registry,
         kill_unions,
     }
