@@ -11,7 +11,7 @@ use clap::Args;
 use quntuan_gateway::auth::check_secret_strength;
 use quntuan_gateway::execute::HttpTransport;
 use quntuan_gateway::gateway::SharedState;
-use quntuan_gateway::http::{dashboard_routes, router_for};
+use quntuan_gateway::http::{dashboard_routes, router_with_subscriptions};
 use quntuan_gateway::reload::GatewayHandle;
 use quntuan_gateway::trusted::TrustedDocumentsMode;
 use std::net::SocketAddr;
@@ -290,7 +290,8 @@ pub(crate) async fn serve(
     spawn_metrics_listener(&config.metrics).await?;
     let handle = GatewayHandle::empty(settings, shared);
     supergraph_source::start(&handle, &config.supergraph).await?;
-    let mut app = router_for(handle, &config.http);
+    let subscriptions = quntuan_gateway::subscription::Registry::new();
+    let mut app = router_with_subscriptions(handle, &config.http, subscriptions.clone());
     if config.dashboard {
         app = app.merge(dashboard_routes());
     }
@@ -305,7 +306,10 @@ pub(crate) async fn serve(
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     eprintln!("quntuan gateway listening on http://{address}/graphql");
     let grace = Duration::from_millis(config.shutdown.grace_period_ms);
-    let served = shutdown::serve(listener, app, grace)
+    // Subscriptions never end by themselves: at the signal each is completed, so that its
+    // client is told and its connection closes within the grace period.
+    let end_subscriptions = move || subscriptions.end_all();
+    let served = shutdown::serve(listener, app, grace, end_subscriptions)
         .await
         .map_err(|e| format!("the server stopped: {e}"));
     // The spans of the last requests, before the process ends.

@@ -29,11 +29,13 @@ pub(crate) async fn signal() {
     }
 }
 
-/// Serves `app` until a signal, then drains for at most `grace`.
+/// Serves `app` until a signal, then runs `at_signal` (which ends what would never end by
+/// itself, subscriptions) and drains for at most `grace`.
 pub(crate) async fn serve(
     listener: TcpListener,
     app: Router,
     grace: Duration,
+    at_signal: impl FnOnce() + Send + 'static,
 ) -> std::io::Result<()> {
     let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
     let stop = async move {
@@ -42,6 +44,7 @@ pub(crate) async fn serve(
             "shutting down: no new connections; requests in flight have {} ms to finish",
             grace.as_millis()
         );
+        at_signal();
         let _ = signalled.send(());
     };
     let server = axum::serve(

@@ -83,6 +83,10 @@ pub enum ErrorCode {
     BatchingNotEnabled,
     /// No supergraph is loaded yet (the source has not given a valid one): retry later.
     SchemaNotLoaded,
+    /// A subscription over `subscriptions.max_per_connection` or `subscriptions.max_total`.
+    SubscriptionLimitExceeded,
+    /// The subgraph serving a subscription refused it, closed it or could not be reached.
+    SubgraphSubscriptionFailed,
     /// A gateway-side failure that is not the caller's fault.
     InternalServerError,
 }
@@ -128,6 +132,8 @@ impl ErrorCode {
             Self::CostSlicingArgumentRequired => "COST_SLICING_ARGUMENT_REQUIRED",
             Self::BatchingNotEnabled => "BATCHING_NOT_ENABLED",
             Self::SchemaNotLoaded => "SCHEMA_NOT_LOADED",
+            Self::SubscriptionLimitExceeded => "SUBSCRIPTION_LIMIT_EXCEEDED",
+            Self::SubgraphSubscriptionFailed => "SUBGRAPH_SUBSCRIPTION_FAILED",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }
     }

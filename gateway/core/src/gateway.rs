@@ -117,6 +117,9 @@ pub struct RequestOptions {
     /// Progressive-override labels this request switches on (`true`) or off (`false`), over
     /// the gateway's settings: the request context of `@override(label:)`.
     pub override_labels: HashMap<String, bool>,
+    /// What a subscription's fetches go through ([`crate::subscription::open`] sets it); a
+    /// subscription without it is refused, as it was sent where no stream can carry events.
+    pub subscription: Option<crate::subscription::SubscriptionFetches>,
 }
 
 /// Receives the JSON payloads of an incremental (`@defer`) answer, in order.
@@ -158,6 +161,8 @@ pub struct GatewaySettings {
     pub headers: HeaderSettings,
     /// Compressed subgraph requests, and compressed answers asked for (off by default).
     pub subgraph_compression: SubgraphCompressionSettings,
+    /// Subscriptions: limits, buffers, heartbeats, and each subgraph's protocol.
+    pub subscriptions: crate::subscription::SubscriptionSettings,
 }
 
 impl Default for GatewaySettings {
@@ -180,6 +185,7 @@ impl Default for GatewaySettings {
             demand_control: DemandControlSettings::default(),
             headers: HeaderSettings::default(),
             subgraph_compression: SubgraphCompressionSettings::default(),
+            subscriptions: crate::subscription::SubscriptionSettings::default(),
         }
     }
 }
@@ -333,6 +339,11 @@ impl Gateway {
         &self.audit
     }
 
+    /// The transport of subgraph fetches, with its resilience layers (subscriptions wrap it).
+    pub(crate) fn transport(&self) -> Arc<dyn SubgraphTransport> {
+        self.transport.clone()
+    }
+
     pub fn settings(&self) -> &GatewaySettings {
         &self.settings
     }
@@ -464,8 +475,13 @@ impl Gateway {
             Err(error) => return GraphqlResponse::request_errors(vec![error.clone()]),
         };
         let answers = self.header_rules.answers();
+        let transport =
+            match crate::subscription::transport_for(plan.kind, options, self.transport.as_ref()) {
+                Ok(transport) => transport,
+                Err(error) => return GraphqlResponse::request_errors(vec![error]),
+            };
         let settings = ExecutionSettings {
-            transport: self.transport.as_ref(),
+            transport,
             urls: &self.urls,
             timeout: self.fetch_deadline,
             headers: options.forwarded_headers.clone(),

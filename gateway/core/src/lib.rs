@@ -25,6 +25,7 @@ pub mod resilience;
 pub mod response;
 pub mod selection;
 pub mod subgraph_compression;
+pub mod subscription;
 pub mod supergraph;
 pub mod telemetry;
 pub mod tls;

@@ -67,7 +67,7 @@ pub fn configure(settings: &TlsSettings) -> Result<(), String> {
 }
 
 /// The configured TLS settings, or the public roots alone.
-fn configured() -> Arc<ClientConfig> {
+pub(crate) fn configured() -> Arc<ClientConfig> {
     if let Some(config) = CONFIGURED.read().unwrap_or_else(|e| e.into_inner()).clone() {
         return config;
     }

@@ -1,7 +1,8 @@
 //! Planner and executor fixtures: each folder under tests/fixtures is one case.
 //!
 //! A case holds `supergraph.graphql`, `subgraphs.json` (mock data, see support/mock.rs),
-//! `operation.graphql` and optionally `variables.json`; cases of one suite sit in the suite's
+//! `operation.graphql` and optionally `variables.json` (a subscription is answered with the
+//! mock's one event); cases of one suite sit in the suite's
 //! folder, which holds the supergraph and mock data they share (a case's own file wins); the expectations are `plan.txt` (the
 //! printed query plan) and `response.json` (the whole response). Run with
 //! `UPDATE_FIXTURES=1 cargo test -p quntuan-gateway --test fixtures` to write missing or
@@ -10,6 +11,7 @@
 mod support;
 
 use quntuan_gateway::gateway::{Gateway, GatewaySettings, GraphqlRequest, RequestOptions};
+use quntuan_gateway::subscription::SubscriptionFetches;
 use quntuan_gateway::supergraph::Supergraph;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -95,6 +97,8 @@ async fn run_case(dir: &Path) -> Vec<String> {
     };
     failures.extend(expect_file(&dir.join("plan.txt"), &plan_text));
 
+    // A subscription case is answered with its one event: the mock's `Subscription` root.
+    let is_subscription = query.trim_start().starts_with("subscription");
     let request = GraphqlRequest {
         query: Some(query),
         variables: Some(variables),
@@ -102,6 +106,7 @@ async fn run_case(dir: &Path) -> Vec<String> {
     };
     let options = RequestOptions {
         allow_mutations: true,
+        subscription: is_subscription.then(|| SubscriptionFetches(mock.clone())),
         ..Default::default()
     };
     let response = gateway.execute(request, &options).await;

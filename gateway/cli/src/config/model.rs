@@ -12,6 +12,7 @@ use quntuan_gateway::limits::LimitSettings;
 use quntuan_gateway::rate_limit::RateLimitSettings;
 use quntuan_gateway::resilience::ResilienceSettings;
 use quntuan_gateway::subgraph_compression::SubgraphCompressionSettings;
+use quntuan_gateway::subscription::SubscriptionSettings;
 use quntuan_gateway::telemetry::MetricsSettings;
 use quntuan_gateway::tls::{TlsSettings, client_config};
 use quntuan_gateway::trusted::{TrustedDocuments, TrustedDocumentsSettings};
@@ -74,6 +75,8 @@ pub(crate) struct ServeConfig {
     pub(crate) headers: HeaderSettings,
     /// Compressed subgraph requests and answers, for all subgraphs or one.
     pub(crate) subgraph_compression: SubgraphCompressionSettings,
+    /// Subscriptions: limits, buffers, heartbeats, each subgraph's protocol.
+    pub(crate) subscriptions: SubscriptionSettings,
     pub(crate) shutdown: ShutdownConfig,
 }
 
@@ -107,6 +110,7 @@ impl Default for ServeConfig {
             tls: TlsSettings::default(),
             headers: gateway.headers,
             subgraph_compression: gateway.subgraph_compression,
+            subscriptions: SubscriptionSettings::default(),
             shutdown: ShutdownConfig::default(),
         }
     }
@@ -216,6 +220,7 @@ impl ServeConfig {
         if let Err(message) = self.http.validate() {
             return fail("http", message);
         }
+        self.subscriptions.validate()?;
         self.tracing.validate()?;
         self.log.validate()?;
         if self.subgraph_timeout_ms == 0 {
@@ -267,6 +272,7 @@ impl ServeConfig {
             trusted_documents: self.trusted_documents.clone(),
             headers: self.headers.clone(),
             subgraph_compression: self.subgraph_compression.clone(),
+            subscriptions: self.subscriptions.clone(),
             ..GatewaySettings::default()
         }
     }

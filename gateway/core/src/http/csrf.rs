@@ -7,7 +7,8 @@
 //! the gateway refuses any request that is not certain to have been preflighted: it must have
 //! a content type that is not simple, or carry one of the configured headers. GET requests
 //! follow the same rule; the GraphiQL page (a browser navigation, which runs no operation) is
-//! served regardless.
+//! served regardless, and so is a WebSocket upgrade, which authenticates by its
+//! `connection_init` alone.
 
 use super::{ResponseMedia, graphiql, respond};
 use crate::error::{ErrorCode, GraphqlError};
@@ -84,7 +85,9 @@ pub(super) async fn layer(
     next: Next,
 ) -> Response {
     let is_page = request.method() == Method::GET && graphiql::wanted(request.headers());
-    if !settings.enabled || is_page || settings.is_preflighted(request.headers()) {
+    // A WebSocket never reads the upgrade's cookies (`socket`): a cross-site one gets nothing.
+    let is_socket = request.method() == Method::GET && super::socket::is_upgrade(request.headers());
+    if !settings.enabled || is_page || is_socket || settings.is_preflighted(request.headers()) {
         return next.run(request).await;
     }
     let headers = settings.required_headers.join("`, `");

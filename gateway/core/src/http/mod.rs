@@ -5,6 +5,9 @@
 //! `application/graphql-response+json` request errors answer 4xx; with `application/json`
 //! (the legacy default) they answer 200, as the GraphQL-over-HTTP spec says. A POST whose
 //! `Accept` includes `multipart/mixed` gets `@defer` answers in parts ([`multipart`]).
+//! Subscriptions (and any operation) stream over a WebSocket upgrade of `GET /graphql`
+//! ([`socket`]), `accept: text/event-stream` ([`sse`]) or
+//! `accept: multipart/mixed;subscriptionSpec="1.0"` ([`multipart_subscription`]).
 
 mod assets;
 mod body;
@@ -14,8 +17,12 @@ mod csrf;
 mod dashboard;
 mod graphiql;
 mod multipart;
+mod multipart_subscription;
 mod precompressed;
 mod ready;
+mod socket;
+mod sse;
+mod streamed;
 
 pub use body::decode_post_body;
 pub use compression::{Algorithm as CompressionAlgorithm, CompressionSettings};
@@ -27,10 +34,11 @@ pub use ready::ReadinessSettings;
 use crate::error::{ErrorCode, GraphqlError};
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
 use crate::reload::GatewayHandle;
+use crate::subscription::Registry;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Extension, Query, State};
+use axum::extract::{DefaultBodyLimit, Extension, FromRequestParts, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -87,10 +95,19 @@ pub fn router(gateway: Arc<Gateway>, settings: &HttpSettings) -> Router {
 
 /// The gateway's routes, serving whatever schema `handle` holds when a request starts.
 pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
+    router_with_subscriptions(handle, settings, Registry::new())
+}
+
+/// [`router_for`], its subscriptions counted (and ended on shutdown) by `subscriptions`.
+pub fn router_with_subscriptions(
+    handle: GatewayHandle,
+    settings: &HttpSettings,
+    subscriptions: Arc<Registry>,
+) -> Router {
     let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
     let mut routes = Router::new()
-        .route("/graphql", get(get_graphql).post(post_graphql))
-        .route("/", get(get_graphql).post(post_graphql))
+        .route("/graphql", get(get_graphql_or_socket).post(post_graphql))
+        .route("/", get(get_graphql_or_socket).post(post_graphql))
         .route_layer(csrf)
         .route("/health", get(health))
         .route("/ready", get(ready::ready))
@@ -106,6 +123,7 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
             crate::rate_limit::limit,
         ))
         .layer(Extension(BodyLimit(settings.max_body_bytes)))
+        .layer(Extension(subscriptions))
         .layer(axum::middleware::from_fn(crate::telemetry::http::track));
     // Only with a tracer installed (before the routes are built): untraced, no layer at all.
     let router = if quntuan_trace::enabled() {
@@ -152,10 +170,28 @@ struct GetParams {
     document_id: Option<String>,
 }
 
-async fn get_graphql(
+/// A WebSocket upgrade ([`socket`]), or GraphQL over GET.
+async fn get_graphql_or_socket(
     State(handle): State<GatewayHandle>,
+    Extension(subscriptions): Extension<Arc<Registry>>,
+    request: Request,
+) -> Response {
+    if socket::is_upgrade(request.headers()) {
+        return socket::upgrade(handle, subscriptions, request).await;
+    }
+    let (mut parts, _) = request.into_parts();
+    let params = match Query::<GetParams>::from_request_parts(&mut parts, &()).await {
+        Ok(params) => params,
+        Err(rejection) => return rejection.into_response(),
+    };
+    get_graphql(handle, subscriptions, parts.headers, params.0).await
+}
+
+async fn get_graphql(
+    handle: GatewayHandle,
+    subscriptions: Arc<Registry>,
     headers: HeaderMap,
-    Query(params): Query<GetParams>,
+    params: GetParams,
 ) -> Response {
     if graphiql::wanted(&headers) {
         return Html(graphiql::page()).into_response();
@@ -197,6 +233,9 @@ async fn get_graphql(
         Ok(options) => options,
         Err(response) => return response,
     };
+    if sse::accepted(&headers) {
+        return sse::answer(gateway, request, options, &subscriptions).await;
+    }
     let response = gateway.execute(request, &options).await;
     let mutation_refused = response.is_request_error()
         && response
@@ -219,6 +258,7 @@ struct BodyLimit(usize);
 async fn post_graphql(
     State(handle): State<GatewayHandle>,
     Extension(limit): Extension<BodyLimit>,
+    Extension(subscriptions): Extension<Arc<Registry>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -242,6 +282,12 @@ async fn post_graphql(
         Ok(options) => options,
         Err(response) => return response,
     };
+    if sse::accepted(&headers) {
+        return sse::answer(gateway, request, options, &subscriptions).await;
+    }
+    if multipart_subscription::accepted(&headers) {
+        return multipart_subscription::answer(gateway, request, options, &subscriptions).await;
+    }
     if multipart::accepted(&headers) {
         return multipart::answer(gateway, request, options, media).await;
     }
@@ -284,6 +330,7 @@ async fn request_options(
         identity,
         incremental: None,
         override_labels: override_labels(headers),
+        subscription: None,
     })
 }
 

@@ -121,12 +121,14 @@ impl Builder<'_> {
         let is_entity_fetch = group.parent.is_some() || !group.entities.is_empty();
         let kind = match (self.operation.kind, is_entity_fetch) {
             (OperationType::Mutation, false) => OperationKind::Mutation,
+            (OperationType::Subscription, false) => OperationKind::Subscription,
             _ => OperationKind::Query,
         };
         let mut text = String::new();
         text.push_str(match kind {
             OperationKind::Query => "query",
             OperationKind::Mutation => "mutation",
+            OperationKind::Subscription => "subscription",
         });
         if let Some(name) = self.operation.name {
             let _ = write!(text, " {name}__{}__{id}", sanitize(&service_name));
@@ -167,6 +169,12 @@ impl Builder<'_> {
             (false, OperationType::Mutation) => {
                 self.supergraph.schema.schema_definition.mutation.as_ref()
             }
+            (false, OperationType::Subscription) => self
+                .supergraph
+                .schema
+                .schema_definition
+                .subscription
+                .as_ref(),
             (false, _) => self.supergraph.schema.schema_definition.query.as_ref(),
         };
         let parent = parent.map_or_else(|| apollo_compiler::name!("_Entity"), |p| p.name.clone());

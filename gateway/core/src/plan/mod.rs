@@ -177,6 +177,9 @@ fn serialize_selection<S: serde::Serializer>(set: &SelectionSet, s: S) -> Result
 pub enum OperationKind {
     Query,
     Mutation,
+    /// The root fetch of a subscription: the executor never sends it as a request; the
+    /// subscription stage opens it once and answers it with each event ([`crate::subscription`]).
+    Subscription,
 }
 
 /// A step of a [`PlanNode::Flatten`] path.
@@ -213,8 +216,6 @@ pub enum PlanError {
     Unsatisfiable { coordinate: String, reason: String },
     #[error("the operation has no root type `{0}` in the supergraph")]
     MissingRootType(String),
-    #[error("subscriptions are not supported by this gateway yet")]
-    SubscriptionUnsupported,
 }
 
 /// What the planner needs to know about the operation being planned.
@@ -235,12 +236,13 @@ pub fn plan_operation(
     let root_type = match operation.kind {
         OperationType::Query => supergraph.schema.schema_definition.query.as_ref(),
         OperationType::Mutation => supergraph.schema.schema_definition.mutation.as_ref(),
-        OperationType::Subscription => return Err(PlanError::SubscriptionUnsupported),
+        OperationType::Subscription => supergraph.schema.schema_definition.subscription.as_ref(),
     }
     .ok_or_else(|| PlanError::MissingRootType(format!("{:?}", operation.kind)))?;
     let root_type = &root_type.name;
-    // Deferred fragments of a mutation run with the rest: a part cannot run root fields again.
-    if operation.kind == OperationType::Mutation || !operation.selection_set.has_deferred() {
+    // Deferred fragments of a mutation or a subscription run with the rest: a part cannot run
+    // root fields again (and an event is one payload).
+    if operation.kind != OperationType::Query || !operation.selection_set.has_deferred() {
         let mut node = plan_part(
             supergraph,
             operation,

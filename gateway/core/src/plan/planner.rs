@@ -69,8 +69,9 @@ pub(super) fn plan_root(
     for field in fields {
         let parts = match planner.choose_root_graph(root_type, &field, &runs, operation.kind) {
             Ok(graph) => vec![(graph, field)],
-            // A mutation runs once: it is never split over subgraphs.
-            Err(error) if operation.kind == OperationType::Mutation => return Err(error),
+            // A mutation runs once, and a subscription is one subgraph's stream of events:
+            // neither is ever split over subgraphs.
+            Err(error) if operation.kind != OperationType::Query => return Err(error),
             Err(error) => planner
                 .split_root_field(root_type, &field)
                 .map_err(|_| error)?,

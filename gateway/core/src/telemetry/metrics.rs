@@ -92,6 +92,9 @@ pub struct Metrics {
     pub retries_refused: CounterFamily,
     pub rate_limit_refusals: CounterFamily,
     pub rate_limit_redis_fallbacks: CounterFamily,
+    pub subscriptions_open: GaugeFamily,
+    pub subscription_events: CounterFamily,
+    pub subscription_events_dropped: CounterFamily,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -228,6 +231,21 @@ impl Metrics {
                 "Rate-limit decisions made by local buckets because Redis did not answer.",
                 &[],
             ),
+            subscriptions_open: GaugeFamily::new(
+                "quntuan_subscriptions_open",
+                "Subscriptions open now, over every connection and protocol.",
+                &[],
+            ),
+            subscription_events: CounterFamily::new(
+                "quntuan_subscription_events_total",
+                "Subscription events received from subgraphs, by subgraph.",
+                &["subgraph"],
+            ),
+            subscription_events_dropped: CounterFamily::new(
+                "quntuan_subscription_events_dropped_total",
+                "Subscription events dropped, oldest first, because a client read slower than they came (`subscriptions.buffer_size`).",
+                &["subgraph"],
+            ),
         }
     }
 
@@ -253,6 +271,9 @@ impl Metrics {
             Family::Counter(&self.retries_refused),
             Family::Counter(&self.rate_limit_refusals),
             Family::Counter(&self.rate_limit_redis_fallbacks),
+            Family::Gauge(&self.subscriptions_open),
+            Family::Counter(&self.subscription_events),
+            Family::Counter(&self.subscription_events_dropped),
         ])
     }
 
@@ -356,4 +377,18 @@ pub fn record_rate_limit_refusal(limit: &str) {
 
 pub fn record_rate_limit_redis_fallback() {
     with(|m| m.rate_limit_redis_fallbacks.inc(&[]));
+}
+
+pub fn record_subscriptions_open(open: usize) {
+    with(|m| m.subscriptions_open.set(&[], open as i64));
+}
+
+/// An event from `subgraph`; `dropped` when the client's buffer was full and lost its oldest.
+pub fn record_subscription_event(subgraph: &str, dropped: bool) {
+    with(|m| {
+        m.subscription_events.inc(&[subgraph]);
+        if dropped {
+            m.subscription_events_dropped.inc(&[subgraph]);
+        }
+    });
 }

@@ -2,7 +2,8 @@
 //! entities, and the mock executes whatever operation the gateway sends over that data.
 //!
 //! Conventions of the data (`subgraphs.json`, one object per subgraph):
-//! - `"Query"` / `"Mutation"`: the root objects. A field with arguments may be stored under
+//! - `"Query"` / `"Mutation"` / `"Subscription"`: the root objects (a subscription's is its
+//!   one event). A field with arguments may be stored under
 //!   `name(arg: value, ...)` (arguments sorted, values as GraphQL literals).
 //! - `"entities"`: `{ TypeName: [objects] }` for `_entities`; a representation matches an
 //!   object when every field they share is equal (objects field by field, lists element by
@@ -159,7 +160,9 @@ fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
     }
     let root_name = match operation.operation_type {
         ast::OperationType::Mutation => "Mutation",
-        _ => "Query",
+        // A subscription is answered with its one event, as the gateway runs each event.
+        ast::OperationType::Subscription => "Subscription",
+        ast::OperationType::Query => "Query",
     };
     let mut run = Run {
         data,
