@@ -144,3 +144,51 @@ macro_rules! directory_object {
         ] $($rest)*);
     };
 }
+
+/// `ServiceCenter @key(fields: "id")`, the venue hub owns, as an organisation's subgraph
+/// extends it: the entity with its id and one field (named after the organisation) that
+/// leads to the organisation's own object of what it runs there. The macro declares
+/// `ServiceCenter` (with `ServiceCenter::new(id)`) and the struct of that object, holding
+/// `center_id`; the crate writes the object's `#[Object] impl` with its own fields.
+///
+/// ```ignore
+/// quntuan_kit::service_center! {
+///     /// What the trade unions run at this venue.
+///     unions: UnionsAtServiceCenter,
+///     /// The unions' services at one venue.
+/// }
+/// ```
+#[macro_export]
+macro_rules! service_center {
+    ($(#[$field_doc:meta])* $field:ident: $at:ident, $(#[$at_doc:meta])*) => {
+        /// A shared service venue; `hub` owns its name, kind and place.
+        pub struct ServiceCenter {
+            id: String,
+        }
+
+        impl ServiceCenter {
+            pub fn new(id: String) -> ServiceCenter {
+                ServiceCenter { id }
+            }
+        }
+
+        #[$crate::reexports::async_graphql::Object]
+        impl ServiceCenter {
+            async fn id(&self) -> $crate::reexports::async_graphql::ID {
+                $crate::reexports::async_graphql::ID(self.id.clone())
+            }
+
+            $(#[$field_doc])*
+            async fn $field(&self) -> Option<$at> {
+                Some($at {
+                    center_id: self.id.clone(),
+                })
+            }
+        }
+
+        $(#[$at_doc])*
+        pub struct $at {
+            center_id: String,
+        }
+    };
+}
