@@ -7,6 +7,7 @@ pub mod auth;
 pub mod catalog;
 pub mod cost;
 pub mod db;
+pub mod directory;
 pub mod error;
 pub mod figure_sources;
 pub mod figures;

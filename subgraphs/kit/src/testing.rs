@@ -438,3 +438,45 @@ mod tests {
         );
     }
 }
+
+/// Sends `request` to a subgraph's router (as [`crate::router`] or
+/// [`SubgraphService::router`] builds it) and returns the status and the body as text.
+pub async fn send(
+    router: axum::Router,
+    request: axum::http::Request<axum::body::Body>,
+) -> (axum::http::StatusCode, String) {
+    use tower::ServiceExt;
+    let response = router.oneshot(request).await.expect("the router answers");
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("the body is read");
+    (
+        status,
+        String::from_utf8(body.to_vec()).expect("the body is UTF-8"),
+    )
+}
+
+/// A `POST /graphql` request with `query` as JSON, with `Authorization: Bearer TOKEN` when a
+/// token is given.
+pub fn post_graphql(query: &str, token: Option<&str>) -> axum::http::Request<axum::body::Body> {
+    use axum::http::header;
+    let mut builder =
+        axum::http::Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
+    if let Some(token) = token {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    builder
+        .body(axum::body::Body::from(
+            serde_json::json!({ "query": query }).to_string(),
+        ))
+        .expect("the request is well formed")
+}
+
+/// A signed bearer token of an officer with `scopes`, valid for five minutes, signed with
+/// the secret the subgraphs verify (`JWT_SECRET`, or the development default).
+pub fn bearer_token(scopes: &[&str]) -> String {
+    use crate::auth::{DEFAULT_JWT_SECRET, JWT_SECRET_ENV, issue_token};
+    let secret = std::env::var(JWT_SECRET_ENV).unwrap_or_else(|_| DEFAULT_JWT_SECRET.to_string());
+    issue_token(&secret, "officer-9", scopes, 300).expect("a token is issued")
+}

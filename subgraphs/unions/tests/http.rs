@@ -3,43 +3,11 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::{Request, StatusCode};
 use quntuan_kit::SubgraphService;
-use quntuan_kit::auth::{DEFAULT_JWT_SECRET, JWT_SECRET_ENV, issue_token};
+use quntuan_kit::testing::{bearer_token, post_graphql, send};
 use quntuan_unions::Unions;
 use serde_json::{Value, json};
-use tower::ServiceExt;
-
-async fn send(router: axum::Router, request: Request<Body>) -> (StatusCode, String) {
-    let response = router.oneshot(request).await.expect("the router answers");
-    let status = response.status();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .expect("the body is read")
-        .to_bytes();
-    (
-        status,
-        String::from_utf8(body.to_vec()).expect("the body is UTF-8"),
-    )
-}
-
-fn post(query: &str, token: Option<&str>) -> Request<Body> {
-    let mut builder = Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
-    if let Some(token) = token {
-        builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
-    }
-    builder
-        .body(Body::from(json!({ "query": query }).to_string()))
-        .expect("the request is well formed")
-}
-
-fn token(scopes: &[&str]) -> String {
-    let secret = std::env::var(JWT_SECRET_ENV).unwrap_or_else(|_| DEFAULT_JWT_SECRET.to_string());
-    issue_token(&secret, "officer-9", scopes, 300).expect("a token is issued")
-}
 
 #[tokio::test]
 async fn serves_health_sdl_and_scoped_queries_over_http() {
@@ -55,7 +23,7 @@ async fn serves_health_sdl_and_scoped_queries_over_http() {
     .await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
 
-    let (status, body) = send(router.clone(), post("{ _service { sdl } }", None)).await;
+    let (status, body) = send(router.clone(), post_graphql("{ _service { sdl } }", None)).await;
     assert_eq!(status, StatusCode::OK);
     let sdl: Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(sdl["data"]["_service"]["sdl"], json!(Unions.sdl()));
@@ -63,7 +31,7 @@ async fn serves_health_sdl_and_scoped_queries_over_http() {
     let query = r#"{ grassrootsUnion(id: "unions-unit-000001") { id chairName } }"#;
     let (_, body) = send(
         router.clone(),
-        post(query, Some(&token(&["unions:personal"]))),
+        post_graphql(query, Some(&bearer_token(&["unions:personal"]))),
     )
     .await;
     let served: Value = serde_json::from_str(&body).expect("JSON");
@@ -72,7 +40,11 @@ async fn serves_health_sdl_and_scoped_queries_over_http() {
         json!({"data": {"grassrootsUnion": {"id": "unions-unit-000001", "chairName": "高军雪"}}})
     );
 
-    let (_, body) = send(router.clone(), post(query, Some(&token(&[])))).await;
+    let (_, body) = send(
+        router.clone(),
+        post_graphql(query, Some(&bearer_token(&[]))),
+    )
+    .await;
     let refused: Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(
         refused["data"],
@@ -83,6 +55,6 @@ async fn serves_health_sdl_and_scoped_queries_over_http() {
         json!("FORBIDDEN")
     );
 
-    let (status, _) = send(router, post(query, Some("not-a-token"))).await;
+    let (status, _) = send(router, post_graphql(query, Some("not-a-token"))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }

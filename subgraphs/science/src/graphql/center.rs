@@ -10,6 +10,12 @@ pub(crate) struct ServiceCenter {
     pub(crate) id: ID,
 }
 
+impl ServiceCenter {
+    pub(crate) fn new(id: String) -> ServiceCenter {
+        ServiceCenter { id: ID(id) }
+    }
+}
+
 #[Object]
 impl ServiceCenter {
     async fn id(&self) -> &ID {

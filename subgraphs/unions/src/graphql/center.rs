@@ -1,7 +1,7 @@
 //! `ServiceCenter @key(fields: "id")` (owned by `hub`), extended with what the unions run
 //! at the venue.
 
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, Object};
 
 use super::directory::UnionActivity;
 use super::loader;
@@ -12,34 +12,10 @@ use super::loaders::{
 use super::people::UnionSocialWorker;
 use super::places::{LaborSocialOrganization, WorkersHome};
 
-/// A shared service venue; `hub` owns its name, kind and place.
-pub struct ServiceCenter {
-    id: String,
-}
-
-impl ServiceCenter {
-    pub fn new(id: String) -> ServiceCenter {
-        ServiceCenter { id }
-    }
-}
-
-#[Object]
-impl ServiceCenter {
-    async fn id(&self) -> ID {
-        ID(self.id.clone())
-    }
-
+quntuan_kit::service_center! {
     /// What the trade unions run at this venue.
-    async fn unions(&self) -> Option<UnionsAtServiceCenter> {
-        Some(UnionsAtServiceCenter {
-            center_id: self.id.clone(),
-        })
-    }
-}
-
-/// The unions' services at one venue.
-pub struct UnionsAtServiceCenter {
-    center_id: String,
+    unions: UnionsAtServiceCenter,
+    /// The unions' services at one venue.
 }
 
 #[Object]

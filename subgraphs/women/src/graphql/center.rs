@@ -1,41 +1,17 @@
 //! `ServiceCenter @key(fields: "id")` (owned by `hub`), extended with what the women's
 //! federation runs at the venue.
 
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, Object};
 
 use super::directory::WomenActivity;
 use super::loader;
 use super::loaders::{ActivitiesAtCenter, ChildrensHomesAtCenter, WomensHomesAtCenter};
 use super::places::{ChildrensHome, WomensHome};
 
-/// A shared service venue; `hub` owns its name, kind and place.
-pub struct ServiceCenter {
-    id: String,
-}
-
-impl ServiceCenter {
-    pub fn new(id: String) -> ServiceCenter {
-        ServiceCenter { id }
-    }
-}
-
-#[Object]
-impl ServiceCenter {
-    async fn id(&self) -> ID {
-        ID(self.id.clone())
-    }
-
+quntuan_kit::service_center! {
     /// What the women's federation runs at this venue.
-    async fn women(&self) -> Option<WomenAtServiceCenter> {
-        Some(WomenAtServiceCenter {
-            center_id: self.id.clone(),
-        })
-    }
-}
-
-/// The women's federation's services at one venue.
-pub struct WomenAtServiceCenter {
-    center_id: String,
+    women: WomenAtServiceCenter,
+    /// The women's federation's services at one venue.
 }
 
 #[Object]

@@ -62,10 +62,7 @@ impl DisabilityWorker {
     }
     /// The shared venue the worker is stationed at, if any.
     async fn service_center(&self) -> Option<ServiceCenter> {
-        self.0
-            .service_center_id
-            .as_ref()
-            .map(|id| ServiceCenter { id: ID(id.clone()) })
+        self.0.service_center_id.clone().map(ServiceCenter::new)
     }
 }
 

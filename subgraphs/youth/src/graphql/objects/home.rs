@@ -31,10 +31,7 @@ impl YouthHome {
     }
     /// The shared venue it is housed in, if any.
     async fn service_center(&self) -> Option<ServiceCenter> {
-        self.0
-            .service_center_id
-            .as_ref()
-            .map(|id| ServiceCenter { id: ID(id.clone()) })
+        self.0.service_center_id.clone().map(ServiceCenter::new)
     }
     /// Activities held at this home.
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<YouthActivity>> {

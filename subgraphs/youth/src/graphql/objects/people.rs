@@ -164,10 +164,7 @@ impl YouthSocialWorker {
         region_of(&self.0.region_code)
     }
     async fn service_center(&self) -> Option<ServiceCenter> {
-        self.0
-            .service_center_id
-            .as_ref()
-            .map(|id| ServiceCenter { id: ID(id.clone()) })
+        self.0.service_center_id.clone().map(ServiceCenter::new)
     }
 }
 

@@ -1,0 +1,194 @@
+//! `directory_object!`: the GraphQL objects of the shared directory (grassroots units,
+//! activities and awards) without writing each plain field out.
+//!
+//! Every organisation serves the same interface fields on its directory types: an id, a name
+//! or title, a kind, the organisation, the region and its codes, a date and a count. They only
+//! read a column of the wrapped row (`self.0`). The macro takes the `impl` block with those
+//! fields written as one-line shorthands, in the order they stand in the SDL, and passes
+//! every other `async fn` through unchanged, so each crate keeps its own fields, docs and
+//! field order (its SDL stays byte for byte what it was).
+//!
+//! | shorthand | generates |
+//! | --- | --- |
+//! | `id;` | `fn id(&self) -> ID` from the string column `id` |
+//! | `id(FORMAT);` | `ID(FORMAT.format(self.0.id))` for integer ids (see [`crate::ids`]) |
+//! | `str name;` | `fn name(&self) -> &str` reading `self.0.name` |
+//! | `label kind;` | `fn kind(&self) -> &str` as `self.0.kind.label()` |
+//! | `copy year: i32;` | `fn year(&self) -> i32` reading `self.0.year` |
+//! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` |
+//! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
+//! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
+//! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
+//!
+//! Doc comments and attributes before a shorthand go onto the field it generates. Writing
+//! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field (for types
+//! that mark fields one by one instead of `#[Object(shareable)]`).
+//!
+//! ```ignore
+//! quntuan_kit::directory_object! {
+//!     #[Object(shareable)]
+//!     impl YouthAward {
+//!         id(ids::AWARD);
+//!         str title;
+//!         /// Always `YOUTH`.
+//!         organization(Organization::Youth);
+//!         codes;
+//!         copy year: i32;
+//!         region;
+//!         async fn extra(&self) -> i32 { 1 }
+//!     }
+//! }
+//! ```
+
+/// See the [module documentation](crate::directory).
+#[macro_export]
+macro_rules! directory_object {
+    ($(#[$outer:meta])* impl $ty:ident shared { $($body:tt)* }) => {
+        $crate::directory_object!(@munch [$(#[$outer])*] $ty [#[graphql(shareable)]] [] $($body)*);
+    };
+    ($(#[$outer:meta])* impl $ty:ident { $($body:tt)* }) => {
+        $crate::directory_object!(@munch [$(#[$outer])*] $ty [] [] $($body)*);
+    };
+    (@munch [$($outer:tt)*] $ty:ident [$($sh:tt)*] [$($acc:tt)*]) => {
+        $($outer)*
+        impl $ty {
+            $($acc)*
+        }
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* id; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn id(&self) -> $crate::reexports::async_graphql::ID {
+                $crate::reexports::async_graphql::ID(self.0.id.clone())
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* id($format:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn id(&self) -> $crate::reexports::async_graphql::ID {
+                $crate::reexports::async_graphql::ID($format.format(self.0.id))
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* str $name:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(&self) -> &str {
+                &self.0.$name
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* label $name:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(&self) -> &str {
+                self.0.$name.label()
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* copy $name:ident: $t:ty; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(&self) -> $t {
+                self.0.$name
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* organization($org:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn organization(&self) -> Organization {
+                $org
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* codes; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn region_code(&self) -> &str {
+                &self.0.region_code
+            }
+            $($sh)*
+            async fn street_code(&self) -> &str {
+                &self.0.street_code
+            }
+            $($sh)*
+            async fn district_code(&self) -> &str {
+                &self.0.district_code
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* region; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn region(&self) -> Region {
+                Region {
+                    code: self.0.region_code.clone(),
+                }
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn service_center(&self) -> Option<ServiceCenter> {
+                self.0.service_center_id.clone().map(ServiceCenter::new)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* async fn $name:ident $args:tt -> $ret:ty $body:block $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name $args -> $ret $body
+        ] $($rest)*);
+    };
+}
+
+/// `ServiceCenter @key(fields: "id")`, the venue hub owns, as an organisation's subgraph
+/// extends it: the entity with its id and one field (named after the organisation) that
+/// leads to the organisation's own object of what it runs there. The macro declares
+/// `ServiceCenter` (with `ServiceCenter::new(id)`) and the struct of that object, holding
+/// `center_id`; the crate writes the object's `#[Object] impl` with its own fields.
+///
+/// ```ignore
+/// quntuan_kit::service_center! {
+///     /// What the trade unions run at this venue.
+///     unions: UnionsAtServiceCenter,
+///     /// The unions' services at one venue.
+/// }
+/// ```
+#[macro_export]
+macro_rules! service_center {
+    ($(#[$field_doc:meta])* $field:ident: $at:ident, $(#[$at_doc:meta])*) => {
+        /// A shared service venue; `hub` owns its name, kind and place.
+        pub struct ServiceCenter {
+            id: String,
+        }
+
+        impl ServiceCenter {
+            pub fn new(id: String) -> ServiceCenter {
+                ServiceCenter { id }
+            }
+        }
+
+        #[$crate::reexports::async_graphql::Object]
+        impl ServiceCenter {
+            async fn id(&self) -> $crate::reexports::async_graphql::ID {
+                $crate::reexports::async_graphql::ID(self.id.clone())
+            }
+
+            $(#[$field_doc])*
+            async fn $field(&self) -> Option<$at> {
+                Some($at {
+                    center_id: self.id.clone(),
+                })
+            }
+        }
+
+        $(#[$at_doc])*
+        pub struct $at {
+            center_id: String,
+        }
+    };
+}
