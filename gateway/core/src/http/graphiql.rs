@@ -4,14 +4,11 @@
 //! A browser navigation (its `Accept` names `text/html`) gets the page; the page sends
 //! operations with POST and `application/json`, so CSRF prevention lets them through.
 
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 
 /// Whether a GET asks for the page: a browser navigation, whose `Accept` names `text/html`.
 pub(super) fn wanted(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"))
+    super::accepts(headers, "text/html")
 }
 
 /// The GraphiQL page; its script and styles come from `/assets`.

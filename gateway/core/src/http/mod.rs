@@ -357,13 +357,18 @@ enum ResponseMedia {
     Json,
 }
 
+/// Whether the request's `Accept` header names `media` (a plain substring test: the media types
+/// the gateway tells apart never appear inside one another's names).
+fn accepts(headers: &HeaderMap, media: &str) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains(media))
+}
+
 impl ResponseMedia {
     fn from_headers(headers: &HeaderMap) -> Self {
-        let accept = headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        if accept.contains(GRAPHQL_RESPONSE_JSON) {
+        if accepts(headers, GRAPHQL_RESPONSE_JSON) {
             Self::GraphqlResponseJson
         } else {
             Self::Json

@@ -16,10 +16,7 @@ const CLOSE: &[u8] = b"\r\n-----\r\n";
 
 /// Whether the client accepts incremental answers.
 pub(super) fn accepted(headers: &axum::http::HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("multipart/mixed"))
+    super::accepts(headers, "multipart/mixed")
 }
 
 /// Runs the request; answers in parts when its plan defers something, else as usual.

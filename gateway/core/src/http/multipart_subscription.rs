@@ -19,12 +19,7 @@ const CLOSE: &[u8] = b"\r\n--graphql--\r\n";
 
 /// Whether the client accepts multipart subscriptions (rather than `@defer` parts alone).
 pub(super) fn accepted(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| {
-            accept.contains("multipart/mixed") && accept.contains("subscriptionSpec")
-        })
+    super::accepts(headers, "multipart/mixed") && super::accepts(headers, "subscriptionSpec")
 }
 
 pub(super) async fn answer(

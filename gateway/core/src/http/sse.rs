@@ -14,10 +14,7 @@ use std::sync::Arc;
 
 /// Whether the client asks for an event stream.
 pub(super) fn accepted(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/event-stream"))
+    super::accepts(headers, "text/event-stream")
 }
 
 pub(super) async fn answer(
