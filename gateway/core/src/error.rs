@@ -87,6 +87,8 @@ pub enum ErrorCode {
     SubscriptionLimitExceeded,
     /// The subgraph serving a subscription refused it, closed it or could not be reached.
     SubgraphSubscriptionFailed,
+    /// The schema was reloaded and an open subscription is not valid on the new one.
+    SubscriptionSchemaReload,
     /// A gateway-side failure that is not the caller's fault.
     InternalServerError,
 }
@@ -134,6 +136,7 @@ impl ErrorCode {
             Self::SchemaNotLoaded => "SCHEMA_NOT_LOADED",
             Self::SubscriptionLimitExceeded => "SUBSCRIPTION_LIMIT_EXCEEDED",
             Self::SubgraphSubscriptionFailed => "SUBGRAPH_SUBSCRIPTION_FAILED",
+            Self::SubscriptionSchemaReload => "SUBSCRIPTION_SCHEMA_RELOAD",
             Self::InternalServerError => "INTERNAL_SERVER_ERROR",
         }
     }

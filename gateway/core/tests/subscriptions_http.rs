@@ -5,92 +5,17 @@
 
 #[path = "support/subscriptions.rs"]
 mod subscriptions_support;
+#[path = "support/ws_client.rs"]
+mod ws_client;
 
 use bytes::Bytes;
-use futures::{SinkExt, StreamExt};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use quntuan_gateway::subscription::SubgraphProtocol;
 use serde_json::{Value, json};
-use subscriptions_support::{Setup, start, token};
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-
-const WATCH: &str = "subscription Watch($region: String!) { disputeChanged(regionCode: $region) { id step region { name openDisputes } } }";
-
-fn watch_request() -> Value {
-    json!({"query": WATCH, "variables": {"region": "11"}})
-}
-
-/// The event `push("RECEIVED")` gives, as the client sees it.
-fn received() -> Value {
-    json!({"data": {"disputeChanged": {
-        "id": "d1", "step": "RECEIVED", "region": {"name": "北京市", "openDisputes": 3}
-    }}})
-}
-
-// --- a graphql-transport-ws client -------------------------------------------------------
-
-type Stream =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-struct Socket(Stream);
-
-impl Socket {
-    async fn connect(setup: &Setup) -> Self {
-        let url = setup.gateway.replace("http://", "ws://") + "/graphql";
-        let mut request = url.into_client_request().expect("request");
-        request.headers_mut().insert(
-            "sec-websocket-protocol",
-            http::HeaderValue::from_static("graphql-transport-ws"),
-        );
-        let (stream, _) = tokio_tungstenite::connect_async(request)
-            .await
-            .expect("the gateway upgrades");
-        Self(stream)
-    }
-
-    /// Connected and acknowledged, with `payload` in `connection_init`.
-    async fn ready(setup: &Setup, payload: Value) -> Self {
-        let mut socket = Self::connect(setup).await;
-        socket
-            .send(json!({"type": "connection_init", "payload": payload}))
-            .await;
-        assert_eq!(socket.recv().await, json!({"type": "connection_ack"}));
-        socket
-    }
-
-    async fn send(&mut self, message: Value) {
-        self.0
-            .send(Message::text(message.to_string()))
-            .await
-            .expect("sends");
-    }
-
-    /// The next GraphQL message (heartbeat pings skipped), or the close frame as
-    /// `{"close": code, "reason": reason}`.
-    async fn recv(&mut self) -> Value {
-        loop {
-            match self.0.next().await {
-                Some(Ok(Message::Text(text))) => {
-                    return serde_json::from_str(text.as_str()).expect("JSON message");
-                }
-                Some(Ok(Message::Close(frame))) => {
-                    return match frame {
-                        Some(frame) => json!({
-                            "close": u16::from(frame.code),
-                            "reason": frame.reason.as_str(),
-                        }),
-                        None => json!({"close": null}),
-                    };
-                }
-                Some(Ok(_)) => continue,
-                other => return json!({"ended": format!("{other:?}")}),
-            }
-        }
-    }
-}
+use subscriptions_support::{Setup, received, start, token, watch_request};
+use ws_client::Socket;
 
 // --- HTTP streaming clients --------------------------------------------------------------
 

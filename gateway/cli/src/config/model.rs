@@ -75,7 +75,7 @@ pub(crate) struct ServeConfig {
     pub(crate) headers: HeaderSettings,
     /// Compressed subgraph requests and answers, for all subgraphs or one.
     pub(crate) subgraph_compression: SubgraphCompressionSettings,
-    /// Subscriptions: limits, buffers, heartbeats, each subgraph's protocol.
+    /// Subscriptions: limits, buffers, heartbeats, each subgraph's protocol, deduplication.
     pub(crate) subscriptions: SubscriptionSettings,
     pub(crate) shutdown: ShutdownConfig,
 }

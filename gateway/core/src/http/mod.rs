@@ -98,12 +98,14 @@ pub fn router_for(handle: GatewayHandle, settings: &HttpSettings) -> Router {
     router_with_subscriptions(handle, settings, Registry::new())
 }
 
-/// [`router_for`], its subscriptions counted (and ended on shutdown) by `subscriptions`.
+/// [`router_for`], its subscriptions counted (and ended on shutdown) by `subscriptions`, which
+/// follows `handle`'s schema swaps.
 pub fn router_with_subscriptions(
     handle: GatewayHandle,
     settings: &HttpSettings,
     subscriptions: Arc<Registry>,
 ) -> Router {
+    subscriptions.follow(&handle);
     let csrf = axum::middleware::from_fn_with_state(Arc::new(settings.csrf.clone()), csrf::layer);
     let mut routes = Router::new()
         .route("/graphql", get(get_graphql_or_socket).post(post_graphql))

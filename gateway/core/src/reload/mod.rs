@@ -4,6 +4,9 @@
 //! has its own document and plan caches (nothing stale is served after a swap); the transport,
 //! circuit breakers, rate-limit buckets and persisted queries are shared ([`SharedState`]).
 //!
+//! Open subscriptions follow the swaps through [`GatewayHandle::changes`]: each is judged
+//! against the new schema ([`crate::subscription`]).
+//!
 //! Where new supergraphs come from is a [`SupergraphSource`]: a file ([`file`]), an URL
 //! ([`url`]), or anything else (the CLI composes subgraphs itself). [`watch`] polls one.
 
@@ -19,6 +22,7 @@ use crate::supergraph::Supergraph;
 use arc_swap::ArcSwapOption;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use tokio::sync::watch;
 
 /// The gateway of the current supergraph, if one is loaded yet, swapped on reload.
 #[derive(Clone)]
@@ -28,6 +32,9 @@ pub struct GatewayHandle {
 
 struct Inner {
     current: ArcSwapOption<Gateway>,
+    /// The same gateway as `current`, for those who wait for a swap rather than read it per
+    /// request (open subscriptions).
+    changes: watch::Sender<Option<Arc<Gateway>>>,
     settings: GatewaySettings,
     shared: SharedState,
     stats: ReloadStats,
@@ -63,6 +70,7 @@ impl GatewayHandle {
         Self {
             inner: Arc::new(Inner {
                 current: ArcSwapOption::empty(),
+                changes: watch::Sender::new(None),
                 settings,
                 shared,
                 stats: ReloadStats::default(),
@@ -73,7 +81,8 @@ impl GatewayHandle {
     /// A handle serving `gateway` until a reload replaces it.
     pub fn new(gateway: Arc<Gateway>) -> Self {
         let handle = Self::empty(gateway.settings().clone(), gateway.shared());
-        handle.inner.current.store(Some(gateway));
+        handle.inner.current.store(Some(gateway.clone()));
+        handle.inner.changes.send_replace(Some(gateway));
         handle.inner.stats.loaded.fetch_add(1, Ordering::Relaxed);
         handle
     }
@@ -81,6 +90,11 @@ impl GatewayHandle {
     /// The gateway of the current schema: take it once per request and keep it.
     pub fn current(&self) -> Option<Arc<Gateway>> {
         self.inner.current.load_full()
+    }
+
+    /// The gateway of each schema swapped in from now on; `changed()` resolves on a swap.
+    pub fn changes(&self) -> watch::Receiver<Option<Arc<Gateway>>> {
+        self.inner.changes.subscribe()
     }
 
     pub fn stats(&self) -> &ReloadStats {
@@ -118,7 +132,9 @@ impl GatewayHandle {
             self.inner.settings.clone(),
             self.inner.shared.clone(),
         );
-        self.inner.current.store(Some(Arc::new(gateway)));
+        let gateway = Arc::new(gateway);
+        self.inner.current.store(Some(gateway.clone()));
+        self.inner.changes.send_replace(Some(gateway));
         self.inner.stats.loaded.fetch_add(1, Ordering::Relaxed);
         self.inner.stats.set_last_error(None);
         crate::telemetry::metrics::record_schema_reload(true);

@@ -8,11 +8,15 @@
 //!    judges it as it judges a query. A request that is not a subscription, or is refused, is
 //!    answered by that run; for a subscription, the run records the root fetch instead;
 //! 2. admit it under `subscriptions.max_total` ([`registry`]) and open the root fetch against
-//!    its subgraph, over `graphql-transport-ws` or SSE ([`upstream`]);
+//!    its subgraph, over `graphql-transport-ws` or SSE ([`upstream`]), or join the identical
+//!    subgraph subscription already open when `subscriptions.deduplicate` is on ([`source`],
+//!    [`shared`]);
 //! 3. for each event, run the request again, the root fetch answered with the event: entity
 //!    fetches, shaping, authorization errors and the audit trail as for a query; queue the
 //!    response for the client, dropping the oldest when the client is slow ([`buffer`]);
-//! 4. the subgraph completing ends the stream; the subgraph failing ends it with an error
+//! 4. on a schema reload, judge the subscription on the new schema: end it with
+//!    `SUBSCRIPTION_SCHEMA_RELOAD` when it is no longer valid, else keep it ([`schema_change`]);
+//! 5. the subgraph completing ends the stream; the subgraph failing ends it with an error
 //!    naming the subgraph; [`Registry::end_all`] (shutdown) ends every stream.
 //!
 //! The client protocols (WebSocket, SSE, multipart) are in [`crate::http`].
@@ -20,7 +24,10 @@
 mod buffer;
 mod registry;
 mod root_fetch;
+mod schema_change;
 mod settings;
+mod shared;
+mod source;
 mod upstream;
 
 pub use buffer::Event;
@@ -30,10 +37,13 @@ pub(crate) use root_fetch::transport_for;
 pub use settings::{SubgraphProtocol, SubgraphSubscription, SubscriptionSettings};
 
 use crate::error::{ErrorCode, GraphqlError};
+use crate::execute::SubgraphRequest;
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};
 use buffer::Buffer;
-use registry::Permit;
+use registry::{Permit, SchemaChanges};
 use root_fetch::RootFetchTransport;
+use schema_change::Verdict;
+use source::Source;
 use std::sync::Arc;
 
 /// What a request over a streaming protocol gets.
@@ -91,8 +101,7 @@ pub async fn open(
         Ok(permit) => permit,
         Err(error) => return refuse(error),
     };
-    let service = root.service_name.clone();
-    let events = match upstream::open(root, settings).await {
+    let events = match Source::open(root.clone(), settings, registry.shared()).await {
         Ok(events) => events,
         Err(error) => return refuse(error),
     };
@@ -102,11 +111,11 @@ pub async fn open(
         request,
         options,
         fetches,
-        service,
+        root,
         buffer: buffer.clone(),
     };
     let ended = registry.ended();
-    let pump = tokio::spawn(pump.run(events, ended));
+    let pump = tokio::spawn(pump.run(events, ended, registry.schema_changes()));
     Answer::Stream(EventStream {
         buffer,
         pump,
@@ -120,16 +129,29 @@ struct Pump {
     request: GraphqlRequest,
     options: RequestOptions,
     fetches: Arc<RootFetchTransport>,
-    service: String,
+    /// The root fetch the subgraph subscription was opened with.
+    root: SubgraphRequest,
     buffer: Arc<Buffer>,
 }
 
 impl Pump {
-    async fn run(self, mut events: upstream::Events, ended: impl Future<Output = ()>) {
+    async fn run(
+        mut self,
+        mut events: Source,
+        ended: impl Future<Output = ()>,
+        mut schema: Option<SchemaChanges>,
+    ) {
         tokio::pin!(ended);
         loop {
             let message = tokio::select! {
                 () = &mut ended => None,
+                gateway = next_schema(&mut schema) => {
+                    if let Some(error) = self.follow(gateway).await {
+                        self.buffer.close(Some(error));
+                        return;
+                    }
+                    continue;
+                }
                 message = events.recv() => message,
             };
             match message {
@@ -140,7 +162,10 @@ impl Pump {
                         .execute(self.request.clone(), &self.options)
                         .await;
                     let dropped = self.buffer.push(response);
-                    crate::telemetry::metrics::record_subscription_event(&self.service, dropped);
+                    crate::telemetry::metrics::record_subscription_event(
+                        &self.root.service_name,
+                        dropped,
+                    );
                 }
                 Some(upstream::Upstream::Failed(error)) => {
                     self.buffer.close(Some(error));
@@ -151,6 +176,40 @@ impl Pump {
                     return;
                 }
             }
+        }
+    }
+
+    /// Judges the subscription on a newly swapped-in schema; the error that ends it, if any.
+    async fn follow(&mut self, gateway: Arc<Gateway>) -> Option<GraphqlError> {
+        if Arc::ptr_eq(&gateway, &self.gateway) {
+            return None;
+        }
+        match schema_change::judge(gateway, &self.request, &self.options, &self.root).await {
+            Verdict::Adopt(gateway, fetches) => {
+                self.options.subscription = Some(SubscriptionFetches(fetches.clone()));
+                self.gateway = gateway;
+                self.fetches = fetches;
+                None
+            }
+            Verdict::Keep => None,
+            Verdict::End(error) => Some(error),
+        }
+    }
+}
+
+/// The gateway of the next schema swapped in; never resolves without a schema to follow.
+async fn next_schema(schema: &mut Option<SchemaChanges>) -> Arc<Gateway> {
+    loop {
+        let Some(changes) = schema else {
+            return std::future::pending().await;
+        };
+        if changes.changed().await.is_err() {
+            // The handle is gone (the server is ending): nothing more to follow.
+            *schema = None;
+            continue;
+        }
+        if let Some(gateway) = changes.borrow_and_update().clone() {
+            return gateway;
         }
     }
 }

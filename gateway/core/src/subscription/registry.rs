@@ -1,15 +1,24 @@
-//! The gateway's subscriptions as a whole: how many are open (for `max_total`), and the signal
-//! that ends them all on shutdown.
+//! The gateway's subscriptions as a whole: how many are open (for `max_total`), the signal
+//! that ends them all on shutdown, the subgraph subscriptions identical ones share, and the
+//! schema swaps open subscriptions are judged against.
 
+use super::shared::SharedSubscriptions;
 use crate::error::{ErrorCode, GraphqlError};
-use std::sync::Arc;
+use crate::gateway::Gateway;
+use crate::reload::GatewayHandle;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 use tokio::sync::watch;
+
+/// The gateway of each schema swapped in ([`GatewayHandle::changes`]).
+pub(crate) type SchemaChanges = watch::Receiver<Option<Arc<Gateway>>>;
 
 /// Shared by every connection of one server, across schema reloads.
 pub struct Registry {
     open: AtomicUsize,
     ending: watch::Sender<bool>,
+    shared: Arc<SharedSubscriptions>,
+    schema: OnceLock<SchemaChanges>,
 }
 
 impl Default for Registry {
@@ -17,6 +26,8 @@ impl Default for Registry {
         Self {
             open: AtomicUsize::new(0),
             ending: watch::Sender::new(false),
+            shared: Arc::default(),
+            schema: OnceLock::new(),
         }
     }
 }
@@ -24,6 +35,23 @@ impl Default for Registry {
 impl Registry {
     pub fn new() -> Arc<Self> {
         Arc::new(Self::default())
+    }
+
+    /// Judges open subscriptions against each schema `handle` swaps in; the router of a server
+    /// calls it. A registry follows the first handle only: one registry serves one server.
+    pub fn follow(&self, handle: &GatewayHandle) {
+        let _ = self.schema.set(handle.changes());
+    }
+
+    /// The schema swaps to follow, if the registry follows a handle. The receiver has seen
+    /// only the schema current at [`Registry::follow`]: a subscription opened after a later
+    /// swap is judged at once, and keeps running when it started on that schema already.
+    pub(crate) fn schema_changes(&self) -> Option<SchemaChanges> {
+        self.schema.get().cloned()
+    }
+
+    pub(crate) fn shared(&self) -> &Arc<SharedSubscriptions> {
+        &self.shared
     }
 
     /// Subscriptions open now.

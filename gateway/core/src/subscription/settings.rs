@@ -29,6 +29,11 @@ pub struct SubscriptionSettings {
     /// Per subgraph name: its protocol and, when it differs from the subgraph's URL, where
     /// subscriptions go.
     pub subgraphs: BTreeMap<String, SubgraphSubscription>,
+    /// Identical subscriptions (same subgraph, operation, variables and propagated headers)
+    /// share one subgraph subscription, each client getting every event. Off by default: a
+    /// client that joins a shared subscription misses what the subgraph sent before it joined,
+    /// which matters to subgraphs that open a stream with a snapshot.
+    pub deduplicate: bool,
 }
 
 impl Default for SubscriptionSettings {
@@ -42,6 +47,7 @@ impl Default for SubscriptionSettings {
             subgraph_connect_timeout_ms: 5_000,
             protocol: SubgraphProtocol::default(),
             subgraphs: BTreeMap::new(),
+            deduplicate: false,
         }
     }
 }

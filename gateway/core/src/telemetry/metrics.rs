@@ -95,6 +95,7 @@ pub struct Metrics {
     pub subscriptions_open: GaugeFamily,
     pub subscription_events: CounterFamily,
     pub subscription_events_dropped: CounterFamily,
+    pub subscriptions_deduplicated: CounterFamily,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -246,6 +247,11 @@ impl Metrics {
                 "Subscription events dropped, oldest first, because a client read slower than they came (`subscriptions.buffer_size`).",
                 &["subgraph"],
             ),
+            subscriptions_deduplicated: CounterFamily::new(
+                "quntuan_subscriptions_deduplicated_total",
+                "Client subscriptions served by an identical subgraph subscription already open (`subscriptions.deduplicate`).",
+                &["subgraph"],
+            ),
         }
     }
 
@@ -274,6 +280,7 @@ impl Metrics {
             Family::Gauge(&self.subscriptions_open),
             Family::Counter(&self.subscription_events),
             Family::Counter(&self.subscription_events_dropped),
+            Family::Counter(&self.subscriptions_deduplicated),
         ])
     }
 
@@ -391,4 +398,14 @@ pub fn record_subscription_event(subgraph: &str, dropped: bool) {
             m.subscription_events_dropped.inc(&[subgraph]);
         }
     });
+}
+
+/// `missed` events a client of a shared subscription lost by reading slower than they came.
+pub fn record_subscription_events_dropped(subgraph: &str, missed: u64) {
+    with(|m| m.subscription_events_dropped.add(&[subgraph], missed));
+}
+
+/// A client subscription that joined an identical subgraph subscription already open.
+pub fn record_subscription_deduplicated(subgraph: &str) {
+    with(|m| m.subscriptions_deduplicated.inc(&[subgraph]));
 }

@@ -19,11 +19,25 @@ use quntuan_gateway::http::{HttpSettings, router_with_subscriptions};
 use quntuan_gateway::reload::GatewayHandle;
 use quntuan_gateway::subscription::Registry;
 use quntuan_gateway::supergraph::Supergraph;
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{broadcast, watch};
+
+/// A subscription with a field of each subgraph.
+pub(crate) const WATCH: &str = "subscription Watch($region: String!) { disputeChanged(regionCode: $region) { id step region { name openDisputes } } }";
+
+pub(crate) fn watch_request() -> Value {
+    json!({"query": WATCH, "variables": {"region": "11"}})
+}
+
+/// The event `push("RECEIVED")` gives, as the client sees it.
+pub(crate) fn received() -> Value {
+    json!({"data": {"disputeChanged": {
+        "id": "d1", "step": "RECEIVED", "region": {"name": "北京市", "openDisputes": 3}
+    }}})
+}
 
 pub(crate) const SECRET: &str = "a-test-secret-of-at-least-thirty-two-bytes";
 
@@ -51,6 +65,11 @@ impl Feed {
         while self.0.receiver_count() < n {
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
+    }
+
+    /// Subscriptions listening now: the subgraph subscriptions the gateway holds open.
+    pub(crate) fn count(&self) -> usize {
+        self.0.receiver_count()
     }
 
     pub(crate) fn push(&self, step: &str) {
@@ -143,6 +162,10 @@ pub(crate) struct Setup {
     /// upgrade or the SSE POST), as `{name: value}` for `authorization` and `x-*` headers.
     pub(crate) subgraph_headers: Arc<Mutex<Vec<Value>>>,
     pub(crate) registry: Arc<Registry>,
+    /// The gateway's schema, for tests that reload another.
+    pub(crate) handle: GatewayHandle,
+    /// The supergraph the gateway started with.
+    pub(crate) sdl: String,
     /// Cuts every connection to the unions subgraph, WebSocket and SSE (a subgraph that dies).
     pub(crate) kill_unions: watch::Sender<bool>,
 }
@@ -299,11 +322,8 @@ pub(crate) async fn start(adjust: impl FnOnce(&mut GatewaySettings)) -> Setup {
     let supergraph = Supergraph::parse(&sdl).expect("the supergraph loads");
     let gateway = Arc::new(Gateway::new(supergraph, settings));
     let registry = Registry::new();
-    let app = router_with_subscriptions(
-        GatewayHandle::new(gateway),
-        &HttpSettings::default(),
-        registry.clone(),
-    );
+    let handle = GatewayHandle::new(gateway);
+    let app = router_with_subscriptions(handle.clone(), &HttpSettings::default(), registry.clone());
     let gateway = format!("http://{}", spawn(app).await);
     Setup {
         gateway,
@@ -311,7 +331,19 @@ pub(crate) async fn start(adjust: impl FnOnce(&mut GatewaySettings)) -> Setup {
         inits,
         subgraph_headers,
         registry,
+        handle,
+        sdl,
         kill_unions,
+    }
+}
+
+impl Setup {
+    /// Waits until the gateway holds `n` client subscriptions. A client subscription counts
+    /// once it is admitted, and it listens to a shared subgraph subscription from then on.
+    pub(crate) async fn subscriptions(&self, n: usize) {
+        while self.registry.open() != n {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
     }
 }
 

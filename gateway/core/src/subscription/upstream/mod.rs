@@ -1,6 +1,7 @@
 //! The subgraph side of a subscription: the gateway subscribes to the subgraph that owns the
 //! root field, over `graphql-transport-ws` ([`websocket`]) or SSE ([`sse`]) as configured for
-//! that subgraph, one connection per client subscription. Each protocol is a task that turns
+//! that subgraph, one connection per client subscription (or per set of identical ones,
+//! [`super::shared`]). Each protocol is a task that turns
 //! the subgraph's messages into [`Upstream`] items and sends `complete` (or closes) when the
 //! client goes away.
 
@@ -14,7 +15,7 @@ use bytes::Bytes;
 use tokio::sync::mpsc;
 
 /// One message of a subgraph subscription.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum Upstream {
     /// An event: the subgraph's `{data, errors}` for the root fetch.
     Next(Bytes),
