@@ -1,6 +1,7 @@
 //! A schema reload meets open subscriptions, through the real gateway HTTP server: one whose
 //! field the new supergraph removed ends with `SUBSCRIPTION_SCHEMA_RELOAD`, the other keeps
-//! getting events.
+//! getting events, now shaped and authorized by the new schema; one whose subgraph operation
+//! the new schema changes ends with the same code.
 
 #[path = "support/subscriptions.rs"]
 mod subscriptions_support;
@@ -43,17 +44,12 @@ async fn a_reload_ends_the_subscription_whose_field_is_gone_and_keeps_the_other(
 
     let reloaded = setup.handle.load(&without_open_disputes(&setup));
     assert_eq!(reloaded, Ok(true));
-    let ended = socket.recv().await;
-    assert_eq!(ended["id"], "gone");
-    assert_eq!(ended["type"], "error");
-    let error = &ended["payload"][0];
-    assert_eq!(error["extensions"]["code"], "SUBSCRIPTION_SCHEMA_RELOAD");
-    let message = error["message"].as_str().unwrap_or_default();
-    assert!(
-        message.starts_with(
-            "the gateway's schema was reloaded and this subscription is not valid on the new one: "
-        ) && message.contains("openDisputes"),
-        "the message says why: {message}"
+    assert_eq!(
+        socket.recv().await,
+        json!({"id": "gone", "type": "error", "payload": [{
+            "message": "the gateway's schema was reloaded and this subscription ends: it is not valid on the new one: type `Region` does not have a field `openDisputes`. Subscribe again with an operation the new schema accepts",
+            "extensions": {"code": "SUBSCRIPTION_SCHEMA_RELOAD"}
+        }]})
     );
     setup.subscriptions(1).await;
 
@@ -65,6 +61,69 @@ async fn a_reload_ends_the_subscription_whose_field_is_gone_and_keeps_the_other(
         socket.recv().await,
         json!({"id": "kept", "type": "next", "payload": expected})
     );
+}
+
+/// The supergraph with `@requiresScopes` added to `field_line` (a line of the fixture).
+fn scoped(setup: &Setup, field_line: &str) -> String {
+    assert!(
+        setup.sdl.contains(field_line),
+        "the fixture declares {field_line}"
+    );
+    let scoped = field_line.replace('\n', r#" @requiresScopes(scopes: [["reports:read"]])"#) + "\n";
+    setup.sdl.replace(field_line, &scoped)
+}
+
+#[tokio::test]
+async fn events_after_a_reload_run_on_the_new_schema() {
+    let setup = start(|_| {}).await;
+    let mut socket = Socket::ready(&setup, json!({})).await;
+    socket
+        .send(json!({"id": "w", "type": "subscribe", "payload": watch_request()}))
+        .await;
+    setup.feed.listeners(1).await;
+    setup.feed.push("RECEIVED");
+    assert_eq!(socket.recv().await["payload"], received());
+    // A field of another subgraph now needs a scope the caller lacks: the subgraph
+    // subscription stays the same, and the next event is cut by the new schema's rules.
+    let sdl = scoped(&setup, "  openDisputes: Int! @join__field(graph: HUB)\n");
+    assert_eq!(setup.handle.load(&sdl), Ok(true));
+    setup.feed.push("MEDIATION");
+    assert_eq!(
+        socket.recv().await,
+        json!({"id": "w", "type": "next", "payload": {
+            "data": null,
+            "errors": [{
+                "message": "Unauthorized field or type: `Region.openDisputes` needs a scope the caller does not have",
+                "path": ["disputeChanged", "region", "openDisputes"],
+                "extensions": {"code": "UNAUTHORIZED_FIELD_OR_TYPE"}
+            }]
+        }})
+    );
+    assert_eq!(setup.registry.open(), 1);
+    assert_eq!(setup.feed.count(), 1, "the same subgraph subscription");
+}
+
+#[tokio::test]
+async fn a_reload_that_changes_the_subgraph_subscription_ends_it_with_the_reload_code() {
+    let setup = start(|_| {}).await;
+    let mut socket = Socket::ready(&setup, json!({})).await;
+    socket
+        .send(json!({"id": "w", "type": "subscribe", "payload": watch_request()}))
+        .await;
+    setup.feed.listeners(1).await;
+    // `step` is the subscribed subgraph's own field: cut for this caller, the subgraph
+    // operation changes, so the caller must subscribe again rather than keep the old rules.
+    let sdl = scoped(&setup, "  step: String!\n");
+    assert_eq!(setup.handle.load(&sdl), Ok(true));
+    let ended = socket.recv().await;
+    assert_eq!(
+        ended,
+        json!({"id": "w", "type": "error", "payload": [{
+            "message": "the gateway's schema was reloaded and this subscription ends: it needs another subscription of subgraph `unions` on the new one. Subscribe again with an operation the new schema accepts",
+            "extensions": {"code": "SUBSCRIPTION_SCHEMA_RELOAD"}
+        }]})
+    );
+    setup.subscriptions(0).await;
 }
 
 #[tokio::test]

@@ -15,7 +15,8 @@
 //!    fetches, shaping, authorization errors and the audit trail as for a query; queue the
 //!    response for the client, dropping the oldest when the client is slow ([`buffer`]);
 //! 4. on a schema reload, judge the subscription on the new schema: end it with
-//!    `SUBSCRIPTION_SCHEMA_RELOAD` when it is no longer valid, else keep it ([`schema_change`]);
+//!    `SUBSCRIPTION_SCHEMA_RELOAD` when it is no longer valid or needs another subgraph
+//!    subscription, else run its later events on the new schema ([`schema_change`]);
 //! 5. the subgraph completing ends the stream; the subgraph failing ends it with an error
 //!    naming the subgraph; [`Registry::end_all`] (shutdown) ends every stream.
 //!
@@ -191,7 +192,6 @@ impl Pump {
                 self.fetches = fetches;
                 None
             }
-            Verdict::Keep => None,
             Verdict::End(error) => Some(error),
         }
     }

@@ -7,9 +7,12 @@
 //! - It plans the same root fetch (subgraph, URL, operation text): the subgraph subscription
 //!   is the one it holds, so later events run on the new schema, and the entity fetches of
 //!   fields that moved between subgraphs follow the move.
-//! - It plans a different root fetch (the field moved to another subgraph, or its URL
-//!   changed): it keeps the subgraph subscription and the schema it started with rather than
-//!   reconnecting, which could lose or repeat events; the client may resubscribe to move.
+//! - It plans a different root fetch (the field moved to another subgraph, its URL changed,
+//!   or the caller may no longer see a field the subgraph serves): it ends with
+//!   `SUBSCRIPTION_SCHEMA_RELOAD` too, asking the client to subscribe again. Staying on the old
+//!   schema would keep serving fields under rules the new schema changed (a field that now
+//!   needs a scope, for one), and swapping the subgraph subscription mid-stream could lose or
+//!   repeat events; a new subscription has neither problem.
 
 use super::root_fetch::{RootFetchTransport, SubscriptionFetches};
 use crate::error::{ErrorCode, GraphqlError};
@@ -21,8 +24,6 @@ use std::sync::Arc;
 pub(crate) enum Verdict {
     /// Later events run on this gateway, through these fetches.
     Adopt(Arc<Gateway>, Arc<RootFetchTransport>),
-    /// Still valid with another root fetch: stay on the schema it started with.
-    Keep,
     /// Ends with this error.
     End(GraphqlError),
 }
@@ -40,8 +41,11 @@ pub(crate) async fn judge(
     let response = gateway.execute(request.clone(), &options).await;
     match fetches.opened() {
         Some(opened) if same_root(&opened, root) => Verdict::Adopt(gateway, fetches),
-        Some(_) => Verdict::Keep,
-        None => Verdict::End(ended(&response)),
+        Some(opened) => Verdict::End(reload_error(&format!(
+            "it needs another subscription of subgraph `{}` on the new one",
+            opened.service_name
+        ))),
+        None => Verdict::End(refused(&response)),
     }
 }
 
@@ -50,22 +54,25 @@ fn same_root(a: &SubgraphRequest, b: &SubgraphRequest) -> bool {
 }
 
 /// The error that ends a subscription the new schema refuses, with the new schema's reasons.
-fn ended(response: &GraphqlResponse) -> GraphqlError {
+fn refused(response: &GraphqlResponse) -> GraphqlError {
     let reasons = response
         .errors
         .iter()
         .map(|e| e.message.as_str())
         .collect::<Vec<_>>()
         .join("; ");
-    let reasons = if reasons.is_empty() {
-        "it no longer plans a subscription".to_string()
+    if reasons.is_empty() {
+        reload_error("it is not a subscription on the new one")
     } else {
-        reasons
-    };
+        reload_error(&format!("it is not valid on the new one: {reasons}"))
+    }
+}
+
+fn reload_error(why: &str) -> GraphqlError {
     GraphqlError::new(
         format!(
-            "the gateway's schema was reloaded and this subscription is not valid on the new \
-             one: {reasons}. Subscribe again with an operation the new schema accepts"
+            "the gateway's schema was reloaded and this subscription ends: {why}. Subscribe \
+             again with an operation the new schema accepts"
         ),
         ErrorCode::SubscriptionSchemaReload,
     )
