@@ -239,7 +239,7 @@ impl Metrics {
             ),
             subscription_events: CounterFamily::new(
                 "quntuan_subscription_events_total",
-                "Subscription events received from subgraphs, by subgraph.",
+                "Subscription events run for client subscriptions (each sharer of a deduplicated subgraph subscription counts its own), by subgraph.",
                 &["subgraph"],
             ),
             subscription_events_dropped: CounterFamily::new(
