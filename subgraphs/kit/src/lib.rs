@@ -17,6 +17,7 @@ pub mod loader;
 pub mod names;
 pub mod pagination;
 pub mod region;
+pub mod region_figures;
 pub mod rng;
 pub mod rows;
 pub mod scale;
