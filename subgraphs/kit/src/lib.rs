@@ -12,6 +12,7 @@ pub mod error;
 pub mod figure_sources;
 pub mod figures;
 pub mod ids;
+pub mod keyed;
 pub mod lists;
 pub mod loader;
 pub mod names;
