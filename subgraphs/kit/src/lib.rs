@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod clock;
 pub mod cost;
 pub mod db;
 pub mod directory;
