@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{id_number, person_name, phone_number};
 use quntuan_kit::reexports::sea_orm::DatabaseConnection;
-use quntuan_kit::seed::{advance_id_sequences, date, insert_activities, insert_awards, seed_failed};
+use quntuan_kit::seed::{
+    advance_id_sequences, date, insert_activities, insert_awards, seed_failed,
+};
 use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
 use crate::service::lists::DisabilityCategory;

@@ -9,8 +9,8 @@ use std::hash::Hash;
 use std::marker::PhantomData;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::sea_query::{Expr, IntoIden};
 use sea_orm::sea_query::FromValueTuple;
+use sea_orm::sea_query::{Expr, IntoIden};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
     Iterable, ModelTrait, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, QueryOrder,

@@ -231,6 +231,6 @@ impl Query {
 
     #[graphql(entity)]
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter { id }
+        ServiceCenter::new(id.0)
     }
 }
