@@ -36,6 +36,22 @@ use futures::future::BoxFuture;
 use futures::stream::FuturesUnordered;
 use futures::task::{ArcWake, AtomicWaker, waker_ref};
 
+/// The rows `loader` answers for `key` (a parent's children), each wrapped as its GraphQL
+/// type; a key without rows has none: `load_list(&loaders.workers_at_center, id,
+/// DisabilityWorker)`.
+pub async fn load_list<K, T, W, L>(
+    loader: &DataLoader<L>,
+    key: K,
+    wrap: impl FnMut(T) -> W,
+) -> Result<Vec<W>, L::Error>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    L: async_graphql::dataloader::Loader<K, Value = Vec<T>>,
+{
+    let rows = loader.load_one(key).await?;
+    Ok(rows.unwrap_or_default().into_iter().map(wrap).collect())
+}
+
 /// `DataLoader::new(loader, ..)` with no timer: its batches run when the request stalls
 /// (see the module documentation). Install [`Batching`] on the schema that uses it.
 pub fn dataloader<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {

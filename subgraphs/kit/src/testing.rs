@@ -368,106 +368,6 @@ pub fn outcome(response: &Value) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use sea_orm::DbBackend;
-
-    use super::*;
-    use crate::error::{ApiError, ApiResult};
-    use crate::write::{lock_for_inserts, write_transaction};
-
-    async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
-        let row = db
-            .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
-            .await
-            .expect("the count runs")
-            .expect("a count answers a row");
-        row.try_get_by_index::<i64>(0).expect("an integer")
-    }
-
-    /// The shape of every mutation: read the table (next id `max + 1`), insert, add to a
-    /// shared counter row. 8 clients x 10 writes all commit exactly once, with distinct
-    /// ids, and the counter equals the rows.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    async fn concurrent_read_then_write_transactions_all_commit() {
-        let shared = shared_test_database().await;
-        let db = shared.db.clone();
-        db.execute_unprepared(
-            "CREATE TABLE item (id BIGINT PRIMARY KEY, client BIGINT NOT NULL); \
-             CREATE TABLE tally (code TEXT PRIMARY KEY, n BIGINT NOT NULL)",
-        )
-        .await
-        .expect("the tables are created");
-        let backend = db.get_database_backend();
-        let results = run_clients(8, 10, move |client, _| {
-            let db = db.clone();
-            async move {
-                let client = client as i64;
-                write_transaction(&db, "adding a test item", move |txn| {
-                    Box::pin(async move {
-                        lock_for_inserts(txn, "item").await?;
-                        let next = txn
-                            .query_one_raw(Statement::from_string(
-                                backend,
-                                "SELECT COALESCE(MAX(id), 0) + 1 FROM item",
-                            ))
-                            .await?
-                            .map(|row| row.try_get_by_index::<i64>(0))
-                            .transpose()?
-                            .unwrap_or(1);
-                        let mark = if backend == DbBackend::Postgres {
-                            "$"
-                        } else {
-                            "?"
-                        };
-                        txn.execute_raw(Statement::from_sql_and_values(
-                            backend,
-                            format!("INSERT INTO item (id, client) VALUES ({mark}1, {mark}2)"),
-                            [next.into(), client.into()],
-                        ))
-                        .await?;
-                        txn.execute_unprepared(
-                            "INSERT INTO tally (code, n) VALUES ('all', 1) \
-                             ON CONFLICT (code) DO UPDATE SET n = tally.n + excluded.n",
-                        )
-                        .await?;
-                        ApiResult::Ok(next)
-                    })
-                })
-                .await
-            }
-        })
-        .await;
-        let ids: BTreeSet<i64> = results
-            .into_iter()
-            .flatten()
-            .collect::<Result<_, ApiError>>()
-            .expect("every write commits");
-        assert_eq!(ids, (1..=80).collect::<BTreeSet<i64>>());
-        assert_eq!(count(&shared.db, "SELECT COUNT(*) FROM item").await, 80);
-        assert_eq!(count(&shared.db, "SELECT n FROM tally").await, 80);
-    }
-
-    #[test]
-    fn resident_id_numbers_carry_their_check_character() {
-        // The check characters of these bodies, computed separately with GB 11643.
-        assert_eq!(resident_id_number(0), "110105199001000007");
-        assert_eq!(resident_id_number(42), "110105199001000429");
-        assert_eq!(resident_id_number(4), "11010519900100004X");
-    }
-
-    #[test]
-    fn outcomes_name_codes_and_messages() {
-        assert_eq!(outcome(&serde_json::json!({"data": {"x": 1}})), "OK");
-        assert_eq!(
-            outcome(&serde_json::json!({"data": null, "errors": [
-                {"message": "taken", "extensions": {"code": "CONFLICT"}}
-            ]})),
-            "CONFLICT: taken"
-        );
-    }
-}
-
 /// Sends `request` to a subgraph's router (as [`crate::router`] or
 /// [`SubgraphService::router`] builds it) and returns the status and the body as text.
 pub async fn send(
@@ -581,4 +481,104 @@ pub fn error_response(code: &str, message: &str, field: &str) -> Value {
             "extensions": {"code": code}
         }]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::DbBackend;
+
+    use super::*;
+    use crate::error::{ApiError, ApiResult};
+    use crate::write::{lock_for_inserts, write_transaction};
+
+    async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
+        let row = db
+            .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+            .await
+            .expect("the count runs")
+            .expect("a count answers a row");
+        row.try_get_by_index::<i64>(0).expect("an integer")
+    }
+
+    /// The shape of every mutation: read the table (next id `max + 1`), insert, add to a
+    /// shared counter row. 8 clients x 10 writes all commit exactly once, with distinct
+    /// ids, and the counter equals the rows.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_read_then_write_transactions_all_commit() {
+        let shared = shared_test_database().await;
+        let db = shared.db.clone();
+        db.execute_unprepared(
+            "CREATE TABLE item (id BIGINT PRIMARY KEY, client BIGINT NOT NULL); \
+             CREATE TABLE tally (code TEXT PRIMARY KEY, n BIGINT NOT NULL)",
+        )
+        .await
+        .expect("the tables are created");
+        let backend = db.get_database_backend();
+        let results = run_clients(8, 10, move |client, _| {
+            let db = db.clone();
+            async move {
+                let client = client as i64;
+                write_transaction(&db, "adding a test item", move |txn| {
+                    Box::pin(async move {
+                        lock_for_inserts(txn, "item").await?;
+                        let next = txn
+                            .query_one_raw(Statement::from_string(
+                                backend,
+                                "SELECT COALESCE(MAX(id), 0) + 1 FROM item",
+                            ))
+                            .await?
+                            .map(|row| row.try_get_by_index::<i64>(0))
+                            .transpose()?
+                            .unwrap_or(1);
+                        let mark = if backend == DbBackend::Postgres {
+                            "$"
+                        } else {
+                            "?"
+                        };
+                        txn.execute_raw(Statement::from_sql_and_values(
+                            backend,
+                            format!("INSERT INTO item (id, client) VALUES ({mark}1, {mark}2)"),
+                            [next.into(), client.into()],
+                        ))
+                        .await?;
+                        txn.execute_unprepared(
+                            "INSERT INTO tally (code, n) VALUES ('all', 1) \
+                             ON CONFLICT (code) DO UPDATE SET n = tally.n + excluded.n",
+                        )
+                        .await?;
+                        ApiResult::Ok(next)
+                    })
+                })
+                .await
+            }
+        })
+        .await;
+        let ids: BTreeSet<i64> = results
+            .into_iter()
+            .flatten()
+            .collect::<Result<_, ApiError>>()
+            .expect("every write commits");
+        assert_eq!(ids, (1..=80).collect::<BTreeSet<i64>>());
+        assert_eq!(count(&shared.db, "SELECT COUNT(*) FROM item").await, 80);
+        assert_eq!(count(&shared.db, "SELECT n FROM tally").await, 80);
+    }
+
+    #[test]
+    fn resident_id_numbers_carry_their_check_character() {
+        // The check characters of these bodies, computed separately with GB 11643.
+        assert_eq!(resident_id_number(0), "110105199001000007");
+        assert_eq!(resident_id_number(42), "110105199001000429");
+        assert_eq!(resident_id_number(4), "11010519900100004X");
+    }
+
+    #[test]
+    fn outcomes_name_codes_and_messages() {
+        assert_eq!(outcome(&serde_json::json!({"data": {"x": 1}})), "OK");
+        assert_eq!(
+            outcome(&serde_json::json!({"data": null, "errors": [
+                {"message": "taken", "extensions": {"code": "CONFLICT"}}
+            ]})),
+            "CONFLICT: taken"
+        );
+    }
 }

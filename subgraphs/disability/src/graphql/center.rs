@@ -5,6 +5,7 @@ use async_graphql::{Context, Object, Result};
 
 use super::app;
 use super::objects::{DisabilityActivity, DisabilityWorker};
+use quntuan_kit::load_list;
 
 quntuan_kit::service_center! {
     /// The disability service point at this venue.
@@ -15,28 +16,20 @@ quntuan_kit::service_center! {
 #[Object]
 impl DisabilityAtServiceCenter {
     async fn workers(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityWorker>> {
-        let rows = app(ctx)?
-            .loaders
-            .workers_at_center
-            .load_one(self.center_id.clone())
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(DisabilityWorker)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.workers_at_center,
+            self.center_id.clone(),
+            DisabilityWorker,
+        )
+        .await?)
     }
 
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityActivity>> {
-        let rows = app(ctx)?
-            .loaders
-            .services_at_center
-            .load_one(self.center_id.clone())
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(DisabilityActivity)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.services_at_center,
+            self.center_id.clone(),
+            DisabilityActivity,
+        )
+        .await?)
     }
 }

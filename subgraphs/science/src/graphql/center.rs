@@ -4,6 +4,7 @@ use async_graphql::{Context, Object, Result};
 
 use super::app;
 use super::objects::ScienceActivity;
+use quntuan_kit::load_list;
 
 quntuan_kit::service_center! {
     /// What the science association runs at this venue.
@@ -14,15 +15,11 @@ quntuan_kit::service_center! {
 #[Object]
 impl ScienceAtServiceCenter {
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<ScienceActivity>> {
-        let rows = app(ctx)?
-            .loaders
-            .events_at_center
-            .load_one(self.center_id.clone())
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(ScienceActivity)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.events_at_center,
+            self.center_id.clone(),
+            ScienceActivity,
+        )
+        .await?)
     }
 }

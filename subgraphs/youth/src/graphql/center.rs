@@ -4,6 +4,7 @@ use async_graphql::{Context, Object, Result};
 
 use super::app;
 use super::objects::{YouthActivity, YouthHome, YouthSocialWorker};
+use quntuan_kit::load_list;
 
 quntuan_kit::service_center! {
     /// What the youth league runs at this venue.
@@ -14,41 +15,29 @@ quntuan_kit::service_center! {
 #[Object]
 impl YouthAtServiceCenter {
     async fn youth_homes(&self, ctx: &Context<'_>) -> Result<Vec<YouthHome>> {
-        let rows = app(ctx)?
-            .loaders
-            .homes_at_center
-            .load_one(self.center_id.clone())
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(YouthHome)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.homes_at_center,
+            self.center_id.clone(),
+            YouthHome,
+        )
+        .await?)
     }
 
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<YouthActivity>> {
-        let rows = app(ctx)?
-            .loaders
-            .activities_at_center
-            .load_one(self.center_id.clone())
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(YouthActivity)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.activities_at_center,
+            self.center_id.clone(),
+            YouthActivity,
+        )
+        .await?)
     }
 
     async fn social_workers(&self, ctx: &Context<'_>) -> Result<Vec<YouthSocialWorker>> {
-        let rows = app(ctx)?
-            .loaders
-            .workers_at_center
-            .load_one(self.center_id.clone())
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(YouthSocialWorker)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.workers_at_center,
+            self.center_id.clone(),
+            YouthSocialWorker,
+        )
+        .await?)
     }
 }
