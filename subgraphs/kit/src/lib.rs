@@ -38,7 +38,7 @@ pub use db::{StatementCounter, connect, test_database};
 pub use error::{ApiError, ApiResult, ErrorCode, KitError};
 pub use figures::aggregate_by_region;
 pub use lists::Filters;
-pub use loader::{Batching, dataloader, load_list};
+pub use loader::{Batching, dataloader, load_entity, load_list};
 pub use pagination::Page;
 pub use region::{RegionLevel, RegionRef, RegionScope, RegionTree};
 pub use rng::Rng;
