@@ -2,7 +2,10 @@
 //! its database. Tests fix the clock so whole responses (timestamps included) can be asserted.
 
 use async_graphql::Context;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// Chengdu's offset from UTC (UTC+8, no daylight saving): record dates are Chengdu dates.
+const CHENGDU_OFFSET_SECONDS: i32 = 8 * 3600;
 
 /// The system clock, or a fixed instant in tests.
 #[derive(Clone, Copy, Debug)]
@@ -16,6 +19,15 @@ impl Clock {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(at) => at,
+        }
+    }
+
+    /// Today in Chengdu, for date validation (a record dated after it is refused).
+    pub fn today(self) -> NaiveDate {
+        let now = self.now();
+        match FixedOffset::east_opt(CHENGDU_OFFSET_SECONDS) {
+            Some(offset) => now.with_timezone(&offset).date_naive(),
+            None => now.date_naive(),
         }
     }
 
