@@ -4,7 +4,7 @@
 
 pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const ORGANIZATION: IdKind = IdKind::new("disability-unit-", 6);
+pub(crate) const ORGANIZATION: IdKind = IdKind::new("disability-unit-", 6).named("an organisation");
 pub(crate) const SERVICE: IdKind = IdKind::new("disability-act-", 6);
 pub(crate) const AWARD: IdKind = IdKind::new("disability-award-", 4);
 pub(crate) const WORKER: IdKind = IdKind::new("disability-worker-", 5);

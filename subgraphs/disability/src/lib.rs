@@ -10,8 +10,6 @@ mod seed;
 pub mod service;
 
 use quntuan_disability_migration::{Migrator, MigratorTrait};
-use quntuan_kit::reexports::sea_orm::DatabaseConnection;
-use quntuan_kit::{BoxFuture, KitError, Progress, Scale, SubgraphService};
 
 pub use graphql::{DisabilitySchema, Query, build_schema, sdl};
 pub use service::lists::{
@@ -19,43 +17,12 @@ pub use service::lists::{
     DisabilityOrganizationFilter, DisabilityWorkerFilter, DisabledPersonFilter,
 };
 
-/// The disability subgraph, for the `quntuan` CLI and the end-to-end tests.
-pub struct Disability;
-
-impl SubgraphService for Disability {
-    fn name(&self) -> &'static str {
-        "disability"
-    }
-
-    fn migrate<'a>(&'a self, db: &'a DatabaseConnection) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(async move {
-            let failed = |source| KitError::Migrate {
-                subgraph: "disability",
-                source,
-            };
-            Migrator::up(db, None).await.map_err(failed)?;
-            // A database seeded before the summary existed gets its figures now.
-            service::figures::SUMMARY
-                .fill_if_empty(db)
-                .await
-                .map_err(failed)
-        })
-    }
-
-    fn seed<'a>(
-        &'a self,
-        db: &'a DatabaseConnection,
-        scale: Scale,
-        progress: &'a Progress,
-    ) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(seed::seed(db, scale, progress))
-    }
-
-    fn router(&self, db: DatabaseConnection) -> axum::Router {
-        quntuan_kit::router(build_schema(db))
-    }
-
-    fn sdl(&self) -> String {
-        sdl()
-    }
+quntuan_kit::subgraph_service! {
+    /// The disability subgraph, for the `quntuan` CLI and the end-to-end tests.
+    Disability: "disability",
+    migrator: Migrator,
+    summary: service::figures::SUMMARY,
+    seed: seed::seed,
+    schema: build_schema,
+    sdl: sdl,
 }

@@ -8,8 +8,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{id_number, person_name, phone_number};
-use quntuan_kit::reexports::sea_orm::{DatabaseConnection, DbErr};
-use quntuan_kit::seed::{advance_id_sequences, date, insert_awards, insert_located, with_region};
+use quntuan_kit::reexports::sea_orm::DatabaseConnection;
+use quntuan_kit::seed::{
+    advance_id_sequences, date, insert_activities, insert_awards, seed_failed,
+};
 use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
 use crate::service::lists::DisabilityCategory;
@@ -20,74 +22,37 @@ pub(crate) async fn seed(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), KitError> {
-    let fail = |context: &str| {
-        let context = context.to_string();
-        move |source: DbErr| KitError::Seed {
-            subgraph: "disability",
-            context,
-            source,
-        }
-    };
+    let fail = |context: &str| seed_failed("disability", context);
     let units: Vec<(i64, RegionRef)> = catalog::disability_organizations(scale)
         .map(|u| (i64::from(u.seq), u.region))
         .collect();
-    let total = units.len();
-    insert_located(
-        db,
-        progress,
-        "disability",
-        "disability_organizations",
-        &["id", "name", "kind", "member_count", "founded_on"],
-        total,
-        catalog::disability_organizations(scale).map(|u| {
-            with_region(
-                vec![
-                    i64::from(u.seq).into(),
-                    u.name.into(),
-                    u.kind.into(),
-                    (u.member_count as i32).into(),
-                    u.founded_on.into(),
-                ],
-                &u.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "disability", "disability_organizations", units.len(),
+        for u in catalog::disability_organizations(scale) => region u.region, {
+            id: i64::from(u.seq),
+            name: u.name,
+            kind: u.kind,
+            member_count: u.member_count as i32,
+            founded_on: u.founded_on,
+        }
+    }
     .await
     .map_err(fail("inserting organisations"))?;
 
     let workers = workers(scale, &units);
-    insert_located(
-        db,
-        progress,
-        "disability",
-        "disability_workers",
-        &[
-            "id",
-            "name",
-            "id_number",
-            "phone",
-            "role",
-            "organization_id",
-            "service_center_id",
-            "hired_on",
-        ],
-        workers.len(),
-        workers.into_iter().map(|w| {
-            with_region(
-                vec![
-                    w.id.into(),
-                    w.name.into(),
-                    w.id_number.into(),
-                    w.phone.into(),
-                    w.role.into(),
-                    w.organization_id.into(),
-                    w.service_center_id.into(),
-                    w.hired_on.into(),
-                ],
-                &w.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "disability", "disability_workers", workers.len(),
+        for w in workers.into_iter() => region w.region, {
+            id: w.id,
+            name: w.name,
+            id_number: w.id_number,
+            phone: w.phone,
+            role: w.role,
+            organization_id: w.organization_id,
+            service_center_id: w.service_center_id,
+            hired_on: w.hired_on,
+        }
+    }
     .await
     .map_err(fail("inserting workers"))?;
 
@@ -103,83 +68,42 @@ pub(crate) async fn seed(
             .or_default()
             .push(*id);
     }
-    let persons_total = scale.count(150, 120_000) as usize;
-    insert_located(
-        db,
-        progress,
-        "disability",
-        "disability_persons",
-        &[
-            "id",
-            "name",
-            "id_number",
-            "phone",
-            "category",
-            "grade",
-            "organization_id",
-            "registered_on",
-        ],
-        persons_total,
-        persons(scale, by_community).map(|p| {
-            with_region(
-                vec![
-                    p.id.into(),
-                    p.name.into(),
-                    p.id_number.into(),
-                    p.phone.into(),
-                    p.category.as_str().into(),
-                    p.grade.into(),
-                    p.organization_id.into(),
-                    p.registered_on.into(),
-                ],
-                &p.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "disability", "disability_persons", scale.count(150, 120_000) as usize,
+        for p in persons(scale, by_community) => region p.region, {
+            id: p.id,
+            name: p.name,
+            id_number: p.id_number,
+            phone: p.phone,
+            category: p.category.as_str(),
+            grade: p.grade,
+            organization_id: p.organization_id,
+            registered_on: p.registered_on,
+        }
+    }
     .await
     .map_err(fail("inserting the registry"))?;
 
     let mut links = Rng::for_stream("disability.services.links");
-    let total = catalog::disability_activities(scale).count();
-    insert_located(
+    insert_activities(
         db,
         progress,
         "disability",
-        "disability_services",
-        &[
-            "id",
-            "title",
-            "kind",
-            "held_on",
-            "participant_count",
-            "organization_id",
-            "service_center_id",
-        ],
-        total,
-        catalog::disability_activities(scale).map(move |a| {
-            let roll = links.below(10);
+        ("disability_services", "organization_id"),
+        catalog::disability_activities(scale),
+        |a| {
             // Four in ten run by an organisation of the same district (when there is one),
             // three in ten at the street's shared centre.
-            let organization: Option<i64> = match by_district.get(&a.region.district_code) {
+            let roll = links.below(10);
+            let organization = match by_district.get(&a.region.district_code) {
                 Some(ids) if roll < 4 => links.pick(ids).copied(),
                 _ => None,
             };
-            let center: Option<String> = links
+            let center = links
                 .chance(0.3)
                 .then(|| street_center_id(&a.region.street_code));
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.kind.into(),
-                    a.held_on.into(),
-                    (a.participant_count as i32).into(),
-                    organization.into(),
-                    center.into(),
-                ],
-                &a.region,
-            )
-        }),
+            (organization, center)
+        },
     )
     .await
     .map_err(fail("inserting accessibility services"))?;

@@ -6,6 +6,7 @@
 mod common;
 
 use quntuan_kit::Caller;
+use quntuan_kit::testing::error_response;
 use serde_json::{Value, json};
 
 const QUERY: &str = r#"{ disabledPersons(filter: {regionCode: "510104"}, limit: 1) { items { id name idNumber phone category grade } } }"#;
@@ -92,15 +93,11 @@ async fn filtering_by_category_or_grade_needs_the_sensitive_scope() {
         let response = f.run(caller.clone(), &query, json!({})).await;
         assert_eq!(
             response,
-            json!({
-                "data": null,
-                "errors": [{
-                    "message": "`disabledPersons.filter` requires the scope `disability:sensitive`",
-                    "locations": [{ "line": 1, "column": 3 }],
-                    "path": ["disabledPersons"],
-                    "extensions": { "code": "FORBIDDEN" }
-                }]
-            }),
+            error_response(
+                "FORBIDDEN",
+                "`disabledPersons.filter` requires the scope `disability:sensitive`",
+                "disabledPersons"
+            ),
             "{filter}"
         );
     }

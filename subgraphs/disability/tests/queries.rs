@@ -3,6 +3,7 @@
 
 mod common;
 
+use quntuan_kit::testing::error_response;
 use serde_json::json;
 
 #[tokio::test]
@@ -696,26 +697,11 @@ async fn grade_out_of_range_is_a_bad_input() {
     let response = f.run(common::case_worker(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "`grade` must be between 1 and 4, got 7",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "disabledPersons"
-                    ],
-                    "extensions": {
-                        "code": "BAD_USER_INPUT"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`grade` must be between 1 and 4, got 7",
+            "disabledPersons"
+        )
     );
 }
 
@@ -726,25 +712,10 @@ async fn unknown_entity_id_is_not_found() {
     let response = f.run(common::anonymous(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "no registered person with id `disability-person-9999999`",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "_entities"
-                    ],
-                    "extensions": {
-                        "code": "NOT_FOUND"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "NOT_FOUND",
+            "no registered person with id `disability-person-9999999`",
+            "_entities"
+        )
     );
 }

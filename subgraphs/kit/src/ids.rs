@@ -3,16 +3,53 @@
 //! ([`crate::catalog`]), so hub and the organisation name the same record alike; the
 //! database keeps the plain integer.
 
+use crate::error::{ApiError, ApiResult};
+
 /// One kind of record and how its id is written: a prefix and a zero-padded number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IdKind {
     prefix: &'static str,
     width: usize,
+    /// What an id of this kind names, for errors ("an association").
+    noun: Option<&'static str>,
 }
 
 impl IdKind {
     pub const fn new(prefix: &'static str, width: usize) -> Self {
-        IdKind { prefix, width }
+        IdKind {
+            prefix,
+            width,
+            noun: None,
+        }
+    }
+
+    /// This kind, naming its records `noun` ("an association") in input errors.
+    pub const fn named(self, noun: &'static str) -> Self {
+        IdKind {
+            noun: Some(noun),
+            ..self
+        }
+    }
+
+    /// The database id of `id`, given in the argument or filter field `field`; otherwise a
+    /// bad-input error naming the field and the kind expected.
+    pub fn parse_input(self, field: &str, id: &str) -> ApiResult<i64> {
+        self.parse(id).ok_or_else(|| {
+            ApiError::bad_input(match self.noun {
+                Some(noun) => format!("`{field}` is not {noun} id: `{id}`"),
+                None => format!("`{field}` is not a valid id of that kind: `{id}`"),
+            })
+        })
+    }
+
+    /// [`IdKind::parse_input`] of an optional field.
+    pub fn parse_optional<S: AsRef<str>>(
+        self,
+        field: &str,
+        id: Option<S>,
+    ) -> ApiResult<Option<i64>> {
+        id.map(|id| self.parse_input(field, id.as_ref()))
+            .transpose()
     }
 
     pub fn format(self, id: i64) -> String {
@@ -43,5 +80,19 @@ mod tests {
         assert_eq!(UNIT.parse("youth-unit-"), None);
         assert_eq!(UNIT.parse("youth-unit-+4"), None);
         assert_eq!(UNIT.parse("youth-unit-000000"), None);
+        let named = UNIT.named("a league branch");
+        assert_eq!(
+            named
+                .parse_optional("branchId", Some("youth-unit-000042"))
+                .ok(),
+            Some(Some(42))
+        );
+        assert_eq!(
+            named.parse_optional::<&str>("branchId", None).ok(),
+            Some(None)
+        );
+        let refused = named.parse_input("branchId", "x");
+        let expected = ApiError::bad_input("`branchId` is not a league branch id: `x`");
+        assert_eq!(refused, Err(expected));
     }
 }

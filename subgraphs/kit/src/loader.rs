@@ -36,6 +36,43 @@ use futures::future::BoxFuture;
 use futures::stream::FuturesUnordered;
 use futures::task::{ArcWake, AtomicWaker, waker_ref};
 
+/// The rows `loader` answers for `key` (a parent's children), each wrapped as its GraphQL
+/// type; a key without rows has none: `load_list(&loaders.workers_at_center, id,
+/// DisabilityWorker)`.
+pub async fn load_list<K, T, W, L>(
+    loader: &DataLoader<L>,
+    key: K,
+    wrap: impl FnMut(T) -> W,
+) -> Result<Vec<W>, L::Error>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    L: async_graphql::dataloader::Loader<K, Value = Vec<T>>,
+{
+    let rows = loader.load_one(key).await?;
+    Ok(rows.unwrap_or_default().into_iter().map(wrap).collect())
+}
+
+/// The record a public id names, by its integer-keyed loader, wrapped as its GraphQL type
+/// (an entity resolver); `NOT_FOUND` naming `what` when the id is not of `kind` or has no
+/// row: `load_entity(&loaders.award, ids::AWARD, "youth award", &id, YouthAward)`.
+pub async fn load_entity<T, W, L>(
+    loader: &DataLoader<L>,
+    kind: crate::ids::IdKind,
+    what: &str,
+    id: &str,
+    wrap: impl FnOnce(T) -> W,
+) -> Result<W, crate::ApiError>
+where
+    L: async_graphql::dataloader::Loader<i64, Value = T, Error = crate::ApiError>,
+{
+    let key = kind
+        .parse(id)
+        .ok_or_else(|| crate::ApiError::not_found(what, id))?;
+    let row = loader.load_one(key).await?;
+    row.map(wrap)
+        .ok_or_else(|| crate::ApiError::not_found(what, id))
+}
+
 /// `DataLoader::new(loader, ..)` with no timer: its batches run when the request stalls
 /// (see the module documentation). Install [`Batching`] on the schema that uses it.
 pub fn dataloader<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {

@@ -1,18 +1,20 @@
 //! Dataloaders over sea-orm entities: rows by id, rows under a parent, and a total per parent.
 //! Each batch is one statement whatever the number of keys, so a page of N records costs a
-//! constant number of statements. Build them with [`by_id`], [`children_of`] and
-//! [`totals_of`] and wrap each in [`crate::dataloader`]; none caches, so every request reads
-//! current rows.
+//! constant number of statements. Build them with [`by_primary_key`], [`by_id`],
+//! [`children_of`] and [`totals_of`] and wrap each in [`crate::dataloader`]; none caches, so
+//! every request reads current rows.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
 
 use async_graphql::dataloader::Loader;
+use sea_orm::sea_query::FromValueTuple;
 use sea_orm::sea_query::{Expr, IntoIden};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, Value,
+    Iterable, ModelTrait, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, QueryOrder,
+    QuerySelect, Value,
 };
 
 use crate::error::ApiError;
@@ -165,6 +167,32 @@ pub fn by_id<E: EntityTrait, K>(
         column,
         key_of,
     }
+}
+
+/// The type of `E`'s primary key (`i64` for the organisations' integer ids).
+pub type PrimaryKeyOf<E> = <<E as EntityTrait>::PrimaryKey as PrimaryKeyTrait>::ValueType;
+
+/// A [`ById`] loader on the primary key of `E`, the usual entity loader; the entity comes
+/// from the field it fills: `organization: dataloader(by_primary_key(db))`.
+pub fn by_primary_key<E>(db: &DatabaseConnection) -> ById<E, PrimaryKeyOf<E>>
+where
+    E: EntityTrait,
+    E::PrimaryKey: PrimaryKeyToColumn<Column = E::Column>,
+{
+    let key = E::PrimaryKey::iter()
+        .next()
+        .expect("sea-orm entities always declare a primary key");
+    ById {
+        db: db.clone(),
+        column: key.into_column(),
+        key_of: primary_key_of::<E>,
+    }
+}
+
+fn primary_key_of<E: EntityTrait>(model: &E::Model) -> PrimaryKeyOf<E> {
+    // The value tuple is read from the model's own primary-key columns, so it always has
+    // the arity and types of `PrimaryKeyOf<E>`.
+    FromValueTuple::from_value_tuple(model.get_primary_key_value())
 }
 
 impl<E, K> Loader<K> for ById<E, K>

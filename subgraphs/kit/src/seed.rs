@@ -10,6 +10,7 @@ use sea_orm::{ConnectionTrait, DbBackend, DbErr, TransactionSession, Transaction
 use chrono::NaiveDate;
 
 use crate::db::statement;
+use crate::error::KitError;
 use crate::region::RegionRef;
 
 /// Keeps each statement under SQLite's (32,766) and PostgreSQL's (65,535) bound
@@ -216,6 +217,60 @@ where
     Ok(written)
 }
 
+/// [`insert_located`] with each column named once, beside the value it takes: the rows of
+/// `ITER` bound to `PAT`, optional `let`s, the row's region, then `column: value` pairs
+/// in the table's column order (each value goes in with `.into()`). Evaluates to the
+/// insert's future.
+///
+/// ```ignore
+/// quntuan_kit::insert_located! {
+///     db, progress, "youth", "youth_homes", homes.len(),
+///     for h in homes.into_iter() => region h.region, {
+///         id: h.id,
+///         name: h.name,
+///     }
+/// }
+/// .await
+/// .map_err(fail("inserting homes"))?;
+/// ```
+#[macro_export]
+macro_rules! insert_located {
+    (
+        $db:expr, $progress:expr, $subgraph:expr, $table:expr, $total:expr,
+        for $row:pat in $iter:expr =>
+        $(let $binding:pat = $init:expr;)*
+        region $region:expr,
+        { $($column:ident: $value:expr),* $(,)? }
+    ) => {
+        $crate::seed::insert_located(
+            $db,
+            $progress,
+            $subgraph,
+            $table,
+            &[$(stringify!($column)),*],
+            $total,
+            ($iter).map(move |$row| {
+                $(let $binding = $init;)*
+                $crate::seed::with_region(vec![$(($value).into()),*], &$region)
+            }),
+        )
+    };
+}
+
+/// `.map_err(seed_failed("youth", "inserting volunteers"))`: a database error of one seed
+/// step as [`KitError::Seed`], naming the subgraph and the step.
+pub fn seed_failed(
+    subgraph: &'static str,
+    context: &str,
+) -> impl FnOnce(DbErr) -> KitError + use<> {
+    let context = context.to_string();
+    move |source: DbErr| KitError::Seed {
+        subgraph,
+        context,
+        source,
+    }
+}
+
 /// Inserts the directory's awards of an organisation (`catalog::youth_awards(scale)`, ...)
 /// into its integer-keyed awards table: `id` (the skeleton's number), `title`,
 /// `recipient_unit`, `recipient_person`, `year` and the region columns.
@@ -242,6 +297,48 @@ where
         })
         .collect();
     let columns = ["id", "title", "recipient_unit", "recipient_person", "year"];
+    insert_located(db, progress, subgraph, table, &columns, rows.len(), rows).await
+}
+
+/// Inserts the directory's activities of an organisation (`catalog::youth_activities(scale)`,
+/// ...) into its integer-keyed activities table: `id` (the skeleton's number), `title`,
+/// `kind`, `held_on`, `participant_count`, `parent_column` and `service_center_id` (both
+/// from `links`, the crate's rule for who runs an activity and where) and the region columns.
+pub async fn insert_activities<C>(
+    db: &C,
+    progress: &Progress,
+    subgraph: &str,
+    (table, parent_column): (&str, &str),
+    activities: impl Iterator<Item = crate::catalog::ActivitySkeleton>,
+    mut links: impl FnMut(&crate::catalog::ActivitySkeleton) -> (Option<i64>, Option<String>),
+) -> Result<u64, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let rows: Vec<Vec<Value>> = activities
+        .map(|a| {
+            let (parent, center) = links(&a);
+            let row = vec![
+                i64::from(a.seq).into(),
+                a.title.into(),
+                a.kind.into(),
+                a.held_on.into(),
+                (a.participant_count as i32).into(),
+                parent.into(),
+                center.into(),
+            ];
+            with_region(row, &a.region)
+        })
+        .collect();
+    let columns = [
+        "id",
+        "title",
+        "kind",
+        "held_on",
+        "participant_count",
+        parent_column,
+        "service_center_id",
+    ];
     insert_located(db, progress, subgraph, table, &columns, rows.len(), rows).await
 }
 

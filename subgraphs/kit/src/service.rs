@@ -36,3 +36,75 @@ pub trait SubgraphService: Send + Sync {
     /// The federation SDL exactly as `_service { sdl }` serves it.
     fn sdl(&self) -> String;
 }
+
+/// `pub struct Name;` implementing [`SubgraphService`] the usual way: migrations by the
+/// crate's `Migrator` (then, when a `summary` is named, its per-region figures filled if a
+/// database seeded before the summary existed has none), the crate's seed, its schema
+/// served by [`crate::router`] and its SDL. `MigratorTrait` must be in scope.
+///
+/// ```ignore
+/// quntuan_kit::subgraph_service! {
+///     /// The sample subgraph, for the `quntuan` CLI and the tests.
+///     Sample: "sample",
+///     migrator: Migrator,
+///     summary: service::SUMMARY,
+///     seed: seed::seed,
+///     schema: build_schema,
+///     sdl: sdl,
+/// }
+/// ```
+#[macro_export]
+macro_rules! subgraph_service {
+    (
+        $(#[$doc:meta])* $ty:ident: $name:literal,
+        migrator: $migrator:ty,
+        $(summary: $summary:expr,)?
+        seed: $seed:path,
+        schema: $schema:path,
+        sdl: $sdl:path $(,)?
+    ) => {
+        $(#[$doc])*
+        pub struct $ty;
+
+        impl $crate::SubgraphService for $ty {
+            fn name(&self) -> &'static str {
+                $name
+            }
+
+            fn migrate<'a>(
+                &'a self,
+                db: &'a $crate::reexports::sea_orm::DatabaseConnection,
+            ) -> $crate::BoxFuture<'a, Result<(), $crate::KitError>> {
+                Box::pin(async move {
+                    let failed = |source| $crate::KitError::Migrate {
+                        subgraph: $name,
+                        source,
+                    };
+                    <$migrator>::up(db, None).await.map_err(failed)?;
+                    $($summary.fill_if_empty(db).await.map_err(failed)?;)?
+                    Ok(())
+                })
+            }
+
+            fn seed<'a>(
+                &'a self,
+                db: &'a $crate::reexports::sea_orm::DatabaseConnection,
+                scale: $crate::Scale,
+                progress: &'a $crate::Progress,
+            ) -> $crate::BoxFuture<'a, Result<(), $crate::KitError>> {
+                Box::pin($seed(db, scale, progress))
+            }
+
+            fn router(
+                &self,
+                db: $crate::reexports::sea_orm::DatabaseConnection,
+            ) -> $crate::reexports::axum::Router {
+                $crate::router($schema(db))
+            }
+
+            fn sdl(&self) -> String {
+                $sdl()
+            }
+        }
+    };
+}

@@ -9,46 +9,16 @@ mod schema;
 mod seed;
 pub mod service;
 
-use quntuan_kit::reexports::sea_orm::DatabaseConnection;
-use quntuan_kit::{BoxFuture, KitError, Progress, Scale, SubgraphService};
 use quntuan_sample_migration::{Migrator, MigratorTrait};
 
 pub use schema::{Mutation, Query, SampleSchema, build_schema, sdl};
 
-/// The sample subgraph, for the `quntuan` CLI and the tests.
-pub struct Sample;
-
-impl SubgraphService for Sample {
-    fn name(&self) -> &'static str {
-        "sample"
-    }
-
-    fn migrate<'a>(&'a self, db: &'a DatabaseConnection) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(async move {
-            let failed = |source| KitError::Migrate {
-                subgraph: "sample",
-                source,
-            };
-            Migrator::up(db, None).await.map_err(failed)?;
-            // A database seeded before the summary existed gets its figures now.
-            service::SUMMARY.fill_if_empty(db).await.map_err(failed)
-        })
-    }
-
-    fn seed<'a>(
-        &'a self,
-        db: &'a DatabaseConnection,
-        scale: Scale,
-        progress: &'a Progress,
-    ) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(seed::seed(db, scale, progress))
-    }
-
-    fn router(&self, db: DatabaseConnection) -> axum::Router {
-        quntuan_kit::router(build_schema(db))
-    }
-
-    fn sdl(&self) -> String {
-        sdl()
-    }
+quntuan_kit::subgraph_service! {
+    /// The sample subgraph, for the `quntuan` CLI and the tests.
+    Sample: "sample",
+    migrator: Migrator,
+    summary: service::SUMMARY,
+    seed: seed::seed,
+    schema: build_schema,
+    sdl: sdl,
 }

@@ -4,12 +4,12 @@
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, EmptySubscription, ID, Object, Result, Schema, SimpleObject};
 use chrono::{NaiveDate, Utc};
-use quntuan_kit::rows::{ById, by_id};
+use quntuan_kit::rows::{ById, by_primary_key};
 use quntuan_kit::summary::SummaryFigures;
 use quntuan_kit::{ApiError, ApiResult, Page, dataloader};
 use sea_orm::DatabaseConnection;
 
-use crate::entity::{Column, Entity, Model};
+use crate::entity::{Entity, Model};
 use crate::service::{self, RegisterSampleUnitInput, SampleUnitFilter, UNIT};
 
 /// The sample subgraph's schema.
@@ -30,7 +30,7 @@ fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {
 /// Builds the schema serving `db` (federation enabled).
 pub fn build_schema(db: DatabaseConnection) -> SampleSchema {
     let app = AppData {
-        unit: dataloader(by_id::<Entity, _>(&db, Column::Id, |m| m.id)),
+        unit: dataloader(by_primary_key(&db)),
         figures: dataloader(SummaryFigures::new(&db, &service::SUMMARY)),
         db,
     };

@@ -9,8 +9,6 @@ mod ids;
 mod seed;
 mod service;
 
-use quntuan_kit::reexports::sea_orm::DatabaseConnection;
-use quntuan_kit::{BoxFuture, KitError, Progress, Scale, SubgraphService};
 use quntuan_science_migration::{Migrator, MigratorTrait};
 
 pub use graphql::{Mutation, Query, ScienceSchema, build_schema, sdl};
@@ -19,39 +17,11 @@ pub use service::lists::{
 };
 pub use service::mutations::RecordScienceActivityInput;
 
-/// The science subgraph, for the `quntuan` CLI and the end-to-end tests.
-pub struct Science;
-
-impl SubgraphService for Science {
-    fn name(&self) -> &'static str {
-        "science"
-    }
-
-    fn migrate<'a>(&'a self, db: &'a DatabaseConnection) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(async move {
-            Migrator::up(db, None)
-                .await
-                .map_err(|source| KitError::Migrate {
-                    subgraph: "science",
-                    source,
-                })
-        })
-    }
-
-    fn seed<'a>(
-        &'a self,
-        db: &'a DatabaseConnection,
-        scale: Scale,
-        progress: &'a Progress,
-    ) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(seed::seed(db, scale, progress))
-    }
-
-    fn router(&self, db: DatabaseConnection) -> axum::Router {
-        quntuan_kit::router(build_schema(db))
-    }
-
-    fn sdl(&self) -> String {
-        sdl()
-    }
+quntuan_kit::subgraph_service! {
+    /// The science subgraph, for the `quntuan` CLI and the end-to-end tests.
+    Science: "science",
+    migrator: Migrator,
+    seed: seed::seed,
+    schema: build_schema,
+    sdl: sdl,
 }

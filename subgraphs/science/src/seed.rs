@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::names::{company_name, person_name, phone_number};
-use quntuan_kit::reexports::sea_orm::{DatabaseConnection, DbErr};
-use quntuan_kit::seed::{advance_id_sequences, date, insert_awards, insert_located, with_region};
+use quntuan_kit::reexports::sea_orm::DatabaseConnection;
+use quntuan_kit::seed::{
+    advance_id_sequences, date, insert_activities, insert_awards, seed_failed,
+};
 use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
 const INDUSTRIES: [&str; 6] = [
@@ -27,14 +29,7 @@ pub(crate) async fn seed(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), KitError> {
-    let fail = |context: &str| {
-        let context = context.to_string();
-        move |source: DbErr| KitError::Seed {
-            subgraph: "science",
-            context,
-            source,
-        }
-    };
+    let fail = |context: &str| seed_failed("science", context);
     let mut associations_by_district: HashMap<String, Vec<i64>> = HashMap::new();
     for unit in catalog::science_associations(scale) {
         associations_by_district
@@ -43,117 +38,60 @@ pub(crate) async fn seed(
             .push(i64::from(unit.seq));
     }
     let mut industries = Rng::for_stream("science.associations.industry");
-    let total = catalog::science_associations(scale).count();
-    insert_located(
-        db,
-        progress,
-        "science",
-        "science_associations",
-        &[
-            "id",
-            "name",
-            "kind",
-            "industry",
-            "member_count",
-            "founded_on",
-        ],
-        total,
-        catalog::science_associations(scale).map(move |u| {
+    quntuan_kit::insert_located! {
+        db, progress, "science", "science_associations",
+        catalog::science_associations(scale).count(),
+        for u in catalog::science_associations(scale) =>
             let industry = INDUSTRIES[industries.index(INDUSTRIES.len())];
-            with_region(
-                vec![
-                    i64::from(u.seq).into(),
-                    u.name.into(),
-                    u.kind.into(),
-                    industry.into(),
-                    (u.member_count as i32).into(),
-                    u.founded_on.into(),
-                ],
-                &u.region,
-            )
-        }),
-    )
+            region u.region, {
+            id: i64::from(u.seq),
+            name: u.name,
+            kind: u.kind,
+            industry: industry,
+            member_count: u.member_count as i32,
+            founded_on: u.founded_on,
+        }
+    }
     .await
     .map_err(fail("inserting science associations"))?;
 
     let stations = workstations(scale);
-    insert_located(
-        db,
-        progress,
-        "science",
-        "science_workstations",
-        &[
-            "id",
-            "name",
-            "kind",
-            "host_unit",
-            "field",
-            "lead_expert",
-            "expert_phone",
-            "established_on",
-        ],
-        stations.len(),
-        stations.into_iter().map(|w| {
-            with_region(
-                vec![
-                    w.id.into(),
-                    w.name.into(),
-                    w.kind.into(),
-                    w.host_unit.into(),
-                    w.field.into(),
-                    w.lead_expert.into(),
-                    w.expert_phone.into(),
-                    w.established_on.into(),
-                ],
-                &w.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "science", "science_workstations", stations.len(),
+        for w in stations.into_iter() => region w.region, {
+            id: w.id,
+            name: w.name,
+            kind: w.kind,
+            host_unit: w.host_unit,
+            field: w.field,
+            lead_expert: w.lead_expert,
+            expert_phone: w.expert_phone,
+            established_on: w.established_on,
+        }
+    }
     .await
     .map_err(fail("inserting workstations"))?;
 
     let mut links = Rng::for_stream("science.activities.links");
-    let total = catalog::science_activities(scale).count();
-    insert_located(
+    insert_activities(
         db,
         progress,
         "science",
-        "science_events",
-        &[
-            "id",
-            "title",
-            "kind",
-            "held_on",
-            "participant_count",
-            "association_id",
-            "service_center_id",
-        ],
-        total,
-        catalog::science_activities(scale).map(move |a| {
-            let roll = links.below(10);
+        ("science_events", "association_id"),
+        catalog::science_activities(scale),
+        |a| {
             // Four in ten run by an association of the same district (when there is one),
             // a quarter held at the street's shared centre.
-            let association: Option<i64> =
-                match associations_by_district.get(&a.region.district_code) {
-                    Some(ids) if roll < 4 => links.pick(ids).copied(),
-                    _ => None,
-                };
-            let center: Option<String> = links
+            let roll = links.below(10);
+            let association = match associations_by_district.get(&a.region.district_code) {
+                Some(ids) if roll < 4 => links.pick(ids).copied(),
+                _ => None,
+            };
+            let center = links
                 .chance(0.25)
                 .then(|| street_center_id(&a.region.street_code));
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.kind.into(),
-                    a.held_on.into(),
-                    (a.participant_count as i32).into(),
-                    association.into(),
-                    center.into(),
-                ],
-                &a.region,
-            )
-        }),
+            (association, center)
+        },
     )
     .await
     .map_err(fail("inserting science activities"))?;

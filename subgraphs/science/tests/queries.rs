@@ -3,6 +3,7 @@
 
 mod common;
 
+use quntuan_kit::testing::error_response;
 use serde_json::json;
 
 #[tokio::test]
@@ -666,26 +667,11 @@ async fn unknown_region_code_is_a_bad_input() {
     let response = f.run(common::anonymous(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "`regionCode` `5101` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "scienceActivities"
-                    ],
-                    "extensions": {
-                        "code": "BAD_USER_INPUT"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`regionCode` `5101` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
+            "scienceActivities"
+        )
     );
 }
 
@@ -696,25 +682,10 @@ async fn unknown_entity_id_is_not_found() {
     let response = f.run(common::anonymous(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "no science award with id `science-award-0099`",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "_entities"
-                    ],
-                    "extensions": {
-                        "code": "NOT_FOUND"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "NOT_FOUND",
+            "no science award with id `science-award-0099`",
+            "_entities"
+        )
     );
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+use quntuan_kit::testing::region_representations;
 use serde_json::json;
 
 const PAGE: &str = r#"query($limit: Int!) { scienceActivities(limit: $limit) { totalCount items { id association { id name activities { id } } region { code science { activityCount } } } } }"#;
@@ -12,12 +13,10 @@ async fn a_page_of_activities_costs_a_constant_number_of_statements() {
     let f = common::seeded().await;
     let mut counts = Vec::new();
     for limit in [5, 10, 15] {
-        f.counter.reset();
-        let response = f
-            .run(common::anonymous(), PAGE, json!({ "limit": limit }))
-            .await;
-        assert_eq!(response.get("errors"), None, "{response}");
-        counts.push(f.counter.count());
+        counts.push(
+            f.statements(common::anonymous(), PAGE, json!({ "limit": limit }))
+                .await,
+        );
     }
     // COUNT + page, then one batch each: associations, activities per association, region
     // figures.
@@ -27,22 +26,17 @@ async fn a_page_of_activities_costs_a_constant_number_of_statements() {
 #[tokio::test]
 async fn region_figures_of_many_regions_are_one_statement() {
     let f = common::seeded().await;
-    let reps: Vec<_> = [
+    let query = r#"query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { science { associationCount workstationCount } } } }"#;
+    let codes = [
         "510100",
         "510104",
         "510105",
         "510104001",
         "510104001001",
         "510185003002",
-    ]
-    .iter()
-    .map(|code| json!({ "__typename": "Region", "code": code }))
-    .collect();
-    f.counter.reset();
-    let query = r#"query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { science { associationCount workstationCount } } } }"#;
-    let response = f
-        .run(common::anonymous(), query, json!({ "reps": reps }))
+    ];
+    let statements = f
+        .statements(common::anonymous(), query, region_representations(&codes))
         .await;
-    assert_eq!(response.get("errors"), None, "{response}");
-    assert_eq!(f.counter.count(), 1, "{:#?}", f.counter.statements());
+    assert_eq!(statements, 1, "{:#?}", f.counter.statements());
 }

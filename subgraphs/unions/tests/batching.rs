@@ -2,23 +2,16 @@
 
 mod common;
 
-use common::{clerk, counted_schema, run};
+use common::{clerk, counted_schema};
+use quntuan_kit::testing::{region_representations, statements_of};
 use quntuan_kit::{RegionTree, Scale};
 use serde_json::{Value, json};
-
-fn regions(codes: &[&str]) -> Value {
-    let representations: Vec<Value> = codes
-        .iter()
-        .map(|code| json!({"__typename": "Region", "code": code}))
-        .collect();
-    json!({"representations": representations})
-}
 
 #[tokio::test]
 async fn region_figures_cost_one_statement_per_batch() {
     let (schema, counter) = counted_schema().await;
-    let query = r#"query($representations: [_Any!]!) {
-        _entities(representations: $representations) {
+    let query = r#"query($reps: [_Any!]!) {
+        _entities(representations: $reps) {
             ... on Region { unions { grassrootsUnionCount memberCount workersHomeCount
                                      disputeCount openDisputeCount disputesByStatus { count } } }
         }
@@ -31,15 +24,22 @@ async fn region_figures_cost_one_statement_per_batch() {
         .collect();
     assert_eq!(all.len(), 80);
 
-    counter.reset();
-    let few = run(&schema, clerk(), query, regions(&["510104", "510104001"])).await;
-    assert!(few.get("errors").is_none(), "{few}");
-    let statements_for_two = counter.count();
-
-    counter.reset();
-    let many = run(&schema, clerk(), query, regions(&all)).await;
-    assert!(many.get("errors").is_none(), "{many}");
-    let statements_for_eighty = counter.count();
+    let statements_for_two = statements_of(
+        &schema,
+        &counter,
+        clerk(),
+        query,
+        region_representations(&["510104", "510104001"]),
+    )
+    .await;
+    let statements_for_eighty = statements_of(
+        &schema,
+        &counter,
+        clerk(),
+        query,
+        region_representations(&all),
+    )
+    .await;
 
     // One read of the per-region summary, whatever the tables and levels asked for.
     assert_eq!((statements_for_two, statements_for_eighty), (1, 1));
@@ -58,10 +58,8 @@ async fn lists_under_parents_cost_one_statement_per_kind_of_child() {
     }"#;
     let mut counts = Vec::new();
     for limit in [10, 40] {
-        counter.reset();
-        let response = run(&schema, clerk(), query, json!({"limit": limit})).await;
-        assert!(response.get("errors").is_none(), "{response}");
-        counts.push(counter.count());
+        counts
+            .push(statements_of(&schema, &counter, clerk(), query, json!({"limit": limit})).await);
     }
     // 2 lists x (COUNT + page), then one batch per kind of child: homes, social workers,
     // steps; then one more level: the homes' unions.
@@ -87,16 +85,16 @@ async fn entity_batches_cost_one_statement_per_type() {
                 ]
             })
             .collect();
-        counter.reset();
-        let response = run(
-            &schema,
-            clerk(),
-            query,
-            json!({"representations": representations}),
-        )
-        .await;
-        assert!(response.get("errors").is_none(), "{response}");
-        counts.push(counter.count());
+        counts.push(
+            statements_of(
+                &schema,
+                &counter,
+                clerk(),
+                query,
+                json!({"representations": representations}),
+            )
+            .await,
+        );
     }
     // unions + disputes + steps.
     assert_eq!(counts, vec![3, 3]);

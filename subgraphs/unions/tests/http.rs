@@ -2,59 +2,18 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use quntuan_kit::SubgraphService;
-use quntuan_kit::testing::{bearer_token, post_graphql, send};
+use quntuan_kit::testing::{ScopedQuery, assert_serves_over_http};
 use quntuan_unions::Unions;
-use serde_json::{Value, json};
+use serde_json::json;
 
 #[tokio::test]
 async fn serves_health_sdl_and_scoped_queries_over_http() {
     let db = common::seeded_database().await;
-    let router = Unions.router(db);
-
-    let (status, body) = send(
-        router.clone(),
-        Request::get("/health")
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
-
-    let (status, body) = send(router.clone(), post_graphql("{ _service { sdl } }", None)).await;
-    assert_eq!(status, StatusCode::OK);
-    let sdl: Value = serde_json::from_str(&body).expect("JSON");
-    assert_eq!(sdl["data"]["_service"]["sdl"], json!(Unions.sdl()));
-
-    let query = r#"{ grassrootsUnion(id: "unions-unit-000001") { id chairName } }"#;
-    let (_, body) = send(
-        router.clone(),
-        post_graphql(query, Some(&bearer_token(&["unions:personal"]))),
-    )
-    .await;
-    let served: Value = serde_json::from_str(&body).expect("JSON");
-    assert_eq!(
-        served,
-        json!({"data": {"grassrootsUnion": {"id": "unions-unit-000001", "chairName": "高军雪"}}})
-    );
-
-    let (_, body) = send(
-        router.clone(),
-        post_graphql(query, Some(&bearer_token(&[]))),
-    )
-    .await;
-    let refused: Value = serde_json::from_str(&body).expect("JSON");
-    assert_eq!(
-        refused["data"],
-        json!({"grassrootsUnion": {"id": "unions-unit-000001", "chairName": null}})
-    );
-    assert_eq!(
-        refused["errors"][0]["extensions"]["code"],
-        json!("FORBIDDEN")
-    );
-
-    let (status, _) = send(router, post_graphql(query, Some("not-a-token"))).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let case = ScopedQuery {
+        query: r#"{ grassrootsUnion(id: "unions-unit-000001") { id chairName } }"#,
+        scope: "unions:personal",
+        granted: json!({"data": {"grassrootsUnion": {"id": "unions-unit-000001", "chairName": "高军雪"}}}),
+        refused_data: json!({"grassrootsUnion": {"id": "unions-unit-000001", "chairName": null}}),
+    };
+    assert_serves_over_http(&Unions, db, case).await;
 }

@@ -39,13 +39,8 @@ async fn personal_fields_are_served_with_the_scope() {
 fn the_sdl_marks_every_personal_field_for_the_gateway() {
     use quntuan_kit::SubgraphService;
     let sdl = quntuan_unions::Unions.sdl();
-    let marked: Vec<&str> = sdl
-        .lines()
-        .filter(|line| line.contains("@requiresScopes(scopes: [[\"unions:personal\"]])"))
-        .map(|line| line.trim().split(':').next().unwrap_or_default())
-        .collect();
     assert_eq!(
-        marked,
+        quntuan_kit::testing::fields_requiring(&sdl, "unions:personal"),
         vec![
             "name",
             "phone",

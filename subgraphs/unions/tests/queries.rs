@@ -3,6 +3,7 @@
 mod common;
 
 use common::{clerk, run, seeded_schema, sorted};
+use quntuan_kit::testing::error_response;
 use serde_json::json;
 
 #[tokio::test]
@@ -193,15 +194,11 @@ async fn bad_pagination_and_region_codes_are_bad_user_input() {
     .await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [{
-                "message": "`limit` must be between 1 and 100, got 0",
-                "locations": [{"line": 1, "column": 3}],
-                "path": ["grassrootsUnions"],
-                "extensions": {"code": "BAD_USER_INPUT"}
-            }]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`limit` must be between 1 and 100, got 0",
+            "grassrootsUnions"
+        )
     );
     let response = run(
         &schema,
@@ -212,14 +209,10 @@ async fn bad_pagination_and_region_codes_are_bad_user_input() {
     .await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [{
-                "message": "`regionCode` `4401` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
-                "locations": [{"line": 1, "column": 3}],
-                "path": ["laborDisputes"],
-                "extensions": {"code": "BAD_USER_INPUT"}
-            }]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`regionCode` `4401` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
+            "laborDisputes"
+        )
     );
 }

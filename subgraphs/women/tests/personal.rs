@@ -40,13 +40,8 @@ async fn personal_fields_are_served_with_the_scope() {
 fn the_sdl_marks_every_personal_field_for_the_gateway() {
     use quntuan_kit::SubgraphService;
     let sdl = quntuan_women::Women.sdl();
-    let marked: Vec<&str> = sdl
-        .lines()
-        .filter(|line| line.contains("@requiresScopes(scopes: [[\"women:personal\"]])"))
-        .map(|line| line.trim().split(':').next().unwrap_or_default())
-        .collect();
     assert_eq!(
-        marked,
+        quntuan_kit::testing::fields_requiring(&sdl, "women:personal"),
         vec!["note", "recipientPerson", "name", "idNumber", "phone"]
     );
 }

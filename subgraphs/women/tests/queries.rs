@@ -3,6 +3,7 @@
 mod common;
 
 use common::{clerk, run, seeded_schema, sorted};
+use quntuan_kit::testing::error_response;
 use serde_json::json;
 
 #[tokio::test]
@@ -164,15 +165,11 @@ async fn bad_pagination_and_region_codes_are_bad_user_input() {
     .await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [{
-                "message": "`offset` must be 0 or more, got -1",
-                "locations": [{"line": 1, "column": 3}],
-                "path": ["womensHomes"],
-                "extensions": {"code": "BAD_USER_INPUT"}
-            }]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`offset` must be 0 or more, got -1",
+            "womensHomes"
+        )
     );
     let response = run(
         &schema,
@@ -183,14 +180,10 @@ async fn bad_pagination_and_region_codes_are_bad_user_input() {
     .await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [{
-                "message": "`regionCode` `51012` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
-                "locations": [{"line": 1, "column": 3}],
-                "path": ["womenOfficers"],
-                "extensions": {"code": "BAD_USER_INPUT"}
-            }]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`regionCode` `51012` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
+            "womenOfficers"
+        )
     );
 }

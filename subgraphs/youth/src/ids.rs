@@ -4,11 +4,11 @@
 
 pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const BRANCH: IdKind = IdKind::new("youth-unit-", 6);
+pub(crate) const BRANCH: IdKind = IdKind::new("youth-unit-", 6).named("a league branch");
 pub(crate) const ACTIVITY: IdKind = IdKind::new("youth-act-", 6);
 pub(crate) const AWARD: IdKind = IdKind::new("youth-award-", 4);
-pub(crate) const HOME: IdKind = IdKind::new("youth-home-", 4);
-pub(crate) const VOLUNTEER: IdKind = IdKind::new("youth-volunteer-", 7);
+pub(crate) const HOME: IdKind = IdKind::new("youth-home-", 4).named("a youth home");
+pub(crate) const VOLUNTEER: IdKind = IdKind::new("youth-volunteer-", 7).named("a volunteer");
 pub(crate) const SERVICE_LOG: IdKind = IdKind::new("youth-log-", 7);
 pub(crate) const SOCIAL_WORKER: IdKind = IdKind::new("youth-worker-", 4);
 

@@ -3,6 +3,7 @@
 
 mod common;
 
+use quntuan_kit::testing::error_response;
 use serde_json::json;
 
 #[tokio::test]
@@ -586,26 +587,11 @@ async fn unknown_region_code_is_a_bad_input() {
     let response = f.run(common::anonymous(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "`regionCode` `123` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "youthBranches"
-                    ],
-                    "extensions": {
-                        "code": "BAD_USER_INPUT"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`regionCode` `123` is not a division code of Chengdu: expected 510100, a county code (6 digits), a street code (9) or a community code (12)",
+            "youthBranches"
+        )
     );
 }
 
@@ -616,26 +602,11 @@ async fn limit_out_of_range_is_a_bad_input() {
     let response = f.run(common::anonymous(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "`limit` must be between 1 and 100, got 500",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "youthActivities"
-                    ],
-                    "extensions": {
-                        "code": "BAD_USER_INPUT"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "BAD_USER_INPUT",
+            "`limit` must be between 1 and 100, got 500",
+            "youthActivities"
+        )
     );
 }
 
@@ -646,25 +617,10 @@ async fn unknown_entity_id_is_not_found() {
     let response = f.run(common::anonymous(), query, json!({})).await;
     assert_eq!(
         response,
-        json!({
-            "data": null,
-            "errors": [
-                {
-                    "message": "no league branch with id `youth-unit-999999`",
-                    "locations": [
-                        {
-                            "line": 1,
-                            "column": 3
-                        }
-                    ],
-                    "path": [
-                        "_entities"
-                    ],
-                    "extensions": {
-                        "code": "NOT_FOUND"
-                    }
-                }
-            ]
-        })
+        error_response(
+            "NOT_FOUND",
+            "no league branch with id `youth-unit-999999`",
+            "_entities"
+        )
     );
 }

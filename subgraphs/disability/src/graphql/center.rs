@@ -1,58 +1,35 @@
 //! `ServiceCenter` (owned by hub) extended with the federation's service point there: the
 //! disability workers stationed at the venue and the accessibility services held there.
 
-use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use async_graphql::{Context, Object, Result};
 
 use super::app;
 use super::objects::{DisabilityActivity, DisabilityWorker};
+use quntuan_kit::load_list;
 
-/// A shared service venue (owned by hub).
-pub(crate) struct ServiceCenter {
-    pub(crate) id: ID,
-}
-
-impl ServiceCenter {
-    pub(crate) fn new(id: String) -> ServiceCenter {
-        ServiceCenter { id: ID(id) }
-    }
-}
-
-#[Object]
-impl ServiceCenter {
-    async fn id(&self) -> &ID {
-        &self.id
-    }
+quntuan_kit::service_center! {
     /// The disability service point at this venue.
-    async fn disability(&self, ctx: &Context<'_>) -> Result<Option<DisabilityAtServiceCenter>> {
-        // Nullable, so that an outage of this subgraph nulls only its own figures.
-        self.disability_here(ctx).await.map(Some)
-    }
-
-    #[graphql(skip)]
-    async fn disability_here(&self, ctx: &Context<'_>) -> Result<DisabilityAtServiceCenter> {
-        let loaders = &app(ctx)?.loaders;
-        let (workers, services) = tokio::join!(
-            loaders.workers_at_center.load_one(self.id.0.clone()),
-            loaders.services_at_center.load_one(self.id.0.clone()),
-        );
-        Ok(DisabilityAtServiceCenter {
-            workers: workers?
-                .unwrap_or_default()
-                .into_iter()
-                .map(DisabilityWorker)
-                .collect(),
-            activities: services?
-                .unwrap_or_default()
-                .into_iter()
-                .map(DisabilityActivity)
-                .collect(),
-        })
-    }
+    disability: DisabilityAtServiceCenter,
 }
 
 /// The workers stationed at one venue and the accessibility services held there.
-#[derive(SimpleObject)]
-pub(crate) struct DisabilityAtServiceCenter {
-    workers: Vec<DisabilityWorker>,
-    activities: Vec<DisabilityActivity>,
+#[Object]
+impl DisabilityAtServiceCenter {
+    async fn workers(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityWorker>> {
+        Ok(load_list(
+            &app(ctx)?.loaders.workers_at_center,
+            self.center_id.clone(),
+            DisabilityWorker,
+        )
+        .await?)
+    }
+
+    async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityActivity>> {
+        Ok(load_list(
+            &app(ctx)?.loaders.services_at_center,
+            self.center_id.clone(),
+            DisabilityActivity,
+        )
+        .await?)
+    }
 }

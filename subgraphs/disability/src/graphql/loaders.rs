@@ -4,7 +4,7 @@
 
 use async_graphql::dataloader::DataLoader;
 use quntuan_kit::dataloader;
-use quntuan_kit::rows::{ById, ChildrenOf, TotalsOf, by_id, children_of, totals_of};
+use quntuan_kit::rows::{ById, ChildrenOf, TotalsOf, by_primary_key, children_of, totals_of};
 use quntuan_kit::summary::SummaryFigures;
 use sea_orm::DatabaseConnection;
 
@@ -30,15 +30,14 @@ pub(crate) struct Loaders {
 
 impl Loaders {
     pub(crate) fn new(db: &DatabaseConnection) -> Loaders {
-        use organization::Column as O;
         use service::Column as S;
         use worker::Column as W;
         Loaders {
-            organization: dataloader(by_id::<organization::Entity, _>(db, O::Id, |m| m.id)),
-            worker: dataloader(by_id::<worker::Entity, _>(db, W::Id, |m| m.id)),
-            person: dataloader(by_id::<person::Entity, _>(db, person::Column::Id, |m| m.id)),
-            service: dataloader(by_id::<service::Entity, _>(db, S::Id, |m| m.id)),
-            award: dataloader(by_id::<award::Entity, _>(db, award::Column::Id, |m| m.id)),
+            organization: dataloader(by_primary_key(db)),
+            worker: dataloader(by_primary_key(db)),
+            person: dataloader(by_primary_key(db)),
+            service: dataloader(by_primary_key(db)),
+            award: dataloader(by_primary_key(db)),
             workers_of_organization: dataloader(children_of::<worker::Entity, _>(
                 db,
                 W::OrganizationId,

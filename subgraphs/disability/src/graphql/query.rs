@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, ID, Object, Result};
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, require_scope};
-use quntuan_kit::{ApiError, Page};
+use quntuan_kit::{Page, load_entity};
 
 use super::app;
 use super::center::ServiceCenter;
@@ -16,10 +16,6 @@ use crate::service::lists::{
 };
 
 pub struct Query;
-
-fn not_found(what: &str, id: &str) -> async_graphql::Error {
-    ApiError::not_found(what, id).into()
-}
 
 #[Object]
 impl Query {
@@ -124,12 +120,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<DisabilityOrganization> {
-        let key = ids::ORGANIZATION
-            .parse(&id)
-            .ok_or_else(|| not_found("organisation", &id))?;
-        let row = app(ctx)?.loaders.organization.load_one(key).await?;
-        row.map(DisabilityOrganization)
-            .ok_or_else(|| not_found("organisation", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.organization,
+            ids::ORGANIZATION,
+            "organisation",
+            &id,
+            DisabilityOrganization,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -138,12 +136,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<DisabilityWorker> {
-        let key = ids::WORKER
-            .parse(&id)
-            .ok_or_else(|| not_found("disability worker", &id))?;
-        let row = app(ctx)?.loaders.worker.load_one(key).await?;
-        row.map(DisabilityWorker)
-            .ok_or_else(|| not_found("disability worker", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.worker,
+            ids::WORKER,
+            "disability worker",
+            &id,
+            DisabilityWorker,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -152,12 +152,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<DisabledPerson> {
-        let key = ids::PERSON
-            .parse(&id)
-            .ok_or_else(|| not_found("registered person", &id))?;
-        let row = app(ctx)?.loaders.person.load_one(key).await?;
-        row.map(DisabledPerson)
-            .ok_or_else(|| not_found("registered person", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.person,
+            ids::PERSON,
+            "registered person",
+            &id,
+            DisabledPerson,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -166,12 +168,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<DisabilityActivity> {
-        let key = ids::SERVICE
-            .parse(&id)
-            .ok_or_else(|| not_found("accessibility service", &id))?;
-        let row = app(ctx)?.loaders.service.load_one(key).await?;
-        row.map(DisabilityActivity)
-            .ok_or_else(|| not_found("accessibility service", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.service,
+            ids::SERVICE,
+            "accessibility service",
+            &id,
+            DisabilityActivity,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -180,12 +184,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<DisabilityAward> {
-        let key = ids::AWARD
-            .parse(&id)
-            .ok_or_else(|| not_found("disability award", &id))?;
-        let row = app(ctx)?.loaders.award.load_one(key).await?;
-        row.map(DisabilityAward)
-            .ok_or_else(|| not_found("disability award", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.award,
+            ids::AWARD,
+            "disability award",
+            &id,
+            DisabilityAward,
+        )
+        .await?)
     }
 
     /// Any region code resolves: its figures are computed (zeros for an unknown code).
@@ -196,6 +202,6 @@ impl Query {
 
     #[graphql(entity)]
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter { id }
+        ServiceCenter::new(id.0)
     }
 }

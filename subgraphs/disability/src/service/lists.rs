@@ -111,14 +111,6 @@ pub struct DisabilityAwardFilter {
     pub year: Option<i32>,
 }
 
-fn organization_id(id: &str) -> ApiResult<i64> {
-    ids::ORGANIZATION.parse(id).ok_or_else(|| {
-        ApiError::bad_input(format!(
-            "`organizationId` is not an organisation id: `{id}`"
-        ))
-    })
-}
-
 pub(crate) async fn organizations<C: ConnectionTrait>(
     db: &C,
     filter: &DisabilityOrganizationFilter,
@@ -138,14 +130,12 @@ pub(crate) async fn workers<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<worker::Model>)> {
     use worker::Column as W;
-    let organization = filter
-        .organization_id
-        .as_ref()
-        .map(|id| organization_id(id));
+    let organization =
+        ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
     let select = worker::Entity::find()
         .in_region(filter.region_code.as_deref())?
         .equal(W::Role, filter.role.clone())
-        .equal(W::OrganizationId, organization.transpose()?);
+        .equal(W::OrganizationId, organization);
     Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
 }
 
@@ -162,13 +152,11 @@ pub(crate) async fn persons<C: ConnectionTrait>(
             "`grade` must be between 1 and 4, got {grade}"
         )));
     }
-    let organization = filter
-        .organization_id
-        .as_ref()
-        .map(|id| organization_id(id));
+    let organization =
+        ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
     let select = person::Entity::find()
         .in_region(filter.region_code.as_deref())?
-        .equal(P::OrganizationId, organization.transpose()?)
+        .equal(P::OrganizationId, organization)
         .equal(P::Category, filter.category.map(DisabilityCategory::as_str))
         .equal(P::Grade, filter.grade)
         .between(
@@ -185,15 +173,13 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<service::Model>)> {
     use service::Column as S;
-    let organization = filter
-        .organization_id
-        .as_ref()
-        .map(|id| organization_id(id));
+    let organization =
+        ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
     let select = service::Entity::find()
         .in_region(filter.region_code.as_deref())?
         .equal(S::Kind, filter.kind.clone())
         .between(S::HeldOn, filter.held_from, filter.held_to)
-        .equal(S::OrganizationId, organization.transpose()?);
+        .equal(S::OrganizationId, organization);
     Ok(page.fetch(select.order_by_asc(S::Id), db).await?)
 }
 

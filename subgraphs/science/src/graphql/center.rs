@@ -1,51 +1,25 @@
 //! `ServiceCenter` (owned by hub) extended with what the science association runs there.
 
-use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use async_graphql::{Context, Object, Result};
 
 use super::app;
 use super::objects::ScienceActivity;
+use quntuan_kit::load_list;
 
-/// A shared service venue (owned by hub).
-pub(crate) struct ServiceCenter {
-    pub(crate) id: ID,
-}
-
-impl ServiceCenter {
-    pub(crate) fn new(id: String) -> ServiceCenter {
-        ServiceCenter { id: ID(id) }
-    }
-}
-
-#[Object]
-impl ServiceCenter {
-    async fn id(&self) -> &ID {
-        &self.id
-    }
+quntuan_kit::service_center! {
     /// What the science association runs at this venue.
-    async fn science(&self, ctx: &Context<'_>) -> Result<Option<ScienceAtServiceCenter>> {
-        // Nullable, so that an outage of this subgraph nulls only its own figures.
-        self.science_here(ctx).await.map(Some)
-    }
-
-    #[graphql(skip)]
-    async fn science_here(&self, ctx: &Context<'_>) -> Result<ScienceAtServiceCenter> {
-        let rows = app(ctx)?
-            .loaders
-            .events_at_center
-            .load_one(self.id.0.clone())
-            .await?;
-        Ok(ScienceAtServiceCenter {
-            activities: rows
-                .unwrap_or_default()
-                .into_iter()
-                .map(ScienceActivity)
-                .collect(),
-        })
-    }
+    science: ScienceAtServiceCenter,
 }
 
 /// The science-popularisation activities held at one venue.
-#[derive(SimpleObject)]
-pub(crate) struct ScienceAtServiceCenter {
-    activities: Vec<ScienceActivity>,
+#[Object]
+impl ScienceAtServiceCenter {
+    async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<ScienceActivity>> {
+        Ok(load_list(
+            &app(ctx)?.loaders.events_at_center,
+            self.center_id.clone(),
+            ScienceActivity,
+        )
+        .await?)
+    }
 }

@@ -5,7 +5,7 @@
 use async_graphql::dataloader::DataLoader;
 use quntuan_kit::dataloader;
 use quntuan_kit::figure_sources::{FigureSource, LiveFigures};
-use quntuan_kit::rows::{ById, ChildrenOf, by_id, children_of};
+use quntuan_kit::rows::{ById, ChildrenOf, by_primary_key, children_of};
 use sea_orm::DatabaseConnection;
 
 use crate::entity::{association, award, event, workstation};
@@ -50,18 +50,10 @@ impl Loaders {
     pub(crate) fn new(db: &DatabaseConnection) -> Loaders {
         use event::Column as E;
         Loaders {
-            association: dataloader(by_id::<association::Entity, _>(
-                db,
-                association::Column::Id,
-                |m| m.id,
-            )),
-            workstation: dataloader(by_id::<workstation::Entity, _>(
-                db,
-                workstation::Column::Id,
-                |m| m.id,
-            )),
-            event: dataloader(by_id::<event::Entity, _>(db, E::Id, |m| m.id)),
-            award: dataloader(by_id::<award::Entity, _>(db, award::Column::Id, |m| m.id)),
+            association: dataloader(by_primary_key(db)),
+            workstation: dataloader(by_primary_key(db)),
+            event: dataloader(by_primary_key(db)),
+            award: dataloader(by_primary_key(db)),
             events_of_association: dataloader(children_of::<event::Entity, _>(
                 db,
                 E::AssociationId,

@@ -2,9 +2,10 @@
 //! one answers a typed error (`extensions.code`) and changes nothing.
 
 use async_graphql::{Context, Object, Result};
+use quntuan_kit::clock::Clock;
 
+use super::app;
 use super::objects::ScienceActivity;
-use super::{app, today};
 use crate::service::mutations::{self, RecordScienceActivityInput};
 
 pub struct Mutation;
@@ -17,7 +18,7 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RecordScienceActivityInput,
     ) -> Result<ScienceActivity> {
-        let row = mutations::record_activity(&app(ctx)?.db, input, today()).await?;
+        let row = mutations::record_activity(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
         Ok(ScienceActivity(row))
     }
 }

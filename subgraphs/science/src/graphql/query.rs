@@ -2,7 +2,7 @@
 //! batched through the dataloaders).
 
 use async_graphql::{Context, ID, Object, Result};
-use quntuan_kit::{ApiError, Page};
+use quntuan_kit::{Page, load_entity};
 
 use super::app;
 use super::center::ServiceCenter;
@@ -15,10 +15,6 @@ use crate::service::lists::{
 };
 
 pub struct Query;
-
-fn not_found(what: &str, id: &str) -> async_graphql::Error {
-    ApiError::not_found(what, id).into()
-}
 
 #[Object]
 impl Query {
@@ -96,12 +92,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<ScienceAssociation> {
-        let key = ids::ASSOCIATION
-            .parse(&id)
-            .ok_or_else(|| not_found("science association", &id))?;
-        let row = app(ctx)?.loaders.association.load_one(key).await?;
-        row.map(ScienceAssociation)
-            .ok_or_else(|| not_found("science association", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.association,
+            ids::ASSOCIATION,
+            "science association",
+            &id,
+            ScienceAssociation,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -110,12 +108,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<ScienceWorkstation> {
-        let key = ids::WORKSTATION
-            .parse(&id)
-            .ok_or_else(|| not_found("workstation", &id))?;
-        let row = app(ctx)?.loaders.workstation.load_one(key).await?;
-        row.map(ScienceWorkstation)
-            .ok_or_else(|| not_found("workstation", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.workstation,
+            ids::WORKSTATION,
+            "workstation",
+            &id,
+            ScienceWorkstation,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -124,22 +124,26 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<ScienceActivity> {
-        let key = ids::ACTIVITY
-            .parse(&id)
-            .ok_or_else(|| not_found("science activity", &id))?;
-        let row = app(ctx)?.loaders.event.load_one(key).await?;
-        row.map(ScienceActivity)
-            .ok_or_else(|| not_found("science activity", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.event,
+            ids::ACTIVITY,
+            "science activity",
+            &id,
+            ScienceActivity,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
     async fn find_science_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<ScienceAward> {
-        let key = ids::AWARD
-            .parse(&id)
-            .ok_or_else(|| not_found("science award", &id))?;
-        let row = app(ctx)?.loaders.award.load_one(key).await?;
-        row.map(ScienceAward)
-            .ok_or_else(|| not_found("science award", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.award,
+            ids::AWARD,
+            "science award",
+            &id,
+            ScienceAward,
+        )
+        .await?)
     }
 
     /// Any region code resolves: its figures are computed (zeros for an unknown code).
@@ -150,6 +154,6 @@ impl Query {
 
     #[graphql(entity)]
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter { id }
+        ServiceCenter::new(id.0)
     }
 }

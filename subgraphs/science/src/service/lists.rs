@@ -3,7 +3,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use quntuan_kit::{ApiResult, Filters, Page};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::entity::{association, award, event, workstation};
@@ -84,19 +84,13 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<event::Model>)> {
     use event::Column as E;
-    let association = filter.association_id.as_ref().map(|id| {
-        ids::ASSOCIATION.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!(
-                "`associationId` is not an association id: `{}`",
-                id.as_str()
-            ))
-        })
-    });
+    let association =
+        ids::ASSOCIATION.parse_optional("associationId", filter.association_id.as_ref())?;
     let select = event::Entity::find()
         .in_region(filter.region_code.as_deref())?
         .equal(E::Kind, filter.kind.clone())
         .between(E::HeldOn, filter.held_from, filter.held_to)
-        .equal(E::AssociationId, association.transpose()?);
+        .equal(E::AssociationId, association);
     Ok(page.fetch(select.order_by_asc(E::Id), db).await?)
 }
 

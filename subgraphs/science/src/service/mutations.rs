@@ -59,15 +59,8 @@ pub(crate) async fn record_activity(
         .as_deref()
         .map(|id| validate::service_center_id("serviceCenterId", id))
         .transpose()?;
-    let association_id = match &input.association_id {
-        Some(id) => Some(ids::ASSOCIATION.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!(
-                "`associationId` is not an association id: `{}`",
-                id.as_str()
-            ))
-        })?),
-        None => None,
-    };
+    let association_id =
+        ids::ASSOCIATION.parse_optional("associationId", input.association_id.as_ref())?;
     let row = event::ActiveModel {
         id: NotSet,
         title: Set(title),

@@ -11,6 +11,7 @@ use super::loaders::{
 };
 use super::people::UnionSocialWorker;
 use super::places::{LaborSocialOrganization, WorkersHome};
+use quntuan_kit::load_list;
 
 quntuan_kit::service_center! {
     /// What the trade unions run at this venue.
@@ -22,14 +23,12 @@ quntuan_kit::service_center! {
 impl UnionsAtServiceCenter {
     /// Workers' homes housed here.
     async fn workers_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WorkersHome>> {
-        let homes = loader(ctx)?
-            .load_one(HomesAtCenter(self.center_id.clone()))
-            .await?;
-        Ok(homes
-            .unwrap_or_default()
-            .into_iter()
-            .map(WorkersHome)
-            .collect())
+        Ok(load_list(
+            loader(ctx)?,
+            HomesAtCenter(self.center_id.clone()),
+            WorkersHome,
+        )
+        .await?)
     }
 
     /// Socialised union workers stationed here.
@@ -37,14 +36,12 @@ impl UnionsAtServiceCenter {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<UnionSocialWorker>> {
-        let workers = loader(ctx)?
-            .load_one(SocialWorkersAtCenter(self.center_id.clone()))
-            .await?;
-        Ok(workers
-            .unwrap_or_default()
-            .into_iter()
-            .map(UnionSocialWorker)
-            .collect())
+        Ok(load_list(
+            loader(ctx)?,
+            SocialWorkersAtCenter(self.center_id.clone()),
+            UnionSocialWorker,
+        )
+        .await?)
     }
 
     /// Labour-sector social organisations working from here.
@@ -53,24 +50,17 @@ impl UnionsAtServiceCenter {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<LaborSocialOrganization>> {
         let key = LaborOrganizationsAtCenter(self.center_id.clone());
-        let organizations = loader(ctx)?.load_one(key).await?;
-        Ok(organizations
-            .unwrap_or_default()
-            .into_iter()
-            .map(LaborSocialOrganization)
-            .collect())
+        Ok(load_list(loader(ctx)?, key, LaborSocialOrganization).await?)
     }
 
     /// Union activities held here.
     async fn activities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<UnionActivity>> {
-        let activities = loader(ctx)?
-            .load_one(ActivitiesAtCenter(self.center_id.clone()))
-            .await?;
-        Ok(activities
-            .unwrap_or_default()
-            .into_iter()
-            .map(UnionActivity)
-            .collect())
+        Ok(load_list(
+            loader(ctx)?,
+            ActivitiesAtCenter(self.center_id.clone()),
+            UnionActivity,
+        )
+        .await?)
     }
 
     /// Labour-dispute cases mediated here, all time.

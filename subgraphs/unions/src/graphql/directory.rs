@@ -15,6 +15,7 @@ use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 use crate::model::{grassroots_union, labor_award, union_activity};
+use quntuan_kit::load_list;
 
 /// A grassroots union (基层工会).
 pub struct GrassrootsUnion(pub grassroots_union::Model);
@@ -69,14 +70,7 @@ quntuan_kit::directory_object! {
 
         /// The union's workers' homes.
         async fn workers_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WorkersHome>> {
-            let homes = loader(ctx)?
-                .load_one(HomesOfUnion(self.0.id.clone()))
-                .await?;
-            Ok(homes
-                .unwrap_or_default()
-                .into_iter()
-                .map(WorkersHome)
-                .collect())
+            Ok(load_list(loader(ctx)?, HomesOfUnion(self.0.id.clone()), WorkersHome).await?)
         }
 
         /// The socialised union workers assigned to the union.
@@ -84,14 +78,7 @@ quntuan_kit::directory_object! {
             &self,
             ctx: &Context<'_>,
         ) -> async_graphql::Result<Vec<UnionSocialWorker>> {
-            let workers = loader(ctx)?
-                .load_one(SocialWorkersOfUnion(self.0.id.clone()))
-                .await?;
-            Ok(workers
-                .unwrap_or_default()
-                .into_iter()
-                .map(UnionSocialWorker)
-                .collect())
+            Ok(load_list(loader(ctx)?, SocialWorkersOfUnion(self.0.id.clone()), UnionSocialWorker).await?)
         }
     }
 }

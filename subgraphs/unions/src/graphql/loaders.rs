@@ -20,74 +20,41 @@ pub struct UnionsLoader {
     pub db: DatabaseConnection,
 }
 
-/// Declares a key type `$key(String)` and loads its values in one call of `$fetch`.
-macro_rules! string_key_loader {
-    ($(#[$meta:meta])* $key:ident => $value:ty, $fetch:path) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        pub struct $key(pub String);
-
-        impl Loader<$key> for UnionsLoader {
-            type Value = $value;
-            type Error = ApiError;
-
-            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, $value>, ApiError> {
-                let ids: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
-                let found = $fetch(&self.db, &ids).await?;
-                Ok(found.into_iter().map(|(id, value)| ($key(id), value)).collect())
-            }
-        }
-    };
-}
-
-string_key_loader!(
+quntuan_kit::string_key_loaders! {
+    UnionsLoader;
     /// A grassroots union by id.
-    UnionById => grassroots_union::Model, unions::by_ids);
-string_key_loader!(
+    UnionById => grassroots_union::Model, unions::by_ids;
     /// A workers' home by id.
-    HomeById => workers_home::Model, homes::by_ids);
-string_key_loader!(
+    HomeById => workers_home::Model, homes::by_ids;
     /// A labour-dispute case by id.
-    DisputeById => labor_dispute::Model, disputes::by_ids);
-string_key_loader!(
+    DisputeById => labor_dispute::Model, disputes::by_ids;
     /// A May Day award by id.
-    AwardById => labor_award::Model, awards::by_ids);
-string_key_loader!(
+    AwardById => labor_award::Model, awards::by_ids;
     /// A union activity by id.
-    ActivityById => union_activity::Model, activities::by_ids);
-string_key_loader!(
+    ActivityById => union_activity::Model, activities::by_ids;
     /// A union social worker by id.
-    SocialWorkerById => union_social_worker::Model, people::social_workers_by_ids);
-string_key_loader!(
+    SocialWorkerById => union_social_worker::Model, people::social_workers_by_ids;
     /// A craftsman by id.
-    CraftsmanById => craftsman::Model, people::craftsmen_by_ids);
-string_key_loader!(
+    CraftsmanById => craftsman::Model, people::craftsmen_by_ids;
     /// A labour-sector social organisation by id.
-    LaborOrganizationById => labor_social_organization::Model, organizations::by_ids);
-string_key_loader!(
+    LaborOrganizationById => labor_social_organization::Model, organizations::by_ids;
     /// The recorded steps of a case, by case id.
-    StepsOfDispute => Vec<labor_dispute_step::Model>, disputes::steps_by_dispute_ids);
-string_key_loader!(
+    StepsOfDispute => Vec<labor_dispute_step::Model>, disputes::steps_by_dispute_ids;
     /// The workers' homes of a union, by union id.
-    HomesOfUnion => Vec<workers_home::Model>, homes::by_union_ids);
-string_key_loader!(
+    HomesOfUnion => Vec<workers_home::Model>, homes::by_union_ids;
     /// The social workers of a union, by union id.
-    SocialWorkersOfUnion => Vec<union_social_worker::Model>, people::social_workers_by_union_ids);
-string_key_loader!(
+    SocialWorkersOfUnion => Vec<union_social_worker::Model>, people::social_workers_by_union_ids;
     /// The workers' homes housed in a service centre, by centre id.
-    HomesAtCenter => Vec<workers_home::Model>, homes::by_center_ids);
-string_key_loader!(
+    HomesAtCenter => Vec<workers_home::Model>, homes::by_center_ids;
     /// The social workers stationed at a service centre, by centre id.
-    SocialWorkersAtCenter => Vec<union_social_worker::Model>, people::social_workers_by_center_ids);
-string_key_loader!(
+    SocialWorkersAtCenter => Vec<union_social_worker::Model>, people::social_workers_by_center_ids;
     /// The labour-sector social organisations based at a service centre, by centre id.
-    LaborOrganizationsAtCenter => Vec<labor_social_organization::Model>, organizations::by_center_ids);
-string_key_loader!(
+    LaborOrganizationsAtCenter => Vec<labor_social_organization::Model>, organizations::by_center_ids;
     /// The union activities held at a service centre, by centre id.
-    ActivitiesAtCenter => Vec<union_activity::Model>, activities::by_center_ids);
-string_key_loader!(
+    ActivitiesAtCenter => Vec<union_activity::Model>, activities::by_center_ids;
     /// The labour-dispute caseload of a service centre, by centre id.
-    CaseloadAtCenter => CenterCaseload, disputes::caseload_by_center_ids);
+    CaseloadAtCenter => CenterCaseload, disputes::caseload_by_center_ids;
+}
 
 /// The measures of one figure table for one region.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -7,7 +7,7 @@ use quntuan_kit::auth::caller;
 
 use super::directory::GrassrootsUnion;
 use super::dispute::{LaborDispute, LaborDisputeStep};
-use super::{clock, db};
+use super::{Clock, db};
 use crate::service::unions::{self, RegisterGrassrootsUnionInput};
 use crate::service::workflow::{self, ReceiveLaborDisputeInput, RecordLaborDisputeStepInput};
 
@@ -41,7 +41,7 @@ impl WorkflowMutation {
         input: RegisterGrassrootsUnionInput,
     ) -> async_graphql::Result<GrassrootsUnion> {
         author(ctx)?;
-        let today = clock(ctx).now().date_naive();
+        let today = Clock::of(ctx).now().date_naive();
         Ok(GrassrootsUnion(
             unions::register(db(ctx)?, input, today).await?,
         ))
@@ -55,7 +55,7 @@ impl WorkflowMutation {
         input: ReceiveLaborDisputeInput,
     ) -> async_graphql::Result<LaborDispute> {
         let author = author(ctx)?;
-        let now = clock(ctx).now();
+        let now = Clock::of(ctx).now();
         Ok(LaborDispute(
             workflow::receive(db(ctx)?, input, &author, now).await?,
         ))
@@ -70,7 +70,7 @@ impl WorkflowMutation {
         input: RecordLaborDisputeStepInput,
     ) -> async_graphql::Result<RecordLaborDisputeStepPayload> {
         let author = author(ctx)?;
-        let now = clock(ctx).now();
+        let now = Clock::of(ctx).now();
         let (case, step) = workflow::record_step(db(ctx)?, input, &author, now).await?;
         Ok(RecordLaborDisputeStepPayload {
             dispute: LaborDispute(case),

@@ -7,6 +7,7 @@ use super::directory::WomenActivity;
 use super::loader;
 use super::loaders::{ActivitiesAtCenter, ChildrensHomesAtCenter, WomensHomesAtCenter};
 use super::places::{ChildrensHome, WomensHome};
+use quntuan_kit::load_list;
 
 quntuan_kit::service_center! {
     /// What the women's federation runs at this venue.
@@ -18,14 +19,12 @@ quntuan_kit::service_center! {
 impl WomenAtServiceCenter {
     /// Women's homes housed here.
     async fn womens_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomensHome>> {
-        let homes = loader(ctx)?
-            .load_one(WomensHomesAtCenter(self.center_id.clone()))
-            .await?;
-        Ok(homes
-            .unwrap_or_default()
-            .into_iter()
-            .map(WomensHome)
-            .collect())
+        Ok(load_list(
+            loader(ctx)?,
+            WomensHomesAtCenter(self.center_id.clone()),
+            WomensHome,
+        )
+        .await?)
     }
 
     /// Children's homes housed here.
@@ -34,22 +33,12 @@ impl WomenAtServiceCenter {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<ChildrensHome>> {
         let key = ChildrensHomesAtCenter(self.center_id.clone());
-        let homes = loader(ctx)?.load_one(key).await?;
-        Ok(homes
-            .unwrap_or_default()
-            .into_iter()
-            .map(ChildrensHome)
-            .collect())
+        Ok(load_list(loader(ctx)?, key, ChildrensHome).await?)
     }
 
     /// Family-education activities held here.
     async fn activities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomenActivity>> {
         let key = ActivitiesAtCenter(self.center_id.clone());
-        let activities = loader(ctx)?.load_one(key).await?;
-        Ok(activities
-            .unwrap_or_default()
-            .into_iter()
-            .map(WomenActivity)
-            .collect())
+        Ok(load_list(loader(ctx)?, key, WomenActivity).await?)
     }
 }

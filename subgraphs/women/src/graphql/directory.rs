@@ -17,6 +17,7 @@ use super::places::{ChildrensHome, WomensHome};
 use super::region::Region;
 use crate::model::enums::WomenOrganizationKind;
 use crate::model::{family_education_activity, red_banner_collective, women_organization};
+use quntuan_kit::load_list;
 
 /// A women's organisation (妇女组织): a community or village women's federation, or a
 /// women's committee of an enterprise or institution.
@@ -46,12 +47,7 @@ quntuan_kit::directory_object! {
         /// The women's homes it runs.
         async fn womens_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomensHome>> {
             let key = WomensHomesOfOrganization(self.0.id.clone());
-            let homes = loader(ctx)?.load_one(key).await?;
-            Ok(homes
-                .unwrap_or_default()
-                .into_iter()
-                .map(WomensHome)
-                .collect())
+            Ok(load_list(loader(ctx)?, key, WomensHome).await?)
         }
 
         /// The children's homes it runs.
@@ -60,24 +56,14 @@ quntuan_kit::directory_object! {
             ctx: &Context<'_>,
         ) -> async_graphql::Result<Vec<ChildrensHome>> {
             let key = ChildrensHomesOfOrganization(self.0.id.clone());
-            let homes = loader(ctx)?.load_one(key).await?;
-            Ok(homes
-                .unwrap_or_default()
-                .into_iter()
-                .map(ChildrensHome)
-                .collect())
+            Ok(load_list(loader(ctx)?, key, ChildrensHome).await?)
         }
 
         /// Its chair, vice-chairs and executive members (their names, ID numbers and phones are
         /// personal data).
         async fn officers(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomenOfficer>> {
             let key = OfficersOfOrganization(self.0.id.clone());
-            let officers = loader(ctx)?.load_one(key).await?;
-            Ok(officers
-                .unwrap_or_default()
-                .into_iter()
-                .map(WomenOfficer)
-                .collect())
+            Ok(load_list(loader(ctx)?, key, WomenOfficer).await?)
         }
     }
 }

@@ -10,6 +10,7 @@ use super::loaders::{AssistanceOfDispute, OrganizationById};
 use super::{PERSONAL, loader};
 use crate::model::enums::RightsAssistanceKind;
 use crate::model::rights_assistance;
+use quntuan_kit::load_list;
 
 /// A labour-dispute case of `unions`, seen from the women's federation.
 pub struct LaborDispute {
@@ -28,14 +29,12 @@ impl LaborDispute {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<RightsAssistance>> {
-        let records = loader(ctx)?
-            .load_one(AssistanceOfDispute(self.id.clone()))
-            .await?;
-        Ok(records
-            .unwrap_or_default()
-            .into_iter()
-            .map(RightsAssistance)
-            .collect())
+        Ok(load_list(
+            loader(ctx)?,
+            AssistanceOfDispute(self.id.clone()),
+            RightsAssistance,
+        )
+        .await?)
     }
 }
 

@@ -19,62 +19,33 @@ pub struct WomenLoader {
     pub db: DatabaseConnection,
 }
 
-/// Declares a key type `$key(String)` and loads its values in one call of `$fetch`.
-macro_rules! string_key_loader {
-    ($(#[$meta:meta])* $key:ident => $value:ty, $fetch:path) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        pub struct $key(pub String);
-
-        impl Loader<$key> for WomenLoader {
-            type Value = $value;
-            type Error = ApiError;
-
-            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, $value>, ApiError> {
-                let ids: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
-                let found = $fetch(&self.db, &ids).await?;
-                Ok(found.into_iter().map(|(id, value)| ($key(id), value)).collect())
-            }
-        }
-    };
-}
-
-string_key_loader!(
+quntuan_kit::string_key_loaders! {
+    WomenLoader;
     /// A women's organisation by id.
-    OrganizationById => women_organization::Model, organizations::by_ids);
-string_key_loader!(
+    OrganizationById => women_organization::Model, organizations::by_ids;
     /// A March 8th Red Banner collective by id.
-    AwardById => red_banner_collective::Model, awards::by_ids);
-string_key_loader!(
+    AwardById => red_banner_collective::Model, awards::by_ids;
     /// A family-education activity by id.
-    ActivityById => family_education_activity::Model, activities::by_ids);
-string_key_loader!(
+    ActivityById => family_education_activity::Model, activities::by_ids;
     /// A women's home by id.
-    WomensHomeById => womens_home::Model, homes::womens_homes_by_ids);
-string_key_loader!(
+    WomensHomeById => womens_home::Model, homes::womens_homes_by_ids;
     /// The women's homes of an organisation, by organisation id.
-    WomensHomesOfOrganization => Vec<womens_home::Model>, homes::womens_homes_by_organization_ids);
-string_key_loader!(
+    WomensHomesOfOrganization => Vec<womens_home::Model>, homes::womens_homes_by_organization_ids;
     /// The children's homes of an organisation, by organisation id.
-    ChildrensHomesOfOrganization => Vec<childrens_home::Model>, homes::childrens_homes_by_organization_ids);
-string_key_loader!(
+    ChildrensHomesOfOrganization => Vec<childrens_home::Model>, homes::childrens_homes_by_organization_ids;
     /// The officers of an organisation, by organisation id.
-    OfficersOfOrganization => Vec<women_officer::Model>, officers::by_organization_ids);
-string_key_loader!(
+    OfficersOfOrganization => Vec<women_officer::Model>, officers::by_organization_ids;
     /// The women's homes housed in a service centre, by centre id.
-    WomensHomesAtCenter => Vec<womens_home::Model>, homes::womens_homes_by_center_ids);
-string_key_loader!(
+    WomensHomesAtCenter => Vec<womens_home::Model>, homes::womens_homes_by_center_ids;
     /// The children's homes housed in a service centre, by centre id.
-    ChildrensHomesAtCenter => Vec<childrens_home::Model>, homes::childrens_homes_by_center_ids);
-string_key_loader!(
+    ChildrensHomesAtCenter => Vec<childrens_home::Model>, homes::childrens_homes_by_center_ids;
     /// The family-education activities held at a service centre, by centre id.
-    ActivitiesAtCenter => Vec<family_education_activity::Model>, activities::by_center_ids);
-string_key_loader!(
+    ActivitiesAtCenter => Vec<family_education_activity::Model>, activities::by_center_ids;
     /// The family-education activities run by a women's home, by home id.
-    ActivitiesOfWomensHome => Vec<family_education_activity::Model>, activities::by_womens_home_ids);
-string_key_loader!(
+    ActivitiesOfWomensHome => Vec<family_education_activity::Model>, activities::by_womens_home_ids;
     /// The rights-assistance records on a labour-dispute case, by case id.
-    AssistanceOfDispute => Vec<rights_assistance::Model>, assistance::by_dispute_ids);
+    AssistanceOfDispute => Vec<rights_assistance::Model>, assistance::by_dispute_ids;
+}
 
 /// The measures of one figure table for one region.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -14,45 +14,14 @@ pub mod region;
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, EmptySubscription, Schema};
 
-use chrono::{DateTime, Utc};
+pub use quntuan_kit::clock::{Clock, SchemaOptions};
 use sea_orm::DatabaseConnection;
 
 use loaders::WomenLoader;
 use mutation::Mutation;
 use query::Query;
 
-/// How a schema is built beyond its database.
-#[derive(Clone, Copy, Debug)]
-pub struct SchemaOptions {
-    pub clock: Clock,
-}
-
-impl Default for SchemaOptions {
-    fn default() -> Self {
-        SchemaOptions {
-            clock: Clock::System,
-        }
-    }
-}
-
 pub type WomenSchema = Schema<Query, Mutation, EmptySubscription>;
-
-/// Where mutations take "now" from: the system clock, or a fixed instant in tests so
-/// whole responses can be asserted.
-#[derive(Clone, Copy, Debug)]
-pub enum Clock {
-    System,
-    Fixed(DateTime<Utc>),
-}
-
-impl Clock {
-    pub fn now(self) -> DateTime<Utc> {
-        match self {
-            Clock::System => Utc::now(),
-            Clock::Fixed(at) => at,
-        }
-    }
-}
 
 /// The schema serving `db`, with the system clock.
 pub fn build(db: DatabaseConnection) -> WomenSchema {
@@ -86,10 +55,6 @@ pub(crate) fn loader<'a>(
     ctx: &'a Context<'_>,
 ) -> async_graphql::Result<&'a DataLoader<WomenLoader>> {
     ctx.data::<DataLoader<WomenLoader>>()
-}
-
-pub(crate) fn clock(ctx: &Context<'_>) -> Clock {
-    ctx.data_opt::<Clock>().copied().unwrap_or(Clock::System)
 }
 
 /// The personal-data scope of the women's federation.

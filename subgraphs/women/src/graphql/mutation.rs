@@ -6,7 +6,7 @@ use quntuan_kit::ApiError;
 use quntuan_kit::auth::caller;
 
 use super::dispute::RightsAssistance;
-use super::{clock, db};
+use super::{Clock, db};
 use crate::service::assistance::{self, RecordRightsAssistanceInput};
 
 #[derive(MergedObject, Default)]
@@ -33,7 +33,7 @@ impl AssistanceMutation {
         input: RecordRightsAssistanceInput,
     ) -> async_graphql::Result<RightsAssistance> {
         let author = author(ctx)?;
-        let now = clock(ctx).now();
+        let now = Clock::of(ctx).now();
         let record = assistance::record(db(ctx)?, input, &author, now).await?;
         Ok(RightsAssistance(record))
     }

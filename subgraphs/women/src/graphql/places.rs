@@ -9,6 +9,7 @@ use super::loader;
 use super::loaders::{ActivitiesOfWomensHome, OrganizationById};
 use crate::model::enums::WomenSocialOrganizationField;
 use crate::model::{childrens_home, women_social_organization, womens_home};
+use quntuan_kit::load_list;
 
 /// A community women's home (妇女之家).
 pub struct WomensHome(pub womens_home::Model);
@@ -60,12 +61,7 @@ impl WomensHome {
     /// The family-education activities it ran.
     async fn activities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomenActivity>> {
         let key = ActivitiesOfWomensHome(self.0.id.clone());
-        let activities = loader(ctx)?.load_one(key).await?;
-        Ok(activities
-            .unwrap_or_default()
-            .into_iter()
-            .map(WomenActivity)
-            .collect())
+        Ok(load_list(loader(ctx)?, key, WomenActivity).await?)
     }
 }
 

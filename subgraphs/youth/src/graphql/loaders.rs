@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use quntuan_kit::rows::{ById, ChildrenOf, TotalsOf, by_id, children_of, totals_of};
+use quntuan_kit::rows::{ById, ChildrenOf, TotalsOf, by_primary_key, children_of, totals_of};
 use quntuan_kit::{ApiError, dataloader};
 use sea_orm::DatabaseConnection;
 
@@ -48,29 +48,13 @@ pub(crate) struct Loaders {
 impl Loaders {
     pub(crate) fn new(db: &DatabaseConnection) -> Loaders {
         Loaders {
-            branch: dataloader(by_id::<branch::Entity, _>(db, branch::Column::Id, |m| m.id)),
-            home: dataloader(by_id::<home::Entity, _>(db, home::Column::Id, |m| m.id)),
-            volunteer: dataloader(by_id::<volunteer::Entity, _>(
-                db,
-                volunteer::Column::Id,
-                |m| m.id,
-            )),
-            service_log: dataloader(by_id::<service_log::Entity, _>(
-                db,
-                service_log::Column::Id,
-                |m| m.id,
-            )),
-            activity: dataloader(by_id::<activity::Entity, _>(
-                db,
-                activity::Column::Id,
-                |m| m.id,
-            )),
-            social_worker: dataloader(by_id::<social_worker::Entity, _>(
-                db,
-                social_worker::Column::Id,
-                |m| m.id,
-            )),
-            award: dataloader(by_id::<award::Entity, _>(db, award::Column::Id, |m| m.id)),
+            branch: dataloader(by_primary_key(db)),
+            home: dataloader(by_primary_key(db)),
+            volunteer: dataloader(by_primary_key(db)),
+            service_log: dataloader(by_primary_key(db)),
+            activity: dataloader(by_primary_key(db)),
+            social_worker: dataloader(by_primary_key(db)),
+            award: dataloader(by_primary_key(db)),
             logs_of_volunteer: dataloader(children_of::<service_log::Entity, _>(
                 db,
                 service_log::Column::VolunteerId,

@@ -8,7 +8,6 @@ mod query;
 mod region;
 
 use async_graphql::{Context, EmptySubscription, Schema};
-use chrono::{FixedOffset, NaiveDate, Utc};
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::DatabaseConnection;
 
@@ -50,12 +49,4 @@ pub fn sdl() -> String {
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {
     ctx.data::<AppData>()
         .map_err(|e| ApiError::internal("reading the schema data", e.message))
-}
-
-/// Today in Chengdu (UTC+8), for date validation.
-pub(crate) fn today() -> NaiveDate {
-    match FixedOffset::east_opt(8 * 3600) {
-        Some(offset) => Utc::now().with_timezone(&offset).date_naive(),
-        None => Utc::now().date_naive(),
-    }
 }

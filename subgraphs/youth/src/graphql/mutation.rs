@@ -2,9 +2,10 @@
 //! rejected one answers a typed error (`extensions.code`) and changes nothing.
 
 use async_graphql::{Context, Object, Result};
+use quntuan_kit::clock::Clock;
 
+use super::app;
 use super::objects::{YouthActivity, YouthServiceLog, YouthVolunteer};
-use super::{app, today};
 use crate::service::mutations::{
     self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput,
 };
@@ -19,7 +20,8 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RegisterVolunteerInput,
     ) -> Result<YouthVolunteer> {
-        let row = mutations::register_volunteer(&app(ctx)?.db, input, today()).await?;
+        let row =
+            mutations::register_volunteer(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
         Ok(YouthVolunteer(row))
     }
 
@@ -30,7 +32,8 @@ impl Mutation {
         ctx: &Context<'_>,
         input: LogServiceHoursInput,
     ) -> Result<YouthServiceLog> {
-        let row = mutations::log_service_hours(&app(ctx)?.db, input, today()).await?;
+        let row =
+            mutations::log_service_hours(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
         Ok(YouthServiceLog(row))
     }
 
@@ -40,7 +43,7 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RecordActivityInput,
     ) -> Result<YouthActivity> {
-        let row = mutations::record_activity(&app(ctx)?.db, input, today()).await?;
+        let row = mutations::record_activity(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
         Ok(YouthActivity(row))
     }
 }

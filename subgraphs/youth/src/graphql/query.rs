@@ -2,7 +2,7 @@
 //! batched through the dataloaders).
 
 use async_graphql::{Context, ID, Object, Result};
-use quntuan_kit::{ApiError, Page};
+use quntuan_kit::{Page, load_entity};
 
 use super::app;
 use super::center::ServiceCenter;
@@ -15,10 +15,6 @@ use crate::service::lists::{
 };
 
 pub struct Query;
-
-fn not_found(what: &str, id: &str) -> async_graphql::Error {
-    ApiError::not_found(what, id).into()
-}
 
 #[Object]
 impl Query {
@@ -143,22 +139,26 @@ impl Query {
 
     #[graphql(entity)]
     async fn find_youth_branch_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthBranch> {
-        let key = ids::BRANCH
-            .parse(&id)
-            .ok_or_else(|| not_found("league branch", &id))?;
-        let row = app(ctx)?.loaders.branch.load_one(key).await?;
-        row.map(YouthBranch)
-            .ok_or_else(|| not_found("league branch", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.branch,
+            ids::BRANCH,
+            "league branch",
+            &id,
+            YouthBranch,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
     async fn find_youth_home_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthHome> {
-        let key = ids::HOME
-            .parse(&id)
-            .ok_or_else(|| not_found("youth home", &id))?;
-        let row = app(ctx)?.loaders.home.load_one(key).await?;
-        row.map(YouthHome)
-            .ok_or_else(|| not_found("youth home", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.home,
+            ids::HOME,
+            "youth home",
+            &id,
+            YouthHome,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -167,12 +167,14 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<YouthVolunteer> {
-        let key = ids::VOLUNTEER
-            .parse(&id)
-            .ok_or_else(|| not_found("volunteer", &id))?;
-        let row = app(ctx)?.loaders.volunteer.load_one(key).await?;
-        row.map(YouthVolunteer)
-            .ok_or_else(|| not_found("volunteer", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.volunteer,
+            ids::VOLUNTEER,
+            "volunteer",
+            &id,
+            YouthVolunteer,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -181,22 +183,26 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<YouthServiceLog> {
-        let key = ids::SERVICE_LOG
-            .parse(&id)
-            .ok_or_else(|| not_found("service log", &id))?;
-        let row = app(ctx)?.loaders.service_log.load_one(key).await?;
-        row.map(YouthServiceLog)
-            .ok_or_else(|| not_found("service log", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.service_log,
+            ids::SERVICE_LOG,
+            "service log",
+            &id,
+            YouthServiceLog,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
     async fn find_youth_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthActivity> {
-        let key = ids::ACTIVITY
-            .parse(&id)
-            .ok_or_else(|| not_found("youth activity", &id))?;
-        let row = app(ctx)?.loaders.activity.load_one(key).await?;
-        row.map(YouthActivity)
-            .ok_or_else(|| not_found("youth activity", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.activity,
+            ids::ACTIVITY,
+            "youth activity",
+            &id,
+            YouthActivity,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
@@ -205,22 +211,26 @@ impl Query {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<YouthSocialWorker> {
-        let key = ids::SOCIAL_WORKER
-            .parse(&id)
-            .ok_or_else(|| not_found("social worker", &id))?;
-        let row = app(ctx)?.loaders.social_worker.load_one(key).await?;
-        row.map(YouthSocialWorker)
-            .ok_or_else(|| not_found("social worker", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.social_worker,
+            ids::SOCIAL_WORKER,
+            "social worker",
+            &id,
+            YouthSocialWorker,
+        )
+        .await?)
     }
 
     #[graphql(entity)]
     async fn find_youth_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthAward> {
-        let key = ids::AWARD
-            .parse(&id)
-            .ok_or_else(|| not_found("youth award", &id))?;
-        let row = app(ctx)?.loaders.award.load_one(key).await?;
-        row.map(YouthAward)
-            .ok_or_else(|| not_found("youth award", &id))
+        Ok(load_entity(
+            &app(ctx)?.loaders.award,
+            ids::AWARD,
+            "youth award",
+            &id,
+            YouthAward,
+        )
+        .await?)
     }
 
     /// Any region code resolves: its figures are computed (zeros for an unknown code).
@@ -231,6 +241,6 @@ impl Query {
 
     #[graphql(entity)]
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter { id }
+        ServiceCenter::new(id.0)
     }
 }

@@ -15,7 +15,7 @@ use quntuan_kit::reexports::sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
     TransactionTrait, Value,
 };
-use quntuan_kit::seed::{advance_id_sequences, insert_awards, insert_located, with_region};
+use quntuan_kit::seed::{advance_id_sequences, insert_activities, insert_awards, seed_failed};
 use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale};
 
 /// SQLite page cache for the seed connection (in KiB, as a negative `cache_size`): the
@@ -23,13 +23,8 @@ use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale};
 /// evicted and re-read dominate the load time.
 const SEED_CACHE_KIB: i64 = 256 * 1024;
 
-fn fail(context: &str) -> impl FnOnce(DbErr) -> KitError {
-    let context = context.to_string();
-    move |source: DbErr| KitError::Seed {
-        subgraph: "youth",
-        context,
-        source,
-    }
+fn fail(context: &str) -> impl FnOnce(DbErr) -> KitError + use<> {
+    seed_failed("youth", context)
 }
 
 /// Seeds a migrated, empty youth database in one transaction: a failed seed leaves the
@@ -58,26 +53,16 @@ async fn seed_tables(
     progress: &Progress,
 ) -> Result<(), KitError> {
     let branch_regions: Vec<RegionRef> = catalog::youth_branches(scale).map(|b| b.region).collect();
-    insert_located(
-        db,
-        progress,
-        "youth",
-        "youth_branches",
-        &["id", "name", "kind", "member_count", "founded_on"],
-        branch_regions.len(),
-        catalog::youth_branches(scale).map(|b| {
-            with_region(
-                vec![
-                    i64::from(b.seq).into(),
-                    b.name.into(),
-                    b.kind.into(),
-                    (b.member_count as i32).into(),
-                    b.founded_on.into(),
-                ],
-                &b.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "youth", "youth_branches", branch_regions.len(),
+        for b in catalog::youth_branches(scale) => region b.region, {
+            id: i64::from(b.seq),
+            name: b.name,
+            kind: b.kind,
+            member_count: b.member_count as i32,
+            founded_on: b.founded_on,
+        }
+    }
     .await
     .map_err(fail("inserting league branches"))?;
 
@@ -89,26 +74,16 @@ async fn seed_tables(
             .or_default()
             .push(home.id);
     }
-    insert_located(
-        db,
-        progress,
-        "youth",
-        "youth_homes",
-        &["id", "name", "partner", "service_center_id", "opened_on"],
-        homes.len(),
-        homes.into_iter().map(|h| {
-            with_region(
-                vec![
-                    h.id.into(),
-                    h.name.clone().into(),
-                    h.partner.clone().into(),
-                    h.service_center_id.clone().into(),
-                    h.opened_on.into(),
-                ],
-                &h.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "youth", "youth_homes", homes.len(),
+        for h in homes.into_iter() => region h.region, {
+            id: h.id,
+            name: h.name,
+            partner: h.partner,
+            service_center_id: h.service_center_id,
+            opened_on: h.opened_on,
+        }
+    }
     .await
     .map_err(fail("inserting youth homes"))?;
 
@@ -118,34 +93,17 @@ async fn seed_tables(
         .await
         .map_err(fail("suspending secondary indexes"))?;
     let volunteer_total = scale.count(200, 733_000) as usize;
-    insert_located(
-        db,
-        progress,
-        "youth",
-        "youth_volunteers",
-        &[
-            "id",
-            "name",
-            "id_number",
-            "phone",
-            "branch_id",
-            "registered_on",
-        ],
-        volunteer_total,
-        volunteers(scale, &branch_regions).map(|v| {
-            with_region(
-                vec![
-                    v.id.into(),
-                    v.name.into(),
-                    v.id_number.into(),
-                    v.phone.into(),
-                    v.branch_id.into(),
-                    v.registered_on.into(),
-                ],
-                &v.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "youth", "youth_volunteers", volunteer_total,
+        for v in volunteers(scale, &branch_regions) => region v.region, {
+            id: v.id,
+            name: v.name,
+            id_number: v.id_number,
+            phone: v.phone,
+            branch_id: v.branch_id,
+            registered_on: v.registered_on,
+        }
+    }
     .await
     .map_err(fail("inserting volunteers"))?;
 
@@ -155,26 +113,16 @@ async fn seed_tables(
         Scale::Demo => volunteer_total * 3 / 2,
         Scale::Full => volunteer_total / 2,
     };
-    insert_located(
-        db,
-        progress,
-        "youth",
-        "youth_service_logs",
-        &["id", "volunteer_id", "served_on", "minutes", "description"],
-        log_estimate,
-        service_logs(scale, volunteers(scale, &branch_regions)).map(|l| {
-            with_region(
-                vec![
-                    l.id.into(),
-                    l.volunteer_id.into(),
-                    l.served_on.into(),
-                    l.minutes.into(),
-                    l.description.into(),
-                ],
-                &l.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "youth", "youth_service_logs", log_estimate,
+        for l in service_logs(scale, volunteers(scale, &branch_regions)) => region l.region, {
+            id: l.id,
+            volunteer_id: l.volunteer_id,
+            served_on: l.served_on,
+            minutes: l.minutes,
+            description: l.description,
+        }
+    }
     .await
     .map_err(fail("inserting service logs"))?;
     restore_indexes(db, suspended)
@@ -182,81 +130,42 @@ async fn seed_tables(
         .map_err(fail("rebuilding secondary indexes"))?;
 
     let mut links = Rng::for_stream("youth.activities.links");
-    let activity_total = catalog::youth_activities(scale).count();
-    insert_located(
+    insert_activities(
         db,
         progress,
         "youth",
-        "youth_activities",
-        &[
-            "id",
-            "title",
-            "kind",
-            "held_on",
-            "participant_count",
-            "youth_home_id",
-            "service_center_id",
-        ],
-        activity_total,
-        catalog::youth_activities(scale).map(move |a| {
-            let roll = links.below(10);
+        ("youth_activities", "youth_home_id"),
+        catalog::youth_activities(scale),
+        |a| {
             // A third at a youth home of the same district (when it has one), a fifth at
             // the street's shared centre.
-            let home: Option<i64> = match homes_by_district.get(&a.region.district_code) {
+            let roll = links.below(10);
+            let home = match homes_by_district.get(&a.region.district_code) {
                 Some(ids) if roll < 3 => links.pick(ids).copied(),
                 _ => None,
             };
-            let center: Option<String> = (3..5)
+            let center = (3..5)
                 .contains(&roll)
                 .then(|| street_center_id(&a.region.street_code));
-            with_region(
-                vec![
-                    i64::from(a.seq).into(),
-                    a.title.into(),
-                    a.kind.into(),
-                    a.held_on.into(),
-                    (a.participant_count as i32).into(),
-                    home.into(),
-                    center.into(),
-                ],
-                &a.region,
-            )
-        }),
+            (home, center)
+        },
     )
     .await
     .map_err(fail("inserting activities"))?;
 
     let workers = social_workers(scale);
-    insert_located(
-        db,
-        progress,
-        "youth",
-        "youth_social_workers",
-        &[
-            "id",
-            "name",
-            "id_number",
-            "phone",
-            "specialty",
-            "hired_on",
-            "service_center_id",
-        ],
-        workers.len(),
-        workers.into_iter().map(|w| {
-            with_region(
-                vec![
-                    w.id.into(),
-                    w.name.into(),
-                    w.id_number.into(),
-                    w.phone.into(),
-                    w.specialty.into(),
-                    w.hired_on.into(),
-                    w.service_center_id.into(),
-                ],
-                &w.region,
-            )
-        }),
-    )
+    quntuan_kit::insert_located! {
+        db, progress, "youth", "youth_social_workers", workers.len(),
+        for w in workers.into_iter() => region w.region, {
+            id: w.id,
+            name: w.name,
+            id_number: w.id_number,
+            phone: w.phone,
+            specialty: w.specialty,
+            hired_on: w.hired_on,
+            service_center_id: w.service_center_id,
+        }
+    }
     .await
     .map_err(fail("inserting social workers"))?;
 

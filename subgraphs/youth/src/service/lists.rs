@@ -3,7 +3,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use quntuan_kit::{ApiResult, Filters, Page};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
@@ -74,15 +74,6 @@ pub struct YouthServiceLogFilter {
     pub served_to: Option<NaiveDate>,
 }
 
-fn parse_id(kind: ids::IdKind, field: &str, id: &str) -> ApiResult<i64> {
-    kind.parse(id).ok_or_else(|| {
-        ApiError::bad_input(format!(
-            "`{field}` is not a valid id of that kind: `{}`",
-            id
-        ))
-    })
-}
-
 pub(crate) async fn branches<C: ConnectionTrait>(
     db: &C,
     filter: &YouthBranchFilter,
@@ -116,13 +107,10 @@ pub(crate) async fn volunteers<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<volunteer::Model>)> {
     use volunteer::Column as V;
-    let branch = filter
-        .branch_id
-        .as_ref()
-        .map(|id| parse_id(ids::BRANCH, "branchId", id));
+    let branch = ids::BRANCH.parse_optional("branchId", filter.branch_id.as_ref())?;
     let select = volunteer::Entity::find()
         .in_region(filter.region_code.as_deref())?
-        .equal(V::BranchId, branch.transpose()?)
+        .equal(V::BranchId, branch)
         .between(
             V::RegisteredOn,
             filter.registered_from,
@@ -137,13 +125,10 @@ pub(crate) async fn service_logs<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<service_log::Model>)> {
     use service_log::Column as L;
-    let volunteer = filter
-        .volunteer_id
-        .as_ref()
-        .map(|id| parse_id(ids::VOLUNTEER, "volunteerId", id));
+    let volunteer = ids::VOLUNTEER.parse_optional("volunteerId", filter.volunteer_id.as_ref())?;
     let select = service_log::Entity::find()
         .in_region(filter.region_code.as_deref())?
-        .equal(L::VolunteerId, volunteer.transpose()?)
+        .equal(L::VolunteerId, volunteer)
         .between(L::ServedOn, filter.served_from, filter.served_to);
     Ok(page.fetch(select.order_by_asc(L::Id), db).await?)
 }
@@ -154,15 +139,12 @@ pub(crate) async fn activities<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<activity::Model>)> {
     use activity::Column as A;
-    let home = filter
-        .youth_home_id
-        .as_ref()
-        .map(|id| parse_id(ids::HOME, "youthHomeId", id));
+    let home = ids::HOME.parse_optional("youthHomeId", filter.youth_home_id.as_ref())?;
     let select = activity::Entity::find()
         .in_region(filter.region_code.as_deref())?
         .equal(A::Kind, filter.kind.clone())
         .between(A::HeldOn, filter.held_from, filter.held_to)
-        .equal(A::YouthHomeId, home.transpose()?);
+        .equal(A::YouthHomeId, home);
     Ok(page.fetch(select.order_by_asc(A::Id), db).await?)
 }
 

@@ -157,12 +157,7 @@ pub(crate) async fn log_service_hours(
     let minutes = validate::hours_as_minutes("hours", input.hours)?;
     let description = validate::text("description", &input.description, 200)?;
     validate::date_in_past("servedOn", input.served_on, today)?;
-    let volunteer_id = ids::VOLUNTEER.parse(&input.volunteer_id).ok_or_else(|| {
-        ApiError::bad_input(format!(
-            "`volunteerId` is not a volunteer id: `{}`",
-            input.volunteer_id.as_str()
-        ))
-    })?;
+    let volunteer_id = ids::VOLUNTEER.parse_input("volunteerId", &input.volunteer_id)?;
     let volunteer_label = input.volunteer_id.to_string();
     write_transaction(db, "logging service hours", |txn| {
         Box::pin(insert_service_log(

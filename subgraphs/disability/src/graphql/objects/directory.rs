@@ -8,6 +8,7 @@ use super::{DisabilityWorker, Organization, PERSONAL};
 use crate::entity::{award, organization, service};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
+use quntuan_kit::load_list;
 
 /// A grassroots disabled persons' organisation (社区（村）残疾人协会, 专门协会).
 pub(crate) struct DisabilityOrganization(pub(crate) organization::Model);
@@ -28,29 +29,11 @@ quntuan_kit::directory_object! {
         copy member_count: i32;
         /// Workers of this organisation.
         async fn workers(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityWorker>> {
-            let rows = app(ctx)?
-                .loaders
-                .workers_of_organization
-                .load_one(self.0.id)
-                .await?;
-            Ok(rows
-                .unwrap_or_default()
-                .into_iter()
-                .map(DisabilityWorker)
-                .collect())
+            Ok(load_list(&app(ctx)?.loaders.workers_of_organization, self.0.id, DisabilityWorker).await?)
         }
         /// Accessibility services this organisation ran.
         async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityActivity>> {
-            let rows = app(ctx)?
-                .loaders
-                .services_of_organization
-                .load_one(self.0.id)
-                .await?;
-            Ok(rows
-                .unwrap_or_default()
-                .into_iter()
-                .map(DisabilityActivity)
-                .collect())
+            Ok(load_list(&app(ctx)?.loaders.services_of_organization, self.0.id, DisabilityActivity).await?)
         }
         /// People in the registry attached to this organisation (a count, public).
         async fn registered_person_count(&self, ctx: &Context<'_>) -> Result<i64> {

@@ -8,6 +8,7 @@ use super::{Organization, PERSONAL};
 use crate::entity::{association, award, event};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
+use quntuan_kit::load_list;
 
 /// An enterprise or institution science association (企业科协, 事业单位科协).
 pub(crate) struct ScienceAssociation(pub(crate) association::Model);
@@ -30,16 +31,7 @@ quntuan_kit::directory_object! {
         str industry;
         /// Science-popularisation activities the association ran, oldest id first.
         async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<ScienceActivity>> {
-            let rows = app(ctx)?
-                .loaders
-                .events_of_association
-                .load_one(self.0.id)
-                .await?;
-            Ok(rows
-                .unwrap_or_default()
-                .into_iter()
-                .map(ScienceActivity)
-                .collect())
+            Ok(load_list(&app(ctx)?.loaders.events_of_association, self.0.id, ScienceActivity).await?)
         }
     }
 }

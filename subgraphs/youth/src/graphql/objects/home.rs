@@ -7,6 +7,7 @@ use super::{YouthActivity, region_of};
 use crate::entity::home;
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
+use quntuan_kit::load_list;
 
 /// A youth home.
 pub(crate) struct YouthHome(pub(crate) home::Model);
@@ -36,12 +37,7 @@ impl YouthHome {
     /// Activities held at this home.
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<YouthActivity>> {
         let app = app(ctx)?;
-        let rows = app.loaders.activities_of_home.load_one(self.0.id).await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(YouthActivity)
-            .collect())
+        Ok(load_list(&app.loaders.activities_of_home, self.0.id, YouthActivity).await?)
     }
 }
 

@@ -10,6 +10,7 @@ use super::{PERSONAL, YouthBranch, region_of};
 use crate::entity::{service_log, social_worker, volunteer};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
+use quntuan_kit::load_list;
 
 /// A registered youth volunteer.
 pub(crate) struct YouthVolunteer(pub(crate) volunteer::Model);
@@ -69,16 +70,12 @@ impl YouthVolunteer {
     }
     /// The volunteer's service-hour logs, oldest first.
     async fn service_logs(&self, ctx: &Context<'_>) -> Result<Vec<YouthServiceLog>> {
-        let rows = app(ctx)?
-            .loaders
-            .logs_of_volunteer
-            .load_one(self.0.id)
-            .await?;
-        Ok(rows
-            .unwrap_or_default()
-            .into_iter()
-            .map(YouthServiceLog)
-            .collect())
+        Ok(load_list(
+            &app(ctx)?.loaders.logs_of_volunteer,
+            self.0.id,
+            YouthServiceLog,
+        )
+        .await?)
     }
 }
 

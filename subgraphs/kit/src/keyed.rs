@@ -1,0 +1,42 @@
+//! `string_key_loaders!`: batch loaders keyed by a text id, for subgraphs whose service layer
+//! already answers "these ids → their rows" (`by_ids(db, &ids) -> HashMap<String, T>`).
+//!
+//! One loader struct (holding `db: DatabaseConnection`) serves every key type: each key type
+//! is a newtype over the id, so async-graphql batches each kind of lookup on its own and a
+//! response with N parents costs one statement per kind, not N.
+//!
+//! ```ignore
+//! quntuan_kit::string_key_loaders! {
+//!     UnionsLoader;
+//!     /// A grassroots union by id.
+//!     UnionById => grassroots_union::Model, unions::by_ids;
+//!     /// The workers' homes of a union, by union id.
+//!     HomesOfUnion => Vec<workers_home::Model>, homes::by_union_ids;
+//! }
+//! ```
+
+/// See the [module documentation](crate::keyed).
+#[macro_export]
+macro_rules! string_key_loaders {
+    ($loader:ident; $( $(#[$meta:meta])* $key:ident => $value:ty, $fetch:path; )*) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            pub struct $key(pub String);
+
+            impl $crate::reexports::async_graphql::dataloader::Loader<$key> for $loader {
+                type Value = $value;
+                type Error = $crate::ApiError;
+
+                async fn load(
+                    &self,
+                    keys: &[$key],
+                ) -> Result<::std::collections::HashMap<$key, $value>, $crate::ApiError> {
+                    let ids: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
+                    let found = $fetch(&self.db, &ids).await?;
+                    Ok(found.into_iter().map(|(id, value)| ($key(id), value)).collect())
+                }
+            }
+        )*
+    };
+}
