@@ -11,7 +11,7 @@ pub mod service;
 
 use axum::Router;
 use quntuan_hub_migration::{Migrator, MigratorTrait};
-use quntuan_kit::{BoxFuture, KitError, Progress, Scale, SubgraphService};
+use quntuan_kit::{BoxFuture, EventBus, KitError, Progress, Scale, SubgraphService};
 use sea_orm::DatabaseConnection;
 
 /// The hub subgraph, for the CLI and the end-to-end tests.
@@ -42,7 +42,8 @@ impl SubgraphService for Hub {
         Box::pin(seed::seed(db, scale, progress))
     }
 
-    fn router(&self, db: DatabaseConnection) -> Router {
+    fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router {
+        let _ = events;
         quntuan_kit::router(schema::build(db))
     }
 
