@@ -124,7 +124,7 @@ impl EventBus {
 
     /// Every event on `topic` published from now on. A subscriber that falls more than
     /// the channel's capacity behind loses the oldest, logged with their number.
-    pub fn subscribe(&self, topic: &str) -> impl Stream<Item = Event> + Send + 'static {
+    pub fn subscribe(&self, topic: &str) -> impl Stream<Item = Event> + Send + use<> {
         let topic = topic.to_string();
         let receiver = self.local.subscribe();
         futures::stream::unfold(receiver, |mut receiver| async move {
@@ -143,7 +143,7 @@ impl EventBus {
 
     /// [`EventBus::subscribe`] with each payload read as `T`; payloads of another shape
     /// (a newer publisher) are logged and skipped.
-    pub fn subscribe_to<T>(&self, topic: &str) -> impl Stream<Item = T> + Send + 'static
+    pub fn subscribe_to<T>(&self, topic: &str) -> impl Stream<Item = T> + Send + use<T>
     where
         T: for<'de> Deserialize<'de> + Send + 'static,
     {
@@ -195,6 +195,18 @@ pub fn in_region(filter: Option<&str>, codes: [&str; 3]) -> bool {
     match filter {
         None => true,
         Some(code) => code == crate::region::CITY_CODE || codes.contains(&code),
+    }
+}
+
+/// A subscription's `regionCode` argument checked against the region tree, as the lists
+/// check theirs: an unknown code is a `BAD_USER_INPUT` when subscribing, not a silent
+/// subscription that never delivers.
+pub fn region_argument(code: Option<String>) -> crate::ApiResult<Option<String>> {
+    match code {
+        Some(code) if crate::RegionScope::of(&code).is_none() => Err(crate::ApiError::bad_input(
+            format!("`regionCode` `{code}` is not a region code of the tree"),
+        )),
+        other => Ok(other),
     }
 }
 
