@@ -3,6 +3,7 @@
 //! (`ServiceCenter @key(fields: "id")`), joint meetings and projects, satisfaction ratings,
 //! and the shared directory of every organisation's grassroots units, activities and awards.
 
+pub mod directory_feed;
 pub mod entities;
 pub mod loaders;
 pub mod schema;
@@ -43,7 +44,7 @@ impl SubgraphService for Hub {
     }
 
     fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router {
-        let _ = events;
+        directory_feed::follow(db.clone(), &events);
         quntuan_kit::router(schema::build(db))
     }
 

@@ -12,8 +12,8 @@ pub const UNIT_TOPIC: &str = "directory.unit";
 /// Topic of [`ActivityRecorded`].
 pub const ACTIVITY_TOPIC: &str = "directory.activity";
 
-/// A grassroots unit as hub's directory lists it. `organization` is hub's enum value
-/// (`UNIONS`, `YOUTH`, ...).
+/// A grassroots unit as hub's directory lists it. `organization` is the stored name
+/// (`catalog::Org::as_str`: `unions`, `youth`, ...).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnitRegistered {

@@ -5,6 +5,7 @@
 //! through the bus.
 
 use quntuan_kit::Event;
+use quntuan_kit::catalog::Org;
 use quntuan_kit::events::directory::UnitRegistered;
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +51,7 @@ pub fn dispute_changed(case: &labor_dispute::Model, seq: i32) -> Event {
 pub fn union_registered(union: &grassroots_union::Model) -> Event {
     UnitRegistered {
         id: union.id.clone(),
-        organization: "UNIONS".to_string(),
+        organization: Org::Unions.as_str().to_string(),
         name: union.name.clone(),
         kind: union.kind.label().to_string(),
         founded_on: union.founded_on,

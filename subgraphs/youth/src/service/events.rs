@@ -2,6 +2,7 @@
 //! (for `volunteerRegistered`; the id and region only, the subscription loads the record
 //! under the caller's scopes) and an activity recorded (for hub's directory).
 
+use quntuan_kit::catalog::Org;
 use quntuan_kit::events::directory::ActivityRecorded;
 use quntuan_kit::{ApiResult, Event};
 use sea_orm::{DatabaseConnection, EntityTrait};
@@ -44,7 +45,7 @@ pub(crate) fn volunteer_registered(row: &volunteer::Model) -> Event {
 pub(crate) fn activity_recorded(row: &activity::Model) -> Event {
     ActivityRecorded {
         id: ids::ACTIVITY.format(row.id),
-        organization: "YOUTH".to_string(),
+        organization: Org::Youth.as_str().to_string(),
         title: row.title.clone(),
         kind: row.kind.clone(),
         held_on: row.held_on,
