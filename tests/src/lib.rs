@@ -13,9 +13,9 @@ use hyper_util::rt::TokioExecutor;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
 use quntuan_gateway::supergraph::Supergraph;
-use quntuan_kit::{EventBus, SubgraphService};
 use quntuan_kit::scale::Scale;
 use quntuan_kit::seed::Progress;
+use quntuan_kit::{EventBus, SubgraphService};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -112,7 +112,8 @@ fn start_subgraph(
                 .unwrap_or_default();
             let _ = url_tx.send(Ok(format!("http://{address}/graphql")));
             // Traced as `quntuan subgraph` serves it: a no-op unless a test installs a tracer.
-            let app = quntuan_kit::trace::traced(service.router_with_events(db, events), service.name());
+            let app =
+                quntuan_kit::trace::traced(service.router_with_events(db, events), service.name());
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = stop_rx.await;
@@ -144,9 +145,10 @@ impl Graph {
         let events = EventBus::in_process();
         for service in services() {
             let events = events.clone();
-            let (running, url) = tokio::task::spawn_blocking(move || start_subgraph(service, events))
-                .await
-                .expect("subgraph start thread");
+            let (running, url) =
+                tokio::task::spawn_blocking(move || start_subgraph(service, events))
+                    .await
+                    .expect("subgraph start thread");
             inputs.push(quntuan_compose::SubgraphSdl::new(
                 service.name(),
                 url,

@@ -16,7 +16,8 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
-const RECEIVE: &str = r#"mutation($input: ReceiveLaborDisputeInput!) { receiveLaborDispute(input: $input) { id } }"#;
+const RECEIVE: &str =
+    r#"mutation($input: ReceiveLaborDisputeInput!) { receiveLaborDispute(input: $input) { id } }"#;
 
 fn dispute_input(union_id: Option<&str>) -> Value {
     json!({"input": {
@@ -46,7 +47,10 @@ async fn connect(graph: &Graph, bearer: &str) -> Socket {
         .await
         .expect("the gateway accepts the WebSocket");
     let init = json!({"type": "connection_init", "payload": {"authorization": format!("Bearer {bearer}")}});
-    socket.send(Message::text(init.to_string())).await.expect("sent");
+    socket
+        .send(Message::text(init.to_string()))
+        .await
+        .expect("sent");
     let ack = next_message(&mut socket).await;
     assert_eq!(ack["type"], "connection_ack", "{ack}");
     socket
@@ -60,7 +64,9 @@ async fn next_message(socket: &mut Socket) -> Value {
             .expect("a message within 15 s")
             .expect("the socket is open")
             .expect("a frame");
-        let Message::Text(text) = message else { continue };
+        let Message::Text(text) = message else {
+            continue;
+        };
         let value: Value = serde_json::from_str(text.as_str()).expect("JSON");
         match value["type"].as_str() {
             Some("ping") => {
@@ -80,13 +86,27 @@ async fn a_dispute_received_through_the_gateway_reaches_a_subscriber_with_hubs_r
     let mut socket = connect(&graph, &officer).await;
     let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query":
         r#"subscription { laborDisputeChanged(regionCode: "510116") { id status claimantName region { code name } } }"#}});
-    socket.send(Message::text(subscribe.to_string())).await.expect("sent");
+    socket
+        .send(Message::text(subscribe.to_string()))
+        .await
+        .expect("sent");
     // The protocol acknowledges no `subscribe`: give the gateway time to subscribe to unions.
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    let refused = graph.query(RECEIVE, dispute_input(Some("unions-unit-999999")), Some(&officer)).await;
-    assert_eq!(refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{refused}");
-    let received = graph.query(RECEIVE, dispute_input(None), Some(&officer)).await;
+    let refused = graph
+        .query(
+            RECEIVE,
+            dispute_input(Some("unions-unit-999999")),
+            Some(&officer),
+        )
+        .await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
+    let received = graph
+        .query(RECEIVE, dispute_input(None), Some(&officer))
+        .await;
     let id = received["data"]["receiveLaborDispute"]["id"].clone();
     assert!(id.is_string(), "{received}");
 
@@ -101,9 +121,16 @@ async fn a_dispute_received_through_the_gateway_reaches_a_subscriber_with_hubs_r
     );
     let name = &event["payload"]["data"]["laborDisputeChanged"]["region"]["name"];
     let hub = graph
-        .query(r#"{ region(code: "510116001002") { name } }"#, json!({}), None)
+        .query(
+            r#"{ region(code: "510116001002") { name } }"#,
+            json!({}),
+            None,
+        )
         .await;
-    assert_eq!(name, &hub["data"]["region"]["name"], "the name is hub's: {hub}");
+    assert_eq!(
+        name, &hub["data"]["region"]["name"],
+        "the name is hub's: {hub}"
+    );
     assert!(name.as_str().is_some_and(|n| !n.is_empty()), "{event}");
 }
 
@@ -120,7 +147,9 @@ async fn a_grassroots_union_registered_through_the_gateway_appears_in_hubs_direc
         "chairName": "李华",
         "chairPhone": "13900001111",
     }});
-    let registered = graph.query(register, input, Some(&token("clerk-7", ""))).await;
+    let registered = graph
+        .query(register, input, Some(&token("clerk-7", "")))
+        .await;
     let id = registered["data"]["registerGrassrootsUnion"]["id"].clone();
     assert!(id.is_string(), "{registered}");
 
@@ -145,8 +174,20 @@ async fn a_grassroots_union_registered_through_the_gateway_appears_in_hubs_direc
     assert_eq!(found.len(), 1, "the new union is listed once");
     let unit = &found[0];
     assert_eq!(
-        (&unit["__typename"], &unit["name"], &unit["kind"], &unit["organization"], &unit["memberCount"]),
-        (&json!("GrassrootsUnion"), &json!("成都蓉新物流有限公司工会"), &json!("企业工会"), &json!("UNIONS"), &json!(86)),
+        (
+            &unit["__typename"],
+            &unit["name"],
+            &unit["kind"],
+            &unit["organization"],
+            &unit["memberCount"]
+        ),
+        (
+            &json!("GrassrootsUnion"),
+            &json!("成都蓉新物流有限公司工会"),
+            &json!("企业工会"),
+            &json!("UNIONS"),
+            &json!(86)
+        ),
         "{unit}"
     );
     assert!(unit["region"]["name"].is_string(), "{unit}");

@@ -93,7 +93,8 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
                 std::fs::write(&marker, scale.as_str())
                     .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
             }
-            let router = quntuan_kit::trace::traced(service.router_with_events(db, events.clone()), name);
+            let router =
+                quntuan_kit::trace::traced(service.router_with_events(db, events.clone()), name);
             tokio::spawn(async move {
                 if let Err(error) = quntuan_kit::server::serve_listener(listener, router).await {
                     eprintln!("subgraph `{name}` stopped: {error}");

@@ -19,7 +19,9 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use quntuan_kit::EventBus;
-use quntuan_kit::events::directory::{ACTIVITY_TOPIC, ActivityRecorded, UNIT_TOPIC, UnitRegistered};
+use quntuan_kit::events::directory::{
+    ACTIVITY_TOPIC, ActivityRecorded, UNIT_TOPIC, UnitRegistered,
+};
 use sea_orm::{DatabaseConnection, DbErr};
 
 use crate::service::directory_upserts::{upsert_activity, upsert_unit};
@@ -35,7 +37,9 @@ enum Entry {
 /// Subscribes now (so nothing published after this call is missed) and applies the events
 /// in a background task for as long as the bus lives. Needs a tokio runtime.
 pub fn follow(db: DatabaseConnection, events: &EventBus) {
-    let units = events.subscribe_to::<UnitRegistered>(UNIT_TOPIC).map(Entry::Unit);
+    let units = events
+        .subscribe_to::<UnitRegistered>(UNIT_TOPIC)
+        .map(Entry::Unit);
     let activities = events
         .subscribe_to::<ActivityRecorded>(ACTIVITY_TOPIC)
         .map(Entry::Activity);

@@ -43,7 +43,10 @@ async fn eventually(seeded: &common::Seeded, query: &str, list: &str, id: &str, 
     for _ in 0..100 {
         let response = seeded.run(query).await;
         assert!(response.get("errors").is_none(), "{response}");
-        let items = response["data"][list]["items"].as_array().cloned().unwrap_or_default();
+        let items = response["data"][list]["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         last = Value::Array(items.into_iter().filter(|item| item["id"] == id).collect());
         if last == expected {
             return;
@@ -59,7 +62,8 @@ async fn a_published_unit_and_activity_appear_once_in_the_directory() {
     let bus = EventBus::in_process();
     quntuan_hub::directory_feed::follow(seeded.db.clone(), &bus);
     // Delivered twice (at least once): the upsert keeps one row.
-    bus.publish(vec![unit().event(), unit().event(), activity().event()]).await;
+    bus.publish(vec![unit().event(), unit().event(), activity().event()])
+        .await;
     eventually(
         &seeded,
         r#"{ grassrootsUnits(regionCode: "510116001001", limit: 100) { items { __typename id name kind organization memberCount } } }"#,

@@ -67,10 +67,11 @@ fn init_caller(
         return Ok(upgrade_caller);
     };
     let mut headers = HeaderMap::new();
-    let value = HeaderValue::from_str(authorization)
-        .map_err(|_| async_graphql::Error::new("`connection_init`'s authorization is not a header value"))?;
+    let value = HeaderValue::from_str(authorization).map_err(|_| {
+        async_graphql::Error::new("`connection_init`'s authorization is not a header value")
+    })?;
     headers.insert(header::AUTHORIZATION, value);
-    verifier
-        .caller_from_headers(&headers)
-        .map_err(|err| async_graphql::Error::new(format!("`connection_init` credentials refused: {err}")))
+    verifier.caller_from_headers(&headers).map_err(|err| {
+        async_graphql::Error::new(format!("`connection_init` credentials refused: {err}"))
+    })
 }

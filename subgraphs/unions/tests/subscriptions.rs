@@ -42,12 +42,15 @@ fn subscribe(
     region: Option<&str>,
 ) -> impl Stream<Item = async_graphql::Response> + Unpin {
     let request = Request::new(SUBSCRIBE)
-        .variables(async_graphql::Variables::from_json(json!({"region": region})))
+        .variables(async_graphql::Variables::from_json(
+            json!({"region": region}),
+        ))
         .data(officer());
-    let mut events = Box::pin(Executor::execute_stream(
-        schema, request, None,
-    ));
-    assert!(events.next().now_or_never().is_none(), "no event before any write");
+    let mut events = Box::pin(Executor::execute_stream(schema, request, None));
+    assert!(
+        events.next().now_or_never().is_none(),
+        "no event before any write"
+    );
     events
 }
 
@@ -60,7 +63,10 @@ async fn next_event(events: &mut (impl Stream<Item = async_graphql::Response> + 
 }
 
 fn id_of(response: &Value, field: &str) -> String {
-    assert!(response.get("errors").is_none(), "unexpected errors: {response}");
+    assert!(
+        response.get("errors").is_none(),
+        "unexpected errors: {response}"
+    );
     response["data"][field]["id"]
         .as_str()
         .or_else(|| response["data"][field]["dispute"]["id"].as_str())
@@ -81,9 +87,18 @@ async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_re
         dispute_input("510116001002", Some("unions-unit-999999")),
     )
     .await;
-    assert_eq!(refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{refused}");
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
 
-    let received = run(&schema, officer(), RECEIVE, dispute_input("510116001002", None)).await;
+    let received = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510116001002", None),
+    )
+    .await;
     let id = id_of(&received, "receiveLaborDispute");
     let event = next_event(&mut events).await;
     assert_eq!(
@@ -98,24 +113,49 @@ async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_re
     let stepped = run(&schema, officer(), STEP, step.clone()).await;
     assert_eq!(id_of(&stepped, "recordLaborDisputeStep"), id);
     let event = next_event(&mut events).await;
-    assert_eq!(event["data"]["laborDisputeChanged"]["status"], "MEDIATING", "{event}");
+    assert_eq!(
+        event["data"]["laborDisputeChanged"]["status"], "MEDIATING",
+        "{event}"
+    );
 
     // An illegal step (the same move again) is refused: no event.
     let illegal = run(&schema, officer(), STEP, step).await;
-    assert_eq!(illegal["errors"][0]["extensions"]["code"], "CONFLICT", "{illegal}");
+    assert_eq!(
+        illegal["errors"][0]["extensions"]["code"], "CONFLICT",
+        "{illegal}"
+    );
     tokio::task::yield_now().await;
-    assert!(events.next().now_or_never().is_none(), "nothing after refused writes");
+    assert!(
+        events.next().now_or_never().is_none(),
+        "nothing after refused writes"
+    );
 }
 
 #[tokio::test]
 async fn a_region_filter_leaves_out_cases_of_other_regions() {
     let (schema, _db) = seeded_schema().await;
     let mut events = subscribe(&schema, Some("510104"));
-    run(&schema, officer(), RECEIVE, dispute_input("510116001002", None)).await;
-    let inside = run(&schema, officer(), RECEIVE, dispute_input("510104001001", None)).await;
+    run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510116001002", None),
+    )
+    .await;
+    let inside = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510104001001", None),
+    )
+    .await;
     let id = id_of(&inside, "receiveLaborDispute");
     let event = next_event(&mut events).await;
-    assert_eq!(event["data"]["laborDisputeChanged"]["id"], id.as_str(), "{event}");
+    assert_eq!(
+        event["data"]["laborDisputeChanged"]["id"],
+        id.as_str(),
+        "{event}"
+    );
 }
 
 #[tokio::test]
@@ -123,10 +163,14 @@ async fn an_unknown_region_is_refused_when_subscribing() {
     let (schema, _db) = seeded_schema().await;
     let mut events = Box::pin(Executor::execute_stream(
         &schema,
-        Request::new(SUBSCRIBE)
-            .variables(async_graphql::Variables::from_json(json!({"region": "999"}))),
+        Request::new(SUBSCRIBE).variables(async_graphql::Variables::from_json(
+            json!({"region": "999"}),
+        )),
         None,
     ));
     let event = next_event(&mut events).await;
-    assert_eq!(event["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{event}");
+    assert_eq!(
+        event["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{event}"
+    );
 }

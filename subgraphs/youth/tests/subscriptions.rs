@@ -9,7 +9,8 @@ use quntuan_kit::Caller;
 use serde_json::{Value, json};
 
 const SUBSCRIBE: &str = "subscription($region: String) { volunteerRegistered(regionCode: $region) { id name region { code } } }";
-const REGISTER: &str = "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id } }";
+const REGISTER: &str =
+    "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id } }";
 
 fn volunteer(id_number: &str, region: &str, branch: Option<&str>) -> Value {
     json!({ "input": {
@@ -33,7 +34,10 @@ fn subscribe(
         .variables(Variables::from_json(json!({ "region": region })))
         .data(caller);
     let mut events = Box::pin(schema.execute_stream(request, None));
-    assert!(events.next().now_or_never().is_none(), "no event before any write");
+    assert!(
+        events.next().now_or_never().is_none(),
+        "no event before any write"
+    );
     events
 }
 
@@ -55,13 +59,24 @@ async fn a_subscriber_gets_each_committed_registration_and_nothing_for_a_refused
         .run(
             common::officer(),
             REGISTER,
-            volunteer("11010519491231002X", "510104003001", Some("youth-unit-999999")),
+            volunteer(
+                "11010519491231002X",
+                "510104003001",
+                Some("youth-unit-999999"),
+            ),
         )
         .await;
-    assert_eq!(refused["errors"][0]["extensions"]["code"], "NOT_FOUND", "{refused}");
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "NOT_FOUND",
+        "{refused}"
+    );
 
     let registered = f
-        .run(common::officer(), REGISTER, volunteer("11010519491231002X", "510104003001", None))
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer("11010519491231002X", "510104003001", None),
+        )
         .await;
     let id = registered["data"]["registerYouthVolunteer"]["id"].clone();
     assert!(id.is_string(), "{registered}");
@@ -74,11 +89,21 @@ async fn a_subscriber_gets_each_committed_registration_and_nothing_for_a_refused
 
     // The same ID number again is a CONFLICT found inside the transaction: no event.
     let again = f
-        .run(common::officer(), REGISTER, volunteer("11010519491231002X", "510104003001", None))
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer("11010519491231002X", "510104003001", None),
+        )
         .await;
-    assert_eq!(again["errors"][0]["extensions"]["code"], "CONFLICT", "{again}");
+    assert_eq!(
+        again["errors"][0]["extensions"]["code"], "CONFLICT",
+        "{again}"
+    );
     tokio::task::yield_now().await;
-    assert!(events.next().now_or_never().is_none(), "nothing after refused writes");
+    assert!(
+        events.next().now_or_never().is_none(),
+        "nothing after refused writes"
+    );
 }
 
 #[tokio::test]
@@ -86,14 +111,32 @@ async fn a_subscriber_outside_the_region_or_without_the_scope_sees_accordingly()
     let f = common::seeded().await;
     let mut elsewhere = subscribe(&f.schema, common::officer(), Some("510105"));
     let mut anonymous = subscribe(&f.schema, common::anonymous(), None);
-    f.run(common::officer(), REGISTER, volunteer("11010519491231002X", "510104003001", None))
-        .await;
+    f.run(
+        common::officer(),
+        REGISTER,
+        volunteer("11010519491231002X", "510104003001", None),
+    )
+    .await;
     let registered = f
-        .run(common::officer(), REGISTER, volunteer("110105194912310038", "510105001001", None))
+        .run(
+            common::officer(),
+            REGISTER,
+            volunteer("110105194912310038", "510105001001", None),
+        )
         .await;
     let id = registered["data"]["registerYouthVolunteer"]["id"].clone();
-    assert_eq!(next_event(&mut elsewhere).await["data"]["volunteerRegistered"]["id"], id);
+    assert_eq!(
+        next_event(&mut elsewhere).await["data"]["volunteerRegistered"]["id"],
+        id
+    );
     let first = next_event(&mut anonymous).await;
-    assert_eq!(first["data"]["volunteerRegistered"]["name"], Value::Null, "{first}");
-    assert_eq!(first["errors"][0]["extensions"]["code"], "FORBIDDEN", "{first}");
+    assert_eq!(
+        first["data"]["volunteerRegistered"]["name"],
+        Value::Null,
+        "{first}"
+    );
+    assert_eq!(
+        first["errors"][0]["extensions"]["code"], "FORBIDDEN",
+        "{first}"
+    );
 }

@@ -41,15 +41,23 @@ impl Publisher {
 
 /// Connects the publisher and starts the relay; returns once the relay is subscribed, so
 /// an event published right after is relayed.
-pub(super) async fn start(url: &str, local: broadcast::Sender<Event>) -> Result<Publisher, KitError> {
+pub(super) async fn start(
+    url: &str,
+    local: broadcast::Sender<Event>,
+) -> Result<Publisher, KitError> {
     let failed = |source| KitError::EventBus {
         url: url.to_string(),
         source,
     };
     let client = redis::Client::open(url).map_err(failed)?;
-    let connection = ConnectionManager::new(client.clone()).await.map_err(failed)?;
+    let connection = ConnectionManager::new(client.clone())
+        .await
+        .map_err(failed)?;
     let mut pubsub = client.get_async_pubsub().await.map_err(failed)?;
-    pubsub.psubscribe(format!("{PREFIX}*")).await.map_err(failed)?;
+    pubsub
+        .psubscribe(format!("{PREFIX}*"))
+        .await
+        .map_err(failed)?;
     tokio::spawn(relay(client, pubsub, local.downgrade()));
     Ok(Publisher { connection })
 }

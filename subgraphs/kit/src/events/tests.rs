@@ -11,8 +11,12 @@ fn event(n: i64) -> Event {
 async fn a_subscriber_gets_what_is_published_after_it_subscribed_on_its_topic_only() {
     let bus = EventBus::in_process();
     let mut received = Box::pin(bus.subscribe("test.topic"));
-    bus.publish(vec![Event::new("other.topic", &json!({})), event(1), event(2)])
-        .await;
+    bus.publish(vec![
+        Event::new("other.topic", &json!({})),
+        event(1),
+        event(2),
+    ])
+    .await;
     assert_eq!(received.next().await, Some(event(1)));
     assert_eq!(received.next().await, Some(event(2)));
 }
@@ -37,7 +41,9 @@ async fn replicas_share_events_through_redis() {
         eprintln!("no Redis at {url}: skipped");
         return;
     };
-    let second = EventBus::redis(&url).await.expect("a second replica connects");
+    let second = EventBus::redis(&url)
+        .await
+        .expect("a second replica connects");
     // A topic of this run only, so parallel runs on one Redis do not see each other.
     let topic = format!("test.redis.{}", std::process::id());
     let mut on_first = Box::pin(first.subscribe(&topic));
@@ -46,7 +52,13 @@ async fn replicas_share_events_through_redis() {
     first.publish(vec![published.clone()]).await;
     let wait = std::time::Duration::from_secs(5);
     let got = tokio::time::timeout(wait, on_second.next()).await;
-    assert_eq!(got.expect("the other replica receives it"), Some(published.clone()));
+    assert_eq!(
+        got.expect("the other replica receives it"),
+        Some(published.clone())
+    );
     let got = tokio::time::timeout(wait, on_first.next()).await;
-    assert_eq!(got.expect("the publishing replica receives it"), Some(published));
+    assert_eq!(
+        got.expect("the publishing replica receives it"),
+        Some(published)
+    );
 }

@@ -7,8 +7,8 @@ use quntuan_kit::reveal;
 
 use super::center::ServiceCenter;
 use super::directory::GrassrootsUnion;
-use super::region::Region;
 use super::loaders::{StepsOfDispute, UnionById};
+use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::status::LaborDisputeStatus;

@@ -21,8 +21,13 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RegisterVolunteerInput,
     ) -> Result<YouthVolunteer> {
-        let row =
-            mutations::register_volunteer(&app(ctx)?.db, &EventBus::of(ctx), input, Clock::of(ctx).today()).await?;
+        let row = mutations::register_volunteer(
+            &app(ctx)?.db,
+            &EventBus::of(ctx),
+            input,
+            Clock::of(ctx).today(),
+        )
+        .await?;
         Ok(YouthVolunteer(row))
     }
 
@@ -44,7 +49,13 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RecordActivityInput,
     ) -> Result<YouthActivity> {
-        let row = mutations::record_activity(&app(ctx)?.db, &EventBus::of(ctx), input, Clock::of(ctx).today()).await?;
+        let row = mutations::record_activity(
+            &app(ctx)?.db,
+            &EventBus::of(ctx),
+            input,
+            Clock::of(ctx).today(),
+        )
+        .await?;
         Ok(YouthActivity(row))
     }
 }

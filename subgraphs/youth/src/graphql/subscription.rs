@@ -36,7 +36,9 @@ impl Subscription {
                 let id = registered.volunteer_id;
                 match events::volunteer(&db, id).await? {
                     Some(row) => Ok(YouthVolunteer(row)),
-                    None => Err(ApiError::not_found("volunteer", &ids::VOLUNTEER.format(id)).into()),
+                    None => {
+                        Err(ApiError::not_found("volunteer", &ids::VOLUNTEER.format(id)).into())
+                    }
                 }
             }
         }))
