@@ -13,9 +13,9 @@ use hyper_util::rt::TokioExecutor;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
 use quntuan_gateway::supergraph::Supergraph;
-use quntuan_kit::SubgraphService;
 use quntuan_kit::scale::Scale;
 use quntuan_kit::seed::Progress;
+use quntuan_kit::{EventBus, SubgraphService};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -71,7 +71,10 @@ impl Drop for Graph {
     }
 }
 
-fn start_subgraph(service: &'static dyn SubgraphService) -> (RunningSubgraph, String) {
+fn start_subgraph(
+    service: &'static dyn SubgraphService,
+    events: EventBus,
+) -> (RunningSubgraph, String) {
     let (url_tx, url_rx) = std::sync::mpsc::channel::<Result<String, String>>();
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
@@ -109,7 +112,8 @@ fn start_subgraph(service: &'static dyn SubgraphService) -> (RunningSubgraph, St
                 .unwrap_or_default();
             let _ = url_tx.send(Ok(format!("http://{address}/graphql")));
             // Traced as `quntuan subgraph` serves it: a no-op unless a test installs a tracer.
-            let app = quntuan_kit::trace::traced(service.router(db), service.name());
+            let app =
+                quntuan_kit::trace::traced(service.router_with_events(db, events), service.name());
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = stop_rx.await;
@@ -136,10 +140,15 @@ impl Graph {
     pub async fn start() -> Graph {
         let mut subgraphs = HashMap::new();
         let mut inputs = Vec::new();
+        // The graph's own bus, shared by its six subgraphs as `quntuan dev` shares one, and
+        // by no other graph of the test binary.
+        let events = EventBus::in_process();
         for service in services() {
-            let (running, url) = tokio::task::spawn_blocking(move || start_subgraph(service))
-                .await
-                .expect("subgraph start thread");
+            let events = events.clone();
+            let (running, url) =
+                tokio::task::spawn_blocking(move || start_subgraph(service, events))
+                    .await
+                    .expect("subgraph start thread");
             inputs.push(quntuan_compose::SubgraphSdl::new(
                 service.name(),
                 url,

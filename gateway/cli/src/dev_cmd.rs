@@ -69,6 +69,11 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
 
         let mut composed_inputs = Vec::new();
         let mut subgraph_urls = Vec::new();
+        // One bus for the six subgraphs of this process (Redis when `QUNTUAN_REDIS_URL` is
+        // set): hub's directory follows the organisations' mutations through it.
+        let events = quntuan_kit::EventBus::from_env()
+            .await
+            .map_err(|e| e.to_string())?;
         for (service, (listener, port)) in services.iter().zip(listeners) {
             let name = service.name();
             let db = quntuan_kit::db::connect(&subgraphs::sqlite_url(&args.data_dir, name))
@@ -88,7 +93,8 @@ pub(crate) fn run(args: DevArgs) -> ExitCode {
                 std::fs::write(&marker, scale.as_str())
                     .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
             }
-            let router = quntuan_kit::trace::traced(service.router(db), name);
+            let router =
+                quntuan_kit::trace::traced(service.router_with_events(db, events.clone()), name);
             tokio::spawn(async move {
                 if let Err(error) = quntuan_kit::server::serve_listener(listener, router).await {
                     eprintln!("subgraph `{name}` stopped: {error}");

@@ -75,7 +75,12 @@ pub(crate) fn run(args: SubgraphArgs) -> ExitCode {
             service.name(),
             args.listen
         );
-        let router = quntuan_kit::trace::traced(service.router(db), service.name());
+        // Replicas (and hub) share events through Redis when `QUNTUAN_REDIS_URL` is set.
+        let events = quntuan_kit::EventBus::from_env()
+            .await
+            .map_err(|e| format!("{}: {e}", service.name()))?;
+        let router =
+            quntuan_kit::trace::traced(service.router_with_events(db, events), service.name());
         quntuan_kit::server::serve(&args.listen, router)
             .await
             .map_err(|e| format!("{}: {e}", service.name()))

@@ -3,6 +3,7 @@
 //! (`ServiceCenter @key(fields: "id")`), joint meetings and projects, satisfaction ratings,
 //! and the shared directory of every organisation's grassroots units, activities and awards.
 
+pub mod directory_feed;
 pub mod entities;
 pub mod loaders;
 pub mod schema;
@@ -11,7 +12,7 @@ pub mod service;
 
 use axum::Router;
 use quntuan_hub_migration::{Migrator, MigratorTrait};
-use quntuan_kit::{BoxFuture, KitError, Progress, Scale, SubgraphService};
+use quntuan_kit::{BoxFuture, EventBus, KitError, Progress, Scale, SubgraphService};
 use sea_orm::DatabaseConnection;
 
 /// The hub subgraph, for the CLI and the end-to-end tests.
@@ -42,7 +43,8 @@ impl SubgraphService for Hub {
         Box::pin(seed::seed(db, scale, progress))
     }
 
-    fn router(&self, db: DatabaseConnection) -> Router {
+    fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router {
+        directory_feed::follow(db.clone(), &events);
         quntuan_kit::router(schema::build(db))
     }
 

@@ -39,15 +39,18 @@ impl Clock {
 }
 
 /// How a schema is built beyond its database.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct SchemaOptions {
     pub clock: Clock,
+    /// Where its mutations publish their events and its subscriptions read them.
+    pub events: crate::events::EventBus,
 }
 
 impl Default for SchemaOptions {
     fn default() -> Self {
         SchemaOptions {
             clock: Clock::System,
+            events: crate::events::EventBus::in_process(),
         }
     }
 }

@@ -199,6 +199,11 @@ pub enum KitError {
         addr: String,
         source: std::io::Error,
     },
+    #[error("cannot share events through Redis at `{url}`: {source}")]
+    EventBus {
+        url: String,
+        source: redis::RedisError,
+    },
 }
 
 impl KitError {

@@ -1,5 +1,5 @@
 //! The HTTP surface every subgraph shares: `POST /graphql`, `GET /graphql` (GraphiQL for a
-//! browser, queries otherwise), `GET /health`.
+//! browser, a WebSocket for subscriptions (`server_ws`), queries otherwise), `GET /health`.
 
 use std::sync::Arc;
 
@@ -51,6 +51,14 @@ async fn graphql_get<E: Executor>(
     State(state): State<Arc<AppState<E>>>,
     request: Request,
 ) -> Response {
+    if crate::server_ws::is_upgrade(request.headers()) {
+        let caller = match caller(&state.verifier, request.headers()) {
+            Ok(caller) => caller,
+            Err(response) => return *response,
+        };
+        let (executor, verifier) = (state.executor.clone(), state.verifier.clone());
+        return crate::server_ws::upgrade(executor, verifier, caller, request).await;
+    }
     let wants_html = request
         .headers()
         .get(header::ACCEPT)

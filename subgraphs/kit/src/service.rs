@@ -8,6 +8,7 @@ use axum::Router;
 use sea_orm::DatabaseConnection;
 
 use crate::error::KitError;
+use crate::events::EventBus;
 use crate::scale::Scale;
 use crate::seed::Progress;
 
@@ -30,8 +31,15 @@ pub trait SubgraphService: Send + Sync {
         progress: &'a Progress,
     ) -> BoxFuture<'a, Result<(), KitError>>;
 
-    /// The HTTP router (`/graphql`, `/health`) serving this subgraph from `db`.
-    fn router(&self, db: DatabaseConnection) -> Router;
+    /// The HTTP router (`/graphql`, `/health`) serving this subgraph from `db`, its
+    /// mutations publishing on a bus of its own (tests of one subgraph).
+    fn router(&self, db: DatabaseConnection) -> Router {
+        self.router_with_events(db, EventBus::in_process())
+    }
+
+    /// The same router publishing and subscribing on `events`: the bus every subgraph of a
+    /// process shares (`quntuan dev`, the end-to-end tests), or Redis shared by replicas.
+    fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router;
 
     /// The federation SDL exactly as `_service { sdl }` serves it.
     fn sdl(&self) -> String;
@@ -40,7 +48,8 @@ pub trait SubgraphService: Send + Sync {
 /// `pub struct Name;` implementing [`SubgraphService`] the usual way: migrations by the
 /// crate's `Migrator` (then, when a `summary` is named, its per-region figures filled if a
 /// database seeded before the summary existed has none), the crate's seed, its schema
-/// served by [`crate::router`] and its SDL. `MigratorTrait` must be in scope.
+/// served by [`crate::router`] (the schema built from the database and the event bus) and
+/// its SDL. `MigratorTrait` must be in scope.
 ///
 /// ```ignore
 /// quntuan_kit::subgraph_service! {
@@ -50,6 +59,9 @@ pub trait SubgraphService: Send + Sync {
 ///     summary: service::SUMMARY,
 ///     seed: seed::seed,
 ///     schema: build_schema,
+///     // Optional: fn(DatabaseConnection, EventBus) -> Schema, for a subgraph that
+///     // publishes events or serves subscriptions.
+///     schema_with_events: build_schema_with_events,
 ///     sdl: sdl,
 /// }
 /// ```
@@ -61,6 +73,7 @@ macro_rules! subgraph_service {
         $(summary: $summary:expr,)?
         seed: $seed:path,
         schema: $schema:path,
+        $(schema_with_events: $with_events:path,)?
         sdl: $sdl:path $(,)?
     ) => {
         $(#[$doc])*
@@ -95,16 +108,25 @@ macro_rules! subgraph_service {
                 Box::pin($seed(db, scale, progress))
             }
 
-            fn router(
+            fn router_with_events(
                 &self,
                 db: $crate::reexports::sea_orm::DatabaseConnection,
+                events: $crate::EventBus,
             ) -> $crate::reexports::axum::Router {
-                $crate::router($schema(db))
+                $crate::subgraph_service!(@router $schema, [$($with_events)?], db, events)
             }
 
             fn sdl(&self) -> String {
                 $sdl()
             }
         }
+    };
+    // A subgraph that publishes no events and serves no subscriptions ignores the bus.
+    (@router $schema:path, [], $db:ident, $events:ident) => {{
+        let _ = $events;
+        $crate::router($schema($db))
+    }};
+    (@router $schema:path, [$with_events:path], $db:ident, $events:ident) => {
+        $crate::router($with_events($db, $events))
     };
 }

@@ -11,7 +11,7 @@ mod service;
 
 use quntuan_science_migration::{Migrator, MigratorTrait};
 
-pub use graphql::{Mutation, Query, ScienceSchema, build_schema, sdl};
+pub use graphql::{Mutation, Query, ScienceSchema, build_schema, build_schema_with_events, sdl};
 pub use service::lists::{
     ScienceActivityFilter, ScienceAssociationFilter, ScienceAwardFilter, ScienceWorkstationFilter,
 };
@@ -23,5 +23,6 @@ quntuan_kit::subgraph_service! {
     migrator: Migrator,
     seed: seed::seed,
     schema: build_schema,
+    schema_with_events: build_schema_with_events,
     sdl: sdl,
 }

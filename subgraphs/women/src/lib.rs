@@ -14,7 +14,7 @@ pub mod service;
 mod validate;
 
 use axum::Router;
-use quntuan_kit::{BoxFuture, KitError, Progress, Scale, SubgraphService};
+use quntuan_kit::{BoxFuture, EventBus, KitError, Progress, Scale, SubgraphService};
 use quntuan_women_migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 
@@ -58,8 +58,12 @@ impl SubgraphService for Women {
         })
     }
 
-    fn router(&self, db: DatabaseConnection) -> Router {
-        quntuan_kit::router(graphql::build(db))
+    fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router {
+        let options = graphql::SchemaOptions {
+            events,
+            ..graphql::SchemaOptions::default()
+        };
+        quntuan_kit::router(graphql::build_with(db, options))
     }
 
     fn sdl(&self) -> String {

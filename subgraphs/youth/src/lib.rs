@@ -10,7 +10,9 @@ mod service;
 
 use quntuan_youth_migration::{Migrator, MigratorTrait};
 
-pub use graphql::{Mutation, Query, YouthSchema, build_schema, sdl};
+pub use graphql::{
+    Mutation, Query, Subscription, YouthSchema, build_schema, build_schema_with_events, sdl,
+};
 pub use service::lists::{
     YouthActivityFilter, YouthAwardFilter, YouthBranchFilter, YouthHomeFilter,
     YouthServiceLogFilter, YouthSocialWorkerFilter, YouthVolunteerFilter,
@@ -23,5 +25,6 @@ quntuan_kit::subgraph_service! {
     migrator: Migrator,
     seed: seed::seed,
     schema: build_schema,
+    schema_with_events: build_schema_with_events,
     sdl: sdl,
 }

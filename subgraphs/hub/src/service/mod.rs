@@ -3,6 +3,7 @@
 
 pub mod centers;
 pub mod directory;
+pub mod directory_upserts;
 pub mod meetings;
 pub mod projects;
 pub mod ratings;

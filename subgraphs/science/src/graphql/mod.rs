@@ -24,13 +24,22 @@ pub(crate) struct AppData {
     pub(crate) loaders: Loaders,
 }
 
-/// Builds the schema serving `db` (federation enabled).
+/// Builds the schema serving `db` (federation enabled), its events on a bus of its own.
 pub fn build_schema(db: DatabaseConnection) -> ScienceSchema {
+    build_schema_with_events(db, quntuan_kit::EventBus::in_process())
+}
+
+/// Builds the schema serving `db`, publishing its directory events on `events`.
+pub fn build_schema_with_events(
+    db: DatabaseConnection,
+    events: quntuan_kit::EventBus,
+) -> ScienceSchema {
     let loaders = Loaders::new(&db);
     Schema::build(Query, Mutation, EmptySubscription)
         .enable_federation()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
+        .data(events)
         .finish()
 }
 

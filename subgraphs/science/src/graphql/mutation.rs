@@ -2,6 +2,7 @@
 //! one answers a typed error (`extensions.code`) and changes nothing.
 
 use async_graphql::{Context, Object, Result};
+use quntuan_kit::EventBus;
 use quntuan_kit::clock::Clock;
 
 use super::app;
@@ -18,7 +19,13 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RecordScienceActivityInput,
     ) -> Result<ScienceActivity> {
-        let row = mutations::record_activity(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
+        let row = mutations::record_activity(
+            &app(ctx)?.db,
+            &EventBus::of(ctx),
+            input,
+            Clock::of(ctx).today(),
+        )
+        .await?;
         Ok(ScienceActivity(row))
     }
 }

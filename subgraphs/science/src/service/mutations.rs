@@ -3,7 +3,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, write_transaction};
+use quntuan_kit::{ApiError, ApiResult, Committed, EventBus, write_and_publish};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DatabaseTransaction, EntityTrait,
     Set,
@@ -35,6 +35,7 @@ pub(crate) const ACTIVITY_KINDS: [&str; 4] =
 
 pub(crate) async fn record_activity(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: RecordScienceActivityInput,
     today: NaiveDate,
 ) -> ApiResult<event::Model> {
@@ -73,7 +74,7 @@ pub(crate) async fn record_activity(
         street_code: Set(region.street_code),
         district_code: Set(region.district_code),
     };
-    write_transaction(db, "recording a science activity", |txn| {
+    write_and_publish(db, events, "recording a science activity", |txn| {
         Box::pin(insert_activity(txn, row.clone(), association_id))
     })
     .await
@@ -84,7 +85,7 @@ async fn insert_activity(
     txn: &DatabaseTransaction,
     row: event::ActiveModel,
     association_id: Option<i64>,
-) -> ApiResult<event::Model> {
+) -> ApiResult<Committed<event::Model>> {
     if let Some(id) = association_id
         && association::Entity::find_by_id(id)
             .one(txn)
@@ -96,5 +97,8 @@ async fn insert_activity(
             &ids::ASSOCIATION.format(id),
         ));
     }
-    Ok(row.insert(txn).await?)
+    let row = row.insert(txn).await?;
+    // Hub's directory lists every organisation's activities; it upserts this row.
+    let recorded = super::events::activity_recorded(&row);
+    Ok(Committed::new(row, vec![recorded]))
 }

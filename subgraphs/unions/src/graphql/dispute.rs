@@ -8,6 +8,7 @@ use quntuan_kit::reveal;
 use super::center::ServiceCenter;
 use super::directory::GrassrootsUnion;
 use super::loaders::{StepsOfDispute, UnionById};
+use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::status::LaborDisputeStatus;
@@ -102,6 +103,13 @@ impl LaborDispute {
 
     async fn district_code(&self) -> &str {
         &self.0.district_code
+    }
+
+    /// The region where the dispute arose; `hub` serves its name and level.
+    async fn region(&self) -> Region {
+        Region {
+            code: self.0.region_code.clone(),
+        }
     }
 
     /// The grassroots union involved, if any.

@@ -10,9 +10,10 @@ pub mod people;
 pub mod places;
 pub mod query;
 pub mod region;
+pub mod subscription;
 
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, EmptySubscription, Schema};
+use async_graphql::{Context, Schema};
 
 pub use quntuan_kit::clock::{Clock, SchemaOptions};
 use sea_orm::DatabaseConnection;
@@ -20,8 +21,9 @@ use sea_orm::DatabaseConnection;
 use loaders::UnionsLoader;
 use mutation::Mutation;
 use query::Query;
+use subscription::Subscription;
 
-pub type UnionsSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type UnionsSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema serving `db`, with the system clock.
 pub fn build(db: DatabaseConnection) -> UnionsSchema {
@@ -31,19 +33,22 @@ pub fn build(db: DatabaseConnection) -> UnionsSchema {
 /// The schema serving `db` with the given options.
 pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> UnionsSchema {
     let loader = quntuan_kit::dataloader(UnionsLoader { db: db.clone() });
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .enable_federation()
+        .enable_subscription_in_federation()
         .extension(quntuan_kit::Batching)
         .data(loader)
         .data(db)
         .data(options.clock)
+        .data(options.events)
         .finish()
 }
 
 /// The schema without data, to print its SDL (which does not depend on the data).
 pub fn build_without_db() -> UnionsSchema {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .enable_federation()
+        .enable_subscription_in_federation()
         .finish()
 }
 

@@ -2,8 +2,8 @@
 //! (`extensions.code`) that leaves the database unchanged when it refuses.
 
 use async_graphql::{Context, MergedObject, Object, SimpleObject};
-use quntuan_kit::ApiError;
 use quntuan_kit::auth::caller;
+use quntuan_kit::{ApiError, EventBus};
 
 use super::directory::GrassrootsUnion;
 use super::dispute::{LaborDispute, LaborDisputeStep};
@@ -43,7 +43,7 @@ impl WorkflowMutation {
         author(ctx)?;
         let today = Clock::of(ctx).now().date_naive();
         Ok(GrassrootsUnion(
-            unions::register(db(ctx)?, input, today).await?,
+            unions::register(db(ctx)?, &EventBus::of(ctx), input, today).await?,
         ))
     }
 
@@ -57,7 +57,7 @@ impl WorkflowMutation {
         let author = author(ctx)?;
         let now = Clock::of(ctx).now();
         Ok(LaborDispute(
-            workflow::receive(db(ctx)?, input, &author, now).await?,
+            workflow::receive(db(ctx)?, &EventBus::of(ctx), input, &author, now).await?,
         ))
     }
 
@@ -71,7 +71,8 @@ impl WorkflowMutation {
     ) -> async_graphql::Result<RecordLaborDisputeStepPayload> {
         let author = author(ctx)?;
         let now = Clock::of(ctx).now();
-        let (case, step) = workflow::record_step(db(ctx)?, input, &author, now).await?;
+        let (case, step) =
+            workflow::record_step(db(ctx)?, &EventBus::of(ctx), input, &author, now).await?;
         Ok(RecordLaborDisputeStepPayload {
             dispute: LaborDispute(case),
             step: step.into(),

@@ -6,6 +6,7 @@ pub mod awards;
 #[cfg(test)]
 mod concurrency_tests;
 pub mod disputes;
+pub mod events;
 pub mod figures;
 pub mod homes;
 pub mod organizations;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::{Progress, RegionTree, Scale, test_database};
+use quntuan_kit::{EventBus, Progress, RegionTree, Scale, test_database};
 use quntuan_unions_migration::{DISPUTE_STATUS_COLUMNS, Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Iterable, Statement};
 
@@ -209,9 +209,14 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
     assert_eq!(before[&(fresh.clone(), 0)], vec![0, 0]);
 
     for (region, name) in [(fresh.as_str(), "甲工会"), (STREET, "乙工会")] {
-        unions::register(&db, union_input(region, name), now().date_naive())
-            .await
-            .expect("union registers");
+        unions::register(
+            &db,
+            &EventBus::default(),
+            union_input(region, name),
+            now().date_naive(),
+        )
+        .await
+        .expect("union registers");
         assert_summary_is_exact(&db, &extra).await;
     }
 
@@ -221,9 +226,15 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
         (COMMUNITY, Some("unions-unit-000001")),
         (STREET, None),
     ] {
-        let case = workflow::receive(&db, dispute_input(region, union_id), "clerk-7", now())
-            .await
-            .expect("case is received");
+        let case = workflow::receive(
+            &db,
+            &EventBus::default(),
+            dispute_input(region, union_id),
+            "clerk-7",
+            now(),
+        )
+        .await
+        .expect("case is received");
         cases.push(case.id);
         assert_summary_is_exact(&db, &extra).await;
     }
@@ -237,10 +248,16 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
         (2, ReferredToArbitration),
     ];
     for (case, to) in moves {
-        workflow::record_step(&db, step(&cases[case], to), "clerk-7", now())
-            .await
-            .map_err(|e| async_graphql::Error::from(e).message)
-            .expect("step is recorded");
+        workflow::record_step(
+            &db,
+            &EventBus::default(),
+            step(&cases[case], to),
+            "clerk-7",
+            now(),
+        )
+        .await
+        .map_err(|e| async_graphql::Error::from(e).message)
+        .expect("step is recorded");
         assert_summary_is_exact(&db, &extra).await;
     }
 
@@ -270,15 +287,27 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     let counts = table_counts(&db).await;
 
     // Each is refused inside its transaction, after validation passed.
-    unions::register(&db, union_input(&fresh, "甲工会"), now().date_naive())
-        .await
-        .expect("the first registration passes");
+    unions::register(
+        &db,
+        &EventBus::default(),
+        union_input(&fresh, "甲工会"),
+        now().date_naive(),
+    )
+    .await
+    .expect("the first registration passes");
     let summary_after_one = assert_summary_is_exact(&db, &[]).await;
     let counts_after_one = table_counts(&db).await;
-    let duplicate = unions::register(&db, union_input(&fresh, "甲工会"), now().date_naive()).await;
+    let duplicate = unions::register(
+        &db,
+        &EventBus::default(),
+        union_input(&fresh, "甲工会"),
+        now().date_naive(),
+    )
+    .await;
     assert!(duplicate.is_err());
     let no_union = workflow::receive(
         &db,
+        &EventBus::default(),
         dispute_input(COMMUNITY, Some("unions-unit-999999")),
         "clerk-7",
         now(),
@@ -288,13 +317,20 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         no_union.err().map(|e| e.message().to_string()),
         Some("`unionId` `unions-unit-999999` is not a grassroots union of this subgraph".into())
     );
-    let case = workflow::receive(&db, dispute_input(COMMUNITY, None), "clerk-7", now())
-        .await
-        .expect("case is received");
+    let case = workflow::receive(
+        &db,
+        &EventBus::default(),
+        dispute_input(COMMUNITY, None),
+        "clerk-7",
+        now(),
+    )
+    .await
+    .expect("case is received");
     let summary_with_case = assert_summary_is_exact(&db, &[]).await;
     let counts_with_case = table_counts(&db).await;
     let illegal = workflow::record_step(
         &db,
+        &EventBus::default(),
         step(&case.id, LaborDisputeStatus::Resolved),
         "clerk-7",
         now(),
@@ -303,6 +339,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     assert!(illegal.is_err());
     let unknown = workflow::record_step(
         &db,
+        &EventBus::default(),
         step("unions-dispute-999999", LaborDisputeStatus::Mediating),
         "clerk-7",
         now(),

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page, RegionRef, lock_for_inserts, write_transaction};
+use quntuan_kit::{
+    ApiError, ApiResult, Committed, EventBus, Page, RegionRef, lock_for_inserts, write_and_publish,
+};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -89,6 +91,7 @@ pub struct RegisterGrassrootsUnionInput {
 /// `CONFLICT`; nothing is written unless everything passes.
 pub async fn register(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: RegisterGrassrootsUnionInput,
     today: NaiveDate,
 ) -> ApiResult<Model> {
@@ -121,7 +124,7 @@ pub async fn register(
         street_code: region.street_code.clone(),
         district_code: region.district_code.clone(),
     };
-    write_transaction(db, "registering a grassroots union", |txn| {
+    write_and_publish(db, events, "registering a grassroots union", |txn| {
         Box::pin(insert(txn, model.clone(), region.clone()))
     })
     .await
@@ -130,7 +133,11 @@ pub async fn register(
 /// The statements of [`register`]: the table is locked for inserts first, so the name
 /// check and the next id see every union committed before, and concurrent registrations
 /// queue instead of colliding.
-async fn insert(txn: &DatabaseTransaction, model: Model, region: RegionRef) -> ApiResult<Model> {
+async fn insert(
+    txn: &DatabaseTransaction,
+    model: Model,
+    region: RegionRef,
+) -> ApiResult<Committed<Model>> {
     lock_for_inserts(txn, "grassroots_union").await?;
     let duplicate = Entity::find()
         .filter(Column::RegionCode.eq(model.region_code.as_str()))
@@ -161,5 +168,7 @@ async fn insert(txn: &DatabaseTransaction, model: Model, region: RegionRef) -> A
         ],
     )
     .await?;
-    Ok(model)
+    // Hub's directory lists every organisation's units; it upserts this row.
+    let registered = super::events::union_registered(&model);
+    Ok(Committed::new(model, vec![registered]))
 }

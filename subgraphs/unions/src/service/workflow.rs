@@ -4,7 +4,9 @@
 use async_graphql::{ErrorExtensions, InputObject};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use quntuan_kit::write::Transient;
-use quntuan_kit::{ApiError, ApiResult, RegionRef, lock_for_inserts, write_transaction};
+use quntuan_kit::{
+    ApiError, ApiResult, Committed, EventBus, RegionRef, lock_for_inserts, write_and_publish,
+};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ActiveValue, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
@@ -52,6 +54,7 @@ pub struct ReceiveLaborDisputeInput {
 /// Inserts a case in status `RECEIVED` and its first step.
 pub async fn receive(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: ReceiveLaborDisputeInput,
     recorded_by: &str,
     now: DateTime<Utc>,
@@ -104,7 +107,7 @@ pub async fn receive(
         district_code: region.district_code.clone(),
     };
     let recorded_by = recorded_by.to_string();
-    write_transaction(db, "receiving a labour dispute", |txn| {
+    write_and_publish(db, events, "receiving a labour dispute", |txn| {
         Box::pin(insert_case(
             txn,
             model.clone(),
@@ -124,7 +127,7 @@ async fn insert_case(
     region: RegionRef,
     note: String,
     recorded_by: String,
-) -> ApiResult<Model> {
+) -> ApiResult<Committed<Model>> {
     lock_for_inserts(txn, "labor_dispute").await?;
     if let Some(union_id) = &model.union_id {
         let exists = crate::model::grassroots_union::Entity::find_by_id(union_id.as_str())
@@ -171,7 +174,8 @@ async fn insert_case(
         ],
     )
     .await?;
-    Ok(model)
+    let received = super::events::dispute_changed(&model, 1);
+    Ok(Committed::new(model, vec![received]))
 }
 
 /// Moving a case to a new status.
@@ -263,13 +267,14 @@ impl From<StepRejection> for async_graphql::Error {
 /// longer legal.
 pub async fn record_step(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: RecordLaborDisputeStepInput,
     recorded_by: &str,
     now: DateTime<Utc>,
 ) -> Result<(Model, labor_dispute_step::Model), StepRejection> {
     let note = required_text("note", &input.note, 2000)?;
     let recorded_by = recorded_by.to_string();
-    write_transaction(db, "recording a labour-dispute step", |txn| {
+    write_and_publish(db, events, "recording a labour-dispute step", |txn| {
         Box::pin(apply_step(
             txn,
             input.dispute_id.clone(),
@@ -290,7 +295,7 @@ async fn apply_step(
     note: String,
     recorded_by: String,
     now: DateTime<Utc>,
-) -> Result<(Model, labor_dispute_step::Model), StepRejection> {
+) -> Result<Committed<(Model, labor_dispute_step::Model)>, StepRejection> {
     let Some(case) = Entity::find_by_id(dispute_id.as_str()).one(txn).await? else {
         return Err(ApiError::not_found("labour dispute", &dispute_id).into());
     };
@@ -349,7 +354,8 @@ async fn apply_step(
         updated_at: now,
         ..case
     };
-    Ok((case, step))
+    let moved = super::events::dispute_changed(&case, step.seq);
+    Ok(Committed::new((case, step), vec![moved]))
 }
 
 async fn next_step_seq<C: ConnectionTrait>(db: &C, dispute_id: &str) -> ApiResult<i32> {

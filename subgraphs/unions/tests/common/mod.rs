@@ -12,7 +12,8 @@ quntuan_kit::test_helpers!(
     |db| build_with(
         db,
         SchemaOptions {
-            clock: Clock::Fixed(test_now())
+            clock: Clock::Fixed(test_now()),
+            ..SchemaOptions::default()
         }
     ),
     "unions",

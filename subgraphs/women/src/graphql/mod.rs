@@ -37,6 +37,7 @@ pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> WomenSchema
         .data(loader)
         .data(db)
         .data(options.clock)
+        .data(options.events)
         .finish()
 }
 

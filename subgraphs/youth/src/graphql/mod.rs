@@ -6,17 +6,19 @@ mod mutation;
 mod objects;
 mod query;
 mod region;
+mod subscription;
 
-use async_graphql::{Context, EmptySubscription, Schema};
-use quntuan_kit::{ApiError, ApiResult};
+use async_graphql::{Context, Schema};
+use quntuan_kit::{ApiError, ApiResult, EventBus};
 use sea_orm::DatabaseConnection;
 
 pub(crate) use loaders::Loaders;
 pub use mutation::Mutation;
 pub use query::Query;
+pub use subscription::Subscription;
 
 /// The youth subgraph's schema.
-pub type YouthSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type YouthSchema = Schema<Query, Mutation, Subscription>;
 
 /// What every resolver reaches through the context.
 pub(crate) struct AppData {
@@ -24,20 +26,28 @@ pub(crate) struct AppData {
     pub(crate) loaders: Loaders,
 }
 
-/// Builds the schema serving `db` (federation enabled).
+/// Builds the schema serving `db` (federation enabled), its events on a bus of its own.
 pub fn build_schema(db: DatabaseConnection) -> YouthSchema {
+    build_schema_with_events(db, EventBus::in_process())
+}
+
+/// Builds the schema serving `db`, publishing and subscribing on `events`.
+pub fn build_schema_with_events(db: DatabaseConnection, events: EventBus) -> YouthSchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query, Mutation, Subscription)
         .enable_federation()
+        .enable_subscription_in_federation()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
+        .data(events)
         .finish()
 }
 
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query, Mutation, Subscription)
         .enable_federation()
+        .enable_subscription_in_federation()
         .finish()
         .sdl_with_options(
             async_graphql::SDLExportOptions::new()

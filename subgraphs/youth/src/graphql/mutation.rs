@@ -2,6 +2,7 @@
 //! rejected one answers a typed error (`extensions.code`) and changes nothing.
 
 use async_graphql::{Context, Object, Result};
+use quntuan_kit::EventBus;
 use quntuan_kit::clock::Clock;
 
 use super::app;
@@ -20,8 +21,13 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RegisterVolunteerInput,
     ) -> Result<YouthVolunteer> {
-        let row =
-            mutations::register_volunteer(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
+        let row = mutations::register_volunteer(
+            &app(ctx)?.db,
+            &EventBus::of(ctx),
+            input,
+            Clock::of(ctx).today(),
+        )
+        .await?;
         Ok(YouthVolunteer(row))
     }
 
@@ -43,7 +49,13 @@ impl Mutation {
         ctx: &Context<'_>,
         input: RecordActivityInput,
     ) -> Result<YouthActivity> {
-        let row = mutations::record_activity(&app(ctx)?.db, input, Clock::of(ctx).today()).await?;
+        let row = mutations::record_activity(
+            &app(ctx)?.db,
+            &EventBus::of(ctx),
+            input,
+            Clock::of(ctx).today(),
+        )
+        .await?;
         Ok(YouthActivity(row))
     }
 }

@@ -4,6 +4,7 @@
 // The live aggregate over the tables: what the summary must always equal (tests only).
 #[cfg(test)]
 mod concurrency_tests;
+pub(crate) mod events;
 #[cfg(test)]
 pub(crate) mod figures;
 pub(crate) mod lists;

@@ -4,7 +4,9 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, RegionRef, write_transaction};
+use quntuan_kit::{
+    ApiError, ApiResult, Committed, EventBus, RegionRef, write_and_publish, write_transaction,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, DatabaseTransaction,
     EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
@@ -67,6 +69,7 @@ pub(crate) const ACTIVITY_KINDS: [&str; 6] = [
 
 pub(crate) async fn register_volunteer(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: RegisterVolunteerInput,
     today: NaiveDate,
 ) -> ApiResult<volunteer::Model> {
@@ -96,7 +99,7 @@ pub(crate) async fn register_volunteer(
         street_code: Set(region.street_code.clone()),
         district_code: Set(region.district_code.clone()),
     };
-    write_transaction(db, "registering a youth volunteer", |txn| {
+    write_and_publish(db, events, "registering a youth volunteer", |txn| {
         Box::pin(insert_volunteer(
             txn,
             row.clone(),
@@ -116,7 +119,7 @@ async fn insert_volunteer(
     id_number: String,
     branch_id: Option<i64>,
     region: RegionRef,
-) -> ApiResult<volunteer::Model> {
+) -> ApiResult<Committed<volunteer::Model>> {
     if let Some(branch_id) = branch_id
         && branch::Entity::find_by_id(branch_id)
             .one(txn)
@@ -146,7 +149,8 @@ async fn insert_volunteer(
         _ => ApiError::from(err),
     })?;
     summary::add(txn, &region, &[(Figure::VolunteerCount, 1)]).await?;
-    Ok(row)
+    let registered = super::events::volunteer_registered(&row);
+    Ok(Committed::new(row, vec![registered]))
 }
 
 pub(crate) async fn log_service_hours(
@@ -219,6 +223,7 @@ async fn insert_service_log(
 
 pub(crate) async fn record_activity(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: RecordActivityInput,
     today: NaiveDate,
 ) -> ApiResult<activity::Model> {
@@ -264,7 +269,7 @@ pub(crate) async fn record_activity(
         street_code: Set(region.street_code.clone()),
         district_code: Set(region.district_code.clone()),
     };
-    write_transaction(db, "recording a youth activity", |txn| {
+    write_and_publish(db, events, "recording a youth activity", |txn| {
         Box::pin(insert_activity(
             txn,
             row.clone(),
@@ -283,7 +288,7 @@ async fn insert_activity(
     home_id: Option<i64>,
     region: RegionRef,
     participants: i64,
-) -> ApiResult<activity::Model> {
+) -> ApiResult<Committed<activity::Model>> {
     if let Some(home_id) = home_id
         && home::Entity::find_by_id(home_id).one(txn).await?.is_none()
     {
@@ -302,5 +307,7 @@ async fn insert_activity(
         ],
     )
     .await?;
-    Ok(row)
+    // Hub's directory lists every organisation's activities; it upserts this row.
+    let recorded = super::events::activity_recorded(&row);
+    Ok(Committed::new(row, vec![recorded]))
 }

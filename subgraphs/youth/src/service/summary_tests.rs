@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use async_graphql::ID;
 use chrono::NaiveDate;
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::{Progress, RegionTree, Scale, test_database};
+use quntuan_kit::{EventBus, Progress, RegionTree, Scale, test_database};
 use quntuan_youth_migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
@@ -143,6 +143,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
     ] {
         let row = mutations::register_volunteer(
             &db,
+            &EventBus::default(),
             RegisterVolunteerInput {
                 name: "李青".into(),
                 id_number: id_number.into(),
@@ -182,6 +183,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
     ] {
         mutations::record_activity(
             &db,
+            &EventBus::default(),
             RecordActivityInput {
                 title: "周末读书会".into(),
                 kind: "读书会".into(),
@@ -220,6 +222,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     // Each is refused inside its transaction, after validation passed.
     let taken = mutations::register_volunteer(
         &db,
+        &EventBus::default(),
         RegisterVolunteerInput {
             name: "李青".into(),
             id_number: "510104199207310834".into(),
@@ -249,6 +252,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     assert!(early.is_err());
     let no_home = mutations::record_activity(
         &db,
+        &EventBus::default(),
         RecordActivityInput {
             title: "周末读书会".into(),
             kind: "读书会".into(),

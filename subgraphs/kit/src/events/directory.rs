@@ -1,0 +1,56 @@
+//! The directory events: a grassroots unit registered or an activity recorded through an
+//! organisation's mutation, with every column of hub's directory row, so hub can upsert
+//! the row from the event alone. These are public directory data (no personal fields).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Event;
+
+/// Topic of [`UnitRegistered`].
+pub const UNIT_TOPIC: &str = "directory.unit";
+/// Topic of [`ActivityRecorded`].
+pub const ACTIVITY_TOPIC: &str = "directory.activity";
+
+/// A grassroots unit as hub's directory lists it. `organization` is the stored name
+/// (`catalog::Org::as_str`: `unions`, `youth`, ...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitRegistered {
+    pub id: String,
+    pub organization: String,
+    pub name: String,
+    pub kind: String,
+    pub founded_on: NaiveDate,
+    pub member_count: i32,
+    pub region_code: String,
+    pub street_code: String,
+    pub district_code: String,
+}
+
+/// An activity as hub's directory lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityRecorded {
+    pub id: String,
+    pub organization: String,
+    pub title: String,
+    pub kind: String,
+    pub held_on: NaiveDate,
+    pub participant_count: i32,
+    pub region_code: String,
+    pub street_code: String,
+    pub district_code: String,
+}
+
+impl UnitRegistered {
+    pub fn event(&self) -> Event {
+        Event::new(UNIT_TOPIC, self)
+    }
+}
+
+impl ActivityRecorded {
+    pub fn event(&self) -> Event {
+        Event::new(ACTIVITY_TOPIC, self)
+    }
+}

@@ -1,0 +1,176 @@
+//! `laborDisputeChanged`: an event after each committed receipt and step, none for a write
+//! refused inside its transaction, filtered by region.
+
+mod common;
+
+use async_graphql::{Executor, Request};
+use common::{officer, run, seeded_schema};
+use futures::{FutureExt, Stream, StreamExt};
+use serde_json::{Value, json};
+
+const SUBSCRIBE: &str = r#"subscription($region: String) {
+    laborDisputeChanged(regionCode: $region) { id status claimantName regionCode region { code } }
+}"#;
+
+const RECEIVE: &str = r#"mutation($input: ReceiveLaborDisputeInput!) {
+    receiveLaborDispute(input: $input) { id }
+}"#;
+
+const STEP: &str = r#"mutation($input: RecordLaborDisputeStepInput!) {
+    recordLaborDisputeStep(input: $input) { dispute { id status } }
+}"#;
+
+fn dispute_input(region: &str, union_id: Option<&str>) -> Value {
+    json!({"input": {
+        "title": "成都岷江物流有限公司拖欠工资纠纷",
+        "category": "WAGE_ARREARS",
+        "workerCount": 3,
+        "amountClaimedYuan": 26400,
+        "receivedOn": "2025-06-30",
+        "claimantName": "王芳",
+        "claimantPhone": "13800002222",
+        "claimantIdNumber": "11010519491231002X",
+        "regionCode": region,
+        "unionId": union_id,
+    }})
+}
+
+/// Subscribes and polls once, so the subscription is registered on the bus before the
+/// test's mutations run; nothing has arrived yet.
+fn subscribe(
+    schema: &impl Executor,
+    region: Option<&str>,
+) -> impl Stream<Item = async_graphql::Response> + Unpin {
+    let request = Request::new(SUBSCRIBE)
+        .variables(async_graphql::Variables::from_json(
+            json!({"region": region}),
+        ))
+        .data(officer());
+    let mut events = Box::pin(Executor::execute_stream(schema, request, None));
+    assert!(
+        events.next().now_or_never().is_none(),
+        "no event before any write"
+    );
+    events
+}
+
+async fn next_event(events: &mut (impl Stream<Item = async_graphql::Response> + Unpin)) -> Value {
+    let event = tokio::time::timeout(std::time::Duration::from_secs(5), events.next())
+        .await
+        .expect("an event within 5 s")
+        .expect("the subscription is open");
+    serde_json::to_value(event).expect("a response serialises")
+}
+
+fn id_of(response: &Value, field: &str) -> String {
+    assert!(
+        response.get("errors").is_none(),
+        "unexpected errors: {response}"
+    );
+    response["data"][field]["id"]
+        .as_str()
+        .or_else(|| response["data"][field]["dispute"]["id"].as_str())
+        .expect("an id")
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_refused_write() {
+    let (schema, _db) = seeded_schema().await;
+    let mut events = subscribe(&schema, Some("510116"));
+
+    // Refused inside the transaction (the union is looked up there): rolled back, no event.
+    let refused = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510116001002", Some("unions-unit-999999")),
+    )
+    .await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
+
+    let received = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510116001002", None),
+    )
+    .await;
+    let id = id_of(&received, "receiveLaborDispute");
+    let event = next_event(&mut events).await;
+    assert_eq!(
+        event,
+        json!({"data": {"laborDisputeChanged": {
+            "id": id, "status": "RECEIVED", "claimantName": "王芳",
+            "regionCode": "510116001002", "region": {"code": "510116001002"}
+        }}})
+    );
+
+    let step = json!({"input": {"disputeId": id, "toStatus": "MEDIATING", "note": "调解开始"}});
+    let stepped = run(&schema, officer(), STEP, step.clone()).await;
+    assert_eq!(id_of(&stepped, "recordLaborDisputeStep"), id);
+    let event = next_event(&mut events).await;
+    assert_eq!(
+        event["data"]["laborDisputeChanged"]["status"], "MEDIATING",
+        "{event}"
+    );
+
+    // An illegal step (the same move again) is refused: no event.
+    let illegal = run(&schema, officer(), STEP, step).await;
+    assert_eq!(
+        illegal["errors"][0]["extensions"]["code"], "CONFLICT",
+        "{illegal}"
+    );
+    tokio::task::yield_now().await;
+    assert!(
+        events.next().now_or_never().is_none(),
+        "nothing after refused writes"
+    );
+}
+
+#[tokio::test]
+async fn a_region_filter_leaves_out_cases_of_other_regions() {
+    let (schema, _db) = seeded_schema().await;
+    let mut events = subscribe(&schema, Some("510104"));
+    run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510116001002", None),
+    )
+    .await;
+    let inside = run(
+        &schema,
+        officer(),
+        RECEIVE,
+        dispute_input("510104001001", None),
+    )
+    .await;
+    let id = id_of(&inside, "receiveLaborDispute");
+    let event = next_event(&mut events).await;
+    assert_eq!(
+        event["data"]["laborDisputeChanged"]["id"],
+        id.as_str(),
+        "{event}"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_region_is_refused_when_subscribing() {
+    let (schema, _db) = seeded_schema().await;
+    let mut events = Box::pin(Executor::execute_stream(
+        &schema,
+        Request::new(SUBSCRIBE).variables(async_graphql::Variables::from_json(
+            json!({"region": "999"}),
+        )),
+        None,
+    ));
+    let event = next_event(&mut events).await;
+    assert_eq!(
+        event["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{event}"
+    );
+}

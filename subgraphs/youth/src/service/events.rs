@@ -1,0 +1,66 @@
+//! What the youth mutations publish once their transaction commits: a volunteer registered
+//! (for `volunteerRegistered`; the id and region only, the subscription loads the record
+//! under the caller's scopes) and an activity recorded (for hub's directory).
+
+use quntuan_kit::catalog::Org;
+use quntuan_kit::events::directory::ActivityRecorded;
+use quntuan_kit::{ApiResult, Event};
+use sea_orm::{DatabaseConnection, EntityTrait};
+use serde::{Deserialize, Serialize};
+
+use crate::entity::{activity, volunteer};
+use crate::ids;
+
+/// Topic of [`VolunteerRegistered`].
+pub(crate) const VOLUNTEER_TOPIC: &str = "youth.volunteerRegistered";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct VolunteerRegistered {
+    pub(crate) volunteer_id: i64,
+    pub(crate) region_code: String,
+    pub(crate) street_code: String,
+    pub(crate) district_code: String,
+}
+
+impl VolunteerRegistered {
+    pub(crate) fn region_codes(&self) -> [&str; 3] {
+        [&self.region_code, &self.street_code, &self.district_code]
+    }
+}
+
+pub(crate) fn volunteer_registered(row: &volunteer::Model) -> Event {
+    Event::new(
+        VOLUNTEER_TOPIC,
+        &VolunteerRegistered {
+            volunteer_id: row.id,
+            region_code: row.region_code.clone(),
+            street_code: row.street_code.clone(),
+            district_code: row.district_code.clone(),
+        },
+    )
+}
+
+/// The directory row of a newly recorded activity, as hub lists it.
+pub(crate) fn activity_recorded(row: &activity::Model) -> Event {
+    ActivityRecorded {
+        id: ids::ACTIVITY.format(row.id),
+        organization: Org::Youth.as_str().to_string(),
+        title: row.title.clone(),
+        kind: row.kind.clone(),
+        held_on: row.held_on,
+        participant_count: row.participant_count,
+        region_code: row.region_code.clone(),
+        street_code: row.street_code.clone(),
+        district_code: row.district_code.clone(),
+    }
+    .event()
+}
+
+/// The volunteer an event names, read when the event is delivered.
+pub(crate) async fn volunteer(
+    db: &DatabaseConnection,
+    id: i64,
+) -> ApiResult<Option<volunteer::Model>> {
+    Ok(volunteer::Entity::find_by_id(id).one(db).await?)
+}

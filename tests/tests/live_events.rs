@@ -1,0 +1,194 @@
+//! The subgraphs' own events through the real gateway (issue 17 point 5): a client
+//! subscribed over `graphql-transport-ws` gets a labour dispute received by a mutation sent
+//! through the gateway, with the region's name resolved from hub, and nothing for a
+//! mutation refused inside its transaction; a grassroots union registered by a mutation
+//! appears in hub's cross-organisation directory.
+
+use std::time::Duration;
+
+use futures::{SinkExt, StreamExt};
+use quntuan_e2e::{Graph, token};
+use serde_json::{Value, json};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+const RECEIVE: &str =
+    r#"mutation($input: ReceiveLaborDisputeInput!) { receiveLaborDispute(input: $input) { id } }"#;
+
+fn dispute_input(union_id: Option<&str>) -> Value {
+    json!({"input": {
+        "title": "成都岷江物流有限公司拖欠工资纠纷",
+        "category": "WAGE_ARREARS",
+        "workerCount": 3,
+        "amountClaimedYuan": 26400,
+        "receivedOn": "2025-06-30",
+        "claimantName": "王芳",
+        "claimantPhone": "13800002222",
+        "claimantIdNumber": "11010519491231002X",
+        "regionCode": "510116001002",
+        "unionId": union_id,
+    }})
+}
+
+/// Opens a `graphql-transport-ws` connection to the gateway as `bearer` and waits for
+/// `connection_ack`.
+async fn connect(graph: &Graph, bearer: &str) -> Socket {
+    let url = graph.gateway_url.replacen("http://", "ws://", 1);
+    let mut request = url.into_client_request().expect("a WebSocket request");
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().expect("a header value"),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("the gateway accepts the WebSocket");
+    let init = json!({"type": "connection_init", "payload": {"authorization": format!("Bearer {bearer}")}});
+    socket
+        .send(Message::text(init.to_string()))
+        .await
+        .expect("sent");
+    let ack = next_message(&mut socket).await;
+    assert_eq!(ack["type"], "connection_ack", "{ack}");
+    socket
+}
+
+/// The next text message, skipping pings (answered) and heartbeats.
+async fn next_message(socket: &mut Socket) -> Value {
+    loop {
+        let message = tokio::time::timeout(Duration::from_secs(15), socket.next())
+            .await
+            .expect("a message within 15 s")
+            .expect("the socket is open")
+            .expect("a frame");
+        let Message::Text(text) = message else {
+            continue;
+        };
+        let value: Value = serde_json::from_str(text.as_str()).expect("JSON");
+        match value["type"].as_str() {
+            Some("ping") => {
+                let pong = json!({"type": "pong"}).to_string();
+                socket.send(Message::text(pong)).await.expect("pong sent");
+            }
+            Some("pong") => {}
+            _ => return value,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dispute_received_through_the_gateway_reaches_a_subscriber_with_hubs_region_name() {
+    let graph = Graph::start().await;
+    let officer = token("mediator-1", "unions:personal");
+    let mut socket = connect(&graph, &officer).await;
+    let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query":
+        r#"subscription { laborDisputeChanged(regionCode: "510116") { id status claimantName region { code name } } }"#}});
+    socket
+        .send(Message::text(subscribe.to_string()))
+        .await
+        .expect("sent");
+    // The protocol acknowledges no `subscribe`: give the gateway time to subscribe to unions.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let refused = graph
+        .query(
+            RECEIVE,
+            dispute_input(Some("unions-unit-999999")),
+            Some(&officer),
+        )
+        .await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
+    let received = graph
+        .query(RECEIVE, dispute_input(None), Some(&officer))
+        .await;
+    let id = received["data"]["receiveLaborDispute"]["id"].clone();
+    assert!(id.is_string(), "{received}");
+
+    // The first event is the committed receipt: the refused one published nothing.
+    let event = next_message(&mut socket).await;
+    assert_eq!(
+        event,
+        json!({"id": "1", "type": "next", "payload": {"data": {"laborDisputeChanged": {
+            "id": id, "status": "RECEIVED", "claimantName": "王芳",
+            "region": {"code": "510116001002", "name": event["payload"]["data"]["laborDisputeChanged"]["region"]["name"]}
+        }}}})
+    );
+    let name = &event["payload"]["data"]["laborDisputeChanged"]["region"]["name"];
+    let hub = graph
+        .query(
+            r#"{ region(code: "510116001002") { name } }"#,
+            json!({}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        name, &hub["data"]["region"]["name"],
+        "the name is hub's: {hub}"
+    );
+    assert!(name.as_str().is_some_and(|n| !n.is_empty()), "{event}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_grassroots_union_registered_through_the_gateway_appears_in_hubs_directory() {
+    let graph = Graph::start().await;
+    let register = r#"mutation($input: RegisterGrassrootsUnionInput!) { registerGrassrootsUnion(input: $input) { id } }"#;
+    let input = json!({"input": {
+        "name": "成都蓉新物流有限公司工会",
+        "kind": "ENTERPRISE",
+        "regionCode": "510116001001",
+        "memberCount": 86,
+        "foundedOn": "2025-06-18",
+        "chairName": "李华",
+        "chairPhone": "13900001111",
+    }});
+    let registered = graph
+        .query(register, input, Some(&token("clerk-7", "")))
+        .await;
+    let id = registered["data"]["registerGrassrootsUnion"]["id"].clone();
+    assert!(id.is_string(), "{registered}");
+
+    let directory = r#"{ grassrootsUnits(regionCode: "510116001001", organization: UNIONS, limit: 100) {
+        items { __typename id name kind organization memberCount region { name } } } }"#;
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        let response = graph.query(directory, json!({}), None).await;
+        assert!(response.get("errors").is_none(), "{response}");
+        found = response["data"]["grassrootsUnits"]["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|unit| unit["id"] == id)
+            .collect();
+        if !found.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(found.len(), 1, "the new union is listed once");
+    let unit = &found[0];
+    assert_eq!(
+        (
+            &unit["__typename"],
+            &unit["name"],
+            &unit["kind"],
+            &unit["organization"],
+            &unit["memberCount"]
+        ),
+        (
+            &json!("GrassrootsUnion"),
+            &json!("成都蓉新物流有限公司工会"),
+            &json!("企业工会"),
+            &json!("UNIONS"),
+            &json!(86)
+        ),
+        "{unit}"
+    );
+    assert!(unit["region"]["name"].is_string(), "{unit}");
+}
