@@ -21,6 +21,10 @@ export function disposeCharts() {
  * ({ name, values }); `stack` piles them up; `onPick(index)` on a click.
  */
 export function bars(container, { categories, series, stack = false, onPick }) {
+  // A live refresh replaces a widget's chart: let go of charts no longer in the page.
+  live.forEach((old) => {
+    if (!old.getDom().isConnected) { old.dispose(); live.delete(old); }
+  });
   const chart = echarts.init(container, null, { renderer: 'canvas' });
   live.add(chart);
   chart.setOption({

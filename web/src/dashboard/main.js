@@ -1,5 +1,7 @@
 // The dashboard page: the view lives in the URL's hash (#region=510104&case=…&lang=en), so a
-// view can be shared; each widget sends one operation to /graphql.
+// view can be shared; each widget sends one operation to /graphql. A graphql-transport-ws
+// subscription to the events that change the view's figures (a labour dispute received or
+// moved a step, a volunteer registered) refreshes the widgets they change, without a reload.
 
 import { setToken, token } from './api.js';
 import { disposeCharts } from './chart.js';
@@ -7,13 +9,44 @@ import { centres } from './centres.js';
 import { disputeCase, disputes } from './disputes.js';
 import { figures, sum } from './figures.js';
 import { language, setLanguage, t } from './i18n.js';
-import { CASE, CENTRES, DISPUTES, OVERVIEW, REGION } from './queries.js';
+import { live } from './live.js';
+import { CASE, CENTRES, DISPUTE_CHANGED, DISPUTES, OVERVIEW, REGION, VOLUNTEER_REGISTERED } from './queries.js';
 import { el, widget } from './widget.js';
 
 const CITY = '510100';
 let renders = 0;
-// What the browser tests read: when each view was in the page, in ms since navigation.
-window.quntuan = { renders: [] };
+let stopLive = null;
+// What the browser tests read: when each view was in the page, in ms since navigation, and
+// how many live events and refreshes the page has had.
+window.quntuan = { renders: [], events: 0, refreshes: 0 };
+
+const LIVE_WORDS = { connecting: 'liveConnecting', live: 'live', offline: 'liveOffline' };
+const indicator = document.createElement('span');
+indicator.className = 'live';
+indicator.setAttribute('role', 'status');
+
+function showLive(state) {
+  indicator.dataset.live = state;
+  indicator.textContent = t(LIVE_WORDS[state]);
+}
+
+/**
+ * Runs `refresh` now, or once more after the one in flight when events come in a burst, so
+ * the page ends on figures read after the last event.
+ */
+function coalesced(refresh) {
+  let running = null;
+  let again = false;
+  const go = () => {
+    if (running) { again = true; return; }
+    running = refresh().finally(() => {
+      running = null;
+      window.quntuan.refreshes += 1;
+      if (again) { again = false; go(); }
+    });
+  };
+  return go;
+}
 
 function route() {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -41,6 +74,7 @@ function header(trail) {
     el('nav', { class: 'trail' }, trail),
     el('div', { class: 'tools' },
       el('button', { type: 'button', 'data-action': 'lang', onclick: () => go({ lang: language() === 'en' ? 'zh' : 'en' }) }, t('lang')),
+      indicator,
       signIn,
       el('a', { href: '/graphql', target: '_blank', rel: 'noopener' }, 'GraphiQL')));
 }
@@ -55,17 +89,17 @@ function crumbs(region) {
   return links;
 }
 
-function figuresWidget(slot, code, setTrail) {
+function figuresWidget(slot, code, setTrail, quiet = false) {
   const onPick = (picked) => go({ region: picked, case: null });
   if (code === CITY) {
     setTrail([el('span', {}, t('city'), ' · ', t('overview'))]);
     return widget(slot, {
-      name: 'figures', title: t('figures'), query: OVERVIEW,
+      name: 'figures', title: t('figures'), query: OVERVIEW, quiet,
       render: (data) => figures(data.regions || [], sum(data.regions || []), { drillable: true, onPick }),
     });
   }
   return widget(slot, {
-    name: 'figures', title: t('figures'), query: REGION, variables: { code },
+    name: 'figures', title: t('figures'), query: REGION, variables: { code }, quiet,
     render: (data) => {
       const region = data.region;
       if (!region) return el('p', {}, t('none'));
@@ -79,6 +113,9 @@ async function render() {
   const view = route();
   if (view.lang && view.lang !== language()) setLanguage(view.lang);
   const id = ++renders;
+  if (stopLive) stopLive();
+  stopLive = null;
+  showLive('connecting');
   disposeCharts();
   document.title = t('title');
   const trail = el('span', {});
@@ -94,13 +131,33 @@ async function render() {
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     window.quntuan.renders.push({ view: view.region, ms: Math.round(performance.now()) });
   });
+  const disputesWidget = (options) => widget(slots.disputes, {
+    name: 'disputes', title: t('disputes'), query: DISPUTES, variables: { parentCode: view.region, regionCode },
+    render: (data) => disputes(data, { onCase: (caseId) => go({ case: caseId }) }),
+    ...options,
+  });
+  // Live after the figures are in the page. The summary tables behind the figures change in
+  // the event's transaction, and events are published after it commits: a refetch on the
+  // event reads the new figures.
+  first.then(() => {
+    if (id !== renders) return;
+    const refreshFigures = coalesced(() => figuresWidget(slots.figures, view.region, setTrail, true));
+    const refreshDisputes = coalesced(() => disputesWidget({ quiet: true }));
+    stopLive = live([
+      { query: DISPUTE_CHANGED, variables: { regionCode } },
+      { query: VOLUNTEER_REGISTERED, variables: { regionCode } },
+    ], {
+      onState: showLive,
+      onEvent: (data) => {
+        window.quntuan.events += 1;
+        if (data.laborDisputeChanged) refreshDisputes();
+        if (data.volunteerRegistered) refreshFigures();
+      },
+    });
+  });
   const work = [
     first,
-    widget(slots.disputes, {
-      name: 'disputes', title: t('disputes'), query: DISPUTES, variables: { parentCode: view.region, regionCode },
-      render: (data) => disputes(data, { onCase: (caseId) => go({ case: caseId }) }),
-      after: first,
-    }),
+    disputesWidget({ after: first }),
     widget(slots.centres, {
       name: 'centres', title: t('centres'), query: CENTRES, variables: { regionCode },
       render: (data) => centres(data),

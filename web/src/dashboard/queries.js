@@ -80,3 +80,12 @@ export const CASE = `query DisputeCase($id: ID!, $personal: Boolean!) {
     rightsAssistance { kind assistedOn recordedBy note @include(if: $personal) }
   }
 }`;
+
+/** The events that change the figures shown, in the region `$regionCode` and below. */
+export const DISPUTE_CHANGED = `subscription DisputeChanged($regionCode: String) {
+  laborDisputeChanged(regionCode: $regionCode) { id status regionCode }
+}`;
+
+export const VOLUNTEER_REGISTERED = `subscription VolunteerRegistered($regionCode: String) {
+  volunteerRegistered(regionCode: $regionCode) { id }
+}`;

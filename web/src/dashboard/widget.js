@@ -51,14 +51,15 @@ function errorPanel(errors) {
 /**
  * Renders a widget into `slot`: shows it loading, runs `query` with `variables` (once `after`
  * settles, when given), then `render(data, { denied })` returns the body. Resolves when the
- * body is in the page.
+ * body is in the page. `quiet` (a live refresh) keeps the shown panel until the new one is
+ * ready, so a wall screen does not flash "loading" at every event.
  */
-export async function widget(slot, { name, title, query, variables = {}, render, after = null }) {
+export async function widget(slot, { name, title, query, variables = {}, render, after = null, quiet = false }) {
   const body = el('div', { class: 'body' }, el('p', { class: 'loading' }, t('loading')));
   const status = el('div', { class: 'status' });
   const section = el('section', { class: `widget widget-${name}`, 'data-widget': name, 'aria-busy': 'true' },
     el('h2', {}, title), status, body, queryPanel(query, variables));
-  slot.replaceChildren(section);
+  if (!quiet) slot.replaceChildren(section);
   if (after) await after;
   const response = await run(query, variables);
   const errors = response.errors || [];
@@ -67,5 +68,6 @@ export async function widget(slot, { name, title, query, variables = {}, render,
   const denied = errors.some((e) => e.extensions && e.extensions.code === AUTH);
   body.replaceChildren(...[].concat(response.data ? render(response.data, { denied }) : []));
   section.setAttribute('aria-busy', 'false');
+  if (quiet) slot.replaceChildren(section);
   return section;
 }

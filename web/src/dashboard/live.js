@@ -1,0 +1,60 @@
+// Live updates: a minimal graphql-transport-ws client on the gateway's /graphql. The token the
+// page uses goes in connection_init's payload (the gateway never reads the upgrade's cookies).
+// The socket reopens with backoff (1 s doubling to 30 s) when it closes; `onState` is told
+// 'connecting', 'live' or 'offline' for the header's indicator.
+
+import { token } from './api.js';
+
+const PROTOCOL = 'graphql-transport-ws';
+const MAX_BACKOFF_MS = 30000;
+
+/**
+ * Subscribes to each of `subscriptions` ({ query, variables }) and calls `onEvent(data)` for
+ * every event. Returns a function that closes the socket for good.
+ */
+export function live(subscriptions, { onEvent, onState }) {
+  let socket = null;
+  let backoff = 1000;
+  let timer = null;
+  let stopped = false;
+
+  function open() {
+    onState('connecting');
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    socket = new WebSocket(url, PROTOCOL);
+    const send = (message) => socket.send(JSON.stringify(message));
+    socket.onopen = () => {
+      const payload = token() ? { authorization: `Bearer ${token()}` } : {};
+      send({ type: 'connection_init', payload });
+    };
+    socket.onmessage = (message) => {
+      let msg;
+      try { msg = JSON.parse(message.data); } catch { return; }
+      if (msg.type === 'connection_ack') {
+        backoff = 1000;
+        subscriptions.forEach((payload, index) => send({ id: String(index + 1), type: 'subscribe', payload }));
+        onState('live');
+      } else if (msg.type === 'ping') {
+        send({ type: 'pong' });
+      } else if (msg.type === 'next' && msg.payload && msg.payload.data) {
+        onEvent(msg.payload.data);
+      } else if (msg.type === 'error' || msg.type === 'complete') {
+        // A subscription the gateway ended (a subgraph gone, a reload): start afresh.
+        socket.close();
+      }
+    };
+    socket.onclose = () => {
+      if (stopped) return;
+      onState('offline');
+      timer = setTimeout(open, backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    };
+  }
+
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    if (socket) socket.close(1000);
+  };
+}
