@@ -1,7 +1,9 @@
 //! The dashboard and GraphiQL in a real browser (headless Chromium over the DevTools protocol)
 //! against the real gateway and subgraphs: the overview shows what the dashboard query returns,
 //! a click drills down to figures that add up, a stopped subgraph is named while the others
-//! still show, GraphiQL runs a query with no network beyond 127.0.0.1. Screenshots of each view
+//! still show, GraphiQL runs a query with no network beyond 127.0.0.1; a volunteer registered
+//! and a dispute received by mutations through the gateway change the open page's figures
+//! without a reload (its graphql-transport-ws subscription). Screenshots of each view
 //! are left in `$CARGO_TARGET_DIR/browser-artefacts`.
 //!
 //! Skips (with a message) when chromium is missing, unless QUNTUAN_BROWSER_TESTS=1.
@@ -396,6 +398,127 @@ async fn the_dashboard_shows_the_citys_figures_drills_down_and_names_a_missing_o
         );
     }
     browser.screenshot("dashboard-science-down").await;
+}
+
+const REGISTER_VOLUNTEER: &str =
+    "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id } }";
+const RECEIVE_DISPUTE: &str =
+    "mutation($input: ReceiveLaborDisputeInput!) { receiveLaborDispute(input: $input) { id } }";
+/// The district and community the live test's mutations are in.
+const LIVE_DISTRICT: &str = "510116";
+const LIVE_COMMUNITY: &str = "510116001002";
+
+/// The figure shown for `column` ("org.field") in `district`'s row of the figures table.
+fn shown(district: &str, column: &str) -> String {
+    format!(
+        "Number(document.querySelector('[data-widget=figures] tr[data-code=\"{district}\"] td[data-org=\"{}\"][data-field=\"{}\"]').textContent.replace(/[^0-9]/g, ''))",
+        column.split('.').next().unwrap_or_default(),
+        column.split('.').nth(1).unwrap_or_default()
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_without_a_reload() {
+    let Some(mut browser) = Browser::launch_or_skip("dashboard_browser_live").await else {
+        return;
+    };
+    let graph = Graph::start().await;
+    let base = graph.gateway_url.trim_end_matches("/graphql").to_string();
+    browser.navigate(&format!("{base}/dashboard")).await;
+    wait_ready(&mut browser).await;
+    browser
+        .wait_for(
+            "document.querySelector('header .live')?.dataset.live === 'live'",
+            WAIT,
+        )
+        .await;
+    // The protocol acknowledges no `subscribe`: give the gateway time to subscribe to the
+    // subgraphs. A mark on the window tells a reload (which would drop it) from a refresh.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    browser.eval("window.notReloaded = true").await;
+    let volunteers = browser
+        .eval(&shown(LIVE_DISTRICT, "youth.volunteerCount"))
+        .await;
+    let volunteers = volunteers
+        .as_i64()
+        .expect("the district's volunteers on the page");
+    let cases = browser.eval(READ_DISPUTES).await["total"]
+        .as_i64()
+        .expect("the city's cases on the page");
+
+    let registered = graph
+        .query(
+            REGISTER_VOLUNTEER,
+            json!({"input": {
+                "name": "看板测试",
+                "idNumber": quntuan_kit::testing::resident_id_number(81_001),
+                "phone": "13900081001",
+                "regionCode": LIVE_COMMUNITY,
+                "registeredOn": "2025-06-20",
+            }}),
+            Some(&token("dashboard-live", "")),
+        )
+        .await;
+    assert!(
+        registered["data"]["registerYouthVolunteer"]["id"].is_string(),
+        "{registered}"
+    );
+    browser
+        .wait_for(
+            &format!(
+                "window.notReloaded && {} === {}",
+                shown(LIVE_DISTRICT, "youth.volunteerCount"),
+                volunteers + 1
+            ),
+            WAIT,
+        )
+        .await;
+
+    let received = graph
+        .query(
+            RECEIVE_DISPUTE,
+            json!({"input": {
+                "title": "成都岷江物流有限公司拖欠工资纠纷",
+                "category": "WAGE_ARREARS",
+                "workerCount": 3,
+                "amountClaimedYuan": 26400,
+                "receivedOn": "2025-06-30",
+                "claimantName": "王芳",
+                "claimantPhone": "13800002222",
+                "claimantIdNumber": "11010519491231002X",
+                "regionCode": LIVE_COMMUNITY,
+            }}),
+            Some(&token("mediator-live", "unions:personal")),
+        )
+        .await;
+    assert!(
+        received["data"]["receiveLaborDispute"]["id"].is_string(),
+        "{received}"
+    );
+    browser
+        .wait_for(
+            &format!(
+                "window.notReloaded && Number(document.querySelector('[data-widget=disputes] h3').textContent.replace(/^[^(]*\\(|\\)$/g, '')) === {}",
+                cases + 1
+            ),
+            WAIT,
+        )
+        .await;
+    // The page shows what the API says after both events, with the new case listed.
+    let disputes = graph.query(CITY_DISPUTES, json!({}), None).await;
+    browser
+        .wait_for(
+            "document.querySelector('[data-chart=disputes]')?.dataset.series",
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.eval(READ_DISPUTES).await,
+        expected_disputes(&disputes)
+    );
+    let events = browser.eval("window.quntuan.events").await;
+    assert_eq!(events, json!(2), "one event for each mutation");
+    browser.screenshot("dashboard-live").await;
 }
 
 /// Times the overview's first render against a running `quntuan dev` (for BENCHMARKS.md):
