@@ -3,8 +3,8 @@
 //! a click drills down to figures that add up, a stopped subgraph is named while the others
 //! still show, GraphiQL runs a query with no network beyond 127.0.0.1; a volunteer registered
 //! and a dispute received by mutations through the gateway change the open page's figures
-//! without a reload (its graphql-transport-ws subscription). Screenshots of each view
-//! are left in `$CARGO_TARGET_DIR/browser-artefacts`.
+//! without a reload (its graphql-transport-ws subscription, reopened after a drop).
+//! Screenshots of each view are left in `$CARGO_TARGET_DIR/browser-artefacts`.
 //!
 //! Skips (with a message) when chromium is missing, unless QUNTUAN_BROWSER_TESTS=1.
 
@@ -473,6 +473,23 @@ async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_witho
             WAIT,
         )
         .await;
+
+    // A lost connection: the page says so, reopens the socket after its backoff and gets the
+    // next event on the new one.
+    browser.eval("window.quntuan.dropLive()").await;
+    browser
+        .wait_for(
+            "document.querySelector('header .live').dataset.live === 'offline'",
+            WAIT,
+        )
+        .await;
+    browser
+        .wait_for(
+            "document.querySelector('header .live').dataset.live === 'live'",
+            WAIT,
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
 
     let received = graph
         .query(

@@ -1,22 +1,27 @@
 // Live updates: a minimal graphql-transport-ws client on the gateway's /graphql. The token the
 // page uses goes in connection_init's payload (the gateway never reads the upgrade's cookies).
-// The socket reopens with backoff (1 s doubling to 30 s) when it closes; `onState` is told
-// 'connecting', 'live' or 'offline' for the header's indicator.
+// The socket reopens with backoff (1 s doubling to 30 s) when it closes or a subscription
+// fails, back to 1 s once a connection has stayed up for 30 s (so a subgraph that refuses at
+// once is not asked every second); `onState` is told 'connecting', 'live' or 'offline' for
+// the header's indicator.
 
 import { token } from './api.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 const MAX_BACKOFF_MS = 30000;
+const HEALTHY_MS = 30000;
 
 /**
  * Subscribes to each of `subscriptions` ({ query, variables }) and calls `onEvent(data)` for
- * every event. Returns a function that closes the socket for good.
+ * every event. Returns a function that closes the socket for good; its `drop()` closes the
+ * current socket as a lost network would (the browser tests use it).
  */
 export function live(subscriptions, { onEvent, onState }) {
   let socket = null;
   let backoff = 1000;
   let timer = null;
   let stopped = false;
+  let liveSince = 0;
 
   function open() {
     onState('connecting');
@@ -31,7 +36,7 @@ export function live(subscriptions, { onEvent, onState }) {
       let msg;
       try { msg = JSON.parse(message.data); } catch { return; }
       if (msg.type === 'connection_ack') {
-        backoff = 1000;
+        liveSince = Date.now();
         subscriptions.forEach((payload, index) => send({ id: String(index + 1), type: 'subscribe', payload }));
         onState('live');
       } else if (msg.type === 'ping') {
@@ -46,15 +51,19 @@ export function live(subscriptions, { onEvent, onState }) {
     socket.onclose = () => {
       if (stopped) return;
       onState('offline');
+      if (liveSince && Date.now() - liveSince >= HEALTHY_MS) backoff = 1000;
+      liveSince = 0;
       timer = setTimeout(open, backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     };
   }
 
   open();
-  return () => {
+  const stop = () => {
     stopped = true;
     clearTimeout(timer);
     if (socket) socket.close(1000);
   };
+  stop.drop = () => socket && socket.close();
+  return stop;
 }

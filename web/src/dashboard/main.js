@@ -154,6 +154,7 @@ async function render() {
         if (data.volunteerRegistered) refreshFigures();
       },
     });
+    window.quntuan.dropLive = stopLive.drop;
   });
   const work = [
     first,
