@@ -31,7 +31,8 @@ pub fn router() -> Router {
     Router::new()
         .route_service(
             "/graphql",
-            get_service(GraphQLSubscription::new(schema.clone())).post_service(GraphQL::new(schema)),
+            get_service(GraphQLSubscription::new(schema.clone()))
+                .post_service(GraphQL::new(schema)),
         )
         .route("/health", get(crate::server::health))
 }
@@ -82,7 +83,8 @@ impl TickerSubscription {
     /// Numbered events, one every `intervalMs` milliseconds, until the subscriber leaves. A
     /// reader slower than the interval gets fewer events, never a burst of late ones.
     async fn ticks(&self, interval_ms: i32) -> impl Stream<Item = Tick> + use<> {
-        let period = Duration::from_millis(u64::try_from(interval_ms.max(MIN_INTERVAL_MS)).unwrap_or(1));
+        let period =
+            Duration::from_millis(u64::try_from(interval_ms.max(MIN_INTERVAL_MS)).unwrap_or(1));
         let mut interval = tokio::time::interval(period);
         interval.set_missed_tick_behavior(MissedTickBehavior::Delay);
         futures::stream::unfold((interval, 0_i32), |(mut interval, seq)| async move {

@@ -37,7 +37,9 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let url = cli.url;
     if !url.starts_with("ws://127.0.0.1:") {
-        eprintln!("quntuan-bench-subscribers: --url must be ws://127.0.0.1:PORT/… (loopback only), not {url}");
+        eprintln!(
+            "quntuan-bench-subscribers: --url must be ws://127.0.0.1:PORT/… (loopback only), not {url}"
+        );
         return ExitCode::from(2);
     }
     let config = LoadConfig {

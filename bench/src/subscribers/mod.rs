@@ -110,7 +110,10 @@ pub async fn run(config: &LoadConfig, on_open: impl FnOnce(Opened)) -> Report {
             break;
         }
         let notified = shared.opened_or_failed.notified();
-        if tokio::time::timeout_at(deadline.into(), notified).await.is_err() {
+        if tokio::time::timeout_at(deadline.into(), notified)
+            .await
+            .is_err()
+        {
             break;
         }
     }
@@ -131,6 +134,10 @@ pub async fn run(config: &LoadConfig, on_open: impl FnOnce(Opened)) -> Report {
             ..Outcome::default()
         }));
     }
-    let per_second = shared.per_second.iter().map(|n| n.load(Ordering::Relaxed)).collect();
+    let per_second = shared
+        .per_second
+        .iter()
+        .map(|n| n.load(Ordering::Relaxed))
+        .collect();
     Report::new(config, started, window_start, per_second, outcomes)
 }

@@ -94,7 +94,9 @@ pub(super) async fn run(shared: Arc<Shared>, mut stop: watch::Receiver<bool>) ->
     if outcome.failure.is_none() {
         // A polite end, so that the gateway's count of open subscriptions falls at once.
         let _ = socket
-            .send(Message::text(json!({"id": "1", "type": "complete"}).to_string()))
+            .send(Message::text(
+                json!({"id": "1", "type": "complete"}).to_string(),
+            ))
             .await;
         let _ = socket.close(None).await;
     } else if outcome.first_seq.is_none() {
@@ -122,11 +124,23 @@ async fn open(shared: &Shared) -> Result<Socket, String> {
         "sec-websocket-protocol",
         HeaderValue::from_static("graphql-transport-ws"),
     );
-    let (mut socket, _) = tokio::time::timeout(shared.open_timeout, tokio_tungstenite::connect_async(request))
-        .await
-        .map_err(|_| format!("no WebSocket upgrade from {} in {:?}", shared.url, shared.open_timeout))?
-        .map_err(|error| format!("WebSocket upgrade at {} failed: {error}", shared.url))?;
-    send(&mut socket, json!({"type": "connection_init", "payload": {}})).await?;
+    let (mut socket, _) = tokio::time::timeout(
+        shared.open_timeout,
+        tokio_tungstenite::connect_async(request),
+    )
+    .await
+    .map_err(|_| {
+        format!(
+            "no WebSocket upgrade from {} in {:?}",
+            shared.url, shared.open_timeout
+        )
+    })?
+    .map_err(|error| format!("WebSocket upgrade at {} failed: {error}", shared.url))?;
+    send(
+        &mut socket,
+        json!({"type": "connection_init", "payload": {}}),
+    )
+    .await?;
     let ack = tokio::time::timeout(shared.open_timeout, next_text(&mut socket))
         .await
         .map_err(|_| format!("no connection_ack in {:?}", shared.open_timeout))??;

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use quntuan_bench::server;
-use quntuan_bench::subscribers::{self, LoadConfig, Report};
 use quntuan_bench::subgraphs::products;
+use quntuan_bench::subscribers::{self, LoadConfig, Report};
 use quntuan_bench::ticker;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
 use quntuan_gateway::http::{HttpSettings, router_with_subscriptions};
@@ -24,7 +24,12 @@ const INTERVAL_MS: u32 = 50;
 async fn spawn(name: &'static str, router: axum::Router) -> String {
     let listener = server::bind(0).await.expect("a loopback port");
     let address = listener.local_addr().expect("the bound address");
-    tokio::spawn(server::serve(name, listener, router, std::future::pending()));
+    tokio::spawn(server::serve(
+        name,
+        listener,
+        router,
+        std::future::pending(),
+    ));
     format!("http://{address}")
 }
 
