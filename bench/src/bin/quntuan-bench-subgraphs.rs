@@ -1,5 +1,6 @@
 //! Starts the benchmark servers on 127.0.0.1: the four federation subgraphs, the monolith
-//! baseline, the pass-through proxy baseline, or an OTLP sink for the traced gateway legs.
+//! baseline, the pass-through proxy baseline, the subscription load test's ticker and products,
+//! or an OTLP sink for the traced gateway legs.
 //! Each runs until SIGINT or SIGTERM.
 
 use std::process::ExitCode;
@@ -9,7 +10,7 @@ use axum::http::Uri;
 use clap::{Parser, Subcommand};
 use quntuan_bench::server::{self, ServeError};
 use quntuan_bench::subgraphs::{accounts, inventory, products, reviews};
-use quntuan_bench::{monolith, proxy};
+use quntuan_bench::{monolith, proxy, ticker};
 use tokio::task::JoinSet;
 
 #[derive(Parser)]
@@ -46,6 +47,14 @@ enum Command {
         port: u16,
         #[arg(long, default_value = "http://127.0.0.1:4105/graphql")]
         upstream: Uri,
+    },
+    /// The subscription load test's subgraphs: `ticker` (`Subscription.ticks`, over
+    /// graphql-transport-ws) and `products` (the entity each event names).
+    Ticker {
+        #[arg(long, default_value_t = 4121)]
+        ticker: u16,
+        #[arg(long, default_value_t = 4122)]
+        products: u16,
     },
     /// An OTLP/HTTP collector that reads every export and keeps nothing (`POST /v1/traces`):
     /// what the traced gateway legs export to.
@@ -89,6 +98,13 @@ async fn main() -> ExitCode {
             vec![("monolith", port, server::graphql_router(monolith::schema()))]
         }
         Command::Proxy { port, upstream } => vec![("proxy", port, proxy::router(upstream))],
+        Command::Ticker {
+            ticker: t,
+            products: p,
+        } => vec![
+            ("ticker", t, ticker::router()),
+            ("products", p, server::graphql_router(products::schema())),
+        ],
         Command::Sink { port } => vec![("sink", port, sink_router())],
     };
     match run(servers).await {

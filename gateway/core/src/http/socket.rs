@@ -64,6 +64,7 @@ pub(super) async fn upgrade(
     headers.remove(header::COOKIE);
     upgrade
         .protocols([PROTOCOL])
+        .read_buffer_size(crate::subscription::WEBSOCKET_READ_BUFFER_BYTES)
         .on_upgrade(move |socket| async move {
             let connection = Connection {
                 handle,

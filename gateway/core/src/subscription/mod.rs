@@ -37,6 +37,13 @@ pub use root_fetch::SubscriptionFetches;
 pub(crate) use root_fetch::transport_for;
 pub use settings::{SubgraphProtocol, SubgraphSubscription, SubscriptionSettings};
 
+/// The read buffer of every WebSocket the gateway holds (a client's, a subgraph subscription's).
+/// tungstenite's default is 128 KiB, and it zero-fills the buffer to its capacity on every read,
+/// so each socket kept 128 KiB resident: most of the memory of a subscription (BENCHMARKS.md,
+/// section 6). Subscription messages are small; a larger one is still read whole, the buffer
+/// growing for it.
+pub(crate) const WEBSOCKET_READ_BUFFER_BYTES: usize = 8 * 1024;
+
 use crate::error::{ErrorCode, GraphqlError};
 use crate::execute::SubgraphRequest;
 use crate::gateway::{Gateway, GraphqlRequest, GraphqlResponse, RequestOptions};

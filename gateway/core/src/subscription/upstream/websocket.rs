@@ -233,7 +233,9 @@ async fn connect(url: &str, request: &SubgraphRequest) -> Result<Socket, String>
     } else {
         Box::new(tcp)
     };
-    let (socket, _) = tokio_tungstenite::client_async(upgrade, io)
+    let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default()
+        .read_buffer_size(super::super::WEBSOCKET_READ_BUFFER_BYTES);
+    let (socket, _) = tokio_tungstenite::client_async_with_config(upgrade, io, Some(config))
         .await
         .map_err(|e| e.to_string())?;
     Ok(socket)
