@@ -33,8 +33,16 @@ pub fn validate(
     })
 }
 
+/// The most parse or validation errors answered for one document (graphql-js stops at the
+/// same number). A document within every operation limit can still hold thousands of
+/// mistakes; answering each would make the response, and the document cache that keeps
+/// refusals, grow with whatever a caller sends.
+pub(crate) const MAX_REPORTED_ERRORS: usize = 100;
+
 pub(crate) fn diagnostics(list: &DiagnosticList, code: ErrorCode) -> Vec<GraphqlError> {
-    list.iter()
+    let mut errors: Vec<GraphqlError> = list
+        .iter()
+        .take(MAX_REPORTED_ERRORS)
         .map(|diagnostic| {
             let json = diagnostic.to_json();
             let location = json.locations.first().map(|lc| Location {
@@ -43,7 +51,15 @@ pub(crate) fn diagnostics(list: &DiagnosticList, code: ErrorCode) -> Vec<Graphql
             });
             GraphqlError::new(json.message, code).with_location(location)
         })
-        .collect()
+        .collect();
+    let unreported = list.len().saturating_sub(MAX_REPORTED_ERRORS);
+    if unreported > 0 {
+        errors.push(GraphqlError::new(
+            format!("{unreported} more errors in the document are not reported: fix the ones above first"),
+            code,
+        ));
+    }
+    errors
 }
 
 /// Picks the operation `operation_name` names, or the only one.

@@ -146,6 +146,29 @@ async fn a_huge_document_is_stopped_by_the_token_limit() {
     assert_refused(&answer, "MAX_TOKENS_LIMIT", &["more than 15000 tokens"]);
 }
 
+/// Found by the `plan` fuzzer (an out-of-memory): a document within every limit can still hold
+/// thousands of mistakes, and each one was answered and kept in the document cache as an error
+/// of its own, so distinct such documents grew the cache by megabytes each. At most 100 are
+/// reported, then one error saying how many more there are.
+#[tokio::test]
+async fn a_document_with_thousands_of_mistakes_reports_the_first_hundred() {
+    let url = start(GatewaySettings::default()).await;
+    let fragments: String = (0..600)
+        .map(|i| format!(" fragment F{i} on Query {{ nope{i} }}"))
+        .collect();
+    let answer = send(&url, &format!("{{ __typename }}{fragments}")).await;
+    assert_refused(&answer, "GRAPHQL_VALIDATION_FAILED", &[]);
+    let errors = answer.body["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 101, "{}", answer.text);
+    let last = &errors[100];
+    assert_eq!(last["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED");
+    let message = last["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("1100 more errors") && message.contains("not reported"),
+        "{message}"
+    );
+}
+
 #[tokio::test]
 async fn limits_are_configurable_and_introspection_can_be_switched_off() {
     let url = start(GatewaySettings {
