@@ -256,7 +256,8 @@ mod tests {
             "a `sample` is left"
         );
         for expected in [
-            "pub struct Rescue;",
+            // the service type, declared through the kit's `subgraph_service!`
+            "    Rescue: \"rescue\",",
             "name = \"quntuan-rescue\"",
             "table_name = \"rescue_units\"",
             "async fn rescue(&self",
