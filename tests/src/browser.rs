@@ -157,6 +157,13 @@ impl Browser {
 
     /// Sends a command (to the page once attached) and waits for its result.
     pub async fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params)
+            .await
+            .unwrap_or_else(|error| panic!("{method} failed: {error}"))
+    }
+
+    /// Sends a command and waits for its result; the browser's refusal is the error.
+    async fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let mut message = json!({"id": id, "method": method, "params": params});
@@ -183,10 +190,10 @@ impl Browser {
                 }
             }
             if value["id"] == id {
-                if let Some(error) = value.get("error") {
-                    panic!("{method} failed: {error}");
-                }
-                return value["result"].clone();
+                return match value.get("error") {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(value["result"].clone()),
+                };
             }
         }
     }
@@ -215,28 +222,39 @@ impl Browser {
 
     /// Evaluates `expression` in the page (awaiting a promise) and returns its value.
     pub async fn eval(&mut self, expression: &str) -> Value {
+        self.try_eval(expression)
+            .await
+            .unwrap_or_else(|exception| panic!("`{expression}` threw: {exception}"))
+    }
+
+    /// Evaluates `expression`; an exception thrown in the page, or the browser refusing the
+    /// evaluation (its context destroyed by a navigation), is the error.
+    async fn try_eval(&mut self, expression: &str) -> Result<Value, Value> {
         let result = self
-            .call(
+            .try_call(
                 "Runtime.evaluate",
                 json!({"expression": expression, "returnByValue": true, "awaitPromise": true}),
             )
-            .await;
-        if let Some(exception) = result.get("exceptionDetails") {
-            panic!("`{expression}` threw: {exception}");
+            .await?;
+        match result.get("exceptionDetails") {
+            Some(exception) => Err(exception.clone()),
+            None => Ok(result["result"]["value"].clone()),
         }
-        result["result"]["value"].clone()
     }
 
-    /// Polls `condition` until it is true; panics after `timeout`.
+    /// Polls `condition` until it is true; panics after `timeout`. A condition that throws
+    /// counts as not yet true: between one document and the next (a navigation, a reload)
+    /// the page has no `document.body` for a moment, which a loaded machine makes visible.
     pub async fn wait_for(&mut self, condition: &str, timeout: Duration) {
         let deadline = Instant::now() + timeout;
         loop {
-            if self.eval(&format!("Boolean({condition})")).await == json!(true) {
+            let outcome = self.try_eval(&format!("Boolean({condition})")).await;
+            if outcome == Ok(json!(true)) {
                 return;
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out after {timeout:?} waiting for `{condition}`"
+                "timed out after {timeout:?} waiting for `{condition}` (last: {outcome:?})"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
