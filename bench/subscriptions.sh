@@ -63,30 +63,8 @@ if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $needed_files ]]; then
 fi
 
 # --- processes ---------------------------------------------------------------------------------
-declare -A PID=()
-# shellcheck disable=SC2317 # called by the EXIT trap
-cleanup() {
-  local name
-  for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null || true; done
-  for name in "${!PID[@]}"; do
-    for _ in $(seq 50); do kill -0 "${PID[$name]}" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "${PID[$name]}" 2>/dev/null || true
-    wait "${PID[$name]}" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# stop NAME: ends one process started here, and forgets it.
-stop() {
-  local pid=${PID[$1]:-}
-  [[ -n $pid ]] || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  unset "PID[$1]"
-}
+# shellcheck source=bench/processes.sh
+source "$BENCH/processes.sh"
 
 # --- build -------------------------------------------------------------------------------------
 packages=(-p quntuan-bench)
@@ -111,49 +89,14 @@ for binary in "$SERVERS" "$CLIENT" "$GATEWAY"; do
   [[ -x $binary ]] || die "missing $binary after the build"
 done
 
-port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null; }
 for port in "$GATEWAY_PORT" "$TICKER_PORT" "$PRODUCTS_PORT"; do
   port_free "$port" || die "port $port on 127.0.0.1 is already in use"
 done
-
-# start NAME COMMAND...: runs COMMAND in the background, output to $OUT/NAME.log.
-start() {
-  local name=$1; shift
-  "$@" >"$OUT/$name.log" 2>&1 &
-  PID[$name]=$!
-}
-
-# wait_healthy NAME PORT...: until every port answers GET /health with 200, or NAME dies.
-wait_healthy() {
-  local name=$1; shift
-  local port
-  for port in "$@"; do
-    for attempt in $(seq 600); do
-      if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/health"; then break; fi
-      if ! kill -0 "${PID[$name]}" 2>/dev/null; then
-        tail -n 20 "$OUT/$name.log" >&2
-        die "$name exited before it became healthy (log: $OUT/$name.log)"
-      fi
-      [[ $attempt -lt 600 ]] || die "$name: no healthy answer on port $port after 60 s"
-      sleep 0.1
-    done
-  done
-}
 
 start subgraphs "$SERVERS" ticker --ticker "$TICKER_PORT" --products "$PRODUCTS_PORT"
 wait_healthy subgraphs "$TICKER_PORT" "$PRODUCTS_PORT"
 
 # --- measurement helpers -----------------------------------------------------------------------
-CLK_TCK=$(getconf CLK_TCK)
-
-# cpu_ticks PID: user + system CPU time so far, in clock ticks (/proc/PID/stat fields 14 and 15).
-cpu_ticks() {
-  local stat rest
-  stat=$(<"/proc/$1/stat")
-  rest=${stat##*) } # the command name may contain spaces; fields resume after ") "
-  read -r -a fields <<<"$rest"
-  echo $((fields[11] + fields[12]))
-}
 
 # status_kib PID FIELD: a /proc/PID/status figure in KiB (VmRSS now, VmHWM the peak).
 status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
