@@ -6,6 +6,7 @@ mod common;
 use async_graphql::{Executor, Request};
 use common::{officer, run, seeded_schema};
 use futures::{FutureExt, Stream, StreamExt};
+use quntuan_kit::testing::{self, next_event};
 use serde_json::{Value, json};
 
 const SUBSCRIBE: &str = r#"subscription($region: String) {
@@ -41,25 +42,7 @@ fn subscribe(
     schema: &impl Executor,
     region: Option<&str>,
 ) -> impl Stream<Item = async_graphql::Response> + Unpin {
-    let request = Request::new(SUBSCRIBE)
-        .variables(async_graphql::Variables::from_json(
-            json!({"region": region}),
-        ))
-        .data(officer());
-    let mut events = Box::pin(Executor::execute_stream(schema, request, None));
-    assert!(
-        events.next().now_or_never().is_none(),
-        "no event before any write"
-    );
-    events
-}
-
-async fn next_event(events: &mut (impl Stream<Item = async_graphql::Response> + Unpin)) -> Value {
-    let event = tokio::time::timeout(std::time::Duration::from_secs(5), events.next())
-        .await
-        .expect("an event within 5 s")
-        .expect("the subscription is open");
-    serde_json::to_value(event).expect("a response serialises")
+    testing::subscribe(schema, SUBSCRIBE, json!({"region": region}), officer())
 }
 
 fn id_of(response: &Value, field: &str) -> String {

@@ -3,9 +3,10 @@
 
 mod common;
 
-use async_graphql::{Executor, Request, Variables};
+use async_graphql::Executor;
 use futures::{FutureExt, Stream, StreamExt};
 use quntuan_kit::Caller;
+use quntuan_kit::testing::{self, next_event};
 use serde_json::{Value, json};
 
 const SUBSCRIBE: &str = "subscription($region: String) { volunteerRegistered(regionCode: $region) { id name region { code } } }";
@@ -30,23 +31,7 @@ fn subscribe(
     caller: Caller,
     region: Option<&str>,
 ) -> impl Stream<Item = async_graphql::Response> + Unpin {
-    let request = Request::new(SUBSCRIBE)
-        .variables(Variables::from_json(json!({ "region": region })))
-        .data(caller);
-    let mut events = Box::pin(schema.execute_stream(request, None));
-    assert!(
-        events.next().now_or_never().is_none(),
-        "no event before any write"
-    );
-    events
-}
-
-async fn next_event(events: &mut (impl Stream<Item = async_graphql::Response> + Unpin)) -> Value {
-    let event = tokio::time::timeout(std::time::Duration::from_secs(5), events.next())
-        .await
-        .expect("an event within 5 s")
-        .expect("the subscription is open");
-    serde_json::to_value(event).expect("a response serialises")
+    testing::subscribe(schema, SUBSCRIBE, json!({ "region": region }), caller)
 }
 
 #[tokio::test]
