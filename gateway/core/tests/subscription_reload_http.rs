@@ -63,6 +63,17 @@ async fn a_reload_ends_the_subscription_whose_field_is_gone_and_keeps_the_other(
     );
 }
 
+/// A gateway with one client watching disputes under id `w`, its subgraph subscription open.
+async fn watching() -> (Setup, Socket) {
+    let setup = start(|_| {}).await;
+    let mut socket = Socket::ready(&setup, json!({})).await;
+    socket
+        .send(json!({"id": "w", "type": "subscribe", "payload": watch_request()}))
+        .await;
+    setup.feed.listeners(1).await;
+    (setup, socket)
+}
+
 /// The supergraph with `@requiresScopes` added to `field_line` (a line of the fixture).
 fn scoped(setup: &Setup, field_line: &str) -> String {
     assert!(
@@ -75,12 +86,7 @@ fn scoped(setup: &Setup, field_line: &str) -> String {
 
 #[tokio::test]
 async fn events_after_a_reload_run_on_the_new_schema() {
-    let setup = start(|_| {}).await;
-    let mut socket = Socket::ready(&setup, json!({})).await;
-    socket
-        .send(json!({"id": "w", "type": "subscribe", "payload": watch_request()}))
-        .await;
-    setup.feed.listeners(1).await;
+    let (setup, mut socket) = watching().await;
     setup.feed.push("RECEIVED");
     assert_eq!(socket.recv().await["payload"], received());
     // A field of another subgraph now needs a scope the caller lacks: the subgraph
@@ -105,12 +111,7 @@ async fn events_after_a_reload_run_on_the_new_schema() {
 
 #[tokio::test]
 async fn a_reload_that_changes_the_subgraph_subscription_ends_it_with_the_reload_code() {
-    let setup = start(|_| {}).await;
-    let mut socket = Socket::ready(&setup, json!({})).await;
-    socket
-        .send(json!({"id": "w", "type": "subscribe", "payload": watch_request()}))
-        .await;
-    setup.feed.listeners(1).await;
+    let (setup, mut socket) = watching().await;
     // `step` is the subscribed subgraph's own field: cut for this caller, the subgraph
     // operation changes, so the caller must subscribe again rather than keep the old rules.
     let sdl = scoped(&setup, "  step: String!\n");
@@ -128,12 +129,7 @@ async fn a_reload_that_changes_the_subgraph_subscription_ends_it_with_the_reload
 
 #[tokio::test]
 async fn a_reload_that_keeps_every_field_keeps_every_subscription() {
-    let setup = start(|_| {}).await;
-    let mut socket = Socket::ready(&setup, json!({})).await;
-    socket
-        .send(json!({"id": "w", "type": "subscribe", "payload": watch_request()}))
-        .await;
-    setup.feed.listeners(1).await;
+    let (setup, mut socket) = watching().await;
     // The same supergraph with a field added elsewhere: another schema, the same plan.
     let sdl = setup.sdl.replace(
         "  dispute(id: ID!): Dispute @join__field(graph: UNIONS)\n",
