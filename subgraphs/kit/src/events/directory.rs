@@ -5,12 +5,19 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Event;
+use super::{Event, Feed};
 
 /// Topic of [`UnitRegistered`].
 pub const UNIT_TOPIC: &str = "directory.unit";
 /// Topic of [`ActivityRecorded`].
 pub const ACTIVITY_TOPIC: &str = "directory.activity";
+
+/// The directory's topics, kept for hub in a stream when the bus goes through Redis, so hub
+/// applies what was published while it was down.
+pub const FEED: Feed = Feed {
+    name: "directory",
+    topics: &[UNIT_TOPIC, ACTIVITY_TOPIC],
+};
 
 /// A grassroots unit as hub's directory lists it. `organization` is the stored name
 /// (`catalog::Org::as_str`: `unions`, `youth`, ...).

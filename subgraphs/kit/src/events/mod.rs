@@ -8,11 +8,16 @@
 //! 2. In one process the bus is a tokio broadcast channel ([`EventBus::in_process`]); with a
 //!    Redis URL (`QUNTUAN_REDIS_URL`, [`EventBus::from_env`]) events go through Redis
 //!    pub/sub, so every replica of a subgraph (and hub) receives what any replica published.
+//!    Pub/sub keeps nothing: a subscriber that is away misses what is published meanwhile,
+//!    which suits live subscriptions. The topics of a [`Feed`] (hub's directory) are also
+//!    kept in a Redis stream that its followers read at least once ([`EventBus::follow`]).
 //! 3. An event names what changed (ids, region, status), never personal data: a subscription
 //!    loads the record when it answers, under the caller's scopes, and Redis never holds a
 //!    claimant's name.
 
+mod feed;
 mod redis_relay;
+mod redis_stream;
 
 use std::sync::Arc;
 
@@ -27,6 +32,11 @@ use crate::service::BoxFuture;
 use crate::write::{Transient, write_transaction};
 
 pub mod directory;
+
+pub use feed::{Apply, CLAIM_AFTER, Feed, Follower, Following, STREAM_MAX_LEN};
+
+/// The prefix of the bus's Redis keys and channels unless told otherwise.
+pub const REDIS_NAMESPACE: &str = "quntuan:";
 
 /// Events kept for a subscriber slower than the publishers before the oldest are dropped
 /// (and logged); a subscription reads them as fast as its socket takes them.
@@ -84,8 +94,15 @@ impl EventBus {
     /// forwards every event Redis delivers (this replica's own included) to the local
     /// subscribers, so each event reaches each subscriber once. Needs a tokio runtime.
     pub async fn redis(url: &str) -> Result<EventBus, KitError> {
+        EventBus::redis_in(url, REDIS_NAMESPACE).await
+    }
+
+    /// [`EventBus::redis`] with its channels and streams under `namespace` instead of
+    /// [`REDIS_NAMESPACE`]: buses of different namespaces do not see each other (tests, or
+    /// two deployments on one Redis).
+    pub async fn redis_in(url: &str, namespace: &str) -> Result<EventBus, KitError> {
         let local = broadcast::channel(CAPACITY).0;
-        let publisher = redis_relay::start(url, local.clone()).await?;
+        let publisher = redis_relay::start(url, namespace, local.clone()).await?;
         Ok(EventBus {
             local,
             redis: Some(Arc::new(publisher)),
@@ -108,8 +125,9 @@ impl EventBus {
             .unwrap_or_else(EventBus::in_process)
     }
 
-    /// Publishes committed events, in order. A Redis that does not take one is logged with
-    /// the topic: the write it describes has committed and stands.
+    /// Publishes committed events, in order; with Redis, an event of a [`Feed`] is appended
+    /// to the feed's stream first. A Redis that does not take one is logged with the topic:
+    /// the write it describes has committed and stands.
     pub async fn publish(&self, events: Vec<Event>) {
         for event in events {
             match &self.redis {
@@ -126,6 +144,12 @@ impl EventBus {
     /// the channel's capacity behind loses the oldest, logged with their number.
     pub fn subscribe(&self, topic: &str) -> impl Stream<Item = Event> + Send + use<> {
         let topic = topic.to_string();
+        self.subscribe_all()
+            .filter(move |event| std::future::ready(event.topic == topic))
+    }
+
+    /// Every event published from now on, whatever its topic.
+    fn subscribe_all(&self) -> impl Stream<Item = Event> + Send + use<> {
         let receiver = self.local.subscribe();
         futures::stream::unfold(receiver, |mut receiver| async move {
             loop {
@@ -138,7 +162,6 @@ impl EventBus {
                 }
             }
         })
-        .filter(move |event| std::future::ready(event.topic == topic))
     }
 
     /// [`EventBus::subscribe`] with each payload read as `T`; payloads of another shape
