@@ -9,22 +9,35 @@
 //! subscribe with, nor a reconnect loop per subgraph, and the payload is public directory
 //! data, so nothing personal crosses the bus.
 //!
-//! Delivery: each event is upserted by id (idempotent, so a repeat is harmless), and a
-//! failed upsert is retried with backoff until it succeeds, so every event hub receives is
-//! applied at least once. What the bus does not hold is not replayed: an event published
-//! while hub was down (or, with Redis, disconnected) is not seen; the seed and a restart of
-//! hub do not backfill it (see the report of issue 17 point 5).
+//! Delivery, at least once:
+//! - With Redis the directory topics are a durable feed (`kit::events::Feed`): each event is
+//!   also appended to a Redis stream, which hub reads in the consumer group `hub`. An entry
+//!   is acknowledged only once its upsert has committed, so events published while hub was
+//!   down or disconnected, and an event hub read but did not apply before it stopped, are
+//!   applied when it is back (its own pending entries first; entries a replica under another
+//!   name left pending are claimed after a minute).
+//! - In process, hub subscribes when its router is built, in the process that runs the
+//!   publishers, so it is up whenever they publish.
+//!
+//! Each event is upserted by id, so a repeat is harmless, and a failed upsert is retried
+//! with backoff until it succeeds. Still lost, and logged by the publisher: an event whose
+//! publisher stops between its commit and the `XADD`, and entries Redis trimmed (past
+//! `kit::events::STREAM_MAX_LEN`) before hub read them; the seed does not backfill them.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use futures::StreamExt;
-use quntuan_kit::EventBus;
 use quntuan_kit::events::directory::{
-    ACTIVITY_TOPIC, ActivityRecorded, UNIT_TOPIC, UnitRegistered,
+    ACTIVITY_TOPIC, ActivityRecorded, FEED, UNIT_TOPIC, UnitRegistered,
 };
+use quntuan_kit::events::{Follower, Following};
+use quntuan_kit::{Event, EventBus};
 use sea_orm::{DatabaseConnection, DbErr};
 
 use crate::service::directory_upserts::{upsert_activity, upsert_unit};
+
+/// Hub's consumer group on the directory feed: its replicas share the entries.
+pub const GROUP: &str = "hub";
 
 /// The longest wait between two attempts of one upsert.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
@@ -34,21 +47,47 @@ enum Entry {
     Activity(ActivityRecorded),
 }
 
-/// Subscribes now (so nothing published after this call is missed) and applies the events
-/// in a background task for as long as the bus lives. Needs a tokio runtime.
-pub fn follow(db: DatabaseConnection, events: &EventBus) {
-    let units = events
-        .subscribe_to::<UnitRegistered>(UNIT_TOPIC)
-        .map(Entry::Unit);
-    let activities = events
-        .subscribe_to::<ActivityRecorded>(ACTIVITY_TOPIC)
-        .map(Entry::Activity);
-    let mut entries = Box::pin(futures::stream::select(units, activities));
-    tokio::spawn(async move {
-        while let Some(entry) = entries.next().await {
-            apply(&db, &entry).await;
-        }
-    });
+/// Starts applying the directory events in a background task (see the module docs); in
+/// process, nothing published after this call is missed. Needs a tokio runtime.
+pub fn follow(db: DatabaseConnection, events: &EventBus) -> Following {
+    events.follow(
+        &FEED,
+        follower(),
+        Arc::new(move |event| {
+            let db = db.clone();
+            Box::pin(async move {
+                if let Some(entry) = entry(event) {
+                    apply(&db, &entry).await;
+                }
+            })
+        }),
+    )
+}
+
+/// This replica in the group: named after its host (`HOSTNAME`: a container's or a pod's
+/// name), so a restarted replica on the same host re-reads what it had not applied; `hub`
+/// when the variable is not set.
+pub fn follower() -> Follower {
+    let consumer = std::env::var("HOSTNAME")
+        .ok()
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| GROUP.to_string());
+    Follower::new(GROUP, consumer.trim())
+}
+
+/// The directory row an event carries; `None` (logged) for a payload of another shape,
+/// which would not be understood on a second reading either.
+fn entry(event: Event) -> Option<Entry> {
+    let parsed = match event.topic.as_str() {
+        UNIT_TOPIC => serde_json::from_value(event.payload).map(Entry::Unit),
+        ACTIVITY_TOPIC => serde_json::from_value(event.payload).map(Entry::Activity),
+        _ => return None,
+    };
+    parsed
+        .inspect_err(|error| {
+            tracing::warn!(topic = %event.topic, %error, "a directory event's payload was not understood; skipped");
+        })
+        .ok()
 }
 
 /// Upserts `entry`, retrying until the database takes it.

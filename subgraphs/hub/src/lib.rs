@@ -44,6 +44,7 @@ impl SubgraphService for Hub {
     }
 
     fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router {
+        // Runs as long as the process (dropping its handle leaves it running).
         directory_feed::follow(db.clone(), &events);
         quntuan_kit::router(schema::build(db))
     }
