@@ -1,14 +1,18 @@
 //! The subgraphs' own events through the real gateway (issue 17 point 5): a client
-//! subscribed over `graphql-transport-ws` gets a labour dispute received by a mutation sent
-//! through the gateway, with the region's name resolved from hub, and nothing for a
-//! mutation refused inside its transaction; a grassroots union registered by a mutation
-//! appears in hub's cross-organisation directory.
+//! subscribed over `graphql-transport-ws`, GraphQL over SSE or multipart HTTP gets a labour
+//! dispute received by a mutation sent through the gateway, with the region's name resolved
+//! from hub, and nothing for a mutation refused inside its transaction; a grassroots union
+//! registered by a mutation appears in hub's cross-organisation directory.
+
+#[path = "../../gateway/core/tests/support/streaming_client.rs"]
+mod streaming_client;
 
 use std::time::Duration;
 
 use futures::{SinkExt, StreamExt};
 use quntuan_e2e::{Graph, token};
 use serde_json::{Value, json};
+use streaming_client::{MULTIPART, SSE, Streamed};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -18,6 +22,8 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 const RECEIVE: &str =
     r#"mutation($input: ReceiveLaborDisputeInput!) { receiveLaborDispute(input: $input) { id } }"#;
+
+const WATCH: &str = r#"subscription { laborDisputeChanged(regionCode: "510116") { id status claimantName region { code name } } }"#;
 
 fn dispute_input(union_id: Option<&str>) -> Value {
     json!({"input": {
@@ -79,18 +85,112 @@ async fn next_message(socket: &mut Socket) -> Value {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_dispute_received_through_the_gateway_reaches_a_subscriber_with_hubs_region_name() {
+/// The three ways a client subscribes through the gateway.
+#[derive(Clone, Copy, Debug)]
+enum Protocol {
+    WebSocket,
+    Sse,
+    Multipart,
+}
+
+/// A client subscription through the gateway, over one of the protocols.
+enum Subscriber {
+    Socket(Socket),
+    Sse(Streamed),
+    Multipart(Streamed),
+}
+
+impl Subscriber {
+    /// Subscribes to `query` as `bearer` over `protocol`.
+    async fn open(graph: &Graph, protocol: Protocol, bearer: &str, query: &str) -> Subscriber {
+        let request = json!({"query": query});
+        let authorization = format!("Bearer {bearer}");
+        let streamed = |accept: &'static str| {
+            let headers = [
+                ("accept", accept),
+                ("authorization", authorization.as_str()),
+            ];
+            let url = graph.gateway_url.clone();
+            async move { Streamed::post(&url, &headers, &request).await }
+        };
+        match protocol {
+            Protocol::WebSocket => {
+                let mut socket = connect(graph, bearer).await;
+                let subscribe =
+                    json!({"id": "1", "type": "subscribe", "payload": {"query": query}});
+                socket
+                    .send(Message::text(subscribe.to_string()))
+                    .await
+                    .expect("sent");
+                Subscriber::Socket(socket)
+            }
+            Protocol::Sse => {
+                let stream = streamed(SSE).await;
+                assert_eq!(stream.content_type, "text/event-stream");
+                Subscriber::Sse(stream)
+            }
+            Protocol::Multipart => {
+                let stream = streamed(MULTIPART).await;
+                assert_eq!(
+                    stream.content_type,
+                    r#"multipart/mixed;boundary="graphql";subscriptionSpec="1.0""#
+                );
+                Subscriber::Multipart(stream)
+            }
+        }
+    }
+
+    /// The next event's result (`{"data": ..}`), after checking the protocol's framing of it
+    /// whole: a `next` message of subscription `1`, an `event: next`, a `{"payload": ..}` part.
+    async fn next(&mut self) -> Value {
+        let within = Duration::from_secs(15);
+        match self {
+            Subscriber::Socket(socket) => {
+                let mut message = next_message(socket).await;
+                let payload = message["payload"].take();
+                assert_eq!(message, json!({"id": "1", "type": "next", "payload": null}));
+                payload
+            }
+            Subscriber::Sse(stream) => {
+                let event = tokio::time::timeout(within, stream.event())
+                    .await
+                    .expect("an event within 15 s")
+                    .expect("the stream is open");
+                assert_eq!(event.0, "next", "{event:?}");
+                serde_json::from_str(&event.1).expect("JSON data")
+            }
+            Subscriber::Multipart(stream) => {
+                let mut part = tokio::time::timeout(within, stream.part())
+                    .await
+                    .expect("a part within 15 s")
+                    .expect("the stream is open");
+                let payload = part["payload"].take();
+                assert_eq!(part, json!({"payload": null}));
+                payload
+            }
+        }
+    }
+}
+
+/// The scenario each protocol runs: a subscriber watching the disputes of district `510116`, a
+/// receipt refused inside its transaction, then one committed; the first event is the
+/// committed one, its personal field shown to an officer with the scope and its region's
+/// name resolved from hub.
+async fn a_dispute_received_through_the_gateway_reaches_a_subscriber(protocol: Protocol) {
     let graph = Graph::start().await;
     let officer = token("mediator-1", "unions:personal");
-    let mut socket = connect(&graph, &officer).await;
-    let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query":
-        r#"subscription { laborDisputeChanged(regionCode: "510116") { id status claimantName region { code name } } }"#}});
-    socket
-        .send(Message::text(subscribe.to_string()))
-        .await
-        .expect("sent");
-    // The protocol acknowledges no `subscribe`: give the gateway time to subscribe to unions.
+    let hub = graph
+        .query(
+            r#"{ region(code: "510116001002") { name } }"#,
+            json!({}),
+            None,
+        )
+        .await;
+    let region_name = hub["data"]["region"]["name"].clone();
+    assert!(region_name.as_str().is_some_and(|n| !n.is_empty()), "{hub}");
+    let mut subscriber = Subscriber::open(&graph, protocol, &officer, WATCH).await;
+    // No protocol acknowledges that the subgraph subscribed: give the gateway time to
+    // subscribe to unions.
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     let refused = graph
@@ -111,27 +211,31 @@ async fn a_dispute_received_through_the_gateway_reaches_a_subscriber_with_hubs_r
     assert!(id.is_string(), "{received}");
 
     // The first event is the committed receipt: the refused one published nothing.
-    let event = next_message(&mut socket).await;
     assert_eq!(
-        event,
-        json!({"id": "1", "type": "next", "payload": {"data": {"laborDisputeChanged": {
+        subscriber.next().await,
+        json!({"data": {"laborDisputeChanged": {
             "id": id, "status": "RECEIVED", "claimantName": "王芳",
-            "region": {"code": "510116001002", "name": event["payload"]["data"]["laborDisputeChanged"]["region"]["name"]}
-        }}}})
+            "region": {"code": "510116001002", "name": region_name}
+        }}}),
+        "over {protocol:?}"
     );
-    let name = &event["payload"]["data"]["laborDisputeChanged"]["region"]["name"];
-    let hub = graph
-        .query(
-            r#"{ region(code: "510116001002") { name } }"#,
-            json!({}),
-            None,
-        )
-        .await;
-    assert_eq!(
-        name, &hub["data"]["region"]["name"],
-        "the name is hub's: {hub}"
-    );
-    assert!(name.as_str().is_some_and(|n| !n.is_empty()), "{event}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dispute_received_through_the_gateway_reaches_a_websocket_subscriber_with_hubs_region_name()
+ {
+    a_dispute_received_through_the_gateway_reaches_a_subscriber(Protocol::WebSocket).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dispute_received_through_the_gateway_reaches_an_sse_subscriber_with_hubs_region_name() {
+    a_dispute_received_through_the_gateway_reaches_a_subscriber(Protocol::Sse).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dispute_received_through_the_gateway_reaches_a_multipart_subscriber_with_hubs_region_name()
+ {
+    a_dispute_received_through_the_gateway_reaches_a_subscriber(Protocol::Multipart).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,104 +3,23 @@
 //! subgraph, and it arrives with a field another subgraph owns resolved; scopes, a subgraph
 //! that dies, limits and the WebSocket protocol's rules.
 
+#[path = "support/streaming_client.rs"]
+mod streaming_client;
 #[path = "support/subscriptions.rs"]
 mod subscriptions_support;
 #[path = "support/ws_client.rs"]
 mod ws_client;
 
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
 use quntuan_gateway::subscription::SubgraphProtocol;
 use serde_json::{Value, json};
+use streaming_client::Streamed;
 use subscriptions_support::{Setup, received, start, token, watch_request};
 use ws_client::Socket;
 
-// --- HTTP streaming clients --------------------------------------------------------------
-
-/// A streaming response, read as it comes.
-struct Streamed {
-    body: hyper::body::Incoming,
-    text: String,
-    content_type: String,
-}
-
+/// A streaming POST of `body` to the gateway with `accept`.
 async fn post_streaming(setup: &Setup, accept: &str, body: Value) -> Streamed {
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
-    let request = http::Request::post(format!("{}/graphql", setup.gateway))
-        .header("content-type", "application/json")
-        .header("accept", accept)
-        .body(Full::new(Bytes::from(body.to_string())))
-        .expect("request");
-    let response = client.request(request).await.expect("the gateway answers");
-    let content_type = response.headers()["content-type"]
-        .to_str()
-        .expect("content type")
-        .to_string();
-    Streamed {
-        body: response.into_body(),
-        text: String::new(),
-        content_type,
-    }
-}
-
-impl Streamed {
-    /// Reads until `separator` appears; returns what came before it (`None` at the end).
-    async fn until(&mut self, separator: &str) -> Option<String> {
-        loop {
-            if let Some(at) = self.text.find(separator) {
-                let part = self.text[..at].to_string();
-                self.text.drain(..at + separator.len());
-                return Some(part);
-            }
-            match self.body.frame().await {
-                Some(Ok(frame)) => {
-                    if let Ok(data) = frame.into_data() {
-                        self.text.push_str(&String::from_utf8_lossy(&data));
-                    }
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    /// The next SSE event as `(name, data)`, heartbeat comments skipped.
-    async fn event(&mut self) -> Option<(String, String)> {
-        loop {
-            let block = self.until("\n\n").await?;
-            if block.starts_with(':') {
-                continue;
-            }
-            let mut name = String::new();
-            let mut data = String::new();
-            for line in block.lines() {
-                if let Some(v) = line.strip_prefix("event: ") {
-                    name = v.to_string();
-                } else if let Some(v) = line.strip_prefix("data:") {
-                    data = v.trim_start().to_string();
-                }
-            }
-            return Some((name, data));
-        }
-    }
-
-    /// The next multipart part's JSON, heartbeats (`{}`) skipped; `None` after the last.
-    async fn part(&mut self) -> Option<Value> {
-        loop {
-            let part = self.until("\r\n--graphql").await?;
-            let Some((_, json)) = part.split_once("\r\n\r\n") else {
-                if self.text.starts_with("--") {
-                    return None;
-                }
-                continue;
-            };
-            let value: Value = serde_json::from_str(json).expect("a JSON part");
-            if value != json!({}) {
-                return Some(value);
-            }
-        }
-    }
+    let url = format!("{}/graphql", setup.gateway);
+    Streamed::post(&url, &[("accept", accept)], &body).await
 }
 
 // --- the tests ---------------------------------------------------------------------------
