@@ -21,6 +21,9 @@
 //! transaction, then appended by a relay) would close the first gap; it needs an outbox table
 //! in every publishing organisation's database and a relay per subgraph.
 //!
+//! A consumer stays in its group once it has read (Redis keeps it, without entries, when
+//! its replica is gone for good): name consumers after something stable, such as the host.
+//!
 //! Delivery is at least once, so `apply` must be idempotent (hub upserts by id), and an entry
 //! delivered again may come after newer ones: a feed suits facts that do not change once
 //! published (a unit registered, an activity recorded).

@@ -169,7 +169,14 @@ impl Reader<'_> {
                 .arg(BATCH)
                 .query_async(&mut self.connection)
                 .await?;
-            let (next, entries) = claim_reply(reply);
+            let Claimed {
+                next,
+                entries,
+                trimmed,
+            } = claim_reply(reply);
+            for id in trimmed {
+                tracing::warn!(stream = self.key, %id, "a pending stream entry was trimmed before it was applied; lost");
+            }
             self.apply_all(entries).await?;
             match next {
                 Some(next) if next != "0-0" => start = next,
@@ -219,16 +226,32 @@ fn read_reply(reply: Value) -> Vec<Entry> {
         .collect()
 }
 
-/// The next start and the entries of an `XAUTOCLAIM` reply: `[next, [[id, fields], ..], [deleted ids]]`.
-/// Deleted ids are dropped from the pending list by Redis itself.
-fn claim_reply(reply: Value) -> (Option<String>, Vec<Entry>) {
+/// An `XAUTOCLAIM` reply: `[next, [[id, fields], ..], [deleted ids]]`.
+#[derive(Debug, Default, PartialEq)]
+struct Claimed {
+    /// Where the next call starts (`0-0` once the whole pending list was scanned).
+    next: Option<String>,
+    entries: Vec<Entry>,
+    /// Pending entries Redis had trimmed; it drops them from the pending list itself.
+    trimmed: Vec<String>,
+}
+
+fn claim_reply(reply: Value) -> Claimed {
     let Value::Array(parts) = reply else {
-        return (None, Vec::new());
+        return Claimed::default();
     };
     let mut parts = parts.into_iter();
     let next = parts.next().and_then(text);
-    let claimed = parts.next().map(entries).unwrap_or_default();
-    (next, claimed)
+    let entries = parts.next().map(entries).unwrap_or_default();
+    let trimmed = match parts.next() {
+        Some(Value::Array(ids)) => ids.into_iter().filter_map(text).collect(),
+        _ => Vec::new(),
+    };
+    Claimed {
+        next,
+        entries,
+        trimmed,
+    }
 }
 
 fn entries(list: Value) -> Vec<Entry> {
@@ -309,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn a_claim_reply_gives_the_next_start_and_the_claimed_entries() {
+    fn a_claim_reply_gives_the_next_start_the_claimed_entries_and_the_trimmed_ids() {
         let reply = Value::Array(vec![
             bulk("5-0"),
             Value::Array(vec![Value::Array(vec![
@@ -320,13 +343,14 @@ mod tests {
         ]);
         assert_eq!(
             claim_reply(reply),
-            (
-                Some("5-0".into()),
-                vec![Entry {
+            Claimed {
+                next: Some("5-0".into()),
+                entries: vec![Entry {
                     id: "3-0".into(),
                     message: Some("{\"topic\":\"t\"}".into())
-                }]
-            )
+                }],
+                trimmed: vec!["4-0".into()],
+            }
         );
     }
 }
