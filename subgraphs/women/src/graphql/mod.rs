@@ -10,9 +10,10 @@ pub mod organization;
 pub mod places;
 pub mod query;
 pub mod region;
+mod subscription;
 
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, EmptySubscription, Schema};
+use async_graphql::{Context, Schema};
 
 pub use quntuan_kit::clock::{Clock, SchemaOptions};
 use sea_orm::DatabaseConnection;
@@ -20,8 +21,9 @@ use sea_orm::DatabaseConnection;
 use loaders::WomenLoader;
 use mutation::Mutation;
 use query::Query;
+pub use subscription::Subscription;
 
-pub type WomenSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type WomenSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema serving `db`, with the system clock.
 pub fn build(db: DatabaseConnection) -> WomenSchema {
@@ -31,8 +33,9 @@ pub fn build(db: DatabaseConnection) -> WomenSchema {
 /// The schema serving `db` with the given options.
 pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> WomenSchema {
     let loader = quntuan_kit::dataloader(WomenLoader { db: db.clone() });
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .enable_federation()
+        .enable_subscription_in_federation()
         .extension(quntuan_kit::Batching)
         .data(loader)
         .data(db)
@@ -43,8 +46,9 @@ pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> WomenSchema
 
 /// The schema without data, to print its SDL (which does not depend on the data).
 pub fn build_without_db() -> WomenSchema {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .enable_federation()
+        .enable_subscription_in_federation()
         .finish()
 }
 

@@ -2,8 +2,8 @@
 //! (`extensions.code`) that leaves the database unchanged when it refuses.
 
 use async_graphql::{Context, MergedObject, Object};
-use quntuan_kit::ApiError;
 use quntuan_kit::auth::caller;
+use quntuan_kit::{ApiError, EventBus};
 
 use super::dispute::RightsAssistance;
 use super::{Clock, db};
@@ -34,7 +34,8 @@ impl AssistanceMutation {
     ) -> async_graphql::Result<RightsAssistance> {
         let author = author(ctx)?;
         let now = Clock::of(ctx).now();
-        let record = assistance::record(db(ctx)?, input, &author, now).await?;
+        let events = EventBus::of(ctx);
+        let record = assistance::record(db(ctx)?, &events, input, &author, now).await?;
         Ok(RightsAssistance(record))
     }
 }

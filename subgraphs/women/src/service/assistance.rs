@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::{ApiError, ApiResult, Page, RegionRef, lock_for_inserts, write_transaction};
+use quntuan_kit::{ApiError, ApiResult, Page, RegionRef, lock_for_inserts};
+use quntuan_kit::{Committed, EventBus, write_and_publish};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     IntoActiveModel, QueryFilter, QueryOrder,
@@ -88,13 +89,15 @@ pub fn is_dispute_id(id: &str) -> bool {
 }
 
 /// Validates `input` and inserts the record in one write transaction (retried when a
-/// concurrent writer gets in the way). The record takes the
+/// concurrent writer gets in the way), then publishes it on `events` once committed
+/// (`rightsAssistanceRecorded`). The record takes the
 /// region of the organisation that gave the assistance. The same organisation recording
 /// the same kind of assistance on the same case and day twice is a `CONFLICT`.
 ///
 /// The case itself lives in the unions database: only the shape of its id is checked here.
 pub async fn record(
     db: &DatabaseConnection,
+    events: &EventBus,
     input: RecordRightsAssistanceInput,
     recorded_by: &str,
     now: DateTime<Utc>,
@@ -110,7 +113,7 @@ pub async fn record(
 
     let organization_id = input.organization_id.clone();
     let recorded_by = recorded_by.to_string();
-    write_transaction(db, "recording rights assistance", |txn| {
+    write_and_publish(db, events, "recording rights assistance", |txn| {
         let new = NewAssistance {
             dispute_id: dispute_id.clone(),
             organization_id: organization_id.clone(),
@@ -139,7 +142,7 @@ struct NewAssistance {
 /// The statements of [`record`]: the table is locked for inserts first, so the duplicate
 /// check and the next id see every record committed before, and concurrent records queue
 /// instead of colliding.
-async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Model> {
+async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Committed<Model>> {
     lock_for_inserts(txn, "rights_assistance").await?;
     let Some(organization) = women_organization::Entity::find_by_id(new.organization_id.as_str())
         .one(txn)
@@ -187,7 +190,8 @@ async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Mode
         .exec_without_returning(txn)
         .await
         .map_err(validate::write_error)?;
-    Ok(model)
+    let recorded = super::events::assistance_recorded(&model);
+    Ok(Committed::new(model, vec![recorded]))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod assistance;
 pub mod awards;
+pub(crate) mod events;
 pub mod figures;
 pub mod homes;
 pub mod officers;
