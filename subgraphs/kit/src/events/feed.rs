@@ -21,6 +21,10 @@
 //! transaction, then appended by a relay) would close the first gap; it needs an outbox table
 //! in every publishing organisation's database and a relay per subgraph.
 //!
+//! Buses of one namespace share their streams' groups, so two deployments on one Redis
+//! database would split a feed's entries between their followers: give each deployment its
+//! own database (or namespace, [`EventBus::redis_in`]).
+//!
 //! A consumer stays in its group once it has read (Redis keeps it, without entries, when
 //! its replica is gone for good): name consumers after something stable, such as the host.
 //!
