@@ -96,6 +96,27 @@ impl SliceSize {
 }
 
 impl Formula {
+    /// The bytes the formula holds on the heap (the cost cache's weight).
+    pub(crate) fn heap_bytes(&self) -> u64 {
+        self.scaled
+            .iter()
+            .map(|scaled| {
+                let sources = scaled.size.sources.capacity() * size_of::<Source>();
+                let names: usize = scaled
+                    .size
+                    .sources
+                    .iter()
+                    .map(|source| match source {
+                        Source::Variable(name, _) => name.len(),
+                        Source::Known(_) => 0,
+                    })
+                    .sum();
+                (size_of::<Scaled>() + scaled.size.coordinate.capacity() + sources + names) as u64
+                    + scaled.inner.heap_bytes()
+            })
+            .sum()
+    }
+
     pub(crate) fn constant(value: f64) -> Self {
         Self {
             constant: value,
