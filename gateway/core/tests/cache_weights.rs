@@ -97,6 +97,32 @@ fn stages(supergraph: &Supergraph, directives: &CostDirectives, query: &str) -> 
     ]
 }
 
+/// A supergraph with `@listSize` (as `cost_http.rs`'s): lists sized by variables make the
+/// cost formula grow with the document.
+const COSTED: &str = r#"
+schema
+  @link(url: "https://specs.apollo.dev/link/v1.0")
+  @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION)
+  @link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@cost", "@listSize"])
+{ query: Query }
+directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
+directive @join__graph(name: String!, url: String!) on ENUM_VALUE
+directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR
+directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA
+directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
+directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
+scalar join__FieldSet
+scalar link__Import
+enum link__Purpose { SECURITY EXECUTION }
+enum join__Graph { YOUTH @join__graph(name: "youth", url: "http://youth") }
+type Query @join__type(graph: YOUTH) {
+  volunteers(first: Int): [Volunteer!]! @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)
+  page(limit: Int): VolunteerPage! @listSize(slicingArguments: ["limit"], sizedFields: ["items"])
+}
+type VolunteerPage @join__type(graph: YOUTH) { total: Int! items: [Volunteer!]! }
+type Volunteer @join__type(graph: YOUTH) { id: ID! hours: Int! @cost(weight: 2) }
+"#;
+
 /// `n` root fields, each an alias of a selection through three subgraphs.
 fn aliases(n: usize) -> String {
     let fields: String = (0..n)
@@ -139,6 +165,14 @@ fn compact_aliases(n: usize) -> String {
     format!("{{{fields}}}")
 }
 
+/// `n` lists sized by a variable, nested two deep.
+fn sized_lists(n: usize) -> String {
+    let fields: String = (0..n)
+        .map(|i| format!("v{i}: volunteers(first: $n) {{ id hours }} p{i}: page(limit: $n) {{ total items {{ id hours }} }}\n"))
+        .collect();
+    format!("query Sized($n: Int) {{\n{fields}}}")
+}
+
 /// A comment of `length` bytes before a small operation: one token, many bytes.
 fn comment(length: usize) -> String {
     format!("# {}\n{{ me {{ id }} }}", "x".repeat(length))
@@ -147,7 +181,7 @@ fn comment(length: usize) -> String {
 #[test]
 fn cache_weights_cover_what_each_stage_holds() {
     let supergraph = Supergraph::parse(&read("bench/supergraph.graphql")).expect("supergraph");
-    let directives = CostDirectives::read(&supergraph.api_schema, &supergraph.links);
+    let directives = CostDirectives::read(&supergraph.schema, &supergraph.links);
     let queries = [
         ("{ me { id } }", "{ me { id } }".to_string()),
         ("deep.graphql", read("bench/queries/deep.graphql")),
@@ -161,15 +195,33 @@ fn cache_weights_cover_what_each_stage_holds() {
         ("compact_aliases(64)", compact_aliases(64)),
         ("comment(100000)", comment(100_000)),
     ];
+    let costed = Supergraph::parse(COSTED).expect("costed supergraph");
+    let costed_directives = CostDirectives::read(&costed.schema, &costed.links);
+    let mut queries: Vec<(&str, String, &Supergraph, &CostDirectives)> = queries
+        .into_iter()
+        .map(|(name, query)| (name, query, &supergraph, &directives))
+        .collect();
+    queries.push((
+        "sized_lists(1)",
+        sized_lists(1),
+        &costed,
+        &costed_directives,
+    ));
+    queries.push((
+        "sized_lists(30)",
+        sized_lists(30),
+        &costed,
+        &costed_directives,
+    ));
     // Warm: whatever the stages build once per process or per schema is not a document's.
-    for (_, query) in &queries {
-        stages(&supergraph, &directives, query);
+    for (_, query, supergraph, directives) in &queries {
+        stages(supergraph, directives, query);
     }
     println!(
         "query | text bytes | document held / weight | plan held / weight | cost held / weight"
     );
     let mut outside = Vec::new();
-    for (name, query) in &queries {
+    for (name, query, supergraph, directives) in &queries {
         let [
             document,
             plan,
@@ -177,7 +229,7 @@ fn cache_weights_cover_what_each_stage_holds() {
             document_weight,
             plan_weight,
             cost_weight,
-        ] = stages(&supergraph, &directives, query);
+        ] = stages(supergraph, directives, query);
         println!(
             "{name} | {} | {document} / {document_weight} = {:.2} | {plan} / {plan_weight} = {:.2} | {cost} / {cost_weight}",
             query.len(),

@@ -98,12 +98,12 @@ impl SliceSize {
 impl Formula {
     /// The bytes the formula holds on the heap (the cost cache's weight).
     pub(crate) fn heap_bytes(&self) -> u64 {
-        self.scaled
+        let parts: u64 = self
+            .scaled
             .iter()
             .map(|scaled| {
-                let sources = scaled.size.sources.capacity() * size_of::<Source>();
-                let names: usize = scaled
-                    .size
+                let size = &scaled.size;
+                let names: usize = size
                     .sources
                     .iter()
                     .map(|source| match source {
@@ -111,10 +111,12 @@ impl Formula {
                         Source::Known(_) => 0,
                     })
                     .sum();
-                (size_of::<Scaled>() + scaled.size.coordinate.capacity() + sources + names) as u64
+                (size.coordinate.capacity() + size.sources.capacity() * size_of::<Source>() + names)
+                    as u64
                     + scaled.inner.heap_bytes()
             })
-            .sum()
+            .sum();
+        (self.scaled.capacity() * size_of::<Scaled>()) as u64 + parts
     }
 
     pub(crate) fn constant(value: f64) -> Self {
