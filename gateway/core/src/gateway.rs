@@ -290,15 +290,18 @@ impl Gateway {
             urls,
             fetch_deadline,
             documents: weights::cache(
-                settings.plan_cache_bytes / 100 * 45,
+                weights::share(settings.plan_cache_bytes, 45),
                 settings.plan_cache_size,
             ),
             plans: weights::cache(
-                settings.plan_cache_bytes / 100 * 45,
+                weights::share(settings.plan_cache_bytes, 45),
                 settings.plan_cache_size,
             ),
             cost_directives,
-            costs: weights::cache(settings.plan_cache_bytes / 10, settings.plan_cache_size),
+            costs: weights::cache(
+                weights::share(settings.plan_cache_bytes, 10),
+                settings.plan_cache_size,
+            ),
             persisted: shared.persisted,
             trusted: shared.trusted,
             rate_limiter: shared.rate_limiter,

@@ -72,6 +72,11 @@ impl<T> Weighed<T> {
     }
 }
 
+/// `percent` (at most 100) of `bytes`, rounded up, without overflowing.
+pub(super) fn share(bytes: u64, percent: u64) -> u64 {
+    (u128::from(bytes) * u128::from(percent)).div_ceil(100) as u64
+}
+
 /// A weighted moka cache: at most `budget` estimated bytes, and at most `entries` entries
 /// (every entry weighs at least `budget / entries`).
 pub(super) fn cache<T: Send + Sync + 'static>(
@@ -264,7 +269,7 @@ mod tests {
         gateway.plans.run_pending_tasks();
         gateway.costs.run_pending_tasks();
         // 40 documents, each weighing more than a megabyte in each cache, in 3.6 MB apiece.
-        let share = budget / 100 * 45;
+        let share = super::share(budget, 45);
         for (name, size, entries) in [
             (
                 "documents",
