@@ -20,8 +20,8 @@
 //! The factors come from `gateway/core/tests/cache_weights.rs`, which counts the bytes each
 //! stage keeps with a counting allocator for documents of several shapes (small, deep,
 //! aliased through three subgraphs, hundreds of fragments, long names, a long comment, one
-//! field repeated) and checks every estimate stays above what is held and within a few times
-//! of it (`cargo test -p quntuan-gateway --test cache_weights -- --nocapture` prints the table).
+//! field repeated, lists sized by variables) and checks every estimate stays above what is held
+//! and within six times of it (`cargo test -p quntuan-gateway --test cache_weights -- --nocapture` prints the table).
 
 use crate::cost::Estimate;
 use crate::error::GraphqlError;
@@ -45,7 +45,7 @@ pub const PLAN_JSON_BYTE: u64 = 10;
 /// Bytes a plan holds whatever its size.
 pub const PLAN_BASE: u64 = 512;
 /// What a cache entry costs beside its value: the key, moka's entry and its place in the
-/// access queues, the `Arc`.
+/// access queues, the `Arc` (an allowance, not measured).
 pub const ENTRY: u64 = 256;
 
 /// A cached value with its weight in bytes, fixed when it was made.
