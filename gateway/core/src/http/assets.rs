@@ -88,7 +88,10 @@ static ENCODED: Encoded<{ ASSETS.len() }> = Encoded::new();
 pub(super) fn routes<S: Clone + Send + Sync + 'static>(
     compression: &CompressionSettings,
 ) -> Router<S> {
-    ENCODED.warm(ASSETS.iter().map(|asset| asset.body).collect(), compression);
+    // A debug build's fast levels cost little on first use: no thread for them.
+    if !cfg!(debug_assertions) {
+        ENCODED.warm(ASSETS.iter().map(|asset| asset.body).collect(), compression);
+    }
     let compression = std::sync::Arc::new(compression.clone());
     Router::new().route(
         "/assets/{name}",

@@ -115,12 +115,11 @@ impl<const N: usize> Encoded<N> {
             .flatten()
     }
 
-    /// Makes every copy the settings may serve, on a thread of its own, once per process and
-    /// only in optimised builds (a debug build's fast levels cost little on first use): the
-    /// codings in order of preference, `bodies` in order.
+    /// Makes every copy the settings may serve, on a thread of its own, once per process:
+    /// the codings in order of preference, `bodies` in order.
     pub(super) fn warm(&'static self, bodies: Vec<&'static [u8]>, settings: &CompressionSettings) {
         static STARTED: std::sync::Once = std::sync::Once::new();
-        if cfg!(debug_assertions) || !settings.enabled {
+        if !settings.enabled {
             return;
         }
         let algorithms: Vec<Algorithm> = PREFERENCE
@@ -148,6 +147,50 @@ impl<const N: usize> Encoded<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The background thread makes every allowed copy, each of which decodes to its body,
+    /// and leaves the coding the settings do not allow alone.
+    #[test]
+    fn warming_makes_every_allowed_copy() {
+        static ENCODED: Encoded<2> = Encoded::new();
+        let bodies: [&'static [u8]; 2] = [
+            b"function dashboard() { return 'figures'; }\n".as_slice(),
+            b".dashboard { display: grid; }\n".as_slice(),
+        ];
+        let settings = CompressionSettings {
+            algorithms: vec![Algorithm::Br, Algorithm::Gzip],
+            ..CompressionSettings::default()
+        };
+        ENCODED.warm(bodies.to_vec(), &settings);
+        for algorithm in [Algorithm::Br, Algorithm::Gzip] {
+            for (index, body) in bodies.iter().enumerate() {
+                let slot = ENCODED.slot(index, algorithm).expect("a slot");
+                // Waits for the thread; a minute without the copy means it was never made.
+                let mut waits = 0;
+                let made = loop {
+                    if let Some(made) = slot.get() {
+                        break made.as_deref().expect("compresses");
+                    }
+                    waits += 1;
+                    assert!(waits < 12_000, "{algorithm} {index} was never made");
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                };
+                let decoded =
+                    crate::codec::decode(&algorithm.to_string(), made, 1 << 20).expect("decodes");
+                assert_eq!(decoded, *body, "{algorithm} {index}");
+            }
+        }
+        for index in 0..2 {
+            assert!(
+                ENCODED
+                    .slot(index, Algorithm::Zstd)
+                    .expect("a slot")
+                    .get()
+                    .is_none(),
+                "zstd is not allowed"
+            );
+        }
+    }
 
     #[test]
     fn the_best_ranked_allowed_coding_is_chosen() {
