@@ -266,6 +266,60 @@ async fn the_dashboard_bundle_is_served_compressed() {
     );
 }
 
+/// Every embedded asset in every coding decodes to the file it was built from, several
+/// requests at once finding it not yet compressed (each waits for the one copy). Prints the
+/// sizes (the best levels in an optimised build, the fast ones in a debug build).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_asset_decodes_to_its_file_in_every_coding() {
+    let url = start(CompressionSettings::default()).await;
+    for name in [
+        "dashboard.js",
+        "dashboard.css",
+        "graphiql.js",
+        "graphiql.css",
+    ] {
+        let file = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets")
+                .join(name),
+        )
+        .expect("the asset's file");
+        let mut sizes = vec![format!("{} plain", file.len())];
+        for encoding in ["gzip", "br", "zstd"] {
+            let get = || {
+                send(
+                    http::Request::get(format!("{url}/assets/{name}"))
+                        .header("accept-encoding", encoding)
+                        .body(Full::new(Bytes::new()))
+                        .expect("request"),
+                )
+            };
+            let answers = futures::future::join_all([get(), get(), get()]).await;
+            for answer in &answers {
+                assert_eq!(
+                    (answer.status, answer.header("content-encoding")),
+                    (200, Some(encoding)),
+                    "{name}"
+                );
+                assert!(
+                    answer.body.len() < file.len(),
+                    "{name} in {encoding} is smaller"
+                );
+                assert!(
+                    decode(encoding, &answer.body) == file,
+                    "{name} in {encoding}"
+                );
+            }
+            assert!(
+                answers.iter().all(|answer| answer.body == answers[0].body),
+                "{name} in {encoding}: one copy"
+            );
+            sizes.push(format!("{} {encoding}", answers[0].body.len()));
+        }
+        println!("{name}: {}", sizes.join(", "));
+    }
+}
+
 #[tokio::test]
 async fn a_gzip_request_body_is_accepted_and_a_bomb_refused_at_the_limit() {
     let url = start(CompressionSettings::default()).await;

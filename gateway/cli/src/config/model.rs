@@ -46,8 +46,10 @@ pub(crate) struct ServeConfig {
     pub(crate) introspection: bool,
     /// Serve the dashboard on `/dashboard`.
     pub(crate) dashboard: bool,
-    /// Documents and plans kept per schema.
+    /// Documents, plans and cost formulas kept per schema, each.
     pub(crate) plan_cache_size: u64,
+    /// Estimated bytes the document, plan and cost caches hold per schema, together.
+    pub(crate) plan_cache_bytes: u64,
     pub(crate) http: HttpSettings,
     pub(crate) resilience: ResilienceSettings,
     pub(crate) rate_limits: RateLimitSettings,
@@ -96,6 +98,7 @@ impl Default for ServeConfig {
             introspection: gateway.introspection,
             dashboard: false,
             plan_cache_size: gateway.plan_cache_size,
+            plan_cache_bytes: gateway.plan_cache_bytes,
             http: HttpSettings::default(),
             resilience: ResilienceSettings::default(),
             rate_limits: RateLimitSettings::default(),
@@ -232,6 +235,9 @@ impl ServeConfig {
         if self.plan_cache_size == 0 {
             return fail("plan_cache_size", "must be at least 1".into());
         }
+        if self.plan_cache_bytes == 0 {
+            return fail("plan_cache_bytes", "must be at least 1".into());
+        }
         for (key, bucket) in [
             ("rate_limits.global", &self.rate_limits.global),
             ("rate_limits.per_client", &self.rate_limits.per_client),
@@ -258,6 +264,7 @@ impl ServeConfig {
             subgraph_timeout: Duration::from_millis(self.subgraph_timeout_ms),
             url_overrides: self.subgraph_urls.clone().into_iter().collect(),
             plan_cache_size: self.plan_cache_size,
+            plan_cache_bytes: self.plan_cache_bytes,
             jwt_secret: self.jwt_secret.clone(),
             deduplicate_requests: self.deduplicate_requests,
             deduplicate_inbound: self.deduplicate_inbound,

@@ -52,6 +52,23 @@ fn a_bad_value_is_named_with_its_file_line_and_path() {
 }
 
 #[test]
+fn the_plan_caches_take_a_byte_budget() {
+    let config = parse("quntuan.yaml", "plan_cache_bytes: 1048576\n").expect("loads");
+    assert_eq!(config.gateway_settings().plan_cache_bytes, 1_048_576);
+    assert_eq!(
+        parse("quntuan.yaml", "")
+            .expect("loads")
+            .gateway_settings()
+            .plan_cache_bytes,
+        64 << 20
+    );
+    assert_eq!(
+        error_of("listen: 127.0.0.1:4000\nplan_cache_bytes: 0\n"),
+        "quntuan.yaml:2: key `plan_cache_bytes`: must be at least 1"
+    );
+}
+
+#[test]
 fn bad_tracing_and_log_settings_are_named_with_their_key() {
     let text = "tracing:\n  sampling_ratio: 2\n";
     assert_eq!(

@@ -96,6 +96,29 @@ impl SliceSize {
 }
 
 impl Formula {
+    /// The bytes the formula holds on the heap (the cost cache's weight).
+    pub(crate) fn heap_bytes(&self) -> u64 {
+        let parts: u64 = self
+            .scaled
+            .iter()
+            .map(|scaled| {
+                let size = &scaled.size;
+                let names: usize = size
+                    .sources
+                    .iter()
+                    .map(|source| match source {
+                        Source::Variable(name, _) => name.len(),
+                        Source::Known(_) => 0,
+                    })
+                    .sum();
+                (size.coordinate.capacity() + size.sources.capacity() * size_of::<Source>() + names)
+                    as u64
+                    + scaled.inner.heap_bytes()
+            })
+            .sum();
+        (self.scaled.capacity() * size_of::<Scaled>()) as u64 + parts
+    }
+
     pub(crate) fn constant(value: f64) -> Self {
         Self {
             constant: value,

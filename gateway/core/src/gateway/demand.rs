@@ -2,6 +2,7 @@
 //! (its formula cached like its plan), judged against the settings, and after execution the
 //! actual cost, both reported in `extensions.cost`.
 
+use super::weights::{self, Weighed};
 use super::{Gateway, hash_of};
 use crate::cost::{self, CostError, CostMode, Estimate, Judged};
 use crate::request::PreparedDocument;
@@ -43,16 +44,20 @@ impl Gateway {
             .map(|name| matches!(variables.get(name.as_str()), Some(Value::Bool(true))))
             .collect();
         let key = hash_of(&(query, operation.name.as_deref(), conditions));
-        self.costs.get_with(key, || {
-            Arc::new(cost::estimate(
-                &self.supergraph.api_schema,
-                &self.cost_directives,
-                self.settings.demand_control.list_size,
-                &prepared.document,
-                operation,
-                variables,
-            ))
-        })
+        self.costs
+            .get_with(key, || {
+                let estimate = cost::estimate(
+                    &self.supergraph.api_schema,
+                    &self.cost_directives,
+                    self.settings.demand_control.list_size,
+                    &prepared.document,
+                    operation,
+                    variables,
+                );
+                let bytes = weights::estimate_bytes(&estimate);
+                Weighed::new(estimate, bytes)
+            })
+            .value
     }
 
     /// `extensions.cost` for a response whose data is `data`.

@@ -83,10 +83,15 @@ pub(super) fn url(name: &str) -> String {
 /// Compressed copies of [`ASSETS`], by index.
 static ENCODED: Encoded<{ ASSETS.len() }> = Encoded::new();
 
-/// `GET /assets/{name}`, compressed as `compression` allows.
+/// `GET /assets/{name}`, compressed as `compression` allows (an optimised build starts
+/// compressing every asset in the background here).
 pub(super) fn routes<S: Clone + Send + Sync + 'static>(
     compression: &CompressionSettings,
 ) -> Router<S> {
+    // A debug build's fast levels cost little on first use: no thread for them.
+    if !cfg!(debug_assertions) {
+        ENCODED.warm(ASSETS.iter().map(|asset| asset.body).collect(), compression);
+    }
     let compression = std::sync::Arc::new(compression.clone());
     Router::new().route(
         "/assets/{name}",
@@ -116,8 +121,13 @@ async fn serve(
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let encoded = precompressed::choose(accepted, &compression)
-        .and_then(|algorithm| Some((algorithm, ENCODED.get(index, asset.body, algorithm)?)));
+    let encoded = match precompressed::choose(accepted, &compression) {
+        Some(algorithm) => ENCODED
+            .get(index, asset.body, algorithm)
+            .await
+            .map(|bytes| (algorithm, bytes)),
+        None => None,
+    };
     let (etag, body) = match encoded {
         Some((algorithm, bytes)) => (format!("\"{version}-{algorithm}\""), bytes),
         None => (format!("\"{version}\""), asset.body),
@@ -153,4 +163,38 @@ async fn serve(
         HeaderValue::from_static("nosniff"),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::CompressionAlgorithm as Algorithm;
+
+    /// Sizes and one-time costs of each asset at the codecs' fast and best levels. Printed,
+    /// never asserted (a time depends on the machine):
+    /// `cargo test -p quntuan-gateway --lib asset_compression_levels -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement, printed"]
+    fn asset_compression_levels() {
+        for asset in ASSETS {
+            for (algorithm, levels) in [
+                (Algorithm::Gzip, [1, 6, 9]),
+                (Algorithm::Br, [4, 9, 11]),
+                (Algorithm::Zstd, [3, 12, 19]),
+            ] {
+                for level in levels {
+                    let started = std::time::Instant::now();
+                    let packed = crate::codec::compress_at(algorithm, asset.body, level)
+                        .expect("compresses");
+                    println!(
+                        "{} ({} B): {algorithm} {level}: {} B in {:?}",
+                        asset.name,
+                        asset.body.len(),
+                        packed.len(),
+                        started.elapsed()
+                    );
+                }
+            }
+        }
+    }
 }
