@@ -579,8 +579,8 @@ async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_witho
 }
 
 /// A token the gateway refuses on the live socket (closed with 4403) stops the page's retries:
-/// it says "sign in again" in either language and opens no socket until the token changes;
-/// signing in with a valid token makes it live again.
+/// it says "sign in again" (or sign out) in either language and opens no socket until the
+/// token changes; signing in with a valid token makes it live again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_token_asks_to_sign_in_again_instead_of_retrying() {
     let Some(mut browser) = Browser::launch_or_skip("dashboard_browser_forbidden").await else {
@@ -602,16 +602,24 @@ async fn an_expired_token_asks_to_sign_in_again_instead_of_retrying() {
             WAIT,
         )
         .await;
-    const SHOWN: &str = "[document.querySelector('header .live').textContent, document.querySelector('header [data-action=sign-in-again]')?.textContent, window.quntuan.connects]";
+    const SHOWN: &str = "[document.querySelector('header .live').textContent, [...document.querySelectorAll('header .sign-again button')].map((b) => `${b.dataset.action}: ${b.textContent}`), window.quntuan.connects]";
     assert_eq!(
         browser.eval(SHOWN).await,
-        json!(["登录已失效，实时更新已暂停", "重新登录", 1])
+        json!([
+            "登录已失效，实时更新已暂停",
+            ["sign-in-again: 重新登录", "sign-out: 退出"],
+            1
+        ])
     );
     // Past the first two retries' backoff (1 s, then 2 s): no socket was opened again.
     tokio::time::sleep(Duration::from_millis(3500)).await;
     assert_eq!(
         browser.eval(SHOWN).await,
-        json!(["登录已失效，实时更新已暂停", "重新登录", 1])
+        json!([
+            "登录已失效，实时更新已暂停",
+            ["sign-in-again: 重新登录", "sign-out: 退出"],
+            1
+        ])
     );
     browser.screenshot("dashboard-forbidden").await;
 
@@ -625,7 +633,11 @@ async fn an_expired_token_asks_to_sign_in_again_instead_of_retrying() {
         .await;
     assert_eq!(
         browser.eval(SHOWN).await,
-        json!(["Signed out: live updates paused", "Sign in again", 2])
+        json!([
+            "Signed out: live updates paused",
+            ["sign-in-again: Sign in again", "sign-out: Sign out"],
+            2
+        ])
     );
 
     // Signing in again with a valid token makes the page live.

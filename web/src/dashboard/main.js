@@ -33,10 +33,15 @@ function showLive(state) {
   indicator.dataset.live = state;
   indicator.textContent = t(LIVE_WORDS[state]);
   if (state === 'forbidden' && signButton) {
-    const again = signInButton('sign-in-again', 'signInAgain');
+    // Or go on without a token: the public figures need none.
+    const again = el('span', { class: 'sign-again' }, signInButton('sign-in-again', 'signInAgain'), ' ', signOutButton());
     signButton.replaceWith(again);
     signButton = again;
   }
+}
+
+function signOutButton() {
+  return el('button', { type: 'button', 'data-action': 'sign-out', onclick: () => { setToken(''); render(); } }, t('signOut'));
 }
 
 /** A button that asks for a token; a new token renders the page again (and reopens live). */
