@@ -98,7 +98,8 @@ enum Protocol {
 
 /// A client subscription through the gateway, over one of the protocols.
 enum Subscriber {
-    Socket(Socket),
+    // Boxed: a socket is far larger than a response stream.
+    Socket(Box<Socket>),
     Sse(Streamed),
     Multipart(Streamed),
 }
@@ -125,7 +126,7 @@ impl Subscriber {
                     .send(Message::text(subscribe.to_string()))
                     .await
                     .expect("sent");
-                Subscriber::Socket(socket)
+                Subscriber::Socket(Box::new(socket))
             }
             Protocol::Sse => {
                 let stream = streamed(SSE).await;
