@@ -11,7 +11,9 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::http::{HttpSettings, dashboard_routes, router};
+use quntuan_gateway::http::{HttpSettings, dashboard_routes, router_with_subscriptions};
+use quntuan_gateway::reload::GatewayHandle;
+use quntuan_gateway::subscription::Registry;
 use quntuan_gateway::supergraph::Supergraph;
 use quntuan_kit::scale::Scale;
 use quntuan_kit::seed::Progress;
@@ -61,6 +63,7 @@ pub struct Graph {
     pub supergraph_sdl: String,
     subgraphs: HashMap<&'static str, RunningSubgraph>,
     gateway: Arc<Gateway>,
+    subscriptions: Arc<Registry>,
 }
 
 impl Drop for Graph {
@@ -138,6 +141,12 @@ fn start_subgraph(
 impl Graph {
     /// Starts every subgraph and the gateway.
     pub async fn start() -> Graph {
+        Graph::start_with(|_| {}).await
+    }
+
+    /// Starts every subgraph and the gateway, its settings changed by `configure` (for
+    /// example low subscription limits).
+    pub async fn start_with(configure: impl FnOnce(&mut GatewaySettings)) -> Graph {
         let mut subgraphs = HashMap::new();
         let mut inputs = Vec::new();
         // The graph's own bus, shared by its six subgraphs as `quntuan dev` shares one, and
@@ -163,17 +172,24 @@ impl Graph {
             )
         });
         let supergraph = Supergraph::parse(&composed.sdl).expect("the composed supergraph loads");
-        let settings = GatewaySettings {
+        let mut settings = GatewaySettings {
             subgraph_timeout: Duration::from_secs(10),
             jwt_secret: Some(JWT_SECRET.into()),
             ..GatewaySettings::default()
         };
+        configure(&mut settings);
         let gateway = Arc::new(Gateway::new(supergraph, settings));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind the gateway");
         let gateway_url = format!("http://{}/graphql", listener.local_addr().expect("address"));
-        let app = router(gateway.clone(), &HttpSettings::default()).merge(dashboard_routes());
+        let subscriptions = Registry::new();
+        let app = router_with_subscriptions(
+            GatewayHandle::new(gateway.clone()),
+            &HttpSettings::default(),
+            subscriptions.clone(),
+        )
+        .merge(dashboard_routes());
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -182,11 +198,17 @@ impl Graph {
             supergraph_sdl: composed.sdl,
             subgraphs,
             gateway,
+            subscriptions,
         }
     }
 
     pub fn gateway(&self) -> &Gateway {
         &self.gateway
+    }
+
+    /// Subscriptions the gateway holds open now, over every connection and protocol.
+    pub fn open_subscriptions(&self) -> usize {
+        self.subscriptions.open()
     }
 
     /// Stops one subgraph as a crash would.
@@ -246,10 +268,23 @@ pub fn assert_expected(name: &str, actual: &Value) {
 
 /// A bearer token signed with the test secret, for a caller named `subject` with `scope`.
 pub fn token(subject: &str, scope: &str) -> String {
-    let expires = std::time::SystemTime::now()
+    let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() + 3600)
-        .unwrap_or(u64::MAX);
+        .map(|d| d.as_secs())
+        .unwrap_or(u64::MAX - 3600);
+    signed(subject, scope, now + 3600)
+}
+
+/// A token like [`token`]'s that expired an hour ago: the gateway refuses it.
+pub fn expired_token(subject: &str, scope: &str) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    signed(subject, scope, now.saturating_sub(3600))
+}
+
+fn signed(subject: &str, scope: &str, expires: u64) -> String {
     let claims = serde_json::json!({"sub": subject, "scope": scope, "exp": expires});
     jsonwebtoken::encode(
         &jsonwebtoken::Header::default(),

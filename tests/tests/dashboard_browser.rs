@@ -9,7 +9,7 @@
 //! Skips (with a message) when chromium is missing, unless QUNTUAN_BROWSER_TESTS=1.
 
 use quntuan_e2e::browser::Browser;
-use quntuan_e2e::{Graph, token};
+use quntuan_e2e::{Graph, expired_token, token};
 use serde_json::{Map, Value, json};
 use std::time::Duration;
 
@@ -417,6 +417,17 @@ fn shown(district: &str, column: &str) -> String {
     )
 }
 
+/// The service centres' dispute counts, as the centres widget asks for them.
+const CENTRE_DISPUTES: &str = "query($regionCode: String) { serviceCenters(regionCode: $regionCode, limit: 12) { items { id unions { disputeCount } } } }";
+
+/// The dispute count the centres widget shows for `centre` (`⚖ n` among what the unions run
+/// there; none shown is 0).
+fn centre_disputes_shown(centre: &str) -> String {
+    format!(
+        "(() => {{ const li = document.querySelector('[data-widget=centres] tr[data-id=\"{centre}\"] li[data-org=unions]'); const m = li && li.textContent.match(/⚖ (\\d+)/); return m ? Number(m[1]) : 0; }})()"
+    )
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_without_a_reload() {
     let Some(mut browser) = Browser::launch_or_skip("dashboard_browser_live").await else {
@@ -445,6 +456,23 @@ async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_witho
     let cases = browser.eval(READ_DISPUTES).await["total"]
         .as_i64()
         .expect("the city's cases on the page");
+    // The first service centre listed mediates the dispute received below; the API's count of
+    // its cases, and the page's.
+    let centre = browser.eval(READ_CENTRES).await[0][0].clone();
+    let centre = centre.as_str().expect("a centre on the page").to_string();
+    let centre_cases = graph
+        .query(CENTRE_DISPUTES, json!({"regionCode": null}), None)
+        .await["data"]["serviceCenters"]["items"]
+        .as_array()
+        .expect("centres")
+        .iter()
+        .find(|c| c["id"] == centre.as_str())
+        .map(|c| c["unions"]["disputeCount"].as_i64().expect("a count"))
+        .expect("the page's centre in the API's list");
+    assert_eq!(
+        browser.eval(&centre_disputes_shown(&centre)).await,
+        json!(centre_cases)
+    );
 
     let registered = graph
         .query(
@@ -504,6 +532,7 @@ async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_witho
                 "claimantPhone": "13800002222",
                 "claimantIdNumber": "11010519491231002X",
                 "regionCode": LIVE_COMMUNITY,
+                "serviceCenterId": centre,
             }}),
             Some(&token("mediator-live", "unions:personal")),
         )
@@ -517,6 +546,17 @@ async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_witho
             &format!(
                 "window.notReloaded && Number(document.querySelector('[data-widget=disputes] h3').textContent.replace(/^[^(]*\\(|\\)$/g, '')) === {}",
                 cases + 1
+            ),
+            WAIT,
+        )
+        .await;
+    // The centre mediating it counts one case more, without a reload either.
+    browser
+        .wait_for(
+            &format!(
+                "window.notReloaded && {} === {}",
+                centre_disputes_shown(&centre),
+                centre_cases + 1
             ),
             WAIT,
         )
@@ -536,6 +576,89 @@ async fn the_dashboard_shows_a_registered_volunteer_and_a_received_dispute_witho
     let events = browser.eval("window.quntuan.events").await;
     assert_eq!(events, json!(2), "one event for each mutation");
     browser.screenshot("dashboard-live").await;
+}
+
+/// A token the gateway refuses on the live socket (closed with 4403) stops the page's retries:
+/// it says "sign in again" (or sign out) in either language and opens no socket until the
+/// token changes; signing in with a valid token makes it live again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_token_asks_to_sign_in_again_instead_of_retrying() {
+    let Some(mut browser) = Browser::launch_or_skip("dashboard_browser_forbidden").await else {
+        return;
+    };
+    let graph = Graph::start().await;
+    let base = graph.gateway_url.trim_end_matches("/graphql").to_string();
+    browser.navigate(&format!("{base}/dashboard")).await;
+    wait_ready(&mut browser).await;
+    let expired = expired_token("dashboard-expired", "unions:personal");
+    browser
+        .eval(&format!(
+            "sessionStorage.setItem('quntuan.token', {expired:?}); location.reload()"
+        ))
+        .await;
+    browser
+        .wait_for(
+            "document.querySelector('header .live')?.dataset.live === 'forbidden'",
+            WAIT,
+        )
+        .await;
+    const SHOWN: &str = "[document.querySelector('header .live').textContent, [...document.querySelectorAll('header .sign-again button')].map((b) => `${b.dataset.action}: ${b.textContent}`), window.quntuan.connects]";
+    assert_eq!(
+        browser.eval(SHOWN).await,
+        json!([
+            "登录已失效，实时更新已暂停",
+            ["sign-in-again: 重新登录", "sign-out: 退出"],
+            1
+        ])
+    );
+    // Past the first two retries' backoff (1 s, then 2 s): no socket was opened again.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    assert_eq!(
+        browser.eval(SHOWN).await,
+        json!([
+            "登录已失效，实时更新已暂停",
+            ["sign-in-again: 重新登录", "sign-out: 退出"],
+            1
+        ])
+    );
+    browser.screenshot("dashboard-forbidden").await;
+
+    // In English: the page renders again with the same token, is refused once more, and says so.
+    browser.eval("location.hash = 'lang=en'").await;
+    browser
+        .wait_for(
+            "document.documentElement.lang === 'en' && document.querySelector('header .live').dataset.live === 'forbidden'",
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.eval(SHOWN).await,
+        json!([
+            "Signed out: live updates paused",
+            ["sign-in-again: Sign in again", "sign-out: Sign out"],
+            2
+        ])
+    );
+
+    // Signing in again with a valid token makes the page live.
+    let valid = token("dashboard-again", "unions:personal");
+    browser
+        .eval(&format!(
+            "window.prompt = () => {valid:?}; document.querySelector('header [data-action=sign-in-again]').click()"
+        ))
+        .await;
+    browser
+        .wait_for(
+            "document.querySelector('header .live').dataset.live === 'live'",
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser
+            .eval("[document.querySelector('header [data-action=sign-out]')?.textContent, window.quntuan.connects]")
+            .await,
+        json!(["Signed in · Sign out", 3])
+    );
 }
 
 /// Times the overview's first render against a running `quntuan dev` (for BENCHMARKS.md):

@@ -4,6 +4,8 @@
 
 const ENDPOINT = '/graphql';
 const TOKEN_KEY = 'quntuan.token';
+/** The window event setToken sends. */
+export const TOKEN_CHANGED = 'quntuan:token';
 const hashes = new Map();
 
 export function token() {
@@ -13,6 +15,7 @@ export function token() {
 export function setToken(value) {
   if (value) sessionStorage.setItem(TOKEN_KEY, value.trim());
   else sessionStorage.removeItem(TOKEN_KEY);
+  window.dispatchEvent(new Event(TOKEN_CHANGED));
 }
 
 function headers() {

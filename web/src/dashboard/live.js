@@ -3,13 +3,17 @@
 // The socket reopens with backoff (1 s doubling to 30 s) when it closes or a subscription
 // fails, back to 1 s once a connection has stayed up for 30 s (so a subgraph that refuses at
 // once is not asked every second); `onState` is told 'connecting', 'live' or 'offline' for
-// the header's indicator.
+// the header's indicator. A socket the gateway closes with 4403 (the token missing, expired or
+// not valid) is not reopened: retrying with the same token would be refused again, so
+// `onState` is told 'forbidden' and the socket reopens only once the token changes
+// (`TOKEN_CHANGED`, sent by setToken).
 
-import { token } from './api.js';
+import { TOKEN_CHANGED, token } from './api.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 const MAX_BACKOFF_MS = 30000;
 const HEALTHY_MS = 30000;
+const FORBIDDEN = 4403;
 
 /**
  * Subscribes to each of `subscriptions` ({ query, variables }) and calls `onEvent(data)` for
@@ -22,6 +26,19 @@ export function live(subscriptions, { onEvent, onState }) {
   let timer = null;
   let stopped = false;
   let liveSince = 0;
+  // The token the gateway refused, while the page waits for another.
+  let refused = null;
+
+  function tokenChanged() {
+    if (refused === null || token() === refused) return;
+    refused = null;
+    backoff = 1000;
+    // On a timer, so a sign-in that renders the page again (and stops this client) first
+    // opens no socket here.
+    clearTimeout(timer);
+    timer = setTimeout(open, 0);
+  }
+  window.addEventListener(TOKEN_CHANGED, tokenChanged);
 
   function open() {
     onState('connecting');
@@ -48,8 +65,13 @@ export function live(subscriptions, { onEvent, onState }) {
         socket.close();
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (stopped) return;
+      if (event.code === FORBIDDEN) {
+        refused = token();
+        onState('forbidden');
+        return;
+      }
       onState('offline');
       if (liveSince && Date.now() - liveSince >= HEALTHY_MS) backoff = 1000;
       liveSince = 0;
@@ -62,6 +84,7 @@ export function live(subscriptions, { onEvent, onState }) {
   const stop = () => {
     stopped = true;
     clearTimeout(timer);
+    window.removeEventListener(TOKEN_CHANGED, tokenChanged);
     if (socket) socket.close(1000);
   };
   stop.drop = () => socket && socket.close();

@@ -2,6 +2,8 @@
 // view can be shared; each widget sends one operation to /graphql. A graphql-transport-ws
 // subscription to the events that change the view's figures (a labour dispute received or
 // moved a step, a volunteer registered) refreshes the widgets they change, without a reload.
+// A token the gateway refuses on the socket (expired, or not valid) shows "sign in again"
+// instead of retrying.
 
 import { setToken, token } from './api.js';
 import { disposeCharts } from './chart.js';
@@ -17,17 +19,37 @@ const CITY = '510100';
 let renders = 0;
 let stopLive = null;
 // What the browser tests read: when each view was in the page, in ms since navigation, and
-// how many live events and refreshes the page has had.
-window.quntuan = { renders: [], events: 0, refreshes: 0 };
+// how many live events and refreshes the page has had, and how many sockets it opened.
+window.quntuan = { renders: [], events: 0, refreshes: 0, connects: 0 };
 
-const LIVE_WORDS = { connecting: 'liveConnecting', live: 'live', offline: 'liveOffline' };
+const LIVE_WORDS = { connecting: 'liveConnecting', live: 'live', offline: 'liveOffline', forbidden: 'liveForbidden' };
 const indicator = document.createElement('span');
 indicator.className = 'live';
 indicator.setAttribute('role', 'status');
+// The header's sign-in/sign-out button, replaced by "sign in again" when the socket is refused.
+let signButton = null;
 
 function showLive(state) {
   indicator.dataset.live = state;
   indicator.textContent = t(LIVE_WORDS[state]);
+  if (state === 'forbidden' && signButton) {
+    // Or go on without a token: the public figures need none.
+    const again = el('span', { class: 'sign-again' }, signInButton('sign-in-again', 'signInAgain'), ' ', signOutButton());
+    signButton.replaceWith(again);
+    signButton = again;
+  }
+}
+
+function signOutButton() {
+  return el('button', { type: 'button', 'data-action': 'sign-out', onclick: () => { setToken(''); render(); } }, t('signOut'));
+}
+
+/** A button that asks for a token; a new token renders the page again (and reopens live). */
+function signInButton(action, word) {
+  return el('button', { type: 'button', 'data-action': action, onclick: () => {
+    const value = prompt(t('tokenPrompt'));
+    if (value) { setToken(value); render(); }
+  } }, t(word));
 }
 
 /**
@@ -63,19 +85,16 @@ function go(changes) {
 }
 
 function header(trail) {
-  const signIn = token()
+  signButton = token()
     ? el('button', { type: 'button', 'data-action': 'sign-out', onclick: () => { setToken(''); render(); } }, `${t('signedIn')} · ${t('signOut')}`)
-    : el('button', { type: 'button', 'data-action': 'sign-in', onclick: () => {
-      const value = prompt(t('tokenPrompt'));
-      if (value) { setToken(value); render(); }
-    } }, t('signIn'));
+    : signInButton('sign-in', 'signIn');
   return el('header', {},
     el('h1', {}, t('title')),
     el('nav', { class: 'trail' }, trail),
     el('div', { class: 'tools' },
       el('button', { type: 'button', 'data-action': 'lang', onclick: () => go({ lang: language() === 'en' ? 'zh' : 'en' }) }, t('lang')),
       indicator,
-      signIn,
+      signButton,
       el('a', { href: '/graphql', target: '_blank', rel: 'noopener' }, 'GraphiQL')));
 }
 
@@ -136,6 +155,11 @@ async function render() {
     render: (data) => disputes(data, { onCase: (caseId) => go({ case: caseId }) }),
     ...options,
   });
+  const centresWidget = (options) => widget(slots.centres, {
+    name: 'centres', title: t('centres'), query: CENTRES, variables: { regionCode },
+    render: (data) => centres(data),
+    ...options,
+  });
   // Live after the figures are in the page. The summary tables behind the figures change in
   // the event's transaction, and events are published after it commits: a refetch on the
   // event reads the new figures.
@@ -143,14 +167,19 @@ async function render() {
     if (id !== renders) return;
     const refreshFigures = coalesced(() => figuresWidget(slots.figures, view.region, setTrail, true));
     const refreshDisputes = coalesced(() => disputesWidget({ quiet: true }));
+    const refreshCentres = coalesced(() => centresWidget({ quiet: true }));
     stopLive = live([
       { query: DISPUTE_CHANGED, variables: { regionCode } },
       { query: VOLUNTEER_REGISTERED, variables: { regionCode } },
     ], {
-      onState: showLive,
+      onState: (state) => {
+        if (state === 'connecting') window.quntuan.connects += 1;
+        showLive(state);
+      },
       onEvent: (data) => {
         window.quntuan.events += 1;
-        if (data.laborDisputeChanged) refreshDisputes();
+        // A dispute changes the cases by status and the count of the centre mediating it.
+        if (data.laborDisputeChanged) { refreshDisputes(); refreshCentres(); }
         if (data.volunteerRegistered) refreshFigures();
       },
     });
@@ -159,11 +188,7 @@ async function render() {
   const work = [
     first,
     disputesWidget({ after: first }),
-    widget(slots.centres, {
-      name: 'centres', title: t('centres'), query: CENTRES, variables: { regionCode },
-      render: (data) => centres(data),
-      after: first,
-    }),
+    centresWidget({ after: first }),
   ];
   if (view.case) {
     work.push(widget(slots.case, {
