@@ -3,7 +3,7 @@
 
 use async_graphql::{Enum, ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use quntuan_kit::{ApiResult, Filters, Page, validate};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::entity::{award, organization, person, service, worker};
@@ -145,12 +145,8 @@ pub(crate) async fn persons<C: ConnectionTrait>(
     page: Page,
 ) -> ApiResult<(i64, Vec<person::Model>)> {
     use person::Column as P;
-    if let Some(grade) = filter.grade
-        && !(1..=4).contains(&grade)
-    {
-        return Err(ApiError::bad_input(format!(
-            "`grade` must be between 1 and 4, got {grade}"
-        )));
+    if let Some(grade) = filter.grade {
+        validate::in_range("grade", 1..=4, grade)?;
     }
     let organization =
         ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;

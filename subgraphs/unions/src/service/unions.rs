@@ -97,12 +97,7 @@ pub async fn register(
 ) -> ApiResult<Model> {
     let name = required_text("name", &input.name, 200)?;
     let region = validate::record_region("regionCode", &input.region_code)?;
-    if !(1..=1_000_000).contains(&input.member_count) {
-        return Err(ApiError::bad_input(format!(
-            "`memberCount` must be between 1 and 1000000, got {}",
-            input.member_count
-        )));
-    }
+    validate::in_range("memberCount", 1..=1_000_000, input.member_count)?;
     validate::not_in_future("foundedOn", input.founded_on, today)?;
     let chair_name = required_text("chairName", &input.chair_name, 64)?;
     let chair_phone = validate::mobile_phone("chairPhone", &input.chair_phone)?;

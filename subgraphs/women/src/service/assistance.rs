@@ -15,7 +15,7 @@ use super::{group_by_key, region_condition, required_text};
 use crate::model::enums::RightsAssistanceKind;
 use crate::model::rights_assistance::{Column, Entity, Model};
 use crate::model::women_organization;
-use crate::validate;
+use quntuan_kit::validate;
 
 /// Labour-dispute ids as `unions` issues them: this prefix and at least six digits.
 pub const DISPUTE_ID_PREFIX: &str = "unions-dispute-";
