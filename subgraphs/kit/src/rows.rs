@@ -113,6 +113,31 @@ pub fn index_by_id<V>(rows: Vec<V>, id_of: impl Fn(&V) -> &str) -> HashMap<Strin
         .collect()
 }
 
+/// The rows of `E` whose text primary key is one of `ids`, by id (one statement); the
+/// `fetch` of a [`string_key_loaders!`](crate::string_key_loaders) entry:
+/// `UnionById => grassroots_union::Model, rows::by_text_ids::<grassroots_union::Entity, _>;`.
+pub async fn by_text_ids<E, C>(db: &C, ids: &[String]) -> Result<HashMap<String, E::Model>, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let Some(key) = E::PrimaryKey::iter().next() else {
+        return Err(DbErr::Custom(format!(
+            "{} has no primary key",
+            E::default().table_name()
+        )));
+    };
+    let column = key.into_column();
+    let rows = rows_where_in::<E, C>(db, column, ids, column).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| match row.get(column) {
+            Value::String(Some(id)) => Some((id, row)),
+            _ => None,
+        })
+        .collect())
+}
+
 #[derive(FromQueryResult)]
 struct KeyedTotal {
     key: i64,

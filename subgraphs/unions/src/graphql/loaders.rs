@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
 use quntuan_kit::ApiError;
+use quntuan_kit::rows::by_text_ids;
 use sea_orm::DatabaseConnection;
 
 use crate::model::{
@@ -13,7 +14,7 @@ use crate::model::{
 };
 use crate::service::disputes::CenterCaseload;
 use crate::service::figures::FigureTable;
-use crate::service::{activities, awards, disputes, homes, organizations, people, summary, unions};
+use crate::service::{activities, disputes, homes, organizations, people, summary};
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct UnionsLoader {
@@ -23,21 +24,21 @@ pub struct UnionsLoader {
 quntuan_kit::string_key_loaders! {
     UnionsLoader;
     /// A grassroots union by id.
-    UnionById => grassroots_union::Model, unions::by_ids;
+    UnionById => grassroots_union::Model, by_text_ids::<grassroots_union::Entity, _>;
     /// A workers' home by id.
-    HomeById => workers_home::Model, homes::by_ids;
+    HomeById => workers_home::Model, by_text_ids::<workers_home::Entity, _>;
     /// A labour-dispute case by id.
-    DisputeById => labor_dispute::Model, disputes::by_ids;
+    DisputeById => labor_dispute::Model, by_text_ids::<labor_dispute::Entity, _>;
     /// A May Day award by id.
-    AwardById => labor_award::Model, awards::by_ids;
+    AwardById => labor_award::Model, by_text_ids::<labor_award::Entity, _>;
     /// A union activity by id.
-    ActivityById => union_activity::Model, activities::by_ids;
+    ActivityById => union_activity::Model, by_text_ids::<union_activity::Entity, _>;
     /// A union social worker by id.
-    SocialWorkerById => union_social_worker::Model, people::social_workers_by_ids;
+    SocialWorkerById => union_social_worker::Model, by_text_ids::<union_social_worker::Entity, _>;
     /// A craftsman by id.
-    CraftsmanById => craftsman::Model, people::craftsmen_by_ids;
+    CraftsmanById => craftsman::Model, by_text_ids::<craftsman::Entity, _>;
     /// A labour-sector social organisation by id.
-    LaborOrganizationById => labor_social_organization::Model, organizations::by_ids;
+    LaborOrganizationById => labor_social_organization::Model, by_text_ids::<labor_social_organization::Entity, _>;
     /// The recorded steps of a case, by case id.
     StepsOfDispute => Vec<labor_dispute_step::Model>, disputes::steps_by_dispute_ids;
     /// The workers' homes of a union, by union id.

@@ -6,7 +6,7 @@ use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use super::{group_by_key, region_condition, rows_where_in};
 use crate::model::enums::ModelHomeLevel;
 use crate::model::workers_home::{Column, Entity, Model};
 
@@ -44,14 +44,6 @@ pub async fn list<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 /// The homes of each of these unions, by id.

@@ -6,7 +6,7 @@ use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use super::{group_by_key, region_condition, rows_where_in};
 use crate::model::enums::LaborSocialOrganizationField;
 use crate::model::labor_social_organization::{Column, Entity, Model};
 
@@ -32,14 +32,6 @@ pub async fn list<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 /// The organisations based at each of these service centres, by id.

@@ -7,7 +7,7 @@ use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use super::{group_by_key, region_condition, rows_where_in};
 use crate::model::enums::{CraftsmanLevel, UnionSocialWorkerSpecialty};
 use crate::model::{craftsman, union_social_worker};
 
@@ -38,15 +38,6 @@ pub async fn list_social_workers<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn social_workers_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, union_social_worker::Model>> {
-    use union_social_worker::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 /// The social workers of each of these unions, by id.
@@ -102,13 +93,4 @@ pub async fn list_craftsmen<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn craftsmen_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, craftsman::Model>> {
-    use craftsman::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }

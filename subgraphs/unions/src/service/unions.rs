@@ -1,7 +1,5 @@
 //! Grassroots unions: listing, lookup by id, and registering a new one.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use chrono::NaiveDate;
 use quntuan_kit::{
@@ -13,7 +11,7 @@ use sea_orm::{
     IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::{index_by_id, region_condition, required_text, summary};
+use super::{region_condition, required_text, summary};
 use crate::model::enums::GrassrootsUnionKind;
 use crate::model::grassroots_union::{Column, Entity, Model};
 use crate::validate;
@@ -57,18 +55,6 @@ pub(crate) fn contains_pattern(text: &str) -> LikeExpr {
         .replace('%', "\\%")
         .replace('_', "\\_");
     LikeExpr::new(format!("%{escaped}%")).escape('\\')
-}
-
-/// The unions with these ids (missing ids are absent from the map).
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = Entity::find()
-        .filter(Column::Id.is_in(ids.iter().map(String::as_str)))
-        .all(db)
-        .await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 /// What registering a grassroots union needs.

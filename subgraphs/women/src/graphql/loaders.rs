@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
 use quntuan_kit::ApiError;
+use quntuan_kit::rows::by_text_ids;
 use sea_orm::DatabaseConnection;
 
 use crate::model::{
@@ -12,7 +13,7 @@ use crate::model::{
     women_officer, women_organization, womens_home,
 };
 use crate::service::figures::FigureTable;
-use crate::service::{activities, assistance, awards, figures, homes, officers, organizations};
+use crate::service::{activities, assistance, figures, homes, officers};
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct WomenLoader {
@@ -22,13 +23,13 @@ pub struct WomenLoader {
 quntuan_kit::string_key_loaders! {
     WomenLoader;
     /// A women's organisation by id.
-    OrganizationById => women_organization::Model, organizations::by_ids;
+    OrganizationById => women_organization::Model, by_text_ids::<women_organization::Entity, _>;
     /// A March 8th Red Banner collective by id.
-    AwardById => red_banner_collective::Model, awards::by_ids;
+    AwardById => red_banner_collective::Model, by_text_ids::<red_banner_collective::Entity, _>;
     /// A family-education activity by id.
-    ActivityById => family_education_activity::Model, activities::by_ids;
+    ActivityById => family_education_activity::Model, by_text_ids::<family_education_activity::Entity, _>;
     /// A women's home by id.
-    WomensHomeById => womens_home::Model, homes::womens_homes_by_ids;
+    WomensHomeById => womens_home::Model, by_text_ids::<womens_home::Entity, _>;
     /// The women's homes of an organisation, by organisation id.
     WomensHomesOfOrganization => Vec<womens_home::Model>, homes::womens_homes_by_organization_ids;
     /// The children's homes of an organisation, by organisation id.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use super::{group_by_key, region_condition, rows_where_in};
 use crate::model::family_education_activity::{Column, Entity, Model};
 
 #[derive(Clone, Debug, Default, InputObject)]
@@ -51,14 +51,6 @@ pub async fn list<C: ConnectionTrait>(
         .order_by_desc(Column::HeldOn)
         .order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 /// The activities run by each of these women's homes, by home id.

@@ -6,7 +6,7 @@ use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use super::{group_by_key, region_condition, rows_where_in};
 use crate::model::{childrens_home, womens_home};
 
 /// Filters shared by the women's-home and children's-home lists.
@@ -52,15 +52,6 @@ pub async fn list_childrens_homes<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn womens_homes_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, womens_home::Model>> {
-    use womens_home::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 pub async fn womens_homes_by_organization_ids<C: ConnectionTrait>(

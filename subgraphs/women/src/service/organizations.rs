@@ -1,12 +1,10 @@
 //! Women's organisations and supported social organisations.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{index_by_id, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::enums::{WomenOrganizationKind, WomenSocialOrganizationField};
 use crate::model::{women_organization, women_social_organization};
 
@@ -29,15 +27,6 @@ pub async fn list<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, women_organization::Model>> {
-    use women_organization::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 #[derive(Clone, Debug, Default, InputObject)]
