@@ -1,12 +1,10 @@
 //! Workers' homes, including model workers' homes by level.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::enums::ModelHomeLevel;
 use crate::model::workers_home::{Column, Entity, Model};
 
@@ -44,25 +42,4 @@ pub async fn list<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-/// The homes of each of these unions, by id.
-pub async fn by_union_ids<C: ConnectionTrait>(
-    db: &C,
-    union_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::UnionId, union_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| m.union_id.clone()))
-}
-
-/// The homes housed in each of these service centres, by id.
-pub async fn by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

@@ -1,12 +1,10 @@
 //! Labour-sector social organisations.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::enums::LaborSocialOrganizationField;
 use crate::model::labor_social_organization::{Column, Entity, Model};
 
@@ -32,16 +30,4 @@ pub async fn list<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-/// The organisations based at each of these service centres, by id.
-pub async fn by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

@@ -1,13 +1,11 @@
 //! Union social workers and craftsmen (records holding personal data; the GraphQL layer
 //! guards those fields).
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::enums::{CraftsmanLevel, UnionSocialWorkerSpecialty};
 use crate::model::{craftsman, union_social_worker};
 
@@ -38,31 +36,6 @@ pub async fn list_social_workers<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-/// The social workers of each of these unions, by id.
-pub async fn social_workers_by_union_ids<C: ConnectionTrait>(
-    db: &C,
-    union_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<union_social_worker::Model>>> {
-    use union_social_worker::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::UnionId, union_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.union_id.clone().unwrap_or_default()
-    }))
-}
-
-/// The social workers stationed at each of these service centres, by id.
-pub async fn social_workers_by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<union_social_worker::Model>>> {
-    use union_social_worker::{Column, Entity};
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }
 
 #[derive(Clone, Debug, Default, InputObject)]

@@ -1,13 +1,11 @@
 //! Family-education services and activities.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use chrono::NaiveDate;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::family_education_activity::{Column, Entity, Model};
 
 #[derive(Clone, Debug, Default, InputObject)]
@@ -51,27 +49,4 @@ pub async fn list<C: ConnectionTrait>(
         .order_by_desc(Column::HeldOn)
         .order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-/// The activities run by each of these women's homes, by home id.
-pub async fn by_womens_home_ids<C: ConnectionTrait>(
-    db: &C,
-    home_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::WomensHomeId, home_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.womens_home_id.clone().unwrap_or_default()
-    }))
-}
-
-/// The activities held at each of these service centres, by centre id.
-pub async fn by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

@@ -1,12 +1,10 @@
 //! Women's homes and children's homes.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::{childrens_home, womens_home};
 
 /// Filters shared by the women's-home and children's-home lists.
@@ -52,48 +50,4 @@ pub async fn list_childrens_homes<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn womens_homes_by_organization_ids<C: ConnectionTrait>(
-    db: &C,
-    organization_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<womens_home::Model>>> {
-    use womens_home::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::OrganizationId, organization_ids, Column::Id)
-        .await?;
-    Ok(group_by_key(rows, |m| m.organization_id.clone()))
-}
-
-pub async fn childrens_homes_by_organization_ids<C: ConnectionTrait>(
-    db: &C,
-    organization_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<childrens_home::Model>>> {
-    use childrens_home::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::OrganizationId, organization_ids, Column::Id)
-        .await?;
-    Ok(group_by_key(rows, |m| m.organization_id.clone()))
-}
-
-pub async fn womens_homes_by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<womens_home::Model>>> {
-    use womens_home::{Column, Entity};
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
-}
-
-pub async fn childrens_homes_by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<childrens_home::Model>>> {
-    use childrens_home::{Column, Entity};
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

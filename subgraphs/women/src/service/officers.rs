@@ -1,12 +1,10 @@
 //! Federation officers (chairs, vice-chairs, executive members).
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{group_by_key, region_condition, rows_where_in};
+use super::region_condition;
 use crate::model::enums::WomenOfficerRole;
 use crate::model::women_officer::{Column, Entity, Model};
 
@@ -32,14 +30,4 @@ pub async fn list<C: ConnectionTrait>(
     }
     let select = Entity::find().filter(condition).order_by_asc(Column::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-/// The officers of each of these organisations, by organisation id.
-pub async fn by_organization_ids<C: ConnectionTrait>(
-    db: &C,
-    organization_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::OrganizationId, organization_ids, Column::Id)
-        .await?;
-    Ok(group_by_key(rows, |m| m.organization_id.clone()))
 }
