@@ -2,11 +2,10 @@
 
 use async_graphql::InputObject;
 use chrono::NaiveDate;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
+use sea_orm::QueryOrder;
 
-use super::region_condition;
-use crate::model::union_activity::{Column, Entity, Model};
+use crate::model::union_activity::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct UnionActivityFilter {
@@ -19,25 +18,14 @@ pub struct UnionActivityFilter {
     pub service_center_id: Option<String>,
 }
 
-/// One page of activities, latest first, and the total count.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &UnionActivityFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(from) = filter.held_from {
-        condition = condition.add(Column::HeldOn.gte(from));
+quntuan_kit::paged_lists! {
+    /// One page of activities, latest first, and the total count.
+    pub fn list(filter: &UnionActivityFilter) -> Entity {
+        |select| {
+            select
+                .between(Column::HeldOn, filter.held_from, filter.held_to)
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+                .order_by_desc(Column::HeldOn)
+        }
     }
-    if let Some(to) = filter.held_to {
-        condition = condition.add(Column::HeldOn.lte(to));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find()
-        .filter(condition)
-        .order_by_desc(Column::HeldOn)
-        .order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }

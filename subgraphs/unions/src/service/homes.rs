@@ -1,12 +1,11 @@
 //! Workers' homes, including model workers' homes by level.
 
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
+use sea_orm::{ColumnTrait, QueryFilter};
 
-use super::region_condition;
 use crate::model::enums::ModelHomeLevel;
-use crate::model::workers_home::{Column, Entity, Model};
+use crate::model::workers_home::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct WorkersHomeFilter {
@@ -20,26 +19,18 @@ pub struct WorkersHomeFilter {
     pub service_center_id: Option<String>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &WorkersHomeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(level) = filter.model_level {
-        condition = condition.add(Column::ModelLevel.eq(level));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &WorkersHomeFilter) -> Entity {
+        |select| {
+            let select = select.equal(Column::ModelLevel, filter.model_level);
+            let select = match filter.model {
+                Some(true) => select.filter(Column::ModelLevel.is_not_null()),
+                Some(false) => select.filter(Column::ModelLevel.is_null()),
+                None => select,
+            };
+            select
+                .equal(Column::UnionId, filter.union_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    match filter.model {
-        Some(true) => condition = condition.add(Column::ModelLevel.is_not_null()),
-        Some(false) => condition = condition.add(Column::ModelLevel.is_null()),
-        None => {}
-    }
-    if let Some(union_id) = &filter.union_id {
-        condition = condition.add(Column::UnionId.eq(union_id.as_str()));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }

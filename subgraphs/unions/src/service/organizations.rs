@@ -1,12 +1,10 @@
 //! Labour-sector social organisations.
 
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::region_condition;
 use crate::model::enums::LaborSocialOrganizationField;
-use crate::model::labor_social_organization::{Column, Entity, Model};
+use crate::model::labor_social_organization::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct LaborSocialOrganizationFilter {
@@ -16,18 +14,12 @@ pub struct LaborSocialOrganizationFilter {
     pub service_center_id: Option<String>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &LaborSocialOrganizationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(field) = filter.field {
-        condition = condition.add(Column::Field.eq(field));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &LaborSocialOrganizationFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::Field, filter.field)
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }

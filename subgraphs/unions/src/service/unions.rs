@@ -2,16 +2,17 @@
 
 use async_graphql::InputObject;
 use chrono::NaiveDate;
+use quntuan_kit::Filters;
 use quntuan_kit::{
-    ApiError, ApiResult, Committed, EventBus, Page, RegionRef, lock_for_inserts, write_and_publish,
+    ApiError, ApiResult, Committed, EventBus, RegionRef, lock_for_inserts, write_and_publish,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel,
+    QueryFilter, QuerySelect,
 };
 
-use super::{region_condition, required_text, summary};
+use super::{required_text, summary};
 use crate::model::enums::GrassrootsUnionKind;
 use crate::model::grassroots_union::{Column, Entity, Model};
 use crate::validate;
@@ -28,24 +29,19 @@ pub struct GrassrootsUnionFilter {
     pub service_center_id: Option<String>,
 }
 
-/// One page of unions matching `filter`, ordered by id, and the total count.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &GrassrootsUnionFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind));
+quntuan_kit::paged_lists! {
+    /// One page of unions matching `filter`, ordered by id, and the total count.
+    pub fn list(filter: &GrassrootsUnionFilter) -> Entity {
+        |select| {
+            let name = filter.name_contains.as_deref().filter(|t| !t.is_empty());
+            let select = select.equal(Column::Kind, filter.kind);
+            let select = match name {
+                Some(text) => select.filter(Expr::col(Column::Name).like(contains_pattern(text))),
+                None => select,
+            };
+            select.equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(text) = filter.name_contains.as_deref().filter(|t| !t.is_empty()) {
-        condition = condition.add(Expr::col(Column::Name).like(contains_pattern(text)));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }
 
 /// `%text%` with LIKE's wildcards in `text` escaped.

@@ -1,11 +1,9 @@
 //! March 8th Red Banner collectives.
 
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::region_condition;
-use crate::model::red_banner_collective::{Column, Entity, Model};
+use crate::model::red_banner_collective::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct WomenAwardFilter {
@@ -14,15 +12,8 @@ pub struct WomenAwardFilter {
     pub year: Option<i32>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &WomenAwardFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(year) = filter.year {
-        condition = condition.add(Column::Year.eq(year));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &WomenAwardFilter) -> Entity {
+        |select| select.equal(Column::Year, filter.year)
     }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }

@@ -1,10 +1,8 @@
 //! Women's homes and children's homes.
 
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::region_condition;
 use crate::model::{childrens_home, womens_home};
 
 /// Filters shared by the women's-home and children's-home lists.
@@ -18,36 +16,22 @@ pub struct HomeFilter {
     pub service_center_id: Option<String>,
 }
 
-pub async fn list_womens_homes<C: ConnectionTrait>(
-    db: &C,
-    filter: &HomeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<womens_home::Model>)> {
-    use womens_home::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
+quntuan_kit::paged_lists! {
+    pub fn list_womens_homes(filter: &HomeFilter) -> womens_home::Entity {
+        use womens_home::Column;
+        |select| {
+            select
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
 
-pub async fn list_childrens_homes<C: ConnectionTrait>(
-    db: &C,
-    filter: &HomeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<childrens_home::Model>)> {
-    use childrens_home::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
+    pub fn list_childrens_homes(filter: &HomeFilter) -> childrens_home::Entity {
+        use childrens_home::Column;
+        |select| {
+            select
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }

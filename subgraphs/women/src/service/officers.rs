@@ -1,12 +1,10 @@
 //! Federation officers (chairs, vice-chairs, executive members).
 
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::region_condition;
 use crate::model::enums::WomenOfficerRole;
-use crate::model::women_officer::{Column, Entity, Model};
+use crate::model::women_officer::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct WomenOfficerFilter {
@@ -16,18 +14,12 @@ pub struct WomenOfficerFilter {
     pub organization_id: Option<String>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &WomenOfficerFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(role) = filter.role {
-        condition = condition.add(Column::Role.eq(role));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &WomenOfficerFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::Role, filter.role)
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+        }
     }
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }
