@@ -137,6 +137,32 @@ pub async fn statements_of<E: Executor>(
     counter.count()
 }
 
+/// [`statements_of`] the same query once per set of `variables`, in order: a batching test
+/// asserts the counts do not grow with the number of entities.
+pub async fn statement_counts<E: Executor>(
+    schema: &E,
+    counter: &StatementCounter,
+    caller: Caller,
+    query: &str,
+    variables: impl IntoIterator<Item = Value>,
+) -> Vec<usize> {
+    let mut counts = Vec::new();
+    for variables in variables {
+        counts.push(statements_of(schema, counter, caller.clone(), query, variables).await);
+    }
+    counts
+}
+
+/// The codes of the demo tree's districts and streets (80), for "figures of many regions"
+/// batching tests.
+pub fn demo_districts_and_streets() -> Vec<&'static str> {
+    let tree = crate::region::RegionTree::get(Scale::Demo);
+    tree.districts()
+        .chain(tree.streets())
+        .map(|r| r.code.as_str())
+        .collect()
+}
+
 /// `{"reps": [{"__typename": "Region", "code": CODE}, ...]}`: the variables of an
 /// `_entities(representations: $reps)` query over these regions.
 pub fn region_representations(codes: &[&str]) -> Value {
