@@ -1,22 +1,15 @@
 //! schema/hub.graphql must equal the SDL the code serves.
 
 use quntuan_hub::Hub;
-use quntuan_kit::SubgraphService;
-use quntuan_kit::sdl::{check_snapshot, snapshot_path};
+use quntuan_kit::testing::{assert_sdl_snapshot_current, assert_serves_sdl};
 
 #[test]
 fn sdl_snapshot_is_current() {
-    let path = snapshot_path(env!("CARGO_MANIFEST_DIR"), "hub");
-    if let Err(message) = check_snapshot("hub", &Hub.sdl(), &path) {
-        panic!("{message}");
-    }
+    assert_sdl_snapshot_current(&Hub, env!("CARGO_MANIFEST_DIR"));
 }
 
 #[tokio::test]
-async fn sdl_is_what_service_sdl_answers() -> Result<(), Box<dyn std::error::Error>> {
+async fn sdl_is_what_service_sdl_answers() {
     let schema = quntuan_hub::schema::build(quntuan_kit::test_database().await);
-    let response = schema.execute("{ _service { sdl } }").await;
-    let data = response.data.into_json()?;
-    assert_eq!(data["_service"]["sdl"].as_str(), Some(Hub.sdl().as_str()));
-    Ok(())
+    assert_serves_sdl(&schema, &Hub).await;
 }

@@ -137,6 +137,31 @@ pub async fn statements_of<E: Executor>(
     counter.count()
 }
 
+/// Panics with the drift when the checked-in `schema/NAME.graphql` (under the repository
+/// root above `manifest_dir`) is not the SDL `service`'s code generates.
+pub fn assert_sdl_snapshot_current(service: &dyn SubgraphService, manifest_dir: &str) {
+    let name = service.name();
+    let path = crate::sdl::snapshot_path(manifest_dir, name);
+    if let Err(drift) = crate::sdl::check_snapshot(name, &service.sdl(), &path) {
+        panic!("{drift}");
+    }
+}
+
+/// Asserts that `schema` answers `_service { sdl }` with the SDL `service` generates.
+pub async fn assert_serves_sdl<E: Executor>(schema: &E, service: &dyn SubgraphService) {
+    let response = execute(
+        schema,
+        Caller::anonymous(),
+        "{ _service { sdl } }",
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(
+        response["data"]["_service"]["sdl"],
+        serde_json::json!(service.sdl())
+    );
+}
+
 /// [`statements_of`] the same query once per set of `variables`, in order: a batching test
 /// asserts the counts do not grow with the number of entities.
 pub async fn statement_counts<E: Executor>(
