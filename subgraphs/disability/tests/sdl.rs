@@ -2,15 +2,4 @@
 
 mod common;
 
-use quntuan_disability::Disability;
-use quntuan_kit::testing::{assert_sdl_snapshot_current, assert_serves_sdl};
-
-#[test]
-fn checked_in_sdl_matches_the_code() {
-    assert_sdl_snapshot_current(&Disability, env!("CARGO_MANIFEST_DIR"));
-}
-
-#[tokio::test]
-async fn service_sdl_is_the_generated_sdl() {
-    assert_serves_sdl(&common::seeded().await.schema, &Disability).await;
-}
+quntuan_kit::sdl_tests!(quntuan_disability::Disability, served by common::seeded().await.schema);

@@ -162,6 +162,30 @@ pub async fn assert_serves_sdl<E: Executor>(schema: &E, service: &dyn SubgraphSe
     );
 }
 
+/// A subgraph's SDL tests: `checked_in_sdl_matches_the_code` ([`assert_sdl_snapshot_current`])
+/// and, given a schema expression, `service_sdl_is_the_generated_sdl`
+/// ([`assert_serves_sdl`]; the expression is evaluated in an async test, so it may await).
+///
+/// ```ignore
+/// quntuan_kit::sdl_tests!(Youth, served by common::seeded().await.schema);
+/// ```
+#[macro_export]
+macro_rules! sdl_tests {
+    ($service:expr $(, served by $schema:expr)? $(,)?) => {
+        #[test]
+        fn checked_in_sdl_matches_the_code() {
+            $crate::testing::assert_sdl_snapshot_current(&$service, env!("CARGO_MANIFEST_DIR"));
+        }
+
+        $(
+            #[tokio::test]
+            async fn service_sdl_is_the_generated_sdl() {
+                $crate::testing::assert_serves_sdl(&$schema, &$service).await;
+            }
+        )?
+    };
+}
+
 /// [`statements_of`] the same query once per set of `variables`, in order: a batching test
 /// asserts the counts do not grow with the number of entities.
 pub async fn statement_counts<E: Executor>(

@@ -2,15 +2,4 @@
 
 mod common;
 
-use quntuan_kit::testing::{assert_sdl_snapshot_current, assert_serves_sdl};
-use quntuan_youth::Youth;
-
-#[test]
-fn checked_in_sdl_matches_the_code() {
-    assert_sdl_snapshot_current(&Youth, env!("CARGO_MANIFEST_DIR"));
-}
-
-#[tokio::test]
-async fn service_sdl_is_the_generated_sdl() {
-    assert_serves_sdl(&common::seeded().await.schema, &Youth).await;
-}
+quntuan_kit::sdl_tests!(quntuan_youth::Youth, served by common::seeded().await.schema);
