@@ -1,5 +1,6 @@
-//! `string_key_loaders!`: batch loaders keyed by a text id, for subgraphs whose service layer
-//! already answers "these ids → their rows" (`by_ids(db, &ids) -> HashMap<String, T>`).
+//! `string_key_loaders!`: batch loaders keyed by a text id: each entry names the function
+//! answering "these ids → their rows" (`fetch(db, &ids) -> HashMap<String, T>`, or
+//! `fetch(db, column, &ids)` when the entry names a column after it).
 //!
 //! One loader struct (holding `db: DatabaseConnection`) serves every key type: each key type
 //! is a newtype over the id, so async-graphql batches each kind of lookup on its own and a
@@ -12,13 +13,17 @@
 //!     UnionById => grassroots_union::Model, unions::by_ids;
 //!     /// The workers' homes of a union, by union id.
 //!     HomesOfUnion => Vec<workers_home::Model>, homes::by_union_ids;
+//!     /// The kit's generics over a text key: by primary key, and grouped by a column.
+//!     CraftsmanById => craftsman::Model, rows::by_text_ids::<craftsman::Entity, _>;
+//!     HomesAtCenter => Vec<workers_home::Model>, rows::grouped_by_text::<workers_home::Entity, _>,
+//!         workers_home::Column::ServiceCenterId;
 //! }
 //! ```
 
 /// See the [module documentation](crate::keyed).
 #[macro_export]
 macro_rules! string_key_loaders {
-    ($loader:ident; $( $(#[$meta:meta])* $key:ident => $value:ty, $fetch:path; )*) => {
+    ($loader:ident; $( $(#[$meta:meta])* $key:ident => $value:ty, $fetch:path $(, $column:expr)?; )*) => {
         $(
             $(#[$meta])*
             #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -33,7 +38,7 @@ macro_rules! string_key_loaders {
                     keys: &[$key],
                 ) -> Result<::std::collections::HashMap<$key, $value>, $crate::ApiError> {
                     let ids: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
-                    let found = $fetch(&self.db, &ids).await?;
+                    let found = $fetch(&self.db, $($column,)? &ids).await?;
                     Ok(found.into_iter().map(|(id, value)| ($key(id), value)).collect())
                 }
             }

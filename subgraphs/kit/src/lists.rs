@@ -11,9 +11,13 @@
 //! ```
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select, Value};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, Iterable,
+    PrimaryKeyToColumn, QueryFilter, QueryOrder, Select, Value,
+};
 
 use crate::error::{ApiError, ApiResult};
+use crate::pagination::Page;
 use crate::region::RegionScope;
 
 /// "In region `code` and everything below it" for a table with the three region columns
@@ -94,6 +98,69 @@ impl<E: EntityTrait> Filters for Select<E> {
             None => select,
         }
     }
+}
+
+/// One page of `E`'s rows in region `region_code` and below, narrowed by `filters`, ordered
+/// by the primary key so pages are stable, with the total over all pages. What
+/// [`paged_lists!`](crate::paged_lists) declares.
+pub async fn fetch_page<E, C>(
+    db: &C,
+    page: Page,
+    region_code: Option<&str>,
+    filters: impl FnOnce(Select<E>) -> Select<E>,
+) -> ApiResult<(i64, Vec<E::Model>)>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+    C: ConnectionTrait,
+{
+    let mut select = filters(E::find().in_region(region_code)?);
+    for key in E::PrimaryKey::iter() {
+        select = select.order_by_asc(key.into_column());
+    }
+    Ok(page.fetch(select, db).await?)
+}
+
+/// Declares an organisation's paged list queries, each
+/// `async fn NAME(db, filter: &Filter, page: Page) -> ApiResult<(i64, Vec<Model>)>`: the
+/// block checks the filter's arguments (its statements run first, so their errors come
+/// before a bad `regionCode`) and ends with the closure that narrows the query; the filter's
+/// `region_code` and the order by primary key are applied by [`fetch_page`].
+///
+/// ```ignore
+/// quntuan_kit::paged_lists! {
+///     pub(crate) fn workers(filter: &DisabilityWorkerFilter) -> worker::Entity {
+///         let organization =
+///             ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
+///         move |select| select.equal(worker::Column::Role, filter.role.clone())
+///             .equal(worker::Column::OrganizationId, organization)
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! paged_lists {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($filter:ident: &$filter_ty:ty) -> $entity:ty $body:block
+    )*) => {$(
+        $(#[$meta])*
+        $vis async fn $name<C: $crate::reexports::sea_orm::ConnectionTrait>(
+            db: &C,
+            $filter: &$filter_ty,
+            page: $crate::Page,
+        ) -> $crate::ApiResult<(
+            i64,
+            Vec<<$entity as $crate::reexports::sea_orm::EntityTrait>::Model>,
+        )> {
+            $crate::lists::fetch_page::<$entity, C>(
+                db,
+                page,
+                $filter.region_code.as_deref(),
+                $body,
+            )
+            .await
+        }
+    )*};
 }
 
 #[cfg(test)]

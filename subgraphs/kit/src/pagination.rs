@@ -52,7 +52,8 @@ impl Page {
 }
 
 /// Declares a connection type `{ totalCount: Int!, items: [Item!]! }`:
-/// `quntuan_kit::connection!(YouthBranchConnection, YouthBranch);`
+/// `quntuan_kit::connection!(YouthBranchConnection, YouthBranch);`, and
+/// `YouthBranchConnection::of(service_page, YouthBranch)` to build one from `(total, rows)`.
 /// The calling crate must depend on `async-graphql`.
 #[macro_export]
 macro_rules! connection {
@@ -64,6 +65,18 @@ macro_rules! connection {
             pub total_count: i64,
             /// The items of the requested page.
             pub items: Vec<$item>,
+        }
+
+        impl $name {
+            /// The connection of a page as the service answers it (`(total, rows)`), each
+            /// row wrapped as its GraphQL type.
+            #[allow(dead_code, reason = "a crate may build its connections by hand")]
+            pub fn of<Row>((total_count, rows): (i64, Vec<Row>), wrap: impl FnMut(Row) -> $item) -> Self {
+                $name {
+                    total_count,
+                    items: rows.into_iter().map(wrap).collect(),
+                }
+            }
         }
     };
 }

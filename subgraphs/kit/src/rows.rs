@@ -113,6 +113,58 @@ pub fn index_by_id<V>(rows: Vec<V>, id_of: impl Fn(&V) -> &str) -> HashMap<Strin
         .collect()
 }
 
+/// The rows of `E` whose text primary key is one of `ids`, by id (one statement); the
+/// `fetch` of a [`string_key_loaders!`](crate::string_key_loaders) entry:
+/// `UnionById => grassroots_union::Model, rows::by_text_ids::<grassroots_union::Entity, _>;`.
+pub async fn by_text_ids<E, C>(db: &C, ids: &[String]) -> Result<HashMap<String, E::Model>, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let Some(key) = E::PrimaryKey::iter().next() else {
+        return Err(DbErr::Custom(format!(
+            "{} has no primary key",
+            E::default().table_name()
+        )));
+    };
+    let column = key.into_column();
+    let rows = rows_where_in::<E, C>(db, column, ids, column).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| match row.get(column) {
+            Value::String(Some(id)) => Some((id, row)),
+            _ => None,
+        })
+        .collect())
+}
+
+/// The rows of `E` whose text `column` is one of `keys`, grouped by it, each group ordered by
+/// the primary key (one statement); keys without rows are absent. The `fetch` of a
+/// "children of these parents" [`string_key_loaders!`](crate::string_key_loaders) entry:
+/// `HomesOfUnion => Vec<workers_home::Model>, rows::grouped_by_text::<workers_home::Entity, _>,
+/// workers_home::Column::UnionId;`.
+pub async fn grouped_by_text<E, C>(
+    db: &C,
+    column: E::Column,
+    keys: &[String],
+) -> Result<HashMap<String, Vec<E::Model>>, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut select = E::find().filter(column.is_in(keys.iter().map(String::as_str)));
+    for key in E::PrimaryKey::iter() {
+        select = select.order_by_asc(key.into_column());
+    }
+    let mut grouped: HashMap<String, Vec<E::Model>> = HashMap::new();
+    for row in select.all(db).await? {
+        if let Value::String(Some(key)) = row.get(column) {
+            grouped.entry(key).or_default().push(row);
+        }
+    }
+    Ok(grouped)
+}
+
 #[derive(FromQueryResult)]
 struct KeyedTotal {
     key: i64,

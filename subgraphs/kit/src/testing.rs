@@ -137,6 +137,81 @@ pub async fn statements_of<E: Executor>(
     counter.count()
 }
 
+/// Panics with the drift when the checked-in `schema/NAME.graphql` (under the repository
+/// root above `manifest_dir`) is not the SDL `service`'s code generates.
+pub fn assert_sdl_snapshot_current(service: &dyn SubgraphService, manifest_dir: &str) {
+    let name = service.name();
+    let path = crate::sdl::snapshot_path(manifest_dir, name);
+    if let Err(drift) = crate::sdl::check_snapshot(name, &service.sdl(), &path) {
+        panic!("{drift}");
+    }
+}
+
+/// Asserts that `schema` answers `_service { sdl }` with the SDL `service` generates.
+pub async fn assert_serves_sdl<E: Executor>(schema: &E, service: &dyn SubgraphService) {
+    let response = execute(
+        schema,
+        Caller::anonymous(),
+        "{ _service { sdl } }",
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(
+        response["data"]["_service"]["sdl"],
+        serde_json::json!(service.sdl())
+    );
+}
+
+/// A subgraph's SDL tests: `checked_in_sdl_matches_the_code` ([`assert_sdl_snapshot_current`])
+/// and, given a schema expression, `service_sdl_is_the_generated_sdl`
+/// ([`assert_serves_sdl`]; the expression is evaluated in an async test, so it may await).
+///
+/// ```ignore
+/// quntuan_kit::sdl_tests!(Youth, served by common::seeded().await.schema);
+/// ```
+#[macro_export]
+macro_rules! sdl_tests {
+    ($service:expr $(, served by $schema:expr)? $(,)?) => {
+        #[test]
+        fn checked_in_sdl_matches_the_code() {
+            $crate::testing::assert_sdl_snapshot_current(&$service, env!("CARGO_MANIFEST_DIR"));
+        }
+
+        $(
+            #[tokio::test]
+            async fn service_sdl_is_the_generated_sdl() {
+                $crate::testing::assert_serves_sdl(&$schema, &$service).await;
+            }
+        )?
+    };
+}
+
+/// [`statements_of`] the same query once per set of `variables`, in order: a batching test
+/// asserts the counts do not grow with the number of entities.
+pub async fn statement_counts<E: Executor>(
+    schema: &E,
+    counter: &StatementCounter,
+    caller: Caller,
+    query: &str,
+    variables: impl IntoIterator<Item = Value>,
+) -> Vec<usize> {
+    let mut counts = Vec::new();
+    for variables in variables {
+        counts.push(statements_of(schema, counter, caller.clone(), query, variables).await);
+    }
+    counts
+}
+
+/// The codes of the demo tree's districts and streets (80), for "figures of many regions"
+/// batching tests.
+pub fn demo_districts_and_streets() -> Vec<&'static str> {
+    let tree = crate::region::RegionTree::get(Scale::Demo);
+    tree.districts()
+        .chain(tree.streets())
+        .map(|r| r.code.as_str())
+        .collect()
+}
+
 /// `{"reps": [{"__typename": "Region", "code": CODE}, ...]}`: the variables of an
 /// `_entities(representations: $reps)` query over these regions.
 pub fn region_representations(codes: &[&str]) -> Value {

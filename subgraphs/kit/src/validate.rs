@@ -1,10 +1,14 @@
 //! Input checks and write helpers every organisation's mutations share; each error names the
 //! argument and what to fix. An organisation's own rules stay in its crate.
 
+use std::ops::RangeInclusive;
+
+use chrono::NaiveDate;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{ConnectionTrait, DbErr, SqlErr};
 
 use crate::error::{ApiError, ApiResult};
+use crate::region::RegionRef;
 
 /// A trimmed, non-empty text of at most `max` characters, or the error naming `field`.
 pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
@@ -19,6 +23,84 @@ pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
         )));
     }
     Ok(value.to_string())
+}
+
+/// `value` when it lies in `range` (both ends included), or the error naming `field`.
+pub fn in_range(field: &str, range: RangeInclusive<i32>, value: i32) -> ApiResult<i32> {
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(format!(
+            "`{field}` must be between {} and {}, got {value}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
+/// `Ok` when `value` is one of `allowed`, or the error naming `field` and listing them.
+pub fn one_of(field: &str, allowed: &[&str], value: &str) -> ApiResult<()> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(ApiError::bad_input(format!(
+            "`{field}` must be one of {}, got `{value}`",
+            allowed.join(", ")
+        )))
+    }
+}
+
+/// A street (9 digits) or community (12 digits) code of Chengdu, where records live (the
+/// shape of the code only; unions' `record_region` also asks the region tree).
+pub fn local_region(field: &str, code: &str) -> ApiResult<RegionRef> {
+    RegionRef::of(code)
+        .filter(|r| r.district_code.starts_with("5101"))
+        .ok_or_else(|| {
+            ApiError::bad_input(format!(
+                "`{field}` must be a street (9 digits) or community (12 digits) code of Chengdu, got `{code}`"
+            ))
+        })
+}
+
+/// A hub service-centre id (`sc-` and up to 40 letters, digits or dashes), by its shape.
+pub fn service_center_id(field: &str, id: &str) -> ApiResult<String> {
+    let rest = id.strip_prefix("sc-").unwrap_or("");
+    if !rest.is_empty()
+        && rest.len() <= 40
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        Ok(id.to_string())
+    } else {
+        Err(ApiError::bad_input(format!(
+            "`{field}` must be a service centre id such as `sc-510104001`, got `{id}`"
+        )))
+    }
+}
+
+/// A date from 2000-01-01 up to and including `today`.
+pub fn date_in_past(field: &str, date: NaiveDate, today: NaiveDate) -> ApiResult<()> {
+    let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
+    if date < earliest {
+        return Err(ApiError::bad_input(format!(
+            "`{field}` must be on or after 2000-01-01, got {date}"
+        )));
+    }
+    if date > today {
+        return Err(ApiError::bad_input(format!(
+            "`{field}` must not be in the future (today is {today}), got {date}"
+        )));
+    }
+    Ok(())
+}
+
+/// A date no later than `today` (no lower bound).
+pub fn not_in_future(field: &str, date: NaiveDate, today: NaiveDate) -> ApiResult<()> {
+    if date > today {
+        return Err(ApiError::bad_input(format!(
+            "`{field}` must not be in the future, got {date} (today is {today})"
+        )));
+    }
+    Ok(())
 }
 
 /// The next text id `{prefix}{n:0width$}` of `table`, one more than the largest in use. Run
@@ -78,6 +160,63 @@ mod tests {
                 .err()
                 .map(|e| e.message().to_string()),
             Some("`name` must be at most 5 characters, got 6".to_string())
+        );
+    }
+
+    fn message<T: std::fmt::Debug>(result: ApiResult<T>) -> String {
+        result
+            .err()
+            .map(|e| e.message().to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn ranges_choices_regions_venues_and_dates() {
+        assert_eq!(in_range("grade", 1..=4, 4), Ok(4));
+        assert_eq!(
+            message(in_range("grade", 1..=4, 5)),
+            "`grade` must be between 1 and 4, got 5"
+        );
+        assert_eq!(one_of("kind", &["a", "b"], "b"), Ok(()));
+        assert_eq!(
+            message(one_of("kind", &["a", "b"], "c")),
+            "`kind` must be one of a, b, got `c`"
+        );
+        assert_eq!(
+            local_region("regionCode", "510104001").map(|r| r.district_code),
+            Ok("510104".to_string())
+        );
+        assert_eq!(
+            message(local_region("regionCode", "510100")),
+            "`regionCode` must be a street (9 digits) or community (12 digits) code of Chengdu, got `510100`"
+        );
+        assert_eq!(
+            service_center_id("serviceCenterId", "sc-hall-03"),
+            Ok("sc-hall-03".to_string())
+        );
+        assert_eq!(
+            message(service_center_id("serviceCenterId", "hall")),
+            "`serviceCenterId` must be a service centre id such as `sc-510104001`, got `hall`"
+        );
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap_or_default();
+        let today = day(5, 1);
+        assert_eq!(date_in_past("heldOn", today, today), Ok(()));
+        assert_eq!(
+            message(date_in_past("heldOn", day(5, 2), today)),
+            "`heldOn` must not be in the future (today is 2025-05-01), got 2025-05-02"
+        );
+        assert_eq!(
+            message(date_in_past(
+                "heldOn",
+                NaiveDate::from_ymd_opt(1999, 12, 31).unwrap_or_default(),
+                today
+            )),
+            "`heldOn` must be on or after 2000-01-01, got 1999-12-31"
+        );
+        assert_eq!(not_in_future("d", today, today), Ok(()));
+        assert_eq!(
+            message(not_in_future("d", day(5, 2), today)),
+            "`d` must not be in the future, got 2025-05-02 (today is 2025-05-01)"
         );
     }
 }

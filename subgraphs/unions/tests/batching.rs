@@ -3,8 +3,7 @@
 mod common;
 
 use common::{clerk, counted_schema};
-use quntuan_kit::testing::{region_representations, statements_of};
-use quntuan_kit::{RegionTree, Scale};
+use quntuan_kit::testing::{demo_districts_and_streets, region_representations, statement_counts};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -16,33 +15,16 @@ async fn region_figures_cost_one_statement_per_batch() {
                                      disputeCount openDisputeCount disputesByStatus { count } } }
         }
     }"#;
-    let tree = RegionTree::get(Scale::Demo);
-    let all: Vec<&str> = tree
-        .districts()
-        .chain(tree.streets())
-        .map(|r| r.code.as_str())
-        .collect();
+    let all = demo_districts_and_streets();
     assert_eq!(all.len(), 80);
-
-    let statements_for_two = statements_of(
-        &schema,
-        &counter,
-        clerk(),
-        query,
+    let two_then_eighty = [
         region_representations(&["510104", "510104001"]),
-    )
-    .await;
-    let statements_for_eighty = statements_of(
-        &schema,
-        &counter,
-        clerk(),
-        query,
         region_representations(&all),
-    )
-    .await;
+    ];
+    let counts = statement_counts(&schema, &counter, clerk(), query, two_then_eighty).await;
 
     // One read of the per-region summary, whatever the tables and levels asked for.
-    assert_eq!((statements_for_two, statements_for_eighty), (1, 1));
+    assert_eq!(counts, vec![1, 1]);
 }
 
 #[tokio::test]
@@ -56,11 +38,8 @@ async fn lists_under_parents_cost_one_statement_per_kind_of_child() {
             items { id steps { seq } serviceCenter { id } }
         }
     }"#;
-    let mut counts = Vec::new();
-    for limit in [10, 40] {
-        counts
-            .push(statements_of(&schema, &counter, clerk(), query, json!({"limit": limit})).await);
-    }
+    let limits = [10, 40].map(|limit| json!({"limit": limit}));
+    let counts = statement_counts(&schema, &counter, clerk(), query, limits).await;
     // 2 lists x (COUNT + page), then one batch per kind of child: homes, social workers,
     // steps; then one more level: the homes' unions.
     assert_eq!(counts, vec![8, 8]);
@@ -75,8 +54,7 @@ async fn entity_batches_cost_one_statement_per_type() {
             ... on LaborDispute { id steps { seq } }
         }
     }"#;
-    let mut counts = Vec::new();
-    for n in [1, 30] {
+    let sizes = [1, 30].map(|n| {
         let representations: Vec<Value> = (1..=n)
             .flat_map(|i| {
                 [
@@ -85,17 +63,9 @@ async fn entity_batches_cost_one_statement_per_type() {
                 ]
             })
             .collect();
-        counts.push(
-            statements_of(
-                &schema,
-                &counter,
-                clerk(),
-                query,
-                json!({"representations": representations}),
-            )
-            .await,
-        );
-    }
+        json!({"representations": representations})
+    });
+    let counts = statement_counts(&schema, &counter, clerk(), query, sizes).await;
     // unions + disputes + steps.
     assert_eq!(counts, vec![3, 3]);
 }

@@ -11,7 +11,6 @@ pub mod graphql;
 pub mod model;
 pub mod seed;
 pub mod service;
-mod validate;
 
 use axum::Router;
 use quntuan_kit::{BoxFuture, EventBus, KitError, Progress, Scale, SubgraphService};

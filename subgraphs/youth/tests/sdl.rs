@@ -2,25 +2,4 @@
 
 mod common;
 
-use quntuan_kit::sdl::{check_snapshot, snapshot_path};
-use serde_json::json;
-
-#[test]
-fn checked_in_sdl_matches_the_code() {
-    let path = snapshot_path(env!("CARGO_MANIFEST_DIR"), "youth");
-    if let Err(drift) = check_snapshot("youth", &quntuan_youth::sdl(), &path) {
-        panic!("{drift}");
-    }
-}
-
-#[tokio::test]
-async fn service_sdl_is_the_generated_sdl() {
-    let f = common::seeded().await;
-    let response = f
-        .run(common::anonymous(), "{ _service { sdl } }", json!({}))
-        .await;
-    assert_eq!(
-        response["data"]["_service"]["sdl"],
-        json!(quntuan_youth::sdl())
-    );
-}
+quntuan_kit::sdl_tests!(quntuan_youth::Youth, served by common::seeded().await.schema);

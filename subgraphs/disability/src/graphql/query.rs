@@ -28,12 +28,11 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<DisabilityOrganizationConnection> {
-        let (total_count, rows) =
-            lists::organizations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityOrganizationConnection {
-            total_count,
-            items: rows.into_iter().map(DisabilityOrganization).collect(),
-        })
+        let found = lists::organizations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(DisabilityOrganizationConnection::of(
+            found,
+            DisabilityOrganization,
+        ))
     }
 
     /// Disability workers, filtered, one page at a time (personal fields need
@@ -46,12 +45,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<DisabilityWorkerConnection> {
-        let (total_count, rows) =
-            lists::workers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityWorkerConnection {
-            total_count,
-            items: rows.into_iter().map(DisabilityWorker).collect(),
-        })
+        let found = lists::workers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(DisabilityWorkerConnection::of(found, DisabilityWorker))
     }
 
     /// The registry of people with disabilities, filtered, one page at a time. Filtering by
@@ -72,12 +67,8 @@ impl Query {
                 "category/grade",
             )?;
         }
-        let (total_count, rows) =
-            lists::persons(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabledPersonConnection {
-            total_count,
-            items: rows.into_iter().map(DisabledPerson).collect(),
-        })
+        let found = lists::persons(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(DisabledPersonConnection::of(found, DisabledPerson))
     }
 
     /// Accessibility services (有爱无碍), filtered, one page at a time.
@@ -89,12 +80,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<DisabilityActivityConnection> {
-        let (total_count, rows) =
-            lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityActivityConnection {
-            total_count,
-            items: rows.into_iter().map(DisabilityActivity).collect(),
-        })
+        let found = lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(DisabilityActivityConnection::of(found, DisabilityActivity))
     }
 
     /// Awards of the federation, filtered, one page at a time.
@@ -106,12 +93,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<DisabilityAwardConnection> {
-        let (total_count, rows) =
-            lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityAwardConnection {
-            total_count,
-            items: rows.into_iter().map(DisabilityAward).collect(),
-        })
+        let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(DisabilityAwardConnection::of(found, DisabilityAward))
     }
 
     #[graphql(entity)]

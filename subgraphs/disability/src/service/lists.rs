@@ -3,8 +3,7 @@
 
 use async_graphql::{Enum, ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Filters, Page};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use quntuan_kit::{Filters, validate};
 
 use crate::entity::{award, organization, person, service, worker};
 use crate::ids;
@@ -111,87 +110,56 @@ pub struct DisabilityAwardFilter {
     pub year: Option<i32>,
 }
 
-pub(crate) async fn organizations<C: ConnectionTrait>(
-    db: &C,
-    filter: &DisabilityOrganizationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<organization::Model>)> {
-    use organization::Column as O;
-    let select = organization::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(O::Kind, filter.kind.clone())
-        .containing(O::Name, filter.name_contains.as_deref());
-    Ok(page.fetch(select.order_by_asc(O::Id), db).await?)
-}
-
-pub(crate) async fn workers<C: ConnectionTrait>(
-    db: &C,
-    filter: &DisabilityWorkerFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<worker::Model>)> {
-    use worker::Column as W;
-    let organization =
-        ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-    let select = worker::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(W::Role, filter.role.clone())
-        .equal(W::OrganizationId, organization);
-    Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
-}
-
-pub(crate) async fn persons<C: ConnectionTrait>(
-    db: &C,
-    filter: &DisabledPersonFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<person::Model>)> {
-    use person::Column as P;
-    if let Some(grade) = filter.grade
-        && !(1..=4).contains(&grade)
-    {
-        return Err(ApiError::bad_input(format!(
-            "`grade` must be between 1 and 4, got {grade}"
-        )));
+quntuan_kit::paged_lists! {
+    pub(crate) fn organizations(filter: &DisabilityOrganizationFilter) -> organization::Entity {
+        use organization::Column as O;
+        move |select| {
+            select
+                .equal(O::Kind, filter.kind.clone())
+                .containing(O::Name, filter.name_contains.as_deref())
+        }
     }
-    let organization =
-        ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-    let select = person::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(P::OrganizationId, organization)
-        .equal(P::Category, filter.category.map(DisabilityCategory::as_str))
-        .equal(P::Grade, filter.grade)
-        .between(
-            P::RegisteredOn,
-            filter.registered_from,
-            filter.registered_to,
-        );
-    Ok(page.fetch(select.order_by_asc(P::Id), db).await?)
-}
 
-pub(crate) async fn activities<C: ConnectionTrait>(
-    db: &C,
-    filter: &DisabilityActivityFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<service::Model>)> {
-    use service::Column as S;
-    let organization =
-        ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-    let select = service::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(S::Kind, filter.kind.clone())
-        .between(S::HeldOn, filter.held_from, filter.held_to)
-        .equal(S::OrganizationId, organization);
-    Ok(page.fetch(select.order_by_asc(S::Id), db).await?)
-}
+    pub(crate) fn workers(filter: &DisabilityWorkerFilter) -> worker::Entity {
+        use worker::Column as W;
+        let organization =
+            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
+        move |select| {
+            select
+                .equal(W::Role, filter.role.clone())
+                .equal(W::OrganizationId, organization)
+        }
+    }
 
-pub(crate) async fn awards<C: ConnectionTrait>(
-    db: &C,
-    filter: &DisabilityAwardFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<award::Model>)> {
-    let select = award::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(award::Column::Year, filter.year);
-    Ok(page
-        .fetch(select.order_by_asc(award::Column::Id), db)
-        .await?)
+    pub(crate) fn persons(filter: &DisabledPersonFilter) -> person::Entity {
+        use person::Column as P;
+        if let Some(grade) = filter.grade {
+            validate::in_range("grade", 1..=4, grade)?;
+        }
+        let organization =
+            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
+        move |select| {
+            select
+                .equal(P::OrganizationId, organization)
+                .equal(P::Category, filter.category.map(DisabilityCategory::as_str))
+                .equal(P::Grade, filter.grade)
+                .between(P::RegisteredOn, filter.registered_from, filter.registered_to)
+        }
+    }
+
+    pub(crate) fn activities(filter: &DisabilityActivityFilter) -> service::Entity {
+        use service::Column as S;
+        let organization =
+            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
+        move |select| {
+            select
+                .equal(S::Kind, filter.kind.clone())
+                .between(S::HeldOn, filter.held_from, filter.held_to)
+                .equal(S::OrganizationId, organization)
+        }
+    }
+
+    pub(crate) fn awards(filter: &DisabilityAwardFilter) -> award::Entity {
+        |select| select.equal(award::Column::Year, filter.year)
+    }
 }

@@ -116,10 +116,7 @@ impl ServiceCenter {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<SatisfactionRatingConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = service::centers::ratings(db(ctx)?, &self.0.id, page).await?;
-        Ok(SatisfactionRatingConnection {
-            total_count,
-            items: rows.into_iter().map(SatisfactionRating).collect(),
-        })
+        let found = service::centers::ratings(db(ctx)?, &self.0.id, page).await?;
+        Ok(SatisfactionRatingConnection::of(found, SatisfactionRating))
     }
 }

@@ -85,17 +85,14 @@ impl CenterQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<ServiceCenterConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = service::centers::list(
+        let found = service::centers::list(
             db(ctx)?,
             region_code.as_deref(),
             kind.map(ServiceCenterKind::stored),
             page,
         )
         .await?;
-        Ok(ServiceCenterConnection {
-            total_count,
-            items: rows.into_iter().map(ServiceCenter).collect(),
-        })
+        Ok(ServiceCenterConnection::of(found, ServiceCenter))
     }
 
     async fn service_center(
@@ -136,11 +133,8 @@ impl CoordinationQuery {
             from,
             to,
         };
-        let (total_count, rows) = service::meetings::list(db(ctx)?, filter, page).await?;
-        Ok(JointMeetingConnection {
-            total_count,
-            items: rows.into_iter().map(JointMeeting).collect(),
-        })
+        let found = service::meetings::list(db(ctx)?, filter, page).await?;
+        Ok(JointMeetingConnection::of(found, JointMeeting))
     }
 
     /// Joint projects, ordered by id.
@@ -160,11 +154,8 @@ impl CoordinationQuery {
             organization: organization.map(Organization::stored),
             department: department.as_deref(),
         };
-        let (total_count, rows) = service::projects::list(db(ctx)?, filter, page).await?;
-        Ok(JointProjectConnection {
-            total_count,
-            items: rows.into_iter().map(JointProject).collect(),
-        })
+        let found = service::projects::list(db(ctx)?, filter, page).await?;
+        Ok(JointProjectConnection::of(found, JointProject))
     }
 
     async fn joint_project(

@@ -2,7 +2,7 @@
 //! one write transaction (retried when a concurrent writer gets in the way) (nothing is written when any step fails).
 
 use chrono::{DateTime, Utc};
-use quntuan_kit::{ApiError, ApiResult, write_transaction};
+use quntuan_kit::{ApiError, ApiResult, validate, write_transaction};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, DatabaseConnection, DatabaseTransaction,
@@ -29,12 +29,7 @@ pub async fn rate(
     new: NewRating<'_>,
     now: DateTime<Utc>,
 ) -> ApiResult<satisfaction_rating::Model> {
-    if !(1..=5).contains(&new.score) {
-        return Err(ApiError::bad_input(format!(
-            "`score` must be between 1 and 5, got {}",
-            new.score
-        )));
-    }
+    validate::in_range("score", 1..=5, new.score)?;
     let comment = new.comment.map(str::trim).filter(|c| !c.is_empty());
     if let Some(c) = comment {
         let chars = c.chars().count();

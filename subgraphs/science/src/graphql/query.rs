@@ -27,12 +27,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<ScienceAssociationConnection> {
-        let (total_count, rows) =
-            lists::associations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceAssociationConnection {
-            total_count,
-            items: rows.into_iter().map(ScienceAssociation).collect(),
-        })
+        let found = lists::associations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(ScienceAssociationConnection::of(found, ScienceAssociation))
     }
 
     /// Academician and expert innovation workstations, filtered, one page at a time.
@@ -44,12 +40,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<ScienceWorkstationConnection> {
-        let (total_count, rows) =
-            lists::workstations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceWorkstationConnection {
-            total_count,
-            items: rows.into_iter().map(ScienceWorkstation).collect(),
-        })
+        let found = lists::workstations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(ScienceWorkstationConnection::of(found, ScienceWorkstation))
     }
 
     /// Science-popularisation activities, filtered, one page at a time.
@@ -61,12 +53,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<ScienceActivityConnection> {
-        let (total_count, rows) =
-            lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceActivityConnection {
-            total_count,
-            items: rows.into_iter().map(ScienceActivity).collect(),
-        })
+        let found = lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(ScienceActivityConnection::of(found, ScienceActivity))
     }
 
     /// "Most beautiful science worker" honours, filtered, one page at a time.
@@ -78,12 +66,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<ScienceAwardConnection> {
-        let (total_count, rows) =
-            lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceAwardConnection {
-            total_count,
-            items: rows.into_iter().map(ScienceAward).collect(),
-        })
+        let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(ScienceAwardConnection::of(found, ScienceAward))
     }
 
     #[graphql(entity)]

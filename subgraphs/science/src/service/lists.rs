@@ -3,8 +3,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiResult, Filters, Page};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use quntuan_kit::Filters;
 
 use crate::entity::{association, award, event, workstation};
 use crate::ids;
@@ -51,58 +50,39 @@ pub struct ScienceAwardFilter {
     pub year: Option<i32>,
 }
 
-pub(crate) async fn associations<C: ConnectionTrait>(
-    db: &C,
-    filter: &ScienceAssociationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<association::Model>)> {
-    use association::Column as A;
-    let select = association::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(A::Kind, filter.kind.clone())
-        .equal(A::Industry, filter.industry.clone())
-        .containing(A::Name, filter.name_contains.as_deref());
-    Ok(page.fetch(select.order_by_asc(A::Id), db).await?)
-}
+quntuan_kit::paged_lists! {
+    pub(crate) fn associations(filter: &ScienceAssociationFilter) -> association::Entity {
+        use association::Column as A;
+        move |select| {
+            select
+                .equal(A::Kind, filter.kind.clone())
+                .equal(A::Industry, filter.industry.clone())
+                .containing(A::Name, filter.name_contains.as_deref())
+        }
+    }
 
-pub(crate) async fn workstations<C: ConnectionTrait>(
-    db: &C,
-    filter: &ScienceWorkstationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<workstation::Model>)> {
-    use workstation::Column as W;
-    let select = workstation::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(W::Kind, filter.kind.clone())
-        .equal(W::Field, filter.field.clone());
-    Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
-}
+    pub(crate) fn workstations(filter: &ScienceWorkstationFilter) -> workstation::Entity {
+        use workstation::Column as W;
+        move |select| {
+            select
+                .equal(W::Kind, filter.kind.clone())
+                .equal(W::Field, filter.field.clone())
+        }
+    }
 
-pub(crate) async fn activities<C: ConnectionTrait>(
-    db: &C,
-    filter: &ScienceActivityFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<event::Model>)> {
-    use event::Column as E;
-    let association =
-        ids::ASSOCIATION.parse_optional("associationId", filter.association_id.as_ref())?;
-    let select = event::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(E::Kind, filter.kind.clone())
-        .between(E::HeldOn, filter.held_from, filter.held_to)
-        .equal(E::AssociationId, association);
-    Ok(page.fetch(select.order_by_asc(E::Id), db).await?)
-}
+    pub(crate) fn activities(filter: &ScienceActivityFilter) -> event::Entity {
+        use event::Column as E;
+        let association =
+            ids::ASSOCIATION.parse_optional("associationId", filter.association_id.as_ref())?;
+        move |select| {
+            select
+                .equal(E::Kind, filter.kind.clone())
+                .between(E::HeldOn, filter.held_from, filter.held_to)
+                .equal(E::AssociationId, association)
+        }
+    }
 
-pub(crate) async fn awards<C: ConnectionTrait>(
-    db: &C,
-    filter: &ScienceAwardFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<award::Model>)> {
-    let select = award::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(award::Column::Year, filter.year);
-    Ok(page
-        .fetch(select.order_by_asc(award::Column::Id), db)
-        .await?)
+    pub(crate) fn awards(filter: &ScienceAwardFilter) -> award::Entity {
+        |select| select.equal(award::Column::Year, filter.year)
+    }
 }

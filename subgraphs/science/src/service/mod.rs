@@ -4,4 +4,3 @@
 pub(crate) mod events;
 pub(crate) mod lists;
 pub(crate) mod mutations;
-pub(crate) mod validate;

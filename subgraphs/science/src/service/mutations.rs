@@ -3,13 +3,12 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Committed, EventBus, write_and_publish};
+use quntuan_kit::{ApiError, ApiResult, Committed, EventBus, validate, write_and_publish};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DatabaseTransaction, EntityTrait,
     Set,
 };
 
-use super::validate;
 use crate::entity::{association, event};
 use crate::ids;
 
@@ -40,20 +39,9 @@ pub(crate) async fn record_activity(
     today: NaiveDate,
 ) -> ApiResult<event::Model> {
     let title = validate::text("title", &input.title, 100)?;
-    if !ACTIVITY_KINDS.contains(&input.kind.as_str()) {
-        return Err(ApiError::bad_input(format!(
-            "`kind` must be one of {}, got `{}`",
-            ACTIVITY_KINDS.join(", "),
-            input.kind
-        )));
-    }
+    validate::one_of("kind", &ACTIVITY_KINDS, &input.kind)?;
     validate::date_in_past("heldOn", input.held_on, today)?;
-    if !(1..=100_000).contains(&input.participant_count) {
-        return Err(ApiError::bad_input(format!(
-            "`participantCount` must be between 1 and 100000, got {}",
-            input.participant_count
-        )));
-    }
+    validate::in_range("participantCount", 1..=100_000, input.participant_count)?;
     let region = validate::local_region("regionCode", &input.region_code)?;
     let service_center_id = input
         .service_center_id

@@ -68,9 +68,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<GrassrootsUnionConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = unions::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(GrassrootsUnion).collect();
-        Ok(GrassrootsUnionConnection { total_count, items })
+        let found = unions::list(db(ctx)?, &filter, page).await?;
+        Ok(GrassrootsUnionConnection::of(found, GrassrootsUnion))
     }
 
     /// Workers' homes, ordered by id.
@@ -83,9 +82,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WorkersHomeConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = homes::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WorkersHome).collect();
-        Ok(WorkersHomeConnection { total_count, items })
+        let found = homes::list(db(ctx)?, &filter, page).await?;
+        Ok(WorkersHomeConnection::of(found, WorkersHome))
     }
 
     /// Labour-dispute cases, newest first.
@@ -98,9 +96,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<LaborDisputeConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = disputes::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(LaborDispute).collect();
-        Ok(LaborDisputeConnection { total_count, items })
+        let found = disputes::list(db(ctx)?, &filter, page).await?;
+        Ok(LaborDisputeConnection::of(found, LaborDispute))
     }
 
     /// May Day labour certificates and medals, ordered by id.
@@ -113,9 +110,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<UnionAwardConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = awards::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(UnionAward).collect();
-        Ok(UnionAwardConnection { total_count, items })
+        let found = awards::list(db(ctx)?, &filter, page).await?;
+        Ok(UnionAwardConnection::of(found, UnionAward))
     }
 
     /// Union activities, latest first.
@@ -128,9 +124,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<UnionActivityConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = activities::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(UnionActivity).collect();
-        Ok(UnionActivityConnection { total_count, items })
+        let found = activities::list(db(ctx)?, &filter, page).await?;
+        Ok(UnionActivityConnection::of(found, UnionActivity))
     }
 
     /// Socialised union workers, ordered by id.
@@ -143,9 +138,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<UnionSocialWorkerConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = people::list_social_workers(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(UnionSocialWorker).collect();
-        Ok(UnionSocialWorkerConnection { total_count, items })
+        let found = people::list_social_workers(db(ctx)?, &filter, page).await?;
+        Ok(UnionSocialWorkerConnection::of(found, UnionSocialWorker))
     }
 
     /// Honoured craftsmen, ordered by id.
@@ -158,9 +152,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<CraftsmanConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = people::list_craftsmen(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(Craftsman).collect();
-        Ok(CraftsmanConnection { total_count, items })
+        let found = people::list_craftsmen(db(ctx)?, &filter, page).await?;
+        Ok(CraftsmanConnection::of(found, Craftsman))
     }
 
     /// Labour-sector social organisations, ordered by id.
@@ -173,9 +166,11 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<LaborSocialOrganizationConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = organizations::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(LaborSocialOrganization).collect();
-        Ok(LaborSocialOrganizationConnection { total_count, items })
+        let found = organizations::list(db(ctx)?, &filter, page).await?;
+        Ok(LaborSocialOrganizationConnection::of(
+            found,
+            LaborSocialOrganization,
+        ))
     }
 }
 

@@ -1,14 +1,10 @@
 //! May Day labour awards (certificates and medals).
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::{index_by_id, region_condition, rows_where_in};
 use crate::model::enums::LaborAwardKind;
-use crate::model::labor_award::{Column, Entity, Model};
+use crate::model::labor_award::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct LaborAwardFilter {
@@ -18,26 +14,12 @@ pub struct LaborAwardFilter {
     pub year: Option<i32>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &LaborAwardFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &LaborAwardFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::Kind, filter.kind)
+                .equal(Column::Year, filter.year)
+        }
     }
-    if let Some(year) = filter.year {
-        condition = condition.add(Column::Year.eq(year));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use quntuan_kit::{ApiResult, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
+use super::{group_by_key, region_condition};
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::labor_dispute::{Column, Entity, Model};
 use crate::model::labor_dispute_step;
@@ -59,12 +59,12 @@ pub async fn list<C: ConnectionTrait>(
     Ok(page.fetch(select, db).await?)
 }
 
+/// The cases with these ids (for the subscription, which loads its case outside a request).
 pub async fn by_ids<C: ConnectionTrait>(
     db: &C,
     ids: &[String],
 ) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
+    Ok(quntuan_kit::rows::by_text_ids::<Entity, _>(db, ids).await?)
 }
 
 /// The recorded steps of each of these cases, in order.

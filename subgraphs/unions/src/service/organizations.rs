@@ -1,14 +1,10 @@
 //! Labour-sector social organisations.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
 use crate::model::enums::LaborSocialOrganizationField;
-use crate::model::labor_social_organization::{Column, Entity, Model};
+use crate::model::labor_social_organization::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct LaborSocialOrganizationFilter {
@@ -18,38 +14,12 @@ pub struct LaborSocialOrganizationFilter {
     pub service_center_id: Option<String>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &LaborSocialOrganizationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(field) = filter.field {
-        condition = condition.add(Column::Field.eq(field));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &LaborSocialOrganizationFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::Field, filter.field)
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
-}
-
-/// The organisations based at each of these service centres, by id.
-pub async fn by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

@@ -1,13 +1,9 @@
 //! Union social workers and craftsmen (records holding personal data; the GraphQL layer
 //! guards those fields).
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
 use crate::model::enums::{CraftsmanLevel, UnionSocialWorkerSpecialty};
 use crate::model::{craftsman, union_social_worker};
 
@@ -20,58 +16,16 @@ pub struct UnionSocialWorkerFilter {
     pub service_center_id: Option<String>,
 }
 
-pub async fn list_social_workers<C: ConnectionTrait>(
-    db: &C,
-    filter: &UnionSocialWorkerFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<union_social_worker::Model>)> {
-    use union_social_worker::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(specialty) = filter.specialty {
-        condition = condition.add(Column::Specialty.eq(specialty));
+quntuan_kit::paged_lists! {
+    pub fn list_social_workers(filter: &UnionSocialWorkerFilter) -> union_social_worker::Entity {
+        use union_social_worker::Column;
+        |select| {
+            select
+                .equal(Column::Specialty, filter.specialty)
+                .equal(Column::UnionId, filter.union_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(union_id) = &filter.union_id {
-        condition = condition.add(Column::UnionId.eq(union_id.as_str()));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn social_workers_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, union_social_worker::Model>> {
-    use union_social_worker::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
-}
-
-/// The social workers of each of these unions, by id.
-pub async fn social_workers_by_union_ids<C: ConnectionTrait>(
-    db: &C,
-    union_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<union_social_worker::Model>>> {
-    use union_social_worker::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::UnionId, union_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.union_id.clone().unwrap_or_default()
-    }))
-}
-
-/// The social workers stationed at each of these service centres, by id.
-pub async fn social_workers_by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<union_social_worker::Model>>> {
-    use union_social_worker::{Column, Entity};
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }
 
 #[derive(Clone, Debug, Default, InputObject)]
@@ -84,31 +38,14 @@ pub struct CraftsmanFilter {
     pub honoured_year: Option<i32>,
 }
 
-pub async fn list_craftsmen<C: ConnectionTrait>(
-    db: &C,
-    filter: &CraftsmanFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<craftsman::Model>)> {
-    use craftsman::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(level) = filter.level {
-        condition = condition.add(Column::Level.eq(level));
+quntuan_kit::paged_lists! {
+    pub fn list_craftsmen(filter: &CraftsmanFilter) -> craftsman::Entity {
+        use craftsman::Column;
+        |select| {
+            select
+                .equal(Column::Level, filter.level)
+                .equal(Column::Trade, filter.trade.as_deref())
+                .equal(Column::HonouredYear, filter.honoured_year)
+        }
     }
-    if let Some(trade) = &filter.trade {
-        condition = condition.add(Column::Trade.eq(trade.as_str()));
-    }
-    if let Some(year) = filter.honoured_year {
-        condition = condition.add(Column::HonouredYear.eq(year));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn craftsmen_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, craftsman::Model>> {
-    use craftsman::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }

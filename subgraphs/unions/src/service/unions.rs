@@ -1,19 +1,18 @@
 //! Grassroots unions: listing, lookup by id, and registering a new one.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use chrono::NaiveDate;
+use quntuan_kit::Filters;
 use quntuan_kit::{
-    ApiError, ApiResult, Committed, EventBus, Page, RegionRef, lock_for_inserts, write_and_publish,
+    ApiError, ApiResult, Committed, EventBus, RegionRef, lock_for_inserts, write_and_publish,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel,
+    QueryFilter, QuerySelect,
 };
 
-use super::{index_by_id, region_condition, required_text, summary};
+use super::{required_text, summary};
 use crate::model::enums::GrassrootsUnionKind;
 use crate::model::grassroots_union::{Column, Entity, Model};
 use crate::validate;
@@ -30,24 +29,19 @@ pub struct GrassrootsUnionFilter {
     pub service_center_id: Option<String>,
 }
 
-/// One page of unions matching `filter`, ordered by id, and the total count.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &GrassrootsUnionFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind));
+quntuan_kit::paged_lists! {
+    /// One page of unions matching `filter`, ordered by id, and the total count.
+    pub fn list(filter: &GrassrootsUnionFilter) -> Entity {
+        |select| {
+            let name = filter.name_contains.as_deref().filter(|t| !t.is_empty());
+            let select = select.equal(Column::Kind, filter.kind);
+            let select = match name {
+                Some(text) => select.filter(Expr::col(Column::Name).like(contains_pattern(text))),
+                None => select,
+            };
+            select.equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(text) = filter.name_contains.as_deref().filter(|t| !t.is_empty()) {
-        condition = condition.add(Expr::col(Column::Name).like(contains_pattern(text)));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }
 
 /// `%text%` with LIKE's wildcards in `text` escaped.
@@ -57,18 +51,6 @@ pub(crate) fn contains_pattern(text: &str) -> LikeExpr {
         .replace('%', "\\%")
         .replace('_', "\\_");
     LikeExpr::new(format!("%{escaped}%")).escape('\\')
-}
-
-/// The unions with these ids (missing ids are absent from the map).
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = Entity::find()
-        .filter(Column::Id.is_in(ids.iter().map(String::as_str)))
-        .all(db)
-        .await?;
-    Ok(index_by_id(rows, |m| &m.id))
 }
 
 /// What registering a grassroots union needs.
@@ -97,12 +79,7 @@ pub async fn register(
 ) -> ApiResult<Model> {
     let name = required_text("name", &input.name, 200)?;
     let region = validate::record_region("regionCode", &input.region_code)?;
-    if !(1..=1_000_000).contains(&input.member_count) {
-        return Err(ApiError::bad_input(format!(
-            "`memberCount` must be between 1 and 1000000, got {}",
-            input.member_count
-        )));
-    }
+    validate::in_range("memberCount", 1..=1_000_000, input.member_count)?;
     validate::not_in_future("foundedOn", input.founded_on, today)?;
     let chair_name = required_text("chairName", &input.chair_name, 64)?;
     let chair_phone = validate::mobile_phone("chairPhone", &input.chair_phone)?;

@@ -60,12 +60,7 @@ pub async fn receive(
     now: DateTime<Utc>,
 ) -> ApiResult<Model> {
     let title = required_text("title", &input.title, 200)?;
-    if !(1..=100_000).contains(&input.worker_count) {
-        return Err(ApiError::bad_input(format!(
-            "`workerCount` must be between 1 and 100000, got {}",
-            input.worker_count
-        )));
-    }
+    validate::in_range("workerCount", 1..=100_000, input.worker_count)?;
     if input.amount_claimed_yuan < 0 {
         return Err(ApiError::bad_input(format!(
             "`amountClaimedYuan` must be 0 or more, got {}",

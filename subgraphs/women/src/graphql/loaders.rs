@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
 use quntuan_kit::ApiError;
+use quntuan_kit::rows::{by_text_ids, grouped_by_text};
 use sea_orm::DatabaseConnection;
 
 use crate::model::{
@@ -12,7 +13,7 @@ use crate::model::{
     women_officer, women_organization, womens_home,
 };
 use crate::service::figures::FigureTable;
-use crate::service::{activities, assistance, awards, figures, homes, officers, organizations};
+use crate::service::{assistance, figures};
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct WomenLoader {
@@ -22,27 +23,34 @@ pub struct WomenLoader {
 quntuan_kit::string_key_loaders! {
     WomenLoader;
     /// A women's organisation by id.
-    OrganizationById => women_organization::Model, organizations::by_ids;
+    OrganizationById => women_organization::Model, by_text_ids::<women_organization::Entity, _>;
     /// A March 8th Red Banner collective by id.
-    AwardById => red_banner_collective::Model, awards::by_ids;
+    AwardById => red_banner_collective::Model, by_text_ids::<red_banner_collective::Entity, _>;
     /// A family-education activity by id.
-    ActivityById => family_education_activity::Model, activities::by_ids;
+    ActivityById => family_education_activity::Model, by_text_ids::<family_education_activity::Entity, _>;
     /// A women's home by id.
-    WomensHomeById => womens_home::Model, homes::womens_homes_by_ids;
+    WomensHomeById => womens_home::Model, by_text_ids::<womens_home::Entity, _>;
     /// The women's homes of an organisation, by organisation id.
-    WomensHomesOfOrganization => Vec<womens_home::Model>, homes::womens_homes_by_organization_ids;
+    WomensHomesOfOrganization => Vec<womens_home::Model>,
+        grouped_by_text::<womens_home::Entity, _>, womens_home::Column::OrganizationId;
     /// The children's homes of an organisation, by organisation id.
-    ChildrensHomesOfOrganization => Vec<childrens_home::Model>, homes::childrens_homes_by_organization_ids;
+    ChildrensHomesOfOrganization => Vec<childrens_home::Model>,
+        grouped_by_text::<childrens_home::Entity, _>, childrens_home::Column::OrganizationId;
     /// The officers of an organisation, by organisation id.
-    OfficersOfOrganization => Vec<women_officer::Model>, officers::by_organization_ids;
+    OfficersOfOrganization => Vec<women_officer::Model>,
+        grouped_by_text::<women_officer::Entity, _>, women_officer::Column::OrganizationId;
     /// The women's homes housed in a service centre, by centre id.
-    WomensHomesAtCenter => Vec<womens_home::Model>, homes::womens_homes_by_center_ids;
+    WomensHomesAtCenter => Vec<womens_home::Model>,
+        grouped_by_text::<womens_home::Entity, _>, womens_home::Column::ServiceCenterId;
     /// The children's homes housed in a service centre, by centre id.
-    ChildrensHomesAtCenter => Vec<childrens_home::Model>, homes::childrens_homes_by_center_ids;
+    ChildrensHomesAtCenter => Vec<childrens_home::Model>,
+        grouped_by_text::<childrens_home::Entity, _>, childrens_home::Column::ServiceCenterId;
     /// The family-education activities held at a service centre, by centre id.
-    ActivitiesAtCenter => Vec<family_education_activity::Model>, activities::by_center_ids;
+    ActivitiesAtCenter => Vec<family_education_activity::Model>,
+        grouped_by_text::<family_education_activity::Entity, _>, family_education_activity::Column::ServiceCenterId;
     /// The family-education activities run by a women's home, by home id.
-    ActivitiesOfWomensHome => Vec<family_education_activity::Model>, activities::by_womens_home_ids;
+    ActivitiesOfWomensHome => Vec<family_education_activity::Model>,
+        grouped_by_text::<family_education_activity::Entity, _>, family_education_activity::Column::WomensHomeId;
     /// The rights-assistance records on a labour-dispute case, by case id.
     AssistanceOfDispute => Vec<rights_assistance::Model>, assistance::by_dispute_ids;
 }

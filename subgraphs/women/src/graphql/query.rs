@@ -64,9 +64,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WomenOrganizationConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = organizations::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WomenOrganization).collect();
-        Ok(WomenOrganizationConnection { total_count, items })
+        let found = organizations::list(db(ctx)?, &filter, page).await?;
+        Ok(WomenOrganizationConnection::of(found, WomenOrganization))
     }
 
     /// Women's homes, ordered by id.
@@ -79,9 +78,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WomensHomeConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = homes::list_womens_homes(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WomensHome).collect();
-        Ok(WomensHomeConnection { total_count, items })
+        let found = homes::list_womens_homes(db(ctx)?, &filter, page).await?;
+        Ok(WomensHomeConnection::of(found, WomensHome))
     }
 
     /// Children's homes, ordered by id.
@@ -94,9 +92,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<ChildrensHomeConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = homes::list_childrens_homes(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(ChildrensHome).collect();
-        Ok(ChildrensHomeConnection { total_count, items })
+        let found = homes::list_childrens_homes(db(ctx)?, &filter, page).await?;
+        Ok(ChildrensHomeConnection::of(found, ChildrensHome))
     }
 
     /// Supported women/children social organisations, ordered by id.
@@ -109,9 +106,11 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WomenSocialOrganizationConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = organizations::list_social(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WomenSocialOrganization).collect();
-        Ok(WomenSocialOrganizationConnection { total_count, items })
+        let found = organizations::list_social(db(ctx)?, &filter, page).await?;
+        Ok(WomenSocialOrganizationConnection::of(
+            found,
+            WomenSocialOrganization,
+        ))
     }
 
     /// Federation officers, ordered by id (personal fields need `women:personal`).
@@ -124,9 +123,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WomenOfficerConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = officers::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WomenOfficer).collect();
-        Ok(WomenOfficerConnection { total_count, items })
+        let found = officers::list(db(ctx)?, &filter, page).await?;
+        Ok(WomenOfficerConnection::of(found, WomenOfficer))
     }
 
     /// March 8th Red Banner collectives, ordered by id.
@@ -139,9 +137,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WomenAwardConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = awards::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WomenAward).collect();
-        Ok(WomenAwardConnection { total_count, items })
+        let found = awards::list(db(ctx)?, &filter, page).await?;
+        Ok(WomenAwardConnection::of(found, WomenAward))
     }
 
     /// Family-education services and activities, latest first.
@@ -154,9 +151,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<WomenActivityConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = activities::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(WomenActivity).collect();
-        Ok(WomenActivityConnection { total_count, items })
+        let found = activities::list(db(ctx)?, &filter, page).await?;
+        Ok(WomenActivityConnection::of(found, WomenActivity))
     }
 
     /// Rights-assistance records on labour disputes, latest first.
@@ -169,9 +165,8 @@ impl ListQuery {
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<RightsAssistanceConnection> {
         let page = Page::new(limit, offset)?;
-        let (total_count, rows) = assistance::list(db(ctx)?, &filter, page).await?;
-        let items = rows.into_iter().map(RightsAssistance).collect();
-        Ok(RightsAssistanceConnection { total_count, items })
+        let found = assistance::list(db(ctx)?, &filter, page).await?;
+        Ok(RightsAssistanceConnection::of(found, RightsAssistance))
     }
 }
 

@@ -1,14 +1,11 @@
 //! Family-education services and activities.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
 use chrono::NaiveDate;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
+use sea_orm::QueryOrder;
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
-use crate::model::family_education_activity::{Column, Entity, Model};
+use crate::model::family_education_activity::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct WomenActivityFilter {
@@ -24,62 +21,16 @@ pub struct WomenActivityFilter {
     pub service_center_id: Option<String>,
 }
 
-/// One page of activities, latest first, and the total count.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &WomenActivityFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(kind) = &filter.kind {
-        condition = condition.add(Column::Kind.eq(kind.as_str()));
+quntuan_kit::paged_lists! {
+    /// One page of activities, latest first, and the total count.
+    pub fn list(filter: &WomenActivityFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::Kind, filter.kind.as_deref())
+                .between(Column::HeldOn, filter.held_from, filter.held_to)
+                .equal(Column::WomensHomeId, filter.womens_home_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+                .order_by_desc(Column::HeldOn)
+        }
     }
-    if let Some(from) = filter.held_from {
-        condition = condition.add(Column::HeldOn.gte(from));
-    }
-    if let Some(to) = filter.held_to {
-        condition = condition.add(Column::HeldOn.lte(to));
-    }
-    if let Some(home) = &filter.womens_home_id {
-        condition = condition.add(Column::WomensHomeId.eq(home.as_str()));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find()
-        .filter(condition)
-        .order_by_desc(Column::HeldOn)
-        .order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, Model>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
-}
-
-/// The activities run by each of these women's homes, by home id.
-pub async fn by_womens_home_ids<C: ConnectionTrait>(
-    db: &C,
-    home_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::WomensHomeId, home_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.womens_home_id.clone().unwrap_or_default()
-    }))
-}
-
-/// The activities held at each of these service centres, by centre id.
-pub async fn by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

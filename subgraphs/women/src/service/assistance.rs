@@ -5,18 +5,19 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::{ApiError, ApiResult, Page, RegionRef, lock_for_inserts};
+use quntuan_kit::Filters;
+use quntuan_kit::{ApiError, ApiResult, RegionRef, lock_for_inserts};
 use quntuan_kit::{Committed, EventBus, write_and_publish};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     IntoActiveModel, QueryFilter, QueryOrder,
 };
 
-use super::{group_by_key, region_condition, required_text};
+use super::{group_by_key, required_text};
 use crate::model::enums::RightsAssistanceKind;
 use crate::model::rights_assistance::{Column, Entity, Model};
 use crate::model::women_organization;
-use crate::validate;
+use quntuan_kit::validate;
 
 /// Labour-dispute ids as `unions` issues them: this prefix and at least six digits.
 pub const DISPUTE_ID_PREFIX: &str = "unions-dispute-";
@@ -32,27 +33,17 @@ pub struct RightsAssistanceFilter {
     pub kind: Option<RightsAssistanceKind>,
 }
 
-/// One page of records, latest first, and the total count.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &RightsAssistanceFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(dispute) = &filter.dispute_id {
-        condition = condition.add(Column::DisputeId.eq(dispute.as_str()));
+quntuan_kit::paged_lists! {
+    /// One page of records, latest first, and the total count.
+    pub fn list(filter: &RightsAssistanceFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::DisputeId, filter.dispute_id.as_deref())
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+                .equal(Column::Kind, filter.kind)
+                .order_by_desc(Column::AssistedOn)
+        }
     }
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
-    }
-    if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind));
-    }
-    let select = Entity::find()
-        .filter(condition)
-        .order_by_desc(Column::AssistedOn)
-        .order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }
 
 /// The records on each of these cases, oldest first, by case id.

@@ -1,12 +1,8 @@
 //! Women's homes and children's homes.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::{group_by_key, index_by_id, region_condition, rows_where_in};
 use crate::model::{childrens_home, womens_home};
 
 /// Filters shared by the women's-home and children's-home lists.
@@ -20,89 +16,22 @@ pub struct HomeFilter {
     pub service_center_id: Option<String>,
 }
 
-pub async fn list_womens_homes<C: ConnectionTrait>(
-    db: &C,
-    filter: &HomeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<womens_home::Model>)> {
-    use womens_home::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
+quntuan_kit::paged_lists! {
+    pub fn list_womens_homes(filter: &HomeFilter) -> womens_home::Entity {
+        use womens_home::Column;
+        |select| {
+            select
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
+
+    pub fn list_childrens_homes(filter: &HomeFilter) -> childrens_home::Entity {
+        use childrens_home::Column;
+        |select| {
+            select
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+                .equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
+        }
     }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn list_childrens_homes<C: ConnectionTrait>(
-    db: &C,
-    filter: &HomeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<childrens_home::Model>)> {
-    use childrens_home::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-pub async fn womens_homes_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, womens_home::Model>> {
-    use womens_home::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
-}
-
-pub async fn womens_homes_by_organization_ids<C: ConnectionTrait>(
-    db: &C,
-    organization_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<womens_home::Model>>> {
-    use womens_home::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::OrganizationId, organization_ids, Column::Id)
-        .await?;
-    Ok(group_by_key(rows, |m| m.organization_id.clone()))
-}
-
-pub async fn childrens_homes_by_organization_ids<C: ConnectionTrait>(
-    db: &C,
-    organization_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<childrens_home::Model>>> {
-    use childrens_home::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::OrganizationId, organization_ids, Column::Id)
-        .await?;
-    Ok(group_by_key(rows, |m| m.organization_id.clone()))
-}
-
-pub async fn womens_homes_by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<womens_home::Model>>> {
-    use womens_home::{Column, Entity};
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
-}
-
-pub async fn childrens_homes_by_center_ids<C: ConnectionTrait>(
-    db: &C,
-    center_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<childrens_home::Model>>> {
-    use childrens_home::{Column, Entity};
-    let rows =
-        rows_where_in::<Entity, _>(db, Column::ServiceCenterId, center_ids, Column::Id).await?;
-    Ok(group_by_key(rows, |m| {
-        m.service_center_id.clone().unwrap_or_default()
-    }))
 }

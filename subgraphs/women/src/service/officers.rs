@@ -1,14 +1,10 @@
 //! Federation officers (chairs, vice-chairs, executive members).
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::{group_by_key, region_condition, rows_where_in};
 use crate::model::enums::WomenOfficerRole;
-use crate::model::women_officer::{Column, Entity, Model};
+use crate::model::women_officer::{Column, Entity};
 
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct WomenOfficerFilter {
@@ -18,28 +14,12 @@ pub struct WomenOfficerFilter {
     pub organization_id: Option<String>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &WomenOfficerFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(role) = filter.role {
-        condition = condition.add(Column::Role.eq(role));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &WomenOfficerFilter) -> Entity {
+        |select| {
+            select
+                .equal(Column::Role, filter.role)
+                .equal(Column::OrganizationId, filter.organization_id.as_deref())
+        }
     }
-    if let Some(organization) = &filter.organization_id {
-        condition = condition.add(Column::OrganizationId.eq(organization.as_str()));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
-
-/// The officers of each of these organisations, by organisation id.
-pub async fn by_organization_ids<C: ConnectionTrait>(
-    db: &C,
-    organization_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<Model>>> {
-    let rows = rows_where_in::<Entity, _>(db, Column::OrganizationId, organization_ids, Column::Id)
-        .await?;
-    Ok(group_by_key(rows, |m| m.organization_id.clone()))
 }

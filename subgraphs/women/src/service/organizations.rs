@@ -1,12 +1,8 @@
 //! Women's organisations and supported social organisations.
 
-use std::collections::HashMap;
-
 use async_graphql::InputObject;
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::Filters;
 
-use super::{index_by_id, region_condition, rows_where_in};
 use crate::model::enums::{WomenOrganizationKind, WomenSocialOrganizationField};
 use crate::model::{women_organization, women_social_organization};
 
@@ -17,27 +13,14 @@ pub struct WomenOrganizationFilter {
     pub kind: Option<WomenOrganizationKind>,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &WomenOrganizationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<women_organization::Model>)> {
-    use women_organization::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind));
+quntuan_kit::paged_lists! {
+    pub fn list(filter: &WomenOrganizationFilter) -> women_organization::Entity {
+        |select| select.equal(women_organization::Column::Kind, filter.kind)
     }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
-}
 
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<HashMap<String, women_organization::Model>> {
-    use women_organization::{Column, Entity};
-    let rows = rows_where_in::<Entity, _>(db, Column::Id, ids, Column::Id).await?;
-    Ok(index_by_id(rows, |m| &m.id))
+    pub fn list_social(filter: &WomenSocialOrganizationFilter) -> women_social_organization::Entity {
+        |select| select.equal(women_social_organization::Column::Field, filter.field)
+    }
 }
 
 #[derive(Clone, Debug, Default, InputObject)]
@@ -45,18 +28,4 @@ pub struct WomenSocialOrganizationFilter {
     /// Only organisations in this region and below.
     pub region_code: Option<String>,
     pub field: Option<WomenSocialOrganizationField>,
-}
-
-pub async fn list_social<C: ConnectionTrait>(
-    db: &C,
-    filter: &WomenSocialOrganizationFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<women_social_organization::Model>)> {
-    use women_social_organization::{Column, Entity};
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(field) = filter.field {
-        condition = condition.add(Column::Field.eq(field));
-    }
-    let select = Entity::find().filter(condition).order_by_asc(Column::Id);
-    Ok(page.fetch(select, db).await?)
 }

@@ -27,12 +27,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthBranchConnection> {
-        let (total_count, rows) =
-            lists::branches(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthBranchConnection {
-            total_count,
-            items: rows.into_iter().map(YouthBranch).collect(),
-        })
+        let found = lists::branches(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(YouthBranchConnection::of(found, YouthBranch))
     }
 
     /// Youth homes, filtered, one page at a time.
@@ -44,12 +40,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthHomeConnection> {
-        let (total_count, rows) =
-            lists::homes(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthHomeConnection {
-            total_count,
-            items: rows.into_iter().map(YouthHome).collect(),
-        })
+        let found = lists::homes(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(YouthHomeConnection::of(found, YouthHome))
     }
 
     /// Youth volunteers, filtered, one page at a time (personal fields need `youth:personal`).
@@ -61,12 +53,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthVolunteerConnection> {
-        let (total_count, rows) =
-            lists::volunteers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthVolunteerConnection {
-            total_count,
-            items: rows.into_iter().map(YouthVolunteer).collect(),
-        })
+        let found = lists::volunteers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(YouthVolunteerConnection::of(found, YouthVolunteer))
     }
 
     /// Service-hour logs, filtered, one page at a time.
@@ -78,12 +66,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthServiceLogConnection> {
-        let (total_count, rows) =
-            lists::service_logs(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthServiceLogConnection {
-            total_count,
-            items: rows.into_iter().map(YouthServiceLog).collect(),
-        })
+        let found = lists::service_logs(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(YouthServiceLogConnection::of(found, YouthServiceLog))
     }
 
     /// Youth social-scene activities, filtered, one page at a time.
@@ -95,12 +79,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthActivityConnection> {
-        let (total_count, rows) =
-            lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthActivityConnection {
-            total_count,
-            items: rows.into_iter().map(YouthActivity).collect(),
-        })
+        let found = lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(YouthActivityConnection::of(found, YouthActivity))
     }
 
     /// Youth affairs social workers, filtered, one page at a time.
@@ -112,12 +92,9 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthSocialWorkerConnection> {
-        let (total_count, rows) =
+        let found =
             lists::social_workers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthSocialWorkerConnection {
-            total_count,
-            items: rows.into_iter().map(YouthSocialWorker).collect(),
-        })
+        Ok(YouthSocialWorkerConnection::of(found, YouthSocialWorker))
     }
 
     /// Youth awards, filtered, one page at a time.
@@ -129,12 +106,8 @@ impl Query {
         #[graphql(default = 20)] limit: i32,
         #[graphql(default)] offset: i32,
     ) -> Result<YouthAwardConnection> {
-        let (total_count, rows) =
-            lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthAwardConnection {
-            total_count,
-            items: rows.into_iter().map(YouthAward).collect(),
-        })
+        let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
+        Ok(YouthAwardConnection::of(found, YouthAward))
     }
 
     #[graphql(entity)]

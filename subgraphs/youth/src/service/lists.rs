@@ -3,8 +3,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiResult, Filters, Page};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use quntuan_kit::Filters;
 
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
 use crate::ids;
@@ -74,101 +73,62 @@ pub struct YouthServiceLogFilter {
     pub served_to: Option<NaiveDate>,
 }
 
-pub(crate) async fn branches<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthBranchFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<branch::Model>)> {
-    use branch::Column as B;
-    let select = branch::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(B::Kind, filter.kind.clone())
-        .containing(B::Name, filter.name_contains.as_deref());
-    Ok(page.fetch(select.order_by_asc(B::Id), db).await?)
-}
+quntuan_kit::paged_lists! {
+    pub(crate) fn branches(filter: &YouthBranchFilter) -> branch::Entity {
+        use branch::Column as B;
+        move |select| {
+            select
+                .equal(B::Kind, filter.kind.clone())
+                .containing(B::Name, filter.name_contains.as_deref())
+        }
+    }
 
-pub(crate) async fn homes<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthHomeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<home::Model>)> {
-    use home::Column as H;
-    let center = filter.service_center_id.as_ref().map(|c| c.0.clone());
-    let select = home::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(H::ServiceCenterId, center)
-        .containing(H::Partner, filter.partner_contains.as_deref());
-    Ok(page.fetch(select.order_by_asc(H::Id), db).await?)
-}
+    pub(crate) fn homes(filter: &YouthHomeFilter) -> home::Entity {
+        use home::Column as H;
+        let center = filter.service_center_id.as_ref().map(|c| c.0.clone());
+        move |select| {
+            select
+                .equal(H::ServiceCenterId, center)
+                .containing(H::Partner, filter.partner_contains.as_deref())
+        }
+    }
 
-pub(crate) async fn volunteers<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthVolunteerFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<volunteer::Model>)> {
-    use volunteer::Column as V;
-    let branch = ids::BRANCH.parse_optional("branchId", filter.branch_id.as_ref())?;
-    let select = volunteer::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(V::BranchId, branch)
-        .between(
-            V::RegisteredOn,
-            filter.registered_from,
-            filter.registered_to,
-        );
-    Ok(page.fetch(select.order_by_asc(V::Id), db).await?)
-}
+    pub(crate) fn volunteers(filter: &YouthVolunteerFilter) -> volunteer::Entity {
+        use volunteer::Column as V;
+        let branch = ids::BRANCH.parse_optional("branchId", filter.branch_id.as_ref())?;
+        move |select| {
+            select
+                .equal(V::BranchId, branch)
+                .between(V::RegisteredOn, filter.registered_from, filter.registered_to)
+        }
+    }
 
-pub(crate) async fn service_logs<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthServiceLogFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<service_log::Model>)> {
-    use service_log::Column as L;
-    let volunteer = ids::VOLUNTEER.parse_optional("volunteerId", filter.volunteer_id.as_ref())?;
-    let select = service_log::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(L::VolunteerId, volunteer)
-        .between(L::ServedOn, filter.served_from, filter.served_to);
-    Ok(page.fetch(select.order_by_asc(L::Id), db).await?)
-}
+    pub(crate) fn service_logs(filter: &YouthServiceLogFilter) -> service_log::Entity {
+        use service_log::Column as L;
+        let volunteer = ids::VOLUNTEER.parse_optional("volunteerId", filter.volunteer_id.as_ref())?;
+        move |select| {
+            select
+                .equal(L::VolunteerId, volunteer)
+                .between(L::ServedOn, filter.served_from, filter.served_to)
+        }
+    }
 
-pub(crate) async fn activities<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthActivityFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<activity::Model>)> {
-    use activity::Column as A;
-    let home = ids::HOME.parse_optional("youthHomeId", filter.youth_home_id.as_ref())?;
-    let select = activity::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(A::Kind, filter.kind.clone())
-        .between(A::HeldOn, filter.held_from, filter.held_to)
-        .equal(A::YouthHomeId, home);
-    Ok(page.fetch(select.order_by_asc(A::Id), db).await?)
-}
+    pub(crate) fn activities(filter: &YouthActivityFilter) -> activity::Entity {
+        use activity::Column as A;
+        let home = ids::HOME.parse_optional("youthHomeId", filter.youth_home_id.as_ref())?;
+        move |select| {
+            select
+                .equal(A::Kind, filter.kind.clone())
+                .between(A::HeldOn, filter.held_from, filter.held_to)
+                .equal(A::YouthHomeId, home)
+        }
+    }
 
-pub(crate) async fn social_workers<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthSocialWorkerFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<social_worker::Model>)> {
-    use social_worker::Column as W;
-    let select = social_worker::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(W::Specialty, filter.specialty.clone());
-    Ok(page.fetch(select.order_by_asc(W::Id), db).await?)
-}
+    pub(crate) fn social_workers(filter: &YouthSocialWorkerFilter) -> social_worker::Entity {
+        |select| select.equal(social_worker::Column::Specialty, filter.specialty.clone())
+    }
 
-pub(crate) async fn awards<C: ConnectionTrait>(
-    db: &C,
-    filter: &YouthAwardFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<award::Model>)> {
-    let select = award::Entity::find()
-        .in_region(filter.region_code.as_deref())?
-        .equal(award::Column::Year, filter.year);
-    Ok(page
-        .fetch(select.order_by_asc(award::Column::Id), db)
-        .await?)
+    pub(crate) fn awards(filter: &YouthAwardFilter) -> award::Entity {
+        |select| select.equal(award::Column::Year, filter.year)
+    }
 }

@@ -228,20 +228,9 @@ pub(crate) async fn record_activity(
     today: NaiveDate,
 ) -> ApiResult<activity::Model> {
     let title = validate::text("title", &input.title, 100)?;
-    if !ACTIVITY_KINDS.contains(&input.kind.as_str()) {
-        return Err(ApiError::bad_input(format!(
-            "`kind` must be one of {}, got `{}`",
-            ACTIVITY_KINDS.join(", "),
-            input.kind
-        )));
-    }
+    validate::one_of("kind", &ACTIVITY_KINDS, &input.kind)?;
     validate::date_in_past("heldOn", input.held_on, today)?;
-    if !(1..=100_000).contains(&input.participant_count) {
-        return Err(ApiError::bad_input(format!(
-            "`participantCount` must be between 1 and 100000, got {}",
-            input.participant_count
-        )));
-    }
+    validate::in_range("participantCount", 1..=100_000, input.participant_count)?;
     let region = validate::local_region("regionCode", &input.region_code)?;
     let service_center_id = match input.service_center_id {
         Some(id) => Some(validate::service_center_id("serviceCenterId", &id)?),

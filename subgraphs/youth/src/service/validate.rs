@@ -1,22 +1,11 @@
 //! Input checks shared by the mutations; each error names the argument and what to fix.
+//! The checks every organisation shares are the kit's, re-exported here.
 
-use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, RegionRef};
+use quntuan_kit::{ApiError, ApiResult};
 
-/// Trimmed, non-empty text of at most `max` characters.
-pub(crate) fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
-        return Err(ApiError::bad_input(format!("`{field}` must not be empty")));
-    }
-    let len = trimmed.chars().count();
-    if len > max {
-        return Err(ApiError::bad_input(format!(
-            "`{field}` must be at most {max} characters, got {len}"
-        )));
-    }
-    Ok(trimmed.to_string())
-}
+pub(crate) use quntuan_kit::validate::{
+    date_in_past, in_range, local_region, one_of, service_center_id, text,
+};
 
 /// An 18-character resident ID number whose last character is the GB 11643 check digit.
 pub(crate) fn id_number(field: &str, value: &str) -> ApiResult<()> {
@@ -50,48 +39,6 @@ pub(crate) fn phone(field: &str, value: &str) -> ApiResult<()> {
             "`{field}` must be an 11-digit mobile number starting with 1"
         )))
     }
-}
-
-/// A street (9 digits) or community (12 digits) code of Chengdu, where records live.
-pub(crate) fn local_region(field: &str, code: &str) -> ApiResult<RegionRef> {
-    RegionRef::of(code)
-        .filter(|r| r.district_code.starts_with("5101"))
-        .ok_or_else(|| {
-            ApiError::bad_input(format!(
-                "`{field}` must be a street (9 digits) or community (12 digits) code of Chengdu, got `{code}`"
-            ))
-        })
-}
-
-/// A hub service-centre id (`sc-...`).
-pub(crate) fn service_center_id(field: &str, id: &str) -> ApiResult<String> {
-    let rest = id.strip_prefix("sc-").unwrap_or("");
-    if !rest.is_empty()
-        && rest.len() <= 40
-        && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    {
-        Ok(id.to_string())
-    } else {
-        Err(ApiError::bad_input(format!(
-            "`{field}` must be a service centre id such as `sc-510104001`, got `{id}`"
-        )))
-    }
-}
-
-/// A date from 2000 up to and including `today`.
-pub(crate) fn date_in_past(field: &str, date: NaiveDate, today: NaiveDate) -> ApiResult<()> {
-    let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
-    if date < earliest {
-        return Err(ApiError::bad_input(format!(
-            "`{field}` must be on or after 2000-01-01, got {date}"
-        )));
-    }
-    if date > today {
-        return Err(ApiError::bad_input(format!(
-            "`{field}` must not be in the future (today is {today}), got {date}"
-        )));
-    }
-    Ok(())
 }
 
 /// Hours as whole minutes: more than 0, at most 24.
@@ -132,10 +79,6 @@ mod tests {
         assert_eq!(
             message(hours_as_minutes("hours", 0.001)),
             "`hours` must be a whole number of minutes (e.g. 1.5 or 0.25), got 0.001"
-        );
-        assert_eq!(
-            message(local_region("regionCode", "510104")),
-            "`regionCode` must be a street (9 digits) or community (12 digits) code of Chengdu, got `510104`"
         );
     }
 }
