@@ -186,6 +186,32 @@ macro_rules! sdl_tests {
     };
 }
 
+/// The personal-data tests of a crate whose `tests/common` is [`test_helpers!`]:
+/// `personal_fields_are_refused_without_the_scope` answers `query` to each `refused` caller
+/// and snapshots it as `personal_refused` (nulls and `FORBIDDEN` errors, the same for
+/// every one of them); `personal_fields_are_served_with_the_scope` answers it to `served`
+/// as `personal_served`. The crate depends on `insta`, `serde_json` and `tokio`.
+#[macro_export]
+macro_rules! personal_data_tests {
+    (query: $query:expr, refused: [$($refused:expr),+ $(,)?], served: $served:expr $(,)?) => {
+        #[tokio::test]
+        async fn personal_fields_are_refused_without_the_scope() {
+            let (schema, _db) = common::seeded_schema().await;
+            for caller in [$($refused),+] {
+                let response = common::run(&schema, caller, $query, serde_json::json!({})).await;
+                insta::assert_json_snapshot!("personal_refused", common::sorted(response));
+            }
+        }
+
+        #[tokio::test]
+        async fn personal_fields_are_served_with_the_scope() {
+            let (schema, _db) = common::seeded_schema().await;
+            let response = common::run(&schema, $served, $query, serde_json::json!({})).await;
+            insta::assert_json_snapshot!("personal_served", common::sorted(response));
+        }
+    };
+}
+
 /// [`statements_of`] the same query once per set of `variables`, in order: a batching test
 /// asserts the counts do not grow with the number of entities.
 pub async fn statement_counts<E: Executor>(

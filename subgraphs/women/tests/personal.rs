@@ -2,9 +2,7 @@
 
 mod common;
 
-use common::{clerk, officer, run, seeded_schema, sorted};
 use quntuan_kit::Caller;
-use serde_json::json;
 
 const QUERY: &str = r#"{
     womenOfficers(filter: {organizationId: "women-unit-000002"}, limit: 2) {
@@ -16,24 +14,14 @@ const QUERY: &str = r#"{
     womenAwards(limit: 1) { items { id recipientPerson } }
 }"#;
 
-#[tokio::test]
-async fn personal_fields_are_refused_without_the_scope() {
-    let (schema, _db) = seeded_schema().await;
-    for caller in [
+quntuan_kit::personal_data_tests! {
+    query: QUERY,
+    refused: [
         Caller::anonymous(),
-        clerk(),
+        common::clerk(),
         Caller::new("union-officer", &["unions:personal"]),
-    ] {
-        let response = run(&schema, caller, QUERY, json!({})).await;
-        insta::assert_json_snapshot!("personal_refused", sorted(response));
-    }
-}
-
-#[tokio::test]
-async fn personal_fields_are_served_with_the_scope() {
-    let (schema, _db) = seeded_schema().await;
-    let response = run(&schema, officer(), QUERY, json!({})).await;
-    insta::assert_json_snapshot!("personal_served", sorted(response));
+    ],
+    served: common::officer(),
 }
 
 #[test]
