@@ -4,17 +4,17 @@
 use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
-use quntuan_kit::ApiError;
 use quntuan_kit::rows::{by_text_ids, grouped_by_text};
+use quntuan_kit::{ApiError, RegionScope};
 use sea_orm::DatabaseConnection;
 
 use crate::model::{
     craftsman, grassroots_union, labor_award, labor_dispute, labor_dispute_step,
     labor_social_organization, union_activity, union_social_worker, workers_home,
 };
+use crate::service::disputes;
 use crate::service::disputes::CenterCaseload;
-use crate::service::figures::FigureTable;
-use crate::service::{disputes, summary};
+use crate::service::figures::{FigureTable, SUMMARY};
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct UnionsLoader {
@@ -82,12 +82,15 @@ impl Loader<RegionFigures> for UnionsLoader {
         let mut codes: Vec<String> = keys.iter().map(|k| k.code.clone()).collect();
         codes.sort_unstable();
         codes.dedup();
-        let rows = summary::figures_of(&self.db, &codes).await?;
+        // Codes that are not division codes of the city stay absent (as in the live
+        // aggregate); the others without a row answer zeros.
+        codes.retain(|code| RegionScope::of(code).is_some());
+        let rows = SUMMARY.read(&self.db, &codes).await?;
         Ok(keys
             .iter()
             .filter_map(|key| {
                 let row = rows.get(&key.code)?;
-                Some((key.clone(), row.of(key.table)))
+                Some((key.clone(), row[key.table.columns()].to_vec()))
             })
             .collect())
     }

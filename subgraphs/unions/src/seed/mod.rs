@@ -54,7 +54,7 @@ impl Counts {
 pub async fn seed(db: &DatabaseConnection, scale: Scale, progress: &Progress) -> Result<(), DbErr> {
     let txn = db.begin().await?;
     seed_tables(&txn, scale, progress).await?;
-    quntuan_unions_migration::fill_region_figures(&txn).await?;
+    crate::service::figures::SUMMARY.fill(&txn).await?;
     txn.commit().await
 }
 

@@ -11,7 +11,6 @@ pub mod figures;
 pub mod homes;
 pub mod organizations;
 pub mod people;
-pub mod summary;
 #[cfg(test)]
 mod summary_tests;
 pub mod unions;

@@ -1,5 +1,5 @@
-//! The per-region summary always equals the live aggregate of the tables (the SQL
-//! `Region.unions` ran before the summary existed, `figures::by_region`), for every region
+//! The per-region summary always equals the live aggregate of the tables
+//! (`SUMMARY.live`, the SQL `Region.unions` would otherwise run), for every region
 //! and every figure: after the seed, after each kind of mutation, and unchanged by a
 //! rejected mutation. Runs on SQLite, and on PostgreSQL when DATABASE_URL is set.
 
@@ -11,8 +11,7 @@ use quntuan_kit::{EventBus, Progress, RegionTree, Scale, test_database};
 use quntuan_unions_migration::{DISPUTE_STATUS_COLUMNS, Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Iterable, Statement};
 
-use super::figures::{FigureTable, by_region};
-use super::summary::figures_of;
+use super::figures::{FigureTable, SUMMARY};
 use super::unions::{self, RegisterGrassrootsUnionInput};
 use super::workflow::{self, ReceiveLaborDisputeInput, RecordLaborDisputeStepInput};
 use crate::model::enums::{GrassrootsUnionKind, LaborDisputeCategory};
@@ -102,16 +101,18 @@ pub(super) async fn assert_summary_is_exact(
     codes.extend(summary_codes(db).await);
     codes.extend(extra.iter().map(|c| c.to_string()));
     let codes: Vec<String> = codes.into_iter().collect();
-    let summary = figures_of(db, &codes).await.expect("summary reads");
+    let summary = SUMMARY.read(db, &codes).await.expect("summary reads");
     assert_eq!(summary.len(), codes.len());
+    let live = SUMMARY
+        .live(db, &codes)
+        .await
+        .expect("live aggregate reads");
     let mut figures = BTreeMap::new();
     for (index, table) in TABLES.into_iter().enumerate() {
-        let live = by_region(db, table, &codes)
-            .await
-            .expect("live aggregate reads");
         for code in &codes {
-            let ours = summary[code].of(table);
-            assert_eq!(Some(&ours), live.get(code), "{table:?} of region {code}");
+            let ours = summary[code][table.columns()].to_vec();
+            let theirs = live.get(code).map(|row| row[table.columns()].to_vec());
+            assert_eq!(Some(&ours), theirs.as_ref(), "{table:?} of region {code}");
             figures.insert((code.clone(), index), ours);
         }
     }
@@ -198,6 +199,23 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
     }
     assert!(codes.iter().any(|c| c.len() == 9));
     assert!(codes.iter().any(|c| c.len() == 12));
+}
+
+/// The migration that creates the summary fills it with its own statements; they must give
+/// the rows the subgraph's `SUMMARY.fill` gives.
+#[tokio::test]
+async fn the_migration_fills_the_summary_as_the_subgraph_does() {
+    let db = seeded().await;
+    let codes = summary_codes(&db).await;
+    let ours = SUMMARY.read(&db, &codes).await.expect("summary reads");
+    quntuan_unions_migration::fill_region_figures(&db)
+        .await
+        .expect("the migration's fill runs");
+    assert_eq!(summary_codes(&db).await, codes);
+    assert_eq!(
+        SUMMARY.read(&db, &codes).await.expect("summary reads"),
+        ours
+    );
 }
 
 #[tokio::test]

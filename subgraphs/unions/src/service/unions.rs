@@ -12,7 +12,8 @@ use sea_orm::{
     QueryFilter, QuerySelect,
 };
 
-use super::{required_text, summary};
+use super::figures::{self, SUMMARY};
+use super::required_text;
 use crate::model::enums::GrassrootsUnionKind;
 use crate::model::grassroots_union::{Column, Entity, Model};
 use crate::validate;
@@ -136,15 +137,16 @@ async fn insert(
         .exec_without_returning(txn)
         .await
         .map_err(validate::write_error)?;
-    summary::add(
-        txn,
-        &region,
-        &[
-            (summary::GRASSROOTS_UNION_COUNT, 1),
-            (summary::MEMBER_COUNT, i64::from(model.member_count)),
-        ],
-    )
-    .await?;
+    SUMMARY
+        .add(
+            txn,
+            &region,
+            &[
+                (figures::GRASSROOTS_UNION_COUNT, 1),
+                (figures::MEMBER_COUNT, i64::from(model.member_count)),
+            ],
+        )
+        .await?;
     // Hub's directory lists every organisation's units; it upserts this row.
     let registered = super::events::union_registered(&model);
     Ok(Committed::new(model, vec![registered]))

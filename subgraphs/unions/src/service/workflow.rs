@@ -13,7 +13,8 @@ use sea_orm::{
     EntityTrait, IntoActiveModel, QueryFilter,
 };
 
-use super::{required_text, summary};
+use super::figures::{self, SUMMARY};
+use super::required_text;
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::labor_dispute::{self, Column, Entity, Model};
 use crate::model::labor_dispute_step;
@@ -160,15 +161,16 @@ async fn insert_case(
         model.updated_at,
     )
     .await?;
-    summary::add(
-        txn,
-        &region,
-        &[
-            (summary::DISPUTE_COUNT, 1),
-            (summary::status_column(LaborDisputeStatus::Received), 1),
-        ],
-    )
-    .await?;
+    SUMMARY
+        .add(
+            txn,
+            &region,
+            &[
+                (figures::DISPUTE_COUNT, 1),
+                (figures::status_column(LaborDisputeStatus::Received), 1),
+            ],
+        )
+        .await?;
     let received = super::events::dispute_changed(&model, 1);
     Ok(Committed::new(model, vec![received]))
 }
@@ -335,15 +337,16 @@ async fn apply_step(
         street_code: case.street_code.clone(),
         district_code: case.district_code.clone(),
     };
-    summary::add(
-        txn,
-        &region,
-        &[
-            (summary::status_column(case.status), -1),
-            (summary::status_column(to_status), 1),
-        ],
-    )
-    .await?;
+    SUMMARY
+        .add(
+            txn,
+            &region,
+            &[
+                (figures::status_column(case.status), -1),
+                (figures::status_column(to_status), 1),
+            ],
+        )
+        .await?;
     let case = Model {
         status: to_status,
         updated_at: now,
