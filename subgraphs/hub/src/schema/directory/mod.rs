@@ -9,3 +9,112 @@ pub mod units;
 pub use activities::{Activity, ActivityConnection};
 pub use awards::{Award, AwardConnection};
 pub use units::{GrassrootsUnit, GrassrootsUnitConnection};
+
+/// One directory interface over a directory table's rows: an entity type per organisation
+/// wrapping the row, with `id`, the `head` fields, `organization`, the region fields and
+/// the `tail` fields in that order (the order of the SDL; `region_code` documented as
+/// given); the interface enum with its
+/// `fields(...)` list; `from_row` (the typed entry of a row, `None` for an unknown
+/// organisation); and its connection. An entry type given a scope
+/// (`UnionAward = Unions ("unions:personal")`) also serves `recipientPerson` after the
+/// `head` fields, to callers holding that scope. The `head` and `tail` fields are written whole by
+/// the caller (with `&self`), so they read the row as `self.0`.
+macro_rules! directory_interface {
+    (
+        row: $row:ty,
+        $(#[$interface_doc:meta])* interface: $interface:ident,
+        fields: ($($fields:tt)*),
+        $(#[$connection_doc:meta])* connection: $connection:ident,
+        region_code $region_doc:tt
+        head $head:tt
+        tail $tail:tt
+        types { $($(#[$doc:meta])* $name:ident = $org:ident $(($scope:literal))?,)* }
+    ) => {
+        $(
+            $(#[$doc])*
+            pub struct $name(pub(crate) $row);
+
+            directory_interface!(@fields $name, $org, [$($scope)?], $region_doc, $head, $tail);
+        )*
+
+        $(#[$interface_doc])*
+        #[derive(async_graphql::Interface)]
+        #[graphql($($fields)*)]
+        pub enum $interface {
+            $($name($name),)*
+        }
+
+        impl $interface {
+            /// The typed entry of a directory row; `None` for an unknown organisation.
+            pub(crate) fn from_row(row: $row) -> Option<$interface> {
+                let organization = Organization::from_stored(&row.organization)?;
+                $(if organization == Organization::$org {
+                    return Some($interface::$name($name(row)));
+                })*
+                None
+            }
+        }
+
+        quntuan_kit::connection!(
+            $(#[$connection_doc])*
+            $connection,
+            $interface
+        );
+    };
+    (@fields $name:ident, $org:ident, [], $region_doc:tt, $head:tt, $tail:tt) => {
+        directory_interface!(@object $name, $org, $region_doc, $head, {}, $tail);
+    };
+    // An organisation's personal-data scope: the entry's `recipientPerson` needs it.
+    (@fields $name:ident, $org:ident, [$scope:literal], $region_doc:tt, $head:tt, $tail:tt) => {
+        directory_interface!(@object $name, $org, $region_doc, $head, {
+            /// The honoured person for individual awards (personal data); null for
+            /// collectives and for callers without the organisation's `personal` scope.
+            #[graphql(requires_scopes = $scope)]
+            async fn recipient_person(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> Option<String> {
+                let field = concat!(stringify!($name), ".recipientPerson");
+                let person = self.0.recipient_person.as_ref()?;
+                quntuan_kit::reveal(ctx, $scope, field, &self.0.id, || person.clone())
+            }
+        }, $tail);
+    };
+    (@object $name:ident, $org:ident, { $(#[$region_doc:meta])* }, { $($head:tt)* },
+        { $($personal:tt)* }, { $($tail:tt)* }) => {
+        #[async_graphql::Object(shareable)]
+        impl $name {
+            async fn id(&self) -> async_graphql::ID {
+                async_graphql::ID(self.0.id.clone())
+            }
+
+            $($head)*
+
+            $($personal)*
+
+            async fn organization(&self) -> Organization {
+                Organization::$org
+            }
+
+            $(#[$region_doc])*
+            async fn region_code(&self) -> &str {
+                &self.0.region_code
+            }
+
+            async fn street_code(&self) -> &str {
+                &self.0.street_code
+            }
+
+            async fn district_code(&self) -> &str {
+                &self.0.district_code
+            }
+
+            async fn region(&self) -> Region {
+                Region::by_code(self.0.region_code.clone())
+            }
+
+            $($tail)*
+        }
+    };
+}
+pub(crate) use directory_interface;
