@@ -73,6 +73,45 @@ where
         .ok_or_else(|| crate::ApiError::not_found(what, id))
 }
 
+/// Federation entity resolvers by public id, each through an integer-keyed loader of the
+/// subgraph's `loaders` ([`load_entity`]), as an object to merge into the root query
+/// (`#[derive(MergedObject, Default)] pub struct Query(ListQuery, EntityQuery)`):
+///
+/// ```ignore
+/// quntuan_kit::entity_lookups! {
+///     EntityQuery, app: super::app;
+///     find_youth_award_by_id => YouthAward, award, ids::AWARD, "youth award";
+/// }
+/// ```
+///
+/// `app(ctx)` answers the subgraph's state, whose `loaders.award` loads the rows.
+#[macro_export]
+macro_rules! entity_lookups {
+    (
+        $(#[$meta:meta])* $name:ident, app: $app:path;
+        $($find:ident => $ty:ident, $loader:ident, $kind:expr, $what:literal;)*
+    ) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        pub struct $name;
+
+        #[async_graphql::Object]
+        impl $name {
+            $(
+                #[graphql(entity)]
+                async fn $find(
+                    &self,
+                    ctx: &async_graphql::Context<'_>,
+                    id: async_graphql::ID,
+                ) -> async_graphql::Result<$ty> {
+                    Ok($crate::load_entity(&$app(ctx)?.loaders.$loader, $kind, $what, &id, $ty)
+                        .await?)
+                }
+            )*
+        }
+    };
+}
+
 /// `DataLoader::new(loader, ..)` with no timer: its batches run when the request stalls
 /// (see the module documentation). Install [`Batching`] on the schema that uses it.
 pub fn dataloader<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {

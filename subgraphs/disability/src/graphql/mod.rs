@@ -25,7 +25,7 @@ pub(crate) struct AppData {
 /// Builds the schema serving `db` (federation enabled).
 pub fn build_schema(db: DatabaseConnection) -> DisabilitySchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query, EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .enable_federation()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
@@ -35,7 +35,7 @@ pub fn build_schema(db: DatabaseConnection) -> DisabilitySchema {
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
     quntuan_kit::sdl::federation_sdl(
-        &Schema::build(Query, EmptyMutation, EmptySubscription)
+        &Schema::build(Query::default(), EmptyMutation, EmptySubscription)
             .enable_federation()
             .finish(),
     )

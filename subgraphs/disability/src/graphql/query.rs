@@ -1,9 +1,9 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, ID, MergedObject, Object, Result};
+use quntuan_kit::Page;
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, require_scope};
-use quntuan_kit::{Page, load_entity};
 
 use super::app;
 use super::center::ServiceCenter;
@@ -15,10 +15,14 @@ use crate::service::lists::{
     DisabilityWorkerFilter, DisabledPersonFilter,
 };
 
-pub struct Query;
+#[derive(MergedObject, Default)]
+pub struct Query(ListQuery, EntityQuery);
+
+#[derive(Default)]
+pub(super) struct ListQuery;
 
 #[Object]
-impl Query {
+impl ListQuery {
     /// Grassroots disabled persons' organisations, filtered, one page at a time.
     #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn disability_organizations(
@@ -97,86 +101,6 @@ impl Query {
         Ok(DisabilityAwardConnection::of(found, DisabilityAward))
     }
 
-    #[graphql(entity)]
-    async fn find_disability_organization_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<DisabilityOrganization> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.organization,
-            ids::ORGANIZATION,
-            "organisation",
-            &id,
-            DisabilityOrganization,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_disability_worker_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<DisabilityWorker> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.worker,
-            ids::WORKER,
-            "disability worker",
-            &id,
-            DisabilityWorker,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_disabled_person_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<DisabledPerson> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.person,
-            ids::PERSON,
-            "registered person",
-            &id,
-            DisabledPerson,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_disability_activity_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<DisabilityActivity> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.service,
-            ids::SERVICE,
-            "accessibility service",
-            &id,
-            DisabilityActivity,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_disability_award_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<DisabilityAward> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.award,
-            ids::AWARD,
-            "disability award",
-            &id,
-            DisabilityAward,
-        )
-        .await?)
-    }
-
     /// Any region code resolves: its figures are computed (zeros for an unknown code).
     #[graphql(entity)]
     async fn find_region_by_code(&self, code: String) -> Region {
@@ -187,4 +111,14 @@ impl Query {
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
         ServiceCenter::new(id.0)
     }
+}
+
+quntuan_kit::entity_lookups! {
+    /// Lookups by id that also answer `_entities`.
+    EntityQuery, app: super::app;
+    find_disability_organization_by_id => DisabilityOrganization, organization, ids::ORGANIZATION, "organisation";
+    find_disability_worker_by_id => DisabilityWorker, worker, ids::WORKER, "disability worker";
+    find_disabled_person_by_id => DisabledPerson, person, ids::PERSON, "registered person";
+    find_disability_activity_by_id => DisabilityActivity, service, ids::SERVICE, "accessibility service";
+    find_disability_award_by_id => DisabilityAward, award, ids::AWARD, "disability award";
 }

@@ -35,7 +35,7 @@ pub fn build_schema_with_events(
     events: quntuan_kit::EventBus,
 ) -> ScienceSchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query::default(), Mutation, EmptySubscription)
         .enable_federation()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
@@ -46,7 +46,7 @@ pub fn build_schema_with_events(
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
     quntuan_kit::sdl::federation_sdl(
-        &Schema::build(Query, Mutation, EmptySubscription)
+        &Schema::build(Query::default(), Mutation, EmptySubscription)
             .enable_federation()
             .finish(),
     )

@@ -1,8 +1,8 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, Object, Result};
-use quntuan_kit::{Page, load_entity};
+use async_graphql::{Context, ID, MergedObject, Object, Result};
+use quntuan_kit::Page;
 
 use super::app;
 use super::center::ServiceCenter;
@@ -14,10 +14,14 @@ use crate::service::lists::{
     ScienceWorkstationFilter,
 };
 
-pub struct Query;
+#[derive(MergedObject, Default)]
+pub struct Query(ListQuery, EntityQuery);
+
+#[derive(Default)]
+pub(super) struct ListQuery;
 
 #[Object]
-impl Query {
+impl ListQuery {
     /// Enterprise and institution science associations, filtered, one page at a time.
     #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn science_associations(
@@ -70,66 +74,6 @@ impl Query {
         Ok(ScienceAwardConnection::of(found, ScienceAward))
     }
 
-    #[graphql(entity)]
-    async fn find_science_association_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<ScienceAssociation> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.association,
-            ids::ASSOCIATION,
-            "science association",
-            &id,
-            ScienceAssociation,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_science_workstation_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<ScienceWorkstation> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.workstation,
-            ids::WORKSTATION,
-            "workstation",
-            &id,
-            ScienceWorkstation,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_science_activity_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<ScienceActivity> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.event,
-            ids::ACTIVITY,
-            "science activity",
-            &id,
-            ScienceActivity,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_science_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<ScienceAward> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.award,
-            ids::AWARD,
-            "science award",
-            &id,
-            ScienceAward,
-        )
-        .await?)
-    }
-
     /// Any region code resolves: its figures are computed (zeros for an unknown code).
     #[graphql(entity)]
     async fn find_region_by_code(&self, code: String) -> Region {
@@ -140,4 +84,13 @@ impl Query {
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
         ServiceCenter::new(id.0)
     }
+}
+
+quntuan_kit::entity_lookups! {
+    /// Lookups by id that also answer `_entities`.
+    EntityQuery, app: super::app;
+    find_science_association_by_id => ScienceAssociation, association, ids::ASSOCIATION, "science association";
+    find_science_workstation_by_id => ScienceWorkstation, workstation, ids::WORKSTATION, "workstation";
+    find_science_activity_by_id => ScienceActivity, event, ids::ACTIVITY, "science activity";
+    find_science_award_by_id => ScienceAward, award, ids::AWARD, "science award";
 }

@@ -34,7 +34,7 @@ pub fn build_schema(db: DatabaseConnection) -> YouthSchema {
 /// Builds the schema serving `db`, publishing and subscribing on `events`.
 pub fn build_schema_with_events(db: DatabaseConnection, events: EventBus) -> YouthSchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query, Mutation, Subscription)
+    Schema::build(Query::default(), Mutation, Subscription)
         .enable_federation()
         .enable_subscription_in_federation()
         .extension(quntuan_kit::Batching)
@@ -45,7 +45,7 @@ pub fn build_schema_with_events(db: DatabaseConnection, events: EventBus) -> You
 
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
-    Schema::build(Query, Mutation, Subscription)
+    Schema::build(Query::default(), Mutation, Subscription)
         .enable_federation()
         .enable_subscription_in_federation()
         .finish()

@@ -1,8 +1,8 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, Object, Result};
-use quntuan_kit::{Page, load_entity};
+use async_graphql::{Context, ID, MergedObject, Object, Result};
+use quntuan_kit::Page;
 
 use super::app;
 use super::center::ServiceCenter;
@@ -14,10 +14,14 @@ use crate::service::lists::{
     YouthServiceLogFilter, YouthSocialWorkerFilter, YouthVolunteerFilter,
 };
 
-pub struct Query;
+#[derive(MergedObject, Default)]
+pub struct Query(ListQuery, EntityQuery);
+
+#[derive(Default)]
+pub(super) struct ListQuery;
 
 #[Object]
-impl Query {
+impl ListQuery {
     /// League branches and organisations, filtered, one page at a time.
     #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
     async fn youth_branches(
@@ -110,102 +114,6 @@ impl Query {
         Ok(YouthAwardConnection::of(found, YouthAward))
     }
 
-    #[graphql(entity)]
-    async fn find_youth_branch_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthBranch> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.branch,
-            ids::BRANCH,
-            "league branch",
-            &id,
-            YouthBranch,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_youth_home_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthHome> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.home,
-            ids::HOME,
-            "youth home",
-            &id,
-            YouthHome,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_youth_volunteer_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<YouthVolunteer> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.volunteer,
-            ids::VOLUNTEER,
-            "volunteer",
-            &id,
-            YouthVolunteer,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_youth_service_log_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<YouthServiceLog> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.service_log,
-            ids::SERVICE_LOG,
-            "service log",
-            &id,
-            YouthServiceLog,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_youth_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthActivity> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.activity,
-            ids::ACTIVITY,
-            "youth activity",
-            &id,
-            YouthActivity,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_youth_social_worker_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<YouthSocialWorker> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.social_worker,
-            ids::SOCIAL_WORKER,
-            "social worker",
-            &id,
-            YouthSocialWorker,
-        )
-        .await?)
-    }
-
-    #[graphql(entity)]
-    async fn find_youth_award_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<YouthAward> {
-        Ok(load_entity(
-            &app(ctx)?.loaders.award,
-            ids::AWARD,
-            "youth award",
-            &id,
-            YouthAward,
-        )
-        .await?)
-    }
-
     /// Any region code resolves: its figures are computed (zeros for an unknown code).
     #[graphql(entity)]
     async fn find_region_by_code(&self, code: String) -> Region {
@@ -216,4 +124,16 @@ impl Query {
     async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
         ServiceCenter::new(id.0)
     }
+}
+
+quntuan_kit::entity_lookups! {
+    /// Lookups by id that also answer `_entities`.
+    EntityQuery, app: super::app;
+    find_youth_branch_by_id => YouthBranch, branch, ids::BRANCH, "league branch";
+    find_youth_home_by_id => YouthHome, home, ids::HOME, "youth home";
+    find_youth_volunteer_by_id => YouthVolunteer, volunteer, ids::VOLUNTEER, "volunteer";
+    find_youth_service_log_by_id => YouthServiceLog, service_log, ids::SERVICE_LOG, "service log";
+    find_youth_activity_by_id => YouthActivity, activity, ids::ACTIVITY, "youth activity";
+    find_youth_social_worker_by_id => YouthSocialWorker, social_worker, ids::SOCIAL_WORKER, "social worker";
+    find_youth_award_by_id => YouthAward, award, ids::AWARD, "youth award";
 }
