@@ -79,16 +79,18 @@ where
 ///
 /// ```ignore
 /// quntuan_kit::entity_lookups! {
-///     EntityQuery, app: super::app;
+///     EntityQuery, app: super::app, extends Region and ServiceCenter;
 ///     find_youth_award_by_id => YouthAward, award, ids::AWARD, "youth award";
 /// }
 /// ```
 ///
-/// `app(ctx)` answers the subgraph's state, whose `loaders.award` loads the rows.
+/// `app(ctx)` answers the subgraph's state, whose `loaders.award` loads the rows. The
+/// object also resolves the crate's `Region { code }` and `ServiceCenter::new(id)`, hub's
+/// entities the subgraph extends.
 #[macro_export]
 macro_rules! entity_lookups {
     (
-        $(#[$meta:meta])* $name:ident, app: $app:path;
+        $(#[$meta:meta])* $name:ident, app: $app:path, extends $region:ident and $center:ident;
         $($find:ident => $ty:ident, $loader:ident, $kind:expr, $what:literal;)*
     ) => {
         $(#[$meta])*
@@ -108,6 +110,19 @@ macro_rules! entity_lookups {
                         .await?)
                 }
             )*
+
+            /// hub's regions, extended with the organisation's figures: any code resolves
+            /// (zeros for an unknown code).
+            #[graphql(entity)]
+            async fn find_region_by_code(&self, code: String) -> $region {
+                $region { code }
+            }
+
+            /// hub's service centres, extended with what the organisation runs there.
+            #[graphql(entity)]
+            async fn find_service_center_by_id(&self, id: async_graphql::ID) -> $center {
+                $center::new(id.0)
+            }
         }
     };
 }

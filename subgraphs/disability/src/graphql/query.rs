@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, MergedObject, Object, Result};
+use async_graphql::{Context, MergedObject, Object, Result};
 use quntuan_kit::Page;
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, require_scope};
 
@@ -100,22 +100,11 @@ impl ListQuery {
         let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
         Ok(DisabilityAwardConnection::of(found, DisabilityAward))
     }
-
-    /// Any region code resolves: its figures are computed (zeros for an unknown code).
-    #[graphql(entity)]
-    async fn find_region_by_code(&self, code: String) -> Region {
-        Region { code }
-    }
-
-    #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter::new(id.0)
-    }
 }
 
 quntuan_kit::entity_lookups! {
     /// Lookups by id that also answer `_entities`.
-    EntityQuery, app: super::app;
+    EntityQuery, app: super::app, extends Region and ServiceCenter;
     find_disability_organization_by_id => DisabilityOrganization, organization, ids::ORGANIZATION, "organisation";
     find_disability_worker_by_id => DisabilityWorker, worker, ids::WORKER, "disability worker";
     find_disabled_person_by_id => DisabledPerson, person, ids::PERSON, "registered person";

@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, MergedObject, Object, Result};
+use async_graphql::{Context, MergedObject, Object, Result};
 use quntuan_kit::Page;
 
 use super::app;
@@ -73,22 +73,11 @@ impl ListQuery {
         let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
         Ok(ScienceAwardConnection::of(found, ScienceAward))
     }
-
-    /// Any region code resolves: its figures are computed (zeros for an unknown code).
-    #[graphql(entity)]
-    async fn find_region_by_code(&self, code: String) -> Region {
-        Region { code }
-    }
-
-    #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter::new(id.0)
-    }
 }
 
 quntuan_kit::entity_lookups! {
     /// Lookups by id that also answer `_entities`.
-    EntityQuery, app: super::app;
+    EntityQuery, app: super::app, extends Region and ServiceCenter;
     find_science_association_by_id => ScienceAssociation, association, ids::ASSOCIATION, "science association";
     find_science_workstation_by_id => ScienceWorkstation, workstation, ids::WORKSTATION, "workstation";
     find_science_activity_by_id => ScienceActivity, event, ids::ACTIVITY, "science activity";

@@ -1,7 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, ID, MergedObject, Object, Result};
+use async_graphql::{Context, MergedObject, Object, Result};
 use quntuan_kit::Page;
 
 use super::app;
@@ -113,22 +113,11 @@ impl ListQuery {
         let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
         Ok(YouthAwardConnection::of(found, YouthAward))
     }
-
-    /// Any region code resolves: its figures are computed (zeros for an unknown code).
-    #[graphql(entity)]
-    async fn find_region_by_code(&self, code: String) -> Region {
-        Region { code }
-    }
-
-    #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter::new(id.0)
-    }
 }
 
 quntuan_kit::entity_lookups! {
     /// Lookups by id that also answer `_entities`.
-    EntityQuery, app: super::app;
+    EntityQuery, app: super::app, extends Region and ServiceCenter;
     find_youth_branch_by_id => YouthBranch, branch, ids::BRANCH, "league branch";
     find_youth_home_by_id => YouthHome, home, ids::HOME, "youth home";
     find_youth_volunteer_by_id => YouthVolunteer, volunteer, ids::VOLUNTEER, "volunteer";
