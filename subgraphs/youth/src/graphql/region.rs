@@ -7,7 +7,7 @@ quntuan_kit::region_figures! {
     loader(ctx) = app(ctx)?.loaders.region_figures;
     /// The Communist Youth League's figures for this region and everything below it.
     youth: YouthRegionFigures;
-    // The fields stand in the order of `summary::FIGURES` (service time stored in minutes).
+    // The fields stand in the order of the summary's columns (`quntuan_youth_migration::FIGURE_COLUMNS`) (service time stored in minutes).
     /// Counts and totals of the youth league in a region (public aggregates).
     {
         /// League branches and organisations.

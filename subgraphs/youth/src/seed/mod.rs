@@ -196,7 +196,8 @@ async fn seed_tables(
 
     // Last, from the rows just written: the per-region figures `Region.youth` reads.
     let stage = progress.stage("youth: region figures", 1);
-    quntuan_youth_migration::fill_region_figures(db)
+    crate::service::summary::SUMMARY
+        .fill(db)
         .await
         .map_err(fail("summing the per-region figures"))?;
     stage.inc(1);

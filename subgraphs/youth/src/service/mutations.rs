@@ -12,7 +12,7 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
 };
 
-use super::summary::{self, Figure};
+use super::summary::SUMMARY;
 use super::validate;
 use crate::entity::{activity, branch, home, service_log, volunteer};
 use crate::ids;
@@ -148,7 +148,7 @@ async fn insert_volunteer(
         }
         _ => ApiError::from(err),
     })?;
-    summary::add(txn, &region, &[(Figure::VolunteerCount, 1)]).await?;
+    SUMMARY.add(txn, &region, &[("volunteer_count", 1)]).await?;
     let registered = super::events::volunteer_registered(&row);
     Ok(Committed::new(row, vec![registered]))
 }
@@ -212,12 +212,9 @@ async fn insert_service_log(
     }
     .insert(txn)
     .await?;
-    summary::add(
-        txn,
-        &region,
-        &[(Figure::ServiceMinutes, i64::from(minutes))],
-    )
-    .await?;
+    SUMMARY
+        .add(txn, &region, &[("service_minutes", i64::from(minutes))])
+        .await?;
     Ok(row)
 }
 
@@ -287,15 +284,16 @@ async fn insert_activity(
         ));
     }
     let row = row.insert(txn).await?;
-    summary::add(
-        txn,
-        &region,
-        &[
-            (Figure::ActivityCount, 1),
-            (Figure::ActivityParticipantCount, participants),
-        ],
-    )
-    .await?;
+    SUMMARY
+        .add(
+            txn,
+            &region,
+            &[
+                ("activity_count", 1),
+                ("activity_participant_count", participants),
+            ],
+        )
+        .await?;
     // Hub's directory lists every organisation's activities; it upserts this row.
     let recorded = super::events::activity_recorded(&row);
     Ok(Committed::new(row, vec![recorded]))

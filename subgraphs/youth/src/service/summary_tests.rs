@@ -14,7 +14,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
 use super::figures::{LIVE_SOURCES, region_figures};
 use super::mutations::{self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput};
-use super::summary::{FIGURES, figures_of};
+use super::summary::figures_of;
+use quntuan_youth_migration::FIGURE_COLUMNS;
 
 pub(super) const COUNTED_TABLES: [&str; 7] = [
     "youth_branches",
@@ -115,7 +116,7 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
     let figures = assert_summary_is_exact(&db, &[]).await;
     // The city row holds every record: 200 demo volunteers, and each table is non-empty.
     let city = &figures[CITY_CODE];
-    assert_eq!(city.len(), FIGURES.len());
+    assert_eq!(city.len(), FIGURE_COLUMNS.len());
     assert_eq!(city[2], 200, "volunteers in the city: {city:?}");
     assert!(city.iter().all(|&n| n > 0), "{city:?}");
     // A row for the city, each district and each street or community holding records.
@@ -133,7 +134,7 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
 async fn every_kind_of_mutation_keeps_the_summary_exact() {
     let db = seeded().await;
     let before = assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
-    assert_eq!(before[NEW_COMMUNITY], vec![0; FIGURES.len()]);
+    assert_eq!(before[NEW_COMMUNITY], vec![0; FIGURE_COLUMNS.len()]);
 
     // A volunteer in a community no record used before, one at street level.
     let mut volunteers = Vec::new();
