@@ -263,6 +263,7 @@ impl Shaper<'_> {
         out: &mut Vec<u8>,
     ) -> Result<(), Propagate> {
         let mut first = true;
+        let mut cursor = 0;
         for item in &selection.items {
             let Selection::Field(field) = item else {
                 continue;
@@ -285,7 +286,7 @@ impl Shaper<'_> {
             self.path.push(PathStep::Key(key.clone()));
             let result = self.complete(
                 &field.ty,
-                source.get(key.as_str()),
+                source.get_from(key.as_str(), &mut cursor),
                 field.selection_set.as_ref(),
                 &field.name,
                 typename,
@@ -393,6 +394,11 @@ impl Shaper<'_> {
         selection: Option<&SelectionSet>,
         out: &mut Vec<u8>,
     ) -> bool {
+        if selection.is_none() && is_built_in_scalar(named) {
+            // Most leaves: no need to look the type up in the schema (a hashed lookup each).
+            write::value(out, value);
+            return false;
+        }
         match (self.schema.types.get(named), selection) {
             (Some(ExtendedType::Enum(e)), _) => match value.as_str() {
                 Some(v) if e.values.contains_key(v) => {
@@ -488,6 +494,11 @@ impl Shaper<'_> {
                 })
             })
     }
+}
+
+/// The specification's scalars: reserved names, so never an enum or an object type.
+fn is_built_in_scalar(name: &str) -> bool {
+    matches!(name, "String" | "ID" | "Int" | "Float" | "Boolean")
 }
 
 /// Writes a JSON string with serde_json's escaping.

@@ -37,6 +37,23 @@ impl Object {
         self.position(key).map(|i| &self.fields[i].1)
     }
 
+    /// [`Object::get`] starting at `*cursor` and wrapping around, then moving the cursor past
+    /// the field found. Read in the order a subgraph wrote them (its selection's order, which
+    /// is the client's), each field is found at the first comparison instead of after
+    /// comparing every key before it.
+    pub fn get_from(&self, key: &str, cursor: &mut usize) -> Option<&Data> {
+        let key = key.as_bytes();
+        let start = (*cursor).min(self.fields.len());
+        let (before, after) = self.fields.split_at(start);
+        let found = after
+            .iter()
+            .position(|(k, _)| k.as_bytes() == key)
+            .map(|i| start + i)
+            .or_else(|| before.iter().position(|(k, _)| k.as_bytes() == key))?;
+        *cursor = found + 1;
+        Some(&self.fields[found].1)
+    }
+
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Data> {
         self.position(key).map(|i| &mut self.fields[i].1)
     }

@@ -60,3 +60,49 @@ fn an_answer_splits_data_from_errors_and_tells_json_that_is_not_graphql() {
     assert!(parse::answer(b"[1,2]").expect("JSON").is_none());
     assert!(parse::answer(b"{nope").is_err());
 }
+
+#[test]
+fn strings_are_escaped_as_serde_json_escapes_them_wherever_the_escape_falls() {
+    // Every ASCII byte and a few multi-byte characters, at every offset of the eight-byte
+    // scan, alone and in runs: the fast scan must find each escape exactly.
+    let mut specials: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+    specials.extend(["é", "成都", "\u{2028}", "\u{7f}"].map(String::from));
+    for special in &specials {
+        for prefix in 0..17 {
+            for suffix in [0, 1, 7, 8, 9] {
+                let text = format!("{}{special}{}", "a".repeat(prefix), "b".repeat(suffix));
+                let mut out = Vec::new();
+                write::string(&mut out, &text);
+                let expected = serde_json::to_string(&text).expect("a string serialises");
+                assert_eq!(String::from_utf8(out).expect("UTF-8"), expected, "{text:?}");
+            }
+        }
+    }
+    let mut out = Vec::new();
+    write::string(&mut out, "\"\\\n\u{1}x\"");
+    assert_eq!(out, br#""\"\\\n\u0001x\"""#);
+}
+
+#[test]
+fn a_lookup_from_a_cursor_finds_fields_in_any_order_and_moves_past_them() {
+    let Data::Object(object) = Data::from(json!({"a": 1, "b": 2, "c": 3})) else {
+        panic!("an object");
+    };
+    let mut cursor = 0;
+    let mut found = Vec::new();
+    for key in ["a", "c", "b", "a", "missing", "c"] {
+        found.push((object.get_from(key, &mut cursor).cloned(), cursor));
+    }
+    let number = |n: i32| Some(Data::from(json!(n)));
+    assert_eq!(
+        found,
+        vec![
+            (number(1), 1),
+            (number(3), 3),
+            (number(2), 2),
+            (number(1), 1),
+            (None, 1),
+            (number(3), 3),
+        ]
+    );
+}

@@ -10,7 +10,7 @@ pub fn value(out: &mut Vec<u8>, value: &Data) {
         Data::Bool(true) => out.extend_from_slice(b"true"),
         Data::Bool(false) => out.extend_from_slice(b"false"),
         Data::Number(number) => number_into(out, number),
-        Data::String(text) => string(out, text.as_str()),
+        Data::String(text) => string_bytes(out, text.as_bytes()),
         Data::List(items) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
@@ -27,7 +27,7 @@ pub fn value(out: &mut Vec<u8>, value: &Data) {
                 if i > 0 {
                     out.push(b',');
                 }
-                string(out, key.as_str());
+                string_bytes(out, key.as_bytes());
                 out.push(b':');
                 self::value(out, item);
             }
@@ -43,35 +43,78 @@ fn number_into(out: &mut Vec<u8>, number: &serde_json::Number) {
 
 /// Writes a JSON string with serde_json's escaping: `"` and `\`, and control characters.
 pub fn string(out: &mut Vec<u8>, text: &str) {
+    string_bytes(out, text.as_bytes());
+}
+
+/// [`string`] over UTF-8 bytes already known to be valid (a [`super::Str`]'s), so the hot
+/// paths skip a UTF-8 check per string. Runs without an escape are copied whole: the scan
+/// reads eight bytes at a time, and most names, ids and keys have nothing to escape.
+pub(crate) fn string_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let escape: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0x00..=0x1f => {
-                out.extend_from_slice(&bytes[start..i]);
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(byte >> 4)]);
-                out.push(HEX[usize::from(byte & 0xf)]);
-                start = i + 1;
-                continue;
-            }
-            _ => continue,
-        };
+    while let Some(offset) = next_escape(&bytes[start..]) {
+        let i = start + offset;
         out.extend_from_slice(&bytes[start..i]);
-        out.extend_from_slice(escape);
+        escape_into(out, bytes[i]);
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// Where the first byte that JSON must escape is: `"`, `\` or a control character.
+fn next_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // Nonzero when some byte is below 0x20, `"` or `\` (the classic "has a byte less
+        // than / equal to" bit tricks); the chunk is then searched byte by byte.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+        if below_space | quote | backslash != 0
+            && let Some(i) = chunk.iter().position(|&b| needs_escape(b))
+        {
+            return Some(offset + i);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| needs_escape(b))
+        .map(|i| offset + i)
+}
+
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+fn escape_into(out: &mut Vec<u8>, byte: u8) {
+    let escape: &[u8] = match byte {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x08 => b"\\b",
+        0x0c => b"\\f",
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(byte >> 4)]);
+            out.push(HEX[usize::from(byte & 0xf)]);
+            return;
+        }
+    };
+    out.extend_from_slice(escape);
 }
 
 impl serde::Serialize for Data {

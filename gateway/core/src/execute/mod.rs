@@ -113,7 +113,7 @@ impl<'a> State<'a> {
 fn request_body(
     query: &str,
     variables: &Map<String, Value>,
-    representations: Option<&[String]>,
+    representations: Option<&[Vec<u8>]>,
 ) -> Result<Vec<u8>, serde_json::Error> {
     let size = representations.map_or(0, |r| r.iter().map(|r| r.len() + 1).sum());
     let mut out = Vec::with_capacity(query.len() + size + 64);
@@ -139,7 +139,7 @@ fn request_body(
             if i > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(representation.as_bytes());
+            out.extend_from_slice(representation);
         }
         out.push(b']');
     }
@@ -150,7 +150,7 @@ fn request_body(
 /// What a fetch under a Flatten sends, and where each answer goes back.
 struct EntityBatch<'f> {
     /// Each distinct representation as JSON text, and the `__typename` it was sent with.
-    representations: Vec<String>,
+    representations: Vec<Vec<u8>>,
     sent_typenames: Vec<&'f str>,
     /// For each object: its list positions (a range of `positions`, see
     /// [`paths::positions_at`]) and the index of its representation.
@@ -223,8 +223,7 @@ impl State<'_> {
     ) -> Vec<(Map<String, Value>, EntityBatch<'f>)> {
         let data = self.data.lock().unwrap_or_else(|e| e.into_inner());
         let mut batches: Vec<(Map<String, Value>, EntityBatch<'f>)> = Vec::new();
-        let mut index_of: FastMap<(usize, String), usize> = FastMap::default();
-        let mut text = Vec::with_capacity(128);
+        let mut index_of: FastMap<(usize, Vec<u8>), usize> = FastMap::default();
         paths::positions_at(&data, path, &mut Vec::new(), &mut |positions, object| {
             let Some(object) = object.as_object() else {
                 return;
@@ -263,15 +262,17 @@ impl State<'_> {
                 }
             };
             let batch = &mut batches[which].1;
-            text.clear();
+            // The JSON text is both the deduplication key and what is sent: no UTF-8 check,
+            // as the bytes go to the wire as written.
+            let mut text = Vec::with_capacity(64);
             write::value(&mut text, &Data::Object(representation));
-            // Written from `&str`s and serde_json's number formatting: always UTF-8.
-            let key = String::from_utf8_lossy(&text).into_owned();
-            let index = *index_of.entry((which, key)).or_insert_with_key(|(_, key)| {
-                batch.representations.push(key.clone());
-                batch.sent_typenames.push(shape.type_name.as_str());
-                batch.representations.len() - 1
-            });
+            let index = *index_of
+                .entry((which, text))
+                .or_insert_with_key(|(_, key)| {
+                    batch.representations.push(key.clone());
+                    batch.sent_typenames.push(shape.type_name.as_str());
+                    batch.representations.len() - 1
+                });
             let start = batch.positions.len();
             batch.positions.extend_from_slice(positions);
             batch.targets.push((start..batch.positions.len(), index));
@@ -346,7 +347,7 @@ impl State<'_> {
         &self,
         fetch: &FetchNode,
         variables: &Map<String, Value>,
-        representations: Option<&[String]>,
+        representations: Option<&[Vec<u8>]>,
     ) -> Result<parse::Answer, GraphqlError> {
         let body = request_body(&fetch.operation, variables, representations).map_err(|error| {
             GraphqlError::new(
