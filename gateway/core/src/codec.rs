@@ -15,7 +15,10 @@ pub(crate) fn compress(algorithm: Algorithm, bytes: &[u8]) -> std::io::Result<Ve
 }
 
 /// Compresses `bytes` at `level`, the algorithm's own scale: gzip 0 to 9, brotli 0 to 11,
-/// zstd 1 to 22 (brotli with a 4 MiB window, as browsers accept).
+/// zstd 1 to 22. Both windows are sized to the input (brotli at most 4 MiB, as browsers
+/// accept; zstd told the size up front): zstd 19 with its default window and tables for an
+/// unknown size holds about 90 MB while it works, which the assets' one-time compression at
+/// the best levels turned into the gateway's peak memory (bench/run.sh: 225 against 78 MiB).
 pub(crate) fn compress_at(
     algorithm: Algorithm,
     bytes: &[u8],
@@ -31,12 +34,18 @@ pub(crate) fn compress_at(
         Algorithm::Br => {
             let mut out = Vec::new();
             {
-                let mut encoder = brotli::CompressorWriter::new(&mut out, 4096, level, 22);
+                let window = bytes
+                    .len()
+                    .max(1 << 10)
+                    .next_power_of_two()
+                    .trailing_zeros();
+                let mut encoder =
+                    brotli::CompressorWriter::new(&mut out, 4096, level, window.min(22));
                 encoder.write_all(bytes)?;
             }
             Ok(out)
         }
-        Algorithm::Zstd => zstd::stream::encode_all(bytes, level as i32),
+        Algorithm::Zstd => zstd::bulk::compress(bytes, level as i32),
     }
 }
 
