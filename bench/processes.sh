@@ -1,6 +1,6 @@
 # Process handling shared by the bench scripts (sourced, not run): the processes a script
 # starts are kept in PID by name and ended on exit, whatever ends the script. The sourcing
-# script defines `die` and `OUT` (where each process's log goes) before calling these.
+# script defines `die`, `log`, `ROOT` and `OUT` (where each process's log goes) before calling these.
 
 declare -A PID=()
 # shellcheck disable=SC2317 # called by the EXIT trap
@@ -63,4 +63,22 @@ cpu_ticks() {
   rest=${stat##*) } # the command name may contain spaces; fields resume after ") "
   read -r -a fields <<<"$rest"
   echo $((fields[11] + fields[12]))
+}
+
+# build PACKAGE_FLAGS...: `cargo build` of the packages (`-p name` ...) in PROFILE (release or
+# debug), in the background and waited for, so that a signal stops it at once; sets BIN to the
+# folder of the built binaries.
+build() {
+  local profile_flag=()
+  case $PROFILE in
+    release) profile_flag=(--release) ;;
+    debug) ;;
+    *) die "PROFILE must be release or debug" ;;
+  esac
+  log "building (${PROFILE}): cargo build ${profile_flag[*]} $*"
+  (cd "$ROOT" && exec cargo build "${profile_flag[@]}" "$@") &
+  PID[cargo]=$!
+  wait "${PID[cargo]}" || die "build failed"
+  unset 'PID[cargo]'
+  BIN=${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE
 }

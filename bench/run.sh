@@ -118,18 +118,7 @@ source "$BENCH/processes.sh"
 packages=(-p quntuan-bench)
 GATEWAY_BIN=${GATEWAY_BIN:-}
 if wants_any_gateway && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
-case $PROFILE in
-  release) profile_flag=(--release); profile_dir=release ;;
-  debug) profile_flag=(); profile_dir=debug ;;
-  *) die "PROFILE must be release or debug" ;;
-esac
-log "building (${PROFILE}): cargo build ${profile_flag[*]} ${packages[*]}"
-# In the background and waited for, like every long step, so that a signal stops it at once.
-(cd "$ROOT" && exec cargo build "${profile_flag[@]}" "${packages[@]}") &
-PID[cargo]=$!
-wait "${PID[cargo]}" || die "build failed"
-unset 'PID[cargo]'
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/$profile_dir
+build "${packages[@]}"
 BENCH_SERVERS=$BIN/quntuan-bench-subgraphs
 GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
 [[ -x $BENCH_SERVERS ]] || die "missing $BENCH_SERVERS after the build"

@@ -70,18 +70,7 @@ source "$BENCH/processes.sh"
 packages=(-p quntuan-bench)
 GATEWAY_BIN=${GATEWAY_BIN:-}
 [[ -n $GATEWAY_BIN ]] || packages+=(-p quntuan-cli)
-case $PROFILE in
-  release) profile_flag=(--release); profile_dir=release ;;
-  debug) profile_flag=(); profile_dir=debug ;;
-  *) die "PROFILE must be release or debug" ;;
-esac
-log "building (${PROFILE}): cargo build ${profile_flag[*]} ${packages[*]}"
-# In the background and waited for, so that a signal stops it at once.
-(cd "$ROOT" && exec cargo build "${profile_flag[@]}" "${packages[@]}") &
-PID[cargo]=$!
-wait "${PID[cargo]}" || die "build failed"
-unset 'PID[cargo]'
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/$profile_dir
+build "${packages[@]}"
 SERVERS=$BIN/quntuan-bench-subgraphs
 CLIENT=$BIN/quntuan-bench-subscribers
 GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
