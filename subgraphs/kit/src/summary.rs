@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 
-use async_graphql::dataloader::Loader;
+use async_graphql::Context;
+use async_graphql::dataloader::{DataLoader, Loader};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
 
 use crate::error::ApiError;
@@ -352,6 +353,12 @@ impl SummaryFigures {
             db: db.clone(),
             summary,
         }
+    }
+
+    /// The loader a schema was built with (`.data(dataloader(SummaryFigures::new(..)))`),
+    /// for `region_figures! { loader(ctx) = SummaryFigures::of(ctx)?; .. }`.
+    pub fn of<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DataLoader<SummaryFigures>> {
+        ctx.data::<DataLoader<SummaryFigures>>()
     }
 }
 

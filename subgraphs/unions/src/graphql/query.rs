@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, ID, MergedObject, Object};
 use quntuan_kit::Page;
+use quntuan_kit::subgraph_schema::load_one;
 
 use super::center::ServiceCenter;
 use super::directory::{GrassrootsUnion, UnionActivity, UnionAward};
@@ -185,10 +186,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<GrassrootsUnion>> {
-        Ok(loader(ctx)?
-            .load_one(UnionById(id.0))
-            .await?
-            .map(GrassrootsUnion))
+        Ok(load_one(loader(ctx)?, UnionById(id.0), GrassrootsUnion).await?)
     }
 
     async fn workers_home(
@@ -196,10 +194,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WorkersHome>> {
-        Ok(loader(ctx)?
-            .load_one(HomeById(id.0))
-            .await?
-            .map(WorkersHome))
+        Ok(load_one(loader(ctx)?, HomeById(id.0), WorkersHome).await?)
     }
 
     async fn labor_dispute(
@@ -207,10 +202,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<LaborDispute>> {
-        Ok(loader(ctx)?
-            .load_one(DisputeById(id.0))
-            .await?
-            .map(LaborDispute))
+        Ok(load_one(loader(ctx)?, DisputeById(id.0), LaborDispute).await?)
     }
 
     #[graphql(entity)]
@@ -219,10 +211,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<GrassrootsUnion>> {
-        Ok(loader(ctx)?
-            .load_one(UnionById(id.0))
-            .await?
-            .map(GrassrootsUnion))
+        Ok(load_one(loader(ctx)?, UnionById(id.0), GrassrootsUnion).await?)
     }
 
     #[graphql(entity)]
@@ -231,10 +220,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<UnionActivity>> {
-        Ok(loader(ctx)?
-            .load_one(ActivityById(id.0))
-            .await?
-            .map(UnionActivity))
+        Ok(load_one(loader(ctx)?, ActivityById(id.0), UnionActivity).await?)
     }
 
     #[graphql(entity)]
@@ -243,10 +229,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<UnionAward>> {
-        Ok(loader(ctx)?
-            .load_one(AwardById(id.0))
-            .await?
-            .map(UnionAward))
+        Ok(load_one(loader(ctx)?, AwardById(id.0), UnionAward).await?)
     }
 
     #[graphql(entity)]
@@ -255,10 +238,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<LaborDispute>> {
-        Ok(loader(ctx)?
-            .load_one(DisputeById(id.0))
-            .await?
-            .map(LaborDispute))
+        Ok(load_one(loader(ctx)?, DisputeById(id.0), LaborDispute).await?)
     }
 
     #[graphql(entity)]
@@ -267,10 +247,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WorkersHome>> {
-        Ok(loader(ctx)?
-            .load_one(HomeById(id.0))
-            .await?
-            .map(WorkersHome))
+        Ok(load_one(loader(ctx)?, HomeById(id.0), WorkersHome).await?)
     }
 
     #[graphql(entity)]
@@ -279,10 +256,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<UnionSocialWorker>> {
-        Ok(loader(ctx)?
-            .load_one(SocialWorkerById(id.0))
-            .await?
-            .map(UnionSocialWorker))
+        Ok(load_one(loader(ctx)?, SocialWorkerById(id.0), UnionSocialWorker).await?)
     }
 
     #[graphql(entity)]
@@ -291,10 +265,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<Craftsman>> {
-        Ok(loader(ctx)?
-            .load_one(CraftsmanById(id.0))
-            .await?
-            .map(Craftsman))
+        Ok(load_one(loader(ctx)?, CraftsmanById(id.0), Craftsman).await?)
     }
 
     #[graphql(entity)]
@@ -304,10 +275,7 @@ impl EntityQuery {
         id: ID,
     ) -> async_graphql::Result<Option<LaborSocialOrganization>> {
         let key = LaborOrganizationById(id.0);
-        Ok(loader(ctx)?
-            .load_one(key)
-            .await?
-            .map(LaborSocialOrganization))
+        Ok(load_one(loader(ctx)?, key, LaborSocialOrganization).await?)
     }
 
     /// hub's regions, extended with the unions' figures.

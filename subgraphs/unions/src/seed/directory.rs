@@ -1,10 +1,10 @@
 //! The directory tables: grassroots unions, activities and awards, from the kit catalog.
 
 use quntuan_kit::catalog::{self, street_center_id};
-use quntuan_kit::{Progress, RegionRef, Rng, Scale, bulk_insert, names};
+use quntuan_kit::seed::{insert_located, with_region};
+use quntuan_kit::{Progress, RegionRef, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
 
-use super::{region_values, with_region};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 
 /// What the other generators need to know about a seeded union.
@@ -21,7 +21,6 @@ pub(crate) async fn seed_unions(
     progress: &Progress,
 ) -> Result<Vec<SeededUnion>, DbErr> {
     let skeletons: Vec<_> = catalog::grassroots_unions(scale).collect();
-    let stage = progress.stage("unions: grassroots unions", skeletons.len() as u64);
     let mut seeded = Vec::with_capacity(skeletons.len());
     let mut rows = Vec::with_capacity(skeletons.len());
     for unit in skeletons {
@@ -38,7 +37,7 @@ pub(crate) async fn seed_unions(
         let center = rng
             .chance(0.3)
             .then(|| street_center_id(&unit.region.street_code));
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             unit.id.clone().into(),
             unit.name.clone().into(),
             kind.to_value().into(),
@@ -48,15 +47,14 @@ pub(crate) async fn seed_unions(
             chair_phone.into(),
             center.into(),
         ];
-        row.extend(region_values(&unit.region));
-        rows.push(row);
+        rows.push(with_region(row, &unit.region));
         seeded.push(SeededUnion {
             id: unit.id,
             name: unit.name,
             region: unit.region,
         });
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "name",
         "kind",
@@ -65,9 +63,17 @@ pub(crate) async fn seed_unions(
         "chair_name",
         "chair_phone",
         "service_center_id",
-    ]);
-    bulk_insert(db, "grassroots_union", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "grassroots_union",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(seeded)
 }
 
@@ -76,34 +82,41 @@ pub(crate) async fn seed_activities(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let skeletons: Vec<_> = catalog::union_activities(scale).collect();
-    let stage = progress.stage("unions: activities", skeletons.len() as u64);
-    let rows = skeletons.into_iter().map(|activity| {
-        let mut rng = Rng::for_key("unions.activity_details", &activity.id);
-        let center = rng
-            .chance(0.5)
-            .then(|| street_center_id(&activity.region.street_code));
-        let mut row: Vec<Value> = vec![
-            activity.id.into(),
-            activity.title.into(),
-            activity.kind.into(),
-            activity.held_on.into(),
-            (activity.participant_count as i32).into(),
-            center.into(),
-        ];
-        row.extend(region_values(&activity.region));
-        row
-    });
-    let columns = with_region(&[
+    let rows: Vec<Vec<Value>> = catalog::union_activities(scale)
+        .map(|activity| {
+            let mut rng = Rng::for_key("unions.activity_details", &activity.id);
+            let center = rng
+                .chance(0.5)
+                .then(|| street_center_id(&activity.region.street_code));
+            let row: Vec<Value> = vec![
+                activity.id.into(),
+                activity.title.into(),
+                activity.kind.into(),
+                activity.held_on.into(),
+                (activity.participant_count as i32).into(),
+                center.into(),
+            ];
+            with_region(row, &activity.region)
+        })
+        .collect();
+    let columns = [
         "id",
         "title",
         "kind",
         "held_on",
         "participant_count",
         "service_center_id",
-    ]);
-    bulk_insert(db, "union_activity", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "union_activity",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
 
@@ -112,34 +125,41 @@ pub(crate) async fn seed_awards(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let skeletons: Vec<_> = catalog::union_awards(scale).collect();
-    let stage = progress.stage("unions: May Day awards", skeletons.len() as u64);
-    let rows = skeletons.into_iter().map(|award| {
-        // The catalog gives medals (individual honours) a person; certificates go to units.
-        let kind = match award.recipient_person {
-            Some(_) => LaborAwardKind::Medal,
-            None => LaborAwardKind::Certificate,
-        };
-        let mut row: Vec<Value> = vec![
-            award.id.into(),
-            kind.to_value().into(),
-            award.title.into(),
-            award.recipient_unit.into(),
-            award.recipient_person.into(),
-            award.year.into(),
-        ];
-        row.extend(region_values(&award.region));
-        row
-    });
-    let columns = with_region(&[
+    let rows: Vec<Vec<Value>> = catalog::union_awards(scale)
+        .map(|award| {
+            // The catalog gives medals (individual honours) a person; certificates go to units.
+            let kind = match award.recipient_person {
+                Some(_) => LaborAwardKind::Medal,
+                None => LaborAwardKind::Certificate,
+            };
+            let row: Vec<Value> = vec![
+                award.id.into(),
+                kind.to_value().into(),
+                award.title.into(),
+                award.recipient_unit.into(),
+                award.recipient_person.into(),
+                award.year.into(),
+            ];
+            with_region(row, &award.region)
+        })
+        .collect();
+    let columns = [
         "id",
         "kind",
         "title",
         "recipient_unit",
         "recipient_person",
         "year",
-    ]);
-    bulk_insert(db, "labor_award", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "labor_award",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }

@@ -2,20 +2,16 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use quntuan_kit::catalog::{district_center_id, street_center_id};
-use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
+use quntuan_kit::seed::{date, insert_located, with_region};
+use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Iterable, Value};
 
+use super::Counts;
 use super::directory::SeededUnion;
-use super::{Counts, region_values, with_region};
 use crate::model::enums::{
     CraftsmanLevel, LaborSocialOrganizationField, ModelHomeLevel, UnionSocialWorkerSpecialty,
 };
-
-pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
 
 /// Homes go to distinct unions (a union runs at most one home) and sit in the union's
 /// community; exactly the configured number of model homes per level.
@@ -26,7 +22,6 @@ pub(crate) async fn seed_homes(
     progress: &Progress,
 ) -> Result<(), DbErr> {
     let total = (counts.workers_homes as usize).min(unions.len());
-    let stage = progress.stage("unions: workers' homes", total as u64);
     let mut rng = Rng::for_stream("unions.workers_homes");
     let mut owners: Vec<&SeededUnion> = unions.iter().collect();
     rng.shuffle(&mut owners);
@@ -48,7 +43,7 @@ pub(crate) async fn seed_homes(
         let center = rng
             .chance(0.4)
             .then(|| street_center_id(&owner.region.street_code));
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("unions-home-{:06}", n + 1).into(),
             format!("{base}职工之家").into(),
             owner.id.clone().into(),
@@ -58,10 +53,9 @@ pub(crate) async fn seed_homes(
                 .into(),
             center.into(),
         ];
-        row.extend(region_values(&owner.region));
-        rows.push(row);
+        rows.push(with_region(row, &owner.region));
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "name",
         "union_id",
@@ -69,9 +63,17 @@ pub(crate) async fn seed_homes(
         "area_sqm",
         "opened_on",
         "service_center_id",
-    ]);
-    bulk_insert(db, "workers_home", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "workers_home",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
 
@@ -84,7 +86,6 @@ pub(crate) async fn seed_social_workers(
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let stage = progress.stage("unions: social workers", u64::from(counts.social_workers));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.social_workers");
     let specialties: Vec<UnionSocialWorkerSpecialty> = UnionSocialWorkerSpecialty::iter().collect();
@@ -115,7 +116,7 @@ pub(crate) async fn seed_social_workers(
         let center = rng
             .chance(0.8)
             .then(|| street_center_id(&region.street_code));
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("unions-worker-{n:06}").into(),
             names::person_name(&mut rng).into(),
             names::id_number(&mut rng, &region.district_code, birth).into(),
@@ -125,10 +126,9 @@ pub(crate) async fn seed_social_workers(
             union_id.into(),
             center.into(),
         ];
-        row.extend(region_values(&region));
-        rows.push(row);
+        rows.push(with_region(row, &region));
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "name",
         "id_number",
@@ -137,9 +137,17 @@ pub(crate) async fn seed_social_workers(
         "hired_on",
         "union_id",
         "service_center_id",
-    ]);
-    bulk_insert(db, "union_social_worker", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "union_social_worker",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
 
@@ -162,7 +170,6 @@ pub(crate) async fn seed_craftsmen(
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let stage = progress.stage("unions: craftsmen", u64::from(counts.craftsmen));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.craftsmen");
     let mut rows = Vec::new();
@@ -173,7 +180,7 @@ pub(crate) async fn seed_craftsmen(
         } else {
             CraftsmanLevel::District
         };
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("unions-craftsman-{n:06}").into(),
             names::person_name(&mut rng).into(),
             names::phone_number(&mut rng).into(),
@@ -182,10 +189,9 @@ pub(crate) async fn seed_craftsmen(
             names::company_name(&mut rng).into(),
             (rng.range(2018, 2024) as i32).into(),
         ];
-        row.extend(region_values(&region));
-        rows.push(row);
+        rows.push(with_region(row, &region));
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "name",
         "phone",
@@ -193,9 +199,17 @@ pub(crate) async fn seed_craftsmen(
         "level",
         "employer",
         "honoured_year",
-    ]);
-    bulk_insert(db, "craftsman", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "craftsman",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
 
@@ -220,7 +234,6 @@ pub(crate) async fn seed_labor_organizations(
         "同心", "安心", "暖心", "匠心", "启航", "蓉漂", "和谐", "助力",
     ];
     let total = counts.labor_social_organizations;
-    let stage = progress.stage("unions: labour social organisations", u64::from(total));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.labor_social_organizations");
     let fields: Vec<LaborSocialOrganizationField> = LaborSocialOrganizationField::iter().collect();
@@ -239,7 +252,7 @@ pub(crate) async fn seed_labor_organizations(
         let center = rng
             .chance(0.5)
             .then(|| district_center_id(&region.district_code));
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("unions-lso-{n:04}").into(),
             format!("{district}{word}{}", field_label(field)).into(),
             field.to_value().into(),
@@ -247,11 +260,18 @@ pub(crate) async fn seed_labor_organizations(
                 .into(),
             center.into(),
         ];
-        row.extend(region_values(&region));
-        rows.push(row);
+        rows.push(with_region(row, &region));
     }
-    let columns = with_region(&["id", "name", "field", "registered_on", "service_center_id"]);
-    bulk_insert(db, "labor_social_organization", &columns, rows, &stage).await?;
-    stage.finish();
+    let columns = ["id", "name", "field", "registered_on", "service_center_id"];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "labor_social_organization",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, ID, MergedObject, Object};
 use quntuan_kit::Page;
+use quntuan_kit::subgraph_schema::load_one;
 
 use super::center::ServiceCenter;
 use super::directory::{WomenActivity, WomenAward, WomenOrganization};
@@ -181,10 +182,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WomenOrganization>> {
-        Ok(loader(ctx)?
-            .load_one(OrganizationById(id.0))
-            .await?
-            .map(WomenOrganization))
+        Ok(load_one(loader(ctx)?, OrganizationById(id.0), WomenOrganization).await?)
     }
 
     async fn womens_home(
@@ -192,10 +190,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WomensHome>> {
-        Ok(loader(ctx)?
-            .load_one(WomensHomeById(id.0))
-            .await?
-            .map(WomensHome))
+        Ok(load_one(loader(ctx)?, WomensHomeById(id.0), WomensHome).await?)
     }
 
     #[graphql(entity)]
@@ -204,10 +199,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WomenOrganization>> {
-        Ok(loader(ctx)?
-            .load_one(OrganizationById(id.0))
-            .await?
-            .map(WomenOrganization))
+        Ok(load_one(loader(ctx)?, OrganizationById(id.0), WomenOrganization).await?)
     }
 
     #[graphql(entity)]
@@ -216,10 +208,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WomenActivity>> {
-        Ok(loader(ctx)?
-            .load_one(ActivityById(id.0))
-            .await?
-            .map(WomenActivity))
+        Ok(load_one(loader(ctx)?, ActivityById(id.0), WomenActivity).await?)
     }
 
     #[graphql(entity)]
@@ -228,10 +217,7 @@ impl EntityQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<WomenAward>> {
-        Ok(loader(ctx)?
-            .load_one(AwardById(id.0))
-            .await?
-            .map(WomenAward))
+        Ok(load_one(loader(ctx)?, AwardById(id.0), WomenAward).await?)
     }
 
     /// unions' labour disputes, extended with the rights-assistance record.

@@ -1,10 +1,11 @@
 //! Women's and children's homes, supported social organisations and officers.
 
 use quntuan_kit::catalog::street_center_id;
-use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
+use quntuan_kit::seed::{date, insert_located, with_region};
+use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable, Value};
 
-use super::{Counts, Seeded, date, region_values, with_region};
+use super::{Counts, Seeded};
 use crate::model::enums::{WomenOfficerRole, WomenSocialOrganizationField};
 
 /// `政府妇女联合会` → `政府`: the place part of an organisation's name.
@@ -27,7 +28,6 @@ pub(crate) async fn seed_womens_homes(
     counts: Counts,
     progress: &Progress,
 ) -> Result<Vec<Seeded>, DbErr> {
-    let stage = progress.stage("women: women's homes", u64::from(counts.womens_homes));
     let mut rng = Rng::for_stream("women.womens_homes");
     let mut seeded = Vec::new();
     let mut rows = Vec::new();
@@ -40,7 +40,7 @@ pub(crate) async fn seed_womens_homes(
         let center = rng
             .chance(0.35)
             .then(|| street_center_id(&owner.region.street_code));
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             id.clone().into(),
             name.clone().into(),
             owner.id.clone().into(),
@@ -49,24 +49,31 @@ pub(crate) async fn seed_womens_homes(
                 .into(),
             center.into(),
         ];
-        row.extend(region_values(&owner.region));
-        rows.push(row);
+        rows.push(with_region(row, &owner.region));
         seeded.push(Seeded {
             id,
             name,
             region: owner.region.clone(),
         });
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "name",
         "organization_id",
         "area_sqm",
         "opened_on",
         "service_center_id",
-    ]);
-    bulk_insert(db, "womens_home", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "women",
+        "womens_home",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(seeded)
 }
 
@@ -76,7 +83,6 @@ pub(crate) async fn seed_childrens_homes(
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let stage = progress.stage("women: children's homes", u64::from(counts.childrens_homes));
     let mut rng = Rng::for_stream("women.childrens_homes");
     let mut rows = Vec::new();
     for (n, owner) in owners(organizations, counts.childrens_homes, &mut rng)
@@ -86,7 +92,7 @@ pub(crate) async fn seed_childrens_homes(
         let center = rng
             .chance(0.3)
             .then(|| street_center_id(&owner.region.street_code));
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("women-child-home-{:06}", n + 1).into(),
             format!("{}儿童之家", place_of(&owner.name)).into(),
             owner.id.clone().into(),
@@ -95,19 +101,26 @@ pub(crate) async fn seed_childrens_homes(
                 .into(),
             center.into(),
         ];
-        row.extend(region_values(&owner.region));
-        rows.push(row);
+        rows.push(with_region(row, &owner.region));
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "name",
         "organization_id",
         "capacity",
         "opened_on",
         "service_center_id",
-    ]);
-    bulk_insert(db, "childrens_home", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "women",
+        "childrens_home",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
 
@@ -137,10 +150,6 @@ pub(crate) async fn seed_social_organizations(
         "蒲公英",
         "爱心",
     ];
-    let stage = progress.stage(
-        "women: social organisations",
-        u64::from(counts.social_organizations),
-    );
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("women.social_organizations");
     let fields: Vec<WomenSocialOrganizationField> = WomenSocialOrganizationField::iter().collect();
@@ -156,7 +165,7 @@ pub(crate) async fn seed_social_organizations(
             .copied()
             .unwrap_or(WomenSocialOrganizationField::FamilyService);
         let word = rng.pick(&WORDS).copied().unwrap_or("同心");
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("women-sorg-{n:04}").into(),
             format!("{district}{word}{}", field_label(field)).into(),
             field.to_value().into(),
@@ -164,12 +173,19 @@ pub(crate) async fn seed_social_organizations(
                 .into(),
             (rng.range(20, 500) * 1_000).into(),
         ];
-        row.extend(region_values(&region));
-        rows.push(row);
+        rows.push(with_region(row, &region));
     }
-    let columns = with_region(&["id", "name", "field", "supported_since", "funding_yuan"]);
-    bulk_insert(db, "women_social_organization", &columns, rows, &stage).await?;
-    stage.finish();
+    let columns = ["id", "name", "field", "supported_since", "funding_yuan"];
+    insert_located(
+        db,
+        progress,
+        "women",
+        "women_social_organization",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
 
@@ -183,8 +199,6 @@ pub(crate) async fn seed_officers(
 ) -> Result<(), DbErr> {
     let chairs = organizations.len() as u32;
     let vice_chairs = counts.chairs_and_vice_chairs.saturating_sub(chairs);
-    let total = chairs + vice_chairs + counts.executive_members;
-    let stage = progress.stage("women: officers", u64::from(total));
     let mut rng = Rng::for_stream("women.officers");
     let mut seats: Vec<(WomenOfficerRole, &Seeded)> = organizations
         .iter()
@@ -204,7 +218,7 @@ pub(crate) async fn seed_officers(
     for (n, (role, organization)) in seats.into_iter().enumerate() {
         let birth = rng.date_between(date(1960, 1, 1), date(2000, 12, 31));
         let term = [date(2016, 6, 1), date(2021, 6, 1)];
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             format!("women-officer-{:06}", n + 1).into(),
             organization.id.clone().into(),
             role.to_value().into(),
@@ -213,10 +227,9 @@ pub(crate) async fn seed_officers(
             names::phone_number(&mut rng).into(),
             rng.pick(&term).copied().unwrap_or(term[1]).into(),
         ];
-        row.extend(region_values(&organization.region));
-        rows.push(row);
+        rows.push(with_region(row, &organization.region));
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "organization_id",
         "role",
@@ -224,8 +237,16 @@ pub(crate) async fn seed_officers(
         "id_number",
         "phone",
         "term_started_on",
-    ]);
-    bulk_insert(db, "women_officer", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "women",
+        "women_officer",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }
