@@ -3,7 +3,8 @@
 //! [`Batching`], and the data its resolvers reach through the context: the database, the
 //! [`Clock`](crate::clock::Clock) and the [`EventBus`](crate::EventBus) of
 //! [`SchemaOptions`]. The crate adds its own data (its loaders) and finishes it. Its
-//! resolvers take the database with [`db`] and one record by key with [`load_one`].
+//! resolvers take the database with [`db`], one record by key with [`load_one`] and the
+//! author of a write with [`author`].
 //!
 //! ```ignore
 //! pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> UnionsSchema {
@@ -49,6 +50,16 @@ where
     S: SubscriptionType + Default + 'static,
 {
     crate::sdl::federation_sdl(&without_data::<Q, M, S>().finish())
+}
+
+/// The subject recorded as the author of a write: writes need a signed-in caller (a bearer
+/// token with `sub`), so every recorded step names who made it; `FORBIDDEN` otherwise.
+pub fn author(ctx: &Context<'_>) -> crate::ApiResult<String> {
+    crate::auth::caller(ctx).subject.clone().ok_or_else(|| {
+        crate::ApiError::forbidden(
+            "this mutation needs a signed-in caller (a bearer token with `sub`)",
+        )
+    })
 }
 
 /// The database the schema serves, for a resolver.

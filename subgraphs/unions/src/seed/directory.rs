@@ -1,9 +1,10 @@
-//! The directory tables: grassroots unions, activities and awards, from the kit catalog.
+//! The directory tables: grassroots unions, activities and awards, from the kit catalog
+//! (the shared columns unchanged; the unions' own columns here).
 
 use quntuan_kit::catalog::{self, street_center_id};
-use quntuan_kit::seed::{insert_located, with_region};
+use quntuan_kit::seed::{DirectoryKey, DirectoryTable, insert_directory};
 use quntuan_kit::{Progress, RegionRef, Rng, Scale, names};
-use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
+use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr};
 
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 
@@ -15,66 +16,59 @@ pub(crate) struct SeededUnion {
     pub region: RegionRef,
 }
 
+/// A unions directory table and the unions' own columns in it.
+fn table<'a>(table: &'a str, extra_columns: &'a [&'a str]) -> DirectoryTable<'a> {
+    DirectoryTable {
+        subgraph: "unions",
+        table,
+        key: DirectoryKey::Text,
+        extra_columns,
+    }
+}
+
 pub(crate) async fn seed_unions(
     db: &DatabaseTransaction,
     scale: Scale,
     progress: &Progress,
 ) -> Result<Vec<SeededUnion>, DbErr> {
     let skeletons: Vec<_> = catalog::grassroots_unions(scale).collect();
-    let mut seeded = Vec::with_capacity(skeletons.len());
-    let mut rows = Vec::with_capacity(skeletons.len());
-    for unit in skeletons {
-        let kind = GrassrootsUnionKind::from_label(unit.kind).ok_or_else(|| {
-            DbErr::Custom(format!(
-                "catalog union `{}` has an unknown kind `{}`",
-                unit.id, unit.kind
-            ))
-        })?;
-        // Per-record stream: the chair does not change when another generator changes.
-        let mut rng = Rng::for_key("unions.union_details", &unit.id);
-        let chair_name = names::person_name(&mut rng);
-        let chair_phone = names::phone_number(&mut rng);
-        let center = rng
-            .chance(0.3)
-            .then(|| street_center_id(&unit.region.street_code));
-        let row: Vec<Value> = vec![
-            unit.id.clone().into(),
-            unit.name.clone().into(),
-            kind.to_value().into(),
-            (unit.member_count as i32).into(),
-            unit.founded_on.into(),
-            chair_name.into(),
-            chair_phone.into(),
-            center.into(),
-        ];
-        rows.push(with_region(row, &unit.region));
-        seeded.push(SeededUnion {
+    let columns = ["kind", "chair_name", "chair_phone", "service_center_id"];
+    insert_directory(
+        db,
+        progress,
+        table("grassroots_union", &columns),
+        &skeletons,
+        |unit| {
+            let kind = GrassrootsUnionKind::from_label(unit.kind).ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "catalog union `{}` has an unknown kind `{}`",
+                    unit.id, unit.kind
+                ))
+            })?;
+            // Per-record stream: the chair does not change when another generator changes.
+            let mut rng = Rng::for_key("unions.union_details", &unit.id);
+            let chair_name = names::person_name(&mut rng);
+            let chair_phone = names::phone_number(&mut rng);
+            let center = rng
+                .chance(0.3)
+                .then(|| street_center_id(&unit.region.street_code));
+            Ok(vec![
+                kind.to_value().into(),
+                chair_name.into(),
+                chair_phone.into(),
+                center.into(),
+            ])
+        },
+    )
+    .await?;
+    Ok(skeletons
+        .into_iter()
+        .map(|unit| SeededUnion {
             id: unit.id,
             name: unit.name,
             region: unit.region,
-        });
-    }
-    let columns = [
-        "id",
-        "name",
-        "kind",
-        "member_count",
-        "founded_on",
-        "chair_name",
-        "chair_phone",
-        "service_center_id",
-    ];
-    insert_located(
-        db,
-        progress,
-        "unions",
-        "grassroots_union",
-        &columns,
-        rows.len(),
-        rows,
-    )
-    .await?;
-    Ok(seeded)
+        })
+        .collect())
 }
 
 pub(crate) async fn seed_activities(
@@ -82,39 +76,20 @@ pub(crate) async fn seed_activities(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let rows: Vec<Vec<Value>> = catalog::union_activities(scale)
-        .map(|activity| {
+    let activities = catalog::union_activities(scale);
+    let columns = ["service_center_id"];
+    insert_directory(
+        db,
+        progress,
+        table("union_activity", &columns),
+        activities,
+        |activity| {
             let mut rng = Rng::for_key("unions.activity_details", &activity.id);
             let center = rng
                 .chance(0.5)
                 .then(|| street_center_id(&activity.region.street_code));
-            let row: Vec<Value> = vec![
-                activity.id.into(),
-                activity.title.into(),
-                activity.kind.into(),
-                activity.held_on.into(),
-                (activity.participant_count as i32).into(),
-                center.into(),
-            ];
-            with_region(row, &activity.region)
-        })
-        .collect();
-    let columns = [
-        "id",
-        "title",
-        "kind",
-        "held_on",
-        "participant_count",
-        "service_center_id",
-    ];
-    insert_located(
-        db,
-        progress,
-        "unions",
-        "union_activity",
-        &columns,
-        rows.len(),
-        rows,
+            Ok(vec![center.into()])
+        },
     )
     .await?;
     Ok(())
@@ -125,40 +100,24 @@ pub(crate) async fn seed_awards(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let rows: Vec<Vec<Value>> = catalog::union_awards(scale)
-        .map(|award| {
+    let awards = catalog::union_awards(scale);
+    let columns = ["kind", "recipient_person"];
+    insert_directory(
+        db,
+        progress,
+        table("labor_award", &columns),
+        awards,
+        |award| {
             // The catalog gives medals (individual honours) a person; certificates go to units.
             let kind = match award.recipient_person {
                 Some(_) => LaborAwardKind::Medal,
                 None => LaborAwardKind::Certificate,
             };
-            let row: Vec<Value> = vec![
-                award.id.into(),
+            Ok(vec![
                 kind.to_value().into(),
-                award.title.into(),
-                award.recipient_unit.into(),
-                award.recipient_person.into(),
-                award.year.into(),
-            ];
-            with_region(row, &award.region)
-        })
-        .collect();
-    let columns = [
-        "id",
-        "kind",
-        "title",
-        "recipient_unit",
-        "recipient_person",
-        "year",
-    ];
-    insert_located(
-        db,
-        progress,
-        "unions",
-        "labor_award",
-        &columns,
-        rows.len(),
-        rows,
+                award.recipient_person.clone().into(),
+            ])
+        },
     )
     .await?;
     Ok(())
