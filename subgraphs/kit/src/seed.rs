@@ -403,6 +403,17 @@ where
     insert_located(db, progress, subgraph, name, &columns, rows.len(), rows).await
 }
 
+/// A subgraph's seed run: `written` (the statements writing the data set of `scale`), its
+/// database error as [`KitError::Seed`] naming the subgraph and the data set.
+pub async fn write_data_set(
+    subgraph: &'static str,
+    scale: crate::Scale,
+    written: impl std::future::Future<Output = Result<(), DbErr>>,
+) -> Result<(), KitError> {
+    let context = format!("writing the {scale} data set");
+    written.await.map_err(seed_failed(subgraph, &context))
+}
+
 /// Inserts the directory's awards of an organisation (`catalog::youth_awards(scale)`, ...)
 /// into its integer-keyed awards table: `id` (the skeleton's number), `title`,
 /// `recipient_unit`, `recipient_person`, `year` and the region columns.

@@ -8,7 +8,7 @@ mod cases;
 mod directory;
 mod records;
 
-use quntuan_kit::seed::seed_failed;
+use quntuan_kit::seed::write_data_set;
 use quntuan_kit::{KitError, Progress, Scale};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 
@@ -57,14 +57,13 @@ pub async fn seed(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), KitError> {
-    let written = async {
+    write_data_set("unions", scale, async {
         let txn = db.begin().await?;
         seed_tables(&txn, scale, progress).await?;
         crate::service::figures::SUMMARY.fill(&txn).await?;
         txn.commit().await
-    };
-    let context = format!("writing the {scale} data set");
-    written.await.map_err(seed_failed("unions", &context))
+    })
+    .await
 }
 
 async fn seed_tables(

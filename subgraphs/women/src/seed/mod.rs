@@ -9,7 +9,7 @@ mod assistance;
 mod directory;
 mod records;
 
-use quntuan_kit::seed::seed_failed;
+use quntuan_kit::seed::write_data_set;
 use quntuan_kit::{KitError, Progress, RegionRef, Scale};
 use sea_orm::DatabaseConnection;
 
@@ -61,7 +61,7 @@ pub async fn seed(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), KitError> {
-    let written = async {
+    write_data_set("women", scale, async {
         let counts = Counts::of(scale);
         let organizations = directory::seed_organizations(db, scale, progress).await?;
         let homes = records::seed_womens_homes(db, &organizations, counts, progress).await?;
@@ -73,9 +73,8 @@ pub async fn seed(
         assistance::seed_assistance(db, &organizations, counts, progress).await?;
         // The per-region summary from the rows written (the mutations keep it current).
         crate::service::figures::SUMMARY.fill(db).await
-    };
-    let context = format!("writing the {scale} data set");
-    written.await.map_err(seed_failed("women", &context))
+    })
+    .await
 }
 
 /// A seeded record other generators attach to: its id, name and region.
