@@ -1,9 +1,8 @@
 //! Labour-dispute cases and the steps that brought each to its current status.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc};
 use quntuan_kit::catalog::{district_center_id, street_center_id};
+use quntuan_kit::rows::group_by_key;
 use quntuan_kit::seed::{date, insert_located, with_region};
 use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
@@ -78,13 +77,9 @@ pub(crate) async fn seed_disputes(
     ];
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.labor_disputes");
-    let mut by_district: HashMap<&str, Vec<&SeededUnion>> = HashMap::new();
-    for union in unions {
-        by_district
-            .entry(union.region.district_code.as_str())
-            .or_default()
-            .push(union);
-    }
+    let by_district = group_by_key(unions.iter().collect(), |u: &&SeededUnion| {
+        u.region.district_code.clone()
+    });
     let mut cases = Vec::new();
     let mut steps = Vec::new();
     for seq in 1..=counts.disputes {

@@ -1,8 +1,7 @@
 //! Workers' homes, union social workers, craftsmen and labour-sector social organisations.
 
-use std::collections::HashMap;
-
 use quntuan_kit::catalog::{district_center_id, street_center_id};
+use quntuan_kit::rows::group_by_key;
 use quntuan_kit::seed::date;
 use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Iterable};
@@ -69,13 +68,9 @@ pub(crate) async fn seed_social_workers(
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.social_workers");
     let specialties: Vec<UnionSocialWorkerSpecialty> = UnionSocialWorkerSpecialty::iter().collect();
-    let mut by_street: HashMap<&str, Vec<&SeededUnion>> = HashMap::new();
-    for union in unions {
-        by_street
-            .entry(union.region.street_code.as_str())
-            .or_default()
-            .push(union);
-    }
+    let by_street = group_by_key(unions.iter().collect(), |u: &&SeededUnion| {
+        u.region.street_code.clone()
+    });
     quntuan_kit::insert_located! {
         db, progress, "unions", "union_social_worker", counts.social_workers as usize,
         for n in 1..=counts.social_workers =>
