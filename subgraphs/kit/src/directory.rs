@@ -1,12 +1,15 @@
 //! `directory_object!`: the GraphQL objects of the shared directory (grassroots units,
-//! activities and awards) without writing each plain field out.
+//! activities and awards), and any other object over one row, without writing each plain
+//! field out.
 //!
 //! Every organisation serves the same interface fields on its directory types: an id, a name
 //! or title, a kind, the organisation, the region and its codes, a date and a count. They only
 //! read a column of the wrapped row (`self.0`). The macro takes the `impl` block with those
 //! fields written as one-line shorthands, in the order they stand in the SDL, and passes
 //! every other `async fn` through unchanged, so each crate keeps its own fields, docs and
-//! field order (its SDL stays byte for byte what it was).
+//! field order (its SDL stays byte for byte what it was). The same shorthands serve the
+//! crate's other row objects (volunteers, workers, homes): their personal columns are
+//! `personal` fields.
 //!
 //! | shorthand | generates |
 //! | --- | --- |
@@ -18,6 +21,7 @@
 //! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` |
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
+//! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
@@ -39,6 +43,68 @@
 //!     }
 //! }
 //! ```
+
+/// Declares hub's `Organization` enum (the `organization` of every directory type): the
+/// five organisations as GraphQL values `UNIONS YOUTH WOMEN SCIENCE DISABILITY`, with
+/// `org()` and `of(org)` to and from the kit's [`Org`](crate::catalog::Org). The doc comment
+/// written before the name is the type's description in the SDL, the one thing that
+/// differs between the subgraphs declaring it (hub's reads "A mass organisation.").
+/// An organisation subgraph uses the kit's own [`Organization`].
+///
+/// ```ignore
+/// quntuan_kit::organization_enum! {
+///     /// A mass organisation.
+///     pub enum Organization
+/// }
+/// ```
+#[macro_export]
+macro_rules! organization_enum {
+    ($(#[$doc:meta])* $vis:vis enum $name:ident) => {
+        $(#[$doc])*
+        #[derive($crate::reexports::async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name {
+            /// 工会 trade unions
+            Unions,
+            /// 共青团 Communist Youth League
+            Youth,
+            /// 妇联 Women's Federation
+            Women,
+            /// 科协 Association for Science and Technology
+            Science,
+            /// 残联 Disabled Persons' Federation
+            Disability,
+        }
+
+        impl $name {
+            /// The kit's name of this organisation.
+            pub fn org(self) -> $crate::catalog::Org {
+                match self {
+                    $name::Unions => $crate::catalog::Org::Unions,
+                    $name::Youth => $crate::catalog::Org::Youth,
+                    $name::Women => $crate::catalog::Org::Women,
+                    $name::Science => $crate::catalog::Org::Science,
+                    $name::Disability => $crate::catalog::Org::Disability,
+                }
+            }
+
+            /// The value naming the kit's `org`.
+            pub fn of(org: $crate::catalog::Org) -> $name {
+                match org {
+                    $crate::catalog::Org::Unions => $name::Unions,
+                    $crate::catalog::Org::Youth => $name::Youth,
+                    $crate::catalog::Org::Women => $name::Women,
+                    $crate::catalog::Org::Science => $name::Science,
+                    $crate::catalog::Org::Disability => $name::Disability,
+                }
+            }
+        }
+    };
+}
+
+organization_enum! {
+    /// A mass organisation (same values as hub's enum).
+    pub enum Organization
+}
 
 /// See the [module documentation](crate::directory).
 #[macro_export]
@@ -126,6 +192,18 @@ macro_rules! directory_object {
                 Region {
                     code: self.0.region_code.clone(),
                 }
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> Option<String> {
+                let id = $format.format(self.0.id);
+                $crate::reveal(ctx, $scope, $field, &id, || self.0.$name.clone())
             }
         ] $($rest)*);
     };

@@ -2,7 +2,7 @@
 //! from the kit (rows by id, figures from the summary).
 
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, EmptySubscription, ID, Object, Result, Schema, SimpleObject};
+use async_graphql::{Context, EmptySubscription, ID, Object, Result, Schema};
 use chrono::{NaiveDate, Utc};
 use quntuan_kit::rows::{ById, by_primary_key};
 use quntuan_kit::summary::SummaryFigures;
@@ -53,37 +53,17 @@ pub fn sdl() -> String {
 /// A grassroots unit of the organisation.
 pub(crate) struct SampleUnit(Model);
 
-#[Object]
-impl SampleUnit {
-    async fn id(&self) -> ID {
-        ID(UNIT.format(self.0.id))
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    async fn kind(&self) -> &str {
-        &self.0.kind
-    }
-    /// The community (or street) the unit is in.
-    async fn region_code(&self) -> &str {
-        &self.0.region_code
-    }
-    async fn street_code(&self) -> &str {
-        &self.0.street_code
-    }
-    async fn district_code(&self) -> &str {
-        &self.0.district_code
-    }
-    async fn region(&self) -> Region {
-        Region {
-            code: self.0.region_code.clone(),
-        }
-    }
-    async fn founded_on(&self) -> NaiveDate {
-        self.0.founded_on
-    }
-    async fn member_count(&self) -> i32 {
-        self.0.member_count
+quntuan_kit::directory_object! {
+    #[Object]
+    impl SampleUnit {
+        id(UNIT);
+        str name;
+        str kind;
+        /// The community (or street) the unit is in.
+        codes;
+        region;
+        copy founded_on: NaiveDate;
+        copy member_count: i32;
     }
 }
 
@@ -93,39 +73,18 @@ quntuan_kit::connection!(
     SampleUnit
 );
 
-/// A region of the county – street – community hierarchy (owned by hub).
-pub(crate) struct Region {
-    code: String,
-}
-
-#[Object]
-impl Region {
-    async fn code(&self) -> &str {
-        &self.code
-    }
+quntuan_kit::region_figures! {
+    loader(ctx) = app(ctx)?.figures;
     /// The organisation's figures for this region and everything below it.
-    async fn sample(&self, ctx: &Context<'_>) -> Result<Option<SampleRegionFigures>> {
-        // Nullable, so that an outage of this subgraph nulls only its own figures.
-        let row = app(ctx)?
-            .figures
-            .load_one(self.code.clone())
-            .await?
-            .unwrap_or_default();
-        let at = |i: usize| row.get(i).copied().unwrap_or(0);
-        Ok(Some(SampleRegionFigures {
-            unit_count: at(0),
-            member_count: at(1),
-        }))
+    sample: SampleRegionFigures;
+    // The fields stand in the order of `service::SUMMARY`'s measures.
+    /// The organisation's figures of a region (public aggregates), from the summary.
+    {
+        /// Grassroots units.
+        unit_count,
+        /// Members of those units.
+        member_count,
     }
-}
-
-/// The organisation's figures of a region (public aggregates), from the summary.
-#[derive(SimpleObject)]
-pub(crate) struct SampleRegionFigures {
-    /// Grassroots units.
-    unit_count: i64,
-    /// Members of those units.
-    member_count: i64,
 }
 
 pub struct Query;

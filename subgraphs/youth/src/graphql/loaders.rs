@@ -55,42 +55,17 @@ impl Loaders {
             activity: dataloader(by_primary_key(db)),
             social_worker: dataloader(by_primary_key(db)),
             award: dataloader(by_primary_key(db)),
-            logs_of_volunteer: dataloader(children_of::<service_log::Entity, _>(
-                db,
-                service_log::Column::VolunteerId,
-                service_log::Column::Id,
-                |m| Some(m.volunteer_id),
-            )),
-            activities_of_home: dataloader(children_of::<activity::Entity, _>(
-                db,
-                activity::Column::YouthHomeId,
-                activity::Column::Id,
-                |m| m.youth_home_id,
-            )),
-            homes_at_center: dataloader(children_of::<home::Entity, _>(
-                db,
-                home::Column::ServiceCenterId,
-                home::Column::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            activities_at_center: dataloader(children_of::<activity::Entity, _>(
-                db,
-                activity::Column::ServiceCenterId,
-                activity::Column::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            workers_at_center: dataloader(children_of::<social_worker::Entity, _>(
-                db,
-                social_worker::Column::ServiceCenterId,
-                social_worker::Column::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            volunteers_per_branch: dataloader(totals_of::<volunteer::Entity>(
+            logs_of_volunteer: dataloader(children_of(db, service_log::Column::VolunteerId)),
+            activities_of_home: dataloader(children_of(db, activity::Column::YouthHomeId)),
+            homes_at_center: dataloader(children_of(db, home::Column::ServiceCenterId)),
+            activities_at_center: dataloader(children_of(db, activity::Column::ServiceCenterId)),
+            workers_at_center: dataloader(children_of(db, social_worker::Column::ServiceCenterId)),
+            volunteers_per_branch: dataloader(totals_of(
                 db,
                 volunteer::Column::BranchId,
                 "COUNT(*)",
             )),
-            minutes_per_volunteer: dataloader(totals_of::<service_log::Entity>(
+            minutes_per_volunteer: dataloader(totals_of(
                 db,
                 service_log::Column::VolunteerId,
                 "SUM(minutes)",
