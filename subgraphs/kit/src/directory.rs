@@ -236,8 +236,49 @@ macro_rules! directory_object {
 ///     /// The unions' services at one venue.
 /// }
 /// ```
+///
+/// When the object only lists the organisation's records at the venue, each through a
+/// loader of children keyed by the centre id (`rows::ChildrenOf<E, String>`), the macro
+/// also writes its `#[Object] impl`: `lists(ctx) = ..;` names the loaders, each entry
+/// `field: ItemType = loader` one list field, in that order (the doc comment before
+/// `lists` describes the object).
+///
+/// ```ignore
+/// quntuan_kit::service_center! {
+///     /// What the youth league runs at this venue.
+///     youth: YouthAtServiceCenter,
+///     /// The youth homes, activities and social workers at one venue.
+///     lists(ctx) = app(ctx)?.loaders;
+///     {
+///         youth_homes: YouthHome = homes_at_center,
+///         activities: YouthActivity = activities_at_center,
+///     }
+/// }
+/// ```
 #[macro_export]
 macro_rules! service_center {
+    (
+        $(#[$field_doc:meta])* $field:ident: $at:ident,
+        $(#[$at_doc:meta])*
+        lists($ctx:ident) = $loaders:expr;
+        { $( $(#[$m:meta])* $list:ident: $item:ident = $loader:ident ),* $(,)? }
+    ) => {
+        $crate::service_center!($(#[$field_doc])* $field: $at,);
+
+        $(#[$at_doc])*
+        #[$crate::reexports::async_graphql::Object]
+        impl $at {
+            $(
+                $(#[$m])*
+                async fn $list(
+                    &self,
+                    $ctx: &$crate::reexports::async_graphql::Context<'_>,
+                ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                    Ok($crate::load_list(&$loaders.$loader, self.center_id.clone(), $item).await?)
+                }
+            )*
+        }
+    };
     ($(#[$field_doc:meta])* $field:ident: $at:ident, $(#[$at_doc:meta])*) => {
         /// A shared service venue; `hub` owns its name, kind and place.
         pub struct ServiceCenter {

@@ -1,5 +1,5 @@
 //! Filtered list queries: the filters every organisation's lists share (a region and
-//! everything below it, an equal value, a part of a text, a date range), each applied only
+//! everything below it, an equal value, one of some values, a part of a text, a date range), each applied only
 //! when the caller gave it, then one page ordered by a column (see [`crate::Page`]).
 //!
 //! ```ignore
@@ -50,6 +50,8 @@ pub trait Filters: Sized {
     fn in_region(self, code: Option<&str>) -> ApiResult<Self>;
     /// Rows whose `column` equals `value`.
     fn equal<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose `column` is one of `values` (none given: every row).
+    fn one_of<C: ColumnTrait, V: Into<Value> + Clone>(self, column: C, values: &[V]) -> Self;
     /// Rows whose text `column` contains `text`.
     fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self;
     /// Rows whose `column` lies between `from` and `to`, both included.
@@ -74,6 +76,13 @@ impl<E: EntityTrait> Filters for Select<E> {
             Some(value) => self.filter(column.eq(value)),
             None => self,
         }
+    }
+
+    fn one_of<C: ColumnTrait, V: Into<Value> + Clone>(self, column: C, values: &[V]) -> Self {
+        if values.is_empty() {
+            return self;
+        }
+        self.filter(column.is_in(values.iter().cloned()))
     }
 
     fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self {

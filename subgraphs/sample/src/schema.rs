@@ -2,7 +2,7 @@
 //! from the kit (rows by id, figures from the summary).
 
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, EmptySubscription, ID, Object, Result, Schema};
+use async_graphql::{Context, EmptySubscription, ID, Object, Result, Schema, SimpleObject};
 use chrono::{NaiveDate, Utc};
 use quntuan_kit::rows::{ById, by_primary_key};
 use quntuan_kit::summary::SummaryFigures;
@@ -73,18 +73,39 @@ quntuan_kit::connection!(
     SampleUnit
 );
 
-quntuan_kit::region_figures! {
-    loader(ctx) = app(ctx)?.figures;
-    /// The organisation's figures for this region and everything below it.
-    sample: SampleRegionFigures;
-    // The fields stand in the order of `service::SUMMARY`'s measures.
-    /// The organisation's figures of a region (public aggregates), from the summary.
-    {
-        /// Grassroots units.
-        unit_count,
-        /// Members of those units.
-        member_count,
+/// A region of the county – street – community hierarchy (owned by hub).
+pub(crate) struct Region {
+    code: String,
+}
+
+#[Object]
+impl Region {
+    async fn code(&self) -> &str {
+        &self.code
     }
+    /// The organisation's figures for this region and everything below it.
+    async fn sample(&self, ctx: &Context<'_>) -> Result<Option<SampleRegionFigures>> {
+        // Nullable, so that an outage of this subgraph nulls only its own figures.
+        let row = app(ctx)?
+            .figures
+            .load_one(self.code.clone())
+            .await?
+            .unwrap_or_default();
+        let at = |i: usize| row.get(i).copied().unwrap_or(0);
+        Ok(Some(SampleRegionFigures {
+            unit_count: at(0),
+            member_count: at(1),
+        }))
+    }
+}
+
+/// The organisation's figures of a region (public aggregates), from the summary.
+#[derive(SimpleObject)]
+pub(crate) struct SampleRegionFigures {
+    /// Grassroots units.
+    unit_count: i64,
+    /// Members of those units.
+    member_count: i64,
 }
 
 pub struct Query;
