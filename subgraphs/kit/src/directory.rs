@@ -22,6 +22,7 @@
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
 //! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
+//! | `nullable personal name(SCOPE, FORMAT, "Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
@@ -204,6 +205,19 @@ macro_rules! directory_object {
             ) -> Option<String> {
                 let id = $format.format(self.0.id);
                 $crate::reveal(ctx, $scope, $field, &id, || self.0.$name.clone())
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> Option<String> {
+                let value = self.0.$name.clone()?;
+                let id = $format.format(self.0.id);
+                $crate::reveal(ctx, $scope, $field, &id, || value)
             }
         ] $($rest)*);
     };

@@ -1,6 +1,8 @@
 //! Filtered list queries: the filters every organisation's lists share (a region and
-//! everything below it, an equal value, one of some values, a part of a text, a date range), each applied only
-//! when the caller gave it, then one page ordered by a column (see [`crate::Page`]).
+//! everything below it, an equal value, one of some values, a part of a text, a date
+//! range), each applied only when the caller gave it, then one page ordered by a column
+//! (see [`crate::Page`]). [`list_queries!`](crate::list_queries) declares the GraphQL list
+//! fields over them.
 //!
 //! ```ignore
 //! let select = organization::Entity::find()

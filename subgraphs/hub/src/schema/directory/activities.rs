@@ -31,23 +31,13 @@ directory_interface! {
         /// The community where it took place.
     }
     head {
-        async fn title(&self) -> &str {
-            &self.0.title
-        }
-
+        str title;
         /// The organisation's own category, e.g. 主题宣讲, 读书会.
-        async fn kind(&self) -> &str {
-            &self.0.kind
-        }
+        str kind;
     }
     tail {
-        async fn held_on(&self) -> NaiveDate {
-            self.0.held_on
-        }
-
-        async fn participant_count(&self) -> i32 {
-            self.0.participant_count
-        }
+        copy held_on: NaiveDate;
+        copy participant_count: i32;
     }
     types {
         /// A themed lecture event 主题宣讲活动 (unions).

@@ -29,19 +29,12 @@ directory_interface! {
     region_code {}
     head {
         /// The honour, e.g. 成都市五一劳动奖章（抗疫专项）.
-        async fn title(&self) -> &str {
-            &self.0.title
-        }
-
+        str title;
         /// The honoured collective, or the honoured person's workplace.
-        async fn recipient_unit(&self) -> &str {
-            &self.0.recipient_unit
-        }
+        str recipient_unit;
     }
     tail {
-        async fn year(&self) -> i32 {
-            self.0.year
-        }
+        copy year: i32;
     }
     types {
         /// A May Day labour certificate or medal (unions).

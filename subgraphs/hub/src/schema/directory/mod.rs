@@ -13,15 +13,15 @@ pub use units::{GrassrootsUnit, GrassrootsUnitConnection, UnitLookups};
 /// One directory interface over a directory table's rows: an entity type per organisation
 /// wrapping the row, with `id`, the `head` fields, `organization`, the region fields and
 /// the `tail` fields in that order (the order of the SDL; `region_code` documented as
-/// given); the interface enum with its
-/// `fields(...)` list; `from_row` (the typed entry of a row, `None` for an unknown
-/// organisation); its connection; and the object of the types' federation entity
-/// resolvers (`lookups: UnitLookups by units`: each type named `by find_..` resolves
-/// through `loaders.units`, null for an id of another organisation's type), merged into
-/// `Query`. An entry type given a scope
+/// given); the interface enum with its `fields(...)` list; `from_row` (the typed entry of a
+/// row, `None` for an unknown organisation); its connection; and the object of the types'
+/// federation entity resolvers (`lookups: UnitLookups by units`: each type named
+/// `by find_..` resolves through `loaders.units`, null for an id of another organisation's
+/// type), merged into `Query`. An entry type given a scope
 /// (`UnionAward = Unions ("unions:personal")`) also serves `recipientPerson` after the
-/// `head` fields, to callers holding that scope. The `head` and `tail` fields are written whole by
-/// the caller (with `&self`), so they read the row as `self.0`.
+/// `head` fields, to callers holding that scope. Each type's object is a kit
+/// `directory_object!`: the `head` and `tail` fields are its shorthands (`str title;`,
+/// `copy year: i32;`) or whole `async fn`s reading the row as `self.0`.
 macro_rules! directory_interface {
     (
         row: $row:ty,
@@ -110,38 +110,20 @@ macro_rules! directory_interface {
     };
     (@object $name:ident, $org:ident, { $(#[$region_doc:meta])* }, { $($head:tt)* },
         { $($personal:tt)* }, { $($tail:tt)* }) => {
-        #[async_graphql::Object(shareable)]
-        impl $name {
-            async fn id(&self) -> async_graphql::ID {
-                async_graphql::ID(self.0.id.clone())
+        quntuan_kit::directory_object! {
+            #[async_graphql::Object(shareable)]
+            impl $name {
+                id;
+                $($head)*
+                $($personal)*
+                organization(Organization::$org);
+                $(#[$region_doc])*
+                codes;
+                async fn region(&self) -> Region {
+                    Region::by_code(self.0.region_code.clone())
+                }
+                $($tail)*
             }
-
-            $($head)*
-
-            $($personal)*
-
-            async fn organization(&self) -> Organization {
-                Organization::$org
-            }
-
-            $(#[$region_doc])*
-            async fn region_code(&self) -> &str {
-                &self.0.region_code
-            }
-
-            async fn street_code(&self) -> &str {
-                &self.0.street_code
-            }
-
-            async fn district_code(&self) -> &str {
-                &self.0.district_code
-            }
-
-            async fn region(&self) -> Region {
-                Region::by_code(self.0.region_code.clone())
-            }
-
-            $($tail)*
         }
     };
 }

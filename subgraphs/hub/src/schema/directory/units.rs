@@ -31,23 +31,13 @@ directory_interface! {
         /// The community the unit is in.
     }
     head {
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
-
+        str name;
         /// The organisation's own category, e.g. 企业工会, 团支部.
-        async fn kind(&self) -> &str {
-            &self.0.kind
-        }
+        str kind;
     }
     tail {
-        async fn founded_on(&self) -> NaiveDate {
-            self.0.founded_on
-        }
-
-        async fn member_count(&self) -> i32 {
-            self.0.member_count
-        }
+        copy founded_on: NaiveDate;
+        copy member_count: i32;
     }
     types {
         /// A grassroots union 基层工会 (unions).

@@ -96,13 +96,7 @@ quntuan_kit::directory_object! {
         str recipient_unit;
         /// The honoured person (personal data).
         #[graphql(requires_scopes = "science:personal")]
-        async fn recipient_person(&self, ctx: &Context<'_>) -> Option<String> {
-            let person = self.0.recipient_person.clone()?;
-            let id = ids::AWARD.format(self.0.id);
-            quntuan_kit::auth::reveal(ctx, PERSONAL, "ScienceAward.recipientPerson", &id, || {
-                person
-            })
-        }
+        nullable personal recipient_person(PERSONAL, ids::AWARD, "ScienceAward.recipientPerson");
         /// Always `SCIENCE`.
         organization(Organization::Science);
         codes;
