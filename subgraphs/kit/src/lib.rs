@@ -33,6 +33,7 @@ pub mod service;
 pub mod summary;
 pub mod testing;
 pub mod trace;
+pub mod upsert;
 pub mod validate;
 pub mod write;
 
