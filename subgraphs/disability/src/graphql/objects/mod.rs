@@ -7,10 +7,10 @@ pub(crate) use directory::{
     DisabilityActivity, DisabilityActivityConnection, DisabilityAward, DisabilityAwardConnection,
     DisabilityOrganization, DisabilityOrganizationConnection,
 };
-pub(crate) use quntuan_kit::directory::Organization;
 pub(crate) use people::{
     DisabilityWorker, DisabilityWorkerConnection, DisabledPerson, DisabledPersonConnection,
 };
+pub(crate) use quntuan_kit::directory::Organization;
 
 /// Unlocks names, ID numbers and phones of the federation's people.
 pub(crate) const PERSONAL: &str = "disability:personal";

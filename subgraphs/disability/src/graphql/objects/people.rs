@@ -11,8 +11,8 @@ use super::{DisabilityOrganization, PERSONAL};
 use crate::entity::{person, worker};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::load_optional;
 use crate::service::lists::DisabilityCategory;
+use quntuan_kit::load_optional;
 
 /// A full- or part-time disability worker (残疾人专（兼）职工作者).
 pub(crate) struct DisabilityWorker(pub(crate) worker::Model);

@@ -8,11 +8,11 @@ mod people;
 pub(crate) use activity::{YouthActivity, YouthActivityConnection};
 pub(crate) use branch::{YouthAward, YouthAwardConnection, YouthBranch, YouthBranchConnection};
 pub(crate) use home::{YouthHome, YouthHomeConnection};
-pub(crate) use quntuan_kit::directory::Organization;
 pub(crate) use people::{
     YouthServiceLog, YouthServiceLogConnection, YouthSocialWorker, YouthSocialWorkerConnection,
     YouthVolunteer, YouthVolunteerConnection,
 };
+pub(crate) use quntuan_kit::directory::Organization;
 
 /// The personal-data scope of this subgraph.
 pub(crate) const PERSONAL: &str = "youth:personal";
