@@ -13,6 +13,15 @@ use quntuan_kit::{load_list, load_optional};
 /// A grassroots disabled persons' organisation (社区（村）残疾人协会, 专门协会).
 pub(crate) struct DisabilityOrganization(pub(crate) organization::Model);
 
+impl DisabilityOrganization {
+    /// The organisation a record's `organization_id` names, if any (the `organizationUnit`
+    /// of workers, registered people and services).
+    pub(crate) async fn of(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Self>> {
+        let loader = &app(ctx)?.loaders.organization;
+        Ok(load_optional(loader, id, DisabilityOrganization).await?)
+    }
+}
+
 quntuan_kit::directory_object! {
     #[Object(shareable)]
     impl DisabilityOrganization {
@@ -85,12 +94,7 @@ quntuan_kit::directory_object! {
             &self,
             ctx: &Context<'_>,
         ) -> Result<Option<DisabilityOrganization>> {
-            Ok(load_optional(
-                &app(ctx)?.loaders.organization,
-                self.0.organization_id,
-                DisabilityOrganization,
-            )
-            .await?)
+            DisabilityOrganization::of(ctx, self.0.organization_id).await
         }
         /// The shared venue it was held at, if any.
         service_center;

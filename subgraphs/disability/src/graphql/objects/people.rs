@@ -9,10 +9,9 @@ use quntuan_kit::auth::{DISABILITY_SENSITIVE, reveal};
 
 use super::{DisabilityOrganization, PERSONAL};
 use crate::entity::{person, worker};
-use crate::graphql::{app, center::ServiceCenter, region::Region};
+use crate::graphql::{center::ServiceCenter, region::Region};
 use crate::ids;
 use crate::service::lists::DisabilityCategory;
-use quntuan_kit::load_optional;
 
 /// A full- or part-time disability worker (残疾人专（兼）职工作者).
 pub(crate) struct DisabilityWorker(pub(crate) worker::Model);
@@ -36,12 +35,7 @@ quntuan_kit::directory_object! {
             &self,
             ctx: &Context<'_>,
         ) -> Result<Option<DisabilityOrganization>> {
-            Ok(load_optional(
-                &app(ctx)?.loaders.organization,
-                self.0.organization_id,
-                DisabilityOrganization,
-            )
-            .await?)
+            DisabilityOrganization::of(ctx, self.0.organization_id).await
         }
         /// The shared venue the worker is stationed at, if any.
         service_center;
@@ -103,12 +97,7 @@ quntuan_kit::directory_object! {
             &self,
             ctx: &Context<'_>,
         ) -> Result<Option<DisabilityOrganization>> {
-            Ok(load_optional(
-                &app(ctx)?.loaders.organization,
-                self.0.organization_id,
-                DisabilityOrganization,
-            )
-            .await?)
+            DisabilityOrganization::of(ctx, self.0.organization_id).await
         }
     }
 }
