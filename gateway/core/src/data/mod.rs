@@ -104,3 +104,5 @@ impl std::fmt::Display for Data {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod parse_tests;
