@@ -5,19 +5,8 @@
 
 mod common;
 
-use quntuan_kit::testing::{assert_fixture_folder, fixture_dir};
-
-#[tokio::test]
-async fn every_query_fixture_answers_its_whole_response() {
-    let f = common::seeded().await;
-    assert_fixture_folder(
-        &f.schema,
-        &fixture_dir(env!("CARGO_MANIFEST_DIR"), "queries"),
-        &[
-            ("anonymous", common::anonymous()),
-            ("officer", common::officer()),
-            ("case_worker", common::case_worker()),
-        ],
-    )
-    .await;
-}
+quntuan_kit::fixture_folder_test!(
+    every_query_fixture_answers_its_whole_response,
+    "queries",
+    on common::seeded().await.schema
+);

@@ -5,15 +5,8 @@
 
 mod common;
 
-use quntuan_kit::testing::{assert_fixture_folder, fixture_dir};
-
-#[tokio::test]
-async fn every_query_fixture_answers_its_whole_response() {
-    let (schema, _db) = common::seeded_schema().await;
-    assert_fixture_folder(
-        &schema,
-        &fixture_dir(env!("CARGO_MANIFEST_DIR"), "queries"),
-        &[("clerk", common::clerk())],
-    )
-    .await;
-}
+quntuan_kit::fixture_folder_test!(
+    every_query_fixture_answers_its_whole_response,
+    "queries",
+    on common::seeded_schema().await.0
+);

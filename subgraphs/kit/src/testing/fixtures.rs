@@ -25,15 +25,12 @@ pub fn fixture_dir(manifest_dir: &str, suite: &str) -> PathBuf {
 }
 
 /// Runs every case of the folder `dir` on `schema`. A case is `NAME.graphql`: header lines
-/// `# caller: WHO` (one of `callers`, required) and optionally `# variables: {JSON}`, then
-/// the operation, sent without the header (so error locations count from its first line);
-/// its whole response is expected in `NAME.json`. Panics naming every case that differs
-/// or cannot run, and every `.json` file without its case; a folder without cases fails.
-pub async fn assert_fixture_folder<E: Executor>(
-    schema: &E,
-    dir: &Path,
-    callers: &[(&str, Caller)],
-) {
+/// `# caller: anonymous` or `# caller: SUBJECT SCOPE...` (required) and optionally
+/// `# variables: {JSON}`, then the operation, sent without the header (so error locations
+/// count from its first line); its whole response is expected in `NAME.json`. Panics
+/// naming every case that differs or cannot run, and every `.json` file without its case;
+/// a folder without cases fails.
+pub async fn assert_fixture_folder<E: Executor>(schema: &E, dir: &Path) {
     let mut names: Vec<String> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|entry| entry.ok())
@@ -56,7 +53,7 @@ pub async fn assert_fixture_folder<E: Executor>(
     for case in &cases {
         let path = dir.join(format!("{case}.graphql"));
         let outcome = match std::fs::read_to_string(&path) {
-            Ok(text) => match FixtureCase::parse(&text, callers) {
+            Ok(text) => match FixtureCase::parse(&text) {
                 Ok(fixture) => {
                     let response =
                         execute(schema, fixture.caller, fixture.operation, fixture.variables)
@@ -87,7 +84,7 @@ struct FixtureCase<'a> {
 }
 
 impl<'a> FixtureCase<'a> {
-    fn parse(text: &'a str, callers: &[(&str, Caller)]) -> Result<Self, String> {
+    fn parse(text: &'a str) -> Result<Self, String> {
         let mut caller = None;
         let mut variables = serde_json::json!({});
         let mut operation = text;
@@ -95,13 +92,7 @@ impl<'a> FixtureCase<'a> {
             let (header, rest) = line.split_once('\n').unwrap_or((line, ""));
             operation = rest;
             match header.trim().split_once(':') {
-                Some(("caller", who)) => {
-                    let who = who.trim();
-                    caller = callers.iter().find(|(name, _)| *name == who).map(|(_, c)| c);
-                    if caller.is_none() {
-                        return Err(format!("no caller named `{who}`"));
-                    }
-                }
+                Some(("caller", who)) => caller = Some(parse_caller(who)),
                 Some(("variables", json)) => {
                     variables = serde_json::from_str(json)
                         .map_err(|e| format!("the variables are not JSON: {e}"))?;
@@ -111,12 +102,21 @@ impl<'a> FixtureCase<'a> {
         }
         match caller {
             Some(caller) => Ok(Self {
-                caller: caller.clone(),
+                caller,
                 variables,
                 operation,
             }),
             None => Err("no `# caller:` line".to_string()),
         }
+    }
+}
+
+/// `anonymous`, or a subject followed by its scopes: `officer-1 science:personal`.
+fn parse_caller(who: &str) -> Caller {
+    let mut words = who.split_whitespace();
+    match words.next() {
+        None | Some("anonymous") => Caller::anonymous(),
+        Some(subject) => Caller::new(subject, &words.collect::<Vec<_>>()),
     }
 }
 
@@ -215,19 +215,22 @@ mod tests {
 
     #[test]
     fn a_case_file_names_its_caller_and_variables_before_the_operation() {
-        let callers = [("officer", Caller::new("officer-1", &["x:personal"]))];
-        let text = "# caller: officer\n# variables: {\"limit\": 2}\n{ units(limit: $limit) { id } }\n";
-        let case = FixtureCase::parse(text, &callers).expect("the case parses");
-        assert_eq!(case.caller, callers[0].1);
+        let text = "# caller: officer-1 x:personal x:sensitive\n# variables: {\"limit\": 2}\n{ units(limit: $limit) { id } }\n";
+        let case = FixtureCase::parse(text).expect("the case parses");
+        assert_eq!(
+            case.caller,
+            Caller::new("officer-1", &["x:personal", "x:sensitive"])
+        );
         assert_eq!(case.variables, json!({"limit": 2}));
         assert_eq!(case.operation, "{ units(limit: $limit) { id } }\n");
+        let anonymous = FixtureCase::parse("# caller: anonymous\n{ units { id } }");
+        assert_eq!(anonymous.map(|c| c.caller), Ok(Caller::anonymous()));
         let errors = [
             ("{ units { id } }", "no `# caller:` line"),
-            ("# caller: clerk\n{ units { id } }", "no caller named `clerk`"),
             ("# as: officer\n{ units { id } }", "unknown header line `# as: officer`"),
         ];
         for (text, error) in errors {
-            assert_eq!(FixtureCase::parse(text, &callers).err().as_deref(), Some(error));
+            assert_eq!(FixtureCase::parse(text).err().as_deref(), Some(error));
         }
     }
 }
