@@ -6,14 +6,17 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use async_graphql::Executor;
 use sea_orm::DatabaseConnection;
 use serde_json::Value;
+
+use super::execute;
+use crate::auth::Caller;
 
 use crate::db::{TEST_DATABASE_ENV, connect, test_database};
 use crate::scale::Scale;
 use crate::seed::Progress;
 use crate::service::SubgraphService;
-
 
 /// A test database several pooled connections share, so that writers really contend:
 /// a fresh PostgreSQL schema when `DATABASE_URL` is set, otherwise a SQLite file in a new
@@ -71,7 +74,6 @@ pub async fn shared_seeded_database(subgraph: &dyn SubgraphService) -> SharedTes
     shared
 }
 
-
 /// The `id` of every successful `field` answer among `results` (`data.{field}.id`).
 pub fn answered_ids(results: &[Vec<Value>], field: &str) -> BTreeSet<String> {
     let pointer = format!("/data/{field}/id");
@@ -114,7 +116,6 @@ where
     all
 }
 
-
 /// The outcome of a GraphQL response as a test counts it: `"OK"` without errors,
 /// otherwise each error's `extensions.code` with its message (`"CONFLICT: ..."`).
 pub fn outcome(response: &Value) -> String {
@@ -133,6 +134,31 @@ pub fn outcome(response: &Value) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     }
+}
+
+/// Sends `operation` twice at the same time, as two callers with their variables: exactly
+/// one must apply (answer without errors) and the other be refused with `CONFLICT`, the
+/// way two officers recording the same thing at once are told.
+pub async fn assert_one_of_two_applies<E: Executor>(
+    schema: &E,
+    operation: &str,
+    [
+        (first_caller, first_variables),
+        (second_caller, second_variables),
+    ]: [(Caller, Value); 2],
+) {
+    let (first, second) = tokio::join!(
+        execute(schema, first_caller, operation, first_variables),
+        execute(schema, second_caller, operation, second_variables)
+    );
+    let mut outcomes = [outcome(&first), outcome(&second)];
+    outcomes.sort();
+    let applied = outcomes.iter().filter(|o| *o == "OK").count();
+    let conflicts = outcomes
+        .iter()
+        .filter(|o| o.starts_with("CONFLICT: "))
+        .count();
+    assert_eq!((applied, conflicts), (1, 1), "{first} {second}");
 }
 
 #[cfg(test)]

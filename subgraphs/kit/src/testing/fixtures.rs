@@ -56,8 +56,7 @@ pub async fn assert_fixture_folder<E: Executor>(schema: &E, dir: &Path) {
             Ok(text) => match FixtureCase::parse(&text) {
                 Ok(fixture) => {
                     let response =
-                        execute(schema, fixture.caller, fixture.operation, fixture.variables)
-                            .await;
+                        execute(schema, fixture.caller, fixture.operation, fixture.variables).await;
                     check_expected(&dir.join(format!("{case}.json")), &response)
                 }
                 Err(err) => Err(format!("{}: {err}", path.display())),
@@ -159,8 +158,12 @@ pub fn check_expected(path: &Path, actual: &Value) -> Result<(), String> {
     Err(format!(
         "{} differs at {}\n--- expected\n{}\n--- actual\n{}",
         path.display(),
-        first_difference(&sorted(expected.clone()), &sorted(actual.clone()), String::new())
-            .unwrap_or_default(),
+        first_difference(
+            &sorted(expected.clone()),
+            &sorted(actual.clone()),
+            String::new()
+        )
+        .unwrap_or_default(),
         pretty(&expected),
         pretty(actual)
     ))
@@ -171,10 +174,11 @@ fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
     match (a, b) {
         (Value::Object(a), Value::Object(b)) => {
             let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
-            keys.into_iter().find_map(|key| match (a.get(key), b.get(key)) {
-                (Some(x), Some(y)) => first_difference(x, y, format!("{at}/{key}")),
-                _ => Some(format!("{at}/{key}")),
-            })
+            keys.into_iter()
+                .find_map(|key| match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => first_difference(x, y, format!("{at}/{key}")),
+                    _ => Some(format!("{at}/{key}")),
+                })
         }
         (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
             .iter()
@@ -207,8 +211,7 @@ mod tests {
             Some("/data/items")
         );
         assert_eq!(
-            first_difference(&json!({"a": 1}), &json!({"a": 1, "b": 2}), String::new())
-                .as_deref(),
+            first_difference(&json!({"a": 1}), &json!({"a": 1, "b": 2}), String::new()).as_deref(),
             Some("/b")
         );
     }
@@ -227,7 +230,10 @@ mod tests {
         assert_eq!(anonymous.map(|c| c.caller), Ok(Caller::anonymous()));
         let errors = [
             ("{ units { id } }", "no `# caller:` line"),
-            ("# as: officer\n{ units { id } }", "unknown header line `# as: officer`"),
+            (
+                "# as: officer\n{ units { id } }",
+                "unknown header line `# as: officer`",
+            ),
         ];
         for (text, error) in errors {
             assert_eq!(FixtureCase::parse(text).err().as_deref(), Some(error));

@@ -82,7 +82,6 @@ macro_rules! personal_data_tests {
     };
 }
 
-
 /// The helpers a subgraph's integration tests share, declared in its `tests/common/mod.rs`
 /// over its own schema (a macro: each test binary is its own crate, and the helpers must
 /// name that crate's schema type):

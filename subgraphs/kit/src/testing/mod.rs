@@ -1,13 +1,14 @@
 //! Test support shared by every subgraph's tests: a migrated, demo-seeded database per test
 //! (SQLite in memory, or a fresh PostgreSQL schema when `DATABASE_URL` is set) with its
 //! statements counted, running operations as a given caller, canonical JSON, row counts;
-//! fixture folders of cases and their whole responses ([`fixtures`]) and tables of refused
+//! fixture folders of cases and their whole responses ([`fixtures`]), full-scale seeds ([`full_scale`]) and tables of refused
 //! operations ([`refusals`]); concurrency ([`concurrency`]), HTTP ([`http`]) and
 //! subscription ([`subscriptions`]) support; and the macros a crate's tests are declared
 //! with ([`macros`]).
 
 pub mod concurrency;
 pub mod fixtures;
+pub mod full_scale;
 pub mod http;
 pub mod macros;
 pub mod refusals;
@@ -24,10 +25,11 @@ use crate::seed::Progress;
 use crate::service::SubgraphService;
 
 pub use concurrency::{
-    SharedTestDatabase, answered_ids, outcome, run_clients, shared_seeded_database,
-    shared_test_database,
+    SharedTestDatabase, answered_ids, assert_one_of_two_applies, outcome, run_clients,
+    shared_seeded_database, shared_test_database,
 };
 pub use fixtures::{assert_expected, assert_fixture_folder, fixture_dir};
+pub use full_scale::full_scale_database;
 pub use http::{
     ScopedQuery, assert_serves_over_http, bearer_token, fields_requiring, post_graphql, send,
 };
@@ -95,7 +97,6 @@ pub async fn statements_of<E: Executor>(
     assert_eq!(response.get("errors"), None, "{response}");
     counter.count()
 }
-
 
 /// [`statements_of`] the same query once per set of `variables`, in order: a batching test
 /// asserts the counts do not grow with the number of entities.
@@ -180,7 +181,6 @@ pub fn test_now() -> chrono::DateTime<chrono::Utc> {
         .unwrap_or_default()
 }
 
-
 /// Runs `query` with `variables` on `schema` as `caller`; the whole response as JSON.
 pub async fn execute<E: Executor>(
     schema: &E,
@@ -216,6 +216,13 @@ pub async fn row_counts(db: &DatabaseConnection, tables: &[&str]) -> Vec<(String
     counts
 }
 
+/// The rows of `table` among [`row_counts`]; panics when it was not counted.
+pub fn rows_of(counts: &[(String, i64)], table: &str) -> i64 {
+    match counts.iter().find(|(name, _)| name == table) {
+        Some((_, rows)) => *rows,
+        None => panic!("the rows of `{table}` were not counted"),
+    }
+}
 
 /// A distinct, valid 18-character resident ID number for test person `n` (below 100,000):
 /// a Beijing 1990 birth date and `n`, with its GB 11643 check character.
