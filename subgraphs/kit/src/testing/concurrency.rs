@@ -136,6 +136,18 @@ pub fn outcome(response: &Value) -> String {
     }
 }
 
+/// Asserts that write `n` of every client of [`run_clients`] was won by one (`"OK"`) and
+/// refused to each other one with `refused` (an [`outcome`]): the write every client wanted
+/// at once.
+pub fn assert_one_client_won(results: &[Vec<Value>], n: usize, refused: &str) {
+    let mut outcomes: Vec<String> = results.iter().map(|r| outcome(&r[n])).collect();
+    outcomes.sort();
+    let mut expected = vec![refused.to_string(); results.len().saturating_sub(1)];
+    expected.push("OK".to_string());
+    expected.sort();
+    assert_eq!(outcomes, expected, "write {n}");
+}
+
 /// Sends `operation` twice at the same time, as two callers with their variables: exactly
 /// one must apply (answer without errors) and the other be refused with `CONFLICT`, the
 /// way two officers recording the same thing at once are told.

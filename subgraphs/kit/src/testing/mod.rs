@@ -1,9 +1,10 @@
 //! Test support shared by every subgraph's tests: a migrated, demo-seeded database per test
 //! (SQLite in memory, or a fresh PostgreSQL schema when `DATABASE_URL` is set) with its
-//! statements counted, running operations as a given caller, canonical JSON, row counts;
-//! fixture folders of cases and their whole responses ([`fixtures`]), full-scale seeds ([`full_scale`]) and tables of refused
-//! operations ([`refusals`]); concurrency ([`concurrency`]), HTTP ([`http`]) and
-//! subscription ([`subscriptions`]) support; and the macros a crate's tests are declared
+//! statements counted, running operations as a given caller, canonical JSON, row counts.
+//! In modules: fixture folders of cases and their whole responses ([`fixtures`]), tables
+//! of refused operations ([`refusals`]), region-summary checks ([`region_summary`]),
+//! full-scale seeds ([`full_scale`]), concurrency ([`concurrency`]), HTTP ([`http`]) and
+//! subscription ([`subscriptions`]) support, and the macros a crate's tests are declared
 //! with ([`macros`]).
 
 pub mod concurrency;
@@ -12,6 +13,7 @@ pub mod full_scale;
 pub mod http;
 pub mod macros;
 pub mod refusals;
+pub mod region_summary;
 pub mod subscriptions;
 
 use async_graphql::{Executor, Request, Variables};
@@ -25,8 +27,8 @@ use crate::seed::Progress;
 use crate::service::SubgraphService;
 
 pub use concurrency::{
-    SharedTestDatabase, answered_ids, assert_one_of_two_applies, outcome, run_clients,
-    shared_seeded_database, shared_test_database,
+    SharedTestDatabase, answered_ids, assert_one_client_won, assert_one_of_two_applies, outcome,
+    run_clients, shared_seeded_database, shared_test_database,
 };
 pub use fixtures::{assert_expected, assert_fixture_folder, fixture_dir};
 pub use full_scale::full_scale_database;
