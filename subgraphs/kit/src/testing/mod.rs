@@ -37,7 +37,9 @@ pub use http::{
 };
 pub use macros::{assert_sdl_snapshot_current, assert_serves_sdl};
 pub use refusals::{Refusal, assert_refusals, refusal_response};
-pub use subscriptions::{next_event, subscribe};
+pub use subscriptions::{
+    assert_no_event, first_answer, next_event, subscribe, subscribe_in_region,
+};
 
 /// A fresh database per test ([`test_database`]), migrated and seeded at demo scale by
 /// `subgraph`. Panics (failing the test) when either step fails.

@@ -1,4 +1,5 @@
-//! Subscriptions under test: open one, then read its events one at a time.
+//! Subscriptions under test: open one, read its events one at a time, and see that
+//! nothing more came.
 
 use async_graphql::{Executor, Request, Variables};
 use futures::{FutureExt, Stream, StreamExt};
@@ -34,4 +35,48 @@ pub async fn next_event(
         .expect("an event within 5 s")
         .expect("the subscription is open");
     serde_json::to_value(event).expect("a response serialises")
+}
+
+/// [`subscribe`] with the variables `{"region": REGION}`: the organisations' subscriptions
+/// take an optional `$region` to filter on.
+pub fn subscribe_in_region<E: Executor>(
+    schema: &E,
+    query: &str,
+    caller: Caller,
+    region: Option<&str>,
+) -> impl Stream<Item = async_graphql::Response> + Unpin {
+    subscribe(
+        schema,
+        query,
+        serde_json::json!({ "region": region }),
+        caller,
+    )
+}
+
+/// Asserts no event is waiting once the writes so far have run: nothing for a refused
+/// write. The stream is polled between yields to the runtime, so an event published by
+/// another task, and resolved over several polls, shows up (no timeout: not timed).
+pub async fn assert_no_event(events: &mut (impl Stream<Item = async_graphql::Response> + Unpin)) {
+    for _ in 0..16 {
+        tokio::task::yield_now().await;
+        if let Some(event) = events.next().now_or_never() {
+            let event = serde_json::to_value(event).unwrap_or_default();
+            panic!("an event came where none should: {event}");
+        }
+    }
+}
+
+/// The first answer of subscription `query` opened with `variables` as `caller`, as
+/// JSON: for a subscription refused when it is opened (one answer, an error).
+pub async fn first_answer<E: Executor>(
+    schema: &E,
+    query: &str,
+    variables: Value,
+    caller: Caller,
+) -> Value {
+    let request = Request::new(query)
+        .variables(Variables::from_json(variables))
+        .data(caller);
+    let mut answers = Box::pin(schema.execute_stream(request, None));
+    next_event(&mut answers).await
 }
