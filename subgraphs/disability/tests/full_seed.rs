@@ -3,9 +3,9 @@
 //!
 //! `cargo test -p quntuan-disability --test full_seed -- --ignored --nocapture`
 
+use quntuan_disability::Disability;
 use quntuan_kit::Caller;
 use quntuan_kit::testing::{execute, full_scale_database};
-use quntuan_disability::Disability;
 use serde_json::json;
 
 const FIGURES: &str = r#"{ _entities(representations: [{__typename: "Region", code: "510100"}]) { ... on Region { disability { organizationCount workerCount registeredPersonCount serviceCount awardCount } } } }"#;

@@ -2,12 +2,13 @@
 //! tests: which regions to compare with the live aggregate, what the demo seed must leave
 //! in it, and how figures and row counts move.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
-use crate::region::RegionTree;
+use crate::region::{CITY_CODE, RegionTree};
 use crate::scale::Scale;
+use crate::summary::RegionSummary;
 
 /// The codes of the rows of the summary table `table`, in order.
 pub async fn summary_codes(db: &DatabaseConnection, table: &str) -> Vec<String> {
@@ -32,6 +33,26 @@ pub async fn regions_to_check(db: &DatabaseConnection, table: &str, extra: &[&st
     codes.extend(summary_codes(db, table).await);
     codes.extend(extra.iter().map(|c| c.to_string()));
     codes.into_iter().collect()
+}
+
+/// Asserts `summary` reads what its live aggregate gives (the oracle) for every region
+/// of the demo tree and the city, naming the region and `when` (say "after the seed")
+/// where they differ; answers the summary's figures by region.
+pub async fn assert_summary_is_live(
+    db: &DatabaseConnection,
+    summary: &RegionSummary,
+    when: &str,
+) -> HashMap<String, Vec<i64>> {
+    let codes = regions_to_check(db, summary.table, &[CITY_CODE]).await;
+    let read = summary.read(db, &codes).await.expect("the summary reads");
+    let live = summary
+        .live(db, &codes)
+        .await
+        .expect("the live aggregate runs");
+    for code in &codes {
+        assert_eq!(read[code], live[code], "region {code} {when}");
+    }
+    read
 }
 
 /// Asserts the rows the demo seed left in `table` are regions of the demo tree: each
