@@ -3,11 +3,7 @@
 
 mod common;
 
-quntuan_kit::fixture_folder_test!(
-    every_personal_data_fixture_answers_its_whole_response,
-    "personal",
-    on common::seeded().await.schema
-);
+quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
 
 #[test]
 fn the_sdl_marks_personal_fields_with_requires_scopes() {

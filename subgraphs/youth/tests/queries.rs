@@ -5,8 +5,4 @@
 
 mod common;
 
-quntuan_kit::fixture_folder_test!(
-    every_query_fixture_answers_its_whole_response,
-    "queries",
-    on common::seeded().await.schema
-);
+quntuan_kit::fixture_folder_test!(queries, on common::seeded().await.schema);

@@ -144,19 +144,19 @@ macro_rules! test_helpers {
     };
 }
 
-/// A test `$test` that runs the calling crate's fixture folder `tests/fixtures/$suite` on a
-/// schema ([`super::assert_fixture_folder`]; the expression is evaluated in an async test,
-/// so it may await).
+/// A test named after `$suite` that runs the calling crate's fixture folder
+/// `tests/fixtures/$suite` on a schema ([`super::assert_fixture_folder`]; the expression is
+/// evaluated in an async test, so it may await).
 ///
 /// ```ignore
-/// quntuan_kit::fixture_folder_test!(queries_answer_in_full, "queries", on common::seeded().await.schema);
+/// quntuan_kit::fixture_folder_test!(queries, on common::seeded().await.schema);
 /// ```
 #[macro_export]
 macro_rules! fixture_folder_test {
-    ($test:ident, $suite:literal, on $schema:expr $(,)?) => {
+    ($suite:ident, on $schema:expr $(,)?) => {
         #[tokio::test]
-        async fn $test() {
-            let dir = $crate::testing::fixture_dir(env!("CARGO_MANIFEST_DIR"), $suite);
+        async fn $suite() {
+            let dir = $crate::testing::fixture_dir(env!("CARGO_MANIFEST_DIR"), stringify!($suite));
             $crate::testing::assert_fixture_folder(&$schema, &dir).await;
         }
     };
