@@ -136,6 +136,19 @@ pub fn outcome(response: &Value) -> String {
     }
 }
 
+/// The caller of client `client` of [`run_clients`]: a signed-in officer without scopes.
+pub fn client_officer(client: usize) -> Caller {
+    Caller::new(format!("officer-{client}"), &[])
+}
+
+/// Asserts that the `writes` of every client of [`run_clients`] all committed (`"OK"`).
+pub fn assert_committed(results: &[Vec<Value>], writes: std::ops::Range<usize>) {
+    for (client, outcomes) in results.iter().enumerate() {
+        let answered: Vec<String> = outcomes[writes.clone()].iter().map(outcome).collect();
+        assert_eq!(answered, vec!["OK"; writes.len()], "client {client}");
+    }
+}
+
 /// Asserts that write `n` of every client of [`run_clients`] was won by one (`"OK"`) and
 /// refused to each other one with `refused` (an [`outcome`]): the write every client wanted
 /// at once.

@@ -27,8 +27,9 @@ use crate::seed::Progress;
 use crate::service::SubgraphService;
 
 pub use concurrency::{
-    SharedTestDatabase, answered_ids, assert_one_client_won, assert_one_of_two_applies, outcome,
-    run_clients, shared_seeded_database, shared_test_database,
+    SharedTestDatabase, answered_ids, assert_committed, assert_one_client_won,
+    assert_one_of_two_applies, client_officer, outcome, run_clients, shared_seeded_database,
+    shared_test_database,
 };
 pub use fixtures::{assert_expected, assert_fixture_folder, fixture_dir};
 pub use full_scale::full_scale_database;

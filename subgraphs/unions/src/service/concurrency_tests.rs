@@ -6,12 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use quntuan_kit::Caller;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    answered_ids, assert_one_client_won, execute, outcome, run_clients, shared_seeded_database,
-    test_now,
+    answered_ids, assert_committed, assert_one_client_won, client_officer, execute, run_clients,
+    shared_seeded_database, test_now,
 };
 use serde_json::{Value, json};
 
@@ -49,13 +48,7 @@ fn dispute_input() -> Value {
 }
 
 async fn run(schema: &UnionsSchema, client: usize, query: &str, variables: Value) -> Value {
-    execute(
-        schema,
-        Caller::new(format!("officer-{client}"), &[]),
-        query,
-        variables,
-    )
-    .await
+    execute(schema, client_officer(client), query, variables).await
 }
 
 /// Client `client`'s write `n`: distinct unions (even `n` below 8) and new cases (odd),
@@ -106,10 +99,7 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     };
 
     // Writes 0..8 of every client: all committed.
-    for (client, outcomes) in results.iter().enumerate() {
-        let first: Vec<String> = outcomes[..8].iter().map(outcome).collect();
-        assert_eq!(first, vec!["OK"; 8], "client {client}");
-    }
+    assert_committed(&results, 0..8);
     // The contended step and name: one client each wins, the others hear why not.
     let allowed: Vec<&str> = LaborDisputeStatus::Mediating
         .next()

@@ -6,12 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use quntuan_kit::Caller;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    answered_ids, assert_one_client_won, execute, outcome, resident_id_number, run_clients,
-    shared_seeded_database,
+    answered_ids, assert_committed, assert_one_client_won, client_officer, execute,
+    resident_id_number, run_clients, shared_seeded_database,
 };
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
@@ -41,13 +40,7 @@ fn volunteer(id_number: &str) -> Value {
 }
 
 async fn run(schema: &YouthSchema, client: usize, query: &str, variables: Value) -> Value {
-    execute(
-        schema,
-        Caller::new(format!("officer-{client}"), &[]),
-        query,
-        variables,
-    )
-    .await
+    execute(schema, client_officer(client), query, variables).await
 }
 
 /// Client `client`'s write `n`: four new volunteers, two logs of 2 hours for the shared
@@ -92,10 +85,7 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
         .await
     };
 
-    for (client, outcomes) in results.iter().enumerate() {
-        let valid: Vec<String> = outcomes[..9].iter().map(outcome).collect();
-        assert_eq!(valid, vec!["OK"; 9], "client {client}");
-    }
+    assert_committed(&results, 0..9);
     let duplicate = "CONFLICT: a volunteer with this `idNumber` is already registered";
     assert_one_client_won(&results, 9, duplicate);
 
