@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the dashboard and GraphiQL bundles from the pinned packages of package-lock.json into
-# gateway/core/assets, which the gateway embeds at compile time. The built files are committed
+# gateway/core/assets, with their brotli, zstd and gzip copies in assets/encoded, which the
+# gateway embeds at compile time. The built files are committed
 # so that a fresh clone builds and runs without npm; run this after changing web/src.
 #   cd web && npm ci && ./build.sh
 set -eu
@@ -12,4 +13,7 @@ common="--bundle --minify --format=iife --target=es2020 --legal-comments=none --
 ./node_modules/.bin/esbuild src/dashboard/style.css --minify --log-level=warning --outfile="$out/dashboard.css"
 ./node_modules/.bin/esbuild src/graphiql/main.js $common --define:process.env.NODE_ENV='"production"' \
   --loader:.css=css --outfile="$out/graphiql.js"
-ls -l "$out"
+# The copies the gateway serves compressed, at the codecs' best levels (brotli 11 takes a few
+# seconds); a test fails when a bundle and its copies disagree.
+(cd .. && QUNTUAN_ENCODE_ASSETS=1 cargo test -q -p quntuan-gateway --lib encoded_copies_are_the_assets)
+ls -l "$out" "$out/encoded"

@@ -1,5 +1,6 @@
 //! Bytes in and out of gzip, brotli and zstd, whole: subgraph bodies (read whole anyway,
-//! [`crate::subgraph_compression`]) and the embedded browser assets, compressed once.
+//! [`crate::subgraph_compression`]), and the embedded browser assets' copies, made when the
+//! bundles are built.
 
 use crate::http::CompressionAlgorithm as Algorithm;
 use std::io::{Read, Write};

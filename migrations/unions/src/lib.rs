@@ -20,7 +20,7 @@ mod m20260101_000010_create_unions_region_figures;
 mod region_figures;
 mod regional;
 
-pub use region_figures::{DISPUTE_STATUS_COLUMNS, FIGURE_COLUMNS, fill_region_figures};
+pub use region_figures::{DISPUTE_STATUS_COLUMNS, FIGURE_COLUMNS, SUMMARY, fill_region_figures};
 
 /// The unions migrator: `Migrator::up(&db, None)` brings a database to the current schema.
 pub struct Migrator;

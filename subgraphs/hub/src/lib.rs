@@ -10,46 +10,24 @@ pub mod schema;
 pub mod seed;
 pub mod service;
 
-use axum::Router;
 use quntuan_hub_migration::{Migrator, MigratorTrait};
-use quntuan_kit::{BoxFuture, EventBus, KitError, Progress, Scale, SubgraphService};
+use quntuan_kit::EventBus;
 use sea_orm::DatabaseConnection;
 
-/// The hub subgraph, for the CLI and the end-to-end tests.
-pub struct Hub;
+quntuan_kit::subgraph_service! {
+    /// The hub subgraph, for the CLI and the end-to-end tests.
+    Hub: "hub",
+    migrator: Migrator,
+    seed: seed::seed,
+    schema: schema::build,
+    schema_with_events: following_the_directory,
+    sdl: schema::sdl,
+}
 
-impl SubgraphService for Hub {
-    fn name(&self) -> &'static str {
-        "hub"
-    }
-
-    fn migrate<'a>(&'a self, db: &'a DatabaseConnection) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(async move {
-            Migrator::up(db, None)
-                .await
-                .map_err(|source| KitError::Migrate {
-                    subgraph: "hub",
-                    source,
-                })
-        })
-    }
-
-    fn seed<'a>(
-        &'a self,
-        db: &'a DatabaseConnection,
-        scale: Scale,
-        progress: &'a Progress,
-    ) -> BoxFuture<'a, Result<(), KitError>> {
-        Box::pin(seed::seed(db, scale, progress))
-    }
-
-    fn router_with_events(&self, db: DatabaseConnection, events: EventBus) -> Router {
-        // Runs as long as the process (dropping its handle leaves it running).
-        directory_feed::follow(db.clone(), &events);
-        quntuan_kit::router(schema::build(db))
-    }
-
-    fn sdl(&self) -> String {
-        schema::sdl()
-    }
+/// The schema serving `db`, with hub following the organisations' directory events on
+/// `events` (the follower runs as long as the process; dropping its handle leaves it
+/// running).
+fn following_the_directory(db: DatabaseConnection, events: EventBus) -> schema::HubSchema {
+    directory_feed::follow(db.clone(), &events);
+    schema::build(db)
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, Loader};
+use quntuan_kit::rows::{ById, ChildrenOf, by_primary_key, children_of};
 use quntuan_kit::{ApiError, dataloader};
 use sea_orm::DatabaseConnection;
 
@@ -12,25 +13,6 @@ use crate::entities::{
     joint_project_organization, region, service_center,
 };
 use crate::service;
-
-/// Loads one row per key.
-macro_rules! by_key_loader {
-    ($(#[$doc:meta])* $name:ident, $model:ty, $fetch:path, $key:ident) => {
-        $(#[$doc])*
-        pub struct $name {
-            db: DatabaseConnection,
-        }
-
-        impl Loader<String> for $name {
-            type Value = $model;
-            type Error = ApiError;
-
-            async fn load(&self, keys: &[String]) -> Result<HashMap<String, $model>, ApiError> {
-                Ok($fetch(&self.db, keys).await?.into_iter().map(|m| (m.$key.clone(), m)).collect())
-            }
-        }
-    };
-}
 
 /// Loads the rows that belong to each key (keys without rows map to an empty list).
 macro_rules! grouped_loader {
@@ -58,31 +40,6 @@ macro_rules! grouped_loader {
     };
 }
 
-by_key_loader!(
-    /// Regions by code.
-    RegionLoader, region::Model, service::regions::by_codes, code
-);
-grouped_loader!(
-    /// Children of regions, by parent code.
-    ChildrenLoader, region::Model, service::regions::children_of,
-    |r: &region::Model| r.parent_code.clone()
-);
-by_key_loader!(
-    /// Service centres by id.
-    CenterLoader, service_center::Model, service::centers::by_ids, id
-);
-by_key_loader!(
-    /// Directory units by id.
-    UnitLoader, directory_unit::Model, service::directory::units_by_ids, id
-);
-by_key_loader!(
-    /// Directory activities by id.
-    ActivityLoader, directory_activity::Model, service::directory::activities_by_ids, id
-);
-by_key_loader!(
-    /// Directory awards by id.
-    AwardLoader, directory_award::Model, service::directory::awards_by_ids, id
-);
 grouped_loader!(
     /// Departments of joint projects, by project id.
     ProjectDepartmentsLoader, joint_project_department::Model, service::projects::departments_of,
@@ -96,32 +53,34 @@ grouped_loader!(
 
 /// Every loader of the schema, kept in the schema data.
 pub struct Loaders {
-    pub regions: DataLoader<RegionLoader>,
-    pub children: DataLoader<ChildrenLoader>,
-    pub centers: DataLoader<CenterLoader>,
-    pub units: DataLoader<UnitLoader>,
-    pub activities: DataLoader<ActivityLoader>,
-    pub awards: DataLoader<AwardLoader>,
+    /// Regions by code, and the children of regions by parent code (ordered by code).
+    pub regions: DataLoader<ById<region::Entity, String>>,
+    pub children: DataLoader<ChildrenOf<region::Entity, String>>,
+    /// Service centres and directory rows by id.
+    pub centers: DataLoader<ById<service_center::Entity, String>>,
+    pub units: DataLoader<ById<directory_unit::Entity, String>>,
+    pub activities: DataLoader<ById<directory_activity::Entity, String>>,
+    pub awards: DataLoader<ById<directory_award::Entity, String>>,
     pub project_departments: DataLoader<ProjectDepartmentsLoader>,
     pub project_organizations: DataLoader<ProjectOrganizationsLoader>,
 }
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Loaders {
-        let db = || db.clone();
+        let own = || db.clone();
         Loaders {
-            regions: dataloader(RegionLoader { db: db() }),
-            children: dataloader(ChildrenLoader { db: db() }),
-            centers: dataloader(CenterLoader { db: db() }),
-            units: dataloader(UnitLoader { db: db() }),
-            activities: dataloader(ActivityLoader { db: db() }),
-            awards: dataloader(AwardLoader { db: db() }),
+            regions: dataloader(by_primary_key(db)),
+            children: dataloader(children_of(db, region::Column::ParentCode)),
+            centers: dataloader(by_primary_key(db)),
+            units: dataloader(by_primary_key(db)),
+            activities: dataloader(by_primary_key(db)),
+            awards: dataloader(by_primary_key(db)),
             project_departments: DataLoader::new(
-                ProjectDepartmentsLoader { db: db() },
+                ProjectDepartmentsLoader { db: own() },
                 tokio::spawn,
             ),
             project_organizations: DataLoader::new(
-                ProjectOrganizationsLoader { db: db() },
+                ProjectOrganizationsLoader { db: own() },
                 tokio::spawn,
             ),
         }

@@ -1,12 +1,15 @@
 //! `directory_object!`: the GraphQL objects of the shared directory (grassroots units,
-//! activities and awards) without writing each plain field out.
+//! activities and awards), and any other object over one row, without writing each plain
+//! field out.
 //!
 //! Every organisation serves the same interface fields on its directory types: an id, a name
 //! or title, a kind, the organisation, the region and its codes, a date and a count. They only
 //! read a column of the wrapped row (`self.0`). The macro takes the `impl` block with those
 //! fields written as one-line shorthands, in the order they stand in the SDL, and passes
 //! every other `async fn` through unchanged, so each crate keeps its own fields, docs and
-//! field order (its SDL stays byte for byte what it was).
+//! field order (its SDL stays byte for byte what it was). The same shorthands serve the
+//! crate's other row objects (volunteers, workers, homes): their personal columns are
+//! `personal` fields.
 //!
 //! | shorthand | generates |
 //! | --- | --- |
@@ -18,6 +21,8 @@
 //! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` |
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
+//! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
+//! | `nullable personal name(SCOPE, FORMAT, "Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
@@ -39,6 +44,68 @@
 //!     }
 //! }
 //! ```
+
+/// Declares hub's `Organization` enum (the `organization` of every directory type): the
+/// five organisations as GraphQL values `UNIONS YOUTH WOMEN SCIENCE DISABILITY`, with
+/// `org()` and `of(org)` to and from the kit's [`Org`](crate::catalog::Org). The doc comment
+/// written before the name is the type's description in the SDL, the one thing that
+/// differs between the subgraphs declaring it (hub's reads "A mass organisation.").
+/// An organisation subgraph uses the kit's own [`Organization`].
+///
+/// ```ignore
+/// quntuan_kit::organization_enum! {
+///     /// A mass organisation.
+///     pub enum Organization
+/// }
+/// ```
+#[macro_export]
+macro_rules! organization_enum {
+    ($(#[$doc:meta])* $vis:vis enum $name:ident) => {
+        $(#[$doc])*
+        #[derive($crate::reexports::async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name {
+            /// 工会 trade unions
+            Unions,
+            /// 共青团 Communist Youth League
+            Youth,
+            /// 妇联 Women's Federation
+            Women,
+            /// 科协 Association for Science and Technology
+            Science,
+            /// 残联 Disabled Persons' Federation
+            Disability,
+        }
+
+        impl $name {
+            /// The kit's name of this organisation.
+            pub fn org(self) -> $crate::catalog::Org {
+                match self {
+                    $name::Unions => $crate::catalog::Org::Unions,
+                    $name::Youth => $crate::catalog::Org::Youth,
+                    $name::Women => $crate::catalog::Org::Women,
+                    $name::Science => $crate::catalog::Org::Science,
+                    $name::Disability => $crate::catalog::Org::Disability,
+                }
+            }
+
+            /// The value naming the kit's `org`.
+            pub fn of(org: $crate::catalog::Org) -> $name {
+                match org {
+                    $crate::catalog::Org::Unions => $name::Unions,
+                    $crate::catalog::Org::Youth => $name::Youth,
+                    $crate::catalog::Org::Women => $name::Women,
+                    $crate::catalog::Org::Science => $name::Science,
+                    $crate::catalog::Org::Disability => $name::Disability,
+                }
+            }
+        }
+    };
+}
+
+organization_enum! {
+    /// A mass organisation (same values as hub's enum).
+    pub enum Organization
+}
 
 /// See the [module documentation](crate::directory).
 #[macro_export]
@@ -129,6 +196,31 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> Option<String> {
+                let id = $format.format(self.0.id);
+                $crate::reveal(ctx, $scope, $field, &id, || self.0.$name.clone())
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])* $($sh)*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> Option<String> {
+                let value = self.0.$name.clone()?;
+                let id = $format.format(self.0.id);
+                $crate::reveal(ctx, $scope, $field, &id, || value)
+            }
+        ] $($rest)*);
+    };
     (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
         $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
             $(#[$m])*
@@ -158,8 +250,49 @@ macro_rules! directory_object {
 ///     /// The unions' services at one venue.
 /// }
 /// ```
+///
+/// When the object only lists the organisation's records at the venue, each through a
+/// loader of children keyed by the centre id (`rows::ChildrenOf<E, String>`), the macro
+/// also writes its `#[Object] impl`: `lists(ctx) = ..;` names the loaders, each entry
+/// `field: ItemType = loader` one list field, in that order (the doc comment before
+/// `lists` describes the object).
+///
+/// ```ignore
+/// quntuan_kit::service_center! {
+///     /// What the youth league runs at this venue.
+///     youth: YouthAtServiceCenter,
+///     /// The youth homes, activities and social workers at one venue.
+///     lists(ctx) = app(ctx)?.loaders;
+///     {
+///         youth_homes: YouthHome = homes_at_center,
+///         activities: YouthActivity = activities_at_center,
+///     }
+/// }
+/// ```
 #[macro_export]
 macro_rules! service_center {
+    (
+        $(#[$field_doc:meta])* $field:ident: $at:ident,
+        $(#[$at_doc:meta])*
+        lists($ctx:ident) = $loaders:expr;
+        { $( $(#[$m:meta])* $list:ident: $item:ident = $loader:ident ),* $(,)? }
+    ) => {
+        $crate::service_center!($(#[$field_doc])* $field: $at,);
+
+        $(#[$at_doc])*
+        #[$crate::reexports::async_graphql::Object]
+        impl $at {
+            $(
+                $(#[$m])*
+                async fn $list(
+                    &self,
+                    $ctx: &$crate::reexports::async_graphql::Context<'_>,
+                ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                    Ok($crate::load_list(&$loaders.$loader, self.center_id.clone(), $item).await?)
+                }
+            )*
+        }
+    };
     ($(#[$field_doc:meta])* $field:ident: $at:ident, $(#[$at_doc:meta])*) => {
         /// A shared service venue; `hub` owns its name, kind and place.
         pub struct ServiceCenter {

@@ -155,7 +155,8 @@ fn figure_columns<A: AsRef<str>>(width: usize, offset: usize, aggregates: &[A]) 
         .join(", ")
 }
 
-fn placeholder(backend: DbBackend, n: usize) -> String {
+/// The `n`th bind parameter's mark (`$n` on PostgreSQL, `?` elsewhere).
+pub(crate) fn placeholder(backend: DbBackend, n: usize) -> String {
     match backend {
         DbBackend::Postgres => format!("${n}"),
         _ => "?".to_string(),

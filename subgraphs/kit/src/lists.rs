@@ -1,6 +1,8 @@
 //! Filtered list queries: the filters every organisation's lists share (a region and
-//! everything below it, an equal value, a part of a text, a date range), each applied only
-//! when the caller gave it, then one page ordered by a column (see [`crate::Page`]).
+//! everything below it, an equal value, one of some values, a part of a text, a date
+//! range), each applied only when the caller gave it, then one page ordered by a column
+//! (see [`crate::Page`]). [`list_queries!`](crate::list_queries) declares the GraphQL list
+//! fields over them.
 //!
 //! ```ignore
 //! let select = organization::Entity::find()
@@ -50,6 +52,8 @@ pub trait Filters: Sized {
     fn in_region(self, code: Option<&str>) -> ApiResult<Self>;
     /// Rows whose `column` equals `value`.
     fn equal<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose `column` is one of `values` (none given: every row).
+    fn one_of<C: ColumnTrait, V: Into<Value> + Clone>(self, column: C, values: &[V]) -> Self;
     /// Rows whose text `column` contains `text`.
     fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self;
     /// Rows whose `column` lies between `from` and `to`, both included.
@@ -74,6 +78,13 @@ impl<E: EntityTrait> Filters for Select<E> {
             Some(value) => self.filter(column.eq(value)),
             None => self,
         }
+    }
+
+    fn one_of<C: ColumnTrait, V: Into<Value> + Clone>(self, column: C, values: &[V]) -> Self {
+        if values.is_empty() {
+            return self;
+        }
+        self.filter(column.is_in(values.iter().cloned()))
     }
 
     fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self {
@@ -161,6 +172,61 @@ macro_rules! paged_lists {
             .await
         }
     )*};
+}
+
+/// Declares the object of an organisation's list queries, each field
+/// `NAME(filter: Filter! = {..}, limit: Int! = 20, offset: Int! = 0): Connection!` with the
+/// `@listSize` cost directive: it reads one page through a service function
+/// `fetch(db, &filter, page) -> ApiResult<(i64, Vec<Row>)>` (as [`paged_lists!`]
+/// declares them) and wraps each row as the connection's item type. `db(ctx) = ..` says
+/// how a resolver reaches the database; an entry may name a function
+/// `check(ctx, &filter) -> async_graphql::Result<()>` run first (a filter that needs a
+/// scope). Doc comments become the fields' descriptions, in the order written.
+///
+/// ```ignore
+/// quntuan_kit::list_queries! {
+///     ListQuery, db(ctx) = &app(ctx)?.db;
+///     /// League branches and organisations, filtered, one page at a time.
+///     youth_branches(YouthBranchFilter)
+///         -> YouthBranchConnection of YouthBranch = lists::branches;
+///     /// The registry, filtered (category and grade need `disability:sensitive`).
+///     disabled_persons(DisabledPersonFilter) -> DisabledPersonConnection of DisabledPerson
+///         = lists::persons, checked by sensitive_filter_allowed;
+/// }
+/// ```
+#[macro_export]
+macro_rules! list_queries {
+    (
+        $(#[$meta:meta])* $name:ident, db($ctx:ident) = $db:expr;
+        $(
+            $(#[$doc:meta])*
+            $field:ident($filter:ty) -> $connection:ident of $item:ident = $fetch:path
+            $(, checked by $check:path)?;
+        )*
+    ) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        pub struct $name;
+
+        #[$crate::reexports::async_graphql::Object]
+        impl $name {
+            $(
+                $(#[$doc])*
+                #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
+                async fn $field(
+                    &self,
+                    $ctx: &$crate::reexports::async_graphql::Context<'_>,
+                    #[graphql(default)] filter: $filter,
+                    #[graphql(default = 20)] limit: i32,
+                    #[graphql(default)] offset: i32,
+                ) -> $crate::reexports::async_graphql::Result<$connection> {
+                    $($check($ctx, &filter)?;)?
+                    let found = $fetch($db, &filter, $crate::Page::new(limit, offset)?).await?;
+                    Ok($connection::of(found, $item))
+                }
+            )*
+        }
+    };
 }
 
 #[cfg(test)]

@@ -52,6 +52,24 @@ where
     Ok(rows.unwrap_or_default().into_iter().map(wrap).collect())
 }
 
+/// The row `loader` answers for an optional `key` (a nullable link to another record),
+/// wrapped as its GraphQL type; `None` without a key or without a row:
+/// `load_optional(&loaders.organization, self.0.organization_id, DisabilityOrganization)`.
+pub async fn load_optional<K, T, W, L>(
+    loader: &DataLoader<L>,
+    key: Option<K>,
+    wrap: impl FnOnce(T) -> W,
+) -> Result<Option<W>, L::Error>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    L: async_graphql::dataloader::Loader<K, Value = T>,
+{
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    Ok(loader.load_one(key).await?.map(wrap))
+}
+
 /// The record a public id names, by its integer-keyed loader, wrapped as its GraphQL type
 /// (an entity resolver); `NOT_FOUND` naming `what` when the id is not of `kind` or has no
 /// row: `load_entity(&loaders.award, ids::AWARD, "youth award", &id, YouthAward)`.

@@ -9,6 +9,11 @@
 //! comments go to the SDL as they would on hand-written types, so the SDL stays unchanged.
 //! The field on `Region` is nullable: an outage of this subgraph nulls only its figures.
 //!
+//! A figures object whose fields are more than one stored value each (a field with
+//! arguments, a sum of two columns, a list) is the crate's own: leave the block of fields
+//! out, declare the type with `fn from_row(row: &[i64]) -> Self` and write its `#[Object]
+//! impl` (`unions: UnionsRegionFigures;` and `impl UnionsRegionFigures { .. }`).
+//!
 //! ```ignore
 //! quntuan_kit::region_figures! {
 //!     loader(ctx) = app(ctx)?.loaders.region_figures;
@@ -32,25 +37,9 @@ macro_rules! region_figures {
         $(#[$figures_doc:meta])*
         { $( $(#[$m:meta])* $name:ident $(: $t:ty = $conv:expr)? ),* $(,)? }
     ) => {
-        /// A region of the county – street – community hierarchy (owned by hub).
-        pub(crate) struct Region {
-            pub(crate) code: String,
-        }
-
-        #[$crate::reexports::async_graphql::Object]
-        impl Region {
-            async fn code(&self) -> &str {
-                &self.code
-            }
-
-            $(#[$field_doc])*
-            async fn $field(
-                &self,
-                $ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Option<$figures>> {
-                let row = $loader.load_one(self.code.clone()).await?.unwrap_or_default();
-                Ok(Some($figures::from_row(&row)))
-            }
+        $crate::region_figures! {
+            loader($ctx) = $loader;
+            $(#[$field_doc])* $field: $figures;
         }
 
         $(#[$figures_doc])*
@@ -69,6 +58,32 @@ macro_rules! region_figures {
                         $crate::region_figures!(@value value $(, $conv)?)
                     }, )*
                 }
+            }
+        }
+    };
+    // `Region` and its field only: the crate declares `$figures` and its `from_row`.
+    (
+        loader($ctx:ident) = $loader:expr;
+        $(#[$field_doc:meta])* $field:ident: $figures:ident;
+    ) => {
+        /// A region of the county – street – community hierarchy (owned by hub).
+        pub(crate) struct Region {
+            pub(crate) code: String,
+        }
+
+        #[$crate::reexports::async_graphql::Object]
+        impl Region {
+            async fn code(&self) -> &str {
+                &self.code
+            }
+
+            $(#[$field_doc])*
+            async fn $field(
+                &self,
+                $ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$figures>> {
+                let row = $loader.load_one(self.code.clone()).await?.unwrap_or_default();
+                Ok(Some($figures::from_row(&row)))
             }
         }
     };

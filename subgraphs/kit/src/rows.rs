@@ -9,8 +9,8 @@ use std::hash::Hash;
 use std::marker::PhantomData;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::sea_query::FromValueTuple;
 use sea_orm::sea_query::{Expr, IntoIden};
+use sea_orm::sea_query::{FromValueTuple, ValueType};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
     Iterable, ModelTrait, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, QueryOrder,
@@ -262,27 +262,24 @@ where
     }
 }
 
-/// Children of a batch of parents (`column` holds the parent key), ordered by `order_by`.
+/// Children of a batch of parents (`column` holds the parent key), in primary-key order.
 pub struct ChildrenOf<E: EntityTrait, K> {
     db: DatabaseConnection,
     column: E::Column,
-    order_by: E::Column,
-    key_of: fn(&E::Model) -> Option<K>,
     _key: PhantomData<fn() -> K>,
 }
 
-/// A [`ChildrenOf`] loader; `key_of` answers a row's parent key (`None`: no parent).
+/// A [`ChildrenOf`] loader of the rows whose `column` holds their parent's key (a nullable
+/// column: rows without a parent belong to none); the entity and the key type come from
+/// the field it fills: `workers_at_center: dataloader(children_of(db, W::ServiceCenterId))`
+/// for a `DataLoader<ChildrenOf<worker::Entity, String>>`.
 pub fn children_of<E: EntityTrait, K>(
     db: &DatabaseConnection,
     column: E::Column,
-    order_by: E::Column,
-    key_of: fn(&E::Model) -> Option<K>,
 ) -> ChildrenOf<E, K> {
     ChildrenOf {
         db: db.clone(),
         column,
-        order_by,
-        key_of,
         _key: PhantomData,
     }
 }
@@ -292,16 +289,21 @@ where
     E: EntityTrait + Send + Sync,
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
-    K: RowKey,
+    E::PrimaryKey: PrimaryKeyToColumn<Column = E::Column>,
+    K: RowKey + ValueType,
 {
     type Value = Vec<E::Model>;
     type Error = ApiError;
 
     async fn load(&self, keys: &[K]) -> Result<HashMap<K, Vec<E::Model>>, ApiError> {
-        Ok(
-            rows_grouped_by::<E, K, _>(&self.db, self.column, self.order_by, keys, self.key_of)
-                .await?,
-        )
+        let column = self.column;
+        let order_by = E::PrimaryKey::iter()
+            .next()
+            .expect("sea-orm entities always declare a primary key")
+            .into_column();
+        // The parent key as the row holds it (a NULL parent is no key).
+        let key_of = |row: &E::Model| K::try_from(row.get(column)).ok();
+        Ok(rows_grouped_by::<E, K, _>(&self.db, column, order_by, keys, key_of).await?)
     }
 }
 

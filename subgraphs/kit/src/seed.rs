@@ -9,6 +9,7 @@ use sea_orm::{ConnectionTrait, DbBackend, DbErr, TransactionSession, Transaction
 
 use chrono::NaiveDate;
 
+use crate::catalog::{ActivitySkeleton, AwardSkeleton, UnitSkeleton};
 use crate::db::statement;
 use crate::error::KitError;
 use crate::region::RegionRef;
@@ -271,6 +272,148 @@ pub fn seed_failed(
     }
 }
 
+/// How a directory table keys its rows: by the skeleton's number (an integer `id` column)
+/// or by its text id (`unions-act-000001`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectoryKey {
+    Number,
+    Text,
+}
+
+/// A directory table an organisation fills from the catalog ([`insert_directory`]): its
+/// subgraph (for the progress label), name and key, and the crate's own columns, whose
+/// values its `extra` gives for each skeleton.
+pub struct DirectoryTable<'a> {
+    pub subgraph: &'a str,
+    pub table: &'a str,
+    pub key: DirectoryKey,
+    pub extra_columns: &'a [&'a str],
+}
+
+/// A catalog skeleton as a directory row: the columns every organisation's table takes from
+/// it unchanged, besides `id` and the region columns.
+pub trait DirectoryRow {
+    /// The shared columns, in the order of [`DirectoryRow::values`].
+    const COLUMNS: &'static [&'static str];
+    fn id(&self, key: DirectoryKey) -> Value;
+    fn values(&self) -> Vec<Value>;
+    fn region(&self) -> &RegionRef;
+}
+
+fn skeleton_id(key: DirectoryKey, seq: u32, id: &str) -> Value {
+    match key {
+        DirectoryKey::Number => i64::from(seq).into(),
+        DirectoryKey::Text => id.into(),
+    }
+}
+
+impl DirectoryRow for UnitSkeleton {
+    const COLUMNS: &'static [&'static str] = &["name", "member_count", "founded_on"];
+    fn id(&self, key: DirectoryKey) -> Value {
+        skeleton_id(key, self.seq, &self.id)
+    }
+    fn values(&self) -> Vec<Value> {
+        let members = i32::try_from(self.member_count).unwrap_or(i32::MAX);
+        vec![
+            self.name.clone().into(),
+            members.into(),
+            self.founded_on.into(),
+        ]
+    }
+    fn region(&self) -> &RegionRef {
+        &self.region
+    }
+}
+
+impl DirectoryRow for ActivitySkeleton {
+    const COLUMNS: &'static [&'static str] = &["title", "kind", "held_on", "participant_count"];
+    fn id(&self, key: DirectoryKey) -> Value {
+        skeleton_id(key, self.seq, &self.id)
+    }
+    fn values(&self) -> Vec<Value> {
+        let participants = i32::try_from(self.participant_count).unwrap_or(i32::MAX);
+        let (title, kind) = (self.title.clone(), self.kind);
+        vec![
+            title.into(),
+            kind.into(),
+            self.held_on.into(),
+            participants.into(),
+        ]
+    }
+    fn region(&self) -> &RegionRef {
+        &self.region
+    }
+}
+
+impl DirectoryRow for AwardSkeleton {
+    const COLUMNS: &'static [&'static str] = &["title", "recipient_unit", "year"];
+    fn id(&self, key: DirectoryKey) -> Value {
+        skeleton_id(key, self.seq, &self.id)
+    }
+    fn values(&self) -> Vec<Value> {
+        let (title, unit) = (self.title.clone(), self.recipient_unit.clone());
+        vec![title.into(), unit.into(), self.year.into()]
+    }
+    fn region(&self) -> &RegionRef {
+        &self.region
+    }
+}
+
+impl<T: DirectoryRow> DirectoryRow for &T {
+    const COLUMNS: &'static [&'static str] = T::COLUMNS;
+    fn id(&self, key: DirectoryKey) -> Value {
+        (*self).id(key)
+    }
+    fn values(&self) -> Vec<Value> {
+        (*self).values()
+    }
+    fn region(&self) -> &RegionRef {
+        (*self).region()
+    }
+}
+
+/// Inserts the directory's units, activities or awards of an organisation (the catalog's
+/// skeletons, by value or by reference) into its table: `id`, the shared columns of
+/// [`DirectoryRow`] unchanged, then the crate's `extra_columns` with the values `extra`
+/// gives (the crate's rule for a kind, who runs an activity, where), then the region
+/// columns, so hub's directory and the table agree row by row.
+pub async fn insert_directory<C, S>(
+    db: &C,
+    progress: &Progress,
+    table: DirectoryTable<'_>,
+    skeletons: impl IntoIterator<Item = S>,
+    mut extra: impl FnMut(&S) -> Result<Vec<Value>, DbErr>,
+) -> Result<u64, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+    S: DirectoryRow,
+{
+    let mut rows = Vec::new();
+    for skeleton in skeletons {
+        let mut row = vec![skeleton.id(table.key)];
+        row.extend(skeleton.values());
+        row.extend(extra(&skeleton)?);
+        rows.push(with_region(row, skeleton.region()));
+    }
+    let columns: Vec<&str> = std::iter::once("id")
+        .chain(S::COLUMNS.iter().copied())
+        .chain(table.extra_columns.iter().copied())
+        .collect();
+    let (subgraph, name) = (table.subgraph, table.table);
+    insert_located(db, progress, subgraph, name, &columns, rows.len(), rows).await
+}
+
+/// A subgraph's seed run: `written` (the statements writing the data set of `scale`), its
+/// database error as [`KitError::Seed`] naming the subgraph and the data set.
+pub async fn write_data_set(
+    subgraph: &'static str,
+    scale: crate::Scale,
+    written: impl std::future::Future<Output = Result<(), DbErr>>,
+) -> Result<(), KitError> {
+    let context = format!("writing the {scale} data set");
+    written.await.map_err(seed_failed(subgraph, &context))
+}
+
 /// Inserts the directory's awards of an organisation (`catalog::youth_awards(scale)`, ...)
 /// into its integer-keyed awards table: `id` (the skeleton's number), `title`,
 /// `recipient_unit`, `recipient_person`, `year` and the region columns.
@@ -279,25 +422,21 @@ pub async fn insert_awards<C>(
     progress: &Progress,
     subgraph: &str,
     table: &str,
-    awards: impl Iterator<Item = crate::catalog::AwardSkeleton>,
+    awards: impl Iterator<Item = AwardSkeleton>,
 ) -> Result<u64, DbErr>
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let rows: Vec<Vec<Value>> = awards
-        .map(|a| {
-            let row = vec![
-                i64::from(a.seq).into(),
-                a.title.into(),
-                a.recipient_unit.into(),
-                a.recipient_person.into(),
-                a.year.into(),
-            ];
-            with_region(row, &a.region)
-        })
-        .collect();
-    let columns = ["id", "title", "recipient_unit", "recipient_person", "year"];
-    insert_located(db, progress, subgraph, table, &columns, rows.len(), rows).await
+    let table = DirectoryTable {
+        subgraph,
+        table,
+        key: DirectoryKey::Number,
+        extra_columns: &["recipient_person"],
+    };
+    insert_directory(db, progress, table, awards, |a| {
+        Ok(vec![a.recipient_person.clone().into()])
+    })
+    .await
 }
 
 /// Inserts the directory's activities of an organisation (`catalog::youth_activities(scale)`,
@@ -309,37 +448,23 @@ pub async fn insert_activities<C>(
     progress: &Progress,
     subgraph: &str,
     (table, parent_column): (&str, &str),
-    activities: impl Iterator<Item = crate::catalog::ActivitySkeleton>,
-    mut links: impl FnMut(&crate::catalog::ActivitySkeleton) -> (Option<i64>, Option<String>),
+    activities: impl Iterator<Item = ActivitySkeleton>,
+    mut links: impl FnMut(&ActivitySkeleton) -> (Option<i64>, Option<String>),
 ) -> Result<u64, DbErr>
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let rows: Vec<Vec<Value>> = activities
-        .map(|a| {
-            let (parent, center) = links(&a);
-            let row = vec![
-                i64::from(a.seq).into(),
-                a.title.into(),
-                a.kind.into(),
-                a.held_on.into(),
-                (a.participant_count as i32).into(),
-                parent.into(),
-                center.into(),
-            ];
-            with_region(row, &a.region)
-        })
-        .collect();
-    let columns = [
-        "id",
-        "title",
-        "kind",
-        "held_on",
-        "participant_count",
-        parent_column,
-        "service_center_id",
-    ];
-    insert_located(db, progress, subgraph, table, &columns, rows.len(), rows).await
+    let table = DirectoryTable {
+        subgraph,
+        table,
+        key: DirectoryKey::Number,
+        extra_columns: &[parent_column, "service_center_id"],
+    };
+    insert_directory(db, progress, table, activities, |a| {
+        let (parent, center) = links(a);
+        Ok(vec![parent.into(), center.into()])
+    })
+    .await
 }
 
 /// Rows were written with explicit ids: on PostgreSQL move each table's `id` sequence past

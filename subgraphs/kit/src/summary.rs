@@ -10,11 +10,12 @@
 
 use std::collections::HashMap;
 
-use async_graphql::dataloader::Loader;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
+use async_graphql::Context;
+use async_graphql::dataloader::{DataLoader, Loader};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement, Value};
 
 use crate::error::ApiError;
-use crate::figure_sources::figures_by_region;
+use crate::figure_sources::{figures_by_region, placeholder};
 use crate::region::{CITY_CODE, RegionLevel, RegionRef};
 
 /// One counted table and what its rows add to which summary column:
@@ -22,6 +23,16 @@ use crate::region::{CITY_CODE, RegionLevel, RegionRef};
 pub struct SummarySource {
     pub table: &'static str,
     pub measures: &'static [(&'static str, &'static str)],
+}
+
+impl SummarySource {
+    /// What this table adds to `column` (`0` for a column it does not count).
+    fn measure(&self, column: &str) -> &'static str {
+        self.measures
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or("0", |(_, measure)| measure)
+    }
 }
 
 /// A summary table, its figure columns (in the order readers get them) and its sources.
@@ -64,14 +75,7 @@ impl RegionSummary {
             .map(|source| {
                 self.columns
                     .iter()
-                    .map(|column| {
-                        let measure = source
-                            .measures
-                            .iter()
-                            .find(|(c, _)| c == column)
-                            .map_or("0", |(_, m)| m);
-                        format!("COALESCE({measure}, 0)")
-                    })
+                    .map(|column| format!("COALESCE({}, 0)", source.measure(column)))
                     .collect()
             })
             .collect();
@@ -131,14 +135,7 @@ impl RegionSummary {
                 let slots: Vec<String> = self
                     .columns
                     .iter()
-                    .map(|column| {
-                        let measure = source
-                            .measures
-                            .iter()
-                            .find(|(c, _)| c == column)
-                            .map_or("0", |(_, m)| m);
-                        format!("{measure} AS {column}")
-                    })
+                    .map(|column| format!("{} AS {column}", source.measure(column)))
                     .collect();
                 format!(
                     "SELECT region_code AS code, {} FROM {} GROUP BY region_code",
@@ -353,6 +350,12 @@ impl SummaryFigures {
             summary,
         }
     }
+
+    /// The loader a schema was built with (`.data(dataloader(SummaryFigures::new(..)))`),
+    /// for `region_figures! { loader(ctx) = SummaryFigures::of(ctx)?; .. }`.
+    pub fn of<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DataLoader<SummaryFigures>> {
+        ctx.data::<DataLoader<SummaryFigures>>()
+    }
 }
 
 impl Loader<String> for SummaryFigures {
@@ -361,13 +364,6 @@ impl Loader<String> for SummaryFigures {
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, Vec<i64>>, ApiError> {
         Ok(self.summary.read(&self.db, keys).await?)
-    }
-}
-
-fn placeholder(backend: DbBackend, n: usize) -> String {
-    match backend {
-        DbBackend::Postgres => format!("${n}"),
-        _ => "?".to_string(),
     }
 }
 

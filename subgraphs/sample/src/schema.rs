@@ -53,37 +53,17 @@ pub fn sdl() -> String {
 /// A grassroots unit of the organisation.
 pub(crate) struct SampleUnit(Model);
 
-#[Object]
-impl SampleUnit {
-    async fn id(&self) -> ID {
-        ID(UNIT.format(self.0.id))
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    async fn kind(&self) -> &str {
-        &self.0.kind
-    }
-    /// The community (or street) the unit is in.
-    async fn region_code(&self) -> &str {
-        &self.0.region_code
-    }
-    async fn street_code(&self) -> &str {
-        &self.0.street_code
-    }
-    async fn district_code(&self) -> &str {
-        &self.0.district_code
-    }
-    async fn region(&self) -> Region {
-        Region {
-            code: self.0.region_code.clone(),
-        }
-    }
-    async fn founded_on(&self) -> NaiveDate {
-        self.0.founded_on
-    }
-    async fn member_count(&self) -> i32 {
-        self.0.member_count
+quntuan_kit::directory_object! {
+    #[Object]
+    impl SampleUnit {
+        id(UNIT);
+        str name;
+        str kind;
+        /// The community (or street) the unit is in.
+        codes;
+        region;
+        copy founded_on: NaiveDate;
+        copy member_count: i32;
     }
 }
 

@@ -38,31 +38,11 @@ impl Loaders {
             person: dataloader(by_primary_key(db)),
             service: dataloader(by_primary_key(db)),
             award: dataloader(by_primary_key(db)),
-            workers_of_organization: dataloader(children_of::<worker::Entity, _>(
-                db,
-                W::OrganizationId,
-                W::Id,
-                |m| m.organization_id,
-            )),
-            services_of_organization: dataloader(children_of::<service::Entity, _>(
-                db,
-                S::OrganizationId,
-                S::Id,
-                |m| m.organization_id,
-            )),
-            workers_at_center: dataloader(children_of::<worker::Entity, _>(
-                db,
-                W::ServiceCenterId,
-                W::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            services_at_center: dataloader(children_of::<service::Entity, _>(
-                db,
-                S::ServiceCenterId,
-                S::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            persons_per_organization: dataloader(totals_of::<person::Entity>(
+            workers_of_organization: dataloader(children_of(db, W::OrganizationId)),
+            services_of_organization: dataloader(children_of(db, S::OrganizationId)),
+            workers_at_center: dataloader(children_of(db, W::ServiceCenterId)),
+            services_at_center: dataloader(children_of(db, S::ServiceCenterId)),
+            persons_per_organization: dataloader(totals_of(
                 db,
                 person::Column::OrganizationId,
                 "COUNT(*)",

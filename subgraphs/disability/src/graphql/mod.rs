@@ -6,7 +6,7 @@ mod objects;
 mod query;
 mod region;
 
-use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::DatabaseConnection;
 
@@ -25,8 +25,7 @@ pub(crate) struct AppData {
 /// Builds the schema serving `db` (federation enabled).
 pub fn build_schema(db: DatabaseConnection) -> DisabilitySchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
-        .enable_federation()
+    builder()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
         .finish()
@@ -34,11 +33,11 @@ pub fn build_schema(db: DatabaseConnection) -> DisabilitySchema {
 
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
-    quntuan_kit::sdl::federation_sdl(
-        &Schema::build(Query::default(), EmptyMutation, EmptySubscription)
-            .enable_federation()
-            .finish(),
-    )
+    quntuan_kit::sdl::federation_sdl(&builder().finish())
+}
+
+fn builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription).enable_federation()
 }
 
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {

@@ -1,8 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, MergedObject, Object, Result};
-use quntuan_kit::Page;
+use async_graphql::{Context, MergedObject, Result};
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, require_scope};
 
 use super::app;
@@ -18,88 +17,40 @@ use crate::service::lists::{
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
 
-#[derive(Default)]
-pub(super) struct ListQuery;
-
-#[Object]
-impl ListQuery {
+quntuan_kit::list_queries! {
+    ListQuery, db(ctx) = &app(ctx)?.db;
     /// Grassroots disabled persons' organisations, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn disability_organizations(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: DisabilityOrganizationFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<DisabilityOrganizationConnection> {
-        let found = lists::organizations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityOrganizationConnection::of(
-            found,
-            DisabilityOrganization,
-        ))
-    }
-
+    disability_organizations(DisabilityOrganizationFilter)
+        -> DisabilityOrganizationConnection of DisabilityOrganization = lists::organizations;
     /// Disability workers, filtered, one page at a time (personal fields need
     /// `disability:personal`).
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn disability_workers(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: DisabilityWorkerFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<DisabilityWorkerConnection> {
-        let found = lists::workers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityWorkerConnection::of(found, DisabilityWorker))
-    }
-
+    disability_workers(DisabilityWorkerFilter)
+        -> DisabilityWorkerConnection of DisabilityWorker = lists::workers;
     /// The registry of people with disabilities, filtered, one page at a time. Filtering by
     /// category or grade needs `disability:sensitive`.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn disabled_persons(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: DisabledPersonFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<DisabledPersonConnection> {
-        if filter.category.is_some() || filter.grade.is_some() {
-            require_scope(
-                ctx,
-                DISABILITY_SENSITIVE,
-                "disabledPersons.filter",
-                "category/grade",
-            )?;
-        }
-        let found = lists::persons(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabledPersonConnection::of(found, DisabledPerson))
-    }
-
+    disabled_persons(DisabledPersonFilter)
+        -> DisabledPersonConnection of DisabledPerson
+        = lists::persons, checked by sensitive_filter_allowed;
     /// Accessibility services (有爱无碍), filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn disability_activities(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: DisabilityActivityFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<DisabilityActivityConnection> {
-        let found = lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityActivityConnection::of(found, DisabilityActivity))
-    }
-
+    disability_activities(DisabilityActivityFilter)
+        -> DisabilityActivityConnection of DisabilityActivity = lists::activities;
     /// Awards of the federation, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn disability_awards(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: DisabilityAwardFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<DisabilityAwardConnection> {
-        let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(DisabilityAwardConnection::of(found, DisabilityAward))
+    disability_awards(DisabilityAwardFilter)
+        -> DisabilityAwardConnection of DisabilityAward = lists::awards;
+}
+
+/// Filtering the registry by category or grade reveals sensitive data: it needs
+/// `disability:sensitive`.
+fn sensitive_filter_allowed(ctx: &Context<'_>, filter: &DisabledPersonFilter) -> Result<()> {
+    if filter.category.is_some() || filter.grade.is_some() {
+        require_scope(
+            ctx,
+            DISABILITY_SENSITIVE,
+            "disabledPersons.filter",
+            "category/grade",
+        )?;
     }
+    Ok(())
 }
 
 quntuan_kit::entity_lookups! {

@@ -1,23 +1,9 @@
 //! Table `directory_award`.
 
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "directory_award")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub organization: String,
-    pub title: String,
-    pub recipient_unit: String,
-    pub recipient_person: Option<String>,
-    pub year: i32,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+quntuan_kit::located_entity!("directory_award", text id {
+    organization: String,
+    title: String,
+    recipient_unit: String,
+    recipient_person: Option<String>,
+    year: i32,
+});

@@ -1,23 +1,9 @@
 //! Table `directory_unit`.
 
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "directory_unit")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub organization: String,
-    pub name: String,
-    pub kind: String,
-    pub founded_on: Date,
-    pub member_count: i32,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+quntuan_kit::located_entity!("directory_unit", text id {
+    organization: String,
+    name: String,
+    kind: String,
+    founded_on: Date,
+    member_count: i32,
+});

@@ -4,9 +4,9 @@ use async_graphql::{Context, Enum, ID, Object};
 use chrono::NaiveDate;
 use quntuan_kit::{ApiError, Page};
 
-use super::db;
 use super::rating::{SatisfactionRating, SatisfactionRatingConnection};
 use super::region::Region;
+use super::{db, loaders};
 use crate::entities::service_center;
 use crate::service;
 
@@ -48,75 +48,63 @@ impl ServiceCenterKind {
 /// A shared service venue; each organisation subgraph adds what it runs there.
 pub struct ServiceCenter(pub(crate) service_center::Model);
 
+impl ServiceCenter {
+    /// The centre `id` names, through the centre loader; `None` when there is none.
+    pub(crate) async fn load(ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Self>> {
+        Ok(loaders(ctx)?
+            .centers
+            .load_one(id.0)
+            .await?
+            .map(ServiceCenter))
+    }
+}
+
 quntuan_kit::connection!(
     /// A page of service centres.
     ServiceCenterConnection,
     ServiceCenter
 );
 
-#[Object]
-impl ServiceCenter {
-    async fn id(&self) -> ID {
-        ID(self.0.id.clone())
-    }
+quntuan_kit::directory_object! {
+    #[Object]
+    impl ServiceCenter {
+        id;
+        str name;
+        async fn kind(&self) -> async_graphql::Result<ServiceCenterKind> {
+            ServiceCenterKind::from_stored(&self.0.kind).ok_or_else(|| {
+                ApiError::internal(
+                    "reading a service centre kind",
+                    format!("unknown kind `{}`", self.0.kind),
+                )
+                .into()
+            })
+        }
+        /// The street or community the venue is in.
+        codes;
+        async fn region(&self) -> Region {
+            Region::by_code(self.0.region_code.clone())
+        }
+        copy opened_on: NaiveDate;
+        /// Number of satisfaction ratings received.
+        copy rating_count: i64;
+        /// Mean score (1–5) rounded to two decimals; null before the first rating.
+        async fn average_score(&self) -> Option<f64> {
+            (self.0.rating_count > 0).then(|| {
+                (self.0.rating_sum as f64 / self.0.rating_count as f64 * 100.0).round() / 100.0
+            })
+        }
 
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    async fn kind(&self) -> async_graphql::Result<ServiceCenterKind> {
-        ServiceCenterKind::from_stored(&self.0.kind).ok_or_else(|| {
-            ApiError::internal(
-                "reading a service centre kind",
-                format!("unknown kind `{}`", self.0.kind),
-            )
-            .into()
-        })
-    }
-
-    /// The street or community the venue is in.
-    async fn region_code(&self) -> &str {
-        &self.0.region_code
-    }
-
-    async fn street_code(&self) -> &str {
-        &self.0.street_code
-    }
-
-    async fn district_code(&self) -> &str {
-        &self.0.district_code
-    }
-
-    async fn region(&self) -> Region {
-        Region::by_code(self.0.region_code.clone())
-    }
-
-    async fn opened_on(&self) -> NaiveDate {
-        self.0.opened_on
-    }
-
-    /// Number of satisfaction ratings received.
-    async fn rating_count(&self) -> i64 {
-        self.0.rating_count
-    }
-
-    /// Mean score (1–5) rounded to two decimals; null before the first rating.
-    async fn average_score(&self) -> Option<f64> {
-        (self.0.rating_count > 0).then(|| {
-            (self.0.rating_sum as f64 / self.0.rating_count as f64 * 100.0).round() / 100.0
-        })
-    }
-
-    /// Ratings of this venue, newest first.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn ratings(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<SatisfactionRatingConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = service::centers::ratings(db(ctx)?, &self.0.id, page).await?;
-        Ok(SatisfactionRatingConnection::of(found, SatisfactionRating))
+        /// Ratings of this venue, newest first.
+        #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
+        async fn ratings(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(default = 20)] limit: i32,
+            #[graphql(default = 0)] offset: i32,
+        ) -> async_graphql::Result<SatisfactionRatingConnection> {
+            let page = Page::new(limit, offset)?;
+            let found = service::centers::ratings(db(ctx)?, &self.0.id, page).await?;
+            Ok(SatisfactionRatingConnection::of(found, SatisfactionRating))
+        }
     }
 }

@@ -75,44 +75,35 @@ quntuan_kit::connection!(
     JointMeeting
 );
 
-#[Object]
-impl JointMeeting {
-    async fn id(&self) -> &str {
-        &self.0.id
-    }
-
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-
-    async fn cadence(&self) -> async_graphql::Result<MeetingCadence> {
-        use MeetingCadence::*;
-        parse(
-            &[Monthly, Quarterly, Annual],
-            MeetingCadence::stored,
-            &self.0.cadence,
-            "meeting cadence",
-        )
-    }
-
-    async fn held_on(&self) -> NaiveDate {
-        self.0.held_on
-    }
-
-    /// The city or the district holding the meeting.
-    async fn region(&self) -> Region {
-        Region::by_code(self.0.region_code.clone())
-    }
-
-    async fn host_center(&self, ctx: &Context<'_>) -> async_graphql::Result<ServiceCenter> {
-        let id = &self.0.host_center_id;
-        let row = loaders(ctx)?.centers.load_one(id.clone()).await?;
-        row.map(ServiceCenter)
-            .ok_or_else(|| ApiError::not_found("service centre", id).into())
-    }
-
-    async fn agenda(&self) -> &str {
-        &self.0.agenda
+quntuan_kit::directory_object! {
+    #[Object]
+    impl JointMeeting {
+        str id;
+        str title;
+        async fn cadence(&self) -> async_graphql::Result<MeetingCadence> {
+            use MeetingCadence::*;
+            parse(
+                &[Monthly, Quarterly, Annual],
+                MeetingCadence::stored,
+                &self.0.cadence,
+                "meeting cadence",
+            )
+        }
+        copy held_on: NaiveDate;
+        /// The city or the district holding the meeting.
+        async fn region(&self) -> Region {
+            Region::by_code(self.0.region_code.clone())
+        }
+        async fn host_center(
+            &self,
+            ctx: &Context<'_>,
+        ) -> async_graphql::Result<ServiceCenter> {
+            let id = &self.0.host_center_id;
+            let row = loaders(ctx)?.centers.load_one(id.clone()).await?;
+            row.map(ServiceCenter)
+                .ok_or_else(|| ApiError::not_found("service centre", id).into())
+        }
+        str agenda;
     }
 }
 
@@ -125,69 +116,65 @@ quntuan_kit::connection!(
     JointProject
 );
 
-#[Object]
-impl JointProject {
-    async fn id(&self) -> &str {
-        &self.0.id
-    }
+quntuan_kit::directory_object! {
+    #[Object]
+    impl JointProject {
+        str id;
+        str name;
 
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    async fn status(&self) -> async_graphql::Result<ProjectStatus> {
-        use ProjectStatus::*;
-        parse(
-            &[Planned, Active, Completed],
-            ProjectStatus::stored,
-            &self.0.status,
-            "project status",
-        )
-    }
-
-    async fn lead_organization(&self) -> async_graphql::Result<Organization> {
-        Organization::from_stored(&self.0.lead_organization).ok_or_else(|| {
-            ApiError::internal(
-                "reading a project",
-                format!("unknown organisation `{}`", self.0.lead_organization),
+        async fn status(&self) -> async_graphql::Result<ProjectStatus> {
+            use ProjectStatus::*;
+            parse(
+                &[Planned, Active, Completed],
+                ProjectStatus::stored,
+                &self.0.status,
+                "project status",
             )
-            .into()
-        })
-    }
+        }
 
-    /// Every organisation taking part (the lead included).
-    async fn organizations(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Organization>> {
-        let rows = loaders(ctx)?
-            .project_organizations
-            .load_one(self.0.id.clone())
-            .await?
-            .unwrap_or_default();
-        Ok(rows
-            .iter()
-            .filter_map(|r| Organization::from_stored(&r.organization))
-            .collect())
-    }
+        async fn lead_organization(&self) -> async_graphql::Result<Organization> {
+            Organization::from_stored(&self.0.lead_organization).ok_or_else(|| {
+                ApiError::internal(
+                    "reading a project",
+                    format!("unknown organisation `{}`", self.0.lead_organization),
+                )
+                .into()
+            })
+        }
 
-    /// The government departments taking part.
-    async fn departments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
-        let rows = loaders(ctx)?
-            .project_departments
-            .load_one(self.0.id.clone())
-            .await?
-            .unwrap_or_default();
-        Ok(rows.into_iter().map(|r| r.department).collect())
-    }
+        /// Every organisation taking part (the lead included).
+        async fn organizations(
+            &self,
+            ctx: &Context<'_>,
+        ) -> async_graphql::Result<Vec<Organization>> {
+            let rows = loaders(ctx)?
+                .project_organizations
+                .load_one(self.0.id.clone())
+                .await?
+                .unwrap_or_default();
+            Ok(rows
+                .iter()
+                .filter_map(|r| Organization::from_stored(&r.organization))
+                .collect())
+        }
 
-    async fn started_on(&self) -> NaiveDate {
-        self.0.started_on
-    }
+        /// The government departments taking part.
+        async fn departments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+            let rows = loaders(ctx)?
+                .project_departments
+                .load_one(self.0.id.clone())
+                .await?
+                .unwrap_or_default();
+            Ok(rows.into_iter().map(|r| r.department).collect())
+        }
 
-    /// The city, or the district where the project runs.
-    async fn region(&self) -> Region {
-        Region::by_code(self.0.region_code.clone())
-    }
+        copy started_on: NaiveDate;
 
-    async fn summary(&self) -> &str {
-        &self.0.summary
+        /// The city, or the district where the project runs.
+        async fn region(&self) -> Region {
+            Region::by_code(self.0.region_code.clone())
+        }
+
+        str summary;
     }
 }

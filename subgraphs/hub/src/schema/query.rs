@@ -9,14 +9,15 @@ use super::coordination::{
     JointMeeting, JointMeetingConnection, JointProject, JointProjectConnection, MeetingCadence,
     ProjectStatus,
 };
+use super::db;
 use super::directory::{
-    Activity, ActivityConnection, Award, AwardConnection, GrassrootsUnit, GrassrootsUnitConnection,
+    Activity, ActivityConnection, ActivityLookups, Award, AwardConnection, AwardLookups,
+    GrassrootsUnit, GrassrootsUnitConnection, UnitLookups,
 };
 use super::entities::EntityQuery;
 use super::organization::Organization;
 use super::rating::{RateServiceInput, SatisfactionRating};
 use super::region::{Region, RegionLevel};
-use super::{db, loaders};
 use crate::service;
 use crate::service::directory::DirectoryFilter;
 use crate::service::meetings::MeetingFilter;
@@ -30,6 +31,9 @@ pub struct Query(
     CoordinationQuery,
     DirectoryQuery,
     EntityQuery,
+    UnitLookups,
+    ActivityLookups,
+    AwardLookups,
 );
 
 #[derive(Default)]
@@ -47,7 +51,7 @@ impl RegionQuery {
     ) -> async_graphql::Result<Vec<Region>> {
         let rows = service::regions::list(
             db(ctx)?,
-            level.map(RegionLevel::kit),
+            level.map(Into::into),
             parent_code.as_deref(),
             name_contains.as_deref(),
         )
@@ -61,11 +65,7 @@ impl RegionQuery {
         ctx: &Context<'_>,
         code: String,
     ) -> async_graphql::Result<Option<Region>> {
-        Ok(loaders(ctx)?
-            .regions
-            .load_one(code)
-            .await?
-            .map(Region::from_row))
+        Region::load(ctx, code).await
     }
 }
 
@@ -100,11 +100,7 @@ impl CenterQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<Option<ServiceCenter>> {
-        Ok(loaders(ctx)?
-            .centers
-            .load_one(id.0)
-            .await?
-            .map(ServiceCenter))
+        ServiceCenter::load(ctx, id).await
     }
 }
 

@@ -8,6 +8,7 @@ use crate::entities::region;
 
 /// Level in the county – street – community service system.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "quntuan_kit::RegionLevel")]
 pub enum RegionLevel {
     City,
     District,
@@ -16,15 +17,6 @@ pub enum RegionLevel {
 }
 
 impl RegionLevel {
-    pub(crate) fn kit(self) -> quntuan_kit::RegionLevel {
-        match self {
-            RegionLevel::City => quntuan_kit::RegionLevel::City,
-            RegionLevel::District => quntuan_kit::RegionLevel::District,
-            RegionLevel::Street => quntuan_kit::RegionLevel::Street,
-            RegionLevel::Community => quntuan_kit::RegionLevel::Community,
-        }
-    }
-
     fn from_stored(level: &str) -> Option<RegionLevel> {
         Some(match level {
             "CITY" => RegionLevel::City,
@@ -50,6 +42,18 @@ impl Region {
             code: row.code.clone(),
             row: Some(row),
         }
+    }
+
+    /// The region `code` names, through the region loader; `None` when there is none.
+    pub(crate) async fn load(
+        ctx: &Context<'_>,
+        code: String,
+    ) -> async_graphql::Result<Option<Region>> {
+        Ok(loaders(ctx)?
+            .regions
+            .load_one(code)
+            .await?
+            .map(Region::from_row))
     }
 
     /// A reference by code; fields load through the region loader in one batch.

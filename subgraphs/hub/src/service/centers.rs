@@ -1,6 +1,6 @@
 //! Shared service centres and their ratings.
 
-use quntuan_kit::{ApiResult, Page};
+use quntuan_kit::{ApiResult, Filters, Page};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::region_condition;
@@ -13,23 +13,11 @@ pub async fn list<C: ConnectionTrait>(
     kind: Option<&str>,
     page: Page,
 ) -> ApiResult<(i64, Vec<service_center::Model>)> {
-    let mut select = service_center::Entity::find()
+    let select = service_center::Entity::find()
         .filter(region_condition(region_code)?)
+        .equal(service_center::Column::Kind, kind)
         .order_by_asc(service_center::Column::Id);
-    if let Some(kind) = kind {
-        select = select.filter(service_center::Column::Kind.eq(kind));
-    }
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<Vec<service_center::Model>> {
-    Ok(service_center::Entity::find()
-        .filter(service_center::Column::Id.is_in(ids.iter().cloned()))
-        .all(db)
-        .await?)
 }
 
 /// Ratings of one centre, newest first.

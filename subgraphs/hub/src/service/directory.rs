@@ -1,8 +1,8 @@
 //! The shared directory of every organisation's units, activities and awards.
 
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::{ApiError, ApiResult, Filters, Page};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::region_condition;
 use crate::entities::{directory_activity, directory_award, directory_unit};
@@ -22,17 +22,12 @@ pub async fn units<C: ConnectionTrait>(
     kind: Option<&str>,
     page: Page,
 ) -> ApiResult<(i64, Vec<directory_unit::Model>)> {
-    let mut select = directory_unit::Entity::find()
+    use directory_unit::Column as U;
+    let select = directory_unit::Entity::find()
         .filter(region_condition(filter.region_code)?)
-        .order_by_asc(directory_unit::Column::Id);
-    if !filter.organizations.is_empty() {
-        select = select.filter(
-            directory_unit::Column::Organization.is_in(filter.organizations.iter().copied()),
-        );
-    }
-    if let Some(kind) = kind {
-        select = select.filter(directory_unit::Column::Kind.eq(kind));
-    }
+        .one_of(U::Organization, &filter.organizations)
+        .equal(U::Kind, kind)
+        .order_by_asc(U::Id);
     Ok(page.fetch(select, db).await?)
 }
 
@@ -44,6 +39,7 @@ pub async fn activities<C: ConnectionTrait>(
     to: Option<NaiveDate>,
     page: Page,
 ) -> ApiResult<(i64, Vec<directory_activity::Model>)> {
+    use directory_activity::Column as A;
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
@@ -51,21 +47,12 @@ pub async fn activities<C: ConnectionTrait>(
             "`from` ({from}) is after `to` ({to})"
         )));
     }
-    let mut select = directory_activity::Entity::find()
+    let select = directory_activity::Entity::find()
         .filter(region_condition(filter.region_code)?)
-        .order_by_desc(directory_activity::Column::HeldOn)
-        .order_by_asc(directory_activity::Column::Id);
-    if !filter.organizations.is_empty() {
-        select = select.filter(
-            directory_activity::Column::Organization.is_in(filter.organizations.iter().copied()),
-        );
-    }
-    if let Some(from) = from {
-        select = select.filter(directory_activity::Column::HeldOn.gte(from));
-    }
-    if let Some(to) = to {
-        select = select.filter(directory_activity::Column::HeldOn.lte(to));
-    }
+        .one_of(A::Organization, &filter.organizations)
+        .between(A::HeldOn, from, to)
+        .order_by_desc(A::HeldOn)
+        .order_by_asc(A::Id);
     Ok(page.fetch(select, db).await?)
 }
 
@@ -75,46 +62,11 @@ pub async fn awards<C: ConnectionTrait>(
     year: Option<i32>,
     page: Page,
 ) -> ApiResult<(i64, Vec<directory_award::Model>)> {
-    let mut select = directory_award::Entity::find()
+    use directory_award::Column as A;
+    let select = directory_award::Entity::find()
         .filter(region_condition(filter.region_code)?)
-        .order_by_asc(directory_award::Column::Id);
-    if !filter.organizations.is_empty() {
-        select = select.filter(
-            directory_award::Column::Organization.is_in(filter.organizations.iter().copied()),
-        );
-    }
-    if let Some(year) = year {
-        select = select.filter(directory_award::Column::Year.eq(year));
-    }
+        .one_of(A::Organization, &filter.organizations)
+        .equal(A::Year, year)
+        .order_by_asc(A::Id);
     Ok(page.fetch(select, db).await?)
-}
-
-pub async fn units_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<Vec<directory_unit::Model>> {
-    Ok(directory_unit::Entity::find()
-        .filter(directory_unit::Column::Id.is_in(ids.iter().cloned()))
-        .all(db)
-        .await?)
-}
-
-pub async fn activities_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<Vec<directory_activity::Model>> {
-    Ok(directory_activity::Entity::find()
-        .filter(directory_activity::Column::Id.is_in(ids.iter().cloned()))
-        .all(db)
-        .await?)
-}
-
-pub async fn awards_by_ids<C: ConnectionTrait>(
-    db: &C,
-    ids: &[String],
-) -> ApiResult<Vec<directory_award::Model>> {
-    Ok(directory_award::Entity::find()
-        .filter(directory_award::Column::Id.is_in(ids.iter().cloned()))
-        .all(db)
-        .await?)
 }

@@ -1,8 +1,8 @@
 //! Joint meetings.
 
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, ApiResult, Page, RegionLevel};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use quntuan_kit::{ApiError, ApiResult, Filters, Page, RegionLevel};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::entities::joint_meeting;
 
@@ -23,23 +23,16 @@ pub async fn list<C: ConnectionTrait>(
     filter: MeetingFilter<'_>,
     page: Page,
 ) -> ApiResult<(i64, Vec<joint_meeting::Model>)> {
-    let mut select = joint_meeting::Entity::find()
-        .order_by_desc(joint_meeting::Column::HeldOn)
-        .order_by_asc(joint_meeting::Column::Id);
-    if let Some(cadence) = filter.cadence {
-        select = select.filter(joint_meeting::Column::Cadence.eq(cadence));
-    }
-    if let Some(code) = filter.region_code {
-        match RegionLevel::of_code(code) {
-            Some(RegionLevel::City | RegionLevel::District) => {
-                select = select.filter(joint_meeting::Column::RegionCode.eq(code));
-            }
-            _ => {
-                return Err(ApiError::bad_input(format!(
-                    "joint meetings are held by the city (510100) or a district; `regionCode` `{code}` is neither"
-                )));
-            }
-        }
+    use joint_meeting::Column as M;
+    if let Some(code) = filter.region_code
+        && !matches!(
+            RegionLevel::of_code(code),
+            Some(RegionLevel::City | RegionLevel::District)
+        )
+    {
+        return Err(ApiError::bad_input(format!(
+            "joint meetings are held by the city (510100) or a district; `regionCode` `{code}` is neither"
+        )));
     }
     if let (Some(from), Some(to)) = (filter.from, filter.to)
         && from > to
@@ -48,11 +41,11 @@ pub async fn list<C: ConnectionTrait>(
             "`from` ({from}) is after `to` ({to})"
         )));
     }
-    if let Some(from) = filter.from {
-        select = select.filter(joint_meeting::Column::HeldOn.gte(from));
-    }
-    if let Some(to) = filter.to {
-        select = select.filter(joint_meeting::Column::HeldOn.lte(to));
-    }
+    let select = joint_meeting::Entity::find()
+        .equal(M::Cadence, filter.cadence)
+        .equal(M::RegionCode, filter.region_code)
+        .between(M::HeldOn, filter.from, filter.to)
+        .order_by_desc(M::HeldOn)
+        .order_by_asc(M::Id);
     Ok(page.fetch(select, db).await?)
 }

@@ -1,7 +1,7 @@
 //! Joint projects, their departments and organisations.
 
-use quntuan_kit::{ApiResult, Page};
-use sea_orm::sea_query::Query;
+use quntuan_kit::{ApiResult, Filters, Page};
+use sea_orm::sea_query::{Query, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::entities::{joint_project, joint_project_department, joint_project_organization};
@@ -22,33 +22,45 @@ pub async fn list<C: ConnectionTrait>(
     filter: ProjectFilter<'_>,
     page: Page,
 ) -> ApiResult<(i64, Vec<joint_project::Model>)> {
-    let mut select = joint_project::Entity::find().order_by_asc(joint_project::Column::Id);
-    if let Some(status) = filter.status {
-        select = select.filter(joint_project::Column::Status.eq(status));
-    }
+    use joint_project_department::Column as D;
+    use joint_project_organization::Column as O;
+    let mut select = joint_project::Entity::find()
+        .equal(joint_project::Column::Status, filter.status)
+        .order_by_asc(joint_project::Column::Id);
     if let Some(org) = filter.organization {
-        select = select.filter(
-            joint_project::Column::Id.in_subquery(
-                Query::select()
-                    .column(joint_project_organization::Column::ProjectId)
-                    .from(joint_project_organization::Entity)
-                    .and_where(joint_project_organization::Column::Organization.eq(org))
-                    .to_owned(),
-            ),
-        );
+        select = select.filter(taking_part(
+            joint_project_organization::Entity,
+            O::ProjectId,
+            O::Organization,
+            org,
+        ));
     }
     if let Some(department) = filter.department {
-        select = select.filter(
-            joint_project::Column::Id.in_subquery(
-                Query::select()
-                    .column(joint_project_department::Column::ProjectId)
-                    .from(joint_project_department::Entity)
-                    .and_where(joint_project_department::Column::Department.eq(department))
-                    .to_owned(),
-            ),
-        );
+        select = select.filter(taking_part(
+            joint_project_department::Entity,
+            D::ProjectId,
+            D::Department,
+            department,
+        ));
     }
     Ok(page.fetch(select, db).await?)
+}
+
+/// "The project's id is among the `project_id`s of the rows of `members` whose `column` is
+/// `value`": projects a given organisation or department takes part in.
+fn taking_part<E: EntityTrait>(
+    members: E,
+    project_id: E::Column,
+    column: E::Column,
+    value: &str,
+) -> SimpleExpr {
+    joint_project::Column::Id.in_subquery(
+        Query::select()
+            .column(project_id)
+            .from(members)
+            .and_where(column.eq(value))
+            .to_owned(),
+    )
 }
 
 pub async fn by_ids<C: ConnectionTrait>(

@@ -30,34 +30,34 @@ pub fn disability_activities(scale: Scale) -> impl Iterator<Item = ActivitySkele
     activities(Org::Disability, scale)
 }
 
+/// The kinds an organisation's activities take (what its subgraph's mutations accept).
+pub fn activity_kinds(org: Org) -> &'static [&'static str] {
+    match org {
+        Org::Unions => &["主题宣讲"],
+        Org::Youth => &[
+            "青年交友",
+            "城市漫步",
+            "读书会",
+            "运动社交",
+            "音乐市集",
+            "志愿服务",
+        ],
+        Org::Women => &["家庭教育讲座", "亲子阅读", "家风家教", "心理辅导"],
+        Org::Science => &["科普讲座", "科技周展览", "青少年科创营", "科普进社区"],
+        Org::Disability => &["无障碍出行服务", "康复指导", "就业帮扶", "文体活动"],
+    }
+}
+
 /// The activities of one organisation, in `seq` order.
 pub fn activities(org: Org, scale: Scale) -> impl Iterator<Item = ActivitySkeleton> {
-    let (total, kinds): (u32, &'static [&'static str]) = match org {
-        Org::Unions => (scale.count(30, 3_000), &["主题宣讲"]),
-        Org::Youth => (
-            scale.count(40, 13_000),
-            &[
-                "青年交友",
-                "城市漫步",
-                "读书会",
-                "运动社交",
-                "音乐市集",
-                "志愿服务",
-            ],
-        ),
-        Org::Women => (
-            scale.count(20, 2_400),
-            &["家庭教育讲座", "亲子阅读", "家风家教", "心理辅导"],
-        ),
-        Org::Science => (
-            scale.count(15, 1_800),
-            &["科普讲座", "科技周展览", "青少年科创营", "科普进社区"],
-        ),
-        Org::Disability => (
-            scale.count(15, 1_200),
-            &["无障碍出行服务", "康复指导", "就业帮扶", "文体活动"],
-        ),
+    let total = match org {
+        Org::Unions => scale.count(30, 3_000),
+        Org::Youth => scale.count(40, 13_000),
+        Org::Women => scale.count(20, 2_400),
+        Org::Science => scale.count(15, 1_800),
+        Org::Disability => scale.count(15, 1_200),
     };
+    let kinds = activity_kinds(org);
     const THEMES: [&str; 5] = [
         "劳模精神",
         "工匠精神",

@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use crate::region::RegionRef;
 
 pub use activities::{
-    activities, disability_activities, science_activities, union_activities, women_activities,
-    youth_activities,
+    activities, activity_kinds, disability_activities, science_activities, union_activities,
+    women_activities, youth_activities,
 };
 pub use awards::{
     awards, disability_awards, science_awards, union_awards, women_awards, youth_awards,

@@ -221,6 +221,49 @@ pub fn in_region(filter: Option<&str>, codes: [&str; 3]) -> bool {
     }
 }
 
+/// An event about a record of a region, which a subscription's `regionCode` keeps or drops.
+pub trait Located {
+    /// The record's community (or street), street and district codes.
+    fn region_codes(&self) -> [&str; 3];
+}
+
+/// The body of a subscription field with a `regionCode` argument: the events of `topic`
+/// (their payloads read as `T`) about records in the region `region_code` and below (every
+/// region without it), each answered with what `load(db, event)` reads, e.g. the record it
+/// names as the caller may see it. An unknown code is refused when subscribing.
+///
+/// ```ignore
+/// subscribe_in_region(ctx, db(ctx)?, ASSISTANCE_TOPIC, region_code, |db, recorded: AssistanceRecorded| async move {
+///     let row = events::assistance(&db, &recorded.assistance_id).await?;
+///     row.map(RightsAssistance).ok_or_else(|| ApiError::not_found("rights assistance", &recorded.assistance_id))
+/// })
+/// ```
+pub fn subscribe_in_region<T, R, F, Fut>(
+    ctx: &Context<'_>,
+    db: &DatabaseConnection,
+    topic: &str,
+    region_code: Option<String>,
+    load: F,
+) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<R>> + Send + use<T, R, F, Fut>>
+where
+    T: for<'de> Deserialize<'de> + Located + Send + 'static,
+    F: Fn(DatabaseConnection, T) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = crate::ApiResult<R>> + Send + 'static,
+    R: Send + 'static,
+{
+    let region_code = region_argument(region_code)?;
+    let db = db.clone();
+    let events = EventBus::of(ctx)
+        .subscribe_to::<T>(topic)
+        .filter(move |event| {
+            std::future::ready(in_region(region_code.as_deref(), event.region_codes()))
+        });
+    Ok(events.then(move |event| {
+        let loaded = load(db.clone(), event);
+        async move { Ok(loaded.await?) }
+    }))
+}
+
 /// A subscription's `regionCode` argument checked against the region tree, as the lists
 /// check theirs: an unknown code is a `BAD_USER_INPUT` when subscribing, not a silent
 /// subscription that never delivers.

@@ -1,23 +1,9 @@
 //! Enterprise and institution science associations (企事业单位科协).
 
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "science_associations")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub industry: String,
-    pub member_count: i32,
-    pub founded_on: Date,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+quntuan_kit::located_entity!("science_associations" {
+    name: String,
+    kind: String,
+    industry: String,
+    member_count: i32,
+    founded_on: Date,
+});

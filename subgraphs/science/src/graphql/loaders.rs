@@ -54,18 +54,8 @@ impl Loaders {
             workstation: dataloader(by_primary_key(db)),
             event: dataloader(by_primary_key(db)),
             award: dataloader(by_primary_key(db)),
-            events_of_association: dataloader(children_of::<event::Entity, _>(
-                db,
-                E::AssociationId,
-                E::Id,
-                |m| m.association_id,
-            )),
-            events_at_center: dataloader(children_of::<event::Entity, _>(
-                db,
-                E::ServiceCenterId,
-                E::Id,
-                |m| m.service_center_id.clone(),
-            )),
+            events_of_association: dataloader(children_of(db, E::AssociationId)),
+            events_at_center: dataloader(children_of(db, E::ServiceCenterId)),
             region_figures: dataloader(LiveFigures::new(db, FIGURE_SOURCES)),
         }
     }

@@ -7,7 +7,7 @@ mod objects;
 mod query;
 mod region;
 
-use async_graphql::{Context, EmptySubscription, Schema};
+use async_graphql::{Context, EmptySubscription, Schema, SchemaBuilder};
 use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::DatabaseConnection;
 
@@ -35,8 +35,7 @@ pub fn build_schema_with_events(
     events: quntuan_kit::EventBus,
 ) -> ScienceSchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query::default(), Mutation, EmptySubscription)
-        .enable_federation()
+    builder()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
         .data(events)
@@ -45,11 +44,11 @@ pub fn build_schema_with_events(
 
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
-    quntuan_kit::sdl::federation_sdl(
-        &Schema::build(Query::default(), Mutation, EmptySubscription)
-            .enable_federation()
-            .finish(),
-    )
+    quntuan_kit::sdl::federation_sdl(&builder().finish())
+}
+
+fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    Schema::build(Query::default(), Mutation, EmptySubscription).enable_federation()
 }
 
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {

@@ -1,8 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, MergedObject, Object, Result};
-use quntuan_kit::Page;
+use async_graphql::MergedObject;
 
 use super::app;
 use super::center::ServiceCenter;
@@ -17,62 +16,19 @@ use crate::service::lists::{
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
 
-#[derive(Default)]
-pub(super) struct ListQuery;
-
-#[Object]
-impl ListQuery {
+quntuan_kit::list_queries! {
+    ListQuery, db(ctx) = &app(ctx)?.db;
     /// Enterprise and institution science associations, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn science_associations(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: ScienceAssociationFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<ScienceAssociationConnection> {
-        let found = lists::associations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceAssociationConnection::of(found, ScienceAssociation))
-    }
-
+    science_associations(ScienceAssociationFilter)
+        -> ScienceAssociationConnection of ScienceAssociation = lists::associations;
     /// Academician and expert innovation workstations, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn science_workstations(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: ScienceWorkstationFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<ScienceWorkstationConnection> {
-        let found = lists::workstations(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceWorkstationConnection::of(found, ScienceWorkstation))
-    }
-
+    science_workstations(ScienceWorkstationFilter)
+        -> ScienceWorkstationConnection of ScienceWorkstation = lists::workstations;
     /// Science-popularisation activities, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn science_activities(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: ScienceActivityFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<ScienceActivityConnection> {
-        let found = lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceActivityConnection::of(found, ScienceActivity))
-    }
-
+    science_activities(ScienceActivityFilter)
+        -> ScienceActivityConnection of ScienceActivity = lists::activities;
     /// "Most beautiful science worker" honours, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn science_awards(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: ScienceAwardFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<ScienceAwardConnection> {
-        let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(ScienceAwardConnection::of(found, ScienceAward))
-    }
+    science_awards(ScienceAwardFilter) -> ScienceAwardConnection of ScienceAward = lists::awards;
 }
 
 quntuan_kit::entity_lookups! {

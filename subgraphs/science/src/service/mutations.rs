@@ -3,6 +3,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
+use quntuan_kit::catalog::{Org, activity_kinds};
 use quntuan_kit::{ApiError, ApiResult, Committed, EventBus, validate, write_and_publish};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -28,10 +29,6 @@ pub struct RecordScienceActivityInput {
     pub service_center_id: Option<ID>,
 }
 
-/// The kinds of science-popularisation activities.
-pub(crate) const ACTIVITY_KINDS: [&str; 4] =
-    ["科普讲座", "科技周展览", "青少年科创营", "科普进社区"];
-
 pub(crate) async fn record_activity(
     db: &DatabaseConnection,
     events: &EventBus,
@@ -39,7 +36,7 @@ pub(crate) async fn record_activity(
     today: NaiveDate,
 ) -> ApiResult<event::Model> {
     let title = validate::text("title", &input.title, 100)?;
-    validate::one_of("kind", &ACTIVITY_KINDS, &input.kind)?;
+    validate::one_of("kind", activity_kinds(Org::Science), &input.kind)?;
     validate::date_in_past("heldOn", input.held_on, today)?;
     validate::in_range("participantCount", 1..=100_000, input.participant_count)?;
     let region = validate::local_region("regionCode", &input.region_code)?;

@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 use quntuan_kit::reveal;
 
 use super::center::ServiceCenter;
-use super::loaders::{HomesOfUnion, SocialWorkersOfUnion};
-use super::organization::Organization;
+use super::loaders::{HomesOfUnion, SocialWorkersOfUnion, UnionById};
 use super::people::UnionSocialWorker;
 use super::places::WorkersHome;
 use super::region::Region;
@@ -16,6 +15,8 @@ use super::{PERSONAL, loader};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 use crate::model::{grassroots_union, labor_award, union_activity};
 use quntuan_kit::load_list;
+use quntuan_kit::organization::Organization;
+use quntuan_kit::subgraph_schema::load_one;
 
 /// A grassroots union (基层工会).
 pub struct GrassrootsUnion(pub grassroots_union::Model);
@@ -81,6 +82,18 @@ quntuan_kit::directory_object! {
             Ok(load_list(loader(ctx)?, SocialWorkersOfUnion(self.0.id.clone()), UnionSocialWorker).await?)
         }
     }
+}
+
+/// The grassroots union `id` names, if it names one (the union running a home, a social
+/// worker's, a case's).
+pub(crate) async fn union_named(
+    ctx: &Context<'_>,
+    id: Option<&str>,
+) -> async_graphql::Result<Option<GrassrootsUnion>> {
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    Ok(load_one(loader(ctx)?, UnionById(id.to_string()), GrassrootsUnion).await?)
 }
 
 /// A union activity, e.g. a themed lecture event (主题宣讲).

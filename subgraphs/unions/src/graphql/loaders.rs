@@ -1,11 +1,7 @@
 //! Dataloaders: every entity lookup and every list under a parent goes through one of
 //! these, so a response with N parents costs one statement per kind of child, not N.
 
-use std::collections::HashMap;
-
-use async_graphql::dataloader::Loader;
 use quntuan_kit::rows::{by_text_ids, grouped_by_text};
-use quntuan_kit::{ApiError, RegionScope};
 use sea_orm::DatabaseConnection;
 
 use crate::model::{
@@ -14,7 +10,6 @@ use crate::model::{
 };
 use crate::service::disputes;
 use crate::service::disputes::CenterCaseload;
-use crate::service::figures::{FigureTable, SUMMARY};
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct UnionsLoader {
@@ -61,37 +56,4 @@ quntuan_kit::string_key_loaders! {
         grouped_by_text::<union_activity::Entity, _>, union_activity::Column::ServiceCenterId;
     /// The labour-dispute caseload of a service centre, by centre id.
     CaseloadAtCenter => CenterCaseload, disputes::caseload_by_center_ids;
-}
-
-/// The measures of one figure table for one region.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct RegionFigures {
-    pub table: FigureTable,
-    pub code: String,
-}
-
-impl Loader<RegionFigures> for UnionsLoader {
-    type Value = Vec<i64>;
-    type Error = ApiError;
-
-    /// One read of the per-region summary for every region and table in the batch.
-    async fn load(
-        &self,
-        keys: &[RegionFigures],
-    ) -> Result<HashMap<RegionFigures, Vec<i64>>, ApiError> {
-        let mut codes: Vec<String> = keys.iter().map(|k| k.code.clone()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        // Codes that are not division codes of the city stay absent (as in the live
-        // aggregate); the others without a row answer zeros.
-        codes.retain(|code| RegionScope::of(code).is_some());
-        let rows = SUMMARY.read(&self.db, &codes).await?;
-        Ok(keys
-            .iter()
-            .filter_map(|key| {
-                let row = rows.get(&key.code)?;
-                Some((key.clone(), row[key.table.columns()].to_vec()))
-            })
-            .collect())
-    }
 }

@@ -5,7 +5,6 @@ pub mod directory;
 pub mod dispute;
 pub mod loaders;
 pub mod mutation;
-pub mod organization;
 pub mod people;
 pub mod places;
 pub mod query;
@@ -14,9 +13,14 @@ pub mod subscription;
 
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, Schema};
-
+use quntuan_kit::EventBus;
 pub use quntuan_kit::clock::{Clock, SchemaOptions};
+pub(crate) use quntuan_kit::subgraph_schema::db;
+use quntuan_kit::subgraph_schema::{self, builder};
+use quntuan_kit::summary::SummaryFigures;
 use sea_orm::DatabaseConnection;
+
+use crate::service::figures::SUMMARY;
 
 use loaders::UnionsLoader;
 use mutation::Mutation;
@@ -30,35 +34,30 @@ pub fn build(db: DatabaseConnection) -> UnionsSchema {
     build_with(db, SchemaOptions::default())
 }
 
+/// The schema serving `db`, publishing and subscribing on `events`.
+pub fn build_with_events(db: DatabaseConnection, events: EventBus) -> UnionsSchema {
+    build_with(
+        db,
+        SchemaOptions {
+            events,
+            ..SchemaOptions::default()
+        },
+    )
+}
+
 /// The schema serving `db` with the given options.
 pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> UnionsSchema {
     let loader = quntuan_kit::dataloader(UnionsLoader { db: db.clone() });
-    Schema::build(Query::default(), Mutation::default(), Subscription)
-        .enable_federation()
-        .enable_subscription_in_federation()
-        .extension(quntuan_kit::Batching)
-        .data(loader)
-        .data(db)
-        .data(options.clock)
-        .data(options.events)
-        .finish()
+    let figures = quntuan_kit::dataloader(SummaryFigures::new(&db, &SUMMARY));
+    builder(db, options).data(loader).data(figures).finish()
 }
 
-/// The schema without data, to print its SDL (which does not depend on the data).
-pub fn build_without_db() -> UnionsSchema {
-    Schema::build(Query::default(), Mutation::default(), Subscription)
-        .enable_federation()
-        .enable_subscription_in_federation()
-        .finish()
+/// The federation SDL, exactly as `_service { sdl }` serves it.
+pub fn sdl() -> String {
+    subgraph_schema::sdl::<Query, Mutation, Subscription>()
 }
 
-pub(crate) fn db<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DatabaseConnection> {
-    ctx.data::<DatabaseConnection>()
-}
-
-pub(crate) fn loader<'a>(
-    ctx: &'a Context<'_>,
-) -> async_graphql::Result<&'a DataLoader<UnionsLoader>> {
+pub(crate) fn loader<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DataLoader<UnionsLoader>> {
     ctx.data::<DataLoader<UnionsLoader>>()
 }
 

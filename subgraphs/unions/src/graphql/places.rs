@@ -1,102 +1,49 @@
 //! Workers' homes and labour-sector social organisations.
 
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, Object};
 use chrono::NaiveDate;
 
 use super::center::ServiceCenter;
-use super::directory::GrassrootsUnion;
-use super::loader;
-use super::loaders::UnionById;
+use super::directory::{GrassrootsUnion, union_named};
 use crate::model::enums::{LaborSocialOrganizationField, ModelHomeLevel};
 use crate::model::{labor_social_organization, workers_home};
 
 /// A workers' home (职工之家); model homes carry the level of their title.
 pub struct WorkersHome(pub workers_home::Model);
 
-#[Object]
-impl WorkersHome {
-    async fn id(&self) -> ID {
-        ID(self.0.id.clone())
-    }
+quntuan_kit::directory_object! {
+    #[Object]
+    impl WorkersHome {
+        id;
+        str name;
+        /// The level of its model workers' home title (模范职工之家), if it has one.
+        copy model_level: Option<ModelHomeLevel>;
+        copy area_sqm: i32;
+        copy opened_on: NaiveDate;
+        codes;
 
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
+        /// The grassroots union that runs it.
+        async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
+            union_named(ctx, Some(&self.0.union_id)).await
+        }
 
-    /// The level of its model workers' home title (模范职工之家), if it has one.
-    async fn model_level(&self) -> Option<ModelHomeLevel> {
-        self.0.model_level
-    }
-
-    async fn area_sqm(&self) -> i32 {
-        self.0.area_sqm
-    }
-
-    async fn opened_on(&self) -> NaiveDate {
-        self.0.opened_on
-    }
-
-    async fn region_code(&self) -> &str {
-        &self.0.region_code
-    }
-
-    async fn street_code(&self) -> &str {
-        &self.0.street_code
-    }
-
-    async fn district_code(&self) -> &str {
-        &self.0.district_code
-    }
-
-    /// The grassroots union that runs it.
-    async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
-        let union = loader(ctx)?
-            .load_one(UnionById(self.0.union_id.clone()))
-            .await?;
-        Ok(union.map(GrassrootsUnion))
-    }
-
-    /// The shared service centre housing it, if any.
-    async fn service_center(&self) -> Option<ServiceCenter> {
-        self.0.service_center_id.clone().map(ServiceCenter::new)
+        /// The shared service centre housing it, if any.
+        service_center;
     }
 }
 
 /// A labour-sector social organisation (劳动领域社会组织).
 pub struct LaborSocialOrganization(pub labor_social_organization::Model);
 
-#[Object]
-impl LaborSocialOrganization {
-    async fn id(&self) -> ID {
-        ID(self.0.id.clone())
-    }
-
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    async fn field(&self) -> LaborSocialOrganizationField {
-        self.0.field
-    }
-
-    async fn registered_on(&self) -> NaiveDate {
-        self.0.registered_on
-    }
-
-    async fn region_code(&self) -> &str {
-        &self.0.region_code
-    }
-
-    async fn street_code(&self) -> &str {
-        &self.0.street_code
-    }
-
-    async fn district_code(&self) -> &str {
-        &self.0.district_code
-    }
-
-    /// The shared service centre it works from, if any.
-    async fn service_center(&self) -> Option<ServiceCenter> {
-        self.0.service_center_id.clone().map(ServiceCenter::new)
+quntuan_kit::directory_object! {
+    #[Object]
+    impl LaborSocialOrganization {
+        id;
+        str name;
+        copy field: LaborSocialOrganizationField;
+        copy registered_on: NaiveDate;
+        codes;
+        /// The shared service centre it works from, if any.
+        service_center;
     }
 }

@@ -1,8 +1,7 @@
 //! Root query fields: filtered, paginated lists, lookups by id, and the federation entity
 //! resolvers (all batched through the dataloader).
 
-use async_graphql::{Context, ID, MergedObject, Object};
-use quntuan_kit::Page;
+use async_graphql::MergedObject;
 
 use super::center::ServiceCenter;
 use super::directory::{GrassrootsUnion, UnionActivity, UnionAward};
@@ -14,7 +13,6 @@ use super::loaders::{
 use super::people::{Craftsman, UnionSocialWorker};
 use super::places::{LaborSocialOrganization, WorkersHome};
 use super::region::Region;
-use super::{db, loader};
 use crate::service::activities::UnionActivityFilter;
 use crate::service::awards::LaborAwardFilter;
 use crate::service::disputes::LaborDisputeFilter;
@@ -53,272 +51,50 @@ quntuan_kit::connection!(
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
 
-#[derive(Default)]
-pub struct ListQuery;
-
-#[Object]
-impl ListQuery {
+quntuan_kit::list_fields! {
+    ListQuery, db: super::db;
     /// Grassroots unions, ordered by id.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn grassroots_unions(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: GrassrootsUnionFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<GrassrootsUnionConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = unions::list(db(ctx)?, &filter, page).await?;
-        Ok(GrassrootsUnionConnection::of(found, GrassrootsUnion))
-    }
-
+    grassroots_unions(GrassrootsUnionFilter) -> GrassrootsUnionConnection of GrassrootsUnion
+        = unions::list;
     /// Workers' homes, ordered by id.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn workers_homes(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: WorkersHomeFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<WorkersHomeConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = homes::list(db(ctx)?, &filter, page).await?;
-        Ok(WorkersHomeConnection::of(found, WorkersHome))
-    }
-
+    workers_homes(WorkersHomeFilter) -> WorkersHomeConnection of WorkersHome = homes::list;
     /// Labour-dispute cases, newest first.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn labor_disputes(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: LaborDisputeFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<LaborDisputeConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = disputes::list(db(ctx)?, &filter, page).await?;
-        Ok(LaborDisputeConnection::of(found, LaborDispute))
-    }
-
+    labor_disputes(LaborDisputeFilter) -> LaborDisputeConnection of LaborDispute = disputes::list;
     /// May Day labour certificates and medals, ordered by id.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn union_awards(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: LaborAwardFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<UnionAwardConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = awards::list(db(ctx)?, &filter, page).await?;
-        Ok(UnionAwardConnection::of(found, UnionAward))
-    }
-
+    union_awards(LaborAwardFilter) -> UnionAwardConnection of UnionAward = awards::list;
     /// Union activities, latest first.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn union_activities(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: UnionActivityFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<UnionActivityConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = activities::list(db(ctx)?, &filter, page).await?;
-        Ok(UnionActivityConnection::of(found, UnionActivity))
-    }
-
+    union_activities(UnionActivityFilter) -> UnionActivityConnection of UnionActivity
+        = activities::list;
     /// Socialised union workers, ordered by id.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn union_social_workers(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: UnionSocialWorkerFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<UnionSocialWorkerConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = people::list_social_workers(db(ctx)?, &filter, page).await?;
-        Ok(UnionSocialWorkerConnection::of(found, UnionSocialWorker))
-    }
-
+    union_social_workers(UnionSocialWorkerFilter)
+        -> UnionSocialWorkerConnection of UnionSocialWorker = people::list_social_workers;
     /// Honoured craftsmen, ordered by id.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn craftsmen(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: CraftsmanFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<CraftsmanConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = people::list_craftsmen(db(ctx)?, &filter, page).await?;
-        Ok(CraftsmanConnection::of(found, Craftsman))
-    }
-
+    craftsmen(CraftsmanFilter) -> CraftsmanConnection of Craftsman = people::list_craftsmen;
     /// Labour-sector social organisations, ordered by id.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn labor_social_organizations(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: LaborSocialOrganizationFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
-    ) -> async_graphql::Result<LaborSocialOrganizationConnection> {
-        let page = Page::new(limit, offset)?;
-        let found = organizations::list(db(ctx)?, &filter, page).await?;
-        Ok(LaborSocialOrganizationConnection::of(
-            found,
-            LaborSocialOrganization,
-        ))
-    }
+    labor_social_organizations(LaborSocialOrganizationFilter)
+        -> LaborSocialOrganizationConnection of LaborSocialOrganization = organizations::list;
 }
 
-/// Lookups by id; the `#[graphql(entity)]` ones also answer `_entities`.
-#[derive(Default)]
-pub struct EntityQuery;
-
-#[Object]
-impl EntityQuery {
-    async fn grassroots_union(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<GrassrootsUnion>> {
-        Ok(loader(ctx)?
-            .load_one(UnionById(id.0))
-            .await?
-            .map(GrassrootsUnion))
-    }
-
-    async fn workers_home(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<WorkersHome>> {
-        Ok(loader(ctx)?
-            .load_one(HomeById(id.0))
-            .await?
-            .map(WorkersHome))
-    }
-
-    async fn labor_dispute(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<LaborDispute>> {
-        Ok(loader(ctx)?
-            .load_one(DisputeById(id.0))
-            .await?
-            .map(LaborDispute))
-    }
-
+quntuan_kit::string_key_lookups! {
+    /// Lookups by id; the `#[graphql(entity)]` ones also answer `_entities`.
+    EntityQuery, loader: super::loader, extends Region and ServiceCenter;
+    grassroots_union => GrassrootsUnion, UnionById;
+    workers_home => WorkersHome, HomeById;
+    labor_dispute => LaborDispute, DisputeById;
     #[graphql(entity)]
-    async fn find_grassroots_union_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<GrassrootsUnion>> {
-        Ok(loader(ctx)?
-            .load_one(UnionById(id.0))
-            .await?
-            .map(GrassrootsUnion))
-    }
-
+    find_grassroots_union_by_id => GrassrootsUnion, UnionById;
     #[graphql(entity)]
-    async fn find_union_activity_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<UnionActivity>> {
-        Ok(loader(ctx)?
-            .load_one(ActivityById(id.0))
-            .await?
-            .map(UnionActivity))
-    }
-
+    find_union_activity_by_id => UnionActivity, ActivityById;
     #[graphql(entity)]
-    async fn find_union_award_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<UnionAward>> {
-        Ok(loader(ctx)?
-            .load_one(AwardById(id.0))
-            .await?
-            .map(UnionAward))
-    }
-
+    find_union_award_by_id => UnionAward, AwardById;
     #[graphql(entity)]
-    async fn find_labor_dispute_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<LaborDispute>> {
-        Ok(loader(ctx)?
-            .load_one(DisputeById(id.0))
-            .await?
-            .map(LaborDispute))
-    }
-
+    find_labor_dispute_by_id => LaborDispute, DisputeById;
     #[graphql(entity)]
-    async fn find_workers_home_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<WorkersHome>> {
-        Ok(loader(ctx)?
-            .load_one(HomeById(id.0))
-            .await?
-            .map(WorkersHome))
-    }
-
+    find_workers_home_by_id => WorkersHome, HomeById;
     #[graphql(entity)]
-    async fn find_union_social_worker_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<UnionSocialWorker>> {
-        Ok(loader(ctx)?
-            .load_one(SocialWorkerById(id.0))
-            .await?
-            .map(UnionSocialWorker))
-    }
-
+    find_union_social_worker_by_id => UnionSocialWorker, SocialWorkerById;
     #[graphql(entity)]
-    async fn find_craftsman_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<Craftsman>> {
-        Ok(loader(ctx)?
-            .load_one(CraftsmanById(id.0))
-            .await?
-            .map(Craftsman))
-    }
-
+    find_craftsman_by_id => Craftsman, CraftsmanById;
     #[graphql(entity)]
-    async fn find_labor_social_organization_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<Option<LaborSocialOrganization>> {
-        let key = LaborOrganizationById(id.0);
-        Ok(loader(ctx)?
-            .load_one(key)
-            .await?
-            .map(LaborSocialOrganization))
-    }
-
-    /// hub's regions, extended with the unions' figures.
-    #[graphql(entity)]
-    async fn find_region_by_code(&self, code: String) -> Region {
-        Region { code }
-    }
-
-    /// hub's service centres, extended with what the unions run there.
-    #[graphql(entity)]
-    async fn find_service_center_by_id(&self, id: ID) -> ServiceCenter {
-        ServiceCenter::new(id.0)
-    }
+    find_labor_social_organization_by_id => LaborSocialOrganization, LaborOrganizationById;
 }

@@ -2,9 +2,9 @@
 //! case (see `service::events`), answered with the case as it is when delivered.
 
 use async_graphql::{Context, Subscription};
-use futures::{Stream, StreamExt};
-use quntuan_kit::events::{in_region, region_argument};
-use quntuan_kit::{ApiError, EventBus};
+use futures::Stream;
+use quntuan_kit::ApiError;
+use quntuan_kit::events::subscribe_in_region;
 
 use super::db;
 use super::dispute::LaborDispute;
@@ -24,23 +24,19 @@ impl Subscription {
         region_code: Option<String>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<LaborDispute>> + use<>>
     {
-        let region_code = region_argument(region_code)?;
-        let db = db(ctx)?.clone();
-        let changes = EventBus::of(ctx)
-            .subscribe_to::<DisputeChanged>(DISPUTE_TOPIC)
-            .filter(move |change| {
-                std::future::ready(in_region(region_code.as_deref(), change.region_codes()))
-            });
-        Ok(changes.then(move |change| {
-            let db = db.clone();
-            async move {
-                let ids = [change.dispute_id.clone()];
-                let mut found = disputes::by_ids(&db, &ids).await?;
-                match found.remove(&change.dispute_id) {
-                    Some(case) => Ok(LaborDispute(case)),
-                    None => Err(ApiError::not_found("labour dispute", &change.dispute_id).into()),
-                }
-            }
-        }))
+        subscribe_in_region(
+            ctx,
+            db(ctx)?,
+            DISPUTE_TOPIC,
+            region_code,
+            |db, change: DisputeChanged| async move {
+                let id = change.dispute_id;
+                let case = disputes::by_ids(&db, std::slice::from_ref(&id))
+                    .await?
+                    .remove(&id);
+                case.map(LaborDispute)
+                    .ok_or_else(|| ApiError::not_found("labour dispute", &id))
+            },
+        )
     }
 }

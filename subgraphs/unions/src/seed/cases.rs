@@ -1,15 +1,14 @@
 //! Labour-dispute cases and the steps that brought each to its current status.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc};
 use quntuan_kit::catalog::{district_center_id, street_center_id};
+use quntuan_kit::rows::group_by_key;
+use quntuan_kit::seed::{date, insert_located, with_region};
 use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
 
+use super::Counts;
 use super::directory::SeededUnion;
-use super::records::date;
-use super::{Counts, region_values, with_region};
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::status::LaborDisputeStatus;
 use crate::service::workflow::{DISPUTE_ID_PREFIX, case_number};
@@ -76,16 +75,11 @@ pub(crate) async fn seed_disputes(
         Dismissal,
         WorkingHours,
     ];
-    let stage = progress.stage("unions: labour disputes", u64::from(counts.disputes));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.labor_disputes");
-    let mut by_district: HashMap<&str, Vec<&SeededUnion>> = HashMap::new();
-    for union in unions {
-        by_district
-            .entry(union.region.district_code.as_str())
-            .or_default()
-            .push(union);
-    }
+    let by_district = group_by_key(unions.iter().collect(), |u: &&SeededUnion| {
+        u.region.district_code.clone()
+    });
     let mut cases = Vec::new();
     let mut steps = Vec::new();
     for seq in 1..=counts.disputes {
@@ -134,7 +128,7 @@ pub(crate) async fn seed_disputes(
         } else {
             rng.range(2, 40) as i32
         };
-        let mut row: Vec<Value> = vec![
+        let row: Vec<Value> = vec![
             id.clone().into(),
             case_number(received_on.year(), u64::from(seq)).into(),
             format!("{employer}{}纠纷", category_label(category)).into(),
@@ -150,10 +144,9 @@ pub(crate) async fn seed_disputes(
             union_id.into(),
             Some(center).into(),
         ];
-        row.extend(region_values(&region));
-        cases.push(row);
+        cases.push(with_region(row, &region));
     }
-    let columns = with_region(&[
+    let columns = [
         "id",
         "case_number",
         "title",
@@ -168,9 +161,17 @@ pub(crate) async fn seed_disputes(
         "claimant_id_number",
         "union_id",
         "service_center_id",
-    ]);
-    bulk_insert(db, "labor_dispute", &columns, cases, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "unions",
+        "labor_dispute",
+        &columns,
+        cases.len(),
+        cases,
+    )
+    .await?;
     let step_stage = progress.stage("unions: dispute steps", steps.len() as u64);
     let step_columns = [
         "dispute_id",

@@ -1,10 +1,11 @@
-//! The directory tables: grassroots unions, activities and awards, from the kit catalog.
+//! The directory tables: grassroots unions, activities and awards, from the kit catalog
+//! (the shared columns unchanged; the unions' own columns here).
 
 use quntuan_kit::catalog::{self, street_center_id};
-use quntuan_kit::{Progress, RegionRef, Rng, Scale, bulk_insert, names};
-use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
+use quntuan_kit::seed::{DirectoryKey, DirectoryTable, insert_directory};
+use quntuan_kit::{Progress, RegionRef, Rng, Scale, names};
+use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr};
 
-use super::{region_values, with_region};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 
 /// What the other generators need to know about a seeded union.
@@ -15,60 +16,59 @@ pub(crate) struct SeededUnion {
     pub region: RegionRef,
 }
 
+/// A unions directory table and the unions' own columns in it.
+fn table<'a>(table: &'a str, extra_columns: &'a [&'a str]) -> DirectoryTable<'a> {
+    DirectoryTable {
+        subgraph: "unions",
+        table,
+        key: DirectoryKey::Text,
+        extra_columns,
+    }
+}
+
 pub(crate) async fn seed_unions(
     db: &DatabaseTransaction,
     scale: Scale,
     progress: &Progress,
 ) -> Result<Vec<SeededUnion>, DbErr> {
     let skeletons: Vec<_> = catalog::grassroots_unions(scale).collect();
-    let stage = progress.stage("unions: grassroots unions", skeletons.len() as u64);
-    let mut seeded = Vec::with_capacity(skeletons.len());
-    let mut rows = Vec::with_capacity(skeletons.len());
-    for unit in skeletons {
-        let kind = GrassrootsUnionKind::from_label(unit.kind).ok_or_else(|| {
-            DbErr::Custom(format!(
-                "catalog union `{}` has an unknown kind `{}`",
-                unit.id, unit.kind
-            ))
-        })?;
-        // Per-record stream: the chair does not change when another generator changes.
-        let mut rng = Rng::for_key("unions.union_details", &unit.id);
-        let chair_name = names::person_name(&mut rng);
-        let chair_phone = names::phone_number(&mut rng);
-        let center = rng
-            .chance(0.3)
-            .then(|| street_center_id(&unit.region.street_code));
-        let mut row: Vec<Value> = vec![
-            unit.id.clone().into(),
-            unit.name.clone().into(),
-            kind.to_value().into(),
-            (unit.member_count as i32).into(),
-            unit.founded_on.into(),
-            chair_name.into(),
-            chair_phone.into(),
-            center.into(),
-        ];
-        row.extend(region_values(&unit.region));
-        rows.push(row);
-        seeded.push(SeededUnion {
+    let columns = ["kind", "chair_name", "chair_phone", "service_center_id"];
+    insert_directory(
+        db,
+        progress,
+        table("grassroots_union", &columns),
+        &skeletons,
+        |unit| {
+            let kind = GrassrootsUnionKind::from_label(unit.kind).ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "catalog union `{}` has an unknown kind `{}`",
+                    unit.id, unit.kind
+                ))
+            })?;
+            // Per-record stream: the chair does not change when another generator changes.
+            let mut rng = Rng::for_key("unions.union_details", &unit.id);
+            let chair_name = names::person_name(&mut rng);
+            let chair_phone = names::phone_number(&mut rng);
+            let center = rng
+                .chance(0.3)
+                .then(|| street_center_id(&unit.region.street_code));
+            Ok(vec![
+                kind.to_value().into(),
+                chair_name.into(),
+                chair_phone.into(),
+                center.into(),
+            ])
+        },
+    )
+    .await?;
+    Ok(skeletons
+        .into_iter()
+        .map(|unit| SeededUnion {
             id: unit.id,
             name: unit.name,
             region: unit.region,
-        });
-    }
-    let columns = with_region(&[
-        "id",
-        "name",
-        "kind",
-        "member_count",
-        "founded_on",
-        "chair_name",
-        "chair_phone",
-        "service_center_id",
-    ]);
-    bulk_insert(db, "grassroots_union", &columns, rows, &stage).await?;
-    stage.finish();
-    Ok(seeded)
+        })
+        .collect())
 }
 
 pub(crate) async fn seed_activities(
@@ -76,34 +76,22 @@ pub(crate) async fn seed_activities(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let skeletons: Vec<_> = catalog::union_activities(scale).collect();
-    let stage = progress.stage("unions: activities", skeletons.len() as u64);
-    let rows = skeletons.into_iter().map(|activity| {
-        let mut rng = Rng::for_key("unions.activity_details", &activity.id);
-        let center = rng
-            .chance(0.5)
-            .then(|| street_center_id(&activity.region.street_code));
-        let mut row: Vec<Value> = vec![
-            activity.id.into(),
-            activity.title.into(),
-            activity.kind.into(),
-            activity.held_on.into(),
-            (activity.participant_count as i32).into(),
-            center.into(),
-        ];
-        row.extend(region_values(&activity.region));
-        row
-    });
-    let columns = with_region(&[
-        "id",
-        "title",
-        "kind",
-        "held_on",
-        "participant_count",
-        "service_center_id",
-    ]);
-    bulk_insert(db, "union_activity", &columns, rows, &stage).await?;
-    stage.finish();
+    let activities = catalog::union_activities(scale);
+    let columns = ["service_center_id"];
+    insert_directory(
+        db,
+        progress,
+        table("union_activity", &columns),
+        activities,
+        |activity| {
+            let mut rng = Rng::for_key("unions.activity_details", &activity.id);
+            let center = rng
+                .chance(0.5)
+                .then(|| street_center_id(&activity.region.street_code));
+            Ok(vec![center.into()])
+        },
+    )
+    .await?;
     Ok(())
 }
 
@@ -112,34 +100,25 @@ pub(crate) async fn seed_awards(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let skeletons: Vec<_> = catalog::union_awards(scale).collect();
-    let stage = progress.stage("unions: May Day awards", skeletons.len() as u64);
-    let rows = skeletons.into_iter().map(|award| {
-        // The catalog gives medals (individual honours) a person; certificates go to units.
-        let kind = match award.recipient_person {
-            Some(_) => LaborAwardKind::Medal,
-            None => LaborAwardKind::Certificate,
-        };
-        let mut row: Vec<Value> = vec![
-            award.id.into(),
-            kind.to_value().into(),
-            award.title.into(),
-            award.recipient_unit.into(),
-            award.recipient_person.into(),
-            award.year.into(),
-        ];
-        row.extend(region_values(&award.region));
-        row
-    });
-    let columns = with_region(&[
-        "id",
-        "kind",
-        "title",
-        "recipient_unit",
-        "recipient_person",
-        "year",
-    ]);
-    bulk_insert(db, "labor_award", &columns, rows, &stage).await?;
-    stage.finish();
+    let awards = catalog::union_awards(scale);
+    let columns = ["kind", "recipient_person"];
+    insert_directory(
+        db,
+        progress,
+        table("labor_award", &columns),
+        awards,
+        |award| {
+            // The catalog gives medals (individual honours) a person; certificates go to units.
+            let kind = match award.recipient_person {
+                Some(_) => LaborAwardKind::Medal,
+                None => LaborAwardKind::Certificate,
+            };
+            Ok(vec![
+                kind.to_value().into(),
+                award.recipient_person.clone().into(),
+            ])
+        },
+    )
+    .await?;
     Ok(())
 }

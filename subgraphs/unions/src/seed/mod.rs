@@ -8,8 +8,9 @@ mod cases;
 mod directory;
 mod records;
 
-use quntuan_kit::{Progress, Scale};
-use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait, Value};
+use quntuan_kit::seed::write_data_set;
+use quntuan_kit::{KitError, Progress, Scale};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 
 /// How many of each non-directory record a scale has. Figures from DOMAIN.md where it
 /// gives one; craftsmen and ordinary workers' homes are assumed.
@@ -51,11 +52,18 @@ impl Counts {
 
 /// Fills a migrated, empty unions database in one transaction, the per-region figures
 /// summary last (set-based, from the rows just written), so a failed seed leaves nothing.
-pub async fn seed(db: &DatabaseConnection, scale: Scale, progress: &Progress) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
-    seed_tables(&txn, scale, progress).await?;
-    crate::service::figures::SUMMARY.fill(&txn).await?;
-    txn.commit().await
+pub async fn seed(
+    db: &DatabaseConnection,
+    scale: Scale,
+    progress: &Progress,
+) -> Result<(), KitError> {
+    write_data_set("unions", scale, async {
+        let txn = db.begin().await?;
+        seed_tables(&txn, scale, progress).await?;
+        crate::service::figures::SUMMARY.fill(&txn).await?;
+        txn.commit().await
+    })
+    .await
 }
 
 async fn seed_tables(
@@ -73,20 +81,4 @@ async fn seed_tables(
     records::seed_labor_organizations(db, scale, counts, progress).await?;
     cases::seed_disputes(db, scale, &unions, counts, progress).await?;
     Ok(())
-}
-
-/// The columns every regional row ends with, in `REGION_COLUMNS` order.
-const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
-
-fn region_values(region: &quntuan_kit::RegionRef) -> [Value; 3] {
-    [
-        region.region_code.clone().into(),
-        region.street_code.clone().into(),
-        region.district_code.clone().into(),
-    ]
-}
-
-/// `columns` followed by the region columns.
-fn with_region(columns: &[&'static str]) -> Vec<&'static str> {
-    columns.iter().copied().chain(REGION_COLUMNS).collect()
 }

@@ -1,21 +1,16 @@
 //! Workers' homes, union social workers, craftsmen and labour-sector social organisations.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use quntuan_kit::catalog::{district_center_id, street_center_id};
-use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
-use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Iterable, Value};
+use quntuan_kit::rows::group_by_key;
+use quntuan_kit::seed::date;
+use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
+use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Iterable};
 
+use super::Counts;
 use super::directory::SeededUnion;
-use super::{Counts, region_values, with_region};
 use crate::model::enums::{
     CraftsmanLevel, LaborSocialOrganizationField, ModelHomeLevel, UnionSocialWorkerSpecialty,
 };
-
-pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
 
 /// Homes go to distinct unions (a union runs at most one home) and sit in the union's
 /// community; exactly the configured number of model homes per level.
@@ -26,7 +21,6 @@ pub(crate) async fn seed_homes(
     progress: &Progress,
 ) -> Result<(), DbErr> {
     let total = (counts.workers_homes as usize).min(unions.len());
-    let stage = progress.stage("unions: workers' homes", total as u64);
     let mut rng = Rng::for_stream("unions.workers_homes");
     let mut owners: Vec<&SeededUnion> = unions.iter().collect();
     rng.shuffle(&mut owners);
@@ -42,36 +36,23 @@ pub(crate) async fn seed_homes(
             .take(total)
             .collect();
     rng.shuffle(&mut levels);
-    let mut rows = Vec::with_capacity(total);
-    for (n, (owner, level)) in owners.into_iter().zip(levels).enumerate() {
-        let base = owner.name.strip_suffix("工会").unwrap_or(&owner.name);
-        let center = rng
-            .chance(0.4)
-            .then(|| street_center_id(&owner.region.street_code));
-        let mut row: Vec<Value> = vec![
-            format!("unions-home-{:06}", n + 1).into(),
-            format!("{base}职工之家").into(),
-            owner.id.clone().into(),
-            level.map(|l| l.to_value()).into(),
-            (rng.range(60, 800) as i32).into(),
-            rng.date_between(date(2010, 1, 1), date(2024, 12, 31))
-                .into(),
-            center.into(),
-        ];
-        row.extend(region_values(&owner.region));
-        rows.push(row);
+    quntuan_kit::insert_located! {
+        db, progress, "unions", "workers_home", total,
+        // Owned rows to map over (see rust-lang/rust#102211).
+        for (n, (owner, level)) in owners.into_iter().cloned().zip(levels).enumerate() =>
+            let base = owner.name.strip_suffix("工会").unwrap_or(&owner.name);
+            let center = rng.chance(0.4).then(|| street_center_id(&owner.region.street_code));
+            region owner.region, {
+            id: format!("unions-home-{:06}", n + 1),
+            name: format!("{base}职工之家"),
+            union_id: owner.id.clone(),
+            model_level: level.map(|l| l.to_value()),
+            area_sqm: rng.range(60, 800) as i32,
+            opened_on: rng.date_between(date(2010, 1, 1), date(2024, 12, 31)),
+            service_center_id: center,
+        }
     }
-    let columns = with_region(&[
-        "id",
-        "name",
-        "union_id",
-        "model_level",
-        "area_sqm",
-        "opened_on",
-        "service_center_id",
-    ]);
-    bulk_insert(db, "workers_home", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }
 
@@ -84,62 +65,34 @@ pub(crate) async fn seed_social_workers(
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let stage = progress.stage("unions: social workers", u64::from(counts.social_workers));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.social_workers");
     let specialties: Vec<UnionSocialWorkerSpecialty> = UnionSocialWorkerSpecialty::iter().collect();
-    let mut by_street: HashMap<&str, Vec<&SeededUnion>> = HashMap::new();
-    for union in unions {
-        by_street
-            .entry(union.region.street_code.as_str())
-            .or_default()
-            .push(union);
+    let by_street = group_by_key(unions.iter().collect(), |u: &&SeededUnion| {
+        u.region.street_code.clone()
+    });
+    quntuan_kit::insert_located! {
+        db, progress, "unions", "union_social_worker", counts.social_workers as usize,
+        for n in 1..=counts.social_workers =>
+            let (_, region) = tree.pick_community(&mut rng);
+            let same_street = by_street.get(region.street_code.as_str()).map(Vec::as_slice);
+            let assigned = rng.chance(0.8);
+            let union_id = rng.pick(same_street.unwrap_or(&[])).filter(|_| assigned).map(|u| u.id.clone());
+            let birth = rng.date_between(date(1970, 1, 1), date(2000, 12, 31));
+            let specialty = rng.pick(&specialties).copied().unwrap_or(UnionSocialWorkerSpecialty::Organizing);
+            let center = rng.chance(0.8).then(|| street_center_id(&region.street_code));
+            region region, {
+            id: format!("unions-worker-{n:06}"),
+            name: names::person_name(&mut rng),
+            id_number: names::id_number(&mut rng, &region.district_code, birth),
+            phone: names::phone_number(&mut rng),
+            specialty: specialty.to_value(),
+            hired_on: rng.date_between(date(2018, 1, 1), date(2025, 6, 30)),
+            union_id: union_id,
+            service_center_id: center,
+        }
     }
-    let mut rows = Vec::new();
-    for n in 1..=counts.social_workers {
-        let (_, region) = tree.pick_community(&mut rng);
-        let same_street = by_street
-            .get(region.street_code.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let assigned = rng.chance(0.8);
-        let union_id = rng
-            .pick(same_street)
-            .filter(|_| assigned)
-            .map(|u| u.id.clone());
-        let birth = rng.date_between(date(1970, 1, 1), date(2000, 12, 31));
-        let specialty = rng
-            .pick(&specialties)
-            .copied()
-            .unwrap_or(UnionSocialWorkerSpecialty::Organizing);
-        let center = rng
-            .chance(0.8)
-            .then(|| street_center_id(&region.street_code));
-        let mut row: Vec<Value> = vec![
-            format!("unions-worker-{n:06}").into(),
-            names::person_name(&mut rng).into(),
-            names::id_number(&mut rng, &region.district_code, birth).into(),
-            names::phone_number(&mut rng).into(),
-            specialty.to_value().into(),
-            rng.date_between(date(2018, 1, 1), date(2025, 6, 30)).into(),
-            union_id.into(),
-            center.into(),
-        ];
-        row.extend(region_values(&region));
-        rows.push(row);
-    }
-    let columns = with_region(&[
-        "id",
-        "name",
-        "id_number",
-        "phone",
-        "specialty",
-        "hired_on",
-        "union_id",
-        "service_center_id",
-    ]);
-    bulk_insert(db, "union_social_worker", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }
 
@@ -162,40 +115,24 @@ pub(crate) async fn seed_craftsmen(
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let stage = progress.stage("unions: craftsmen", u64::from(counts.craftsmen));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.craftsmen");
-    let mut rows = Vec::new();
-    for n in 1..=counts.craftsmen {
-        let (_, region) = tree.pick_community(&mut rng);
-        let level = if rng.chance(0.3) {
-            CraftsmanLevel::City
-        } else {
-            CraftsmanLevel::District
-        };
-        let mut row: Vec<Value> = vec![
-            format!("unions-craftsman-{n:06}").into(),
-            names::person_name(&mut rng).into(),
-            names::phone_number(&mut rng).into(),
-            rng.pick(&TRADES).copied().unwrap_or("电工").into(),
-            level.to_value().into(),
-            names::company_name(&mut rng).into(),
-            (rng.range(2018, 2024) as i32).into(),
-        ];
-        row.extend(region_values(&region));
-        rows.push(row);
+    quntuan_kit::insert_located! {
+        db, progress, "unions", "craftsman", counts.craftsmen as usize,
+        for n in 1..=counts.craftsmen =>
+            let (_, region) = tree.pick_community(&mut rng);
+            let level = if rng.chance(0.3) { CraftsmanLevel::City } else { CraftsmanLevel::District };
+            region region, {
+            id: format!("unions-craftsman-{n:06}"),
+            name: names::person_name(&mut rng),
+            phone: names::phone_number(&mut rng),
+            trade: rng.pick(&TRADES).copied().unwrap_or("电工"),
+            level: level.to_value(),
+            employer: names::company_name(&mut rng),
+            honoured_year: rng.range(2018, 2024) as i32,
+        }
     }
-    let columns = with_region(&[
-        "id",
-        "name",
-        "phone",
-        "trade",
-        "level",
-        "employer",
-        "honoured_year",
-    ]);
-    bulk_insert(db, "craftsman", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }
 
@@ -220,38 +157,25 @@ pub(crate) async fn seed_labor_organizations(
         "同心", "安心", "暖心", "匠心", "启航", "蓉漂", "和谐", "助力",
     ];
     let total = counts.labor_social_organizations;
-    let stage = progress.stage("unions: labour social organisations", u64::from(total));
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.labor_social_organizations");
     let fields: Vec<LaborSocialOrganizationField> = LaborSocialOrganizationField::iter().collect();
-    let mut rows = Vec::new();
-    for n in 1..=total {
-        let (_, region) = tree.pick_street(&mut rng);
-        let district = tree
-            .region(&region.district_code)
-            .map(|r| r.name.as_str())
-            .unwrap_or("");
-        let field = rng
-            .pick(&fields)
-            .copied()
-            .unwrap_or(LaborSocialOrganizationField::LegalAid);
-        let word = rng.pick(&WORDS).copied().unwrap_or("同心");
-        let center = rng
-            .chance(0.5)
-            .then(|| district_center_id(&region.district_code));
-        let mut row: Vec<Value> = vec![
-            format!("unions-lso-{n:04}").into(),
-            format!("{district}{word}{}", field_label(field)).into(),
-            field.to_value().into(),
-            rng.date_between(date(2012, 1, 1), date(2024, 12, 31))
-                .into(),
-            center.into(),
-        ];
-        row.extend(region_values(&region));
-        rows.push(row);
+    quntuan_kit::insert_located! {
+        db, progress, "unions", "labor_social_organization", total as usize,
+        for n in 1..=total =>
+            let (_, region) = tree.pick_street(&mut rng);
+            let district = tree.region(&region.district_code).map(|r| r.name.as_str()).unwrap_or("");
+            let field = rng.pick(&fields).copied().unwrap_or(LaborSocialOrganizationField::LegalAid);
+            let word = rng.pick(&WORDS).copied().unwrap_or("同心");
+            let center = rng.chance(0.5).then(|| district_center_id(&region.district_code));
+            region region, {
+            id: format!("unions-lso-{n:04}"),
+            name: format!("{district}{word}{}", field_label(field)),
+            field: field.to_value(),
+            registered_on: rng.date_between(date(2012, 1, 1), date(2024, 12, 31)),
+            service_center_id: center,
+        }
     }
-    let columns = with_region(&["id", "name", "field", "registered_on", "service_center_id"]);
-    bulk_insert(db, "labor_social_organization", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 use quntuan_kit::Event;
 use quntuan_kit::catalog::Org;
+use quntuan_kit::events::Located;
 use quntuan_kit::events::directory::UnitRegistered;
 use serde::{Deserialize, Serialize};
 
@@ -26,8 +27,8 @@ pub struct DisputeChanged {
     pub district_code: String,
 }
 
-impl DisputeChanged {
-    pub fn region_codes(&self) -> [&str; 3] {
+impl Located for DisputeChanged {
+    fn region_codes(&self) -> [&str; 3] {
         [&self.region_code, &self.street_code, &self.district_code]
     }
 }

@@ -9,15 +9,17 @@ use chrono::NaiveDate;
 use super::center::ServiceCenter;
 use super::loader;
 use super::loaders::{
-    ChildrensHomesOfOrganization, OfficersOfOrganization, WomensHomeById, WomensHomesOfOrganization,
+    ChildrensHomesOfOrganization, OfficersOfOrganization, OrganizationById, WomensHomeById,
+    WomensHomesOfOrganization,
 };
 use super::officers::WomenOfficer;
-use super::organization::Organization;
 use super::places::{ChildrensHome, WomensHome};
 use super::region::Region;
 use crate::model::enums::WomenOrganizationKind;
 use crate::model::{family_education_activity, red_banner_collective, women_organization};
 use quntuan_kit::load_list;
+use quntuan_kit::organization::Organization;
+use quntuan_kit::subgraph_schema::load_one;
 
 /// A women's organisation (妇女组织): a community or village women's federation, or a
 /// women's committee of an enterprise or institution.
@@ -68,6 +70,15 @@ quntuan_kit::directory_object! {
     }
 }
 
+/// The women's organisation `id` names (the one running a home, or an officer's).
+pub(crate) async fn organization(
+    ctx: &Context<'_>,
+    id: &str,
+) -> async_graphql::Result<Option<WomenOrganization>> {
+    let key = OrganizationById(id.to_string());
+    Ok(load_one(loader(ctx)?, key, WomenOrganization).await?)
+}
+
 /// A family-education service or activity (家庭教育服务).
 pub struct WomenActivity(pub family_education_activity::Model);
 
@@ -91,10 +102,7 @@ quntuan_kit::directory_object! {
             let Some(home_id) = &self.0.womens_home_id else {
                 return Ok(None);
             };
-            let home = loader(ctx)?
-                .load_one(WomensHomeById(home_id.clone()))
-                .await?;
-            Ok(home.map(WomensHome))
+            Ok(load_one(loader(ctx)?, WomensHomeById(home_id.clone()), WomensHome).await?)
         }
 
         /// The shared service centre where it was held, if any.

@@ -1,10 +1,6 @@
 //! Dataloaders: every entity lookup and every list under a parent goes through one of
 //! these, so a response with N parents costs one statement per kind of child, not N.
 
-use std::collections::HashMap;
-
-use async_graphql::dataloader::Loader;
-use quntuan_kit::ApiError;
 use quntuan_kit::rows::{by_text_ids, grouped_by_text};
 use sea_orm::DatabaseConnection;
 
@@ -12,8 +8,7 @@ use crate::model::{
     childrens_home, family_education_activity, red_banner_collective, rights_assistance,
     women_officer, women_organization, womens_home,
 };
-use crate::service::figures::FigureTable;
-use crate::service::{assistance, figures};
+use crate::service::assistance;
 
 /// The one loader of the subgraph; each key type below is a separate batch.
 pub struct WomenLoader {
@@ -53,34 +48,4 @@ quntuan_kit::string_key_loaders! {
         grouped_by_text::<family_education_activity::Entity, _>, family_education_activity::Column::WomensHomeId;
     /// The rights-assistance records on a labour-dispute case, by case id.
     AssistanceOfDispute => Vec<rights_assistance::Model>, assistance::by_dispute_ids;
-}
-
-/// The measures of one figure table for one region.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct RegionFigures {
-    pub table: FigureTable,
-    pub code: String,
-}
-
-impl Loader<RegionFigures> for WomenLoader {
-    type Value = Vec<i64>;
-    type Error = ApiError;
-
-    /// One read of the summary for every region in the batch, whatever the tables asked.
-    async fn load(
-        &self,
-        keys: &[RegionFigures],
-    ) -> Result<HashMap<RegionFigures, Vec<i64>>, ApiError> {
-        let mut codes: Vec<String> = keys.iter().map(|k| k.code.clone()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let rows = figures::SUMMARY.read(&self.db, &codes).await?;
-        Ok(keys
-            .iter()
-            .filter_map(|key| {
-                let row = rows.get(&key.code)?;
-                Some((key.clone(), row.get(key.table.columns())?.to_vec()))
-            })
-            .collect())
-    }
 }

@@ -2,8 +2,8 @@
 //! (`extensions.code`) that leaves the database unchanged when it refuses.
 
 use async_graphql::{Context, MergedObject, Object};
-use quntuan_kit::auth::caller;
-use quntuan_kit::{ApiError, EventBus};
+use quntuan_kit::EventBus;
+use quntuan_kit::subgraph_schema::author;
 
 use super::dispute::RightsAssistance;
 use super::{Clock, db};
@@ -14,14 +14,6 @@ pub struct Mutation(AssistanceMutation);
 
 #[derive(Default)]
 pub struct AssistanceMutation;
-
-/// The subject recorded as the author of a write. Writes need a signed-in caller, so
-/// every record names who made it.
-fn author(ctx: &Context<'_>) -> Result<String, ApiError> {
-    caller(ctx).subject.clone().ok_or_else(|| {
-        ApiError::forbidden("this mutation needs a signed-in caller (a bearer token with `sub`)")
-    })
-}
 
 #[Object]
 impl AssistanceMutation {

@@ -1,132 +1,103 @@
 //! `Region @key(fields: "code")` (owned by `hub`), extended with the women's federation's
-//! figures.
+//! figures: the region's row of the per-region summary, read with every other region's of
+//! the response in one statement.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
+use quntuan_kit::summary::SummaryFigures;
 
-use super::loader;
-use super::loaders::RegionFigures;
 use crate::service::figures::FigureTable;
 
-/// A region of the county – street – community hierarchy; `hub` owns its name and level.
-pub struct Region {
-    pub code: String,
-}
-
-#[Object]
-impl Region {
-    async fn code(&self) -> &str {
-        &self.code
-    }
-
+quntuan_kit::region_figures! {
+    loader(ctx) = SummaryFigures::of(ctx)?;
     /// Women's federation figures of this region and everything below it.
-    async fn women(&self) -> Option<WomenRegionFigures> {
-        Some(WomenRegionFigures {
-            code: self.code.clone(),
-        })
-    }
+    women: WomenRegionFigures;
 }
 
-/// Women's federation figures of a region (public aggregates). Each figure comes from a
-/// batched aggregate shared by every region in the response.
-pub struct WomenRegionFigures {
-    code: String,
-}
+/// Women's federation figures of a region (public aggregates): its summary row.
+pub struct WomenRegionFigures(Vec<i64>);
 
 impl WomenRegionFigures {
-    async fn measure(
-        &self,
-        ctx: &Context<'_>,
-        table: FigureTable,
-        index: usize,
-    ) -> async_graphql::Result<i64> {
-        let key = RegionFigures {
-            table,
-            code: self.code.clone(),
-        };
-        let values = loader(ctx)?.load_one(key).await?;
-        Ok(values.and_then(|v| v.get(index).copied()).unwrap_or(0))
+    fn from_row(row: &[i64]) -> Self {
+        WomenRegionFigures(row.to_vec())
+    }
+
+    /// The figure at `index` among the figures of `table`.
+    fn figure(&self, table: FigureTable, index: usize) -> i64 {
+        let figures = self.0.get(table.columns()).unwrap_or_default();
+        figures.get(index).copied().unwrap_or(0)
     }
 }
 
 #[Object]
 impl WomenRegionFigures {
     /// Women's organisations (community and village federations, women's committees).
-    async fn organization_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Organizations, 0).await
+    async fn organization_count(&self) -> i64 {
+        self.figure(FigureTable::Organizations, 0)
     }
 
     /// Members of the women's organisations.
-    async fn member_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Organizations, 1).await
+    async fn member_count(&self) -> i64 {
+        self.figure(FigureTable::Organizations, 1)
     }
 
-    async fn womens_home_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::WomensHomes, 0).await
+    async fn womens_home_count(&self) -> i64 {
+        self.figure(FigureTable::WomensHomes, 0)
     }
 
-    async fn childrens_home_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::ChildrensHomes, 0).await
+    async fn childrens_home_count(&self) -> i64 {
+        self.figure(FigureTable::ChildrensHomes, 0)
     }
 
     /// Places for children in the children's homes.
-    async fn childrens_home_capacity(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::ChildrensHomes, 1).await
+    async fn childrens_home_capacity(&self) -> i64 {
+        self.figure(FigureTable::ChildrensHomes, 1)
     }
 
     /// Supported women/children social organisations.
-    async fn social_organization_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::SocialOrganizations, 0).await
+    async fn social_organization_count(&self) -> i64 {
+        self.figure(FigureTable::SocialOrganizations, 0)
     }
 
     /// Funding granted to them, in yuan.
-    async fn social_organization_funding_yuan(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::SocialOrganizations, 1).await
+    async fn social_organization_funding_yuan(&self) -> i64 {
+        self.figure(FigureTable::SocialOrganizations, 1)
     }
 
     /// All officers: chairs, vice-chairs and executive members.
-    async fn officer_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Officers, 0).await
+    async fn officer_count(&self) -> i64 {
+        self.figure(FigureTable::Officers, 0)
     }
 
     /// Chairs and vice-chairs.
-    async fn chair_and_vice_chair_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        // One load for both roles, so the figure stays in the batch of its table.
-        let key = RegionFigures {
-            table: FigureTable::Officers,
-            code: self.code.clone(),
-        };
-        let values = loader(ctx)?.load_one(key).await?.unwrap_or_default();
-        Ok(values.get(1).copied().unwrap_or(0) + values.get(2).copied().unwrap_or(0))
+    async fn chair_and_vice_chair_count(&self) -> i64 {
+        self.figure(FigureTable::Officers, 1) + self.figure(FigureTable::Officers, 2)
     }
 
-    async fn executive_member_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Officers, 3).await
+    async fn executive_member_count(&self) -> i64 {
+        self.figure(FigureTable::Officers, 3)
     }
 
     /// March 8th Red Banner collectives.
-    async fn red_banner_collective_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Awards, 0).await
+    async fn red_banner_collective_count(&self) -> i64 {
+        self.figure(FigureTable::Awards, 0)
     }
 
     /// Family-education services and activities.
-    async fn activity_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Activities, 0).await
+    async fn activity_count(&self) -> i64 {
+        self.figure(FigureTable::Activities, 0)
     }
 
-    async fn activity_participant_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Activities, 1).await
+    async fn activity_participant_count(&self) -> i64 {
+        self.figure(FigureTable::Activities, 1)
     }
 
     /// Rights-assistance records given by organisations of the region.
-    async fn rights_assistance_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Assistance, 0).await
+    async fn rights_assistance_count(&self) -> i64 {
+        self.figure(FigureTable::Assistance, 0)
     }
 
     /// Labour-dispute cases those records assisted.
-    async fn assisted_dispute_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
-        self.measure(ctx, FigureTable::Assistance, 1).await
+    async fn assisted_dispute_count(&self) -> i64 {
+        self.figure(FigureTable::Assistance, 1)
     }
 }

@@ -2,14 +2,15 @@
 //! `service::events`), answered with the record as stored.
 
 use async_graphql::{Context, Subscription};
-use futures::{Stream, StreamExt};
-use quntuan_kit::events::{in_region, region_argument};
-use quntuan_kit::{ApiError, EventBus};
+use futures::Stream;
+use quntuan_kit::ApiError;
+use quntuan_kit::events::subscribe_in_region;
 
 use super::db;
 use super::dispute::RightsAssistance;
 use crate::service::events::{self, ASSISTANCE_TOPIC, AssistanceRecorded};
 
+#[derive(Default)]
 pub struct Subscription;
 
 #[Subscription]
@@ -22,22 +23,17 @@ impl Subscription {
         region_code: Option<String>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<RightsAssistance>> + use<>>
     {
-        let region_code = region_argument(region_code)?;
-        let db = db(ctx)?.clone();
-        let records = EventBus::of(ctx)
-            .subscribe_to::<AssistanceRecorded>(ASSISTANCE_TOPIC)
-            .filter(move |recorded| {
-                std::future::ready(in_region(region_code.as_deref(), recorded.region_codes()))
-            });
-        Ok(records.then(move |recorded| {
-            let db = db.clone();
-            async move {
+        subscribe_in_region(
+            ctx,
+            db(ctx)?,
+            ASSISTANCE_TOPIC,
+            region_code,
+            |db, recorded: AssistanceRecorded| async move {
                 let id = recorded.assistance_id;
-                match events::assistance(&db, &id).await? {
-                    Some(row) => Ok(RightsAssistance(row)),
-                    None => Err(ApiError::not_found("rights assistance", &id).into()),
-                }
-            }
-        }))
+                let row = events::assistance(&db, &id).await?;
+                row.map(RightsAssistance)
+                    .ok_or_else(|| ApiError::not_found("rights assistance", &id))
+            },
+        )
     }
 }

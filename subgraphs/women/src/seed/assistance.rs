@@ -1,10 +1,11 @@
 //! Rights-assistance records on `unions`' labour-dispute cases.
 
 use chrono::{Days, TimeDelta};
-use quntuan_kit::{Progress, Rng, bulk_insert};
+use quntuan_kit::seed::{date, insert_located, with_region};
+use quntuan_kit::{Progress, Rng};
 use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable, Value};
 
-use super::{Counts, Seeded, date, region_values, with_region};
+use super::{Counts, Seeded};
 use crate::model::enums::RightsAssistanceKind;
 use crate::service::assistance::{ASSISTANCE_ID_PREFIX, DISPUTE_ID_PREFIX};
 
@@ -47,7 +48,7 @@ pub(crate) async fn seed_assistance(
             }
             let recorded_at = day.and_hms_opt(2, 0, 0).unwrap_or_default().and_utc()
                 + TimeDelta::minutes(rng.range(0, 360));
-            let mut row: Vec<Value> = vec![
+            let row: Vec<Value> = vec![
                 format!("{ASSISTANCE_ID_PREFIX}{:06}", rows.len() + 1).into(),
                 dispute_id.clone().into(),
                 organization.id.clone().into(),
@@ -57,12 +58,10 @@ pub(crate) async fn seed_assistance(
                 "seed".into(),
                 recorded_at.into(),
             ];
-            row.extend(region_values(&organization.region));
-            rows.push(row);
+            rows.push(with_region(row, &organization.region));
         }
     }
-    let stage = progress.stage("women: rights assistance", rows.len() as u64);
-    let columns = with_region(&[
+    let columns = [
         "id",
         "dispute_id",
         "organization_id",
@@ -71,8 +70,16 @@ pub(crate) async fn seed_assistance(
         "assisted_on",
         "recorded_by",
         "recorded_at",
-    ]);
-    bulk_insert(db, "rights_assistance", &columns, rows, &stage).await?;
-    stage.finish();
+    ];
+    insert_located(
+        db,
+        progress,
+        "women",
+        "rights_assistance",
+        &columns,
+        rows.len(),
+        rows,
+    )
+    .await?;
     Ok(())
 }

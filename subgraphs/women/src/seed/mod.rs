@@ -9,8 +9,9 @@ mod assistance;
 mod directory;
 mod records;
 
-use quntuan_kit::{Progress, RegionRef, Scale};
-use sea_orm::{DatabaseConnection, DbErr, Value};
+use quntuan_kit::seed::write_data_set;
+use quntuan_kit::{KitError, Progress, RegionRef, Scale};
+use sea_orm::DatabaseConnection;
 
 /// How many of each non-directory record a scale has: DOMAIN.md's figures where it gives
 /// one; rights-assistance records are assumed.
@@ -55,18 +56,25 @@ impl Counts {
 }
 
 /// Fills a migrated, empty women database.
-pub async fn seed(db: &DatabaseConnection, scale: Scale, progress: &Progress) -> Result<(), DbErr> {
-    let counts = Counts::of(scale);
-    let organizations = directory::seed_organizations(db, scale, progress).await?;
-    let homes = records::seed_womens_homes(db, &organizations, counts, progress).await?;
-    records::seed_childrens_homes(db, &organizations, counts, progress).await?;
-    records::seed_social_organizations(db, scale, counts, progress).await?;
-    records::seed_officers(db, &organizations, counts, progress).await?;
-    directory::seed_awards(db, scale, progress).await?;
-    directory::seed_activities(db, scale, &homes, progress).await?;
-    assistance::seed_assistance(db, &organizations, counts, progress).await?;
-    // The per-region summary from the rows written (the mutations keep it current).
-    crate::service::figures::SUMMARY.fill(db).await
+pub async fn seed(
+    db: &DatabaseConnection,
+    scale: Scale,
+    progress: &Progress,
+) -> Result<(), KitError> {
+    write_data_set("women", scale, async {
+        let counts = Counts::of(scale);
+        let organizations = directory::seed_organizations(db, scale, progress).await?;
+        let homes = records::seed_womens_homes(db, &organizations, counts, progress).await?;
+        records::seed_childrens_homes(db, &organizations, counts, progress).await?;
+        records::seed_social_organizations(db, scale, counts, progress).await?;
+        records::seed_officers(db, &organizations, counts, progress).await?;
+        directory::seed_awards(db, scale, progress).await?;
+        directory::seed_activities(db, scale, &homes, progress).await?;
+        assistance::seed_assistance(db, &organizations, counts, progress).await?;
+        // The per-region summary from the rows written (the mutations keep it current).
+        crate::service::figures::SUMMARY.fill(db).await
+    })
+    .await
 }
 
 /// A seeded record other generators attach to: its id, name and region.
@@ -75,23 +83,4 @@ pub(crate) struct Seeded {
     pub id: String,
     pub name: String,
     pub region: RegionRef,
-}
-
-const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
-
-fn region_values(region: &RegionRef) -> [Value; 3] {
-    [
-        region.region_code.clone().into(),
-        region.street_code.clone().into(),
-        region.district_code.clone().into(),
-    ]
-}
-
-/// `columns` followed by the region columns.
-fn with_region(columns: &[&'static str]) -> Vec<&'static str> {
-    columns.iter().copied().chain(REGION_COLUMNS).collect()
-}
-
-fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }

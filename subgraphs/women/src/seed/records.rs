@@ -1,10 +1,11 @@
 //! Women's and children's homes, supported social organisations and officers.
 
 use quntuan_kit::catalog::street_center_id;
-use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
-use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable, Value};
+use quntuan_kit::seed::date;
+use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
+use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable};
 
-use super::{Counts, Seeded, date, region_values, with_region};
+use super::{Counts, Seeded};
 use crate::model::enums::{WomenOfficerRole, WomenSocialOrganizationField};
 
 /// `政府妇女联合会` → `政府`: the place part of an organisation's name.
@@ -27,47 +28,33 @@ pub(crate) async fn seed_womens_homes(
     counts: Counts,
     progress: &Progress,
 ) -> Result<Vec<Seeded>, DbErr> {
-    let stage = progress.stage("women: women's homes", u64::from(counts.womens_homes));
     let mut rng = Rng::for_stream("women.womens_homes");
-    let mut seeded = Vec::new();
-    let mut rows = Vec::new();
-    for (n, owner) in owners(organizations, counts.womens_homes, &mut rng)
-        .into_iter()
+    let owners = owners(organizations, counts.womens_homes, &mut rng);
+    let homes: Vec<Seeded> = owners
+        .iter()
         .enumerate()
-    {
-        let id = format!("women-home-{:06}", n + 1);
-        let name = format!("{}妇女之家", place_of(&owner.name));
-        let center = rng
-            .chance(0.35)
-            .then(|| street_center_id(&owner.region.street_code));
-        let mut row: Vec<Value> = vec![
-            id.clone().into(),
-            name.clone().into(),
-            owner.id.clone().into(),
-            (rng.range(40, 400) as i32).into(),
-            rng.date_between(date(2012, 1, 1), date(2024, 12, 31))
-                .into(),
-            center.into(),
-        ];
-        row.extend(region_values(&owner.region));
-        rows.push(row);
-        seeded.push(Seeded {
-            id,
-            name,
+        .map(|(n, owner)| Seeded {
+            id: format!("women-home-{:06}", n + 1),
+            name: format!("{}妇女之家", place_of(&owner.name)),
             region: owner.region.clone(),
-        });
+        })
+        .collect();
+    let organization_ids: Vec<String> = owners.iter().map(|owner| owner.id.clone()).collect();
+    quntuan_kit::insert_located! {
+        db, progress, "women", "womens_home", homes.len(),
+        for (home, organization_id) in homes.clone().into_iter().zip(organization_ids) =>
+            let center = rng.chance(0.35).then(|| street_center_id(&home.region.street_code));
+            region home.region, {
+            id: home.id,
+            name: home.name,
+            organization_id: organization_id,
+            area_sqm: rng.range(40, 400) as i32,
+            opened_on: rng.date_between(date(2012, 1, 1), date(2024, 12, 31)),
+            service_center_id: center,
+        }
     }
-    let columns = with_region(&[
-        "id",
-        "name",
-        "organization_id",
-        "area_sqm",
-        "opened_on",
-        "service_center_id",
-    ]);
-    bulk_insert(db, "womens_home", &columns, rows, &stage).await?;
-    stage.finish();
-    Ok(seeded)
+    .await?;
+    Ok(homes)
 }
 
 pub(crate) async fn seed_childrens_homes(
@@ -76,38 +63,23 @@ pub(crate) async fn seed_childrens_homes(
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let stage = progress.stage("women: children's homes", u64::from(counts.childrens_homes));
     let mut rng = Rng::for_stream("women.childrens_homes");
-    let mut rows = Vec::new();
-    for (n, owner) in owners(organizations, counts.childrens_homes, &mut rng)
-        .into_iter()
-        .enumerate()
-    {
-        let center = rng
-            .chance(0.3)
-            .then(|| street_center_id(&owner.region.street_code));
-        let mut row: Vec<Value> = vec![
-            format!("women-child-home-{:06}", n + 1).into(),
-            format!("{}儿童之家", place_of(&owner.name)).into(),
-            owner.id.clone().into(),
-            (rng.range(20, 120) as i32).into(),
-            rng.date_between(date(2014, 1, 1), date(2024, 12, 31))
-                .into(),
-            center.into(),
-        ];
-        row.extend(region_values(&owner.region));
-        rows.push(row);
+    let owners = owners(organizations, counts.childrens_homes, &mut rng);
+    quntuan_kit::insert_located! {
+        db, progress, "women", "childrens_home", owners.len(),
+        // Owned rows to map over (see rust-lang/rust#102211).
+        for (n, owner) in owners.into_iter().cloned().enumerate() =>
+            let center = rng.chance(0.3).then(|| street_center_id(&owner.region.street_code));
+            region owner.region, {
+            id: format!("women-child-home-{:06}", n + 1),
+            name: format!("{}儿童之家", place_of(&owner.name)),
+            organization_id: owner.id.clone(),
+            capacity: rng.range(20, 120) as i32,
+            opened_on: rng.date_between(date(2014, 1, 1), date(2024, 12, 31)),
+            service_center_id: center,
+        }
     }
-    let columns = with_region(&[
-        "id",
-        "name",
-        "organization_id",
-        "capacity",
-        "opened_on",
-        "service_center_id",
-    ]);
-    bulk_insert(db, "childrens_home", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }
 
@@ -137,39 +109,25 @@ pub(crate) async fn seed_social_organizations(
         "蒲公英",
         "爱心",
     ];
-    let stage = progress.stage(
-        "women: social organisations",
-        u64::from(counts.social_organizations),
-    );
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("women.social_organizations");
     let fields: Vec<WomenSocialOrganizationField> = WomenSocialOrganizationField::iter().collect();
-    let mut rows = Vec::new();
-    for n in 1..=counts.social_organizations {
-        let (_, region) = tree.pick_street(&mut rng);
-        let district = tree
-            .region(&region.district_code)
-            .map(|r| r.name.as_str())
-            .unwrap_or("");
-        let field = rng
-            .pick(&fields)
-            .copied()
-            .unwrap_or(WomenSocialOrganizationField::FamilyService);
-        let word = rng.pick(&WORDS).copied().unwrap_or("同心");
-        let mut row: Vec<Value> = vec![
-            format!("women-sorg-{n:04}").into(),
-            format!("{district}{word}{}", field_label(field)).into(),
-            field.to_value().into(),
-            rng.date_between(date(2015, 1, 1), date(2024, 12, 31))
-                .into(),
-            (rng.range(20, 500) * 1_000).into(),
-        ];
-        row.extend(region_values(&region));
-        rows.push(row);
+    quntuan_kit::insert_located! {
+        db, progress, "women", "women_social_organization", counts.social_organizations as usize,
+        for n in 1..=counts.social_organizations =>
+            let (_, region) = tree.pick_street(&mut rng);
+            let district = tree.region(&region.district_code).map(|r| r.name.as_str()).unwrap_or("");
+            let field = rng.pick(&fields).copied().unwrap_or(WomenSocialOrganizationField::FamilyService);
+            let word = rng.pick(&WORDS).copied().unwrap_or("同心");
+            region region, {
+            id: format!("women-sorg-{n:04}"),
+            name: format!("{district}{word}{}", field_label(field)),
+            field: field.to_value(),
+            supported_since: rng.date_between(date(2015, 1, 1), date(2024, 12, 31)),
+            funding_yuan: rng.range(20, 500) * 1_000,
+        }
     }
-    let columns = with_region(&["id", "name", "field", "supported_since", "funding_yuan"]);
-    bulk_insert(db, "women_social_organization", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }
 
@@ -183,8 +141,6 @@ pub(crate) async fn seed_officers(
 ) -> Result<(), DbErr> {
     let chairs = organizations.len() as u32;
     let vice_chairs = counts.chairs_and_vice_chairs.saturating_sub(chairs);
-    let total = chairs + vice_chairs + counts.executive_members;
-    let stage = progress.stage("women: officers", u64::from(total));
     let mut rng = Rng::for_stream("women.officers");
     let mut seats: Vec<(WomenOfficerRole, &Seeded)> = organizations
         .iter()
@@ -200,32 +156,26 @@ pub(crate) async fn seed_officers(
             }
         }
     }
-    let mut rows = Vec::with_capacity(seats.len());
-    for (n, (role, organization)) in seats.into_iter().enumerate() {
-        let birth = rng.date_between(date(1960, 1, 1), date(2000, 12, 31));
-        let term = [date(2016, 6, 1), date(2021, 6, 1)];
-        let mut row: Vec<Value> = vec![
-            format!("women-officer-{:06}", n + 1).into(),
-            organization.id.clone().into(),
-            role.to_value().into(),
-            names::person_name(&mut rng).into(),
-            names::id_number(&mut rng, &organization.region.district_code, birth).into(),
-            names::phone_number(&mut rng).into(),
-            rng.pick(&term).copied().unwrap_or(term[1]).into(),
-        ];
-        row.extend(region_values(&organization.region));
-        rows.push(row);
+    // Owned rows to map over (see rust-lang/rust#102211).
+    let seats: Vec<(WomenOfficerRole, Seeded)> = seats
+        .into_iter()
+        .map(|(role, o)| (role, o.clone()))
+        .collect();
+    quntuan_kit::insert_located! {
+        db, progress, "women", "women_officer", seats.len(),
+        for (n, (role, organization)) in seats.into_iter().enumerate() =>
+            let birth = rng.date_between(date(1960, 1, 1), date(2000, 12, 31));
+            let term = [date(2016, 6, 1), date(2021, 6, 1)];
+            region organization.region, {
+            id: format!("women-officer-{:06}", n + 1),
+            organization_id: organization.id.clone(),
+            role: role.to_value(),
+            name: names::person_name(&mut rng),
+            id_number: names::id_number(&mut rng, &organization.region.district_code, birth),
+            phone: names::phone_number(&mut rng),
+            term_started_on: rng.pick(&term).copied().unwrap_or(term[1]),
+        }
     }
-    let columns = with_region(&[
-        "id",
-        "organization_id",
-        "role",
-        "name",
-        "id_number",
-        "phone",
-        "term_started_on",
-    ]);
-    bulk_insert(db, "women_officer", &columns, rows, &stage).await?;
-    stage.finish();
+    .await?;
     Ok(())
 }

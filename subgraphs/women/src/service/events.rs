@@ -3,6 +3,7 @@
 //! record, its case and its region only; the subscription loads the record, so the note (a
 //! claimant's situation) keeps its scope and never travels on the bus.
 
+use quntuan_kit::events::Located;
 use quntuan_kit::{ApiResult, Event};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde::{Deserialize, Serialize};
@@ -22,8 +23,8 @@ pub(crate) struct AssistanceRecorded {
     pub(crate) district_code: String,
 }
 
-impl AssistanceRecorded {
-    pub(crate) fn region_codes(&self) -> [&str; 3] {
+impl Located for AssistanceRecorded {
+    fn region_codes(&self) -> [&str; 3] {
         [&self.region_code, &self.street_code, &self.district_code]
     }
 }

@@ -1,23 +1,9 @@
 //! Youth volunteers; name, ID number and phone are personal data.
 
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "youth_volunteers")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub name: String,
-    pub id_number: String,
-    pub phone: String,
-    pub branch_id: Option<i64>,
-    pub registered_on: Date,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+quntuan_kit::located_entity!("youth_volunteers" {
+    name: String,
+    id_number: String,
+    phone: String,
+    branch_id: Option<i64>,
+    registered_on: Date,
+});

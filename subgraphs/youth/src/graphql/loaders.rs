@@ -1,29 +1,14 @@
 //! Dataloaders: every entity resolver and every list under a parent goes through one of
 //! these, so a page of N records costs a constant number of statements.
 
-use std::collections::HashMap;
-
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::DataLoader;
+use quntuan_kit::dataloader;
 use quntuan_kit::rows::{ById, ChildrenOf, TotalsOf, by_primary_key, children_of, totals_of};
-use quntuan_kit::{ApiError, dataloader};
+use quntuan_kit::summary::SummaryFigures;
 use sea_orm::DatabaseConnection;
 
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
 use crate::service::summary;
-
-/// `Region.youth` figures: one read of the per-region summary per batch of region codes.
-pub(crate) struct RegionFigures {
-    db: DatabaseConnection,
-}
-
-impl Loader<String> for RegionFigures {
-    type Value = Vec<i64>;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Vec<i64>>, ApiError> {
-        Ok(summary::figures_of(&self.db, keys).await?)
-    }
-}
 
 /// All loaders of one schema (shared by its requests; none caches, so every request
 /// reads current rows).
@@ -42,7 +27,8 @@ pub(crate) struct Loaders {
     pub(crate) workers_at_center: DataLoader<ChildrenOf<social_worker::Entity, String>>,
     pub(crate) volunteers_per_branch: DataLoader<TotalsOf<volunteer::Entity>>,
     pub(crate) minutes_per_volunteer: DataLoader<TotalsOf<service_log::Entity>>,
-    pub(crate) region_figures: DataLoader<RegionFigures>,
+    /// `Region.youth` figures, from the summary (`service::summary`).
+    pub(crate) region_figures: DataLoader<SummaryFigures>,
 }
 
 impl Loaders {
@@ -55,47 +41,22 @@ impl Loaders {
             activity: dataloader(by_primary_key(db)),
             social_worker: dataloader(by_primary_key(db)),
             award: dataloader(by_primary_key(db)),
-            logs_of_volunteer: dataloader(children_of::<service_log::Entity, _>(
-                db,
-                service_log::Column::VolunteerId,
-                service_log::Column::Id,
-                |m| Some(m.volunteer_id),
-            )),
-            activities_of_home: dataloader(children_of::<activity::Entity, _>(
-                db,
-                activity::Column::YouthHomeId,
-                activity::Column::Id,
-                |m| m.youth_home_id,
-            )),
-            homes_at_center: dataloader(children_of::<home::Entity, _>(
-                db,
-                home::Column::ServiceCenterId,
-                home::Column::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            activities_at_center: dataloader(children_of::<activity::Entity, _>(
-                db,
-                activity::Column::ServiceCenterId,
-                activity::Column::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            workers_at_center: dataloader(children_of::<social_worker::Entity, _>(
-                db,
-                social_worker::Column::ServiceCenterId,
-                social_worker::Column::Id,
-                |m| m.service_center_id.clone(),
-            )),
-            volunteers_per_branch: dataloader(totals_of::<volunteer::Entity>(
+            logs_of_volunteer: dataloader(children_of(db, service_log::Column::VolunteerId)),
+            activities_of_home: dataloader(children_of(db, activity::Column::YouthHomeId)),
+            homes_at_center: dataloader(children_of(db, home::Column::ServiceCenterId)),
+            activities_at_center: dataloader(children_of(db, activity::Column::ServiceCenterId)),
+            workers_at_center: dataloader(children_of(db, social_worker::Column::ServiceCenterId)),
+            volunteers_per_branch: dataloader(totals_of(
                 db,
                 volunteer::Column::BranchId,
                 "COUNT(*)",
             )),
-            minutes_per_volunteer: dataloader(totals_of::<service_log::Entity>(
+            minutes_per_volunteer: dataloader(totals_of(
                 db,
                 service_log::Column::VolunteerId,
                 "SUM(minutes)",
             )),
-            region_figures: dataloader(RegionFigures { db: db.clone() }),
+            region_figures: dataloader(SummaryFigures::new(db, &summary::SUMMARY)),
         }
     }
 }

@@ -8,7 +8,7 @@ mod query;
 mod region;
 mod subscription;
 
-use async_graphql::{Context, Schema};
+use async_graphql::{Context, Schema, SchemaBuilder};
 use quntuan_kit::{ApiError, ApiResult, EventBus};
 use sea_orm::DatabaseConnection;
 
@@ -34,9 +34,7 @@ pub fn build_schema(db: DatabaseConnection) -> YouthSchema {
 /// Builds the schema serving `db`, publishing and subscribing on `events`.
 pub fn build_schema_with_events(db: DatabaseConnection, events: EventBus) -> YouthSchema {
     let loaders = Loaders::new(&db);
-    Schema::build(Query::default(), Mutation, Subscription)
-        .enable_federation()
-        .enable_subscription_in_federation()
+    builder()
         .extension(quntuan_kit::Batching)
         .data(AppData { db, loaders })
         .data(events)
@@ -45,15 +43,13 @@ pub fn build_schema_with_events(db: DatabaseConnection, events: EventBus) -> You
 
 /// The federation SDL, exactly as `_service { sdl }` serves it.
 pub fn sdl() -> String {
+    quntuan_kit::sdl::federation_sdl(&builder().finish())
+}
+
+fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     Schema::build(Query::default(), Mutation, Subscription)
         .enable_federation()
         .enable_subscription_in_federation()
-        .finish()
-        .sdl_with_options(
-            async_graphql::SDLExportOptions::new()
-                .federation()
-                .compose_directive(),
-        )
 }
 
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {

@@ -1,8 +1,7 @@
 //! Root queries: filtered, paginated lists and the federation entity resolvers (all
 //! batched through the dataloaders).
 
-use async_graphql::{Context, MergedObject, Object, Result};
-use quntuan_kit::Page;
+use async_graphql::MergedObject;
 
 use super::app;
 use super::center::ServiceCenter;
@@ -17,102 +16,26 @@ use crate::service::lists::{
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
 
-#[derive(Default)]
-pub(super) struct ListQuery;
-
-#[Object]
-impl ListQuery {
+quntuan_kit::list_queries! {
+    ListQuery, db(ctx) = &app(ctx)?.db;
     /// League branches and organisations, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_branches(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthBranchFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthBranchConnection> {
-        let found = lists::branches(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthBranchConnection::of(found, YouthBranch))
-    }
-
+    youth_branches(YouthBranchFilter) -> YouthBranchConnection of YouthBranch = lists::branches;
     /// Youth homes, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_homes(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthHomeFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthHomeConnection> {
-        let found = lists::homes(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthHomeConnection::of(found, YouthHome))
-    }
-
+    youth_homes(YouthHomeFilter) -> YouthHomeConnection of YouthHome = lists::homes;
     /// Youth volunteers, filtered, one page at a time (personal fields need `youth:personal`).
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_volunteers(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthVolunteerFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthVolunteerConnection> {
-        let found = lists::volunteers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthVolunteerConnection::of(found, YouthVolunteer))
-    }
-
+    youth_volunteers(YouthVolunteerFilter)
+        -> YouthVolunteerConnection of YouthVolunteer = lists::volunteers;
     /// Service-hour logs, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_service_logs(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthServiceLogFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthServiceLogConnection> {
-        let found = lists::service_logs(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthServiceLogConnection::of(found, YouthServiceLog))
-    }
-
+    youth_service_logs(YouthServiceLogFilter)
+        -> YouthServiceLogConnection of YouthServiceLog = lists::service_logs;
     /// Youth social-scene activities, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_activities(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthActivityFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthActivityConnection> {
-        let found = lists::activities(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthActivityConnection::of(found, YouthActivity))
-    }
-
+    youth_activities(YouthActivityFilter)
+        -> YouthActivityConnection of YouthActivity = lists::activities;
     /// Youth affairs social workers, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_social_workers(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthSocialWorkerFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthSocialWorkerConnection> {
-        let found =
-            lists::social_workers(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthSocialWorkerConnection::of(found, YouthSocialWorker))
-    }
-
+    youth_social_workers(YouthSocialWorkerFilter)
+        -> YouthSocialWorkerConnection of YouthSocialWorker = lists::social_workers;
     /// Youth awards, filtered, one page at a time.
-    #[graphql(directive = quntuan_kit::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
-    async fn youth_awards(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] filter: YouthAwardFilter,
-        #[graphql(default = 20)] limit: i32,
-        #[graphql(default)] offset: i32,
-    ) -> Result<YouthAwardConnection> {
-        let found = lists::awards(&app(ctx)?.db, &filter, Page::new(limit, offset)?).await?;
-        Ok(YouthAwardConnection::of(found, YouthAward))
-    }
+    youth_awards(YouthAwardFilter) -> YouthAwardConnection of YouthAward = lists::awards;
 }
 
 quntuan_kit::entity_lookups! {

@@ -4,6 +4,7 @@
 
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
+use quntuan_kit::catalog::{Org, activity_kinds};
 use quntuan_kit::{
     ApiError, ApiResult, Committed, EventBus, RegionRef, write_and_publish, write_transaction,
 };
@@ -56,16 +57,6 @@ pub struct RecordActivityInput {
     /// The hub's service centre id, when held at a shared venue.
     pub service_center_id: Option<ID>,
 }
-
-/// The scenes of youth social-scene activities.
-pub(crate) const ACTIVITY_KINDS: [&str; 6] = [
-    "青年交友",
-    "城市漫步",
-    "读书会",
-    "运动社交",
-    "音乐市集",
-    "志愿服务",
-];
 
 pub(crate) async fn register_volunteer(
     db: &DatabaseConnection,
@@ -225,7 +216,7 @@ pub(crate) async fn record_activity(
     today: NaiveDate,
 ) -> ApiResult<activity::Model> {
     let title = validate::text("title", &input.title, 100)?;
-    validate::one_of("kind", &ACTIVITY_KINDS, &input.kind)?;
+    validate::one_of("kind", activity_kinds(Org::Youth), &input.kind)?;
     validate::date_in_past("heldOn", input.held_on, today)?;
     validate::in_range("participantCount", 1..=100_000, input.participant_count)?;
     let region = validate::local_region("regionCode", &input.region_code)?;

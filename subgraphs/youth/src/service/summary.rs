@@ -9,11 +9,8 @@
 //! transaction (`SUMMARY.add`), so the summary always equals the aggregate of the tables (the
 //! tests compare it with `figures::LIVE_SOURCES`, written independently).
 
-use std::collections::HashMap;
-
 use quntuan_kit::summary::{RegionSummary, SummarySource};
 use quntuan_youth_migration::FIGURE_COLUMNS;
-use sea_orm::{ConnectionTrait, DbErr};
 
 /// The summary and what each table adds to it (SQL written here in code, never from input).
 pub(crate) const SUMMARY: RegionSummary = RegionSummary {
@@ -59,11 +56,12 @@ pub(crate) const SUMMARY: RegionSummary = RegionSummary {
 };
 
 /// The figures of each requested region in the order of the migration's `FIGURE_COLUMNS`,
-/// in one statement.
-/// Codes that are not division codes, or have no row, answer zeros.
-pub(crate) async fn figures_of<C: ConnectionTrait>(
+/// in one statement (what `Region.youth`'s `SummaryFigures` loader reads; the tests read it
+/// here). Codes that are not division codes, or have no row, answer zeros.
+#[cfg(test)]
+pub(crate) async fn figures_of<C: sea_orm::ConnectionTrait>(
     db: &C,
     codes: &[String],
-) -> Result<HashMap<String, Vec<i64>>, DbErr> {
+) -> Result<std::collections::HashMap<String, Vec<i64>>, sea_orm::DbErr> {
     SUMMARY.read(db, codes).await
 }

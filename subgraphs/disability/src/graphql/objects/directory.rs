@@ -8,10 +8,19 @@ use super::{DisabilityWorker, Organization, PERSONAL};
 use crate::entity::{award, organization, service};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::load_list;
+use quntuan_kit::{load_list, load_optional};
 
 /// A grassroots disabled persons' organisation (社区（村）残疾人协会, 专门协会).
 pub(crate) struct DisabilityOrganization(pub(crate) organization::Model);
+
+impl DisabilityOrganization {
+    /// The organisation a record's `organization_id` names, if any (the `organizationUnit`
+    /// of workers, registered people and services).
+    pub(crate) async fn of(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Self>> {
+        let loader = &app(ctx)?.loaders.organization;
+        Ok(load_optional(loader, id, DisabilityOrganization).await?)
+    }
+}
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
@@ -29,11 +38,21 @@ quntuan_kit::directory_object! {
         copy member_count: i32;
         /// Workers of this organisation.
         async fn workers(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityWorker>> {
-            Ok(load_list(&app(ctx)?.loaders.workers_of_organization, self.0.id, DisabilityWorker).await?)
+            Ok(load_list(
+                &app(ctx)?.loaders.workers_of_organization,
+                self.0.id,
+                DisabilityWorker,
+            )
+            .await?)
         }
         /// Accessibility services this organisation ran.
         async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityActivity>> {
-            Ok(load_list(&app(ctx)?.loaders.services_of_organization, self.0.id, DisabilityActivity).await?)
+            Ok(load_list(
+                &app(ctx)?.loaders.services_of_organization,
+                self.0.id,
+                DisabilityActivity,
+            )
+            .await?)
         }
         /// People in the registry attached to this organisation (a count, public).
         async fn registered_person_count(&self, ctx: &Context<'_>) -> Result<i64> {
@@ -71,12 +90,11 @@ quntuan_kit::directory_object! {
         copy held_on: NaiveDate;
         copy participant_count: i32;
         /// The organisation that ran it, if any.
-        async fn organization_unit(&self, ctx: &Context<'_>) -> Result<Option<DisabilityOrganization>> {
-            let Some(id) = self.0.organization_id else {
-                return Ok(None);
-            };
-            let row = app(ctx)?.loaders.organization.load_one(id).await?;
-            Ok(row.map(DisabilityOrganization))
+        async fn organization_unit(
+            &self,
+            ctx: &Context<'_>,
+        ) -> Result<Option<DisabilityOrganization>> {
+            DisabilityOrganization::of(ctx, self.0.organization_id).await
         }
         /// The shared venue it was held at, if any.
         service_center;
@@ -101,17 +119,7 @@ quntuan_kit::directory_object! {
         str recipient_unit;
         /// The honoured person, for awards to individuals (personal data).
         #[graphql(requires_scopes = "disability:personal")]
-        async fn recipient_person(&self, ctx: &Context<'_>) -> Option<String> {
-            let person = self.0.recipient_person.clone()?;
-            let id = ids::AWARD.format(self.0.id);
-            quntuan_kit::auth::reveal(
-                ctx,
-                PERSONAL,
-                "DisabilityAward.recipientPerson",
-                &id,
-                || person,
-            )
-        }
+        nullable personal recipient_person(PERSONAL, ids::AWARD, "DisabilityAward.recipientPerson");
         /// Always `DISABILITY`.
         organization(Organization::Disability);
         codes;

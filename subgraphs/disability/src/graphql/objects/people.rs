@@ -3,66 +3,42 @@
 //! `disability:sensitive`. Each is marked `@requiresScopes` for the gateway and refused
 //! here too (null + FORBIDDEN), with an audit log line for every read or refusal.
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, reveal};
 
-use super::{DisabilityOrganization, PERSONAL, region_of};
+use super::{DisabilityOrganization, PERSONAL};
 use crate::entity::{person, worker};
-use crate::graphql::{app, center::ServiceCenter, region::Region};
+use crate::graphql::{center::ServiceCenter, region::Region};
 use crate::ids;
 use crate::service::lists::DisabilityCategory;
 
 /// A full- or part-time disability worker (残疾人专（兼）职工作者).
 pub(crate) struct DisabilityWorker(pub(crate) worker::Model);
 
-#[Object]
-impl DisabilityWorker {
-    async fn id(&self) -> ID {
-        ID(ids::WORKER.format(self.0.id))
-    }
-    #[graphql(requires_scopes = "disability:personal")]
-    async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-        let id = ids::WORKER.format(self.0.id);
-        reveal(ctx, PERSONAL, "DisabilityWorker.name", &id, || {
-            self.0.name.clone()
-        })
-    }
-    #[graphql(requires_scopes = "disability:personal")]
-    async fn id_number(&self, ctx: &Context<'_>) -> Option<String> {
-        let id = ids::WORKER.format(self.0.id);
-        reveal(ctx, PERSONAL, "DisabilityWorker.idNumber", &id, || {
-            self.0.id_number.clone()
-        })
-    }
-    #[graphql(requires_scopes = "disability:personal")]
-    async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-        let id = ids::WORKER.format(self.0.id);
-        reveal(ctx, PERSONAL, "DisabilityWorker.phone", &id, || {
-            self.0.phone.clone()
-        })
-    }
-    /// `专职` (full-time) or `兼职` (part-time).
-    async fn role(&self) -> &str {
-        &self.0.role
-    }
-    async fn hired_on(&self) -> NaiveDate {
-        self.0.hired_on
-    }
-    async fn region(&self) -> Region {
-        region_of(&self.0.region_code)
-    }
-    /// The grassroots organisation the worker serves, if any.
-    async fn organization_unit(&self, ctx: &Context<'_>) -> Result<Option<DisabilityOrganization>> {
-        let Some(id) = self.0.organization_id else {
-            return Ok(None);
-        };
-        let row = app(ctx)?.loaders.organization.load_one(id).await?;
-        Ok(row.map(DisabilityOrganization))
-    }
-    /// The shared venue the worker is stationed at, if any.
-    async fn service_center(&self) -> Option<ServiceCenter> {
-        self.0.service_center_id.clone().map(ServiceCenter::new)
+quntuan_kit::directory_object! {
+    #[Object]
+    impl DisabilityWorker {
+        id(ids::WORKER);
+        #[graphql(requires_scopes = "disability:personal")]
+        personal name(PERSONAL, ids::WORKER, "DisabilityWorker.name");
+        #[graphql(requires_scopes = "disability:personal")]
+        personal id_number(PERSONAL, ids::WORKER, "DisabilityWorker.idNumber");
+        #[graphql(requires_scopes = "disability:personal")]
+        personal phone(PERSONAL, ids::WORKER, "DisabilityWorker.phone");
+        /// `专职` (full-time) or `兼职` (part-time).
+        str role;
+        copy hired_on: NaiveDate;
+        region;
+        /// The grassroots organisation the worker serves, if any.
+        async fn organization_unit(
+            &self,
+            ctx: &Context<'_>,
+        ) -> Result<Option<DisabilityOrganization>> {
+            DisabilityOrganization::of(ctx, self.0.organization_id).await
+        }
+        /// The shared venue the worker is stationed at, if any.
+        service_center;
     }
 }
 
@@ -81,77 +57,48 @@ impl DisabledPerson {
     }
 }
 
-#[Object]
-impl DisabledPerson {
-    async fn id(&self) -> ID {
-        ID(self.public_id())
-    }
-    #[graphql(requires_scopes = "disability:personal")]
-    async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-        reveal(
-            ctx,
-            PERSONAL,
-            "DisabledPerson.name",
-            &self.public_id(),
-            || self.0.name.clone(),
-        )
-    }
-    #[graphql(requires_scopes = "disability:personal")]
-    async fn id_number(&self, ctx: &Context<'_>) -> Option<String> {
-        reveal(
-            ctx,
-            PERSONAL,
-            "DisabledPerson.idNumber",
-            &self.public_id(),
-            || self.0.id_number.clone(),
-        )
-    }
-    #[graphql(requires_scopes = "disability:personal")]
-    async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-        reveal(
-            ctx,
-            PERSONAL,
-            "DisabledPerson.phone",
-            &self.public_id(),
-            || self.0.phone.clone(),
-        )
-    }
-    /// The disability category (sensitive).
-    #[graphql(requires_scopes = "disability:sensitive")]
-    async fn category(&self, ctx: &Context<'_>) -> Option<DisabilityCategory> {
-        reveal(
-            ctx,
-            DISABILITY_SENSITIVE,
-            "DisabledPerson.category",
-            &self.public_id(),
-            || DisabilityCategory::parse(&self.0.category),
-        )
-        .flatten()
-    }
-    /// The disability grade, 1 (most severe) to 4 (sensitive).
-    #[graphql(requires_scopes = "disability:sensitive")]
-    async fn grade(&self, ctx: &Context<'_>) -> Option<i32> {
-        reveal(
-            ctx,
-            DISABILITY_SENSITIVE,
-            "DisabledPerson.grade",
-            &self.public_id(),
-            || i32::from(self.0.grade),
-        )
-    }
-    async fn registered_on(&self) -> NaiveDate {
-        self.0.registered_on
-    }
-    async fn region(&self) -> Region {
-        region_of(&self.0.region_code)
-    }
-    /// The grassroots organisation the person is attached to, if any.
-    async fn organization_unit(&self, ctx: &Context<'_>) -> Result<Option<DisabilityOrganization>> {
-        let Some(id) = self.0.organization_id else {
-            return Ok(None);
-        };
-        let row = app(ctx)?.loaders.organization.load_one(id).await?;
-        Ok(row.map(DisabilityOrganization))
+quntuan_kit::directory_object! {
+    #[Object]
+    impl DisabledPerson {
+        id(ids::PERSON);
+        #[graphql(requires_scopes = "disability:personal")]
+        personal name(PERSONAL, ids::PERSON, "DisabledPerson.name");
+        #[graphql(requires_scopes = "disability:personal")]
+        personal id_number(PERSONAL, ids::PERSON, "DisabledPerson.idNumber");
+        #[graphql(requires_scopes = "disability:personal")]
+        personal phone(PERSONAL, ids::PERSON, "DisabledPerson.phone");
+        /// The disability category (sensitive).
+        #[graphql(requires_scopes = "disability:sensitive")]
+        async fn category(&self, ctx: &Context<'_>) -> Option<DisabilityCategory> {
+            reveal(
+                ctx,
+                DISABILITY_SENSITIVE,
+                "DisabledPerson.category",
+                &self.public_id(),
+                || DisabilityCategory::parse(&self.0.category),
+            )
+            .flatten()
+        }
+        /// The disability grade, 1 (most severe) to 4 (sensitive).
+        #[graphql(requires_scopes = "disability:sensitive")]
+        async fn grade(&self, ctx: &Context<'_>) -> Option<i32> {
+            reveal(
+                ctx,
+                DISABILITY_SENSITIVE,
+                "DisabledPerson.grade",
+                &self.public_id(),
+                || i32::from(self.0.grade),
+            )
+        }
+        copy registered_on: NaiveDate;
+        region;
+        /// The grassroots organisation the person is attached to, if any.
+        async fn organization_unit(
+            &self,
+            ctx: &Context<'_>,
+        ) -> Result<Option<DisabilityOrganization>> {
+            DisabilityOrganization::of(ctx, self.0.organization_id).await
+        }
     }
 }
 

@@ -26,38 +26,29 @@ directory_interface! {
     ),
     /// A page of activities of all organisations.
     connection: ActivityConnection,
+    lookups: ActivityLookups by activities,
     region_code {
         /// The community where it took place.
     }
     head {
-        async fn title(&self) -> &str {
-            &self.0.title
-        }
-
+        str title;
         /// The organisation's own category, e.g. 主题宣讲, 读书会.
-        async fn kind(&self) -> &str {
-            &self.0.kind
-        }
+        str kind;
     }
     tail {
-        async fn held_on(&self) -> NaiveDate {
-            self.0.held_on
-        }
-
-        async fn participant_count(&self) -> i32 {
-            self.0.participant_count
-        }
+        copy held_on: NaiveDate;
+        copy participant_count: i32;
     }
     types {
         /// A themed lecture event 主题宣讲活动 (unions).
-        UnionActivity = Unions,
+        UnionActivity = Unions by find_union_activity_by_id,
         /// A youth social-scene activity 青年社交场景活动 (youth).
-        YouthActivity = Youth,
+        YouthActivity = Youth by find_youth_activity_by_id,
         /// A family-education service 家庭教育服务 (women).
-        WomenActivity = Women,
+        WomenActivity = Women by find_women_activity_by_id,
         /// A science-popularisation event 科普活动 (science).
-        ScienceActivity = Science,
+        ScienceActivity = Science by find_science_activity_by_id,
         /// An accessibility service 有爱无碍 (disability).
-        DisabilityActivity = Disability,
+        DisabilityActivity = Disability by find_disability_activity_by_id,
     }
 }

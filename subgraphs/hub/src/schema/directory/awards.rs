@@ -25,33 +25,27 @@ directory_interface! {
     ),
     /// A page of awards of all organisations.
     connection: AwardConnection,
+    lookups: AwardLookups by awards,
     region_code {}
     head {
         /// The honour, e.g. 成都市五一劳动奖章（抗疫专项）.
-        async fn title(&self) -> &str {
-            &self.0.title
-        }
-
+        str title;
         /// The honoured collective, or the honoured person's workplace.
-        async fn recipient_unit(&self) -> &str {
-            &self.0.recipient_unit
-        }
+        str recipient_unit;
     }
     tail {
-        async fn year(&self) -> i32 {
-            self.0.year
-        }
+        copy year: i32;
     }
     types {
         /// A May Day labour certificate or medal (unions).
-        UnionAward = Unions ("unions:personal"),
+        UnionAward = Unions ("unions:personal") by find_union_award_by_id,
         /// A May Fourth Red Flag league organisation (youth).
-        YouthAward = Youth ("youth:personal"),
+        YouthAward = Youth ("youth:personal") by find_youth_award_by_id,
         /// A March 8th Red Banner collective (women).
-        WomenAward = Women ("women:personal"),
+        WomenAward = Women ("women:personal") by find_women_award_by_id,
         /// A most beautiful science worker (science).
-        ScienceAward = Science ("science:personal"),
+        ScienceAward = Science ("science:personal") by find_science_award_by_id,
         /// An advanced collective in helping the disabled (disability).
-        DisabilityAward = Disability ("disability:personal"),
+        DisabilityAward = Disability ("disability:personal") by find_disability_award_by_id,
     }
 }

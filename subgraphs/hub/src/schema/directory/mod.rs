@@ -6,29 +6,35 @@ pub mod activities;
 pub mod awards;
 pub mod units;
 
-pub use activities::{Activity, ActivityConnection};
-pub use awards::{Award, AwardConnection};
-pub use units::{GrassrootsUnit, GrassrootsUnitConnection};
+pub use activities::{Activity, ActivityConnection, ActivityLookups};
+pub use awards::{Award, AwardConnection, AwardLookups};
+pub use units::{GrassrootsUnit, GrassrootsUnitConnection, UnitLookups};
 
 /// One directory interface over a directory table's rows: an entity type per organisation
 /// wrapping the row, with `id`, the `head` fields, `organization`, the region fields and
 /// the `tail` fields in that order (the order of the SDL; `region_code` documented as
-/// given); the interface enum with its
-/// `fields(...)` list; `from_row` (the typed entry of a row, `None` for an unknown
-/// organisation); and its connection. An entry type given a scope
+/// given); the interface enum with its `fields(...)` list; `from_row` (the typed entry of a
+/// row, `None` for an unknown organisation); its connection; and the object of the types'
+/// federation entity resolvers (`lookups: UnitLookups by units`: each type named
+/// `by find_..` resolves through `loaders.units`, null for an id of another organisation's
+/// type), merged into `Query`. An entry type given a scope
 /// (`UnionAward = Unions ("unions:personal")`) also serves `recipientPerson` after the
-/// `head` fields, to callers holding that scope. The `head` and `tail` fields are written whole by
-/// the caller (with `&self`), so they read the row as `self.0`.
+/// `head` fields, to callers holding that scope. Each type's object is a kit
+/// `directory_object!`: the `head` and `tail` fields are its shorthands (`str title;`,
+/// `copy year: i32;`) or whole `async fn`s reading the row as `self.0`.
 macro_rules! directory_interface {
     (
         row: $row:ty,
         $(#[$interface_doc:meta])* interface: $interface:ident,
         fields: ($($fields:tt)*),
         $(#[$connection_doc:meta])* connection: $connection:ident,
+        lookups: $lookups:ident by $loader:ident,
         region_code $region_doc:tt
         head $head:tt
         tail $tail:tt
-        types { $($(#[$doc:meta])* $name:ident = $org:ident $(($scope:literal))?,)* }
+        types {
+            $($(#[$doc:meta])* $name:ident = $org:ident $(($scope:literal))? by $find:ident,)*
+        }
     ) => {
         $(
             $(#[$doc])*
@@ -60,6 +66,28 @@ macro_rules! directory_interface {
             $connection,
             $interface
         );
+
+        /// Federation entity resolvers of the interface's types, batched through one
+        /// loader of directory rows.
+        #[derive(Default)]
+        pub struct $lookups;
+
+        #[async_graphql::Object]
+        impl $lookups {
+            $(
+                #[graphql(entity)]
+                async fn $find(
+                    &self,
+                    ctx: &async_graphql::Context<'_>,
+                    id: async_graphql::ID,
+                ) -> async_graphql::Result<Option<$name>> {
+                    let row = crate::schema::loaders(ctx)?.$loader.load_one(id.0).await?;
+                    Ok(row
+                        .filter(|r| r.organization == Organization::$org.stored())
+                        .map($name))
+                }
+            )*
+        }
     };
     (@fields $name:ident, $org:ident, [], $region_doc:tt, $head:tt, $tail:tt) => {
         directory_interface!(@object $name, $org, $region_doc, $head, {}, $tail);
@@ -82,38 +110,20 @@ macro_rules! directory_interface {
     };
     (@object $name:ident, $org:ident, { $(#[$region_doc:meta])* }, { $($head:tt)* },
         { $($personal:tt)* }, { $($tail:tt)* }) => {
-        #[async_graphql::Object(shareable)]
-        impl $name {
-            async fn id(&self) -> async_graphql::ID {
-                async_graphql::ID(self.0.id.clone())
+        quntuan_kit::directory_object! {
+            #[async_graphql::Object(shareable)]
+            impl $name {
+                id;
+                $($head)*
+                $($personal)*
+                organization(Organization::$org);
+                $(#[$region_doc])*
+                codes;
+                async fn region(&self) -> Region {
+                    Region::by_code(self.0.region_code.clone())
+                }
+                $($tail)*
             }
-
-            $($head)*
-
-            $($personal)*
-
-            async fn organization(&self) -> Organization {
-                Organization::$org
-            }
-
-            $(#[$region_doc])*
-            async fn region_code(&self) -> &str {
-                &self.0.region_code
-            }
-
-            async fn street_code(&self) -> &str {
-                &self.0.street_code
-            }
-
-            async fn district_code(&self) -> &str {
-                &self.0.district_code
-            }
-
-            async fn region(&self) -> Region {
-                Region::by_code(self.0.region_code.clone())
-            }
-
-            $($tail)*
         }
     };
 }

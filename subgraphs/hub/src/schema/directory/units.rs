@@ -26,38 +26,29 @@ directory_interface! {
     ),
     /// A page of grassroots units of all organisations.
     connection: GrassrootsUnitConnection,
+    lookups: UnitLookups by units,
     region_code {
         /// The community the unit is in.
     }
     head {
-        async fn name(&self) -> &str {
-            &self.0.name
-        }
-
+        str name;
         /// The organisation's own category, e.g. 企业工会, 团支部.
-        async fn kind(&self) -> &str {
-            &self.0.kind
-        }
+        str kind;
     }
     tail {
-        async fn founded_on(&self) -> NaiveDate {
-            self.0.founded_on
-        }
-
-        async fn member_count(&self) -> i32 {
-            self.0.member_count
-        }
+        copy founded_on: NaiveDate;
+        copy member_count: i32;
     }
     types {
         /// A grassroots union 基层工会 (unions).
-        GrassrootsUnion = Unions,
+        GrassrootsUnion = Unions by find_grassroots_union_by_id,
         /// A league organisation 团组织 (youth).
-        YouthBranch = Youth,
+        YouthBranch = Youth by find_youth_branch_by_id,
         /// A women's organisation 妇女组织 (women).
-        WomenOrganization = Women,
+        WomenOrganization = Women by find_women_organization_by_id,
         /// An enterprise science association 企事业单位科协 (science).
-        ScienceAssociation = Science,
+        ScienceAssociation = Science by find_science_association_by_id,
         /// A grassroots disabled persons' organisation 基层残疾人组织 (disability).
-        DisabilityOrganization = Disability,
+        DisabilityOrganization = Disability by find_disability_organization_by_id,
     }
 }

@@ -8,7 +8,7 @@ use super::{Organization, PERSONAL};
 use crate::entity::{association, award, event};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::load_list;
+use quntuan_kit::{load_list, load_optional};
 
 /// An enterprise or institution science association (企业科协, 事业单位科协).
 pub(crate) struct ScienceAssociation(pub(crate) association::Model);
@@ -31,7 +31,12 @@ quntuan_kit::directory_object! {
         str industry;
         /// Science-popularisation activities the association ran, oldest id first.
         async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<ScienceActivity>> {
-            Ok(load_list(&app(ctx)?.loaders.events_of_association, self.0.id, ScienceActivity).await?)
+            Ok(load_list(
+                &app(ctx)?.loaders.events_of_association,
+                self.0.id,
+                ScienceActivity,
+            )
+            .await?)
         }
     }
 }
@@ -61,11 +66,12 @@ quntuan_kit::directory_object! {
         copy participant_count: i32;
         /// The association that ran it, if any.
         async fn association(&self, ctx: &Context<'_>) -> Result<Option<ScienceAssociation>> {
-            let Some(id) = self.0.association_id else {
-                return Ok(None);
-            };
-            let row = app(ctx)?.loaders.association.load_one(id).await?;
-            Ok(row.map(ScienceAssociation))
+            Ok(load_optional(
+                &app(ctx)?.loaders.association,
+                self.0.association_id,
+                ScienceAssociation,
+            )
+            .await?)
         }
         /// The shared venue it was held at, if any.
         service_center;
@@ -90,13 +96,7 @@ quntuan_kit::directory_object! {
         str recipient_unit;
         /// The honoured person (personal data).
         #[graphql(requires_scopes = "science:personal")]
-        async fn recipient_person(&self, ctx: &Context<'_>) -> Option<String> {
-            let person = self.0.recipient_person.clone()?;
-            let id = ids::AWARD.format(self.0.id);
-            quntuan_kit::auth::reveal(ctx, PERSONAL, "ScienceAward.recipientPerson", &id, || {
-                person
-            })
-        }
+        nullable personal recipient_person(PERSONAL, ids::AWARD, "ScienceAward.recipientPerson");
         /// Always `SCIENCE`.
         organization(Organization::Science);
         codes;

@@ -7,6 +7,7 @@ use super::{Organization, YouthHome};
 use crate::entity::activity;
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
+use quntuan_kit::load_optional;
 
 /// A youth social-scene activity.
 pub(crate) struct YouthActivity(pub(crate) activity::Model);
@@ -27,11 +28,7 @@ quntuan_kit::directory_object! {
         region;
         /// The youth home that hosted it, if any.
         async fn youth_home(&self, ctx: &Context<'_>) -> Result<Option<YouthHome>> {
-            let Some(id) = self.0.youth_home_id else {
-                return Ok(None);
-            };
-            let app = app(ctx)?;
-            Ok(app.loaders.home.load_one(id).await?.map(YouthHome))
+            Ok(load_optional(&app(ctx)?.loaders.home, self.0.youth_home_id, YouthHome).await?)
         }
         /// The shared venue it was held at, if any.
         service_center;

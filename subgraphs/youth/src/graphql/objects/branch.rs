@@ -58,11 +58,7 @@ quntuan_kit::directory_object! {
         str recipient_unit;
         /// The honoured person, for awards to individuals (personal data).
         #[graphql(requires_scopes = "youth:personal")]
-        async fn recipient_person(&self, ctx: &Context<'_>) -> Option<String> {
-            let person = self.0.recipient_person.clone()?;
-            let id = ids::AWARD.format(self.0.id);
-            quntuan_kit::auth::reveal(ctx, PERSONAL, "YouthAward.recipientPerson", &id, || person)
-        }
+        nullable personal recipient_person(PERSONAL, ids::AWARD, "YouthAward.recipientPerson");
         /// Always `YOUTH`.
         organization(Organization::Youth);
         /// The community (or street) code of the record.

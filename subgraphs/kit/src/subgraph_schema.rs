@@ -1,0 +1,204 @@
+//! The schema an organisation subgraph serves, built the same way for every crate:
+//! federation on (with its `Subscription` type in `_service { sdl }`), the kit's
+//! [`Batching`], and the data its resolvers reach through the context: the database, the
+//! [`Clock`](crate::clock::Clock) and the [`EventBus`](crate::EventBus) of
+//! [`SchemaOptions`]. The crate adds its own data (its loaders) and finishes it. Its
+//! resolvers take the database with [`db`], one record by key with [`load_one`] and the
+//! author of a write with [`author`].
+//!
+//! ```ignore
+//! pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> UnionsSchema {
+//!     let loader = quntuan_kit::dataloader(UnionsLoader { db: db.clone() });
+//!     subgraph_schema::builder(db, options).data(loader).finish()
+//! }
+//!
+//! pub fn sdl() -> String {
+//!     subgraph_schema::sdl::<Query, Mutation, Subscription>()
+//! }
+//! ```
+
+use std::hash::Hash;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{Context, ObjectType, Schema, SchemaBuilder, SubscriptionType};
+use sea_orm::DatabaseConnection;
+
+use crate::clock::SchemaOptions;
+use crate::loader::Batching;
+
+/// The schema of `Q`, `M` and `S` serving `db` with `options`, ready for the crate's own
+/// `.data(..)` and `.finish()`.
+pub fn builder<Q, M, S>(db: DatabaseConnection, options: SchemaOptions) -> SchemaBuilder<Q, M, S>
+where
+    Q: ObjectType + Default + 'static,
+    M: ObjectType + Default + 'static,
+    S: SubscriptionType + Default + 'static,
+{
+    without_data::<Q, M, S>()
+        .extension(Batching)
+        .data(db)
+        .data(options.clock)
+        .data(options.events)
+}
+
+/// The federation SDL of the schema of `Q`, `M` and `S`, exactly as `_service { sdl }`
+/// serves it (printed from the schema without data, which the SDL does not depend on).
+pub fn sdl<Q, M, S>() -> String
+where
+    Q: ObjectType + Default + 'static,
+    M: ObjectType + Default + 'static,
+    S: SubscriptionType + Default + 'static,
+{
+    crate::sdl::federation_sdl(&without_data::<Q, M, S>().finish())
+}
+
+/// The subject recorded as the author of a write: writes need a signed-in caller (a bearer
+/// token with `sub`), so every recorded step names who made it; `FORBIDDEN` otherwise.
+pub fn author(ctx: &Context<'_>) -> crate::ApiResult<String> {
+    crate::auth::caller(ctx).subject.clone().ok_or_else(|| {
+        crate::ApiError::forbidden(
+            "this mutation needs a signed-in caller (a bearer token with `sub`)",
+        )
+    })
+}
+
+/// The database the schema serves, for a resolver.
+pub fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>()
+}
+
+/// The record `loader` answers for `key`, wrapped as its GraphQL type (`None` when there is
+/// none): `load_one(loader(ctx)?, UnionById(id.0), GrassrootsUnion)`. The one-record
+/// companion of [`crate::load_list`].
+pub async fn load_one<K, T, W, L>(
+    loader: &DataLoader<L>,
+    key: K,
+    wrap: impl FnOnce(T) -> W,
+) -> Result<Option<W>, L::Error>
+where
+    K: Send + Sync + Hash + Eq + Clone + 'static,
+    L: Loader<K, Value = T>,
+{
+    Ok(loader.load_one(key).await?.map(wrap))
+}
+
+fn without_data<Q, M, S>() -> SchemaBuilder<Q, M, S>
+where
+    Q: ObjectType + Default + 'static,
+    M: ObjectType + Default + 'static,
+    S: SubscriptionType + Default + 'static,
+{
+    Schema::build(Q::default(), M::default(), S::default())
+        .enable_federation()
+        .enable_subscription_in_federation()
+}
+
+/// Lookups by text id through the crate's loader of [`string_key_loaders!`]
+/// (`null` when no row has the id), as an object to merge into the root query
+/// (`#[derive(MergedObject, Default)] pub struct Query(ListQuery, EntityQuery)`). An entry
+/// with `#[graphql(entity)]` is a federation entity resolver (`_entities`); the others are
+/// query fields. A block at the end holds the crate's other lookups as they are written.
+/// The object also resolves hub's entities the subgraph extends: the crate's
+/// `Region { code }` and `ServiceCenter::new(id)`.
+///
+/// ```ignore
+/// quntuan_kit::string_key_lookups! {
+///     EntityQuery, loader: super::loader, extends Region and ServiceCenter;
+///     grassroots_union => GrassrootsUnion, UnionById;
+///     #[graphql(entity)]
+///     find_grassroots_union_by_id => GrassrootsUnion, UnionById;
+/// }
+/// ```
+///
+/// [`string_key_loaders!`]: crate::string_key_loaders
+#[macro_export]
+macro_rules! string_key_lookups {
+    (
+        $(#[$meta:meta])* $name:ident, loader: $loader:path, extends $region:ident and $center:ident;
+        $( $(#[$field_meta:meta])* $field:ident => $ty:ident, $key:ident; )*
+        $({ $($extra:tt)* })?
+    ) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        pub struct $name;
+
+        #[$crate::reexports::async_graphql::Object]
+        impl $name {
+            $(
+                $(#[$field_meta])*
+                async fn $field(
+                    &self,
+                    ctx: &$crate::reexports::async_graphql::Context<'_>,
+                    id: $crate::reexports::async_graphql::ID,
+                ) -> $crate::reexports::async_graphql::Result<Option<$ty>> {
+                    Ok($crate::subgraph_schema::load_one($loader(ctx)?, $key(id.0), $ty).await?)
+                }
+            )*
+
+            $($($extra)*)?
+
+            /// hub's regions, extended with the organisation's figures.
+            #[graphql(entity)]
+            async fn find_region_by_code(&self, code: String) -> $region {
+                $region { code }
+            }
+
+            /// hub's service centres, extended with what the organisation runs there.
+            #[graphql(entity)]
+            async fn find_service_center_by_id(
+                &self,
+                id: $crate::reexports::async_graphql::ID,
+            ) -> $center {
+                $center::new(id.0)
+            }
+        }
+    };
+}
+
+/// The paged, filtered list fields of a root query object: each takes `filter` (its
+/// input type, empty by default), `limit` (20) and `offset` (0), carries the `@listSize`
+/// cost directive, asks the crate's service for one page (`list(db, &filter, page)`, e.g.
+/// one declared with [`paged_lists!`]) and answers the page's connection (declared with
+/// [`connection!`]), each row wrapped as its GraphQL type.
+///
+/// ```ignore
+/// quntuan_kit::list_fields! {
+///     ListQuery, db: super::db;
+///     /// Grassroots unions, ordered by id.
+///     grassroots_unions(GrassrootsUnionFilter) -> GrassrootsUnionConnection of GrassrootsUnion
+///         = unions::list;
+/// }
+/// ```
+///
+/// [`paged_lists!`]: crate::paged_lists
+/// [`connection!`]: crate::connection
+#[macro_export]
+macro_rules! list_fields {
+    (
+        $(#[$meta:meta])* $name:ident, db: $db:path;
+        $( $(#[$doc:meta])* $field:ident($filter:ty) -> $connection:ident of $wrap:ident = $list:path; )*
+    ) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        pub struct $name;
+
+        #[$crate::reexports::async_graphql::Object]
+        impl $name {
+            $(
+                $(#[$doc])*
+                #[graphql(directive = $crate::cost::list_size::apply(vec!["limit".into()], vec!["items".into()]))]
+                async fn $field(
+                    &self,
+                    ctx: &$crate::reexports::async_graphql::Context<'_>,
+                    #[graphql(default)] filter: $filter,
+                    #[graphql(default = 20)] limit: i32,
+                    #[graphql(default = 0)] offset: i32,
+                ) -> $crate::reexports::async_graphql::Result<$connection> {
+                    let page = $crate::Page::new(limit, offset)?;
+                    let found = $list($db(ctx)?, &filter, page).await?;
+                    Ok($connection::of(found, $wrap))
+                }
+            )*
+        }
+    };
+}
