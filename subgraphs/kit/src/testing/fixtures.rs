@@ -119,18 +119,11 @@ fn parse_caller(who: &str) -> Caller {
     }
 }
 
-/// Panics unless `actual` is the JSON in the file at `path` (see [`check_expected`]).
-pub fn assert_expected(path: &Path, actual: &Value) {
-    if let Err(failure) = check_expected(path, actual) {
-        panic!("{failure}");
-    }
-}
-
 /// `Ok` when the file at `path` holds `actual` (in [`sorted`] form: objects whatever their
 /// key order, lists in order, except the top-level errors, which async-graphql emits in
 /// the order their resolvers finish), or when it has just been written under
 /// [`UPDATE_ENV`]; otherwise where the two first differ, and both whole values.
-pub fn check_expected(path: &Path, actual: &Value) -> Result<(), String> {
+fn check_expected(path: &Path, actual: &Value) -> Result<(), String> {
     let expected = std::fs::read_to_string(path)
         .ok()
         .and_then(|text| serde_json::from_str::<Value>(&text).ok());

@@ -31,7 +31,7 @@ pub use concurrency::{
     assert_one_of_two_applies, client_officer, outcome, run_clients, shared_seeded_database,
     shared_test_database,
 };
-pub use fixtures::{assert_expected, assert_fixture_folder, fixture_dir};
+pub use fixtures::{assert_fixture_folder, fixture_dir};
 pub use full_scale::full_scale_database;
 pub use http::{
     ScopedQuery, assert_serves_over_http, bearer_token, fields_requiring, post_graphql, send,
