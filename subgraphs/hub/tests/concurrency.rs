@@ -7,7 +7,10 @@
 use quntuan_hub::Hub;
 use quntuan_hub::schema::{HubSchema, build};
 use quntuan_kit::Caller;
-use quntuan_kit::testing::{execute, outcome, row_counts, run_clients, shared_seeded_database};
+use quntuan_kit::testing::region_summary::plus_rows;
+use quntuan_kit::testing::{
+    assert_committed, execute, row_counts, run_clients, shared_seeded_database,
+};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 
@@ -96,10 +99,7 @@ async fn concurrent_clients_commit_every_rating_exactly_once() {
         .await
     };
 
-    for (client, outcomes) in results.iter().enumerate() {
-        let all: Vec<String> = outcomes.iter().map(outcome).collect();
-        assert_eq!(all, vec!["OK"; WRITES], "client {client}");
-    }
+    assert_committed(&results, 0..WRITES);
     // Each hall: 4 clients x 10 ratings more, scores summing to 4 x 2 x 15; every
     // centre's stored totals equal its live aggregate.
     let mut expected_totals = totals_before.clone();
@@ -111,16 +111,6 @@ async fn concurrent_clients_commit_every_rating_exactly_once() {
     }
     expected_totals.sort();
     assert_eq!(totals(&shared.db).await, expected_totals);
-    let expected: Vec<(String, i64)> = before
-        .into_iter()
-        .map(|(table, n)| {
-            let added = if table == "satisfaction_rating" {
-                80
-            } else {
-                0
-            };
-            (table, n + added)
-        })
-        .collect();
+    let expected = plus_rows(&before, &[("satisfaction_rating", 80)]);
     assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
 }

@@ -80,6 +80,26 @@ fn activity_row() -> Value {
              "organization": "YOUTH", "participantCount": 30 }])
 }
 
+/// Waits until the directory lists the published unit and activity, each once.
+async fn both_appear(seeded: &common::Seeded) {
+    eventually(
+        seeded,
+        UNITS,
+        "grassrootsUnits",
+        "unions-unit-900001",
+        unit_row(),
+    )
+    .await;
+    eventually(
+        seeded,
+        ACTIVITIES,
+        "activities",
+        "youth-act-900001",
+        activity_row(),
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_published_unit_and_activity_appear_once_in_the_directory() {
     let seeded = common::seeded().await;
@@ -88,22 +108,7 @@ async fn a_published_unit_and_activity_appear_once_in_the_directory() {
     // Delivered twice (at least once): the upsert keeps one row.
     bus.publish(vec![unit().event(), unit().event(), activity().event()])
         .await;
-    eventually(
-        &seeded,
-        UNITS,
-        "grassrootsUnits",
-        "unions-unit-900001",
-        unit_row(),
-    )
-    .await;
-    eventually(
-        &seeded,
-        ACTIVITIES,
-        "activities",
-        "youth-act-900001",
-        activity_row(),
-    )
-    .await;
+    both_appear(&seeded).await;
 }
 
 /// A bus on the Redis of CI's second pass, with its channels and streams under a namespace
@@ -144,22 +149,7 @@ async fn with_redis_what_was_published_while_hub_was_down_is_applied_when_it_sta
     // No hub follows the bus yet.
     bus.publish(vec![unit().event(), activity().event()]).await;
     let following = directory_feed::follow(seeded.db.clone(), &bus);
-    eventually(
-        &seeded,
-        UNITS,
-        "grassrootsUnits",
-        "unions-unit-900001",
-        unit_row(),
-    )
-    .await;
-    eventually(
-        &seeded,
-        ACTIVITIES,
-        "activities",
-        "youth-act-900001",
-        activity_row(),
-    )
-    .await;
+    both_appear(&seeded).await;
     following.stop();
     forget(&namespace).await;
 }

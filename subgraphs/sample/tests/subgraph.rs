@@ -4,28 +4,15 @@
 //! and composition with the checked-in schemas of the other subgraphs.
 
 use quntuan_compose::{SubgraphSdl, compose, render_diagnostics};
+use quntuan_kit::SubgraphService;
+use quntuan_kit::testing::region_summary::assert_summary_is_live;
 use quntuan_kit::testing::{Fixture, fixture, officer_of};
-use quntuan_kit::{RegionTree, Scale, SubgraphService};
 use quntuan_sample::service::SUMMARY;
 use quntuan_sample::{Sample, SampleSchema, build_schema};
 use serde_json::{Value, json};
 
 async fn seeded() -> Fixture<SampleSchema> {
     fixture(&Sample, build_schema).await
-}
-
-async fn assert_summary_is_live(seeded: &Fixture<SampleSchema>) {
-    let mut codes: Vec<String> = RegionTree::get(Scale::Demo)
-        .all()
-        .iter()
-        .map(|r| r.code.clone())
-        .collect();
-    codes.push("510100".into());
-    let summary = SUMMARY.read(&seeded.db, &codes).await.expect("reads");
-    let live = SUMMARY.live(&seeded.db, &codes).await.expect("aggregates");
-    for code in &codes {
-        assert_eq!(summary[code], live[code], "region {code}");
-    }
 }
 
 #[tokio::test]
@@ -50,7 +37,7 @@ async fn lists_a_filtered_page_and_finds_a_unit() {
 #[tokio::test]
 async fn a_registered_unit_counts_in_its_regions_figures_at_once() {
     let seeded = seeded().await;
-    assert_summary_is_live(&seeded).await;
+    assert_summary_is_live(&seeded.db, &SUMMARY, "after the seed").await;
     let figures = r#"{ _entities(representations: [
         {__typename: "Region", code: "510104001001"}, {__typename: "Region", code: "510100"}]) {
         ... on Region { code sample { unitCount memberCount } } } }"#;
@@ -81,7 +68,7 @@ async fn a_registered_unit_counts_in_its_regions_figures_at_once() {
             count(&before, "memberCount").map(|n| n + 12)
         );
     }
-    assert_summary_is_live(&seeded).await;
+    assert_summary_is_live(&seeded.db, &SUMMARY, "after the registration").await;
 }
 
 #[tokio::test]

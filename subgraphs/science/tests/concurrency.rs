@@ -8,8 +8,10 @@
 use std::collections::BTreeSet;
 
 use quntuan_kit::Caller;
+use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    answered_ids, execute, outcome, row_counts, run_clients, shared_seeded_database,
+    answered_ids, assert_committed, client_officer, execute, row_counts, run_clients,
+    shared_seeded_database,
 };
 use quntuan_science::{Science, ScienceSchema, build_schema};
 use sea_orm::{ConnectionTrait, Statement};
@@ -35,13 +37,7 @@ async fn write(schema: ScienceSchema, client: usize, n: usize) -> Value {
         "participantCount": 37, "regionCode": "510104003001",
         "associationId": "science-unit-000002", "serviceCenterId": "sc-510104003"
     }});
-    execute(
-        &schema,
-        Caller::new(format!("officer-{client}"), &[]),
-        RECORD,
-        input,
-    )
-    .await
+    execute(&schema, client_officer(client), RECORD, input).await
 }
 
 async fn figures(schema: &ScienceSchema) -> Value {
@@ -65,10 +61,7 @@ async fn concurrent_clients_commit_every_write_exactly_once() {
         .await
     };
 
-    for (client, outcomes) in results.iter().enumerate() {
-        let all: Vec<String> = outcomes.iter().map(outcome).collect();
-        assert_eq!(all, vec!["OK"; WRITES], "client {client}");
-    }
+    assert_committed(&results, 0..WRITES);
     // 15 seeded activities, then 80 new ones: the ids answered are exactly the new rows.
     let rows = shared
         .db
@@ -89,13 +82,7 @@ async fn concurrent_clients_commit_every_write_exactly_once() {
         .collect();
     assert_eq!(ids.len(), 80);
     assert_eq!(answered_ids(&results, "recordScienceActivity"), ids);
-    let expected: Vec<(String, i64)> = before
-        .into_iter()
-        .map(|(table, n)| {
-            let added = if table == "science_events" { 80 } else { 0 };
-            (table, n + added)
-        })
-        .collect();
+    let expected = plus_rows(&before, &[("science_events", 80)]);
     assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
     let count = |v: &Value, key: &str| v[key].as_i64().unwrap_or(-1);
     assert_eq!(

@@ -5,6 +5,7 @@ mod common;
 
 use common::{clerk, officer, row_counts, run, seeded_schema, sorted};
 use quntuan_kit::Caller;
+use quntuan_kit::testing::{Refusal, assert_one_of_two_applies, assert_refusals, rows_of};
 use serde_json::{Value, json};
 
 const REGISTER: &str = r#"mutation($input: RegisterGrassrootsUnionInput!) {
@@ -27,9 +28,12 @@ fn union_input() -> Value {
     })
 }
 
-fn with(mut input: Value, key: &str, value: Value) -> Value {
-    input[key] = value;
-    input
+/// The variables `{"input": ...}` of `input` with the fields of `changes` replaced.
+fn changed(mut input: Value, changes: Value) -> Value {
+    for (key, value) in changes.as_object().into_iter().flatten() {
+        input[key] = value.clone();
+    }
+    json!({ "input": input })
 }
 
 #[tokio::test]
@@ -80,76 +84,49 @@ async fn registers_a_grassroots_union() {
 async fn refused_registrations_change_nothing() {
     let (schema, db) = seeded_schema().await;
     let before = row_counts(&db).await;
-    let cases: Vec<(Caller, Value, &str, &str)> = vec![
-        (
-            officer(),
-            with(union_input(), "name", json!("  ")),
-            "BAD_USER_INPUT",
-            "`name` must not be empty",
-        ),
-        (
-            officer(),
-            with(union_input(), "regionCode", json!("510116")),
+    let refused = |changes, code, message| {
+        Refusal::new(officer(), changed(union_input(), changes), code, message)
+    };
+    assert_refusals(&schema, REGISTER, [
+        refused(json!({"name": "  "}), "BAD_USER_INPUT", "`name` must not be empty"),
+        refused(
+            json!({"regionCode": "510116"}),
             "BAD_USER_INPUT",
             "`regionCode` must be the code of a street (9 digits) or community (12 digits) of Chengdu, got `510116`",
         ),
-        (
-            officer(),
-            with(union_input(), "memberCount", json!(0)),
+        refused(
+            json!({"memberCount": 0}),
             "BAD_USER_INPUT",
             "`memberCount` must be between 1 and 1000000, got 0",
         ),
-        (
-            officer(),
-            with(union_input(), "foundedOn", json!("2025-07-02")),
+        refused(
+            json!({"foundedOn": "2025-07-02"}),
             "BAD_USER_INPUT",
             "`foundedOn` must not be in the future, got 2025-07-02 (today is 2025-07-01)",
         ),
-        (
-            officer(),
-            with(union_input(), "chairPhone", json!("0288888888")),
+        refused(
+            json!({"chairPhone": "0288888888"}),
             "BAD_USER_INPUT",
             "`chairPhone` must be an 11-digit mobile number starting with 1, got `0288888888`",
         ),
-        (
-            officer(),
-            with(union_input(), "serviceCenterId", json!("sc-nowhere")),
+        refused(
+            json!({"serviceCenterId": "sc-nowhere"}),
             "BAD_USER_INPUT",
             "`serviceCenterId` `sc-nowhere` is not a shared service centre (ids look like `sc-510104001`)",
         ),
-        (
-            officer(),
-            with(
-                with(union_input(), "name", json!("公平街道卫生院工会")),
-                "regionCode",
-                json!("510116001001"),
-            ),
+        refused(
+            json!({"name": "公平街道卫生院工会", "regionCode": "510116001001"}),
             "CONFLICT",
             "region `510116001001` already has a grassroots union named `公平街道卫生院工会` (`unions-unit-000001`)",
         ),
-        (
+        Refusal::new(
             Caller::anonymous(),
-            union_input(),
+            changed(union_input(), json!({})),
             "FORBIDDEN",
             "this mutation needs a signed-in caller (a bearer token with `sub`)",
         ),
-    ];
-    for (caller, input, code, message) in cases {
-        let response = run(&schema, caller, REGISTER, json!({"input": input})).await;
-        assert_eq!(
-            response,
-            json!({
-                "data": null,
-                "errors": [{
-                    "message": message,
-                    "locations": [{"line": 2, "column": 5}],
-                    "path": ["registerGrassrootsUnion"],
-                    "extensions": {"code": code}
-                }]
-            }),
-            "{code}: {message}"
-        );
-    }
+    ])
+    .await;
     assert_eq!(row_counts(&db).await, before);
 }
 
@@ -273,60 +250,50 @@ async fn illegal_transitions_are_conflicts_that_change_nothing() {
             }]
         })
     );
-    let refused: Vec<(Caller, Value, &str, &str)> = vec![
-        (
-            clerk(),
-            step("unions-dispute-999999", "MEDIATING", "x"),
-            "NOT_FOUND",
-            "no labour dispute with id `unions-dispute-999999`",
-        ),
-        (
-            clerk(),
-            step("unions-dispute-000019", "MEDIATING", " "),
+    assert_refusals(
+        &schema,
+        STEP,
+        [
+            Refusal::new(
+                clerk(),
+                step("unions-dispute-999999", "MEDIATING", "x"),
+                "NOT_FOUND",
+                "no labour dispute with id `unions-dispute-999999`",
+            ),
+            Refusal::new(
+                clerk(),
+                step("unions-dispute-000019", "MEDIATING", " "),
+                "BAD_USER_INPUT",
+                "`note` must not be empty",
+            ),
+            Refusal::new(
+                Caller::anonymous(),
+                step("unions-dispute-000019", "MEDIATING", "x"),
+                "FORBIDDEN",
+                "this mutation needs a signed-in caller (a bearer token with `sub`)",
+            ),
+        ],
+    )
+    .await;
+    let refused = |changes, message| {
+        Refusal::new(
+            officer(),
+            changed(dispute_input(), changes),
             "BAD_USER_INPUT",
-            "`note` must not be empty",
-        ),
-        (
-            Caller::anonymous(),
-            step("unions-dispute-000019", "MEDIATING", "x"),
-            "FORBIDDEN",
-            "this mutation needs a signed-in caller (a bearer token with `sub`)",
-        ),
-    ];
-    for (caller, variables, code, message) in refused {
-        let response = run(&schema, caller, STEP, variables).await;
-        assert_eq!(
-            response["errors"][0]["extensions"]["code"],
-            json!(code),
-            "{message}"
-        );
-        assert_eq!(response["errors"][0]["message"], json!(message));
-        assert_eq!(response["data"], Value::Null);
-    }
-    let bad_case = run(
-        &schema,
-        officer(),
-        RECEIVE,
-        json!({"input": with(dispute_input(), "claimantIdNumber", json!("110105194912310021"))}),
-    )
-    .await;
-    assert_eq!(
-        bad_case["errors"][0]["message"],
-        json!(
-            "`claimantIdNumber` must be an 18-character resident ID number with a valid check digit"
+            message,
         )
-    );
-    let unknown_union = run(
-        &schema,
-        officer(),
-        RECEIVE,
-        json!({"input": with(dispute_input(), "unionId", json!("unions-unit-999999"))}),
-    )
+    };
+    assert_refusals(&schema, RECEIVE, [
+        refused(
+            json!({"claimantIdNumber": "110105194912310021"}),
+            "`claimantIdNumber` must be an 18-character resident ID number with a valid check digit",
+        ),
+        refused(
+            json!({"unionId": "unions-unit-999999"}),
+            "`unionId` `unions-unit-999999` is not a grassroots union of this subgraph",
+        ),
+    ])
     .await;
-    assert_eq!(
-        unknown_union["errors"][0]["message"],
-        json!("`unionId` `unions-unit-999999` is not a grassroots union of this subgraph")
-    );
     assert_eq!(row_counts(&db).await, before);
     let statuses = run(
         &schema,
@@ -349,32 +316,12 @@ async fn illegal_transitions_are_conflicts_that_change_nothing() {
 async fn concurrent_steps_on_one_case_apply_once() {
     let (schema, db) = seeded_schema().await;
     let before = row_counts(&db).await;
-    let first = run(
-        &schema,
-        clerk(),
-        STEP,
-        step("unions-dispute-000019", "MEDIATING", "甲调解员接案"),
-    );
-    let second = run(
-        &schema,
-        officer(),
-        STEP,
-        step("unions-dispute-000019", "MEDIATING", "乙调解员接案"),
-    );
-    let (first, second) = tokio::join!(first, second);
-    let codes: Vec<Value> = [&first, &second]
-        .iter()
-        .map(|r| r["errors"][0]["extensions"]["code"].clone())
-        .collect();
-    let applied = codes.iter().filter(|c| c.is_null()).count();
-    let conflicts = codes.iter().filter(|c| **c == json!("CONFLICT")).count();
-    assert_eq!((applied, conflicts), (1, 1), "{first} {second}");
-    let after = row_counts(&db).await;
-    let steps = |counts: &[(String, i64)]| {
-        counts
-            .iter()
-            .find(|(t, _)| *t == "labor_dispute_step")
-            .map(|(_, n)| *n)
-    };
-    assert_eq!(steps(&after), steps(&before).map(|n| n + 1));
+    let mediate = |note| step("unions-dispute-000019", "MEDIATING", note);
+    let two_mediators = [
+        (clerk(), mediate("甲调解员接案")),
+        (officer(), mediate("乙调解员接案")),
+    ];
+    assert_one_of_two_applies(&schema, STEP, two_mediators).await;
+    let steps = |counts: &[(String, i64)]| rows_of(counts, "labor_dispute_step");
+    assert_eq!(steps(&row_counts(&db).await), steps(&before) + 1);
 }

@@ -3,10 +3,10 @@
 
 mod common;
 
-use async_graphql::{Executor, Request};
 use common::{officer, run, seeded_schema};
-use futures::{FutureExt, Stream, StreamExt};
-use quntuan_kit::testing::{self, next_event};
+use quntuan_kit::testing::{
+    assert_no_event, first_answer, next_event, refusal_response, subscribe_in_region,
+};
 use serde_json::{Value, json};
 
 const SUBSCRIBE: &str = r#"subscription($region: String) {
@@ -36,15 +36,6 @@ fn dispute_input(region: &str, union_id: Option<&str>) -> Value {
     }})
 }
 
-/// Subscribes and polls once, so the subscription is registered on the bus before the
-/// test's mutations run; nothing has arrived yet.
-fn subscribe(
-    schema: &impl Executor,
-    region: Option<&str>,
-) -> impl Stream<Item = async_graphql::Response> + Unpin {
-    testing::subscribe(schema, SUBSCRIBE, json!({"region": region}), officer())
-}
-
 fn id_of(response: &Value, field: &str) -> String {
     assert!(
         response.get("errors").is_none(),
@@ -60,7 +51,7 @@ fn id_of(response: &Value, field: &str) -> String {
 #[tokio::test]
 async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_refused_write() {
     let (schema, _db) = seeded_schema().await;
-    let mut events = subscribe(&schema, Some("510116"));
+    let mut events = subscribe_in_region(&schema, SUBSCRIBE, officer(), Some("510116"));
 
     // Refused inside the transaction (the union is looked up there): rolled back, no event.
     let refused = run(
@@ -107,17 +98,13 @@ async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_re
         illegal["errors"][0]["extensions"]["code"], "CONFLICT",
         "{illegal}"
     );
-    tokio::task::yield_now().await;
-    assert!(
-        events.next().now_or_never().is_none(),
-        "nothing after refused writes"
-    );
+    assert_no_event(&mut events).await;
 }
 
 #[tokio::test]
 async fn a_region_filter_leaves_out_cases_of_other_regions() {
     let (schema, _db) = seeded_schema().await;
-    let mut events = subscribe(&schema, Some("510104"));
+    let mut events = subscribe_in_region(&schema, SUBSCRIBE, officer(), Some("510104"));
     run(
         &schema,
         officer(),
@@ -144,16 +131,14 @@ async fn a_region_filter_leaves_out_cases_of_other_regions() {
 #[tokio::test]
 async fn an_unknown_region_is_refused_when_subscribing() {
     let (schema, _db) = seeded_schema().await;
-    let mut events = Box::pin(Executor::execute_stream(
-        &schema,
-        Request::new(SUBSCRIBE).variables(async_graphql::Variables::from_json(
-            json!({"region": "999"}),
-        )),
-        None,
-    ));
-    let event = next_event(&mut events).await;
+    let region = json!({"region": "999"});
+    let answer = first_answer(&schema, SUBSCRIBE, region, officer()).await;
     assert_eq!(
-        event["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
-        "{event}"
+        answer,
+        refusal_response(
+            SUBSCRIBE,
+            "BAD_USER_INPUT",
+            "`regionCode` `999` is not a region code of the tree"
+        )
     );
 }

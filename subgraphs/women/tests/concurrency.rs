@@ -7,10 +7,10 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{TimeZone, Utc};
-use quntuan_kit::Caller;
+use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    answered_ids, execute, outcome, row_counts, run_clients, shared_seeded_database,
+    answered_ids, assert_committed, assert_one_client_won, client_officer, execute, row_counts,
+    run_clients, shared_seeded_database, test_now,
 };
 use quntuan_women::Women;
 use quntuan_women::graphql::{Clock, SchemaOptions, WomenSchema, build_with};
@@ -50,7 +50,7 @@ fn input(client: usize, n: usize) -> Value {
 }
 
 async fn write(schema: WomenSchema, client: usize, n: usize) -> Value {
-    let caller = Caller::new(format!("officer-{client}"), &[]);
+    let caller = client_officer(client);
     execute(&schema, caller, RECORD, input(client, n)).await
 }
 
@@ -58,11 +58,7 @@ async fn write(schema: WomenSchema, client: usize, n: usize) -> Value {
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_seeded_database(&Women).await;
     let options = SchemaOptions {
-        clock: Clock::Fixed(
-            Utc.with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
-                .single()
-                .unwrap_or_default(),
-        ),
+        clock: Clock::Fixed(test_now()),
         ..SchemaOptions::default()
     };
     let schema = build_with(shared.db.clone(), options);
@@ -73,36 +69,21 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     })
     .await;
 
-    for (client, outcomes) in results.iter().enumerate() {
-        let valid: Vec<String> = outcomes[..9].iter().map(outcome).collect();
-        assert_eq!(valid, vec!["OK"; 9], "client {client}");
-    }
+    assert_committed(&results, 0..9);
     let winner = results
         .iter()
         .find_map(|r| r[9].pointer("/data/recordRightsAssistance/id"))
         .and_then(Value::as_str)
         .expect("one client records the shared assistance");
-    let mut shared_outcomes: Vec<String> = results.iter().map(|r| outcome(&r[9])).collect();
-    shared_outcomes.sort();
-    let mut expected = vec![
-        format!(
-            "CONFLICT: `women-unit-000002` already recorded this assistance on \
-             `unions-dispute-000019` for 2025-06-30 (`{winner}`)"
-        );
-        CLIENTS - 1
-    ];
-    expected.push("OK".to_string());
-    assert_eq!(shared_outcomes, expected);
+    let refused = format!(
+        "CONFLICT: `women-unit-000002` already recorded this assistance on \
+         `unions-dispute-000019` for 2025-06-30 (`{winner}`)"
+    );
+    assert_one_client_won(&results, 9, &refused);
 
     // 10 seeded records, then 72 distinct ones and the shared one: ids 11 to 83, once each.
     let ids: BTreeSet<String> = (11..=83).map(|n| format!("women-assist-{n:06}")).collect();
     assert_eq!(answered_ids(&results, "recordRightsAssistance"), ids);
-    let expected: Vec<(String, i64)> = before
-        .into_iter()
-        .map(|(table, n)| {
-            let added = if table == "rights_assistance" { 73 } else { 0 };
-            (table, n + added)
-        })
-        .collect();
+    let expected = plus_rows(&before, &[("rights_assistance", 73)]);
     assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
 }

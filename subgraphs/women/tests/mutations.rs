@@ -5,6 +5,7 @@ mod common;
 
 use common::{clerk, officer, row_counts, run, seeded_schema, sorted};
 use quntuan_kit::Caller;
+use quntuan_kit::testing::{Refusal, assert_one_of_two_applies, assert_refusals, rows_of};
 use serde_json::{Value, json};
 
 const RECORD: &str = r#"mutation($input: RecordRightsAssistanceInput!) {
@@ -24,9 +25,13 @@ fn input() -> Value {
     })
 }
 
-fn with(mut input: Value, key: &str, value: Value) -> Value {
-    input[key] = value;
-    input
+/// The variables `{"input": ...}` of [`input`] with the fields of `changes` replaced.
+fn changed(changes: Value) -> Value {
+    let mut input = input();
+    for (key, value) in changes.as_object().into_iter().flatten() {
+        input[key] = value.clone();
+    }
+    json!({ "input": input })
 }
 
 #[tokio::test]
@@ -64,66 +69,42 @@ async fn records_assistance_on_a_case() {
 async fn refused_records_change_nothing() {
     let (schema, db) = seeded_schema().await;
     let before = row_counts(&db).await;
-    let cases: Vec<(Caller, Value, &str, &str)> = vec![
-        (
-            officer(),
-            with(input(), "disputeId", json!("unions-unit-000019")),
+    let refused = |changes, code, message| Refusal::new(officer(), changed(changes), code, message);
+    assert_refusals(&schema, RECORD, [
+        refused(
+            json!({"disputeId": "unions-unit-000019"}),
             "BAD_USER_INPUT",
             "`disputeId` must be a labour-dispute id such as `unions-dispute-000123`, got `unions-unit-000019`",
         ),
-        (
-            officer(),
-            with(input(), "note", json!("")),
-            "BAD_USER_INPUT",
-            "`note` must not be empty",
-        ),
-        (
-            officer(),
-            with(input(), "assistedOn", json!("2025-07-02")),
+        refused(json!({"note": ""}), "BAD_USER_INPUT", "`note` must not be empty"),
+        refused(
+            json!({"assistedOn": "2025-07-02"}),
             "BAD_USER_INPUT",
             "`assistedOn` must not be in the future, got 2025-07-02 (today is 2025-07-01)",
         ),
-        (
-            officer(),
-            with(input(), "organizationId", json!("women-unit-999999")),
+        refused(
+            json!({"organizationId": "women-unit-999999"}),
             "BAD_USER_INPUT",
             "`organizationId` `women-unit-999999` is not a women's organisation",
         ),
-        (
-            officer(),
+        refused(
             json!({
                 "disputeId": "unions-dispute-000035",
                 "organizationId": "women-unit-000031",
-                "kind": "LEGAL_AID",
                 "note": "再次记录",
                 "assistedOn": "2025-06-23"
             }),
             "CONFLICT",
             "`women-unit-000031` already recorded this assistance on `unions-dispute-000035` for 2025-06-23 (`women-assist-000007`)",
         ),
-        (
+        Refusal::new(
             Caller::anonymous(),
-            input(),
+            changed(json!({})),
             "FORBIDDEN",
             "this mutation needs a signed-in caller (a bearer token with `sub`)",
         ),
-    ];
-    for (caller, input, code, message) in cases {
-        let response = run(&schema, caller, RECORD, json!({"input": input})).await;
-        assert_eq!(
-            response,
-            json!({
-                "data": null,
-                "errors": [{
-                    "message": message,
-                    "locations": [{"line": 2, "column": 5}],
-                    "path": ["recordRightsAssistance"],
-                    "extensions": {"code": code}
-                }]
-            }),
-            "{code}: {message}"
-        );
-    }
+    ])
+    .await;
     assert_eq!(row_counts(&db).await, before);
 }
 
@@ -131,25 +112,12 @@ async fn refused_records_change_nothing() {
 async fn concurrent_identical_records_are_written_once() {
     let (schema, db) = seeded_schema().await;
     let before = row_counts(&db).await;
-    let first = run(&schema, officer(), RECORD, json!({"input": input()}));
     let colleague = Caller::new("officer-2", &["women:personal"]);
-    let second = run(&schema, colleague, RECORD, json!({"input": input()}));
-    let (first, second) = tokio::join!(first, second);
-    let codes: Vec<Value> = [&first, &second]
-        .iter()
-        .map(|r| r["errors"][0]["extensions"]["code"].clone())
-        .collect();
-    let written = codes.iter().filter(|c| c.is_null()).count();
-    let conflicts = codes.iter().filter(|c| **c == json!("CONFLICT")).count();
-    assert_eq!((written, conflicts), (1, 1), "{first} {second}");
-    let records = |counts: &[(String, i64)]| {
-        counts
-            .iter()
-            .find(|(t, _)| *t == "rights_assistance")
-            .map(|(_, n)| *n)
-    };
-    assert_eq!(
-        records(&row_counts(&db).await),
-        records(&before).map(|n| n + 1)
-    );
+    let twice = [
+        (officer(), changed(json!({}))),
+        (colleague, changed(json!({}))),
+    ];
+    assert_one_of_two_applies(&schema, RECORD, twice).await;
+    let records = |counts: &[(String, i64)]| rows_of(counts, "rights_assistance");
+    assert_eq!(records(&row_counts(&db).await), records(&before) + 1);
 }

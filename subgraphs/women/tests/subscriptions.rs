@@ -3,11 +3,10 @@
 
 mod common;
 
-use async_graphql::Executor;
 use common::{clerk, officer, run, seeded_schema};
-use futures::{FutureExt, Stream, StreamExt};
-use quntuan_kit::Caller;
-use quntuan_kit::testing::{self, next_event};
+use quntuan_kit::testing::{
+    assert_no_event, first_answer, next_event, refusal_response, subscribe_in_region,
+};
 use serde_json::{Value, json};
 
 const SUBSCRIBE: &str = "subscription($region: String) { rightsAssistanceRecorded(regionCode: $region) { id kind note regionCode dispute { id } } }";
@@ -26,20 +25,10 @@ fn record(dispute: &str, organization: &str) -> Value {
     }})
 }
 
-/// Subscribes as `caller` and polls once, so the subscription is on the bus before the
-/// test's mutations run.
-fn subscribe(
-    schema: &impl Executor,
-    caller: Caller,
-    region: Option<&str>,
-) -> impl Stream<Item = async_graphql::Response> + Unpin {
-    testing::subscribe(schema, SUBSCRIBE, json!({ "region": region }), caller)
-}
-
 #[tokio::test]
 async fn a_subscriber_gets_each_committed_record_and_nothing_for_a_refused_one() {
     let (schema, _db) = seeded_schema().await;
-    let mut events = subscribe(&schema, officer(), Some("510112"));
+    let mut events = subscribe_in_region(&schema, SUBSCRIBE, officer(), Some("510112"));
 
     // The organisation is looked up inside the transaction: refused, rolled back, no event.
     let refused = run(
@@ -86,18 +75,14 @@ async fn a_subscriber_gets_each_committed_record_and_nothing_for_a_refused_one()
         again["errors"][0]["extensions"]["code"], "CONFLICT",
         "{again}"
     );
-    tokio::task::yield_now().await;
-    assert!(
-        events.next().now_or_never().is_none(),
-        "nothing after refused writes"
-    );
+    assert_no_event(&mut events).await;
 }
 
 #[tokio::test]
 async fn a_subscriber_outside_the_region_or_without_the_scope_sees_accordingly() {
     let (schema, _db) = seeded_schema().await;
-    let mut elsewhere = subscribe(&schema, officer(), Some("510105"));
-    let mut unscoped = subscribe(&schema, clerk(), None);
+    let mut elsewhere = subscribe_in_region(&schema, SUBSCRIBE, officer(), Some("510105"));
+    let mut unscoped = subscribe_in_region(&schema, SUBSCRIBE, clerk(), None);
     // In 510112, then in 510105.
     for organization in ["women-unit-000002", "women-unit-000031"] {
         let recorded = run(
@@ -137,22 +122,14 @@ async fn a_subscriber_outside_the_region_or_without_the_scope_sees_accordingly()
 #[tokio::test]
 async fn an_unknown_region_is_refused_when_subscribing() {
     let (schema, _db) = seeded_schema().await;
-    let mut events = Box::pin(
-        schema.execute_stream(
-            async_graphql::Request::new(SUBSCRIBE)
-                .variables(async_graphql::Variables::from_json(
-                    json!({"region": "999999"}),
-                ))
-                .data(officer()),
-        ),
-    );
+    let region = json!({"region": "999999"});
+    let answer = first_answer(&schema, SUBSCRIBE, region, officer()).await;
     assert_eq!(
-        serde_json::to_value(events.next().await.expect("an answer")).expect("JSON"),
-        json!({"data": null, "errors": [{
-            "message": "`regionCode` `999999` is not a region code of the tree",
-            "locations": [{"line": 1, "column": 33}],
-            "path": ["rightsAssistanceRecorded"],
-            "extensions": {"code": "BAD_USER_INPUT"}
-        }]})
+        answer,
+        refusal_response(
+            SUBSCRIBE,
+            "BAD_USER_INPUT",
+            "`regionCode` `999999` is not a region code of the tree"
+        )
     );
 }

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{officer, run, seeded_schema};
-use quntuan_kit::{RegionTree, Scale};
+use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::testing::region_summary;
 use quntuan_women::service::figures::SUMMARY;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
@@ -14,20 +15,12 @@ const RECORD: &str = r#"mutation($input: RecordRightsAssistanceInput!) {
     recordRightsAssistance(input: $input) { id regionCode }
 }"#;
 
+/// The summary equals the live aggregate, and the city counts records.
 async fn assert_summary_is_live(db: &DatabaseConnection, after: &str) {
-    let mut codes: Vec<String> = RegionTree::get(Scale::Demo)
-        .all()
-        .iter()
-        .map(|r| r.code.clone())
-        .collect();
-    codes.push("510100".into());
-    let summary = SUMMARY.read(db, &codes).await.expect("the summary reads");
-    let live = SUMMARY.live(db, &codes).await.expect("the aggregate runs");
-    for code in &codes {
-        assert_eq!(summary[code], live[code], "region {code} after {after}");
-    }
+    let when = format!("after {after}");
+    let figures = region_summary::assert_summary_is_live(db, &SUMMARY, &when).await;
     assert!(
-        summary["510100"].iter().any(|n| *n > 0),
+        figures[CITY_CODE].iter().any(|n| *n > 0),
         "the city counts records"
     );
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use quntuan_kit::region::COUNTIES;
-use quntuan_kit::{Progress, Scale, SubgraphService, connect};
+use quntuan_kit::testing::full_scale_database;
 use quntuan_youth::Youth;
 use serde_json::json;
 
@@ -19,21 +19,8 @@ const ROUNDS: usize = 50;
 #[tokio::test]
 #[ignore = "loads the full scale (about a million rows); run on purpose to measure"]
 async fn full_scale_seed_into_sqlite() {
-    let dir = std::env::temp_dir().join(format!("quntuan-youth-full-{}", std::process::id()));
-    let path = dir.join("youth.sqlite");
-    let mut db = connect(&format!("sqlite:{}", path.display()))
-        .await
-        .expect("sqlite opens");
-    Youth.migrate(&db).await.expect("migrations apply");
-    let started = Instant::now();
-    Youth
-        .seed(&db, Scale::Full, &Progress::stderr())
-        .await
-        .expect("full seed loads");
-    println!(
-        "youth full-scale seed into SQLite: {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    let full = full_scale_database(&Youth).await;
+    let mut db = full.db.clone();
 
     // The time SQLite spends in each statement, as sea-orm reports it.
     let spent: Arc<Mutex<Vec<Duration>>> = Arc::default();
@@ -73,7 +60,6 @@ async fn full_scale_seed_into_sqlite() {
     );
     let data = first.map(|d| d.into_json().unwrap_or_default());
     println!("{}", serde_json::to_string(&data).unwrap_or_default());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 fn summary(mut times: Vec<Duration>) -> String {

@@ -3,30 +3,13 @@
 
 mod common;
 
+use quntuan_kit::testing::{Refusal, assert_refusals};
 use serde_json::{Value, json};
 
 const COUNTS: &str = r#"{ youthVolunteers { totalCount } youthServiceLogs { totalCount } youthActivities { totalCount } _entities(representations: [{__typename: "Region", code: "510104"}]) { ... on Region { youth { volunteerCount serviceHours activityCount } } } }"#;
 
 async fn counts(f: &common::Fixture) -> Value {
     f.run(common::anonymous(), COUNTS, json!({})).await["data"].clone()
-}
-
-/// The whole response of a rejected mutation whose root field is `path`.
-fn error(message: &str, path: &str, code: &str) -> Value {
-    let operation = [REGISTER, LOG, RECORD]
-        .into_iter()
-        .find(|op| op.contains(path))
-        .unwrap_or_default();
-    let column = operation.find(path).map(|i| i + 1).unwrap_or(0);
-    json!({
-        "data": null,
-        "errors": [{
-            "message": message,
-            "locations": [{ "line": 1, "column": column }],
-            "path": [path],
-            "extensions": { "code": code }
-        }]
-    })
 }
 
 const REGISTER: &str = "mutation($input: RegisterVolunteerInput!) { registerYouthVolunteer(input: $input) { id name idNumber phone registeredOn region { code } branch { id } serviceHours } }";
@@ -89,71 +72,42 @@ async fn registering_a_volunteer_writes_one_row_and_counts_it() {
 async fn rejected_registrations_change_nothing() {
     let f = common::seeded().await;
     let before = counts(&f).await;
-    // The ID number of the seeded volunteer 30.
-    let taken = f
-        .run(
-            common::officer(),
-            REGISTER,
-            volunteer("510104199207310834", "13900001111", None),
-        )
-        .await;
-    assert_eq!(
-        taken,
-        error(
+    let refused = |id_number, phone, branch, code, message| {
+        let variables = volunteer(id_number, phone, branch);
+        Refusal::new(common::officer(), variables, code, message)
+    };
+    assert_refusals(&f.schema, REGISTER, [
+        // The ID number of the seeded volunteer 30.
+        refused(
+            "510104199207310834",
+            "13900001111",
+            None,
+            "CONFLICT",
             "a volunteer with this `idNumber` is already registered",
-            "registerYouthVolunteer",
-            "CONFLICT"
-        )
-    );
-    let bad_check = f
-        .run(
-            common::officer(),
-            REGISTER,
-            volunteer("110105194912310021", "13900001111", None),
-        )
-        .await;
-    assert_eq!(
-        bad_check,
-        error(
+        ),
+        refused(
+            "110105194912310021",
+            "13900001111",
+            None,
+            "BAD_USER_INPUT",
             "`idNumber` must be an 18-character resident ID number with a valid check character",
-            "registerYouthVolunteer",
-            "BAD_USER_INPUT"
-        )
-    );
-    let bad_phone = f
-        .run(
-            common::officer(),
-            REGISTER,
-            volunteer("11010519491231002X", "12345", None),
-        )
-        .await;
-    assert_eq!(
-        bad_phone,
-        error(
+        ),
+        refused(
+            "11010519491231002X",
+            "12345",
+            None,
+            "BAD_USER_INPUT",
             "`phone` must be an 11-digit mobile number starting with 1",
-            "registerYouthVolunteer",
-            "BAD_USER_INPUT"
-        )
-    );
-    let no_branch = f
-        .run(
-            common::officer(),
-            REGISTER,
-            volunteer(
-                "11010519491231002X",
-                "13900001111",
-                Some("youth-unit-099999"),
-            ),
-        )
-        .await;
-    assert_eq!(
-        no_branch,
-        error(
+        ),
+        refused(
+            "11010519491231002X",
+            "13900001111",
+            Some("youth-unit-099999"),
+            "NOT_FOUND",
             "no league branch with id `youth-unit-099999`",
-            "registerYouthVolunteer",
-            "NOT_FOUND"
-        )
-    );
+        ),
+    ])
+    .await;
     assert_eq!(counts(&f).await, before);
 }
 
@@ -205,49 +159,59 @@ async fn logging_hours_adds_to_the_volunteer_and_the_region() {
 async fn rejected_hour_logs_change_nothing() {
     let f = common::seeded().await;
     let before = counts(&f).await;
-    let cases = [
-        (
-            hours("youth-volunteer-0000030", "2025-01-05", 0.0),
-            "`hours` must be more than 0 and at most 24, got 0",
-            "BAD_USER_INPUT",
-        ),
-        (
-            hours("youth-volunteer-0000030", "2025-01-05", 25.0),
-            "`hours` must be more than 0 and at most 24, got 25",
-            "BAD_USER_INPUT",
-        ),
-        (
-            hours("youth-volunteer-0000030", "2999-01-05", 2.0),
-            "`servedOn` must not be in the future",
-            "BAD_USER_INPUT",
-        ),
-        (
-            hours("youth-volunteer-0000030", "2016-01-05", 2.0),
-            "`servedOn` (2016-01-05) is before the volunteer registered (2017-05-14)",
-            "BAD_USER_INPUT",
-        ),
-        (
-            hours("youth-volunteer-0099999", "2025-01-05", 2.0),
-            "no volunteer with id `youth-volunteer-0099999`",
-            "NOT_FOUND",
-        ),
-        (
-            hours("youth-unit-000001", "2025-01-05", 2.0),
-            "`volunteerId` is not a volunteer id: `youth-unit-000001`",
-            "BAD_USER_INPUT",
-        ),
-    ];
-    for (input, message, code) in cases {
-        let response = f.run(common::anonymous(), LOG, input).await;
-        let error = &response["errors"][0];
-        assert_eq!(response["data"], json!(null), "{message}");
-        assert!(
-            error["message"].as_str().unwrap_or("").starts_with(message),
-            "{response}"
-        );
-        assert_eq!(error["extensions"]["code"], json!(code), "{message}");
-        assert_eq!(error["path"], json!(["logYouthServiceHours"]));
-    }
+    let refused = |volunteer, served_on, logged, code, message| {
+        let variables = hours(volunteer, served_on, logged);
+        Refusal::new(common::anonymous(), variables, code, message)
+    };
+    assert_refusals(
+        &f.schema,
+        LOG,
+        [
+            refused(
+                "youth-volunteer-0000030",
+                "2025-01-05",
+                0.0,
+                "BAD_USER_INPUT",
+                "`hours` must be more than 0 and at most 24, got 0",
+            ),
+            refused(
+                "youth-volunteer-0000030",
+                "2025-01-05",
+                25.0,
+                "BAD_USER_INPUT",
+                "`hours` must be more than 0 and at most 24, got 25",
+            ),
+            // The message names today's date, as the real clock gives it.
+            Refusal::starting_with(
+                common::anonymous(),
+                hours("youth-volunteer-0000030", "2999-01-05", 2.0),
+                "BAD_USER_INPUT",
+                "`servedOn` must not be in the future",
+            ),
+            refused(
+                "youth-volunteer-0000030",
+                "2016-01-05",
+                2.0,
+                "BAD_USER_INPUT",
+                "`servedOn` (2016-01-05) is before the volunteer registered (2017-05-14)",
+            ),
+            refused(
+                "youth-volunteer-0099999",
+                "2025-01-05",
+                2.0,
+                "NOT_FOUND",
+                "no volunteer with id `youth-volunteer-0099999`",
+            ),
+            refused(
+                "youth-unit-000001",
+                "2025-01-05",
+                2.0,
+                "BAD_USER_INPUT",
+                "`volunteerId` is not a volunteer id: `youth-unit-000001`",
+            ),
+        ],
+    )
+    .await;
     assert_eq!(counts(&f).await, before);
 }
 
@@ -267,43 +231,34 @@ fn activity(kind: &str, participants: i64, home: Option<&str>) -> Value {
 async fn recording_an_activity_writes_it_and_rejections_change_nothing() {
     let f = common::seeded().await;
     let before = counts(&f).await;
-    let bad_kind = f
-        .run(common::anonymous(), RECORD, activity("打麻将", 30, None))
-        .await;
-    assert_eq!(
-        bad_kind,
-        error(
+    let refused = |kind, participants, home, code, message| {
+        let variables = activity(kind, participants, home);
+        Refusal::new(common::anonymous(), variables, code, message)
+    };
+    assert_refusals(&f.schema, RECORD, [
+        refused(
+            "打麻将",
+            30,
+            None,
+            "BAD_USER_INPUT",
             "`kind` must be one of 青年交友, 城市漫步, 读书会, 运动社交, 音乐市集, 志愿服务, got `打麻将`",
-            "recordYouthActivity",
-            "BAD_USER_INPUT"
-        )
-    );
-    let no_people = f
-        .run(common::anonymous(), RECORD, activity("读书会", 0, None))
-        .await;
-    assert_eq!(
-        no_people,
-        error(
+        ),
+        refused(
+            "读书会",
+            0,
+            None,
+            "BAD_USER_INPUT",
             "`participantCount` must be between 1 and 100000, got 0",
-            "recordYouthActivity",
-            "BAD_USER_INPUT"
-        )
-    );
-    let no_home = f
-        .run(
-            common::anonymous(),
-            RECORD,
-            activity("读书会", 30, Some("youth-home-0999")),
-        )
-        .await;
-    assert_eq!(
-        no_home,
-        error(
+        ),
+        refused(
+            "读书会",
+            30,
+            Some("youth-home-0999"),
+            "NOT_FOUND",
             "no youth home with id `youth-home-0999`",
-            "recordYouthActivity",
-            "NOT_FOUND"
-        )
-    );
+        ),
+    ])
+    .await;
     assert_eq!(counts(&f).await, before);
 
     let response = f

@@ -6,15 +6,15 @@
 
 use std::collections::BTreeSet;
 
-use async_graphql::{Request, Variables};
-use chrono::{DateTime, TimeZone, Utc};
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::testing::{answered_ids, outcome, run_clients, shared_test_database};
-use quntuan_kit::{Caller, Progress, Scale};
-use quntuan_unions_migration::{Migrator, MigratorTrait};
+use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
+use quntuan_kit::testing::{
+    answered_ids, assert_committed, assert_one_client_won, client_officer, execute, run_clients,
+    shared_seeded_database, test_now,
+};
 use serde_json::{Value, json};
 
-use super::summary_tests::{COUNTED_TABLES, assert_summary_is_exact, table_counts};
+use super::summary_tests::{assert_summary_is_exact, table_counts};
 use crate::graphql::{Clock, SchemaOptions, UnionsSchema, build_with};
 use crate::model::status::LaborDisputeStatus;
 
@@ -30,12 +30,6 @@ const RECEIVE: &str = r#"mutation($input: ReceiveLaborDisputeInput!) {
     receiveLaborDispute(input: $input) { id status } }"#;
 const STEP: &str = r#"mutation($input: RecordLaborDisputeStepInput!) {
     recordLaborDisputeStep(input: $input) { dispute { id status } step { seq } } }"#;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
-        .single()
-        .unwrap_or_default()
-}
 
 fn union_input(name: &str) -> Value {
     json!({"input": {
@@ -54,10 +48,7 @@ fn dispute_input() -> Value {
 }
 
 async fn run(schema: &UnionsSchema, client: usize, query: &str, variables: Value) -> Value {
-    let request = Request::new(query)
-        .variables(Variables::from_json(variables))
-        .data(Caller::new(format!("officer-{client}"), &[]));
-    serde_json::to_value(schema.execute(request).await).expect("a response is JSON")
+    execute(schema, client_officer(client), query, variables).await
 }
 
 /// Client `client`'s write `n`: distinct unions (even `n` below 8) and new cases (odd),
@@ -82,14 +73,10 @@ async fn write(schema: UnionsSchema, contended_case: String, client: usize, n: u
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
-    let shared = shared_test_database().await;
+    let shared = shared_seeded_database(&crate::Unions).await;
     let db = shared.db.clone();
-    Migrator::up(&db, None).await.expect("migrations apply");
-    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
     let options = SchemaOptions {
-        clock: Clock::Fixed(now()),
+        clock: Clock::Fixed(test_now()),
         ..SchemaOptions::default()
     };
     let schema = build_with(db.clone(), options);
@@ -112,10 +99,7 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     };
 
     // Writes 0..8 of every client: all committed.
-    for (client, outcomes) in results.iter().enumerate() {
-        let first: Vec<String> = outcomes[..8].iter().map(outcome).collect();
-        assert_eq!(first, vec!["OK"; 8], "client {client}");
-    }
+    assert_committed(&results, 0..8);
     // The contended step and name: one client each wins, the others hear why not.
     let allowed: Vec<&str> = LaborDisputeStatus::Mediating
         .next()
@@ -136,13 +120,8 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
         "CONFLICT: region `{COMMUNITY}` already has a grassroots union named `共享工会` \
          (`{shared_union}`)"
     );
-    for (n, refused) in [(8, refused_step.as_str()), (9, refused_name.as_str())] {
-        let mut outcomes: Vec<String> = results.iter().map(|r| outcome(&r[n])).collect();
-        outcomes.sort();
-        let mut expected = vec![refused.to_string(); CLIENTS - 1];
-        expected.push("OK".to_string());
-        assert_eq!(outcomes, expected, "write {n}");
-    }
+    assert_one_client_won(&results, 8, &refused_step);
+    assert_one_client_won(&results, 9, &refused_name);
     // Exactly once each: 60 seeded unions, then 32 distinct names and the shared one; 41
     // cases before, then 32 new ones.
     let unions: BTreeSet<String> = (61..=93).map(|n| format!("unions-unit-{n:06}")).collect();
@@ -153,27 +132,17 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     assert_eq!(answered_ids(&results, "receiveLaborDispute"), cases);
 
     // Nothing else changed: 33 unions, 32 cases and 33 steps more; no other table moved.
-    let mut expected = counts_before.clone();
-    for (table, added) in [
+    let added = [
         ("grassroots_union", 33),
         ("labor_dispute", 32),
         ("labor_dispute_step", 33),
-    ] {
-        let index = COUNTED_TABLES
-            .iter()
-            .position(|t| *t == table)
-            .expect("a counted table");
-        expected[index] += added;
-    }
+    ];
+    let expected = plus_rows(&counts_before, &added);
     assert_eq!(table_counts(&db).await, expected);
     let after = assert_summary_is_exact(&db, &[]).await;
-    let delta = |code: &str, table: usize| -> Vec<i64> {
+    let delta = |code: &str, table: usize| {
         let key = (code.to_string(), table);
-        after[&key]
-            .iter()
-            .zip(&before[&key])
-            .map(|(a, b)| a - b)
-            .collect()
+        figure_changes(&after[&key], &before[&key])
     };
     for code in [CITY_CODE, "510116", "510116001", COMMUNITY] {
         assert_eq!(delta(code, 0), vec![33, 33 * 86], "unions of {code}");

@@ -3,13 +3,17 @@
 //! and every figure: after the seed, after each kind of mutation, and unchanged by a
 //! rejected mutation. Runs on SQLite, and on PostgreSQL when DATABASE_URL is set.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::{EventBus, Progress, RegionTree, Scale, test_database};
-use quntuan_unions_migration::{DISPUTE_STATUS_COLUMNS, Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Iterable, Statement};
+use quntuan_kit::testing::region_summary::{
+    assert_rows_cover_the_demo_tree, figure_changes, plus_rows, regions_to_check, summary_codes,
+};
+use quntuan_kit::testing::{row_counts, seeded_test_database, test_now};
+use quntuan_kit::{EventBus, RegionTree, Scale};
+use quntuan_unions_migration::DISPUTE_STATUS_COLUMNS;
+use sea_orm::{DatabaseConnection, Iterable};
 
 use super::figures::{FigureTable, SUMMARY};
 use super::unions::{self, RegisterGrassrootsUnionInput};
@@ -40,15 +44,12 @@ pub(super) const COUNTED_TABLES: [&str; 9] = [
     "union_activity",
 ];
 
+/// The subgraph's summary table.
+const SUMMARY_TABLE: &str = "unions_region_figures";
+
 /// A street and a community of the demo tree.
 const STREET: &str = "510116001";
 const COMMUNITY: &str = "510116001002";
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 7, 1, 2, 30, 0)
-        .single()
-        .unwrap_or_default()
-}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
@@ -66,25 +67,7 @@ fn new_community() -> String {
 }
 
 async fn seeded() -> DatabaseConnection {
-    let db = test_database().await;
-    Migrator::up(&db, None).await.expect("migrations apply");
-    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
-    db
-}
-
-async fn summary_codes(db: &DatabaseConnection) -> Vec<String> {
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT code FROM unions_region_figures ORDER BY code",
-        ))
-        .await
-        .expect("summary codes read");
-    rows.iter()
-        .map(|r| r.try_get::<String>("", "code").expect("code column"))
-        .collect()
+    seeded_test_database(&crate::Unions).await
 }
 
 /// Every figure of every region of the tree, of the summary and of `extra`, keyed by
@@ -93,14 +76,7 @@ pub(super) async fn assert_summary_is_exact(
     db: &DatabaseConnection,
     extra: &[&str],
 ) -> BTreeMap<(String, usize), Vec<i64>> {
-    let mut codes: BTreeSet<String> = RegionTree::get(Scale::Demo)
-        .all()
-        .iter()
-        .map(|r| r.code.clone())
-        .collect();
-    codes.extend(summary_codes(db).await);
-    codes.extend(extra.iter().map(|c| c.to_string()));
-    let codes: Vec<String> = codes.into_iter().collect();
+    let codes = regions_to_check(db, SUMMARY_TABLE, extra).await;
     let summary = SUMMARY.read(db, &codes).await.expect("summary reads");
     assert_eq!(summary.len(), codes.len());
     let live = SUMMARY
@@ -119,20 +95,8 @@ pub(super) async fn assert_summary_is_exact(
     figures
 }
 
-pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
-    let mut counts = Vec::new();
-    for table in COUNTED_TABLES {
-        let row = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}"),
-            ))
-            .await
-            .expect("count reads")
-            .expect("one row");
-        counts.push(row.try_get::<i64>("", "n").expect("count column"));
-    }
-    counts
+pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
+    row_counts(db, &COUNTED_TABLES).await
 }
 
 fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
@@ -191,14 +155,7 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
     assert_eq!(city(2)[0], 40);
     assert_eq!(city(2)[1..].iter().sum::<i64>(), 40, "{:?}", city(2));
     assert!(TABLES.iter().enumerate().all(|(i, _)| city(i)[0] > 0));
-    let codes = summary_codes(&db).await;
-    let tree = RegionTree::get(Scale::Demo);
-    assert!(codes.iter().all(|c| tree.region(c).is_some()), "{codes:?}");
-    for district in tree.districts() {
-        assert!(codes.contains(&district.code), "{}", district.code);
-    }
-    assert!(codes.iter().any(|c| c.len() == 9));
-    assert!(codes.iter().any(|c| c.len() == 12));
+    assert_rows_cover_the_demo_tree(&db, SUMMARY_TABLE).await;
 }
 
 /// The migration that creates the summary fills it with its own statements; they must give
@@ -206,12 +163,12 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
 #[tokio::test]
 async fn the_migration_fills_the_summary_as_the_subgraph_does() {
     let db = seeded().await;
-    let codes = summary_codes(&db).await;
+    let codes = summary_codes(&db, SUMMARY_TABLE).await;
     let ours = SUMMARY.read(&db, &codes).await.expect("summary reads");
     quntuan_unions_migration::fill_region_figures(&db)
         .await
         .expect("the migration's fill runs");
-    assert_eq!(summary_codes(&db).await, codes);
+    assert_eq!(summary_codes(&db, SUMMARY_TABLE).await, codes);
     assert_eq!(
         SUMMARY.read(&db, &codes).await.expect("summary reads"),
         ours
@@ -231,7 +188,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
             &db,
             &EventBus::default(),
             union_input(region, name),
-            now().date_naive(),
+            test_now().date_naive(),
         )
         .await
         .expect("union registers");
@@ -249,7 +206,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
             &EventBus::default(),
             dispute_input(region, union_id),
             "clerk-7",
-            now(),
+            test_now(),
         )
         .await
         .expect("case is received");
@@ -271,7 +228,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
             &EventBus::default(),
             step(&cases[case], to),
             "clerk-7",
-            now(),
+            test_now(),
         )
         .await
         .map_err(|e| async_graphql::Error::from(e).message)
@@ -280,13 +237,9 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
     }
 
     let after = assert_summary_is_exact(&db, &extra).await;
-    let delta = |code: &str, table: usize| -> Vec<i64> {
+    let delta = |code: &str, table: usize| {
         let key = (code.to_string(), table);
-        after[&key]
-            .iter()
-            .zip(&before[&key])
-            .map(|(a, b)| a - b)
-            .collect()
+        figure_changes(&after[&key], &before[&key])
     };
     assert_eq!(delta(CITY_CODE, 0), vec![2, 172]);
     // cases, then received, mediating, resolved, referred, withdrawn.
@@ -309,7 +262,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         &db,
         &EventBus::default(),
         union_input(&fresh, "甲工会"),
-        now().date_naive(),
+        test_now().date_naive(),
     )
     .await
     .expect("the first registration passes");
@@ -319,7 +272,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         &db,
         &EventBus::default(),
         union_input(&fresh, "甲工会"),
-        now().date_naive(),
+        test_now().date_naive(),
     )
     .await;
     assert!(duplicate.is_err());
@@ -328,7 +281,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         &EventBus::default(),
         dispute_input(COMMUNITY, Some("unions-unit-999999")),
         "clerk-7",
-        now(),
+        test_now(),
     )
     .await;
     assert_eq!(
@@ -340,7 +293,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         &EventBus::default(),
         dispute_input(COMMUNITY, None),
         "clerk-7",
-        now(),
+        test_now(),
     )
     .await
     .expect("case is received");
@@ -351,7 +304,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         &EventBus::default(),
         step(&case.id, LaborDisputeStatus::Resolved),
         "clerk-7",
-        now(),
+        test_now(),
     )
     .await;
     assert!(illegal.is_err());
@@ -360,7 +313,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
         &EventBus::default(),
         step("unions-dispute-999999", LaborDisputeStatus::Mediating),
         "clerk-7",
-        now(),
+        test_now(),
     )
     .await;
     assert!(unknown.is_err());
@@ -370,8 +323,6 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     // The refused registration and case receipt changed nothing either.
     assert_ne!(counts_after_one, counts);
     assert_ne!(summary_after_one, summary);
-    let mut expected = counts_after_one.clone();
-    expected[2] += 1;
-    expected[3] += 1;
-    assert_eq!(counts_with_case, expected);
+    let one_case = [("labor_dispute", 1), ("labor_dispute_step", 1)];
+    assert_eq!(counts_with_case, plus_rows(&counts_after_one, &one_case));
 }

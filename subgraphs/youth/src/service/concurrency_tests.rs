@@ -6,17 +6,16 @@
 
 use std::collections::BTreeSet;
 
-use async_graphql::{Request, Variables};
 use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    answered_ids, outcome, resident_id_number, run_clients, shared_test_database,
+    answered_ids, assert_committed, assert_one_client_won, client_officer, execute,
+    resident_id_number, run_clients, shared_seeded_database,
 };
-use quntuan_kit::{Caller, Progress, Scale};
-use quntuan_youth_migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-use super::summary_tests::{COUNTED_TABLES, assert_summary_is_exact, table_counts};
+use super::summary_tests::{assert_summary_is_exact, table_counts};
 use crate::graphql::{YouthSchema, build_schema};
 
 const CLIENTS: usize = 8;
@@ -41,10 +40,7 @@ fn volunteer(id_number: &str) -> Value {
 }
 
 async fn run(schema: &YouthSchema, client: usize, query: &str, variables: Value) -> Value {
-    let request = Request::new(query)
-        .variables(Variables::from_json(variables))
-        .data(Caller::new(format!("officer-{client}"), &[]));
-    serde_json::to_value(schema.execute(request).await).expect("a response is JSON")
+    execute(schema, client_officer(client), query, variables).await
 }
 
 /// Client `client`'s write `n`: four new volunteers, two logs of 2 hours for the shared
@@ -75,12 +71,8 @@ async fn write(schema: YouthSchema, client: usize, n: usize) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
-    let shared = shared_test_database().await;
+    let shared = shared_seeded_database(&crate::Youth).await;
     let db = shared.db.clone();
-    Migrator::up(&db, None).await.expect("migrations apply");
-    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
     let schema = build_schema(db.clone());
     let before = assert_summary_is_exact(&db, &[]).await;
     let counts_before = table_counts(&db).await;
@@ -93,19 +85,9 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
         .await
     };
 
-    for (client, outcomes) in results.iter().enumerate() {
-        let valid: Vec<String> = outcomes[..9].iter().map(outcome).collect();
-        assert_eq!(valid, vec!["OK"; 9], "client {client}");
-    }
-    let mut duplicates: Vec<String> = results.iter().map(|r| outcome(&r[9])).collect();
-    duplicates.sort();
-    let mut expected = vec![
-        "CONFLICT: a volunteer with this `idNumber` is already registered"
-            .to_string();
-        CLIENTS - 1
-    ];
-    expected.push("OK".to_string());
-    assert_eq!(duplicates, expected);
+    assert_committed(&results, 0..9);
+    let duplicate = "CONFLICT: a volunteer with this `idNumber` is already registered";
+    assert_one_client_won(&results, 9, duplicate);
 
     // 200 seeded volunteers, then 32 distinct ones and the shared ID number once: the ids
     // answered are exactly the new rows. (Not necessarily 201 to 233: on PostgreSQL an
@@ -127,25 +109,15 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     assert_eq!(answered_ids(&results, "recordYouthActivity").len(), 24);
 
     // Nothing else changed: 33 volunteers, 16 logs and 24 activities more.
-    let mut expected = counts_before.clone();
-    for (table, added) in [
+    let added = [
         ("youth_volunteers", 33),
         ("youth_service_logs", 16),
         ("youth_activities", 24),
-    ] {
-        let index = COUNTED_TABLES
-            .iter()
-            .position(|t| *t == table)
-            .expect("a counted table");
-        expected[index] += added;
-    }
+    ];
+    let expected = plus_rows(&counts_before, &added);
     assert_eq!(table_counts(&db).await, expected);
     let after = assert_summary_is_exact(&db, &[]).await;
-    let delta: Vec<i64> = after[CITY_CODE]
-        .iter()
-        .zip(&before[CITY_CODE])
-        .map(|(a, b)| a - b)
-        .collect();
+    let delta = figure_changes(&after[CITY_CODE], &before[CITY_CODE]);
     // branches, members, volunteers, minutes (16 x 120), homes, activities, participants
     // (24 x 37), social workers, awards.
     assert_eq!(delta, vec![0, 0, 33, 1920, 0, 24, 888, 0, 0]);

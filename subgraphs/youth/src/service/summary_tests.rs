@@ -3,14 +3,17 @@
 //! each kind of mutation, and unchanged by a rejected mutation. Runs on SQLite, and on
 //! PostgreSQL when DATABASE_URL is set.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use async_graphql::ID;
 use chrono::NaiveDate;
+use quntuan_kit::EventBus;
 use quntuan_kit::region::CITY_CODE;
-use quntuan_kit::{EventBus, Progress, RegionTree, Scale, test_database};
-use quntuan_youth_migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use quntuan_kit::testing::region_summary::{
+    assert_rows_cover_the_demo_tree, figure_changes, regions_to_check, summary_codes,
+};
+use quntuan_kit::testing::{row_counts, seeded_test_database};
+use sea_orm::DatabaseConnection;
 
 use super::figures::{LIVE_SOURCES, region_figures};
 use super::mutations::{self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput};
@@ -27,6 +30,9 @@ pub(super) const COUNTED_TABLES: [&str; 7] = [
     "youth_awards",
 ];
 
+/// The subgraph's summary table.
+const SUMMARY_TABLE: &str = "youth_region_figures";
+
 /// A street and a community of the demo tree, and a community code no seeded record uses
 /// (its summary row is created by the first mutation there).
 const STREET: &str = "510104003";
@@ -42,25 +48,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 async fn seeded() -> DatabaseConnection {
-    let db = test_database().await;
-    Migrator::up(&db, None).await.expect("migrations apply");
-    crate::seed::seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
-    db
-}
-
-async fn summary_codes(db: &DatabaseConnection) -> Vec<String> {
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT code FROM youth_region_figures ORDER BY code",
-        ))
-        .await
-        .expect("summary codes read");
-    rows.iter()
-        .map(|r| r.try_get::<String>("", "code").expect("code column"))
-        .collect()
+    seeded_test_database(&crate::Youth).await
 }
 
 /// Every region of the tree, every region in the summary and `extra`, with the summary's
@@ -69,14 +57,7 @@ pub(super) async fn assert_summary_is_exact(
     db: &DatabaseConnection,
     extra: &[&str],
 ) -> BTreeMap<String, Vec<i64>> {
-    let mut codes: BTreeSet<String> = RegionTree::get(Scale::Demo)
-        .all()
-        .iter()
-        .map(|r| r.code.clone())
-        .collect();
-    codes.extend(summary_codes(db).await);
-    codes.extend(extra.iter().map(|c| c.to_string()));
-    let codes: Vec<String> = codes.into_iter().collect();
+    let codes = regions_to_check(db, SUMMARY_TABLE, extra).await;
     let summary: BTreeMap<_, _> = figures_of(db, &codes)
         .await
         .expect("summary reads")
@@ -94,20 +75,8 @@ pub(super) async fn assert_summary_is_exact(
     summary
 }
 
-pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<i64> {
-    let mut counts = Vec::new();
-    for table in COUNTED_TABLES {
-        let row = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}"),
-            ))
-            .await
-            .expect("count reads")
-            .expect("one row");
-        counts.push(row.try_get::<i64>("", "n").expect("count column"));
-    }
-    counts
+pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
+    row_counts(db, &COUNTED_TABLES).await
 }
 
 #[tokio::test]
@@ -120,14 +89,7 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
     assert_eq!(city[2], 200, "volunteers in the city: {city:?}");
     assert!(city.iter().all(|&n| n > 0), "{city:?}");
     // A row for the city, each district and each street or community holding records.
-    let codes = summary_codes(&db).await;
-    let tree = RegionTree::get(Scale::Demo);
-    assert!(codes.iter().all(|c| tree.region(c).is_some()), "{codes:?}");
-    for district in tree.districts() {
-        assert!(codes.contains(&district.code), "{}", district.code);
-    }
-    assert!(codes.iter().any(|c| c.len() == 9));
-    assert!(codes.iter().any(|c| c.len() == 12));
+    assert_rows_cover_the_demo_tree(&db, SUMMARY_TABLE).await;
 }
 
 #[tokio::test]
@@ -203,13 +165,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
 
     let after = assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
     // volunteers, minutes (4 logs of 135), activities, participants.
-    let delta = |code: &str| -> Vec<i64> {
-        after[code]
-            .iter()
-            .zip(&before[code])
-            .map(|(a, b)| a - b)
-            .collect()
-    };
+    let delta = |code: &str| figure_changes(&after[code], &before[code]);
     assert_eq!(delta(CITY_CODE), vec![0, 0, 2, 540, 0, 3, 111, 0, 0]);
     assert_eq!(delta(NEW_COMMUNITY), vec![0, 0, 1, 135, 0, 1, 37, 0, 0]);
 }
@@ -274,7 +230,7 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     assert_eq!(table_counts(&db).await, counts);
     assert_eq!(assert_summary_is_exact(&db, &[]).await, summary);
     assert!(
-        !summary_codes(&db)
+        !summary_codes(&db, SUMMARY_TABLE)
             .await
             .contains(&NEW_COMMUNITY.to_string())
     );
