@@ -8,8 +8,6 @@
 
 #[path = "support/deep.rs"]
 mod deep;
-#[path = "support/serde_visitor.rs"]
-mod serde_visitor;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use quntuan_gateway::data::{Data, parse};
@@ -107,10 +105,6 @@ fn shaping(c: &mut Criterion) {
     c.bench_function("parse 90 KB subgraph-sized JSON into Data", |b| {
         b.iter(|| black_box(parse::data(text.as_bytes()).is_ok()))
     });
-    c.bench_function(
-        "parse 90 KB subgraph-sized JSON into Data by a serde visitor (before)",
-        |b| b.iter(|| black_box(serde_visitor::data(text.as_bytes()).is_ok())),
-    );
 }
 
 fn answers(c: &mut Criterion) {
@@ -135,16 +129,6 @@ fn answers(c: &mut Criterion) {
             b.iter(|| {
                 for answer in &answers {
                     black_box(parse::answer(answer).is_ok());
-                }
-            })
-        },
-    );
-    c.bench_function(
-        &format!("parse the deep query's subgraph answers ({name}) into Data by a serde visitor (before)"),
-        |b| {
-            b.iter(|| {
-                for answer in &answers {
-                    black_box(serde_visitor::data(answer).is_ok());
                 }
             })
         },

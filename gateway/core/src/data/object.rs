@@ -20,11 +20,6 @@ impl Object {
         }
     }
 
-    /// An object of these fields as they are (the parser: a subgraph's answer taken as sent).
-    pub fn from_fields(fields: Vec<(Str, Data)>) -> Self {
-        Self { fields }
-    }
-
     pub fn len(&self) -> usize {
         self.fields.len()
     }

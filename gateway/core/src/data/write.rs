@@ -64,7 +64,7 @@ pub(crate) fn string_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// Where the first byte that JSON must escape is: `"`, `\` or a control character.
-pub(super) fn next_escape(bytes: &[u8]) -> Option<usize> {
+fn next_escape(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
