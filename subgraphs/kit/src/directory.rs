@@ -45,68 +45,6 @@
 //! }
 //! ```
 
-/// Declares hub's `Organization` enum (the `organization` of every directory type): the
-/// five organisations as GraphQL values `UNIONS YOUTH WOMEN SCIENCE DISABILITY`, with
-/// `org()` and `of(org)` to and from the kit's [`Org`](crate::catalog::Org). The doc comment
-/// written before the name is the type's description in the SDL, the one thing that
-/// differs between the subgraphs declaring it (hub's reads "A mass organisation.").
-/// An organisation subgraph uses the kit's own [`Organization`].
-///
-/// ```ignore
-/// quntuan_kit::organization_enum! {
-///     /// A mass organisation.
-///     pub enum Organization
-/// }
-/// ```
-#[macro_export]
-macro_rules! organization_enum {
-    ($(#[$doc:meta])* $vis:vis enum $name:ident) => {
-        $(#[$doc])*
-        #[derive($crate::reexports::async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
-        $vis enum $name {
-            /// 工会 trade unions
-            Unions,
-            /// 共青团 Communist Youth League
-            Youth,
-            /// 妇联 Women's Federation
-            Women,
-            /// 科协 Association for Science and Technology
-            Science,
-            /// 残联 Disabled Persons' Federation
-            Disability,
-        }
-
-        impl $name {
-            /// The kit's name of this organisation.
-            pub fn org(self) -> $crate::catalog::Org {
-                match self {
-                    $name::Unions => $crate::catalog::Org::Unions,
-                    $name::Youth => $crate::catalog::Org::Youth,
-                    $name::Women => $crate::catalog::Org::Women,
-                    $name::Science => $crate::catalog::Org::Science,
-                    $name::Disability => $crate::catalog::Org::Disability,
-                }
-            }
-
-            /// The value naming the kit's `org`.
-            pub fn of(org: $crate::catalog::Org) -> $name {
-                match org {
-                    $crate::catalog::Org::Unions => $name::Unions,
-                    $crate::catalog::Org::Youth => $name::Youth,
-                    $crate::catalog::Org::Women => $name::Women,
-                    $crate::catalog::Org::Science => $name::Science,
-                    $crate::catalog::Org::Disability => $name::Disability,
-                }
-            }
-        }
-    };
-}
-
-organization_enum! {
-    /// A mass organisation (same values as hub's enum).
-    pub enum Organization
-}
-
 /// See the [module documentation](crate::directory).
 #[macro_export]
 macro_rules! directory_object {
