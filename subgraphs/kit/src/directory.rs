@@ -1,6 +1,6 @@
-//! `directory_object!`: the GraphQL objects of the shared directory (grassroots units,
-//! activities and awards), and any other object over one row, without writing each plain
-//! field out.
+//! `directory_object!`: a GraphQL object over one row, without writing each plain field
+//! out: the objects of the shared directory (grassroots units, activities and awards) and
+//! any other row object of a crate (volunteers, workers, homes).
 //!
 //! Every organisation serves the same interface fields on its directory types: an id, a name
 //! or title, a kind, the organisation, the region and its codes, a date and a count. They only
@@ -18,7 +18,7 @@
 //! | `str name;` | `fn name(&self) -> &str` reading `self.0.name` |
 //! | `label kind;` | `fn kind(&self) -> &str` as `self.0.kind.label()` |
 //! | `copy year: i32;` | `fn year(&self) -> i32` reading `self.0.year` |
-//! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` |
+//! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` (the kit's [`Organization`](crate::organization::Organization), in scope) |
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
 //! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
@@ -45,7 +45,8 @@
 //! }
 //! ```
 
-/// See the [module documentation](crate::directory).
+/// A GraphQL object over one row (`self.0`): a directory type or any other row object,
+/// plain fields written as shorthands. See the [module documentation](crate::directory).
 #[macro_export]
 macro_rules! directory_object {
     ($(#[$outer:meta])* impl $ty:ident shared { $($body:tt)* }) => {
