@@ -16,7 +16,7 @@ mod m20250101_000007_create_youth_awards;
 mod m20250101_000008_create_youth_region_figures;
 mod region_figures;
 
-pub use region_figures::{FIGURE_COLUMNS, fill_region_figures};
+pub use region_figures::{FIGURE_COLUMNS, SUMMARY, fill_region_figures};
 
 /// Runs the youth schema migrations in order.
 pub struct Migrator;

@@ -1,6 +1,6 @@
-//! `directory_object!`: the GraphQL objects of the shared directory (grassroots units,
-//! activities and awards), and any other object over one row, without writing each plain
-//! field out.
+//! `directory_object!`: a GraphQL object over one row, without writing each plain field
+//! out: the objects of the shared directory (grassroots units, activities and awards) and
+//! any other row object of a crate (volunteers, workers, homes).
 //!
 //! Every organisation serves the same interface fields on its directory types: an id, a name
 //! or title, a kind, the organisation, the region and its codes, a date and a count. They only
@@ -18,7 +18,7 @@
 //! | `str name;` | `fn name(&self) -> &str` reading `self.0.name` |
 //! | `label kind;` | `fn kind(&self) -> &str` as `self.0.kind.label()` |
 //! | `copy year: i32;` | `fn year(&self) -> i32` reading `self.0.year` |
-//! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` |
+//! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` (the kit's [`Organization`](crate::organization::Organization), in scope) |
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
 //! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
@@ -45,69 +45,8 @@
 //! }
 //! ```
 
-/// Declares hub's `Organization` enum (the `organization` of every directory type): the
-/// five organisations as GraphQL values `UNIONS YOUTH WOMEN SCIENCE DISABILITY`, with
-/// `org()` and `of(org)` to and from the kit's [`Org`](crate::catalog::Org). The doc comment
-/// written before the name is the type's description in the SDL, the one thing that
-/// differs between the subgraphs declaring it (hub's reads "A mass organisation.").
-/// An organisation subgraph uses the kit's own [`Organization`].
-///
-/// ```ignore
-/// quntuan_kit::organization_enum! {
-///     /// A mass organisation.
-///     pub enum Organization
-/// }
-/// ```
-#[macro_export]
-macro_rules! organization_enum {
-    ($(#[$doc:meta])* $vis:vis enum $name:ident) => {
-        $(#[$doc])*
-        #[derive($crate::reexports::async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
-        $vis enum $name {
-            /// 工会 trade unions
-            Unions,
-            /// 共青团 Communist Youth League
-            Youth,
-            /// 妇联 Women's Federation
-            Women,
-            /// 科协 Association for Science and Technology
-            Science,
-            /// 残联 Disabled Persons' Federation
-            Disability,
-        }
-
-        impl $name {
-            /// The kit's name of this organisation.
-            pub fn org(self) -> $crate::catalog::Org {
-                match self {
-                    $name::Unions => $crate::catalog::Org::Unions,
-                    $name::Youth => $crate::catalog::Org::Youth,
-                    $name::Women => $crate::catalog::Org::Women,
-                    $name::Science => $crate::catalog::Org::Science,
-                    $name::Disability => $crate::catalog::Org::Disability,
-                }
-            }
-
-            /// The value naming the kit's `org`.
-            pub fn of(org: $crate::catalog::Org) -> $name {
-                match org {
-                    $crate::catalog::Org::Unions => $name::Unions,
-                    $crate::catalog::Org::Youth => $name::Youth,
-                    $crate::catalog::Org::Women => $name::Women,
-                    $crate::catalog::Org::Science => $name::Science,
-                    $crate::catalog::Org::Disability => $name::Disability,
-                }
-            }
-        }
-    };
-}
-
-organization_enum! {
-    /// A mass organisation (same values as hub's enum).
-    pub enum Organization
-}
-
-/// See the [module documentation](crate::directory).
+/// A GraphQL object over one row (`self.0`): a directory type or any other row object,
+/// plain fields written as shorthands. See the [module documentation](crate::directory).
 #[macro_export]
 macro_rules! directory_object {
     ($(#[$outer:meta])* impl $ty:ident shared { $($body:tt)* }) => {

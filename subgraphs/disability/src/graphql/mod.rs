@@ -8,6 +8,7 @@ mod region;
 
 use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
 use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::organization::{self, Organization};
 use sea_orm::DatabaseConnection;
 
 pub(crate) use loaders::Loaders;
@@ -37,7 +38,9 @@ pub fn sdl() -> String {
 }
 
 fn builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription).enable_federation()
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+        .enable_federation()
+        .override_output_type_description::<Organization>(organization::SAME_AS_HUB)
 }
 
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {

@@ -6,7 +6,7 @@ use quntuan_kit::ApiError;
 
 use super::center::ServiceCenter;
 use super::loaders;
-use super::organization::Organization;
+use quntuan_kit::organization::Organization;
 use super::region::Region;
 use crate::entities::{joint_meeting, joint_project};
 

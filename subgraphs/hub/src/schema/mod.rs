@@ -4,7 +4,6 @@ pub mod center;
 pub mod coordination;
 pub mod directory;
 pub mod entities;
-pub mod organization;
 pub mod query;
 pub mod rating;
 pub mod region;
@@ -14,7 +13,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::loaders::Loaders;
 
-pub use organization::Organization;
+pub use quntuan_kit::organization::Organization;
 pub use query::{Mutation, Query};
 pub use region::Region;
 

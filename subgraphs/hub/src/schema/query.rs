@@ -15,7 +15,7 @@ use super::directory::{
     GrassrootsUnit, GrassrootsUnitConnection, UnitLookups,
 };
 use super::entities::EntityQuery;
-use super::organization::Organization;
+use quntuan_kit::organization::Organization;
 use super::rating::{RateServiceInput, SatisfactionRating};
 use super::region::{Region, RegionLevel};
 use crate::service;

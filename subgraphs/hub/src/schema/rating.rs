@@ -6,7 +6,7 @@ use quntuan_kit::ApiError;
 
 use super::center::ServiceCenter;
 use super::loaders;
-use super::organization::Organization;
+use quntuan_kit::organization::Organization;
 use crate::entities::satisfaction_rating;
 
 /// One rating of a service centre (1 = very dissatisfied, 5 = very satisfied).

@@ -9,6 +9,7 @@ mod region;
 
 use async_graphql::{Context, EmptySubscription, Schema, SchemaBuilder};
 use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::organization::{self, Organization};
 use sea_orm::DatabaseConnection;
 
 pub(crate) use loaders::Loaders;
@@ -48,7 +49,9 @@ pub fn sdl() -> String {
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query::default(), Mutation, EmptySubscription).enable_federation()
+    Schema::build(Query::default(), Mutation, EmptySubscription)
+        .enable_federation()
+        .override_output_type_description::<Organization>(organization::SAME_AS_HUB)
 }
 
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {

@@ -10,6 +10,7 @@ mod subscription;
 
 use async_graphql::{Context, Schema, SchemaBuilder};
 use quntuan_kit::{ApiError, ApiResult, EventBus};
+use quntuan_kit::organization::{self, Organization};
 use sea_orm::DatabaseConnection;
 
 pub(crate) use loaders::Loaders;
@@ -50,6 +51,7 @@ fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     Schema::build(Query::default(), Mutation, Subscription)
         .enable_federation()
         .enable_subscription_in_federation()
+        .override_output_type_description::<Organization>(organization::SAME_AS_HUB)
 }
 
 pub(crate) fn app<'a>(ctx: &Context<'a>) -> ApiResult<&'a AppData> {

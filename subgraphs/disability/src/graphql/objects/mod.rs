@@ -10,7 +10,7 @@ pub(crate) use directory::{
 pub(crate) use people::{
     DisabilityWorker, DisabilityWorkerConnection, DisabledPerson, DisabledPersonConnection,
 };
-pub(crate) use quntuan_kit::directory::Organization;
+pub(crate) use quntuan_kit::organization::Organization;
 
 /// Unlocks names, ID numbers and phones of the federation's people.
 pub(crate) const PERSONAL: &str = "disability:personal";

@@ -4,7 +4,7 @@ use async_graphql::ID;
 
 use super::directory_interface;
 use crate::entities::directory_award;
-use crate::schema::organization::Organization;
+use quntuan_kit::organization::Organization;
 use crate::schema::region::Region;
 
 directory_interface! {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::directory_interface;
 use crate::entities::directory_unit;
-use crate::schema::organization::Organization;
+use quntuan_kit::organization::Organization;
 use crate::schema::region::Region;
 
 directory_interface! {

@@ -7,7 +7,7 @@ pub(crate) use directory::{
     ScienceActivity, ScienceActivityConnection, ScienceAssociation, ScienceAssociationConnection,
     ScienceAward, ScienceAwardConnection,
 };
-pub(crate) use quntuan_kit::directory::Organization;
+pub(crate) use quntuan_kit::organization::Organization;
 pub(crate) use workstation::{ScienceWorkstation, ScienceWorkstationConnection};
 
 /// The personal-data scope of this subgraph.

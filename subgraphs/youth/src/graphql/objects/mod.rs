@@ -12,7 +12,7 @@ pub(crate) use people::{
     YouthServiceLog, YouthServiceLogConnection, YouthSocialWorker, YouthSocialWorkerConnection,
     YouthVolunteer, YouthVolunteerConnection,
 };
-pub(crate) use quntuan_kit::directory::Organization;
+pub(crate) use quntuan_kit::organization::Organization;
 
 /// The personal-data scope of this subgraph.
 pub(crate) const PERSONAL: &str = "youth:personal";
