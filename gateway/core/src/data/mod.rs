@@ -103,6 +103,6 @@ impl std::fmt::Display for Data {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod parse_tests;
+#[cfg(test)]
+mod tests;

@@ -37,9 +37,29 @@ impl Cases {
         out.push('"');
         for _ in 0..self.below(30) {
             out.push_str(self.pick(&[
-                "a", "Z", "0", " ", "é", "成都", "\u{1F600}", "\\\"", "\\\\", "\\/", "\\b", "\\f",
-                "\\n", "\\r", "\\t", "\\u0041", "\\u00e9", "\\u6210", "\\ud83d\\ude00", "\\u0000",
-                "\\u001f", "'", "long text past the inline size ",
+                "a",
+                "Z",
+                "0",
+                " ",
+                "é",
+                "成都",
+                "\u{1F600}",
+                "\\\"",
+                "\\\\",
+                "\\/",
+                "\\b",
+                "\\f",
+                "\\n",
+                "\\r",
+                "\\t",
+                "\\u0041",
+                "\\u00e9",
+                "\\u6210",
+                "\\ud83d\\ude00",
+                "\\u0000",
+                "\\u001f",
+                "'",
+                "long text past the inline size ",
             ]));
         }
         out.push('"');
@@ -47,11 +67,30 @@ impl Cases {
 
     fn number(&mut self, out: &mut String) {
         out.push_str(self.pick(&[
-            "0", "-0", "7", "-7", "42", "1234567890", "9223372036854775807",
-            "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
-            "18446744073709551615", "18446744073709551616", "123456789012345678901234567890",
-            "0.5", "-0.0", "3.141592653589793", "1e10", "1E+2", "2.5e-3", "-1.7976931348623157e308",
-            "5e-324", "1e-400", "0.1", "100000000000000000000.5",
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "42",
+            "1234567890",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "123456789012345678901234567890",
+            "0.5",
+            "-0.0",
+            "3.141592653589793",
+            "1e10",
+            "1E+2",
+            "2.5e-3",
+            "-1.7976931348623157e308",
+            "5e-324",
+            "1e-400",
+            "0.1",
+            "100000000000000000000.5",
         ]));
     }
 
@@ -82,7 +121,10 @@ impl Cases {
                     }
                     self.space(out);
                     // Unique keys: serde_json keeps one of two equal keys, the tree both.
-                    out.push_str(&format!("\"k{i}{}\"", ["", "é", "_long_key_past_inline_size"][i % 3]));
+                    out.push_str(&format!(
+                        "\"k{i}{}\"",
+                        ["", "é", "_long_key_past_inline_size"][i % 3]
+                    ));
                     self.space(out);
                     out.push(':');
                     self.space(out);
@@ -183,7 +225,12 @@ fn an_answer_reads_data_and_errors_whatever_else_it_holds() {
         answer.take_errors(),
         vec![serde_json::json!({"message": "mé", "path": ["a", 0]})]
     );
-    for broken in [&br#"{"data":{"a":1}"#[..], br#"{"data":1,}"#, br#"{"errors":[}"#, b"{} x"] {
+    for broken in [
+        &br#"{"data":{"a":1}"#[..],
+        br#"{"data":1,}"#,
+        br#"{"errors":[}"#,
+        b"{} x",
+    ] {
         let error = parse::answer(broken).expect_err("not JSON");
         assert!(error.to_string().contains("at line 1 column"), "{error}");
     }

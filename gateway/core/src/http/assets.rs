@@ -12,8 +12,8 @@
 //! 5 s of CPU (brotli 11 of `graphiql.js`) and raised the gateway's peak memory under
 //! `bench/run.sh` from 78–85 to 146 MiB for brotli's and zstd's working tables.
 
-use super::compression::CompressionSettings;
 use super::compression::Algorithm;
+use super::compression::CompressionSettings;
 use super::precompressed;
 use axum::Router;
 use axum::extract::{Path, Query};

@@ -7,8 +7,8 @@ mod query;
 mod region;
 
 use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
-use quntuan_kit::{ApiError, ApiResult};
 use quntuan_kit::organization::{self, Organization};
+use quntuan_kit::{ApiError, ApiResult};
 use sea_orm::DatabaseConnection;
 
 pub(crate) use loaders::Loaders;

@@ -6,9 +6,9 @@ use quntuan_kit::ApiError;
 
 use super::center::ServiceCenter;
 use super::loaders;
-use quntuan_kit::organization::Organization;
 use super::region::Region;
 use crate::entities::{joint_meeting, joint_project};
+use quntuan_kit::organization::Organization;
 
 /// The joint-meeting rhythm.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]

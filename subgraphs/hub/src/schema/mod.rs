@@ -13,8 +13,8 @@ use sea_orm::DatabaseConnection;
 
 use crate::loaders::Loaders;
 
-pub use quntuan_kit::organization::Organization;
 pub use query::{Mutation, Query};
+pub use quntuan_kit::organization::Organization;
 pub use region::Region;
 
 pub type HubSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -15,7 +15,6 @@ use super::directory::{
     GrassrootsUnit, GrassrootsUnitConnection, UnitLookups,
 };
 use super::entities::EntityQuery;
-use quntuan_kit::organization::Organization;
 use super::rating::{RateServiceInput, SatisfactionRating};
 use super::region::{Region, RegionLevel};
 use crate::service;
@@ -23,6 +22,7 @@ use crate::service::directory::DirectoryFilter;
 use crate::service::meetings::MeetingFilter;
 use crate::service::projects::ProjectFilter;
 use crate::service::ratings::NewRating;
+use quntuan_kit::organization::Organization;
 
 #[derive(MergedObject, Default)]
 pub struct Query(

@@ -6,8 +6,8 @@ use quntuan_kit::ApiError;
 
 use super::center::ServiceCenter;
 use super::loaders;
-use quntuan_kit::organization::Organization;
 use crate::entities::satisfaction_rating;
+use quntuan_kit::organization::Organization;
 
 /// One rating of a service centre (1 = very dissatisfied, 5 = very satisfied).
 pub struct SatisfactionRating(pub(crate) satisfaction_rating::Model);

@@ -9,8 +9,8 @@ mod region;
 mod subscription;
 
 use async_graphql::{Context, Schema, SchemaBuilder};
-use quntuan_kit::{ApiError, ApiResult, EventBus};
 use quntuan_kit::organization::{self, Organization};
+use quntuan_kit::{ApiError, ApiResult, EventBus};
 use sea_orm::DatabaseConnection;
 
 pub(crate) use loaders::Loaders;

@@ -4,8 +4,8 @@ use async_graphql::ID;
 
 use super::directory_interface;
 use crate::entities::directory_award;
-use quntuan_kit::organization::Organization;
 use crate::schema::region::Region;
+use quntuan_kit::organization::Organization;
 
 directory_interface! {
     row: directory_award::Model,

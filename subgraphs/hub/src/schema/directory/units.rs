@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::directory_interface;
 use crate::entities::directory_unit;
-use quntuan_kit::organization::Organization;
 use crate::schema::region::Region;
+use quntuan_kit::organization::Organization;
 
 directory_interface! {
     row: directory_unit::Model,
