@@ -51,8 +51,8 @@ quntuan_kit::connection!(
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
 
-quntuan_kit::list_fields! {
-    ListQuery, db: super::db;
+quntuan_kit::list_queries! {
+    ListQuery, db(ctx) = super::db(ctx)?;
     /// Grassroots unions, ordered by id.
     grassroots_unions(GrassrootsUnionFilter) -> GrassrootsUnionConnection of GrassrootsUnion
         = unions::list;

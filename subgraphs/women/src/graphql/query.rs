@@ -47,8 +47,8 @@ quntuan_kit::connection!(
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
 
-quntuan_kit::list_fields! {
-    ListQuery, db: super::db;
+quntuan_kit::list_queries! {
+    ListQuery, db(ctx) = super::db(ctx)?;
     /// Women's organisations, ordered by id.
     women_organizations(WomenOrganizationFilter) -> WomenOrganizationConnection of WomenOrganization
         = organizations::list;
