@@ -97,31 +97,9 @@ fn stages(supergraph: &Supergraph, directives: &CostDirectives, query: &str) -> 
     ]
 }
 
-/// A supergraph with `@listSize` (as `cost_http.rs`'s): lists sized by variables make the
+/// The supergraph `cost_http.rs` uses, with `@listSize`: lists sized by variables make the
 /// cost formula grow with the document.
-const COSTED: &str = r#"
-schema
-  @link(url: "https://specs.apollo.dev/link/v1.0")
-  @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION)
-  @link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@cost", "@listSize"])
-{ query: Query }
-directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
-directive @join__graph(name: String!, url: String!) on ENUM_VALUE
-directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR
-directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA
-directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
-directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
-scalar join__FieldSet
-scalar link__Import
-enum link__Purpose { SECURITY EXECUTION }
-enum join__Graph { YOUTH @join__graph(name: "youth", url: "http://youth") }
-type Query @join__type(graph: YOUTH) {
-  volunteers(first: Int): [Volunteer!]! @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)
-  page(limit: Int): VolunteerPage! @listSize(slicingArguments: ["limit"], sizedFields: ["items"])
-}
-type VolunteerPage @join__type(graph: YOUTH) { total: Int! items: [Volunteer!]! }
-type Volunteer @join__type(graph: YOUTH) { id: ID! hours: Int! @cost(weight: 2) }
-"#;
+const COSTED: &str = include_str!("support/costed_supergraph.graphql");
 
 /// `n` root fields, each an alias of a selection through three subgraphs.
 fn aliases(n: usize) -> String {

@@ -18,29 +18,8 @@ use support::mock::MockSubgraphs;
 
 const MODERN: &str = "application/graphql-response+json";
 
-const SUPERGRAPH: &str = r#"
-schema
-  @link(url: "https://specs.apollo.dev/link/v1.0")
-  @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION)
-  @link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@cost", "@listSize"])
-{ query: Query }
-directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
-directive @join__graph(name: String!, url: String!) on ENUM_VALUE
-directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR
-directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA
-directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
-directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
-scalar join__FieldSet
-scalar link__Import
-enum link__Purpose { SECURITY EXECUTION }
-enum join__Graph { YOUTH @join__graph(name: "youth", url: "http://youth") }
-type Query @join__type(graph: YOUTH) {
-  volunteers(first: Int): [Volunteer!]! @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)
-  page(limit: Int): VolunteerPage! @listSize(slicingArguments: ["limit"], sizedFields: ["items"])
-}
-type VolunteerPage @join__type(graph: YOUTH) { total: Int! items: [Volunteer!]! }
-type Volunteer @join__type(graph: YOUTH) { id: ID! hours: Int! @cost(weight: 2) }
-"#;
+/// One subgraph whose lists carry `@listSize` (shared with `cache_weights.rs`).
+const SUPERGRAPH: &str = include_str!("support/costed_supergraph.graphql");
 
 async fn start(mode: CostMode, max_cost: u64) -> (String, Arc<MockSubgraphs>) {
     let volunteers = json!([
