@@ -34,7 +34,8 @@
 #   HIVE_BIN=PATH    the peer's binary (default: what bench/peers.sh --path prints)
 #   BASELINE_BIN=PATH  the `quntuan` binary of the baseline leg
 #   PROFILE=release  or debug (a quick check of the script; debug figures are not comparable)
-#   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of building quntuan-cli
+#   GATEWAY_BIN=PATH a prebuilt `quntuan` to measure instead of the one built here (quntuan-cli is
+#                    still built beside quntuan-bench, so both share one feature set)
 #   GATEWAY_ARGS="--deduplicate-requests=false"  extra `quntuan serve` flags (word-split)
 #   PORT_BASE=4100   gateway port; subgraphs +1..+4, monolith +5, proxy +6, gateway-bare +7,
 #                    gateway-traced-100 +8, gateway-traced-1 +9, the OTLP sink +10, hive +11,
@@ -115,10 +116,11 @@ fi
 source "$BENCH/processes.sh"
 
 # --- build -------------------------------------------------------------------------------------
-packages=(-p quntuan-bench)
+# Always the two packages together, even with GATEWAY_BIN: cargo unifies features across the
+# packages of one build, so building quntuan-bench alone would give its dependencies another
+# feature set than the release build of both and rebuild about a hundred crates.
 GATEWAY_BIN=${GATEWAY_BIN:-}
-if wants_any_gateway && [[ -z $GATEWAY_BIN ]]; then packages+=(-p quntuan-cli); fi
-build "${packages[@]}"
+build -p quntuan-bench -p quntuan-cli
 BENCH_SERVERS=$BIN/quntuan-bench-subgraphs
 GATEWAY=${GATEWAY_BIN:-$BIN/quntuan}
 [[ -x $BENCH_SERVERS ]] || die "missing $BENCH_SERVERS after the build"
