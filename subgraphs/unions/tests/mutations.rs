@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{clerk, officer, row_counts, run, seeded_schema, sorted};
+use common::{clerk, officer, row_counts, run, seeded_schema};
 use quntuan_kit::Caller;
 use quntuan_kit::testing::{Refusal, assert_one_of_two_applies, assert_refusals, rows_of};
 use serde_json::{Value, json};
@@ -166,36 +166,9 @@ fn step(dispute_id: &str, to: &str, note: &str) -> Value {
     json!({"input": {"disputeId": dispute_id, "toStatus": to, "note": note}})
 }
 
-#[tokio::test]
-async fn a_case_moves_through_mediation_and_every_step_is_recorded() {
-    let (schema, _db) = seeded_schema().await;
-    let received = run(
-        &schema,
-        officer(),
-        RECEIVE,
-        json!({"input": dispute_input()}),
-    )
-    .await;
-    insta::assert_json_snapshot!("dispute_received", sorted(received));
-
-    let id = "unions-dispute-000041";
-    let mediating = run(
-        &schema,
-        clerk(),
-        STEP,
-        step(id, "MEDIATING", "约谈用人单位负责人"),
-    )
-    .await;
-    insta::assert_json_snapshot!("dispute_mediating", sorted(mediating));
-    let resolved = run(
-        &schema,
-        clerk(),
-        STEP,
-        step(id, "RESOLVED", "用人单位同意一周内结清工资"),
-    )
-    .await;
-    insta::assert_json_snapshot!("dispute_resolved", sorted(resolved));
-}
+// Received by an officer, then moved to MEDIATING and RESOLVED by a clerk: each step's
+// whole response, in the folder's order on one database.
+quntuan_kit::fixture_folder_test!(a_case_moves_through_mediation, on common::seeded().await.schema);
 
 #[tokio::test]
 async fn illegal_transitions_are_conflicts_that_change_nothing() {

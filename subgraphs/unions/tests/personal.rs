@@ -1,27 +1,9 @@
-//! Personal data: refused (null + FORBIDDEN) without `unions:personal`, served with it.
+//! Personal data: refused (null + FORBIDDEN) without `unions:personal` (to anonymous
+//! callers, a clerk and another organisation's officer), served with it.
 
 mod common;
 
-use quntuan_kit::Caller;
-
-const QUERY: &str = r#"{
-    grassrootsUnion(id: "unions-unit-000001") { id chairName chairPhone }
-    laborDispute(id: "unions-dispute-000001") { id claimantName claimantPhone claimantIdNumber }
-    unionSocialWorkers(limit: 1) { items { id name idNumber phone } }
-    craftsmen(limit: 1) { items { id name phone } }
-    medal: unionAwards(filter: {kind: MEDAL}, limit: 1) { items { id recipientPerson } }
-    certificate: unionAwards(filter: {kind: CERTIFICATE}, limit: 1) { items { id recipientPerson } }
-}"#;
-
-quntuan_kit::personal_data_tests! {
-    query: QUERY,
-    refused: [
-        Caller::anonymous(),
-        common::clerk(),
-        Caller::new("youth-officer", &["youth:personal"]),
-    ],
-    served: common::officer(),
-}
+quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
 
 #[test]
 fn the_sdl_marks_every_personal_field_for_the_gateway() {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{clerk, officer, row_counts, run, seeded_schema, sorted};
+use common::{officer, row_counts, seeded_schema};
 use quntuan_kit::Caller;
 use quntuan_kit::testing::{Refusal, assert_one_of_two_applies, assert_refusals, rows_of};
 use serde_json::{Value, json};
@@ -34,36 +34,8 @@ fn changed(changes: Value) -> Value {
     json!({ "input": input })
 }
 
-#[tokio::test]
-async fn records_assistance_on_a_case() {
-    let (schema, _db) = seeded_schema().await;
-    let response = run(&schema, officer(), RECORD, json!({"input": input()})).await;
-    assert_eq!(
-        response,
-        json!({"data": {"recordRightsAssistance": {
-            "id": "women-assist-000011",
-            "kind": "LEGAL_AID",
-            "note": "为三名女职工联系法律援助律师",
-            "assistedOn": "2025-06-30",
-            "recordedBy": "officer-1",
-            "recordedAt": "2025-07-01T02:30:00+00:00",
-            "regionCode": "510112002002",
-            "streetCode": "510112002",
-            "districtCode": "510112",
-            "dispute": {"id": "unions-dispute-000019"},
-            "organization": {"id": "women-unit-000002", "name": "跳蹬河街道滨江社区妇女联合会"}
-        }}})
-    );
-    let case = run(
-        &schema,
-        clerk(),
-        r#"{ _entities(representations: [{__typename: "LaborDispute", id: "unions-dispute-000019"}]) {
-            ... on LaborDispute { id rightsAssistance { id kind recordedBy } } } }"#,
-        json!({}),
-    )
-    .await;
-    insta::assert_json_snapshot!("case_after_assistance", sorted(case));
-}
+// Recorded by an officer (the whole response), then listed on the labour dispute it helps.
+quntuan_kit::fixture_folder_test!(records_assistance_on_a_case, on common::seeded().await.schema);
 
 #[tokio::test]
 async fn refused_records_change_nothing() {

@@ -1,28 +1,9 @@
-//! Personal data: refused (null + FORBIDDEN) without `women:personal`, served with it.
+//! Personal data: refused (null + FORBIDDEN) without `women:personal` (to anonymous
+//! callers, a clerk and another organisation's officer), served with it.
 
 mod common;
 
-use quntuan_kit::Caller;
-
-const QUERY: &str = r#"{
-    womenOfficers(filter: {organizationId: "women-unit-000002"}, limit: 2) {
-        items { id role name idNumber phone }
-    }
-    rightsAssistanceRecords(filter: {disputeId: "unions-dispute-000011"}) {
-        items { id kind note }
-    }
-    womenAwards(limit: 1) { items { id recipientPerson } }
-}"#;
-
-quntuan_kit::personal_data_tests! {
-    query: QUERY,
-    refused: [
-        Caller::anonymous(),
-        common::clerk(),
-        Caller::new("union-officer", &["unions:personal"]),
-    ],
-    served: common::officer(),
-}
+quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
 
 #[test]
 fn the_sdl_marks_every_personal_field_for_the_gateway() {

@@ -56,49 +56,34 @@ macro_rules! sdl_tests {
     };
 }
 
-/// The personal-data tests of a crate whose `tests/common` is [`test_helpers!`]:
-/// `personal_fields_are_refused_without_the_scope` answers `query` to each `refused` caller
-/// and snapshots it as `personal_refused` (nulls and `FORBIDDEN` errors, the same for
-/// every one of them); `personal_fields_are_served_with_the_scope` answers it to `served`
-/// as `personal_served`. The crate depends on `insta`, `serde_json` and `tokio`.
-#[macro_export]
-macro_rules! personal_data_tests {
-    (query: $query:expr, refused: [$($refused:expr),+ $(,)?], served: $served:expr $(,)?) => {
-        #[tokio::test]
-        async fn personal_fields_are_refused_without_the_scope() {
-            let (schema, _db) = common::seeded_schema().await;
-            for caller in [$($refused),+] {
-                let response = common::run(&schema, caller, $query, serde_json::json!({})).await;
-                insta::assert_json_snapshot!("personal_refused", common::sorted(response));
-            }
-        }
-
-        #[tokio::test]
-        async fn personal_fields_are_served_with_the_scope() {
-            let (schema, _db) = common::seeded_schema().await;
-            let response = common::run(&schema, $served, $query, serde_json::json!({})).await;
-            insta::assert_json_snapshot!("personal_served", common::sorted(response));
-        }
-    };
-}
-
 /// The helpers a subgraph's integration tests share, declared in its `tests/common/mod.rs`
 /// over its own schema (a macro: each test binary is its own crate, and the helpers must
 /// name that crate's schema type):
 ///
 /// ```ignore
 /// quntuan_kit::test_helpers!(Unions, UnionsSchema, build, "unions", ["grassroots_union", ...]);
+/// quntuan_kit::test_helpers!(Youth, YouthSchema, build_schema, "youth");
 /// ```
 ///
-/// declares `seeded_database()`, `seeded_schema() -> (schema, db)`, `counted_schema() ->
-/// (schema, counter)`, `officer()` (the organisation's personal scope), `clerk()` (no scope),
-/// `run(&schema, caller, query, variables)`, `row_counts(&db)` over the tables, and
-/// re-exports `sorted`.
+/// declares `Fixture` (the kit's [`super::Fixture`] of this schema), `seeded() -> Fixture`,
+/// `seeded_database()`, `seeded_schema() -> (schema, db)`, `counted_schema() -> (schema,
+/// counter)`, `anonymous()`, `officer()` (the organisation's personal scope), `clerk()` (no
+/// scope), `run(&schema, caller, query, variables)`, re-exports `sorted`, and, given the
+/// tables, `row_counts(&db)` over them.
 #[macro_export]
 macro_rules! test_helpers {
-    ($service:expr, $schema:ty, $build:expr, $org:literal, [$($table:literal),* $(,)?]) => {
+    ($service:expr, $schema:ty, $build:expr, $org:literal $(, [$($table:literal),* $(,)?])? $(,)?) => {
         #[allow(unused_imports, reason = "each test binary uses a different subset")]
         pub(crate) use $crate::testing::sorted;
+
+        /// The kit's fixture over this crate's schema.
+        pub(crate) type Fixture = $crate::testing::Fixture<$schema>;
+
+        /// The schema over a fresh, migrated, demo-seeded database (SQLite in memory, or a
+        /// PostgreSQL schema of its own with `DATABASE_URL`), its statements counted.
+        pub(crate) async fn seeded() -> Fixture {
+            $crate::testing::fixture(&$service, $build).await
+        }
 
         /// A fresh, migrated, demo-seeded database of this subgraph.
         pub(crate) async fn seeded_database() -> sea_orm::DatabaseConnection {
@@ -107,14 +92,19 @@ macro_rules! test_helpers {
 
         /// The schema over a seeded demo database, and the database.
         pub(crate) async fn seeded_schema() -> ($schema, sea_orm::DatabaseConnection) {
-            let seeded = $crate::testing::fixture(&$service, $build).await;
+            let seeded = seeded().await;
             (seeded.schema, seeded.db)
         }
 
         /// The schema over a seeded demo database whose statements are counted.
         pub(crate) async fn counted_schema() -> ($schema, $crate::StatementCounter) {
-            let seeded = $crate::testing::fixture(&$service, $build).await;
+            let seeded = seeded().await;
             (seeded.schema, seeded.counter)
+        }
+
+        /// A caller without a token.
+        pub(crate) fn anonymous() -> $crate::Caller {
+            $crate::Caller::anonymous()
         }
 
         /// A caller with the organisation's personal-data scope.
@@ -137,10 +127,14 @@ macro_rules! test_helpers {
             $crate::testing::execute(schema, caller, query, variables).await
         }
 
-        /// The rows of every table of the subgraph, to show a refused write wrote nothing.
-        pub(crate) async fn row_counts(db: &sea_orm::DatabaseConnection) -> Vec<(String, i64)> {
-            $crate::testing::row_counts(db, &[$($table),*]).await
-        }
+        $(
+            /// The rows of every table of the subgraph, to show a refused write wrote nothing.
+            pub(crate) async fn row_counts(
+                db: &sea_orm::DatabaseConnection,
+            ) -> Vec<(String, i64)> {
+                $crate::testing::row_counts(db, &[$($table),*]).await
+            }
+        )?
     };
 }
 
@@ -159,5 +153,43 @@ macro_rules! fixture_folder_test {
             let dir = $crate::testing::fixture_dir(env!("CARGO_MANIFEST_DIR"), stringify!($suite));
             $crate::testing::assert_fixture_folder(&$schema, &dir).await;
         }
+    };
+}
+
+/// Batching tests as a table: one test per row, named by it, that runs the row's query once
+/// per set of variables on a fresh fixture as `caller` and asserts that each run costs the
+/// row's number of SQL statements ([`super::assert_statement_counts`]; the fixture
+/// expression is evaluated in the async test, so it may await).
+///
+/// ```ignore
+/// quntuan_kit::statement_tests! {
+///     on common::seeded().await, as common::anonymous();
+///     /// COUNT + page, then one batch each: branches, region figures.
+///     a_page_costs_a_constant_number_of_statements:
+///         PAGE, [json!({"limit": 5}), json!({"limit": 30})] => 4;
+/// }
+/// ```
+#[macro_export]
+macro_rules! statement_tests {
+    (
+        on $fixture:expr, as $caller:expr;
+        $( $(#[$meta:meta])* $name:ident: $query:expr, [$($variables:expr),+ $(,)?] => $expected:expr; )+
+    ) => {
+        $(
+            $(#[$meta])*
+            #[tokio::test]
+            async fn $name() {
+                let fixture = $fixture;
+                $crate::testing::assert_statement_counts(
+                    &fixture.schema,
+                    &fixture.counter,
+                    $caller,
+                    $query,
+                    [$($variables),+],
+                    $expected,
+                )
+                .await;
+            }
+        )+
     };
 }

@@ -119,6 +119,26 @@ pub async fn statement_counts<E: Executor>(
     counts
 }
 
+/// Asserts that `query` costs `expected` SQL statements as `caller` with each set of
+/// `variables` (the responses must have no errors): a batching test shows the count does not
+/// grow with the number of entities. On a difference, names every count and the statements
+/// of the last run. [`statement_tests!`](crate::statement_tests) declares such tests as a table.
+pub async fn assert_statement_counts<E: Executor>(
+    schema: &E,
+    counter: &StatementCounter,
+    caller: Caller,
+    query: &str,
+    variables: impl IntoIterator<Item = Value>,
+    expected: usize,
+) {
+    let counts = statement_counts(schema, counter, caller, query, variables).await;
+    assert!(
+        !counts.is_empty() && counts.iter().all(|&n| n == expected),
+        "expected {expected} statements for each set of variables, counted {counts:?}; the last run's:\n{:#?}",
+        counter.statements()
+    );
+}
+
 /// The codes of the demo tree's districts and streets (80), for "figures of many regions"
 /// batching tests.
 pub fn demo_districts_and_streets() -> Vec<&'static str> {
@@ -135,6 +155,18 @@ pub fn region_representations(codes: &[&str]) -> Value {
     let reps: Vec<Value> = codes
         .iter()
         .map(|code| serde_json::json!({ "__typename": "Region", "code": code }))
+        .collect();
+    serde_json::json!({ "reps": reps })
+}
+
+/// `{"reps": [{"__typename": TYPE, "id": ID}, ...]}`: the variables of an
+/// `_entities(representations: $reps)` query over these entities, in order.
+pub fn entity_representations<T: AsRef<str>, I: AsRef<str>>(
+    entities: impl IntoIterator<Item = (T, I)>,
+) -> Value {
+    let reps: Vec<Value> = entities
+        .into_iter()
+        .map(|(typename, id)| serde_json::json!({ "__typename": typename.as_ref(), "id": id.as_ref() }))
         .collect();
     serde_json::json!({ "reps": reps })
 }
@@ -262,6 +294,26 @@ pub fn error_response(code: &str, message: &str, field: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_tree_has_eighty_districts_and_streets() {
+        assert_eq!(demo_districts_and_streets().len(), 80);
+    }
+
+    #[test]
+    fn representations_name_their_type_and_key() {
+        assert_eq!(
+            entity_representations([("A", "a-1"), ("B", "b-2")]),
+            serde_json::json!({"reps": [
+                {"__typename": "A", "id": "a-1"},
+                {"__typename": "B", "id": "b-2"}
+            ]})
+        );
+        assert_eq!(
+            region_representations(&["510104"]),
+            serde_json::json!({"reps": [{"__typename": "Region", "code": "510104"}]})
+        );
+    }
 
     #[test]
     fn resident_id_numbers_carry_their_check_character() {
