@@ -47,7 +47,7 @@ fn activity() -> ActivityRecorded {
 
 /// Asks `query` until the items of `list` with `id` are exactly `expected` (the feed
 /// applies events in the background).
-async fn eventually(seeded: &common::Seeded, query: &str, list: &str, id: &str, expected: Value) {
+async fn eventually(seeded: &common::Fixture, query: &str, list: &str, id: &str, expected: Value) {
     let mut last = Value::Null;
     for _ in 0..250 {
         last = items(seeded, query, list, id).await;
@@ -60,8 +60,8 @@ async fn eventually(seeded: &common::Seeded, query: &str, list: &str, id: &str, 
 }
 
 /// The items of `list` with `id` that `query` answers now.
-async fn items(seeded: &common::Seeded, query: &str, list: &str, id: &str) -> Value {
-    let response = seeded.run(query).await;
+async fn items(seeded: &common::Fixture, query: &str, list: &str, id: &str) -> Value {
+    let response = seeded.query(query).await;
     assert!(response.get("errors").is_none(), "{response}");
     let items = response["data"][list]["items"]
         .as_array()
@@ -81,7 +81,7 @@ fn activity_row() -> Value {
 }
 
 /// Waits until the directory lists the published unit and activity, each once.
-async fn both_appear(seeded: &common::Seeded) {
+async fn both_appear(seeded: &common::Fixture) {
     eventually(
         seeded,
         UNITS,

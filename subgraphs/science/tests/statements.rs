@@ -8,35 +8,20 @@ use serde_json::json;
 
 const PAGE: &str = r#"query($limit: Int!) { scienceActivities(limit: $limit) { totalCount items { id association { id name activities { id } } region { code science { activityCount } } } } }"#;
 
-#[tokio::test]
-async fn a_page_of_activities_costs_a_constant_number_of_statements() {
-    let f = common::seeded().await;
-    let mut counts = Vec::new();
-    for limit in [5, 10, 15] {
-        counts.push(
-            f.statements(common::anonymous(), PAGE, json!({ "limit": limit }))
-                .await,
-        );
-    }
-    // COUNT + page, then one batch each: associations, activities per association, region
-    // figures.
-    assert_eq!(counts, vec![5, 5, 5], "{:#?}", f.counter.statements());
-}
+const REGION_FIGURES: &str = r#"query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { science { associationCount workstationCount } } } }"#;
 
-#[tokio::test]
-async fn region_figures_of_many_regions_are_one_statement() {
-    let f = common::seeded().await;
-    let query = r#"query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { science { associationCount workstationCount } } } }"#;
-    let codes = [
+quntuan_kit::statement_tests! {
+    on common::seeded().await, as common::anonymous();
+    /// COUNT + page, then one batch each: associations, activities per association, region
+    /// figures.
+    a_page_of_activities_costs_a_constant_number_of_statements: PAGE,
+        [json!({"limit": 5}), json!({"limit": 10}), json!({"limit": 15})] => 5;
+    region_figures_of_many_regions_are_one_statement: REGION_FIGURES, [region_representations(&[
         "510100",
         "510104",
         "510105",
         "510104001",
         "510104001001",
         "510185003002",
-    ];
-    let statements = f
-        .statements(common::anonymous(), query, region_representations(&codes))
-        .await;
-    assert_eq!(statements, 1, "{:#?}", f.counter.statements());
+    ])] => 1;
 }

@@ -83,6 +83,12 @@ impl<S: Executor> Fixture<S> {
         execute(&self.schema, caller, query, variables).await
     }
 
+    /// Runs `query` as an anonymous caller without variables; the whole response.
+    pub async fn query(&self, query: &str) -> Value {
+        self.run(Caller::anonymous(), query, serde_json::json!({}))
+            .await
+    }
+
     /// See [`statements_of`].
     pub async fn statements(&self, caller: Caller, query: &str, variables: Value) -> usize {
         statements_of(&self.schema, &self.counter, caller, query, variables).await
