@@ -3,9 +3,10 @@
 
 mod common;
 
-use common::{officer, run, seeded_schema};
+use common::officer;
 use quntuan_kit::testing::{
-    assert_no_event, first_answer, next_event, refusal_response, subscribe_in_region,
+    assert_no_event, assert_unknown_region_refused, assert_write_refused, committed, next_event,
+    subscribe_in_region,
 };
 use serde_json::{Value, json};
 
@@ -36,47 +37,27 @@ fn dispute_input(region: &str, union_id: Option<&str>) -> Value {
     }})
 }
 
-fn id_of(response: &Value, field: &str) -> String {
-    assert!(
-        response.get("errors").is_none(),
-        "unexpected errors: {response}"
-    );
-    response["data"][field]["id"]
-        .as_str()
-        .or_else(|| response["data"][field]["dispute"]["id"].as_str())
-        .expect("an id")
-        .to_string()
-}
-
 #[tokio::test]
 async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_refused_write() {
-    let (schema, _db) = seeded_schema().await;
-    let mut events = subscribe_in_region(&schema, SUBSCRIBE, officer(), Some("510116"));
+    let f = common::seeded().await;
+    let mut events = subscribe_in_region(&f.schema, SUBSCRIBE, officer(), Some("510116"));
 
     // Refused inside the transaction (the union is looked up there): rolled back, no event.
-    let refused = run(
-        &schema,
+    let unknown_union = dispute_input("510116001002", Some("unions-unit-999999"));
+    assert_write_refused(
+        &f.schema,
         officer(),
         RECEIVE,
-        dispute_input("510116001002", Some("unions-unit-999999")),
+        unknown_union,
+        "BAD_USER_INPUT",
     )
     .await;
-    assert_eq!(
-        refused["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
-        "{refused}"
-    );
 
-    let received = run(
-        &schema,
-        officer(),
-        RECEIVE,
-        dispute_input("510116001002", None),
-    )
-    .await;
-    let id = id_of(&received, "receiveLaborDispute");
-    let event = next_event(&mut events).await;
+    let received = dispute_input("510116001002", None);
+    let id = committed(&f.schema, officer(), RECEIVE, received).await["receiveLaborDispute"]["id"]
+        .clone();
     assert_eq!(
-        event,
+        next_event(&mut events).await,
         json!({"data": {"laborDisputeChanged": {
             "id": id, "status": "RECEIVED", "claimantName": "王芳",
             "regionCode": "510116001002", "region": {"code": "510116001002"}
@@ -84,8 +65,11 @@ async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_re
     );
 
     let step = json!({"input": {"disputeId": id, "toStatus": "MEDIATING", "note": "调解开始"}});
-    let stepped = run(&schema, officer(), STEP, step.clone()).await;
-    assert_eq!(id_of(&stepped, "recordLaborDisputeStep"), id);
+    let stepped = committed(&f.schema, officer(), STEP, step.clone()).await;
+    assert_eq!(
+        stepped,
+        json!({"recordLaborDisputeStep": {"dispute": {"id": id, "status": "MEDIATING"}}})
+    );
     let event = next_event(&mut events).await;
     assert_eq!(
         event["data"]["laborDisputeChanged"]["status"], "MEDIATING",
@@ -93,52 +77,27 @@ async fn a_subscriber_gets_every_committed_receipt_and_step_and_nothing_for_a_re
     );
 
     // An illegal step (the same move again) is refused: no event.
-    let illegal = run(&schema, officer(), STEP, step).await;
-    assert_eq!(
-        illegal["errors"][0]["extensions"]["code"], "CONFLICT",
-        "{illegal}"
-    );
+    assert_write_refused(&f.schema, officer(), STEP, step, "CONFLICT").await;
     assert_no_event(&mut events).await;
 }
 
 #[tokio::test]
 async fn a_region_filter_leaves_out_cases_of_other_regions() {
-    let (schema, _db) = seeded_schema().await;
-    let mut events = subscribe_in_region(&schema, SUBSCRIBE, officer(), Some("510104"));
-    run(
-        &schema,
-        officer(),
-        RECEIVE,
-        dispute_input("510116001002", None),
-    )
-    .await;
-    let inside = run(
-        &schema,
-        officer(),
-        RECEIVE,
-        dispute_input("510104001001", None),
-    )
-    .await;
-    let id = id_of(&inside, "receiveLaborDispute");
+    let f = common::seeded().await;
+    let mut events = subscribe_in_region(&f.schema, SUBSCRIBE, officer(), Some("510104"));
+    for region in ["510116001002", "510104001001"] {
+        committed(&f.schema, officer(), RECEIVE, dispute_input(region, None)).await;
+    }
+    // The first case, in 510116, is not announced: the next event is the second one's.
     let event = next_event(&mut events).await;
     assert_eq!(
-        event["data"]["laborDisputeChanged"]["id"],
-        id.as_str(),
+        event["data"]["laborDisputeChanged"]["regionCode"], "510104001001",
         "{event}"
     );
 }
 
 #[tokio::test]
 async fn an_unknown_region_is_refused_when_subscribing() {
-    let (schema, _db) = seeded_schema().await;
-    let region = json!({"region": "999"});
-    let answer = first_answer(&schema, SUBSCRIBE, region, officer()).await;
-    assert_eq!(
-        answer,
-        refusal_response(
-            SUBSCRIBE,
-            "BAD_USER_INPUT",
-            "`regionCode` `999` is not a region code of the tree"
-        )
-    );
+    let f = common::seeded().await;
+    assert_unknown_region_refused(&f.schema, SUBSCRIBE, officer(), "999").await;
 }

@@ -25,7 +25,8 @@ pub fn fixture_dir(manifest_dir: &str, suite: &str) -> PathBuf {
 }
 
 /// Runs every case of the folder `dir` on `schema`. A case is `NAME.graphql`: header lines
-/// `# caller: anonymous` or `# caller: SUBJECT SCOPE...` (required) and optionally
+/// `# caller: anonymous` or `# caller: SUBJECT SCOPE...` (required; several `# caller:`
+/// lines run the case once for each, and each must get the same response) and optionally
 /// `# variables: {JSON}`, then the operation, sent without the header (so error locations
 /// count from its first line); its whole response is expected in `NAME.json`. Panics
 /// naming every case that differs or cannot run, and every `.json` file without its case;
@@ -55,9 +56,25 @@ pub async fn assert_fixture_folder<E: Executor>(schema: &E, dir: &Path) {
         let outcome = match std::fs::read_to_string(&path) {
             Ok(text) => match FixtureCase::parse(&text) {
                 Ok(fixture) => {
-                    let response =
-                        execute(schema, fixture.caller, fixture.operation, fixture.variables).await;
-                    check_expected(&dir.join(format!("{case}.json")), &response)
+                    let mut responses = Vec::new();
+                    for caller in fixture.callers {
+                        let variables = fixture.variables.clone();
+                        responses.push(execute(schema, caller, fixture.operation, variables).await);
+                    }
+                    let first = responses.first().cloned().unwrap_or_default();
+                    match responses
+                        .iter()
+                        .position(|r| sorted(r.clone()) != sorted(first.clone()))
+                    {
+                        Some(other) => Err(format!(
+                            "{}: caller {} of {} is answered otherwise than the first:\n{}",
+                            path.display(),
+                            other + 1,
+                            responses.len(),
+                            responses[other]
+                        )),
+                        None => check_expected(&dir.join(format!("{case}.json")), &first),
+                    }
                 }
                 Err(err) => Err(format!("{}: {err}", path.display())),
             },
@@ -75,23 +92,24 @@ pub async fn assert_fixture_folder<E: Executor>(schema: &E, dir: &Path) {
     );
 }
 
-/// A case file read: who runs it, with what, and the operation without its header.
+/// A case file read: who runs it (one or more callers), with what, and the operation
+/// without its header.
 struct FixtureCase<'a> {
-    caller: Caller,
+    callers: Vec<Caller>,
     variables: Value,
     operation: &'a str,
 }
 
 impl<'a> FixtureCase<'a> {
     fn parse(text: &'a str) -> Result<Self, String> {
-        let mut caller = None;
+        let mut callers = Vec::new();
         let mut variables = serde_json::json!({});
         let mut operation = text;
         while let Some(line) = operation.strip_prefix('#') {
             let (header, rest) = line.split_once('\n').unwrap_or((line, ""));
             operation = rest;
             match header.trim().split_once(':') {
-                Some(("caller", who)) => caller = Some(parse_caller(who)),
+                Some(("caller", who)) => callers.push(parse_caller(who)),
                 Some(("variables", json)) => {
                     variables = serde_json::from_str(json)
                         .map_err(|e| format!("the variables are not JSON: {e}"))?;
@@ -99,14 +117,14 @@ impl<'a> FixtureCase<'a> {
                 _ => return Err(format!("unknown header line `#{header}`")),
             }
         }
-        match caller {
-            Some(caller) => Ok(Self {
-                caller,
-                variables,
-                operation,
-            }),
-            None => Err("no `# caller:` line".to_string()),
+        if callers.is_empty() {
+            return Err("no `# caller:` line".to_string());
         }
+        Ok(Self {
+            callers,
+            variables,
+            operation,
+        })
     }
 }
 
@@ -214,13 +232,19 @@ mod tests {
         let text = "# caller: officer-1 x:personal x:sensitive\n# variables: {\"limit\": 2}\n{ units(limit: $limit) { id } }\n";
         let case = FixtureCase::parse(text).expect("the case parses");
         assert_eq!(
-            case.caller,
-            Caller::new("officer-1", &["x:personal", "x:sensitive"])
+            case.callers,
+            vec![Caller::new("officer-1", &["x:personal", "x:sensitive"])]
         );
         assert_eq!(case.variables, json!({"limit": 2}));
         assert_eq!(case.operation, "{ units(limit: $limit) { id } }\n");
         let anonymous = FixtureCase::parse("# caller: anonymous\n{ units { id } }");
-        assert_eq!(anonymous.map(|c| c.caller), Ok(Caller::anonymous()));
+        assert_eq!(anonymous.map(|c| c.callers), Ok(vec![Caller::anonymous()]));
+        let several =
+            FixtureCase::parse("# caller: anonymous\n# caller: clerk-7\n{ units { id } }");
+        assert_eq!(
+            several.map(|c| c.callers),
+            Ok(vec![Caller::anonymous(), Caller::new("clerk-7", &[])])
+        );
         let errors = [
             ("{ units { id } }", "no `# caller:` line"),
             (

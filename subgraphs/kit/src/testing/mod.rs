@@ -39,7 +39,8 @@ pub use http::{
 pub use macros::{assert_sdl_snapshot_current, assert_serves_sdl};
 pub use refusals::{Refusal, assert_refusals, refusal_response};
 pub use subscriptions::{
-    assert_no_event, first_answer, next_event, subscribe, subscribe_in_region,
+    assert_no_event, assert_unknown_region_refused, assert_write_refused, committed, first_answer,
+    next_event, subscribe, subscribe_in_region,
 };
 
 /// A fresh database per test ([`test_database`]), migrated and seeded at demo scale by

@@ -80,3 +80,50 @@ pub async fn first_answer<E: Executor>(
     let mut answers = Box::pin(schema.execute_stream(request, None));
     next_event(&mut answers).await
 }
+
+/// Runs the write `query` as `caller`, which must be refused with `code` (the first
+/// error's `extensions.code`): beside [`assert_no_event`], a write refused inside its
+/// transaction publishes nothing.
+pub async fn assert_write_refused<E: Executor>(
+    schema: &E,
+    caller: Caller,
+    query: &str,
+    variables: Value,
+    code: &str,
+) {
+    let response = super::execute(schema, caller, query, variables).await;
+    assert_eq!(
+        response.pointer("/errors/0/extensions/code"),
+        Some(&Value::from(code)),
+        "{response}"
+    );
+}
+
+/// Runs the write `query` as `caller`, which must answer without errors; its `data`.
+pub async fn committed<E: Executor>(
+    schema: &E,
+    caller: Caller,
+    query: &str,
+    variables: Value,
+) -> Value {
+    let response = super::execute(schema, caller, query, variables).await;
+    assert!(response.get("errors").is_none(), "{response}");
+    response["data"].clone()
+}
+
+/// Asserts that the subscription `query` (with a `$region` variable) opened for region
+/// `code` as `caller` is refused on its root field: `BAD_USER_INPUT`, the code is not a
+/// region of the tree.
+pub async fn assert_unknown_region_refused<E: Executor>(
+    schema: &E,
+    query: &str,
+    caller: Caller,
+    code: &str,
+) {
+    let answer = first_answer(schema, query, serde_json::json!({ "region": code }), caller).await;
+    let message = format!("`regionCode` `{code}` is not a region code of the tree");
+    assert_eq!(
+        answer,
+        super::refusal_response(query, "BAD_USER_INPUT", &message)
+    );
+}
