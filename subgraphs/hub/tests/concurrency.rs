@@ -9,13 +9,11 @@ use quntuan_hub::schema::{HubSchema, build};
 use quntuan_kit::Caller;
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    assert_committed, execute, row_counts, run_clients, shared_seeded_database,
+    WRITES, assert_committed, clients_writing, execute, row_counts, shared_seeded_database,
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 
-const CLIENTS: usize = 8;
-const WRITES: usize = 10;
 const TABLES: [&str; 10] = [
     "region",
     "service_center",
@@ -91,13 +89,7 @@ async fn concurrent_clients_commit_every_rating_exactly_once() {
         "{totals_before:?}"
     );
 
-    let results = {
-        let schema = schema.clone();
-        run_clients(CLIENTS, WRITES, move |client, n| {
-            write(schema.clone(), client, n)
-        })
-        .await
-    };
+    let results = clients_writing(&schema, write).await;
 
     assert_committed(&results, 0..WRITES);
     // Each hall: 4 clients x 10 ratings more, scores summing to 4 x 2 x 15; every

@@ -5,20 +5,15 @@
 //! no other table changes. An activity has no natural key, so there is no duplicate to
 //! refuse here.
 
-use std::collections::BTreeSet;
-
 use quntuan_kit::Caller;
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    answered_ids, assert_committed, client_officer, execute, row_counts, run_clients,
-    shared_seeded_database,
+    WRITES, answered_ids, assert_committed, client_officer, clients_writing, execute, ids_above,
+    row_counts, shared_seeded_database,
 };
 use quntuan_science::{Science, ScienceSchema, build_schema};
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-const CLIENTS: usize = 8;
-const WRITES: usize = 10;
 const TABLES: [&str; 4] = [
     "science_associations",
     "science_workstations",
@@ -53,34 +48,16 @@ async fn concurrent_clients_commit_every_write_exactly_once() {
     let before = row_counts(&shared.db, &TABLES).await;
     let figures_before = figures(&schema).await;
 
-    let results = {
-        let schema = schema.clone();
-        run_clients(CLIENTS, WRITES, move |client, n| {
-            write(schema.clone(), client, n)
-        })
-        .await
-    };
+    let results = clients_writing(&schema, write).await;
 
     assert_committed(&results, 0..WRITES);
     // 15 seeded activities, then 80 new ones: the ids answered are exactly the new rows.
-    let rows = shared
-        .db
-        .query_all_raw(Statement::from_string(
-            shared.db.get_database_backend(),
-            "SELECT id FROM science_events WHERE id > 15",
-        ))
-        .await
-        .expect("the new activities read");
-    let ids: BTreeSet<String> = rows
-        .iter()
-        .map(|r| {
-            format!(
-                "science-act-{:06}",
-                r.try_get::<i64>("", "id").expect("an id")
-            )
-        })
-        .collect();
+    let ids = ids_above(&shared.db, "science_events", 15).await;
     assert_eq!(ids.len(), 80);
+    let ids: std::collections::BTreeSet<String> = ids
+        .iter()
+        .map(|id| format!("science-act-{id:06}"))
+        .collect();
     assert_eq!(answered_ids(&results, "recordScienceActivity"), ids);
     let expected = plus_rows(&before, &[("science_events", 80)]);
     assert_eq!(row_counts(&shared.db, &TABLES).await, expected);

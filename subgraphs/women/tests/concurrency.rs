@@ -9,15 +9,13 @@ use std::collections::BTreeSet;
 
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    answered_ids, assert_committed, assert_one_client_won, client_officer, execute, row_counts,
-    run_clients, shared_seeded_database, test_now,
+    WRITES, answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
+    execute, row_counts, shared_seeded_database, test_schema_options,
 };
 use quntuan_women::Women;
-use quntuan_women::graphql::{Clock, SchemaOptions, WomenSchema, build_with};
+use quntuan_women::graphql::{WomenSchema, build_with};
 use serde_json::{Value, json};
 
-const CLIENTS: usize = 8;
-const WRITES: usize = 10;
 const TABLES: [&str; 8] = [
     "women_organization",
     "womens_home",
@@ -57,17 +55,10 @@ async fn write(schema: WomenSchema, client: usize, n: usize) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_seeded_database(&Women).await;
-    let options = SchemaOptions {
-        clock: Clock::Fixed(test_now()),
-        ..SchemaOptions::default()
-    };
-    let schema = build_with(shared.db.clone(), options);
+    let schema = build_with(shared.db.clone(), test_schema_options());
     let before = row_counts(&shared.db, &TABLES).await;
 
-    let results = run_clients(CLIENTS, WRITES, move |client, n| {
-        write(schema.clone(), client, n)
-    })
-    .await;
+    let results = clients_writing(&schema, write).await;
 
     assert_committed(&results, 0..9);
     let winner = results

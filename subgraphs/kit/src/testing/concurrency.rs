@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::Executor;
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::Value;
 
 use super::execute;
@@ -114,6 +114,48 @@ where
         }
     }
     all
+}
+
+/// The clients of an organisation's concurrency test ([`clients_writing`]).
+pub const CLIENTS: usize = 8;
+/// The writes each of [`CLIENTS`] runs, one after another.
+pub const WRITES: usize = 10;
+
+/// [`run_clients`] with [`CLIENTS`] clients of [`WRITES`] writes each, write `n` of client
+/// `client` being `write(schema, client, n)` on its own clone of `schema`.
+pub async fn clients_writing<S, F, Fut>(schema: &S, write: F) -> Vec<Vec<Value>>
+where
+    S: Clone + Send + Sync + 'static,
+    F: Fn(S, usize, usize) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Value> + Send + 'static,
+{
+    let schema = schema.clone();
+    run_clients(CLIENTS, WRITES, move |client, n| {
+        write(schema.clone(), client, n)
+    })
+    .await
+}
+
+/// The integer ids of `table` above `after`, in order: the rows a test's writes added
+/// after a seed of `after` rows (ids of refused inserts may be skipped on PostgreSQL).
+pub async fn ids_above(db: &DatabaseConnection, table: &str, after: i64) -> Vec<i64> {
+    let sql = format!("SELECT id FROM {table} WHERE id > {after} ORDER BY id");
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await;
+    match rows {
+        Ok(rows) => rows
+            .iter()
+            .map(|row| match row.try_get::<i64>("", "id") {
+                Ok(id) => id,
+                Err(err) => panic!("an id of `{table}` is not an integer: {err}"),
+            })
+            .collect(),
+        Err(err) => panic!("reading the ids of `{table}` failed: {err}"),
+    }
 }
 
 /// The outcome of a GraphQL response as a test counts it: `"OK"` without errors,

@@ -27,9 +27,9 @@ use crate::seed::Progress;
 use crate::service::SubgraphService;
 
 pub use concurrency::{
-    SharedTestDatabase, answered_ids, assert_committed, assert_one_client_won,
-    assert_one_of_two_applies, client_officer, outcome, run_clients, shared_seeded_database,
-    shared_test_database,
+    CLIENTS, SharedTestDatabase, WRITES, answered_ids, assert_committed, assert_one_client_won,
+    assert_one_of_two_applies, client_officer, clients_writing, ids_above, outcome, run_clients,
+    shared_seeded_database, shared_test_database,
 };
 pub use fixtures::{assert_fixture_folder, fixture_dir};
 pub use full_scale::full_scale_database;
@@ -213,6 +213,15 @@ fn sort_keys(value: Value) -> Value {
         }
         Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
         other => other,
+    }
+}
+
+/// The schema options of a subgraph's tests: its clock fixed at [`test_now`], the events
+/// in process.
+pub fn test_schema_options() -> crate::clock::SchemaOptions {
+    crate::clock::SchemaOptions {
+        clock: crate::clock::Clock::Fixed(test_now()),
+        ..crate::clock::SchemaOptions::default()
     }
 }
 

@@ -9,17 +9,15 @@ use std::collections::BTreeSet;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    answered_ids, assert_committed, assert_one_client_won, client_officer, execute, run_clients,
-    shared_seeded_database, test_now,
+    answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
+    execute, shared_seeded_database, test_schema_options,
 };
 use serde_json::{Value, json};
 
 use super::summary_tests::{assert_summary_is_exact, table_counts};
-use crate::graphql::{Clock, SchemaOptions, UnionsSchema, build_with};
+use crate::graphql::{UnionsSchema, build_with};
 use crate::model::status::LaborDisputeStatus;
 
-const CLIENTS: usize = 8;
-const WRITES: usize = 10;
 /// A community of district 510116, where every write of the test lands (the issue's
 /// scenario: many officers of one district at once).
 const COMMUNITY: &str = "510116001002";
@@ -75,11 +73,7 @@ async fn write(schema: UnionsSchema, contended_case: String, client: usize, n: u
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_seeded_database(&crate::Unions).await;
     let db = shared.db.clone();
-    let options = SchemaOptions {
-        clock: Clock::Fixed(test_now()),
-        ..SchemaOptions::default()
-    };
-    let schema = build_with(db.clone(), options);
+    let schema = build_with(db.clone(), test_schema_options());
     let received = run(&schema, 0, RECEIVE, dispute_input()).await;
     let contended_case = received
         .pointer("/data/receiveLaborDispute/id")
@@ -90,13 +84,11 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let before = assert_summary_is_exact(&db, &[]).await;
     let counts_before = table_counts(&db).await;
 
-    let results = {
-        let (schema, case) = (schema.clone(), contended_case.clone());
-        run_clients(CLIENTS, WRITES, move |client, n| {
-            write(schema.clone(), case.clone(), client, n)
-        })
-        .await
-    };
+    let case = contended_case.clone();
+    let results = clients_writing(&schema, move |schema, client, n| {
+        write(schema, case.clone(), client, n)
+    })
+    .await;
 
     // Writes 0..8 of every client: all committed.
     assert_committed(&results, 0..8);

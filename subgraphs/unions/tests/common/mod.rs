@@ -2,20 +2,14 @@
 
 #![allow(dead_code, reason = "each test binary uses a subset")]
 
-use quntuan_kit::testing::test_now;
+use quntuan_kit::testing::test_schema_options;
 use quntuan_unions::Unions;
-use quntuan_unions::graphql::{Clock, SchemaOptions, UnionsSchema, build_with};
+use quntuan_unions::graphql::{UnionsSchema, build_with};
 
 quntuan_kit::test_helpers!(
     Unions,
     UnionsSchema,
-    |db| build_with(
-        db,
-        SchemaOptions {
-            clock: Clock::Fixed(test_now()),
-            ..SchemaOptions::default()
-        }
-    ),
+    |db| build_with(db, test_schema_options()),
     "unions",
     [
         "grassroots_union",

@@ -2,20 +2,14 @@
 
 #![allow(dead_code, reason = "each test binary uses a subset")]
 
-use quntuan_kit::testing::test_now;
+use quntuan_kit::testing::test_schema_options;
 use quntuan_women::Women;
-use quntuan_women::graphql::{Clock, SchemaOptions, WomenSchema, build_with};
+use quntuan_women::graphql::{WomenSchema, build_with};
 
 quntuan_kit::test_helpers!(
     Women,
     WomenSchema,
-    |db| build_with(
-        db,
-        SchemaOptions {
-            clock: Clock::Fixed(test_now()),
-            ..SchemaOptions::default()
-        }
-    ),
+    |db| build_with(db, test_schema_options()),
     "women",
     [
         "women_organization",

@@ -9,17 +9,14 @@ use std::collections::BTreeSet;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    answered_ids, assert_committed, assert_one_client_won, client_officer, execute,
-    resident_id_number, run_clients, shared_seeded_database,
+    WRITES, answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
+    execute, ids_above, resident_id_number, shared_seeded_database,
 };
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 use super::summary_tests::{assert_summary_is_exact, table_counts};
 use crate::graphql::{YouthSchema, build_schema};
 
-const CLIENTS: usize = 8;
-const WRITES: usize = 10;
 /// A community of district 510104, where the new volunteers and activities land.
 const COMMUNITY: &str = "510104003001";
 /// A seeded volunteer every client logs hours for.
@@ -77,13 +74,7 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let before = assert_summary_is_exact(&db, &[]).await;
     let counts_before = table_counts(&db).await;
 
-    let results = {
-        let schema = schema.clone();
-        run_clients(CLIENTS, WRITES, move |client, n| {
-            write(schema.clone(), client, n)
-        })
-        .await
-    };
+    let results = clients_writing(&schema, write).await;
 
     assert_committed(&results, 0..9);
     let duplicate = "CONFLICT: a volunteer with this `idNumber` is already registered";
@@ -92,16 +83,10 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     // 200 seeded volunteers, then 32 distinct ones and the shared ID number once: the ids
     // answered are exactly the new rows. (Not necessarily 201 to 233: on PostgreSQL an
     // insert refused by the unique index still used up a value of the id sequence.)
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT id FROM youth_volunteers WHERE id > 200",
-        ))
+    let volunteers: BTreeSet<String> = ids_above(&db, "youth_volunteers", 200)
         .await
-        .expect("the new volunteers read");
-    let volunteers: BTreeSet<String> = rows
-        .iter()
-        .map(|r| crate::ids::VOLUNTEER.format(r.try_get::<i64>("", "id").expect("an id")))
+        .into_iter()
+        .map(|id| crate::ids::VOLUNTEER.format(id))
         .collect();
     assert_eq!(volunteers.len(), 33);
     assert_eq!(answered_ids(&results, "registerYouthVolunteer"), volunteers);
