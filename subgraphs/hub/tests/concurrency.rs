@@ -4,28 +4,17 @@
 //! atomic increments) equal the live aggregate of its ratings, and no other table changes.
 //! A rating has no natural key, so there is no duplicate to refuse here.
 
+mod common;
+
 use quntuan_hub::Hub;
 use quntuan_hub::schema::{HubSchema, build};
 use quntuan_kit::Caller;
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    WRITES, assert_committed, clients_writing, execute, row_counts, shared_seeded_database,
+    WRITES, assert_committed, clients_writing, execute, shared_seeded_database,
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::{Value, json};
-
-const TABLES: [&str; 10] = [
-    "region",
-    "service_center",
-    "joint_meeting",
-    "joint_project",
-    "joint_project_department",
-    "joint_project_organization",
-    "satisfaction_rating",
-    "directory_unit",
-    "directory_activity",
-    "directory_award",
-];
 
 const RATE: &str = "mutation($input: RateServiceInput!) { rateService(input: $input) { score } }";
 
@@ -82,7 +71,7 @@ async fn totals(db: &DatabaseConnection) -> Vec<(String, i64, i64, i64, i64)> {
 async fn concurrent_clients_commit_every_rating_exactly_once() {
     let shared = shared_seeded_database(&Hub).await;
     let schema = build(shared.db.clone());
-    let before = row_counts(&shared.db, &TABLES).await;
+    let before = common::row_counts(&shared.db).await;
     let totals_before = totals(&shared.db).await;
     assert!(
         totals_before.iter().all(|t| (t.1, t.2) == (t.3, t.4)),
@@ -104,5 +93,5 @@ async fn concurrent_clients_commit_every_rating_exactly_once() {
     expected_totals.sort();
     assert_eq!(totals(&shared.db).await, expected_totals);
     let expected = plus_rows(&before, &[("satisfaction_rating", 80)]);
-    assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
+    assert_eq!(common::row_counts(&shared.db).await, expected);
 }

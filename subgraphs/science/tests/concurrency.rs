@@ -5,21 +5,16 @@
 //! no other table changes. An activity has no natural key, so there is no duplicate to
 //! refuse here.
 
+mod common;
+
 use quntuan_kit::Caller;
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
     WRITES, answered_ids, assert_committed, client_officer, clients_writing, execute, ids_above,
-    row_counts, shared_seeded_database,
+    shared_seeded_database,
 };
 use quntuan_science::{Science, ScienceSchema, build_schema};
 use serde_json::{Value, json};
-
-const TABLES: [&str; 4] = [
-    "science_associations",
-    "science_workstations",
-    "science_events",
-    "science_awards",
-];
 
 const RECORD: &str =
     "mutation($input: RecordScienceActivityInput!) { recordScienceActivity(input: $input) { id } }";
@@ -45,7 +40,7 @@ async fn figures(schema: &ScienceSchema) -> Value {
 async fn concurrent_clients_commit_every_write_exactly_once() {
     let shared = shared_seeded_database(&Science).await;
     let schema = build_schema(shared.db.clone());
-    let before = row_counts(&shared.db, &TABLES).await;
+    let before = common::row_counts(&shared.db).await;
     let figures_before = figures(&schema).await;
 
     let results = clients_writing(&schema, write).await;
@@ -60,7 +55,7 @@ async fn concurrent_clients_commit_every_write_exactly_once() {
         .collect();
     assert_eq!(answered_ids(&results, "recordScienceActivity"), ids);
     let expected = plus_rows(&before, &[("science_events", 80)]);
-    assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
+    assert_eq!(common::row_counts(&shared.db).await, expected);
     let count = |v: &Value, key: &str| v[key].as_i64().unwrap_or(-1);
     assert_eq!(
         (

@@ -5,7 +5,9 @@ mod common;
 
 use common::{clerk, officer, row_counts, run, seeded_schema};
 use quntuan_kit::Caller;
-use quntuan_kit::testing::{Refusal, assert_one_of_two_applies, assert_refusals, rows_of};
+use quntuan_kit::testing::{
+    Refusal, assert_one_of_two_applies, assert_refusals, changed_input, rows_of,
+};
 use serde_json::{Value, json};
 
 const REGISTER: &str = r#"mutation($input: RegisterGrassrootsUnionInput!) {
@@ -26,14 +28,6 @@ fn union_input() -> Value {
         "chairPhone": "13900001111",
         "serviceCenterId": "sc-510116001"
     })
-}
-
-/// The variables `{"input": ...}` of `input` with the fields of `changes` replaced.
-fn changed(mut input: Value, changes: Value) -> Value {
-    for (key, value) in changes.as_object().into_iter().flatten() {
-        input[key] = value.clone();
-    }
-    json!({ "input": input })
 }
 
 #[tokio::test]
@@ -85,7 +79,12 @@ async fn refused_registrations_change_nothing() {
     let (schema, db) = seeded_schema().await;
     let before = row_counts(&db).await;
     let refused = |changes, code, message| {
-        Refusal::new(officer(), changed(union_input(), changes), code, message)
+        Refusal::new(
+            officer(),
+            changed_input(union_input(), changes),
+            code,
+            message,
+        )
     };
     assert_refusals(&schema, REGISTER, [
         refused(json!({"name": "  "}), "BAD_USER_INPUT", "`name` must not be empty"),
@@ -121,7 +120,7 @@ async fn refused_registrations_change_nothing() {
         ),
         Refusal::new(
             Caller::anonymous(),
-            changed(union_input(), json!({})),
+            changed_input(union_input(), json!({})),
             "FORBIDDEN",
             "this mutation needs a signed-in caller (a bearer token with `sub`)",
         ),
@@ -146,20 +145,10 @@ const STEP: &str = r#"mutation($input: RecordLaborDisputeStepInput!) {
 }"#;
 
 fn dispute_input() -> Value {
-    json!({
-        "title": "成都岷江物流有限公司拖欠工资纠纷",
-        "category": "WAGE_ARREARS",
-        "workerCount": 3,
-        "amountClaimedYuan": 26400,
-        "receivedOn": "2025-06-30",
-        "claimantName": "王芳",
-        "claimantPhone": "13800002222",
-        "claimantIdNumber": "11010519491231002X",
-        "regionCode": "510116001002",
-        "unionId": "unions-unit-000001",
-        "serviceCenterId": "sc-510116001",
-        "note": "三名快递员反映两个月工资未发"
-    })
+    let mut input = common::dispute("510116001002", Some("unions-unit-000001"));
+    input["serviceCenterId"] = json!("sc-510116001");
+    input["note"] = json!("三名快递员反映两个月工资未发");
+    input
 }
 
 fn step(dispute_id: &str, to: &str, note: &str) -> Value {
@@ -251,7 +240,7 @@ async fn illegal_transitions_are_conflicts_that_change_nothing() {
     let refused = |changes, message| {
         Refusal::new(
             officer(),
-            changed(dispute_input(), changes),
+            changed_input(dispute_input(), changes),
             "BAD_USER_INPUT",
             message,
         )

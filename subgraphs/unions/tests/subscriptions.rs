@@ -23,18 +23,7 @@ const STEP: &str = r#"mutation($input: RecordLaborDisputeStepInput!) {
 }"#;
 
 fn dispute_input(region: &str, union_id: Option<&str>) -> Value {
-    json!({"input": {
-        "title": "成都岷江物流有限公司拖欠工资纠纷",
-        "category": "WAGE_ARREARS",
-        "workerCount": 3,
-        "amountClaimedYuan": 26400,
-        "receivedOn": "2025-06-30",
-        "claimantName": "王芳",
-        "claimantPhone": "13800002222",
-        "claimantIdNumber": "11010519491231002X",
-        "regionCode": region,
-        "unionId": union_id,
-    }})
+    json!({ "input": common::dispute(region, union_id) })
 }
 
 #[tokio::test]

@@ -5,27 +5,18 @@
 //! `CONFLICT`; no other table changes. (Women has no summary table: its region figures
 //! are live aggregates of the rows counted here.)
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
     WRITES, answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
-    execute, row_counts, shared_seeded_database, test_schema_options,
+    execute, shared_seeded_database, test_schema_options,
 };
 use quntuan_women::Women;
 use quntuan_women::graphql::{WomenSchema, build_with};
 use serde_json::{Value, json};
-
-const TABLES: [&str; 8] = [
-    "women_organization",
-    "womens_home",
-    "childrens_home",
-    "women_social_organization",
-    "women_officer",
-    "red_banner_collective",
-    "family_education_activity",
-    "rights_assistance",
-];
 
 const RECORD: &str = r#"mutation($input: RecordRightsAssistanceInput!) {
     recordRightsAssistance(input: $input) { id } }"#;
@@ -56,7 +47,7 @@ async fn write(schema: WomenSchema, client: usize, n: usize) -> Value {
 async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_seeded_database(&Women).await;
     let schema = build_with(shared.db.clone(), test_schema_options());
-    let before = row_counts(&shared.db, &TABLES).await;
+    let before = common::row_counts(&shared.db).await;
 
     let results = clients_writing(&schema, write).await;
 
@@ -76,5 +67,5 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let ids: BTreeSet<String> = (11..=83).map(|n| format!("women-assist-{n:06}")).collect();
     assert_eq!(answered_ids(&results, "recordRightsAssistance"), ids);
     let expected = plus_rows(&before, &[("rights_assistance", 73)]);
-    assert_eq!(row_counts(&shared.db, &TABLES).await, expected);
+    assert_eq!(common::row_counts(&shared.db).await, expected);
 }

@@ -5,7 +5,9 @@ mod common;
 
 use common::{officer, row_counts, seeded_schema};
 use quntuan_kit::Caller;
-use quntuan_kit::testing::{Refusal, assert_one_of_two_applies, assert_refusals, rows_of};
+use quntuan_kit::testing::{
+    Refusal, assert_one_of_two_applies, assert_refusals, changed_input, rows_of,
+};
 use serde_json::{Value, json};
 
 const RECORD: &str = r#"mutation($input: RecordRightsAssistanceInput!) {
@@ -25,15 +27,6 @@ fn input() -> Value {
     })
 }
 
-/// The variables `{"input": ...}` of [`input`] with the fields of `changes` replaced.
-fn changed(changes: Value) -> Value {
-    let mut input = input();
-    for (key, value) in changes.as_object().into_iter().flatten() {
-        input[key] = value.clone();
-    }
-    json!({ "input": input })
-}
-
 // Recorded by an officer (the whole response), then listed on the labour dispute it helps.
 quntuan_kit::fixture_folder_test!(records_assistance_on_a_case, on common::seeded().await.schema);
 
@@ -41,7 +34,9 @@ quntuan_kit::fixture_folder_test!(records_assistance_on_a_case, on common::seede
 async fn refused_records_change_nothing() {
     let (schema, db) = seeded_schema().await;
     let before = row_counts(&db).await;
-    let refused = |changes, code, message| Refusal::new(officer(), changed(changes), code, message);
+    let refused = |changes, code, message| {
+        Refusal::new(officer(), changed_input(input(), changes), code, message)
+    };
     assert_refusals(&schema, RECORD, [
         refused(
             json!({"disputeId": "unions-unit-000019"}),
@@ -71,7 +66,7 @@ async fn refused_records_change_nothing() {
         ),
         Refusal::new(
             Caller::anonymous(),
-            changed(json!({})),
+            changed_input(input(), json!({})),
             "FORBIDDEN",
             "this mutation needs a signed-in caller (a bearer token with `sub`)",
         ),
@@ -86,8 +81,8 @@ async fn concurrent_identical_records_are_written_once() {
     let before = row_counts(&db).await;
     let colleague = Caller::new("officer-2", &["women:personal"]);
     let twice = [
-        (officer(), changed(json!({}))),
-        (colleague, changed(json!({}))),
+        (officer(), changed_input(input(), json!({}))),
+        (colleague, changed_input(input(), json!({}))),
     ];
     assert_one_of_two_applies(&schema, RECORD, twice).await;
     let records = |counts: &[(String, i64)]| rows_of(counts, "rights_assistance");

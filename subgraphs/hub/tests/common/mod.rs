@@ -5,4 +5,21 @@
 use quntuan_hub::Hub;
 use quntuan_hub::schema::{HubSchema, build};
 
-quntuan_kit::test_helpers!(Hub, HubSchema, build, "hub");
+quntuan_kit::test_helpers!(
+    Hub,
+    HubSchema,
+    build,
+    "hub",
+    [
+        "region",
+        "service_center",
+        "joint_meeting",
+        "joint_project",
+        "joint_project_department",
+        "joint_project_organization",
+        "satisfaction_rating",
+        "directory_unit",
+        "directory_activity",
+        "directory_award",
+    ]
+);

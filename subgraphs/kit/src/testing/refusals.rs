@@ -44,6 +44,15 @@ impl<'a> Refusal<'a> {
     }
 }
 
+/// The variables `{"input": ...}` of `input` with the fields of `changes` replaced: one
+/// refused case of a table, the valid input but for what it tests.
+pub fn changed_input(mut input: Value, changes: Value) -> Value {
+    for (key, value) in changes.as_object().into_iter().flatten() {
+        input[key] = value.clone();
+    }
+    serde_json::json!({ "input": input })
+}
+
 /// The whole response of `operation` refused on its root field: `data` null and one error
 /// with `code` and `message`, located where the root field (the first name after the first
 /// `{`) is written.

@@ -4,4 +4,15 @@
 
 use quntuan_science::{Science, ScienceSchema, build_schema};
 
-quntuan_kit::test_helpers!(Science, ScienceSchema, build_schema, "science");
+quntuan_kit::test_helpers!(
+    Science,
+    ScienceSchema,
+    build_schema,
+    "science",
+    [
+        "science_associations",
+        "science_workstations",
+        "science_events",
+        "science_awards",
+    ]
+);

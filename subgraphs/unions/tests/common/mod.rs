@@ -23,3 +23,20 @@ quntuan_kit::test_helpers!(
         "union_activity",
     ]
 );
+
+/// A labour dispute's receipt (the fields of `ReceiveLaborDisputeInput` every test sends) in
+/// `region`, for `union_id` if given.
+pub(crate) fn dispute(region: &str, union_id: Option<&str>) -> serde_json::Value {
+    serde_json::json!({
+        "title": "成都岷江物流有限公司拖欠工资纠纷",
+        "category": "WAGE_ARREARS",
+        "workerCount": 3,
+        "amountClaimedYuan": 26400,
+        "receivedOn": "2025-06-30",
+        "claimantName": "王芳",
+        "claimantPhone": "13800002222",
+        "claimantIdNumber": "11010519491231002X",
+        "regionCode": region,
+        "unionId": union_id,
+    })
+}
