@@ -4,18 +4,12 @@
 //! `cargo test -p quntuan-disability --test full_seed -- --ignored --nocapture`
 
 use quntuan_disability::Disability;
-use quntuan_kit::Caller;
-use quntuan_kit::testing::{execute, full_scale_database};
-use serde_json::json;
+use quntuan_kit::testing::full_scale_answer;
 
 const FIGURES: &str = r#"{ _entities(representations: [{__typename: "Region", code: "510100"}]) { ... on Region { disability { organizationCount workerCount registeredPersonCount serviceCount awardCount } } } }"#;
 
 #[tokio::test]
 #[ignore = "loads the full scale; run on purpose to measure"]
 async fn full_scale_seed_into_sqlite() {
-    let full = full_scale_database(&Disability).await;
-    let schema = quntuan_disability::build_schema(full.db.clone());
-    let figures = execute(&schema, Caller::anonymous(), FIGURES, json!({})).await;
-    assert_eq!(figures.get("errors"), None, "{figures}");
-    println!("{}", figures["data"]);
+    full_scale_answer(&Disability, quntuan_disability::build_schema, FIGURES).await;
 }

@@ -5,21 +5,22 @@
 
 mod common;
 
+use quntuan_kit::testing::assert_fields_requiring;
+
 quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
 
 #[test]
 fn the_sdl_marks_protected_fields_with_their_scopes() {
-    let sdl = quntuan_disability::sdl();
-    for field in ["name", "idNumber", "phone"] {
-        let line = format!("{field}: String @requiresScopes(scopes: [[\"disability:personal\"]])");
-        assert_eq!(
-            sdl.matches(&line).count(),
-            2,
-            "{line} on workers and registry"
-        );
-    }
-    assert!(sdl.contains(
-        "category: DisabilityCategory @requiresScopes(scopes: [[\"disability:sensitive\"]])"
-    ));
-    assert!(sdl.contains("grade: Int @requiresScopes(scopes: [[\"disability:sensitive\"]])"));
+    use quntuan_disability::Disability;
+    let personal = [
+        "recipientPerson",
+        "name",
+        "idNumber",
+        "phone",
+        "name",
+        "idNumber",
+        "phone",
+    ];
+    assert_fields_requiring(&Disability, "disability:personal", &personal);
+    assert_fields_requiring(&Disability, "disability:sensitive", &["category", "grade"]);
 }

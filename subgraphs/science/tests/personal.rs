@@ -3,16 +3,12 @@
 
 mod common;
 
+use quntuan_kit::testing::assert_fields_requiring;
+
 quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
 
 #[test]
 fn the_sdl_marks_personal_fields_with_requires_scopes() {
-    let sdl = quntuan_science::sdl();
-    for line in [
-        "leadExpert: String @requiresScopes(scopes: [[\"science:personal\"]])",
-        "expertPhone: String @requiresScopes(scopes: [[\"science:personal\"]])",
-        "recipientPerson: String @requiresScopes(scopes: [[\"science:personal\"]])",
-    ] {
-        assert!(sdl.contains(line), "{line}");
-    }
+    let fields = ["recipientPerson", "leadExpert", "expertPhone"];
+    assert_fields_requiring(&quntuan_science::Science, "science:personal", &fields);
 }

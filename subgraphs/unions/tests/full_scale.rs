@@ -2,8 +2,7 @@
 //! `cargo test -p quntuan-unions --test full_scale -- --ignored --nocapture`; it prints
 //! the time the seed took and checks the figures of DOMAIN.md.
 
-use quntuan_kit::Caller;
-use quntuan_kit::testing::{execute, full_scale_database};
+use quntuan_kit::testing::full_scale_answer;
 use quntuan_unions::Unions;
 use quntuan_unions::graphql::build;
 use serde_json::json;
@@ -16,11 +15,8 @@ const FIGURES: &str = r#"{ _entities(representations: [{__typename: "Region", co
 #[tokio::test]
 #[ignore = "slow: seeds the full data set"]
 async fn full_scale_seed_has_the_domain_figures() {
-    let full = full_scale_database(&Unions).await;
-    let schema = build(full.db.clone());
-    let figures = execute(&schema, Caller::anonymous(), FIGURES, json!({})).await;
     assert_eq!(
-        figures,
+        full_scale_answer(&Unions, build, FIGURES).await,
         json!({"data": {"_entities": [{"unions": {
             "grassrootsUnionCount": 31_700,
             "modelWorkersHomeCount": 1_647,

@@ -2,8 +2,7 @@
 //! `cargo test -p quntuan-women --test full_scale -- --ignored --nocapture`; it prints
 //! the time the seed took and checks the figures of DOMAIN.md.
 
-use quntuan_kit::Caller;
-use quntuan_kit::testing::{execute, full_scale_database};
+use quntuan_kit::testing::full_scale_answer;
 use quntuan_women::Women;
 use quntuan_women::graphql::build;
 use serde_json::json;
@@ -17,11 +16,8 @@ const FIGURES: &str = r#"{ _entities(representations: [{__typename: "Region", co
 #[tokio::test]
 #[ignore = "slow: seeds the full data set"]
 async fn full_scale_seed_has_the_domain_figures() {
-    let full = full_scale_database(&Women).await;
-    let schema = build(full.db.clone());
-    let figures = execute(&schema, Caller::anonymous(), FIGURES, json!({})).await;
     assert_eq!(
-        figures,
+        full_scale_answer(&Women, build, FIGURES).await,
         json!({"data": {"_entities": [{"women": {
             "organizationCount": 4_726,
             "womensHomeCount": 4_448,

@@ -32,3 +32,24 @@ pub async fn full_scale_database(service: &dyn SubgraphService) -> SharedTestDat
     );
     full
 }
+
+/// The whole response of `query` (as an anonymous caller) on the schema `build` makes over
+/// a [`full_scale_database`] of `service`: the figures a full-scale test checks. Asserts
+/// the response has no errors and prints its data beside the seed's duration.
+pub async fn full_scale_answer<S: async_graphql::Executor>(
+    service: &dyn SubgraphService,
+    build: impl FnOnce(sea_orm::DatabaseConnection) -> S,
+    query: &str,
+) -> serde_json::Value {
+    let full = full_scale_database(service).await;
+    let schema = build(full.db.clone());
+    let caller = crate::auth::Caller::anonymous();
+    let response = super::execute(&schema, caller, query, serde_json::json!({})).await;
+    assert_eq!(response.get("errors"), None, "{response}");
+    println!(
+        "{} full-scale figures: {}",
+        service.name(),
+        response["data"]
+    );
+    response
+}

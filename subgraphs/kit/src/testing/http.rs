@@ -106,3 +106,18 @@ pub fn fields_requiring<'a>(sdl: &'a str, scope: &str) -> Vec<&'a str> {
         .map(|line| line.trim().split(':').next().unwrap_or_default())
         .collect()
 }
+
+/// Asserts that the SDL of `service` marks exactly `fields` (by name, in SDL order) with
+/// `@requiresScopes` of `scope` alone ([`fields_requiring`]): the gateway checks each.
+pub fn assert_fields_requiring(
+    service: &dyn crate::service::SubgraphService,
+    scope: &str,
+    fields: &[&str],
+) {
+    let sdl = service.sdl();
+    assert_eq!(
+        fields_requiring(&sdl, scope),
+        fields,
+        "the fields requiring `{scope}`"
+    );
+}

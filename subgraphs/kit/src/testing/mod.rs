@@ -32,9 +32,10 @@ pub use concurrency::{
     shared_seeded_database, shared_test_database,
 };
 pub use fixtures::{assert_fixture_folder, fixture_dir};
-pub use full_scale::full_scale_database;
+pub use full_scale::{full_scale_answer, full_scale_database};
 pub use http::{
-    ScopedQuery, assert_serves_over_http, bearer_token, fields_requiring, post_graphql, send,
+    ScopedQuery, assert_fields_requiring, assert_serves_over_http, bearer_token, fields_requiring,
+    post_graphql, send,
 };
 pub use macros::{assert_sdl_snapshot_current, assert_serves_sdl};
 pub use refusals::{Refusal, assert_refusals, changed_input, refusal_response};
