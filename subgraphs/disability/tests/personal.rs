@@ -5,22 +5,10 @@
 
 mod common;
 
-use quntuan_kit::testing::assert_fields_requiring;
-
-quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
-
-#[test]
-fn the_sdl_marks_protected_fields_with_their_scopes() {
-    use quntuan_disability::Disability;
-    let personal = [
-        "recipientPerson",
-        "name",
-        "idNumber",
-        "phone",
-        "name",
-        "idNumber",
-        "phone",
-    ];
-    assert_fields_requiring(&Disability, "disability:personal", &personal);
-    assert_fields_requiring(&Disability, "disability:sensitive", &["category", "grade"]);
+quntuan_kit::personal_data_tests! {
+    on common::seeded().await.schema, quntuan_disability::Disability,
+    "disability:personal" => [
+        "recipientPerson", "name", "idNumber", "phone", "name", "idNumber", "phone",
+    ],
+    "disability:sensitive" => ["category", "grade"],
 }

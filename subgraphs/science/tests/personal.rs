@@ -3,12 +3,7 @@
 
 mod common;
 
-use quntuan_kit::testing::assert_fields_requiring;
-
-quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
-
-#[test]
-fn the_sdl_marks_personal_fields_with_requires_scopes() {
-    let fields = ["recipientPerson", "leadExpert", "expertPhone"];
-    assert_fields_requiring(&quntuan_science::Science, "science:personal", &fields);
+quntuan_kit::personal_data_tests! {
+    on common::seeded().await.schema, quntuan_science::Science,
+    "science:personal" => ["recipientPerson", "leadExpert", "expertPhone"],
 }

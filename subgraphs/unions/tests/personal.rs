@@ -3,24 +3,10 @@
 
 mod common;
 
-use quntuan_kit::testing::assert_fields_requiring;
-
-quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
-
-#[test]
-fn the_sdl_marks_every_personal_field_for_the_gateway() {
-    let fields = [
-        "name",
-        "phone",
-        "chairName",
-        "chairPhone",
-        "claimantName",
-        "claimantPhone",
-        "claimantIdNumber",
-        "recipientPerson",
-        "name",
-        "idNumber",
-        "phone",
-    ];
-    assert_fields_requiring(&quntuan_unions::Unions, "unions:personal", &fields);
+quntuan_kit::personal_data_tests! {
+    on common::seeded().await.schema, quntuan_unions::Unions,
+    "unions:personal" => [
+        "name", "phone", "chairName", "chairPhone", "claimantName", "claimantPhone",
+        "claimantIdNumber", "recipientPerson", "name", "idNumber", "phone",
+    ],
 }

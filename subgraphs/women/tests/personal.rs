@@ -3,12 +3,7 @@
 
 mod common;
 
-use quntuan_kit::testing::assert_fields_requiring;
-
-quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
-
-#[test]
-fn the_sdl_marks_every_personal_field_for_the_gateway() {
-    let fields = ["note", "recipientPerson", "name", "idNumber", "phone"];
-    assert_fields_requiring(&quntuan_women::Women, "women:personal", &fields);
+quntuan_kit::personal_data_tests! {
+    on common::seeded().await.schema, quntuan_women::Women,
+    "women:personal" => ["note", "recipientPerson", "name", "idNumber", "phone"],
 }

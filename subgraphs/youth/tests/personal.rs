@@ -3,20 +3,9 @@
 
 mod common;
 
-use quntuan_kit::testing::assert_fields_requiring;
-
-quntuan_kit::fixture_folder_test!(personal, on common::seeded().await.schema);
-
-#[test]
-fn the_sdl_marks_personal_fields_with_requires_scopes() {
-    let fields = [
-        "recipientPerson",
-        "name",
-        "idNumber",
-        "phone",
-        "name",
-        "idNumber",
-        "phone",
-    ];
-    assert_fields_requiring(&quntuan_youth::Youth, "youth:personal", &fields);
+quntuan_kit::personal_data_tests! {
+    on common::seeded().await.schema, quntuan_youth::Youth,
+    "youth:personal" => [
+        "recipientPerson", "name", "idNumber", "phone", "name", "idNumber", "phone",
+    ],
 }

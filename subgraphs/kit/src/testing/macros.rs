@@ -193,3 +193,29 @@ macro_rules! statement_tests {
         )+
     };
 }
+
+/// A crate's personal-data tests: the fixture folder `tests/fixtures/personal` run on a
+/// schema (the refused and served cases, [`fixture_folder_test!`](crate::fixture_folder_test))
+/// and `the_sdl_marks_every_protected_field_with_its_scope`: for each scope, exactly these
+/// fields carry its `@requiresScopes` ([`super::assert_fields_requiring`]).
+///
+/// ```ignore
+/// quntuan_kit::personal_data_tests! {
+///     on common::seeded().await.schema, quntuan_science::Science,
+///     "science:personal" => ["recipientPerson", "leadExpert", "expertPhone"],
+/// }
+/// ```
+#[macro_export]
+macro_rules! personal_data_tests {
+    (
+        on $schema:expr, $service:expr,
+        $($scope:literal => [$($field:literal),* $(,)?]),+ $(,)?
+    ) => {
+        $crate::fixture_folder_test!(personal, on $schema);
+
+        #[test]
+        fn the_sdl_marks_every_protected_field_with_its_scope() {
+            $( $crate::testing::assert_fields_requiring(&$service, $scope, &[$($field),*]); )+
+        }
+    };
+}
