@@ -11,7 +11,7 @@ use quntuan_kit::testing::region_summary::{
     assert_rows_cover_the_demo_tree, figure_changes, plus_rows, regions_to_check, summary_codes,
 };
 use quntuan_kit::testing::{row_counts, seeded_test_database, test_now};
-use quntuan_kit::{EventBus, RegionTree, Scale};
+use quntuan_kit::{ApiResult, EventBus, RegionTree, Scale};
 use quntuan_unions_migration::DISPUTE_STATUS_COLUMNS;
 use sea_orm::{DatabaseConnection, Iterable};
 
@@ -137,6 +137,44 @@ fn step(dispute_id: &str, to: LaborDisputeStatus) -> RecordLaborDisputeStepInput
     }
 }
 
+/// Registers union `name` in `region` (the fixed test clock, events heard by nobody).
+async fn register(
+    db: &DatabaseConnection,
+    region: &str,
+    name: &str,
+) -> ApiResult<crate::model::grassroots_union::Model> {
+    let input = union_input(region, name);
+    unions::register(db, &EventBus::default(), input, test_now().date_naive()).await
+}
+
+/// Receives a case in `region`, of `union_id` if given, as the tests' clerk.
+async fn receive(
+    db: &DatabaseConnection,
+    region: &str,
+    union_id: Option<&str>,
+) -> ApiResult<crate::model::labor_dispute::Model> {
+    let input = dispute_input(region, union_id);
+    workflow::receive(db, &EventBus::default(), input, "clerk-7", test_now()).await
+}
+
+/// Moves case `dispute_id` to `to` as the tests' clerk; the refusal's message.
+async fn record_step(
+    db: &DatabaseConnection,
+    dispute_id: &str,
+    to: LaborDisputeStatus,
+) -> Result<(), String> {
+    workflow::record_step(
+        db,
+        &EventBus::default(),
+        step(dispute_id, to),
+        "clerk-7",
+        test_now(),
+    )
+    .await
+    .map(|_| ())
+    .map_err(|e| async_graphql::Error::from(e).message)
+}
+
 #[test]
 fn the_status_columns_follow_the_workflow_order() {
     let statuses: Vec<&str> = DISPUTE_STATUS_COLUMNS.iter().map(|(s, _)| *s).collect();
@@ -184,14 +222,7 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
     assert_eq!(before[&(fresh.clone(), 0)], vec![0, 0]);
 
     for (region, name) in [(fresh.as_str(), "甲工会"), (STREET, "乙工会")] {
-        unions::register(
-            &db,
-            &EventBus::default(),
-            union_input(region, name),
-            test_now().date_naive(),
-        )
-        .await
-        .expect("union registers");
+        register(&db, region, name).await.expect("union registers");
         assert_summary_is_exact(&db, &extra).await;
     }
 
@@ -201,15 +232,9 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
         (COMMUNITY, Some("unions-unit-000001")),
         (STREET, None),
     ] {
-        let case = workflow::receive(
-            &db,
-            &EventBus::default(),
-            dispute_input(region, union_id),
-            "clerk-7",
-            test_now(),
-        )
-        .await
-        .expect("case is received");
+        let case = receive(&db, region, union_id)
+            .await
+            .expect("case is received");
         cases.push(case.id);
         assert_summary_is_exact(&db, &extra).await;
     }
@@ -223,16 +248,9 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
         (2, ReferredToArbitration),
     ];
     for (case, to) in moves {
-        workflow::record_step(
-            &db,
-            &EventBus::default(),
-            step(&cases[case], to),
-            "clerk-7",
-            test_now(),
-        )
-        .await
-        .map_err(|e| async_graphql::Error::from(e).message)
-        .expect("step is recorded");
+        record_step(&db, &cases[case], to)
+            .await
+            .expect("step is recorded");
         assert_summary_is_exact(&db, &extra).await;
     }
 
@@ -258,64 +276,26 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     let counts = table_counts(&db).await;
 
     // Each is refused inside its transaction, after validation passed.
-    unions::register(
-        &db,
-        &EventBus::default(),
-        union_input(&fresh, "甲工会"),
-        test_now().date_naive(),
-    )
-    .await
-    .expect("the first registration passes");
+    register(&db, &fresh, "甲工会")
+        .await
+        .expect("the first registration passes");
     let summary_after_one = assert_summary_is_exact(&db, &[]).await;
     let counts_after_one = table_counts(&db).await;
-    let duplicate = unions::register(
-        &db,
-        &EventBus::default(),
-        union_input(&fresh, "甲工会"),
-        test_now().date_naive(),
-    )
-    .await;
+    let duplicate = register(&db, &fresh, "甲工会").await;
     assert!(duplicate.is_err());
-    let no_union = workflow::receive(
-        &db,
-        &EventBus::default(),
-        dispute_input(COMMUNITY, Some("unions-unit-999999")),
-        "clerk-7",
-        test_now(),
-    )
-    .await;
+    let no_union = receive(&db, COMMUNITY, Some("unions-unit-999999")).await;
     assert_eq!(
         no_union.err().map(|e| e.message().to_string()),
         Some("`unionId` `unions-unit-999999` is not a grassroots union of this subgraph".into())
     );
-    let case = workflow::receive(
-        &db,
-        &EventBus::default(),
-        dispute_input(COMMUNITY, None),
-        "clerk-7",
-        test_now(),
-    )
-    .await
-    .expect("case is received");
+    let case = receive(&db, COMMUNITY, None)
+        .await
+        .expect("case is received");
     let summary_with_case = assert_summary_is_exact(&db, &[]).await;
     let counts_with_case = table_counts(&db).await;
-    let illegal = workflow::record_step(
-        &db,
-        &EventBus::default(),
-        step(&case.id, LaborDisputeStatus::Resolved),
-        "clerk-7",
-        test_now(),
-    )
-    .await;
+    let illegal = record_step(&db, &case.id, LaborDisputeStatus::Resolved).await;
     assert!(illegal.is_err());
-    let unknown = workflow::record_step(
-        &db,
-        &EventBus::default(),
-        step("unions-dispute-999999", LaborDisputeStatus::Mediating),
-        "clerk-7",
-        test_now(),
-    )
-    .await;
+    let unknown = record_step(&db, "unions-dispute-999999", LaborDisputeStatus::Mediating).await;
     assert!(unknown.is_err());
     assert_eq!(table_counts(&db).await, counts_with_case);
     assert_eq!(assert_summary_is_exact(&db, &[]).await, summary_with_case);

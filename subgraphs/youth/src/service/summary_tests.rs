@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 
 use async_graphql::ID;
 use chrono::NaiveDate;
-use quntuan_kit::EventBus;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{
     assert_rows_cover_the_demo_tree, figure_changes, regions_to_check, summary_codes,
 };
 use quntuan_kit::testing::{row_counts, seeded_test_database};
+use quntuan_kit::{ApiResult, EventBus};
 use sea_orm::DatabaseConnection;
 
 use super::figures::{LIVE_SOURCES, region_figures};
@@ -79,6 +79,58 @@ pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<(String, i64)> 
     row_counts(db, &COUNTED_TABLES).await
 }
 
+/// Registers volunteer 李青 with `id_number` in `region`, in `branch` if given.
+async fn register(
+    db: &DatabaseConnection,
+    region: &str,
+    id_number: &str,
+    branch: Option<&str>,
+) -> ApiResult<crate::entity::volunteer::Model> {
+    let input = RegisterVolunteerInput {
+        name: "李青".into(),
+        id_number: id_number.into(),
+        phone: "13900001111".into(),
+        region_code: region.into(),
+        branch_id: branch.map(ID::from),
+        registered_on: date(2024, 3, 1),
+    };
+    mutations::register_volunteer(db, &EventBus::default(), input, today()).await
+}
+
+/// Logs `hours` of community service by `volunteer_id` on `served_on`.
+async fn log(
+    db: &DatabaseConnection,
+    volunteer_id: String,
+    served_on: NaiveDate,
+    hours: f64,
+) -> ApiResult<crate::entity::service_log::Model> {
+    let input = LogServiceHoursInput {
+        volunteer_id: ID::from(volunteer_id),
+        served_on,
+        hours,
+        description: "社区服务".into(),
+    };
+    mutations::log_service_hours(db, input, today()).await
+}
+
+/// Records a reading club of 37 in `region`, at youth home `home` if given.
+async fn record(
+    db: &DatabaseConnection,
+    region: &str,
+    home: Option<&str>,
+) -> ApiResult<crate::entity::activity::Model> {
+    let input = RecordActivityInput {
+        title: "周末读书会".into(),
+        kind: "读书会".into(),
+        held_on: date(2029, 5, 1),
+        participant_count: 37,
+        region_code: region.into(),
+        youth_home_id: home.map(ID::from),
+        service_center_id: None,
+    };
+    mutations::record_activity(db, &EventBus::default(), input, today()).await
+}
+
 #[tokio::test]
 async fn the_seed_fills_one_exact_row_per_region_with_records() {
     let db = seeded().await;
@@ -104,38 +156,18 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
         (NEW_COMMUNITY, "11010519491231002X"),
         (STREET, "110105194912310011"),
     ] {
-        let row = mutations::register_volunteer(
-            &db,
-            &EventBus::default(),
-            RegisterVolunteerInput {
-                name: "李青".into(),
-                id_number: id_number.into(),
-                phone: "13900001111".into(),
-                region_code: region.into(),
-                branch_id: Some(ID::from("youth-unit-000016")),
-                registered_on: date(2024, 3, 1),
-            },
-            today(),
-        )
-        .await
-        .expect("volunteer registers");
+        let row = register(&db, region, id_number, Some("youth-unit-000016"))
+            .await
+            .expect("volunteer registers");
         volunteers.push(row.id);
         assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
     }
 
     for volunteer in volunteers.iter().copied().chain([1, 30]) {
-        mutations::log_service_hours(
-            &db,
-            LogServiceHoursInput {
-                volunteer_id: ID::from(crate::ids::VOLUNTEER.format(volunteer)),
-                served_on: date(2029, 6, 1),
-                hours: 2.25,
-                description: "社区服务".into(),
-            },
-            today(),
-        )
-        .await
-        .expect("hours are logged");
+        let volunteer_id = crate::ids::VOLUNTEER.format(volunteer);
+        log(&db, volunteer_id, date(2029, 6, 1), 2.25)
+            .await
+            .expect("hours are logged");
         assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
     }
 
@@ -144,22 +176,9 @@ async fn every_kind_of_mutation_keeps_the_summary_exact() {
         (STREET, None),
         (NEW_COMMUNITY, None),
     ] {
-        mutations::record_activity(
-            &db,
-            &EventBus::default(),
-            RecordActivityInput {
-                title: "周末读书会".into(),
-                kind: "读书会".into(),
-                held_on: date(2029, 5, 1),
-                participant_count: 37,
-                region_code: region.into(),
-                youth_home_id: home.map(ID::from),
-                service_center_id: None,
-            },
-            today(),
-        )
-        .await
-        .expect("activity is recorded");
+        record(&db, region, home)
+            .await
+            .expect("activity is recorded");
         assert_summary_is_exact(&db, &[NEW_COMMUNITY]).await;
     }
 
@@ -177,51 +196,14 @@ async fn rejected_mutations_change_neither_the_tables_nor_the_summary() {
     let counts = table_counts(&db).await;
 
     // Each is refused inside its transaction, after validation passed.
-    let taken = mutations::register_volunteer(
-        &db,
-        &EventBus::default(),
-        RegisterVolunteerInput {
-            name: "李青".into(),
-            id_number: "510104199207310834".into(),
-            phone: "13900001111".into(),
-            region_code: COMMUNITY.into(),
-            branch_id: None,
-            registered_on: date(2024, 3, 1),
-        },
-        today(),
-    )
-    .await;
+    let taken = register(&db, COMMUNITY, "510104199207310834", None).await;
     assert_eq!(
         taken.err().map(|e| e.message().to_string()),
         Some("a volunteer with this `idNumber` is already registered".to_string())
     );
-    let early = mutations::log_service_hours(
-        &db,
-        LogServiceHoursInput {
-            volunteer_id: ID::from("youth-volunteer-0000030"),
-            served_on: date(2001, 1, 5),
-            hours: 2.0,
-            description: "社区服务".into(),
-        },
-        today(),
-    )
-    .await;
+    let early = log(&db, "youth-volunteer-0000030".into(), date(2001, 1, 5), 2.0).await;
     assert!(early.is_err());
-    let no_home = mutations::record_activity(
-        &db,
-        &EventBus::default(),
-        RecordActivityInput {
-            title: "周末读书会".into(),
-            kind: "读书会".into(),
-            held_on: date(2029, 5, 1),
-            participant_count: 37,
-            region_code: NEW_COMMUNITY.into(),
-            youth_home_id: Some(ID::from("youth-home-0999")),
-            service_center_id: None,
-        },
-        today(),
-    )
-    .await;
+    let no_home = record(&db, NEW_COMMUNITY, Some("youth-home-0999")).await;
     assert_eq!(
         no_home.err().map(|e| e.message().to_string()),
         Some("no youth home with id `youth-home-0999`".to_string())
