@@ -64,12 +64,7 @@ async fn refused_records_change_nothing() {
             "CONFLICT",
             "`women-unit-000031` already recorded this assistance on `unions-dispute-000035` for 2025-06-23 (`women-assist-000007`)",
         ),
-        Refusal::new(
-            Caller::anonymous(),
-            changed_input(input(), json!({})),
-            "FORBIDDEN",
-            "this mutation needs a signed-in caller (a bearer token with `sub`)",
-        ),
+        Refusal::unsigned(changed_input(input(), json!({}))),
     ])
     .await;
     assert_eq!(row_counts(&db).await, before);

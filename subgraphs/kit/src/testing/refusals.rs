@@ -29,6 +29,17 @@ impl<'a> Refusal<'a> {
         }
     }
 
+    /// The refusal of a write sent without a signed-in caller (anonymous): `FORBIDDEN`, as
+    /// [`crate::subgraph_schema::author`] answers it.
+    pub fn unsigned(variables: Value) -> Self {
+        Self::new(
+            Caller::anonymous(),
+            variables,
+            "FORBIDDEN",
+            "this mutation needs a signed-in caller (a bearer token with `sub`)",
+        )
+    }
+
     /// A refusal whose message must start with `message`: for messages that name the
     /// real date (today), which a test cannot know. The rest of the response is whole.
     pub fn starting_with(
