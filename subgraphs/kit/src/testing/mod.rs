@@ -38,7 +38,9 @@ pub use http::{
     post_graphql, send,
 };
 pub use macros::{assert_sdl_snapshot_current, assert_serves_sdl};
-pub use refusals::{Refusal, assert_refusals, changed_input, refusal_response};
+pub use refusals::{
+    Refusal, assert_refusals, assert_refusals_change_nothing, changed_input, refusal_response,
+};
 pub use subscriptions::{
     assert_no_event, assert_unknown_region_refused, assert_write_refused, committed, first_answer,
     next_event, subscribe, subscribe_in_region,

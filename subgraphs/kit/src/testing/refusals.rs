@@ -117,6 +117,32 @@ pub async fn assert_refusals<'a, E: Executor>(
     );
 }
 
+/// [`assert_refusals`], and that the query `unchanged` (run anonymously: figures, totals)
+/// answers the same before and after them: the refused writes changed nothing it shows.
+pub async fn assert_refusals_change_nothing<'a, E: Executor>(
+    schema: &E,
+    operation: &str,
+    cases: impl IntoIterator<Item = Refusal<'a>>,
+    unchanged: &str,
+) {
+    let probe = || {
+        execute(
+            schema,
+            Caller::anonymous(),
+            unchanged,
+            serde_json::json!({}),
+        )
+    };
+    let before = probe().await;
+    assert_eq!(before.get("errors"), None, "{before}");
+    assert_refusals(schema, operation, cases).await;
+    assert_eq!(
+        probe().await,
+        before,
+        "the refusals changed what `unchanged` shows"
+    );
+}
+
 /// The root field of `operation` and its line and column (from 1, in characters).
 fn root_field(operation: &str) -> (&str, usize, usize) {
     let start = operation
