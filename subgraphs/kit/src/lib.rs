@@ -15,6 +15,7 @@ pub mod figure_sources;
 pub mod figures;
 pub mod ids;
 pub mod keyed;
+pub mod list_filter;
 pub mod lists;
 pub mod loader;
 pub mod located_entity;

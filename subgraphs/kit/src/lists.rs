@@ -12,7 +12,7 @@
 //! page.fetch(select.order_by_asc(organization::Column::Id), db).await
 //! ```
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, Iterable,
     PrimaryKeyToColumn, QueryFilter, QueryOrder, Select, Value,
@@ -54,8 +54,15 @@ pub trait Filters: Sized {
     fn equal<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
     /// Rows whose `column` is one of `values` (none given: every row).
     fn one_of<C: ColumnTrait, V: Into<Value> + Clone>(self, column: C, values: &[V]) -> Self;
-    /// Rows whose text `column` contains `text`.
-    fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self;
+    /// Rows whose text `column` contains `text` literally (`%` and `_` in it are no
+    /// wildcards); an empty text does nothing.
+    fn containing<C: ColumnTrait, T: AsRef<str>>(self, column: C, text: Option<T>) -> Self;
+    /// Rows whose `column` is at least `value`.
+    fn at_least<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose `column` is at most `value`.
+    fn at_most<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose nullable `column` is set (`true`) or null (`false`).
+    fn is_set<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self;
     /// Rows whose `column` lies between `from` and `to`, both included.
     fn between<C: ColumnTrait, V: Into<Value>>(
         self,
@@ -87,9 +94,33 @@ impl<E: EntityTrait> Filters for Select<E> {
         self.filter(column.is_in(values.iter().cloned()))
     }
 
-    fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self {
-        match text {
-            Some(text) => self.filter(column.contains(text)),
+    fn containing<C: ColumnTrait, T: AsRef<str>>(self, column: C, text: Option<T>) -> Self {
+        match text.as_ref().map(AsRef::as_ref).filter(|t| !t.is_empty()) {
+            Some(text) => {
+                self.filter(Expr::col(column.as_column_ref()).like(contains_pattern(text)))
+            }
+            None => self,
+        }
+    }
+
+    fn at_least<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self {
+        match value {
+            Some(value) => self.filter(column.gte(value)),
+            None => self,
+        }
+    }
+
+    fn at_most<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self {
+        match value {
+            Some(value) => self.filter(column.lte(value)),
+            None => self,
+        }
+    }
+
+    fn is_set<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self {
+        match set {
+            Some(true) => self.filter(column.is_not_null()),
+            Some(false) => self.filter(column.is_null()),
             None => self,
         }
     }
@@ -100,15 +131,17 @@ impl<E: EntityTrait> Filters for Select<E> {
         from: Option<V>,
         to: Option<V>,
     ) -> Self {
-        let select = match from {
-            Some(from) => self.filter(column.gte(from)),
-            None => self,
-        };
-        match to {
-            Some(to) => select.filter(column.lte(to)),
-            None => select,
-        }
+        self.at_least(column, from).at_most(column, to)
     }
+}
+
+/// `%text%` with LIKE's wildcards in `text` escaped, so the text is matched as written.
+fn contains_pattern(text: &str) -> LikeExpr {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }
 
 /// One page of `E`'s rows in region `region_code` and below, narrowed by `filters`, ordered
