@@ -4,7 +4,6 @@
 
 use async_graphql::{Context, Object};
 use chrono::NaiveDate;
-use quntuan_kit::reveal;
 
 use super::center::ServiceCenter;
 use super::loaders::{HomesOfUnion, SocialWorkersOfUnion, UnionById};
@@ -44,27 +43,11 @@ quntuan_kit::directory_object! {
 
         /// The union chair's name (personal data).
         #[graphql(requires_scopes = "unions:personal")]
-        async fn chair_name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(
-                ctx,
-                PERSONAL,
-                "GrassrootsUnion.chairName",
-                &self.0.id,
-                || self.0.chair_name.clone(),
-            )
-        }
+        personal chair_name(PERSONAL, "GrassrootsUnion.chairName");
 
         /// The union chair's phone number (personal data).
         #[graphql(requires_scopes = "unions:personal")]
-        async fn chair_phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(
-                ctx,
-                PERSONAL,
-                "GrassrootsUnion.chairPhone",
-                &self.0.id,
-                || self.0.chair_phone.clone(),
-            )
-        }
+        personal chair_phone(PERSONAL, "GrassrootsUnion.chairPhone");
 
         /// The shared service centre the union is based at, if any.
         service_center;
@@ -131,16 +114,7 @@ quntuan_kit::directory_object! {
 
         /// The honoured person (medals only; personal data).
         #[graphql(shareable, requires_scopes = "unions:personal")]
-        async fn recipient_person(&self, ctx: &Context<'_>) -> Option<String> {
-            let person = self.0.recipient_person.as_ref()?;
-            reveal(
-                ctx,
-                PERSONAL,
-                "UnionAward.recipientPerson",
-                &self.0.id,
-                || person.clone(),
-            )
-        }
+        nullable personal recipient_person(PERSONAL, "UnionAward.recipientPerson");
 
         /// Always `UNIONS`.
         organization(Organization::Unions);

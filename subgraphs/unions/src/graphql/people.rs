@@ -3,7 +3,6 @@
 
 use async_graphql::{Context, Object};
 use chrono::NaiveDate;
-use quntuan_kit::reveal;
 
 use super::PERSONAL;
 use super::center::ServiceCenter;
@@ -20,21 +19,11 @@ quntuan_kit::directory_object! {
         id;
 
         #[graphql(requires_scopes = "unions:personal")]
-        async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "UnionSocialWorker.name", &self.0.id, || self.0.name.clone())
-        }
-
+        personal name(PERSONAL, "UnionSocialWorker.name");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn id_number(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "UnionSocialWorker.idNumber", &self.0.id, || {
-                self.0.id_number.clone()
-            })
-        }
-
+        personal id_number(PERSONAL, "UnionSocialWorker.idNumber");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "UnionSocialWorker.phone", &self.0.id, || self.0.phone.clone())
-        }
+        personal phone(PERSONAL, "UnionSocialWorker.phone");
 
         copy specialty: UnionSocialWorkerSpecialty;
         copy hired_on: NaiveDate;
@@ -59,14 +48,9 @@ quntuan_kit::directory_object! {
         id;
 
         #[graphql(requires_scopes = "unions:personal")]
-        async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "Craftsman.name", &self.0.id, || self.0.name.clone())
-        }
-
+        personal name(PERSONAL, "Craftsman.name");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "Craftsman.phone", &self.0.id, || self.0.phone.clone())
-        }
+        personal phone(PERSONAL, "Craftsman.phone");
 
         str trade;
         copy level: CraftsmanLevel;

@@ -3,7 +3,6 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::reveal;
 
 use super::directory::{WomenOrganization, organization};
 use super::loaders::AssistanceOfDispute;
@@ -57,9 +56,7 @@ quntuan_kit::directory_object! {
 
         /// What was done; it describes the claimant's situation (personal data).
         #[graphql(requires_scopes = "women:personal")]
-        async fn note(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "RightsAssistance.note", &self.0.id, || self.0.note.clone())
-        }
+        personal note(PERSONAL, "RightsAssistance.note");
 
         copy assisted_on: NaiveDate;
         /// The subject of the caller who recorded it.

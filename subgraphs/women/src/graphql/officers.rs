@@ -3,7 +3,6 @@
 
 use async_graphql::{Context, Object};
 use chrono::NaiveDate;
-use quntuan_kit::reveal;
 
 use super::PERSONAL;
 use super::directory::{WomenOrganization, organization};
@@ -20,19 +19,11 @@ quntuan_kit::directory_object! {
         copy role: WomenOfficerRole;
 
         #[graphql(requires_scopes = "women:personal")]
-        async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "WomenOfficer.name", &self.0.id, || self.0.name.clone())
-        }
-
+        personal name(PERSONAL, "WomenOfficer.name");
         #[graphql(requires_scopes = "women:personal")]
-        async fn id_number(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "WomenOfficer.idNumber", &self.0.id, || self.0.id_number.clone())
-        }
-
+        personal id_number(PERSONAL, "WomenOfficer.idNumber");
         #[graphql(requires_scopes = "women:personal")]
-        async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "WomenOfficer.phone", &self.0.id, || self.0.phone.clone())
-        }
+        personal phone(PERSONAL, "WomenOfficer.phone");
 
         copy term_started_on: NaiveDate;
         codes;
