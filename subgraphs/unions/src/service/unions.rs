@@ -14,7 +14,7 @@ use super::figures::{self, SUMMARY};
 use super::required_text;
 use crate::model::enums::GrassrootsUnionKind;
 use crate::model::grassroots_union::{self, Column, Entity, Model};
-use crate::validate;
+use quntuan_kit::validate;
 
 quntuan_kit::list_filter! {
     /// Filters of the grassroots-union list; all optional, combined with AND.
@@ -64,7 +64,7 @@ pub async fn register(
     let service_center_id = input
         .service_center_id
         .as_deref()
-        .map(|id| validate::service_center("serviceCenterId", id))
+        .map(|id| validate::known_service_center("serviceCenterId", id))
         .transpose()?;
     let model = Model {
         id: String::new(),
