@@ -24,11 +24,15 @@
 //! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
 //! | `nullable personal name(SCOPE, FORMAT, "Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
 //! | `personal name(SCOPE, "Type.name");`, `nullable personal ..` | the same for a text `id`, audited as it is; not made `shareable` by `shared` (a shareable one says so in its attribute) |
+//! | `children homes: WorkersHome = HomesOfUnion;` | `fn homes(&self, ctx) -> Result<Vec<WorkersHome>>`: the rows the crate's `loader(ctx)` (in scope) answers for `HomesOfUnion(self.0.id)` (see [`string_key_loaders!`](crate::string_key_loaders)) |
+//! | `link union: GrassrootsUnion = UnionById(union_id);`, `nullable link ..` | `fn union(&self, ctx) -> Result<Option<GrassrootsUnion>>`: the row `loader(ctx)` answers for `UnionById(self.0.union_id)`; `nullable` for an optional column (none: null) |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
-//! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field (for types
-//! that mark fields one by one instead of `#[Object(shareable)]`).
+//! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field of the
+//! shared interface (for types that mark fields one by one instead of
+//! `#[Object(shareable)]`); text-id personal fields, children and links are the crate's own
+//! and stay unmarked.
 //!
 //! ```ignore
 //! quntuan_kit::directory_object! {
@@ -183,6 +187,44 @@ macro_rules! directory_object {
             ) -> Option<String> {
                 let value = self.0.$name.clone()?;
                 $crate::reveal(ctx, $scope, $field, &self.0.id, || value)
+            }
+        ] $($rest)*);
+    };
+    // Related rows through the crate's one loader (`loader(ctx)`, in scope), keyed per kind.
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = $key:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                Ok($crate::load_list(loader(ctx)?, $key(self.0.id.clone()), $item).await?)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
+                let key = $key(self.0.$column.clone());
+                Ok($crate::subgraph_schema::load_one(loader(ctx)?, key, $item).await?)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
+                let Some(id) = self.0.$column.clone() else {
+                    return Ok(None);
+                };
+                Ok($crate::subgraph_schema::load_one(loader(ctx)?, $key(id), $item).await?)
             }
         ] $($rest)*);
     };

@@ -6,8 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use quntuan_kit::load_list;
 
 use super::center::ServiceCenter;
-use super::directory::{GrassrootsUnion, union_named};
+use super::directory::GrassrootsUnion;
 use super::loaders::StepsOfDispute;
+use super::loaders::UnionById;
 use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::LaborDisputeCategory;
@@ -48,9 +49,7 @@ quntuan_kit::directory_object! {
         region;
 
         /// The grassroots union involved, if any.
-        async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
-            union_named(ctx, self.0.union_id.as_deref()).await
-        }
+        nullable link union: GrassrootsUnion = UnionById(union_id);
 
         /// The shared service centre mediating the case, if any.
         service_center;

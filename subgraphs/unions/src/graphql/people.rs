@@ -1,12 +1,14 @@
 //! Union social workers and craftsmen: their names, ID numbers and phones are personal
 //! data, served only with the `unions:personal` scope.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::PERSONAL;
 use super::center::ServiceCenter;
-use super::directory::{GrassrootsUnion, union_named};
+use super::directory::GrassrootsUnion;
+use super::loader;
+use super::loaders::UnionById;
 use crate::model::enums::{CraftsmanLevel, UnionSocialWorkerSpecialty};
 use crate::model::{craftsman, union_social_worker};
 
@@ -30,9 +32,7 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The grassroots union the worker is assigned to, if any.
-        async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
-            union_named(ctx, self.0.union_id.as_deref()).await
-        }
+        nullable link union: GrassrootsUnion = UnionById(union_id);
 
         /// The shared service centre the worker is stationed at, if any.
         service_center;

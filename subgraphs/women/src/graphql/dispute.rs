@@ -4,8 +4,9 @@
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::directory::{WomenOrganization, organization};
+use super::directory::WomenOrganization;
 use super::loaders::AssistanceOfDispute;
+use super::loaders::OrganizationById;
 use super::{PERSONAL, loader};
 use crate::model::enums::RightsAssistanceKind;
 use crate::model::rights_assistance;
@@ -65,8 +66,6 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The women's organisation that gave the assistance.
-        async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomenOrganization>> {
-            organization(ctx, &self.0.organization_id).await
-        }
+        link organization: WomenOrganization = OrganizationById(organization_id);
     }
 }

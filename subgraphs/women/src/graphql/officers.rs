@@ -1,11 +1,13 @@
 //! Federation officers: names, ID numbers and phones are personal data, served only with
 //! the `women:personal` scope.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::PERSONAL;
-use super::directory::{WomenOrganization, organization};
+use super::directory::WomenOrganization;
+use super::loader;
+use super::loaders::OrganizationById;
 use crate::model::enums::WomenOfficerRole;
 use crate::model::women_officer;
 
@@ -29,8 +31,6 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The organisation the officer serves.
-        async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomenOrganization>> {
-            organization(ctx, &self.0.organization_id).await
-        }
+        link organization: WomenOrganization = OrganizationById(organization_id);
     }
 }
