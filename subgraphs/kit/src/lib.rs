@@ -32,6 +32,7 @@ pub mod seed;
 pub mod server;
 mod server_ws;
 pub mod service;
+pub mod stored_enum;
 pub mod subgraph_schema;
 pub mod summary;
 pub mod testing;
