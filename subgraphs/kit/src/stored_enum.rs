@@ -1,20 +1,21 @@
-//! `stored_enum!`: a closed vocabulary stored as text and served as a GraphQL enum.
+//! `stored_enum!`: a closed vocabulary stored as text and served as a GraphQL enum, both
+//! spelling each value the same way: its variant's name in SCREAMING_SNAKE_CASE
+//! (`WorkInjury` is `WORK_INJURY` in the column and in the schema).
 //!
-//! Each value is written once, `Variant = "STORED_VALUE",` (its doc comment becomes the
-//! GraphQL value's description), instead of a `#[sea_orm(string_value = ..)]` attribute per
-//! variant and the derives on every enum. The column is `String(StringLen::N(LEN))`, LEN 16,
-//! 32 or 64 (the derives name `sea_orm`, so the crate depends on it). The enum gets
-//! `as_str()`, its stored (and GraphQL) spelling. An enum whose
-//! values the shared directory names by a Chinese label (the kinds of grassroots units)
-//! writes `labelled` and each value `Variant = "STORED" / "标签",`; it also gets `label()`
-//! and `from_label(label)` (`None` for a label of another organisation).
+//! Each value is written once, as its variant (its doc comment becomes the GraphQL value's
+//! description), instead of a `#[sea_orm(string_value = ..)]` attribute per variant and
+//! the derives on every enum. The column is `String(StringLen::N(LEN))`, LEN 16, 32 or 64
+//! (the derives name `sea_orm`, so the crate depends on it). An enum whose values the
+//! shared directory names by a Chinese label (the kinds of grassroots units) writes
+//! `labelled` and each value `Variant => "标签",`; it also gets `label()` and
+//! `from_label(label)` (`None` for a label of another organisation).
 //!
 //! ```ignore
 //! quntuan_kit::stored_enum! {
 //!     /// The category of a grassroots union.
 //!     pub enum GrassrootsUnionKind(32) labelled {
 //!         /// 企业工会
-//!         Enterprise = "ENTERPRISE" / "企业工会",
+//!         Enterprise => "企业工会",
 //!     }
 //! }
 //! ```
@@ -23,7 +24,7 @@
 #[macro_export]
 macro_rules! stored_enum {
     (@emit $db:literal, $(#[$meta:meta])* $vis:vis enum $name:ident {
-        $($(#[$vm:meta])* $variant:ident = $value:literal,)*
+        $($(#[$vm:meta])* $variant:ident,)*
     }) => {
         $(#[$meta])*
         #[derive(
@@ -37,25 +38,16 @@ macro_rules! stored_enum {
             $crate::reexports::sea_orm::DeriveActiveEnum,
             $crate::reexports::async_graphql::Enum,
         )]
-        #[sea_orm(rs_type = "String", db_type = $db)]
+        #[sea_orm(rs_type = "String", db_type = $db, rename_all = "SCREAMING_SNAKE_CASE")]
         $vis enum $name {
-            $($(#[$vm])* #[sea_orm(string_value = $value)] $variant,)*
-        }
-
-        impl $name {
-            /// The stored (and GraphQL) spelling of the value.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $value,)*
-                }
-            }
+            $($(#[$vm])* $variant,)*
         }
     };
     ($(#[$meta:meta])* $vis:vis enum $name:ident($len:tt) labelled {
-        $($(#[$vm:meta])* $variant:ident = $value:literal / $label:literal,)*
+        $($(#[$vm:meta])* $variant:ident => $label:literal,)*
     }) => {
         $crate::stored_enum! {
-            $(#[$meta])* $vis enum $name($len) { $($(#[$vm])* $variant = $value,)* }
+            $(#[$meta])* $vis enum $name($len) { $($(#[$vm])* $variant,)* }
         }
 
         impl $name {
@@ -81,4 +73,28 @@ macro_rules! stored_enum {
     ($(#[$meta:meta])* $vis:vis enum $name:ident(64) $body:tt) => {
         $crate::stored_enum!(@emit "String(sea_orm::sea_query::StringLen::N(64))", $(#[$meta])* $vis enum $name $body);
     };
+}
+
+#[cfg(test)]
+#[allow(unreachable_pub)] // the macro writes `pub fn label` as for a crate's public enum
+mod tests {
+    use sea_orm::{ActiveEnum, Iterable};
+
+    crate::stored_enum! {
+        enum Probe(16) labelled {
+            WorkInjury => "工伤",
+            ReferredToArbitration => "转仲裁",
+        }
+    }
+
+    #[test]
+    fn stored_values_are_the_graphql_names() {
+        let stored: Vec<String> = Probe::iter().map(|v| v.to_value()).collect();
+        assert_eq!(stored, ["WORK_INJURY", "REFERRED_TO_ARBITRATION"]);
+        assert_eq!(
+            Probe::from_label("转仲裁"),
+            Some(Probe::ReferredToArbitration)
+        );
+        assert_eq!(Probe::from_label("工会"), None);
+    }
 }

@@ -10,11 +10,11 @@
 
 quntuan_kit::stored_enum! {
     pub enum LaborDisputeStatus(32) {
-        Received = "RECEIVED",
-        Mediating = "MEDIATING",
-        Resolved = "RESOLVED",
-        ReferredToArbitration = "REFERRED_TO_ARBITRATION",
-        Withdrawn = "WITHDRAWN",
+        Received,
+        Mediating,
+        Resolved,
+        ReferredToArbitration,
+        Withdrawn,
     }
 }
 
@@ -35,6 +35,18 @@ impl LaborDisputeStatus {
 
     pub fn is_final(self) -> bool {
         self.next().is_empty()
+    }
+
+    /// The GraphQL / database spelling, e.g. `REFERRED_TO_ARBITRATION`.
+    pub fn as_str(self) -> &'static str {
+        use LaborDisputeStatus::*;
+        match self {
+            Received => "RECEIVED",
+            Mediating => "MEDIATING",
+            Resolved => "RESOLVED",
+            ReferredToArbitration => "REFERRED_TO_ARBITRATION",
+            Withdrawn => "WITHDRAWN",
+        }
     }
 }
 

@@ -5,11 +5,11 @@ quntuan_kit::stored_enum! {
     /// The category of a women's organisation.
     pub enum WomenOrganizationKind(32) labelled {
         /// 社区（村）妇联
-        CommunityFederation = "COMMUNITY_FEDERATION" / "社区（村）妇联",
+        CommunityFederation => "社区（村）妇联",
         /// 企业妇委会
-        EnterpriseCommittee = "ENTERPRISE_COMMITTEE" / "企业妇委会",
+        EnterpriseCommittee => "企业妇委会",
         /// 机关事业单位妇委会
-        InstitutionCommittee = "INSTITUTION_COMMITTEE" / "机关事业单位妇委会",
+        InstitutionCommittee => "机关事业单位妇委会",
     }
 }
 
@@ -17,22 +17,22 @@ quntuan_kit::stored_enum! {
     /// An officer's role in a women's organisation.
     pub enum WomenOfficerRole(32) {
         /// 主席
-        Chair = "CHAIR",
+        Chair,
         /// 副主席
-        ViceChair = "VICE_CHAIR",
+        ViceChair,
         /// 执委
-        ExecutiveMember = "EXECUTIVE_MEMBER",
+        ExecutiveMember,
     }
 }
 
 quntuan_kit::stored_enum! {
     /// The field of a supported women/children social organisation.
     pub enum WomenSocialOrganizationField(32) {
-        FamilyService = "FAMILY_SERVICE",
-        ChildCare = "CHILD_CARE",
-        LegalAid = "LEGAL_AID",
-        Employment = "EMPLOYMENT",
-        Health = "HEALTH",
+        FamilyService,
+        ChildCare,
+        LegalAid,
+        Employment,
+        Health,
     }
 }
 
@@ -40,13 +40,13 @@ quntuan_kit::stored_enum! {
     /// What the federation did on a labour-dispute case.
     pub enum RightsAssistanceKind(32) {
         /// 法律援助
-        LegalAid = "LEGAL_AID",
+        LegalAid,
         /// 心理疏导
-        PsychologicalCounselling = "PSYCHOLOGICAL_COUNSELLING",
+        PsychologicalCounselling,
         /// 陪同调解
-        MediationAccompaniment = "MEDIATION_ACCOMPANIMENT",
+        MediationAccompaniment,
         /// 困难帮扶
-        HardshipRelief = "HARDSHIP_RELIEF",
+        HardshipRelief,
     }
 }
 
