@@ -265,6 +265,47 @@ macro_rules! list_queries {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::test_database;
+    use sea_orm::ConnectionTrait;
+
+    #[allow(unreachable_pub)] // the entity macro writes public items, as for a crate's model
+    mod probe {
+        crate::located_entity!("probe", text id { name: String, level: Option<String> });
+    }
+
+    #[tokio::test]
+    async fn text_filters_take_the_text_literally() -> Result<(), Box<dyn std::error::Error>> {
+        let db = test_database().await;
+        db.execute_unprepared(
+            "CREATE TABLE probe (id TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT, \
+             region_code TEXT NOT NULL, street_code TEXT NOT NULL, district_code TEXT NOT NULL); \
+             INSERT INTO probe VALUES ('a', '50% off', 'CITY', '1', '1', '1'), \
+             ('b', '500 off', NULL, '1', '1', '1'), ('c', 'a_b', NULL, '1', '1', '1')",
+        )
+        .await?;
+        let ids = |rows: Vec<probe::Model>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        let find = || probe::Entity::find().order_by_asc(probe::Column::Id);
+        let name = probe::Column::Name;
+        assert_eq!(
+            ids(find().containing(name, Some("0%")).all(&db).await?),
+            ["a"]
+        );
+        assert_eq!(
+            ids(find().containing(name, Some("a_")).all(&db).await?),
+            ["c"]
+        );
+        assert_eq!(
+            ids(find().containing(name, Some("")).all(&db).await?),
+            ["a", "b", "c"]
+        );
+        let level = probe::Column::Level;
+        assert_eq!(ids(find().is_set(level, Some(true)).all(&db).await?), ["a"]);
+        assert_eq!(
+            ids(find().is_set(level, Some(false)).all(&db).await?),
+            ["b", "c"]
+        );
+        Ok(())
+    }
 
     #[test]
     fn region_codes_are_checked() {
