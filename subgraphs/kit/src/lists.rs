@@ -214,7 +214,9 @@ macro_rules! paged_lists {
 /// declares them) and wraps each row as the connection's item type. `db(ctx) = ..` says
 /// how a resolver reaches the database; an entry may name a function
 /// `check(ctx, &filter) -> async_graphql::Result<()>` run first (a filter that needs a
-/// scope). Doc comments become the fields' descriptions, in the order written.
+/// scope). Doc comments become the fields' descriptions, in the order written. A
+/// connection named with its description, `-> UnionConnection("A page of unions.") of
+/// Union`, is declared here too ([`connection!`](crate::connection)).
 ///
 /// ```ignore
 /// quntuan_kit::list_queries! {
@@ -233,10 +235,12 @@ macro_rules! list_queries {
         $(#[$meta:meta])* $name:ident, db($ctx:ident) = $db:expr;
         $(
             $(#[$doc:meta])*
-            $field:ident($filter:ty) -> $connection:ident of $item:ident = $fetch:path
-            $(, checked by $check:path)?;
+            $field:ident($filter:ty) -> $connection:ident $(($connection_doc:tt))? of $item:ident
+            = $fetch:path $(, checked by $check:path)?;
         )*
     ) => {
+        $($($crate::connection!(#[doc = $connection_doc] $connection, $item);)?)*
+
         $(#[$meta])*
         #[derive(Default)]
         pub struct $name;
