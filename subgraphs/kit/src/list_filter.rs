@@ -5,7 +5,7 @@
 //! line of the [`paged_lists!`](crate::paged_lists) closure that applies it. Here a field
 //! and its condition stand on one line, `field: Type => op Column`, where `op` is a method
 //! of [`Filters`](crate::Filters) taking `(column, Option<value>)` (`equal`, `at_least`,
-//! `at_most`, `containing`, `is_set`); the field becomes `pub field: Option<Type>`. The
+//! `at_most`, `containing`, `has_value`); the field becomes `pub field: Option<Type>`. The
 //! first field is always `region_code`, applied by [`fetch_page`](crate::lists::fetch_page)
 //! (only its doc comment is written). Each `fn` declares
 //! `async fn NAME(db, filter: &Filter, page: Page) -> ApiResult<(i64, Vec<module::Model>)>`

@@ -62,7 +62,7 @@ pub trait Filters: Sized {
     /// Rows whose `column` is at most `value`.
     fn at_most<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
     /// Rows whose nullable `column` is set (`true`) or null (`false`).
-    fn is_set<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self;
+    fn has_value<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self;
     /// Rows whose `column` lies between `from` and `to`, both included.
     fn between<C: ColumnTrait, V: Into<Value>>(
         self,
@@ -117,7 +117,7 @@ impl<E: EntityTrait> Filters for Select<E> {
         }
     }
 
-    fn is_set<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self {
+    fn has_value<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self {
         match set {
             Some(true) => self.filter(column.is_not_null()),
             Some(false) => self.filter(column.is_null()),
@@ -303,9 +303,12 @@ mod tests {
             ["a", "b", "c"]
         );
         let level = probe::Column::Level;
-        assert_eq!(ids(find().is_set(level, Some(true)).all(&db).await?), ["a"]);
         assert_eq!(
-            ids(find().is_set(level, Some(false)).all(&db).await?),
+            ids(find().has_value(level, Some(true)).all(&db).await?),
+            ["a"]
+        );
+        assert_eq!(
+            ids(find().has_value(level, Some(false)).all(&db).await?),
             ["b", "c"]
         );
         Ok(())

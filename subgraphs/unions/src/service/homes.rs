@@ -10,7 +10,7 @@ quntuan_kit::list_filter! {
         /// Only model workers' homes of this level.
         model_level: ModelHomeLevel => equal ModelLevel,
         /// `true`: only model homes (any level); `false`: only ordinary homes.
-        model: bool => is_set ModelLevel,
+        model: bool => has_value ModelLevel,
         union_id: String => equal UnionId,
         service_center_id: String => equal ServiceCenterId,
     }
