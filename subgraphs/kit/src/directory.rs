@@ -23,11 +23,16 @@
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
 //! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
 //! | `nullable personal name(SCOPE, FORMAT, "Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
+//! | `personal name(SCOPE, "Type.name");`, `nullable personal ..` | the same for a text `id`, audited as it is; not made `shareable` by `shared` (a shareable one says so in its attribute) |
+//! | `children homes: WorkersHome = HomesOfUnion;` | `fn homes(&self, ctx) -> Result<Vec<WorkersHome>>`: the rows the crate's `loader(ctx)` (in scope) answers for `HomesOfUnion(self.0.id)` (see [`string_key_loaders!`](crate::string_key_loaders)) |
+//! | `link union: GrassrootsUnion = UnionById(union_id);`, `nullable link ..` | `fn union(&self, ctx) -> Result<Option<GrassrootsUnion>>`: the row `loader(ctx)` answers for `UnionById(self.0.union_id)`; `nullable` for an optional column (none: null) |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
-//! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field (for types
-//! that mark fields one by one instead of `#[Object(shareable)]`).
+//! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field of the
+//! shared interface (for types that mark fields one by one instead of
+//! `#[Object(shareable)]`); text-id personal fields, children and links are the crate's own
+//! and stay unmarked.
 //!
 //! ```ignore
 //! quntuan_kit::directory_object! {
@@ -160,6 +165,69 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
+    // Text ids: the record is audited under its own `id`. Not made `shareable` by `shared`
+    // (personal fields are the organisation's own); a shareable one says so itself.
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $field:literal); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> Option<String> {
+                $crate::reveal(ctx, $scope, $field, &self.0.id, || self.0.$name.clone())
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $field:literal); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> Option<String> {
+                let value = self.0.$name.clone()?;
+                $crate::reveal(ctx, $scope, $field, &self.0.id, || value)
+            }
+        ] $($rest)*);
+    };
+    // Related rows through the crate's one loader (`loader(ctx)`, in scope), keyed per kind.
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = $key:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                Ok($crate::load_list(loader(ctx)?, $key(self.0.id.clone()), $item).await?)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
+                let key = $key(self.0.$column.clone());
+                Ok($crate::subgraph_schema::load_one(loader(ctx)?, key, $item).await?)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
+                let Some(id) = self.0.$column.clone() else {
+                    return Ok(None);
+                };
+                Ok($crate::subgraph_schema::load_one(loader(ctx)?, $key(id), $item).await?)
+            }
+        ] $($rest)*);
+    };
     (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
         $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
             $(#[$m])*
@@ -194,7 +262,10 @@ macro_rules! directory_object {
 /// loader of children keyed by the centre id (`rows::ChildrenOf<E, String>`), the macro
 /// also writes its `#[Object] impl`: `lists(ctx) = ..;` names the loaders, each entry
 /// `field: ItemType = loader` one list field, in that order (the doc comment before
-/// `lists` describes the object).
+/// `lists` describes the object). With one loader for all kinds, keyed by a newtype per
+/// kind ([`string_key_loaders!`](crate::string_key_loaders)), `keys(ctx) = ..;` names the
+/// loader and each entry the key type, `field: ItemType = KeyType`; a block after the
+/// entries holds the object's other fields as they are written.
 ///
 /// ```ignore
 /// quntuan_kit::service_center! {
@@ -230,6 +301,32 @@ macro_rules! service_center {
                     Ok($crate::load_list(&$loaders.$loader, self.center_id.clone(), $item).await?)
                 }
             )*
+        }
+    };
+    // One loader for every kind of child, each kind a key type over the centre id.
+    (
+        $(#[$field_doc:meta])* $field:ident: $at:ident,
+        $(#[$at_doc:meta])*
+        keys($ctx:ident) = $loader:expr;
+        { $( $(#[$m:meta])* $list:ident: $item:ident = $key:ident ),* $(,)? }
+        $({ $($extra:tt)* })?
+    ) => {
+        $crate::service_center!($(#[$field_doc])* $field: $at,);
+
+        $(#[$at_doc])*
+        #[$crate::reexports::async_graphql::Object]
+        impl $at {
+            $(
+                $(#[$m])*
+                async fn $list(
+                    &self,
+                    $ctx: &$crate::reexports::async_graphql::Context<'_>,
+                ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                    Ok($crate::load_list($loader, $key(self.center_id.clone()), $item).await?)
+                }
+            )*
+
+            $($($extra)*)?
         }
     };
     ($(#[$field_doc:meta])* $field:ident: $at:ident, $(#[$at_doc:meta])*) => {

@@ -12,7 +12,7 @@
 //! page.fetch(select.order_by_asc(organization::Column::Id), db).await
 //! ```
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, Iterable,
     PrimaryKeyToColumn, QueryFilter, QueryOrder, Select, Value,
@@ -54,8 +54,15 @@ pub trait Filters: Sized {
     fn equal<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
     /// Rows whose `column` is one of `values` (none given: every row).
     fn one_of<C: ColumnTrait, V: Into<Value> + Clone>(self, column: C, values: &[V]) -> Self;
-    /// Rows whose text `column` contains `text`.
-    fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self;
+    /// Rows whose text `column` contains `text` literally (`%` and `_` in it are no
+    /// wildcards); an empty text does nothing.
+    fn containing<C: ColumnTrait, T: AsRef<str>>(self, column: C, text: Option<T>) -> Self;
+    /// Rows whose `column` is at least `value`.
+    fn at_least<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose `column` is at most `value`.
+    fn at_most<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self;
+    /// Rows whose nullable `column` is set (`true`) or null (`false`).
+    fn has_value<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self;
     /// Rows whose `column` lies between `from` and `to`, both included.
     fn between<C: ColumnTrait, V: Into<Value>>(
         self,
@@ -87,9 +94,33 @@ impl<E: EntityTrait> Filters for Select<E> {
         self.filter(column.is_in(values.iter().cloned()))
     }
 
-    fn containing<C: ColumnTrait>(self, column: C, text: Option<&str>) -> Self {
-        match text {
-            Some(text) => self.filter(column.contains(text)),
+    fn containing<C: ColumnTrait, T: AsRef<str>>(self, column: C, text: Option<T>) -> Self {
+        match text.as_ref().map(AsRef::as_ref).filter(|t| !t.is_empty()) {
+            Some(text) => {
+                self.filter(Expr::col(column.as_column_ref()).like(contains_pattern(text)))
+            }
+            None => self,
+        }
+    }
+
+    fn at_least<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self {
+        match value {
+            Some(value) => self.filter(column.gte(value)),
+            None => self,
+        }
+    }
+
+    fn at_most<C: ColumnTrait, V: Into<Value>>(self, column: C, value: Option<V>) -> Self {
+        match value {
+            Some(value) => self.filter(column.lte(value)),
+            None => self,
+        }
+    }
+
+    fn has_value<C: ColumnTrait>(self, column: C, set: Option<bool>) -> Self {
+        match set {
+            Some(true) => self.filter(column.is_not_null()),
+            Some(false) => self.filter(column.is_null()),
             None => self,
         }
     }
@@ -100,15 +131,17 @@ impl<E: EntityTrait> Filters for Select<E> {
         from: Option<V>,
         to: Option<V>,
     ) -> Self {
-        let select = match from {
-            Some(from) => self.filter(column.gte(from)),
-            None => self,
-        };
-        match to {
-            Some(to) => select.filter(column.lte(to)),
-            None => select,
-        }
+        self.at_least(column, from).at_most(column, to)
     }
+}
+
+/// `%text%` with LIKE's wildcards in `text` escaped, so the text is matched as written.
+fn contains_pattern(text: &str) -> LikeExpr {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }
 
 /// One page of `E`'s rows in region `region_code` and below, narrowed by `filters`, ordered
@@ -181,7 +214,9 @@ macro_rules! paged_lists {
 /// declares them) and wraps each row as the connection's item type. `db(ctx) = ..` says
 /// how a resolver reaches the database; an entry may name a function
 /// `check(ctx, &filter) -> async_graphql::Result<()>` run first (a filter that needs a
-/// scope). Doc comments become the fields' descriptions, in the order written.
+/// scope). Doc comments become the fields' descriptions, in the order written. A
+/// connection named with its description, `-> UnionConnection("A page of unions.") of
+/// Union`, is declared here too ([`connection!`](crate::connection)).
 ///
 /// ```ignore
 /// quntuan_kit::list_queries! {
@@ -200,10 +235,12 @@ macro_rules! list_queries {
         $(#[$meta:meta])* $name:ident, db($ctx:ident) = $db:expr;
         $(
             $(#[$doc:meta])*
-            $field:ident($filter:ty) -> $connection:ident of $item:ident = $fetch:path
-            $(, checked by $check:path)?;
+            $field:ident($filter:ty) -> $connection:ident $(($connection_doc:tt))? of $item:ident
+            = $fetch:path $(, checked by $check:path)?;
         )*
     ) => {
+        $($($crate::connection!(#[doc = $connection_doc] $connection, $item);)?)*
+
         $(#[$meta])*
         #[derive(Default)]
         pub struct $name;
@@ -232,6 +269,50 @@ macro_rules! list_queries {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::test_database;
+    use sea_orm::ConnectionTrait;
+
+    #[allow(unreachable_pub)] // the entity macro writes public items, as for a crate's model
+    mod probe {
+        crate::located_entity!("probe", text id { name: String, level: Option<String> });
+    }
+
+    #[tokio::test]
+    async fn text_filters_take_the_text_literally() -> Result<(), Box<dyn std::error::Error>> {
+        let db = test_database().await;
+        db.execute_unprepared(
+            "CREATE TABLE probe (id TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT, \
+             region_code TEXT NOT NULL, street_code TEXT NOT NULL, district_code TEXT NOT NULL); \
+             INSERT INTO probe VALUES ('a', '50% off', 'CITY', '1', '1', '1'), \
+             ('b', '500 off', NULL, '1', '1', '1'), ('c', 'a_b', NULL, '1', '1', '1')",
+        )
+        .await?;
+        let ids = |rows: Vec<probe::Model>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        let find = || probe::Entity::find().order_by_asc(probe::Column::Id);
+        let name = probe::Column::Name;
+        assert_eq!(
+            ids(find().containing(name, Some("0%")).all(&db).await?),
+            ["a"]
+        );
+        assert_eq!(
+            ids(find().containing(name, Some("a_")).all(&db).await?),
+            ["c"]
+        );
+        assert_eq!(
+            ids(find().containing(name, Some("")).all(&db).await?),
+            ["a", "b", "c"]
+        );
+        let level = probe::Column::Level;
+        assert_eq!(
+            ids(find().has_value(level, Some(true)).all(&db).await?),
+            ["a"]
+        );
+        assert_eq!(
+            ids(find().has_value(level, Some(false)).all(&db).await?),
+            ["b", "c"]
+        );
+        Ok(())
+    }
 
     #[test]
     fn region_codes_are_checked() {

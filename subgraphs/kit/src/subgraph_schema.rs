@@ -154,3 +154,70 @@ macro_rules! string_key_lookups {
         }
     };
 }
+
+/// The entry points of a subgraph whose resolvers share one loader
+/// ([`string_key_loaders!`](crate::string_key_loaders)) and read their region figures from a
+/// [`Summary`](crate::summary::Summary): the schema type, `build(db)`,
+/// `build_with_events(db, events)`, `build_with(db, options)` (each serving `db` with the
+/// kit's [`builder`], the loader and the summary's figures as data), `sdl()`, and
+/// `loader(ctx)` for its resolvers. A macro because they are the crate's own public items
+/// over its own types; each is what the crate would write by hand.
+///
+/// ```ignore
+/// quntuan_kit::schema_entry_points! {
+///     pub type UnionsSchema = Schema<Query, Mutation, Subscription>;
+///     loader: UnionsLoader, summary: SUMMARY;
+/// }
+/// ```
+#[macro_export]
+macro_rules! schema_entry_points {
+    (
+        $(#[$meta:meta])*
+        pub type $schema:ident = Schema<$query:ty, $mutation:ty, $subscription:ty>;
+        loader: $loader:ident, summary: $summary:path;
+    ) => {
+        $(#[$meta])*
+        pub type $schema = $crate::reexports::async_graphql::Schema<$query, $mutation, $subscription>;
+
+        /// The schema serving `db`, with the system clock.
+        pub fn build(db: $crate::reexports::sea_orm::DatabaseConnection) -> $schema {
+            build_with(db, $crate::clock::SchemaOptions::default())
+        }
+
+        /// The schema serving `db`, publishing and subscribing on `events`.
+        pub fn build_with_events(
+            db: $crate::reexports::sea_orm::DatabaseConnection,
+            events: $crate::EventBus,
+        ) -> $schema {
+            let options = $crate::clock::SchemaOptions {
+                events,
+                ..$crate::clock::SchemaOptions::default()
+            };
+            build_with(db, options)
+        }
+
+        /// The schema serving `db` with the given options.
+        pub fn build_with(
+            db: $crate::reexports::sea_orm::DatabaseConnection,
+            options: $crate::clock::SchemaOptions,
+        ) -> $schema {
+            let loader = $crate::dataloader($loader { db: db.clone() });
+            let figures = $crate::dataloader($crate::summary::SummaryFigures::new(&db, &$summary));
+            $crate::subgraph_schema::builder(db, options).data(loader).data(figures).finish()
+        }
+
+        /// The federation SDL, exactly as `_service { sdl }` serves it.
+        pub fn sdl() -> String {
+            $crate::subgraph_schema::sdl::<$query, $mutation, $subscription>()
+        }
+
+        /// The loader every resolver of the subgraph batches through.
+        pub(crate) fn loader<'a>(
+            ctx: &$crate::reexports::async_graphql::Context<'a>,
+        ) -> $crate::reexports::async_graphql::Result<
+            &'a $crate::reexports::async_graphql::dataloader::DataLoader<$loader>,
+        > {
+            ctx.data::<$crate::reexports::async_graphql::dataloader::DataLoader<$loader>>()
+        }
+    };
+}

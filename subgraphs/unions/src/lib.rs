@@ -10,7 +10,6 @@ pub mod graphql;
 pub mod model;
 pub mod seed;
 pub mod service;
-mod validate;
 
 use quntuan_unions_migration::{Migrator, MigratorTrait};
 

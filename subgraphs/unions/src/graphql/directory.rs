@@ -2,21 +2,18 @@
 //! (a `GrassrootsUnit`), `UnionActivity` (an `Activity`) and `UnionAward` (an `Award`).
 //! The fields hub also serves are `@shareable` with the same types.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
-use quntuan_kit::reveal;
 
 use super::center::ServiceCenter;
-use super::loaders::{HomesOfUnion, SocialWorkersOfUnion, UnionById};
+use super::loaders::{HomesOfUnion, SocialWorkersOfUnion};
 use super::people::UnionSocialWorker;
 use super::places::WorkersHome;
 use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 use crate::model::{grassroots_union, labor_award, union_activity};
-use quntuan_kit::load_list;
 use quntuan_kit::organization::Organization;
-use quntuan_kit::subgraph_schema::load_one;
 
 /// A grassroots union (基层工会).
 pub struct GrassrootsUnion(pub grassroots_union::Model);
@@ -44,56 +41,20 @@ quntuan_kit::directory_object! {
 
         /// The union chair's name (personal data).
         #[graphql(requires_scopes = "unions:personal")]
-        async fn chair_name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(
-                ctx,
-                PERSONAL,
-                "GrassrootsUnion.chairName",
-                &self.0.id,
-                || self.0.chair_name.clone(),
-            )
-        }
+        personal chair_name(PERSONAL, "GrassrootsUnion.chairName");
 
         /// The union chair's phone number (personal data).
         #[graphql(requires_scopes = "unions:personal")]
-        async fn chair_phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(
-                ctx,
-                PERSONAL,
-                "GrassrootsUnion.chairPhone",
-                &self.0.id,
-                || self.0.chair_phone.clone(),
-            )
-        }
+        personal chair_phone(PERSONAL, "GrassrootsUnion.chairPhone");
 
         /// The shared service centre the union is based at, if any.
         service_center;
 
         /// The union's workers' homes.
-        async fn workers_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WorkersHome>> {
-            Ok(load_list(loader(ctx)?, HomesOfUnion(self.0.id.clone()), WorkersHome).await?)
-        }
-
+        children workers_homes: WorkersHome = HomesOfUnion;
         /// The socialised union workers assigned to the union.
-        async fn social_workers(
-            &self,
-            ctx: &Context<'_>,
-        ) -> async_graphql::Result<Vec<UnionSocialWorker>> {
-            Ok(load_list(loader(ctx)?, SocialWorkersOfUnion(self.0.id.clone()), UnionSocialWorker).await?)
-        }
+        children social_workers: UnionSocialWorker = SocialWorkersOfUnion;
     }
-}
-
-/// The grassroots union `id` names, if it names one (the union running a home, a social
-/// worker's, a case's).
-pub(crate) async fn union_named(
-    ctx: &Context<'_>,
-    id: Option<&str>,
-) -> async_graphql::Result<Option<GrassrootsUnion>> {
-    let Some(id) = id else {
-        return Ok(None);
-    };
-    Ok(load_one(loader(ctx)?, UnionById(id.to_string()), GrassrootsUnion).await?)
 }
 
 /// A union activity, e.g. a themed lecture event (主题宣讲).
@@ -131,16 +92,7 @@ quntuan_kit::directory_object! {
 
         /// The honoured person (medals only; personal data).
         #[graphql(shareable, requires_scopes = "unions:personal")]
-        async fn recipient_person(&self, ctx: &Context<'_>) -> Option<String> {
-            let person = self.0.recipient_person.as_ref()?;
-            reveal(
-                ctx,
-                PERSONAL,
-                "UnionAward.recipientPerson",
-                &self.0.id,
-                || person.clone(),
-            )
-        }
+        nullable personal recipient_person(PERSONAL, "UnionAward.recipientPerson");
 
         /// Always `UNIONS`.
         organization(Organization::Unions);

@@ -3,11 +3,12 @@
 
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::{load_list, reveal};
+use quntuan_kit::load_list;
 
 use super::center::ServiceCenter;
-use super::directory::{GrassrootsUnion, union_named};
+use super::directory::GrassrootsUnion;
 use super::loaders::StepsOfDispute;
+use super::loaders::UnionById;
 use super::region::Region;
 use super::{PERSONAL, loader};
 use crate::model::enums::LaborDisputeCategory;
@@ -37,34 +38,18 @@ quntuan_kit::directory_object! {
         copy updated_at: DateTime<Utc>;
 
         #[graphql(requires_scopes = "unions:personal")]
-        async fn claimant_name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "LaborDispute.claimantName", &self.0.id, || {
-                self.0.claimant_name.clone()
-            })
-        }
-
+        personal claimant_name(PERSONAL, "LaborDispute.claimantName");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn claimant_phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "LaborDispute.claimantPhone", &self.0.id, || {
-                self.0.claimant_phone.clone()
-            })
-        }
-
+        personal claimant_phone(PERSONAL, "LaborDispute.claimantPhone");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn claimant_id_number(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "LaborDispute.claimantIdNumber", &self.0.id, || {
-                self.0.claimant_id_number.clone()
-            })
-        }
+        personal claimant_id_number(PERSONAL, "LaborDispute.claimantIdNumber");
 
         codes;
         /// The region where the dispute arose; `hub` serves its name and level.
         region;
 
         /// The grassroots union involved, if any.
-        async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
-            union_named(ctx, self.0.union_id.as_deref()).await
-        }
+        nullable link union: GrassrootsUnion = UnionById(union_id);
 
         /// The shared service centre mediating the case, if any.
         service_center;

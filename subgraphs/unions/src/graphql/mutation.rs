@@ -1,7 +1,7 @@
 //! Mutations: each validates its input, runs in one transaction, and answers a typed error
 //! (`extensions.code`) that leaves the database unchanged when it refuses.
 
-use async_graphql::{Context, MergedObject, Object, SimpleObject};
+use async_graphql::{Context, Object, SimpleObject};
 use quntuan_kit::EventBus;
 use quntuan_kit::subgraph_schema::author;
 
@@ -11,11 +11,8 @@ use super::{Clock, db};
 use crate::service::unions::{self, RegisterGrassrootsUnionInput};
 use crate::service::workflow::{self, ReceiveLaborDisputeInput, RecordLaborDisputeStepInput};
 
-#[derive(MergedObject, Default)]
-pub struct Mutation(WorkflowMutation);
-
 #[derive(Default)]
-pub struct WorkflowMutation;
+pub struct Mutation;
 
 /// A recorded step and the case after it.
 #[derive(SimpleObject)]
@@ -25,7 +22,7 @@ pub struct RecordLaborDisputeStepPayload {
 }
 
 #[Object]
-impl WorkflowMutation {
+impl Mutation {
     /// Registers a new grassroots union. Needs a signed-in caller.
     async fn register_grassroots_union(
         &self,

@@ -1,13 +1,14 @@
 //! Union social workers and craftsmen: their names, ID numbers and phones are personal
 //! data, served only with the `unions:personal` scope.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
-use quntuan_kit::reveal;
 
 use super::PERSONAL;
 use super::center::ServiceCenter;
-use super::directory::{GrassrootsUnion, union_named};
+use super::directory::GrassrootsUnion;
+use super::loader;
+use super::loaders::UnionById;
 use crate::model::enums::{CraftsmanLevel, UnionSocialWorkerSpecialty};
 use crate::model::{craftsman, union_social_worker};
 
@@ -20,30 +21,18 @@ quntuan_kit::directory_object! {
         id;
 
         #[graphql(requires_scopes = "unions:personal")]
-        async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "UnionSocialWorker.name", &self.0.id, || self.0.name.clone())
-        }
-
+        personal name(PERSONAL, "UnionSocialWorker.name");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn id_number(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "UnionSocialWorker.idNumber", &self.0.id, || {
-                self.0.id_number.clone()
-            })
-        }
-
+        personal id_number(PERSONAL, "UnionSocialWorker.idNumber");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "UnionSocialWorker.phone", &self.0.id, || self.0.phone.clone())
-        }
+        personal phone(PERSONAL, "UnionSocialWorker.phone");
 
         copy specialty: UnionSocialWorkerSpecialty;
         copy hired_on: NaiveDate;
         codes;
 
         /// The grassroots union the worker is assigned to, if any.
-        async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
-            union_named(ctx, self.0.union_id.as_deref()).await
-        }
+        nullable link union: GrassrootsUnion = UnionById(union_id);
 
         /// The shared service centre the worker is stationed at, if any.
         service_center;
@@ -59,14 +48,9 @@ quntuan_kit::directory_object! {
         id;
 
         #[graphql(requires_scopes = "unions:personal")]
-        async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "Craftsman.name", &self.0.id, || self.0.name.clone())
-        }
-
+        personal name(PERSONAL, "Craftsman.name");
         #[graphql(requires_scopes = "unions:personal")]
-        async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "Craftsman.phone", &self.0.id, || self.0.phone.clone())
-        }
+        personal phone(PERSONAL, "Craftsman.phone");
 
         str trade;
         copy level: CraftsmanLevel;

@@ -1,10 +1,12 @@
 //! Workers' homes and labour-sector social organisations.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::center::ServiceCenter;
-use super::directory::{GrassrootsUnion, union_named};
+use super::directory::GrassrootsUnion;
+use super::loader;
+use super::loaders::UnionById;
 use crate::model::enums::{LaborSocialOrganizationField, ModelHomeLevel};
 use crate::model::{labor_social_organization, workers_home};
 
@@ -23,9 +25,7 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The grassroots union that runs it.
-        async fn union(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GrassrootsUnion>> {
-            union_named(ctx, Some(&self.0.union_id)).await
-        }
+        link union: GrassrootsUnion = UnionById(union_id);
 
         /// The shared service centre housing it, if any.
         service_center;

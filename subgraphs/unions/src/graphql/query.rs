@@ -22,31 +22,6 @@ use crate::service::people::{CraftsmanFilter, UnionSocialWorkerFilter};
 use crate::service::unions::GrassrootsUnionFilter;
 use crate::service::{activities, awards, disputes, homes, organizations, people, unions};
 
-quntuan_kit::connection!(
-    /// A page of grassroots unions.
-    GrassrootsUnionConnection, GrassrootsUnion);
-quntuan_kit::connection!(
-    /// A page of workers' homes.
-    WorkersHomeConnection, WorkersHome);
-quntuan_kit::connection!(
-    /// A page of labour-dispute cases.
-    LaborDisputeConnection, LaborDispute);
-quntuan_kit::connection!(
-    /// A page of May Day awards.
-    UnionAwardConnection, UnionAward);
-quntuan_kit::connection!(
-    /// A page of union activities.
-    UnionActivityConnection, UnionActivity);
-quntuan_kit::connection!(
-    /// A page of union social workers.
-    UnionSocialWorkerConnection, UnionSocialWorker);
-quntuan_kit::connection!(
-    /// A page of craftsmen.
-    CraftsmanConnection, Craftsman);
-quntuan_kit::connection!(
-    /// A page of labour-sector social organisations.
-    LaborSocialOrganizationConnection, LaborSocialOrganization);
-
 /// The root query of the unions subgraph.
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
@@ -54,25 +29,34 @@ pub struct Query(ListQuery, EntityQuery);
 quntuan_kit::list_queries! {
     ListQuery, db(ctx) = super::db(ctx)?;
     /// Grassroots unions, ordered by id.
-    grassroots_unions(GrassrootsUnionFilter) -> GrassrootsUnionConnection of GrassrootsUnion
-        = unions::list;
+    grassroots_unions(GrassrootsUnionFilter)
+        -> GrassrootsUnionConnection("A page of grassroots unions.")
+        of GrassrootsUnion = unions::list;
     /// Workers' homes, ordered by id.
-    workers_homes(WorkersHomeFilter) -> WorkersHomeConnection of WorkersHome = homes::list;
+    workers_homes(WorkersHomeFilter)
+        -> WorkersHomeConnection("A page of workers' homes.") of WorkersHome = homes::list;
     /// Labour-dispute cases, newest first.
-    labor_disputes(LaborDisputeFilter) -> LaborDisputeConnection of LaborDispute = disputes::list;
+    labor_disputes(LaborDisputeFilter)
+        -> LaborDisputeConnection("A page of labour-dispute cases.")
+        of LaborDispute = disputes::list;
     /// May Day labour certificates and medals, ordered by id.
-    union_awards(LaborAwardFilter) -> UnionAwardConnection of UnionAward = awards::list;
+    union_awards(LaborAwardFilter)
+        -> UnionAwardConnection("A page of May Day awards.") of UnionAward = awards::list;
     /// Union activities, latest first.
-    union_activities(UnionActivityFilter) -> UnionActivityConnection of UnionActivity
-        = activities::list;
+    union_activities(UnionActivityFilter)
+        -> UnionActivityConnection("A page of union activities.")
+        of UnionActivity = activities::list;
     /// Socialised union workers, ordered by id.
     union_social_workers(UnionSocialWorkerFilter)
-        -> UnionSocialWorkerConnection of UnionSocialWorker = people::list_social_workers;
+        -> UnionSocialWorkerConnection("A page of union social workers.")
+        of UnionSocialWorker = people::list_social_workers;
     /// Honoured craftsmen, ordered by id.
-    craftsmen(CraftsmanFilter) -> CraftsmanConnection of Craftsman = people::list_craftsmen;
+    craftsmen(CraftsmanFilter)
+        -> CraftsmanConnection("A page of craftsmen.") of Craftsman = people::list_craftsmen;
     /// Labour-sector social organisations, ordered by id.
     labor_social_organizations(LaborSocialOrganizationFilter)
-        -> LaborSocialOrganizationConnection of LaborSocialOrganization = organizations::list;
+        -> LaborSocialOrganizationConnection("A page of labour-sector social organisations.")
+        of LaborSocialOrganization = organizations::list;
 }
 
 quntuan_kit::string_key_lookups! {

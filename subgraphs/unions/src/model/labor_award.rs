@@ -1,25 +1,11 @@
 //! `labor_award`: May Day labour certificates and medals.
 
-use sea_orm::entity::prelude::*;
-
 use super::enums::LaborAwardKind;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "labor_award")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub kind: LaborAwardKind,
-    pub title: String,
-    pub recipient_unit: String,
-    pub recipient_person: Option<String>,
-    pub year: i32,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+quntuan_kit::located_entity!("labor_award", text id {
+    kind: LaborAwardKind,
+    title: String,
+    recipient_unit: String,
+    recipient_person: Option<String>,
+    year: i32,
+});

@@ -8,22 +8,14 @@
 //! A case is received, mediated, and ends resolved, referred to labour arbitration, or
 //! withdrawn by the claimant (also before mediation starts). The three end states are final.
 
-use async_graphql::Enum;
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Enum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
-pub enum LaborDisputeStatus {
-    #[sea_orm(string_value = "RECEIVED")]
-    Received,
-    #[sea_orm(string_value = "MEDIATING")]
-    Mediating,
-    #[sea_orm(string_value = "RESOLVED")]
-    Resolved,
-    #[sea_orm(string_value = "REFERRED_TO_ARBITRATION")]
-    ReferredToArbitration,
-    #[sea_orm(string_value = "WITHDRAWN")]
-    Withdrawn,
+quntuan_kit::stored_enum! {
+    pub enum LaborDisputeStatus(32) {
+        Received,
+        Mediating,
+        Resolved,
+        ReferredToArbitration,
+        Withdrawn,
+    }
 }
 
 impl LaborDisputeStatus {

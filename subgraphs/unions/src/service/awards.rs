@@ -1,25 +1,14 @@
 //! May Day labour awards (certificates and medals).
 
-use async_graphql::InputObject;
-use quntuan_kit::Filters;
-
 use crate::model::enums::LaborAwardKind;
-use crate::model::labor_award::{Column, Entity};
+use crate::model::labor_award;
 
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct LaborAwardFilter {
-    /// Only awards to recipients in this region and below.
-    pub region_code: Option<String>,
-    pub kind: Option<LaborAwardKind>,
-    pub year: Option<i32>,
-}
-
-quntuan_kit::paged_lists! {
-    pub fn list(filter: &LaborAwardFilter) -> Entity {
-        |select| {
-            select
-                .equal(Column::Kind, filter.kind)
-                .equal(Column::Year, filter.year)
-        }
+quntuan_kit::list_filter! {
+    pub struct LaborAwardFilter {
+        /// Only awards to recipients in this region and below.
+        region_code,
+        kind: LaborAwardKind => equal Kind,
+        year: i32 => equal Year,
     }
+    pub fn list() -> labor_award;
 }

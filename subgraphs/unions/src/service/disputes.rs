@@ -2,61 +2,31 @@
 
 use std::collections::HashMap;
 
-use async_graphql::InputObject;
 use chrono::NaiveDate;
-use quntuan_kit::{ApiResult, Page};
+use quntuan_kit::ApiResult;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::{group_by_key, region_condition};
+use super::group_by_key;
 use crate::model::enums::LaborDisputeCategory;
-use crate::model::labor_dispute::{Column, Entity, Model};
+use crate::model::labor_dispute::{self, Column, Entity, Model};
 use crate::model::labor_dispute_step;
 use crate::model::status::LaborDisputeStatus;
 
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct LaborDisputeFilter {
-    /// Only cases in this region and below.
-    pub region_code: Option<String>,
-    pub status: Option<LaborDisputeStatus>,
-    pub category: Option<LaborDisputeCategory>,
-    pub union_id: Option<String>,
-    pub service_center_id: Option<String>,
-    /// Only cases received on or after this day.
-    pub received_from: Option<NaiveDate>,
-    /// Only cases received on or before this day.
-    pub received_to: Option<NaiveDate>,
-}
-
-/// One page of cases, newest first, and the total count.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    filter: &LaborDisputeFilter,
-    page: Page,
-) -> ApiResult<(i64, Vec<Model>)> {
-    let mut condition = region_condition(filter.region_code.as_deref())?;
-    if let Some(status) = filter.status {
-        condition = condition.add(Column::Status.eq(status));
+quntuan_kit::list_filter! {
+    pub struct LaborDisputeFilter {
+        /// Only cases in this region and below.
+        region_code,
+        status: LaborDisputeStatus => equal Status,
+        category: LaborDisputeCategory => equal Category,
+        union_id: String => equal UnionId,
+        service_center_id: String => equal ServiceCenterId,
+        /// Only cases received on or after this day.
+        received_from: NaiveDate => at_least ReceivedOn,
+        /// Only cases received on or before this day.
+        received_to: NaiveDate => at_most ReceivedOn,
     }
-    if let Some(category) = filter.category {
-        condition = condition.add(Column::Category.eq(category));
-    }
-    if let Some(union_id) = &filter.union_id {
-        condition = condition.add(Column::UnionId.eq(union_id.as_str()));
-    }
-    if let Some(center) = &filter.service_center_id {
-        condition = condition.add(Column::ServiceCenterId.eq(center.as_str()));
-    }
-    if let Some(from) = filter.received_from {
-        condition = condition.add(Column::ReceivedOn.gte(from));
-    }
-    if let Some(to) = filter.received_to {
-        condition = condition.add(Column::ReceivedOn.lte(to));
-    }
-    let select = Entity::find()
-        .filter(condition)
-        .order_by_desc(Column::ReceivedOn)
-        .order_by_desc(Column::Id);
-    Ok(page.fetch(select, db).await?)
+    /// One page of cases, newest first, and the total count.
+    pub fn list() -> labor_dispute, latest first by ReceivedOn, Id;
 }
 
 /// The cases with these ids (for the subscription, which loads its case outside a request).

@@ -17,6 +17,5 @@ pub mod unions;
 pub mod workflow;
 
 // The shared query shapes are the kit's; these names are the ones this crate's services use.
-pub(crate) use quntuan_kit::lists::region_filter as region_condition;
 pub(crate) use quntuan_kit::rows::group_by_key;
 pub(crate) use quntuan_kit::validate::text as required_text;

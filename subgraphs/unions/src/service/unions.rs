@@ -2,11 +2,9 @@
 
 use async_graphql::InputObject;
 use chrono::NaiveDate;
-use quntuan_kit::Filters;
 use quntuan_kit::{
     ApiError, ApiResult, Committed, EventBus, RegionRef, lock_for_inserts, write_and_publish,
 };
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel,
     QueryFilter, QuerySelect,
@@ -15,43 +13,22 @@ use sea_orm::{
 use super::figures::{self, SUMMARY};
 use super::required_text;
 use crate::model::enums::GrassrootsUnionKind;
-use crate::model::grassroots_union::{Column, Entity, Model};
-use crate::validate;
+use crate::model::grassroots_union::{self, Column, Entity, Model};
+use quntuan_kit::validate;
 
-/// Filters of the grassroots-union list; all optional, combined with AND.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct GrassrootsUnionFilter {
-    /// Only unions in this region and below (city, county, street or community code).
-    pub region_code: Option<String>,
-    pub kind: Option<GrassrootsUnionKind>,
-    /// Only unions whose name contains this text.
-    pub name_contains: Option<String>,
-    /// Only unions based at this shared service centre.
-    pub service_center_id: Option<String>,
-}
-
-quntuan_kit::paged_lists! {
-    /// One page of unions matching `filter`, ordered by id, and the total count.
-    pub fn list(filter: &GrassrootsUnionFilter) -> Entity {
-        |select| {
-            let name = filter.name_contains.as_deref().filter(|t| !t.is_empty());
-            let select = select.equal(Column::Kind, filter.kind);
-            let select = match name {
-                Some(text) => select.filter(Expr::col(Column::Name).like(contains_pattern(text))),
-                None => select,
-            };
-            select.equal(Column::ServiceCenterId, filter.service_center_id.as_deref())
-        }
+quntuan_kit::list_filter! {
+    /// Filters of the grassroots-union list; all optional, combined with AND.
+    pub struct GrassrootsUnionFilter {
+        /// Only unions in this region and below (city, county, street or community code).
+        region_code,
+        kind: GrassrootsUnionKind => equal Kind,
+        /// Only unions whose name contains this text.
+        name_contains: String => containing Name,
+        /// Only unions based at this shared service centre.
+        service_center_id: String => equal ServiceCenterId,
     }
-}
-
-/// `%text%` with LIKE's wildcards in `text` escaped.
-pub(crate) fn contains_pattern(text: &str) -> LikeExpr {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    LikeExpr::new(format!("%{escaped}%")).escape('\\')
+    /// One page of unions matching `filter`, ordered by id, and the total count.
+    pub fn list() -> grassroots_union;
 }
 
 /// What registering a grassroots union needs.
@@ -87,7 +64,7 @@ pub async fn register(
     let service_center_id = input
         .service_center_id
         .as_deref()
-        .map(|id| validate::service_center("serviceCenterId", id))
+        .map(|id| validate::known_service_center("serviceCenterId", id))
         .transpose()?;
     let model = Model {
         id: String::new(),

@@ -19,7 +19,7 @@ use crate::model::enums::LaborDisputeCategory;
 use crate::model::labor_dispute::{self, Column, Entity, Model};
 use crate::model::labor_dispute_step;
 use crate::model::status::LaborDisputeStatus;
-use crate::validate;
+use quntuan_kit::validate;
 
 /// Prefix of labour-dispute ids (`unions-dispute-000001`); `women` refers to cases by them.
 pub const DISPUTE_ID_PREFIX: &str = "unions-dispute-";
@@ -76,7 +76,7 @@ pub async fn receive(
     let service_center_id = input
         .service_center_id
         .as_deref()
-        .map(|id| validate::service_center("serviceCenterId", id))
+        .map(|id| validate::known_service_center("serviceCenterId", id))
         .transpose()?;
     let note = match input.note.as_deref() {
         Some(note) => required_text("note", note, 2000)?,

@@ -3,23 +3,20 @@
 //! `WomenAward` (an `Award`: March 8th Red Banner collectives). The fields hub also serves
 //! are `@shareable` with the same types.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::center::ServiceCenter;
 use super::loader;
 use super::loaders::{
-    ChildrensHomesOfOrganization, OfficersOfOrganization, OrganizationById, WomensHomeById,
-    WomensHomesOfOrganization,
+    ChildrensHomesOfOrganization, OfficersOfOrganization, WomensHomeById, WomensHomesOfOrganization,
 };
 use super::officers::WomenOfficer;
 use super::places::{ChildrensHome, WomensHome};
 use super::region::Region;
 use crate::model::enums::WomenOrganizationKind;
 use crate::model::{family_education_activity, red_banner_collective, women_organization};
-use quntuan_kit::load_list;
 use quntuan_kit::organization::Organization;
-use quntuan_kit::subgraph_schema::load_one;
 
 /// A women's organisation (妇女组织): a community or village women's federation, or a
 /// women's committee of an enterprise or institution.
@@ -47,36 +44,15 @@ quntuan_kit::directory_object! {
         copy member_count: i32;
 
         /// The women's homes it runs.
-        async fn womens_homes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomensHome>> {
-            let key = WomensHomesOfOrganization(self.0.id.clone());
-            Ok(load_list(loader(ctx)?, key, WomensHome).await?)
-        }
+        children womens_homes: WomensHome = WomensHomesOfOrganization;
 
         /// The children's homes it runs.
-        async fn childrens_homes(
-            &self,
-            ctx: &Context<'_>,
-        ) -> async_graphql::Result<Vec<ChildrensHome>> {
-            let key = ChildrensHomesOfOrganization(self.0.id.clone());
-            Ok(load_list(loader(ctx)?, key, ChildrensHome).await?)
-        }
+        children childrens_homes: ChildrensHome = ChildrensHomesOfOrganization;
 
         /// Its chair, vice-chairs and executive members (their names, ID numbers and phones are
         /// personal data).
-        async fn officers(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomenOfficer>> {
-            let key = OfficersOfOrganization(self.0.id.clone());
-            Ok(load_list(loader(ctx)?, key, WomenOfficer).await?)
-        }
+        children officers: WomenOfficer = OfficersOfOrganization;
     }
-}
-
-/// The women's organisation `id` names (the one running a home, or an officer's).
-pub(crate) async fn organization(
-    ctx: &Context<'_>,
-    id: &str,
-) -> async_graphql::Result<Option<WomenOrganization>> {
-    let key = OrganizationById(id.to_string());
-    Ok(load_one(loader(ctx)?, key, WomenOrganization).await?)
 }
 
 /// A family-education service or activity (家庭教育服务).
@@ -98,12 +74,7 @@ quntuan_kit::directory_object! {
         copy participant_count: i32;
 
         /// The women's home that ran it, if one did.
-        async fn womens_home(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomensHome>> {
-            let Some(home_id) = &self.0.womens_home_id else {
-                return Ok(None);
-            };
-            Ok(load_one(loader(ctx)?, WomensHomeById(home_id.clone()), WomensHome).await?)
-        }
+        nullable link womens_home: WomensHome = WomensHomeById(womens_home_id);
 
         /// The shared service centre where it was held, if any.
         service_center;

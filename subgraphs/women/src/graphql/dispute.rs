@@ -3,10 +3,10 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::reveal;
 
-use super::directory::{WomenOrganization, organization};
+use super::directory::WomenOrganization;
 use super::loaders::AssistanceOfDispute;
+use super::loaders::OrganizationById;
 use super::{PERSONAL, loader};
 use crate::model::enums::RightsAssistanceKind;
 use crate::model::rights_assistance;
@@ -57,9 +57,7 @@ quntuan_kit::directory_object! {
 
         /// What was done; it describes the claimant's situation (personal data).
         #[graphql(requires_scopes = "women:personal")]
-        async fn note(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "RightsAssistance.note", &self.0.id, || self.0.note.clone())
-        }
+        personal note(PERSONAL, "RightsAssistance.note");
 
         copy assisted_on: NaiveDate;
         /// The subject of the caller who recorded it.
@@ -68,8 +66,6 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The women's organisation that gave the assistance.
-        async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomenOrganization>> {
-            organization(ctx, &self.0.organization_id).await
-        }
+        link organization: WomenOrganization = OrganizationById(organization_id);
     }
 }

@@ -11,14 +11,8 @@ pub mod query;
 pub mod region;
 mod subscription;
 
-use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, Schema};
-use quntuan_kit::EventBus;
 pub use quntuan_kit::clock::{Clock, SchemaOptions};
 pub(crate) use quntuan_kit::subgraph_schema::db;
-use quntuan_kit::subgraph_schema::{self, builder};
-use quntuan_kit::summary::SummaryFigures;
-use sea_orm::DatabaseConnection;
 
 use crate::service::figures::SUMMARY;
 
@@ -27,38 +21,9 @@ use mutation::Mutation;
 use query::Query;
 pub use subscription::Subscription;
 
-pub type WomenSchema = Schema<Query, Mutation, Subscription>;
-
-/// The schema serving `db`, with the system clock.
-pub fn build(db: DatabaseConnection) -> WomenSchema {
-    build_with(db, SchemaOptions::default())
-}
-
-/// The schema serving `db`, publishing and subscribing on `events`.
-pub fn build_with_events(db: DatabaseConnection, events: EventBus) -> WomenSchema {
-    build_with(
-        db,
-        SchemaOptions {
-            events,
-            ..SchemaOptions::default()
-        },
-    )
-}
-
-/// The schema serving `db` with the given options.
-pub fn build_with(db: DatabaseConnection, options: SchemaOptions) -> WomenSchema {
-    let loader = quntuan_kit::dataloader(WomenLoader { db: db.clone() });
-    let figures = quntuan_kit::dataloader(SummaryFigures::new(&db, &SUMMARY));
-    builder(db, options).data(loader).data(figures).finish()
-}
-
-/// The federation SDL, exactly as `_service { sdl }` serves it.
-pub fn sdl() -> String {
-    subgraph_schema::sdl::<Query, Mutation, Subscription>()
-}
-
-pub(crate) fn loader<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DataLoader<WomenLoader>> {
-    ctx.data::<DataLoader<WomenLoader>>()
+quntuan_kit::schema_entry_points! {
+    pub type WomenSchema = Schema<Query, Mutation, Subscription>;
+    loader: WomenLoader, summary: SUMMARY;
 }
 
 /// The personal-data scope of the women's federation.

@@ -1,7 +1,7 @@
 //! Mutations: each validates its input, runs in one transaction, and answers a typed error
 //! (`extensions.code`) that leaves the database unchanged when it refuses.
 
-use async_graphql::{Context, MergedObject, Object};
+use async_graphql::{Context, Object};
 use quntuan_kit::EventBus;
 use quntuan_kit::subgraph_schema::author;
 
@@ -9,14 +9,11 @@ use super::dispute::RightsAssistance;
 use super::{Clock, db};
 use crate::service::assistance::{self, RecordRightsAssistanceInput};
 
-#[derive(MergedObject, Default)]
-pub struct Mutation(AssistanceMutation);
-
 #[derive(Default)]
-pub struct AssistanceMutation;
+pub struct Mutation;
 
 #[Object]
-impl AssistanceMutation {
+impl Mutation {
     /// Records the women's federation's rights assistance on a labour-dispute case. Needs a
     /// signed-in caller.
     async fn record_rights_assistance(

@@ -1,12 +1,13 @@
 //! Federation officers: names, ID numbers and phones are personal data, served only with
 //! the `women:personal` scope.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
-use quntuan_kit::reveal;
 
 use super::PERSONAL;
-use super::directory::{WomenOrganization, organization};
+use super::directory::WomenOrganization;
+use super::loader;
+use super::loaders::OrganizationById;
 use crate::model::enums::WomenOfficerRole;
 use crate::model::women_officer;
 
@@ -20,26 +21,16 @@ quntuan_kit::directory_object! {
         copy role: WomenOfficerRole;
 
         #[graphql(requires_scopes = "women:personal")]
-        async fn name(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "WomenOfficer.name", &self.0.id, || self.0.name.clone())
-        }
-
+        personal name(PERSONAL, "WomenOfficer.name");
         #[graphql(requires_scopes = "women:personal")]
-        async fn id_number(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "WomenOfficer.idNumber", &self.0.id, || self.0.id_number.clone())
-        }
-
+        personal id_number(PERSONAL, "WomenOfficer.idNumber");
         #[graphql(requires_scopes = "women:personal")]
-        async fn phone(&self, ctx: &Context<'_>) -> Option<String> {
-            reveal(ctx, PERSONAL, "WomenOfficer.phone", &self.0.id, || self.0.phone.clone())
-        }
+        personal phone(PERSONAL, "WomenOfficer.phone");
 
         copy term_started_on: NaiveDate;
         codes;
 
         /// The organisation the officer serves.
-        async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomenOrganization>> {
-            organization(ctx, &self.0.organization_id).await
-        }
+        link organization: WomenOrganization = OrganizationById(organization_id);
     }
 }

@@ -1,15 +1,14 @@
 //! Women's homes, children's homes and supported social organisations.
 
-use async_graphql::{Context, Object};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::center::ServiceCenter;
-use super::directory::{WomenActivity, WomenOrganization, organization};
+use super::directory::{WomenActivity, WomenOrganization};
 use super::loader;
-use super::loaders::ActivitiesOfWomensHome;
+use super::loaders::{ActivitiesOfWomensHome, OrganizationById};
 use crate::model::enums::WomenSocialOrganizationField;
 use crate::model::{childrens_home, women_social_organization, womens_home};
-use quntuan_kit::load_list;
 
 /// A community women's home (妇女之家).
 pub struct WomensHome(pub womens_home::Model);
@@ -24,18 +23,13 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The women's organisation that runs it.
-        async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomenOrganization>> {
-            organization(ctx, &self.0.organization_id).await
-        }
+        link organization: WomenOrganization = OrganizationById(organization_id);
 
         /// The shared service centre housing it, if any.
         service_center;
 
         /// The family-education activities it ran.
-        async fn activities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<WomenActivity>> {
-            let key = ActivitiesOfWomensHome(self.0.id.clone());
-            Ok(load_list(loader(ctx)?, key, WomenActivity).await?)
-        }
+        children activities: WomenActivity = ActivitiesOfWomensHome;
     }
 }
 
@@ -53,9 +47,7 @@ quntuan_kit::directory_object! {
         codes;
 
         /// The women's organisation that runs it.
-        async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WomenOrganization>> {
-            organization(ctx, &self.0.organization_id).await
-        }
+        link organization: WomenOrganization = OrganizationById(organization_id);
 
         /// The shared service centre housing it, if any.
         service_center;

@@ -18,31 +18,6 @@ use crate::service::officers::WomenOfficerFilter;
 use crate::service::organizations::{WomenOrganizationFilter, WomenSocialOrganizationFilter};
 use crate::service::{activities, assistance, awards, homes, officers, organizations};
 
-quntuan_kit::connection!(
-    /// A page of women's organisations.
-    WomenOrganizationConnection, WomenOrganization);
-quntuan_kit::connection!(
-    /// A page of women's homes.
-    WomensHomeConnection, WomensHome);
-quntuan_kit::connection!(
-    /// A page of children's homes.
-    ChildrensHomeConnection, ChildrensHome);
-quntuan_kit::connection!(
-    /// A page of supported social organisations.
-    WomenSocialOrganizationConnection, WomenSocialOrganization);
-quntuan_kit::connection!(
-    /// A page of federation officers.
-    WomenOfficerConnection, WomenOfficer);
-quntuan_kit::connection!(
-    /// A page of March 8th Red Banner collectives.
-    WomenAwardConnection, WomenAward);
-quntuan_kit::connection!(
-    /// A page of family-education activities.
-    WomenActivityConnection, WomenActivity);
-quntuan_kit::connection!(
-    /// A page of rights-assistance records.
-    RightsAssistanceConnection, RightsAssistance);
-
 /// The root query of the women subgraph.
 #[derive(MergedObject, Default)]
 pub struct Query(ListQuery, EntityQuery);
@@ -50,27 +25,37 @@ pub struct Query(ListQuery, EntityQuery);
 quntuan_kit::list_queries! {
     ListQuery, db(ctx) = super::db(ctx)?;
     /// Women's organisations, ordered by id.
-    women_organizations(WomenOrganizationFilter) -> WomenOrganizationConnection of WomenOrganization
-        = organizations::list;
+    women_organizations(WomenOrganizationFilter)
+        -> WomenOrganizationConnection("A page of women's organisations.")
+        of WomenOrganization = organizations::list;
     /// Women's homes, ordered by id.
-    womens_homes(HomeFilter) -> WomensHomeConnection of WomensHome = homes::list_womens_homes;
+    womens_homes(HomeFilter)
+        -> WomensHomeConnection("A page of women's homes.")
+        of WomensHome = homes::list_womens_homes;
     /// Children's homes, ordered by id.
-    childrens_homes(HomeFilter) -> ChildrensHomeConnection of ChildrensHome
-        = homes::list_childrens_homes;
+    childrens_homes(HomeFilter)
+        -> ChildrensHomeConnection("A page of children's homes.")
+        of ChildrensHome = homes::list_childrens_homes;
     /// Supported women/children social organisations, ordered by id.
     women_social_organizations(WomenSocialOrganizationFilter)
-        -> WomenSocialOrganizationConnection of WomenSocialOrganization
-        = organizations::list_social;
+        -> WomenSocialOrganizationConnection("A page of supported social organisations.")
+        of WomenSocialOrganization = organizations::list_social;
     /// Federation officers, ordered by id (personal fields need `women:personal`).
-    women_officers(WomenOfficerFilter) -> WomenOfficerConnection of WomenOfficer = officers::list;
+    women_officers(WomenOfficerFilter)
+        -> WomenOfficerConnection("A page of federation officers.")
+        of WomenOfficer = officers::list;
     /// March 8th Red Banner collectives, ordered by id.
-    women_awards(WomenAwardFilter) -> WomenAwardConnection of WomenAward = awards::list;
+    women_awards(WomenAwardFilter)
+        -> WomenAwardConnection("A page of March 8th Red Banner collectives.")
+        of WomenAward = awards::list;
     /// Family-education services and activities, latest first.
-    women_activities(WomenActivityFilter) -> WomenActivityConnection of WomenActivity
-        = activities::list;
+    women_activities(WomenActivityFilter)
+        -> WomenActivityConnection("A page of family-education activities.")
+        of WomenActivity = activities::list;
     /// Rights-assistance records on labour disputes, latest first.
     rights_assistance_records(RightsAssistanceFilter)
-        -> RightsAssistanceConnection of RightsAssistance = assistance::list;
+        -> RightsAssistanceConnection("A page of rights-assistance records.")
+        of RightsAssistance = assistance::list;
 }
 
 quntuan_kit::string_key_lookups! {

@@ -1,23 +1,9 @@
 //! `womens_home`: Women's homes (妇女之家).
 
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "womens_home")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub name: String,
-    pub organization_id: String,
-    pub area_sqm: i32,
-    pub opened_on: Date,
-    pub service_center_id: Option<String>,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+quntuan_kit::located_entity!("womens_home", text id {
+    name: String,
+    organization_id: String,
+    area_sqm: i32,
+    opened_on: Date,
+    service_center_id: Option<String>,
+});

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use async_graphql::InputObject;
 use chrono::{DateTime, NaiveDate, Utc};
-use quntuan_kit::Filters;
 use quntuan_kit::{ApiError, ApiResult, RegionRef, lock_for_inserts};
 use quntuan_kit::{Committed, EventBus, write_and_publish};
 use sea_orm::{
@@ -15,7 +14,7 @@ use sea_orm::{
 
 use super::{group_by_key, required_text};
 use crate::model::enums::RightsAssistanceKind;
-use crate::model::rights_assistance::{Column, Entity, Model};
+use crate::model::rights_assistance::{self, Column, Entity, Model};
 use crate::model::women_organization;
 use quntuan_kit::validate;
 
@@ -24,26 +23,16 @@ pub const DISPUTE_ID_PREFIX: &str = "unions-dispute-";
 /// Prefix of rights-assistance ids (`women-assist-000001`).
 pub const ASSISTANCE_ID_PREFIX: &str = "women-assist-";
 
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct RightsAssistanceFilter {
-    /// Only records of organisations in this region and below.
-    pub region_code: Option<String>,
-    pub dispute_id: Option<String>,
-    pub organization_id: Option<String>,
-    pub kind: Option<RightsAssistanceKind>,
-}
-
-quntuan_kit::paged_lists! {
-    /// One page of records, latest first, and the total count.
-    pub fn list(filter: &RightsAssistanceFilter) -> Entity {
-        |select| {
-            select
-                .equal(Column::DisputeId, filter.dispute_id.as_deref())
-                .equal(Column::OrganizationId, filter.organization_id.as_deref())
-                .equal(Column::Kind, filter.kind)
-                .order_by_desc(Column::AssistedOn)
-        }
+quntuan_kit::list_filter! {
+    pub struct RightsAssistanceFilter {
+        /// Only records of organisations in this region and below.
+        region_code,
+        dispute_id: String => equal DisputeId,
+        organization_id: String => equal OrganizationId,
+        kind: RightsAssistanceKind => equal Kind,
     }
+    /// One page of records, latest first, and the total count.
+    pub fn list() -> rights_assistance, latest first by AssistedOn;
 }
 
 /// The records on each of these cases, oldest first, by case id.
