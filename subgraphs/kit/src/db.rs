@@ -23,6 +23,11 @@ pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// connection before it fails (default [`DEFAULT_ACQUIRE_TIMEOUT`]).
 pub const ACQUIRE_TIMEOUT_ENV: &str = "QUNTUAN_DB_ACQUIRE_TIMEOUT_MS";
 
+/// Environment variable: at most this many pooled connections per database (default 4 for a
+/// SQLite file, 8 for PostgreSQL; an in-memory SQLite database always has one). The pool
+/// size is a deployment's choice: BENCHMARKS.md has the measured effect on our graph.
+pub const MAX_CONNECTIONS_ENV: &str = "QUNTUAN_DB_MAX_CONNECTIONS";
+
 /// The default wait for a pooled connection. sqlx waits 30 s, long past any client's patience:
 /// when every connection is busy, a request should fail soon and say so, not hang.
 pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -48,13 +53,25 @@ impl Default for PoolSettings {
 }
 
 impl PoolSettings {
-    /// The defaults, with [`ACQUIRE_TIMEOUT_ENV`] when it is set.
+    /// The defaults, with [`ACQUIRE_TIMEOUT_ENV`] and [`MAX_CONNECTIONS_ENV`] when set.
     pub fn from_env() -> Result<Self, KitError> {
         let mut settings = PoolSettings::default();
         if let Ok(text) = std::env::var(ACQUIRE_TIMEOUT_ENV) {
             settings.acquire_timeout = parse_acquire_timeout(&text)?;
         }
+        if let Ok(text) = std::env::var(MAX_CONNECTIONS_ENV) {
+            settings.max_connections = Some(parse_max_connections(&text)?);
+        }
         Ok(settings)
+    }
+}
+
+fn parse_max_connections(text: &str) -> Result<u32, KitError> {
+    match text.trim().parse::<u32>() {
+        Ok(count @ 1..=1000) => Ok(count),
+        _ => Err(KitError::Config(format!(
+            "{MAX_CONNECTIONS_ENV} must be a whole number of connections from 1 to 1000, not `{text}`"
+        ))),
     }
 }
 
@@ -359,6 +376,21 @@ mod tests {
                     .to_string()
             )
         );
+    }
+
+    #[test]
+    fn pool_sizes_parse_from_a_count() {
+        assert_eq!(parse_max_connections(" 2 ").ok(), Some(2));
+        for bad in ["0", "-1", "two", "1001", ""] {
+            assert_eq!(
+                parse_max_connections(bad).err().map(|e| e.to_string()),
+                Some(format!(
+                    "QUNTUAN_DB_MAX_CONNECTIONS must be a whole number of \
+                     connections from 1 to 1000, not `{bad}`"
+                )),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
