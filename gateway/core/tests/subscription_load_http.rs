@@ -72,14 +72,15 @@ async fn load(url: String) -> Report {
     report
 }
 
-/// Every subscriber opened, stayed, and got every event in order with the right product;
-/// at 50 ms, two seconds hold about 40 events each (at least half of them even on a busy
-/// machine, since a slower ticker sends fewer, never skipped, events).
+/// Every subscriber opened, stayed, and got every event in order with the right product.
+/// At 50 ms two seconds hold about 40 events each on a quiet machine, but a busy one ticks
+/// slower (12-14 were seen at load average 10: fewer events, none skipped), so the count
+/// only has to show that events kept flowing; how many per second is the benchmark's figure.
 fn assert_every_event_arrived(report: &Report) {
     assert!(report.clean(), "{report}");
     assert_eq!(report.wrong, 0, "{report}");
     assert_eq!(report.missed, 0, "{report}");
-    assert!(report.min_per_subscriber >= 20, "{report}");
+    assert!(report.min_per_subscriber >= 5, "{report}");
     assert_eq!(
         report.window_events,
         report.per_second.iter().sum::<u64>(),
