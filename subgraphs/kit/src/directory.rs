@@ -288,20 +288,8 @@ macro_rules! service_center {
         { $( $(#[$m:meta])* $list:ident: $item:ident = $loader:ident ),* $(,)? }
     ) => {
         $crate::service_center!($(#[$field_doc])* $field: $at,);
-
-        $(#[$at_doc])*
-        #[$crate::reexports::async_graphql::Object]
-        impl $at {
-            $(
-                $(#[$m])*
-                async fn $list(
-                    &self,
-                    $ctx: &$crate::reexports::async_graphql::Context<'_>,
-                ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
-                    Ok($crate::load_list(&$loaders.$loader, self.center_id.clone(), $item).await?)
-                }
-            )*
-        }
+        $crate::service_center!(@object $at [$(#[$at_doc])*] $ctx
+            [$( [$(#[$m])*] $list: $item = (&$loaders.$loader); )*] []);
     };
     // One loader for every kind of child, each kind a key type over the centre id.
     (
@@ -312,7 +300,16 @@ macro_rules! service_center {
         $({ $($extra:tt)* })?
     ) => {
         $crate::service_center!($(#[$field_doc])* $field: $at,);
-
+        $crate::service_center!(@object $at [$(#[$at_doc])*] $ctx
+            [$( [$(#[$m])*] $list: $item = ($loader) $key; )*] [$($($extra)*)?]);
+    };
+    // The object of what the organisation runs at the venue: one list field per entry, the
+    // centre's children through its loader (the centre id wrapped in the entry's key type,
+    // if it has one), then the crate's other fields.
+    (@object $at:ident [$(#[$at_doc:meta])*] $ctx:ident
+        [$( [$(#[$m:meta])*] $list:ident: $item:ident = ($loader:expr) $($key:ident)?; )*]
+        [$($extra:tt)*]
+    ) => {
         $(#[$at_doc])*
         #[$crate::reexports::async_graphql::Object]
         impl $at {
@@ -322,11 +319,11 @@ macro_rules! service_center {
                     &self,
                     $ctx: &$crate::reexports::async_graphql::Context<'_>,
                 ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
-                    Ok($crate::load_list($loader, $key(self.center_id.clone()), $item).await?)
+                    Ok($crate::load_list($loader, $($key)?(self.center_id.clone()), $item).await?)
                 }
             )*
 
-            $($($extra)*)?
+            $($extra)*
         }
     };
     ($(#[$field_doc:meta])* $field:ident: $at:ident, $(#[$at_doc:meta])*) => {
