@@ -1,7 +1,7 @@
 //! Micro-benchmarks of the stages that dominate a request: planning (cold, and a plan-cache
 //! hit) of the standard federation benchmark's deep query (bench/supergraph.graphql) and of
 //! the cross-organisation dashboard (schema/supergraph.graphql), shaping + serialising a
-//! 90 KB response, and parsing the deep query's recorded subgraph answers into the executor's
+//! 90 KB response (with the shaping plan kept, as the gateway keeps it, and compiled anew), and parsing the deep query's recorded subgraph answers into the executor's
 //! tree ([`quntuan_gateway::data::Data`]) next to `serde_json::Value`.
 //!
 //! `cargo bench -p quntuan-gateway --bench pipeline`
@@ -12,7 +12,7 @@ mod deep;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use quntuan_gateway::data::{Data, parse};
 use quntuan_gateway::gateway::{Gateway, GatewaySettings};
-use quntuan_gateway::response::shape;
+use quntuan_gateway::response::{ShapePlan, shape};
 use quntuan_gateway::supergraph::Supergraph;
 use serde_json::{Map, Value};
 use std::hint::black_box;
@@ -83,7 +83,25 @@ fn shaping(c: &mut Criterion) {
         .expect("deep query validates");
     let prepared = planned.as_ref().as_ref().expect("deep query plans");
     let schema = &gateway.supergraph().api_schema;
+    // As the gateway does: the plan is compiled once per query plan, then walked per request.
+    let plan = ShapePlan::new(schema, &prepared.selection, &prepared.root_type);
     c.bench_function("shape + serialise 90 KB response (written directly)", |b| {
+        b.iter(|| {
+            let mut errors = Vec::new();
+            let data = plan.shape(&merged, &mut errors, false, 16 * 1024);
+            black_box(data.get().len())
+        })
+    });
+    c.bench_function("compile the deep query's shaping plan", |b| {
+        b.iter(|| {
+            black_box(ShapePlan::new(
+                schema,
+                &prepared.selection,
+                &prepared.root_type,
+            ))
+        })
+    });
+    c.bench_function("shape once without a kept plan (compile + walk)", |b| {
         b.iter(|| {
             let mut errors = Vec::new();
             let data = shape(

@@ -24,7 +24,7 @@ use crate::plan::{OperationInput, PlanNode, QueryPlan, plan_operation};
 use crate::rate_limit::{RateLimitSettings, RateLimiter};
 use crate::request::{PreparedDocument, coerce_variables, select_operation, validate};
 use crate::resilience::ResilienceSettings;
-use crate::response::shape_with_capacity;
+use crate::response::ShapePlan;
 use crate::selection::SelectionSet;
 use crate::subgraph_compression::SubgraphCompressionSettings;
 use crate::supergraph::Supergraph;
@@ -203,6 +203,8 @@ pub struct PreparedPlan {
     pub plan: QueryPlan,
     pub selection: SelectionSet,
     pub root_type: Name,
+    /// The selection compiled for shaping the answers to this plan.
+    pub shape: ShapePlan,
     pub kind: OperationType,
     pub has_schema_introspection: bool,
     /// One error per field the caller may not see (cut from the plan, null in the response).
@@ -227,6 +229,7 @@ impl PreparedPlan {
             })
             .sum();
         weights::plan_bytes(&self.selection, &self.plan)
+            + self.shape.weight()
             + weights::errors_bytes(&self.auth_errors)
             + guarded as u64
     }
@@ -564,10 +567,7 @@ impl Gateway {
         // The last answer's length and a little more: the same query usually answers about the
         // same length, and a buffer a little too large is cut to size in place.
         let last = plan.response_length.load(Ordering::Relaxed);
-        let data = shape_with_capacity(
-            &self.supergraph.api_schema,
-            &plan.selection,
-            &plan.root_type,
+        let data = plan.shape.shape(
             &execution.data,
             &mut execution.errors,
             execution.had_fetch_failure,
@@ -740,6 +740,7 @@ impl Gateway {
                 .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
             let prepared = plan.map(|plan| PreparedPlan {
                 plan,
+                shape: ShapePlan::new(&self.supergraph.api_schema, &selection, &root_type),
                 selection,
                 root_type,
                 kind: operation.operation_type,

@@ -12,6 +12,7 @@ use quntuan_gateway::gateway::weights;
 use quntuan_gateway::limits::{LimitSettings, parse};
 use quntuan_gateway::plan::{OperationInput, plan_operation};
 use quntuan_gateway::request::validate;
+use quntuan_gateway::response::ShapePlan;
 use quntuan_gateway::selection::SelectionSet;
 use quntuan_gateway::supergraph::Supergraph;
 use serde_json::Map;
@@ -40,7 +41,7 @@ fn held<T>(build: impl FnOnce() -> T) -> (T, i64) {
 }
 
 /// Bytes each stage's cached value holds: the validated document, the plan with the
-/// selection it keeps, the cost formula.
+/// selection and the shaping plan it keeps, the cost formula.
 fn stages(supergraph: &Supergraph, directives: &CostDirectives, query: &str) -> [i64; 6] {
     let limits = LimitSettings::default();
     let (prepared, document_bytes) = held(|| {
@@ -69,7 +70,14 @@ fn stages(supergraph: &Supergraph, directives: &CostDirectives, query: &str) -> 
             selection_set: &authorized.selection,
         };
         let plan = plan_operation(supergraph, &input).expect("plans");
-        (plan, selection, authorized.errors, authorized.guarded)
+        let shape = ShapePlan::new(&supergraph.api_schema, &selection, &root_type);
+        (
+            plan,
+            selection,
+            shape,
+            authorized.errors,
+            authorized.guarded,
+        )
     });
     let (cost, cost_bytes) = held(|| {
         estimate(
@@ -83,7 +91,7 @@ fn stages(supergraph: &Supergraph, directives: &CostDirectives, query: &str) -> 
     });
     let weights = [
         weights::document_bytes(query, &prepared.document) as i64,
-        weights::plan_bytes(&plan.1, &plan.0) as i64,
+        (weights::plan_bytes(&plan.1, &plan.0) + plan.2.weight()) as i64,
         weights::estimate_bytes(&cost) as i64,
     ];
     drop((cost, plan));
