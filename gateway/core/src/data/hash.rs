@@ -10,6 +10,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub struct FxHasher(u64);
 
 impl FxHasher {
+    /// The hash of a byte string (its length included, so a prefix hashes apart).
+    pub fn hash_bytes(bytes: &[u8]) -> u64 {
+        let mut hasher = Self::default();
+        hasher.write(bytes);
+        hasher.write_usize(bytes.len());
+        hasher.finish()
+    }
+
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }

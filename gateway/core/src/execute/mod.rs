@@ -23,7 +23,7 @@ mod representation;
 mod stepwise;
 pub mod transport;
 
-use crate::data::{Data, FastMap, parse, write};
+use crate::data::{Data, FastMap, FxHasher, parse, write};
 use crate::error::{ErrorCode, GraphqlError, PathItem};
 use crate::plan::{FetchNode, PathSegment, PlanNode, QueryPlan};
 use bytes::Bytes;
@@ -147,6 +147,39 @@ fn request_body(
     Ok(out)
 }
 
+/// Writes the representation of `object` for `shape` into `text` (cleared first); false when
+/// the object cannot be fetched (a key or required field is missing or null).
+fn representation_text(
+    object: &crate::data::Object,
+    shape: &crate::plan::EntityRepresentation,
+    text: &mut Vec<u8>,
+) -> bool {
+    use representation::Written;
+    text.clear();
+    let written = representation::write(
+        object,
+        &shape.selection,
+        &shape.abstract_conditions,
+        &shape.type_name,
+        text,
+    );
+    match written {
+        Written::Text => true,
+        Written::Missing => false,
+        Written::Repeated => {
+            let Some(mut projected) =
+                representation::project(object, &shape.selection, &shape.abstract_conditions)
+            else {
+                return false;
+            };
+            projected.insert("__typename", Data::String(shape.type_name.as_str().into()));
+            text.clear();
+            write::value(text, &Data::Object(projected));
+            true
+        }
+    }
+}
+
 /// What a fetch under a Flatten sends, and where each answer goes back.
 struct EntityBatch<'f> {
     /// Each distinct representation as JSON text, and the `__typename` it was sent with.
@@ -223,7 +256,11 @@ impl State<'_> {
     ) -> Vec<(Map<String, Value>, EntityBatch<'f>)> {
         let data = self.data.lock().unwrap_or_else(|e| e.into_inner());
         let mut batches: Vec<(Map<String, Value>, EntityBatch<'f>)> = Vec::new();
-        let mut index_of: FastMap<(usize, Vec<u8>), usize> = FastMap::default();
+        // Representations by (batch, hash of their text): most objects repeat one sent
+        // already, found without a copy of its text; a hash shared by two texts falls back to
+        // comparing with every representation of the batch.
+        let mut index_of: FastMap<(usize, u64), usize> = FastMap::default();
+        let mut text = Vec::with_capacity(128);
         paths::positions_at(&data, path, &mut Vec::new(), &mut |positions, object| {
             let Some(object) = object.as_object() else {
                 return;
@@ -234,12 +271,9 @@ impl State<'_> {
             let Some(shape) = fetch.requires.iter().find(|r| r.applies_to(typename)) else {
                 return;
             };
-            let Some(mut representation) =
-                representation::project(object, &shape.selection, &shape.abstract_conditions)
-            else {
+            if !representation_text(object, shape, &mut text) {
                 return;
-            };
-            representation.insert("__typename", Data::String(shape.type_name.as_str().into()));
+            }
             let context = if fetch.context_arguments.is_empty() {
                 Map::new()
             } else {
@@ -262,17 +296,20 @@ impl State<'_> {
                 }
             };
             let batch = &mut batches[which].1;
-            // The JSON text is both the deduplication key and what is sent: no UTF-8 check,
-            // as the bytes go to the wire as written.
-            let mut text = Vec::with_capacity(64);
-            write::value(&mut text, &Data::Object(representation));
-            let index = *index_of
-                .entry((which, text))
-                .or_insert_with_key(|(_, key)| {
-                    batch.representations.push(key.clone());
-                    batch.sent_typenames.push(shape.type_name.as_str());
-                    batch.representations.len() - 1
-                });
+            let hash = FxHasher::hash_bytes(&text);
+            let known = match index_of.get(&(which, hash)) {
+                Some(&index) if batch.representations[index] == text => Some(index),
+                Some(_) => batch.representations.iter().position(|r| *r == text),
+                None => None,
+            };
+            let index = known.unwrap_or_else(|| {
+                index_of
+                    .entry((which, hash))
+                    .or_insert(batch.representations.len());
+                batch.representations.push(text.clone());
+                batch.sent_typenames.push(shape.type_name.as_str());
+                batch.representations.len() - 1
+            });
             let start = batch.positions.len();
             batch.positions.extend_from_slice(positions);
             batch.targets.push((start..batch.positions.len(), index));

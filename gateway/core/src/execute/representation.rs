@@ -1,6 +1,8 @@
-//! Builds `_entities` representations from the objects a fetch's path points at.
+//! Builds `_entities` representations from the objects a fetch's path points at: [`write`]
+//! writes one straight to JSON text (what is sent, and the key it is deduplicated by);
+//! [`project`] builds it as an object, for the rare selection that names a field twice.
 
-use crate::data::{Data, Object};
+use crate::data::{Data, Object, write};
 use crate::plan::AbstractCondition;
 use crate::selection::{Selection, SelectionSet};
 
@@ -36,27 +38,32 @@ fn project_into(
                 out.insert(field.name.as_str(), projected);
             }
             Selection::InlineFragment(inline) => {
-                let applies =
-                    match &inline.type_condition {
-                        None => true,
-                        Some(condition) => object
-                            .get("__typename")
-                            .and_then(Data::as_str)
-                            .is_some_and(|typename| {
-                                typename == condition.as_str()
-                                    || conditions.iter().any(|c| {
-                                        c.type_name == condition.as_str()
-                                            && c.object_types.iter().any(|t| t == typename)
-                                    })
-                            }),
-                    };
-                if applies {
+                let condition = inline.type_condition.as_ref().map(|name| name.as_str());
+                if applies(object, condition, conditions) {
                     project_into(object, &inline.selection_set, conditions, out)?;
                 }
             }
         }
     }
     Some(())
+}
+
+/// Whether a fragment with type condition `condition` applies to `object`: it is of that
+/// type, or of a type `conditions` lists under it (an interface's implementations, a union's
+/// members).
+fn applies(object: &Object, condition: Option<&str>, conditions: &[AbstractCondition]) -> bool {
+    let Some(condition) = condition else {
+        return true;
+    };
+    object
+        .get("__typename")
+        .and_then(Data::as_str)
+        .is_some_and(|typename| {
+            typename == condition
+                || conditions.iter().any(|c| {
+                    c.type_name == condition && c.object_types.iter().any(|t| t == typename)
+                })
+        })
 }
 
 fn project_value(
@@ -73,5 +80,145 @@ fn project_value(
             .map(Data::List),
         Data::Object(object) => project(object, selection, conditions).map(Data::Object),
         other => Some(other.clone()),
+    }
+}
+
+/// What [`write`] found.
+pub(crate) enum Written {
+    /// The representation's JSON text is in the buffer.
+    Text,
+    /// A key or required field is missing or null: the entity cannot be fetched.
+    Missing,
+    /// The selection names a field twice on one level, where the later value replaces the
+    /// earlier in place: the caller builds it with [`project`] instead.
+    Repeated,
+}
+
+/// Writes the representation of `object` (its projection onto `selection`, with `__typename`
+/// set to `typename`, as [`project`] then `insert` would build it) straight into `out` as JSON
+/// text, without building the object first. On anything but [`Written::Text`] the buffer
+/// holds nothing meaningful.
+pub(crate) fn write(
+    object: &Object,
+    selection: &SelectionSet,
+    conditions: &[AbstractCondition],
+    typename: &str,
+    out: &mut Vec<u8>,
+) -> Written {
+    let mut writer = Writer {
+        conditions,
+        names: Vec::new(),
+        out,
+    };
+    writer.out.push(b'{');
+    let result = writer.fields(object, selection, Some(typename));
+    let typename_written = writer.names.contains(&"__typename");
+    let out = writer.out;
+    match result {
+        Err(stop) => stop,
+        Ok(()) => {
+            if !typename_written {
+                if out.len() > 1 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"\"__typename\":");
+                write::string(out, typename);
+            }
+            out.push(b'}');
+            Written::Text
+        }
+    }
+}
+
+struct Writer<'s, 'o> {
+    conditions: &'s [AbstractCondition],
+    /// The names written on the levels being written, innermost last.
+    names: Vec<&'s str>,
+    out: &'o mut Vec<u8>,
+}
+
+impl<'s> Writer<'s, '_> {
+    /// Writes the fields of one level (the caller wrote `{` and writes `}`). `typename`: the
+    /// top level's `__typename` to write in place of the object's own.
+    fn fields(
+        &mut self,
+        object: &Object,
+        selection: &'s SelectionSet,
+        typename: Option<&str>,
+    ) -> Result<(), Written> {
+        let level = self.names.len();
+        self.level(object, selection, typename, level)
+    }
+
+    fn level(
+        &mut self,
+        object: &Object,
+        selection: &'s SelectionSet,
+        typename: Option<&str>,
+        level: usize,
+    ) -> Result<(), Written> {
+        for item in &selection.items {
+            match item {
+                Selection::Field(field) => {
+                    let name = field.name.as_str();
+                    if self.names[level..].contains(&name) {
+                        return Err(Written::Repeated);
+                    }
+                    let value = object
+                        .get(field.response_key().as_str())
+                        .ok_or(Written::Missing)?;
+                    if value.is_null() && field.ty.is_non_null() {
+                        return Err(Written::Missing);
+                    }
+                    if self.names.len() > level {
+                        self.out.push(b',');
+                    }
+                    self.names.push(name);
+                    write::string(self.out, name);
+                    self.out.push(b':');
+                    match (typename, &field.selection_set) {
+                        (Some(typename), _) if name == "__typename" => {
+                            write::string(self.out, typename)
+                        }
+                        (_, Some(sub)) => self.value(value, sub)?,
+                        (_, None) => write::value(self.out, value),
+                    }
+                }
+                Selection::InlineFragment(inline) => {
+                    if applies(
+                        object,
+                        inline.type_condition.as_ref().map(|name| name.as_str()),
+                        self.conditions,
+                    ) {
+                        self.level(object, &inline.selection_set, typename, level)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, value: &Data, selection: &'s SelectionSet) -> Result<(), Written> {
+        match value {
+            Data::List(items) => {
+                self.out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(b',');
+                    }
+                    self.value(item, selection)?;
+                }
+                self.out.push(b']');
+            }
+            Data::Object(object) => {
+                self.out.push(b'{');
+                let level = self.names.len();
+                self.level(object, selection, None, level)?;
+                self.names.truncate(level);
+                self.out.push(b'}');
+            }
+            other => write::value(self.out, other),
+        }
+        Ok(())
     }
 }
