@@ -1,8 +1,15 @@
 //! Subgraph answers read straight into [`Data`]: serde_json's parser drives a visitor that
 //! builds the tree, with no `serde_json::Value` in between.
+//!
+//! The visitors are used with serde_json's parser of JSON text only (through seeds, not a
+//! `Deserialize` impl any deserializer could drive): that parser lends a string borrowed from
+//! the input only when the string holds no escape sequence, which is what lets [`Str::clean`]
+//! mark it as needing none on output. Another deserializer may lend decoded strings.
 
 use super::{Data, Object, Str};
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::{Number, Value};
 use std::fmt;
 
@@ -32,7 +39,9 @@ impl Answer {
 
 /// Parses a subgraph's answer. `Ok(None)`: valid JSON that is not an object.
 pub fn answer(bytes: &[u8]) -> Result<Option<Answer>, serde_json::Error> {
-    let top: Top = serde_json::from_slice(bytes)?;
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let top = Top::deserialize(&mut deserializer)?;
+    deserializer.end()?;
     Ok(match top {
         Top::Response(answer) => Some(answer),
         Top::Other => None,
@@ -41,7 +50,10 @@ pub fn answer(bytes: &[u8]) -> Result<Option<Answer>, serde_json::Error> {
 
 /// Parses any JSON text into a tree.
 pub fn data(bytes: &[u8]) -> Result<Data, serde_json::Error> {
-    serde_json::from_slice(bytes)
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let data = ValueSeed.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(data)
 }
 
 enum Top {
@@ -69,9 +81,9 @@ impl<'de> Visitor<'de> for TopVisitor {
             data: None,
             errors: None,
         };
-        while let Some(key) = map.next_key::<Str>()? {
+        while let Some(key) = map.next_key_seed(KeySeed)? {
             match key.as_bytes() {
-                b"data" => answer.data = Some(map.next_value::<Data>()?),
+                b"data" => answer.data = Some(map.next_value_seed(ValueSeed)?),
                 b"errors" => answer.errors = Some(map.next_value::<Value>()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -111,9 +123,48 @@ impl<'de> Visitor<'de> for TopVisitor {
     }
 }
 
-impl<'de> Deserialize<'de> for Data {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+/// One JSON value of the text being parsed.
+#[derive(Clone, Copy)]
+struct ValueSeed;
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Data;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Data, D::Error> {
         deserializer.deserialize_any(DataVisitor)
+    }
+}
+
+/// An object key of the text being parsed.
+#[derive(Clone, Copy)]
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Str;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Str, D::Error> {
+        deserializer.deserialize_str(StrVisitor)
+    }
+}
+
+struct StrVisitor;
+
+impl<'de> Visitor<'de> for StrVisitor {
+    type Value = Str;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Str, E> {
+        Ok(Str::new(text))
+    }
+
+    /// Borrowed from the JSON text: it held no escape sequence (see the module's note).
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Str, E> {
+        Ok(Str::clean(text))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Str, E> {
+        Ok(Str::from(text))
     }
 }
 
@@ -146,6 +197,11 @@ impl<'de> Visitor<'de> for DataVisitor {
         Ok(Data::String(Str::new(value)))
     }
 
+    /// Borrowed from the JSON text: it held no escape sequence (see the module's note).
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Data, E> {
+        Ok(Data::String(Str::clean(value)))
+    }
+
     fn visit_string<E: de::Error>(self, value: String) -> Result<Data, E> {
         Ok(Data::String(Str::from(value)))
     }
@@ -159,12 +215,12 @@ impl<'de> Visitor<'de> for DataVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Data, D::Error> {
-        Data::deserialize(deserializer)
+        ValueSeed.deserialize(deserializer)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Data, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element::<Data>()? {
+        while let Some(item) = seq.next_element_seed(ValueSeed)? {
             items.push(item);
         }
         Ok(Data::List(items))
@@ -172,8 +228,8 @@ impl<'de> Visitor<'de> for DataVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Data, A::Error> {
         let mut object = Object::with_capacity(map.size_hint().unwrap_or(4).min(64));
-        while let Some(key) = map.next_key::<Str>()? {
-            let value = map.next_value::<Data>()?;
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value = map.next_value_seed(ValueSeed)?;
             object.push(key, value);
         }
         Ok(Data::Object(object))

@@ -5,7 +5,7 @@
 //! slower than the serde visitor it was to replace, see BENCHMARKS.md; they keep guarding the
 //! visitor and any parser that comes next.)
 
-use super::{Data, parse};
+use super::{Data, parse, write};
 use serde_json::Value;
 
 /// A small deterministic generator (xorshift64*): the cases are the same on every run.
@@ -151,7 +151,19 @@ fn generated_json_parses_as_serde_json_parses_it() {
         let theirs = serde(text.as_bytes());
         let ours = parse::data(text.as_bytes());
         match (ours, theirs) {
-            (Ok(ours), Ok(theirs)) => assert_eq!(ours, Data::from(theirs), "{text}"),
+            (Ok(ours), Ok(theirs)) => {
+                // Written back, the tree reads as serde_json writes the same value: strings
+                // the parser marked escape-free are copied unscanned, so a wrong mark shows.
+                let mut written = Vec::new();
+                write::value(&mut written, &ours);
+                let expected = serde_json::to_vec(&theirs).expect("serialisable");
+                assert_eq!(
+                    String::from_utf8_lossy(&written),
+                    String::from_utf8_lossy(&expected),
+                    "{text}"
+                );
+                assert_eq!(ours, Data::from(theirs), "{text}");
+            }
             (Err(_), Err(_)) => {}
             (ours, theirs) => panic!("{text}: ours {ours:?}, serde_json {theirs:?}"),
         }
@@ -237,4 +249,29 @@ fn an_answer_reads_data_and_errors_whatever_else_it_holds() {
     let error = parse::answer(b"{\n  \"data\": tru\n}").expect_err("not JSON");
     // serde_json reports where it noticed: the end of the word `tru`.
     assert_eq!(error.to_string(), "expected ident at line 3 column 0");
+}
+
+#[test]
+fn only_strings_read_without_escape_sequences_are_marked_escape_free() {
+    let data = parse::data(br#"{"plain":"ab","long":"a string past the inline size","escaped":"a\"b","unicode":"\u0041"}"#)
+        .expect("valid JSON");
+    let object = data.as_object().expect("an object");
+    let clean = |key: &str| match object.get(key) {
+        Some(Data::String(text)) => text.is_clean(),
+        other => panic!("{key}: {other:?}"),
+    };
+    assert_eq!(
+        [
+            clean("plain"),
+            clean("long"),
+            clean("escaped"),
+            clean("unicode")
+        ],
+        [true, true, false, false]
+    );
+    // Built from a Rust string (not read from JSON text): never marked.
+    let converted = Data::from(serde_json::json!({"s": "plain"}));
+    assert!(
+        matches!(converted.as_object().and_then(|o| o.get("s")), Some(Data::String(s)) if !s.is_clean())
+    );
 }

@@ -1,34 +1,67 @@
-//! Strings of the response tree, inline up to 22 bytes.
+//! Strings of the response tree, inline up to 22 bytes, and marked when known to need no
+//! escaping in JSON.
 
 use std::fmt;
 
 const INLINE: usize = 22;
 
+/// The bit of an inline string's length byte that marks it as escape-free (lengths fit in 5).
+const CLEAN: u8 = 0x80;
+
 /// A string stored in place when short (keys, ids, most names), on the heap otherwise: 24
 /// bytes either way.
+///
+/// A string read from JSON without an escape sequence cannot hold a character JSON must
+/// escape (`"`, `\` and control characters may appear in JSON text only escaped), so the
+/// parser marks it *clean* and [`super::write`] copies it without scanning: most of a
+/// response's strings are written that way.
 #[derive(Clone)]
 pub enum Str {
+    /// The length, with [`CLEAN`] set when escape-free, and the bytes.
     Inline(u8, [u8; INLINE]),
     Heap(Box<str>),
+    /// A heap string known to be escape-free.
+    CleanHeap(Box<str>),
 }
 
 impl Str {
     pub fn new(text: &str) -> Self {
+        Self::with_mark(text, 0)
+    }
+
+    /// A string the caller knows needs no escaping in JSON: it came from JSON text without an
+    /// escape sequence. (Marking a string that does need escaping would write invalid JSON.)
+    pub(crate) fn clean(text: &str) -> Self {
+        Self::with_mark(text, CLEAN)
+    }
+
+    fn with_mark(text: &str, mark: u8) -> Self {
         if text.len() <= INLINE {
             let mut bytes = [0; INLINE];
             bytes[..text.len()].copy_from_slice(text.as_bytes());
-            // The length fits: INLINE < 256.
-            Self::Inline(text.len() as u8, bytes)
+            // The length fits: INLINE < 128.
+            Self::Inline(text.len() as u8 | mark, bytes)
+        } else if mark == CLEAN {
+            Self::CleanHeap(text.into())
         } else {
             Self::Heap(text.into())
+        }
+    }
+
+    /// Whether the string is known to need no escaping in JSON.
+    pub(crate) fn is_clean(&self) -> bool {
+        match self {
+            Self::Inline(len, _) => len & CLEAN != 0,
+            Self::Heap(_) => false,
+            Self::CleanHeap(_) => true,
         }
     }
 
     /// The UTF-8 bytes (always valid: built from a `&str`); comparisons use these.
     pub fn as_bytes(&self) -> &[u8] {
         match self {
-            Self::Inline(len, bytes) => &bytes[..usize::from(*len)],
-            Self::Heap(text) => text.as_bytes(),
+            Self::Inline(len, bytes) => &bytes[..usize::from(len & !CLEAN)],
+            Self::Heap(text) | Self::CleanHeap(text) => text.as_bytes(),
         }
     }
 
@@ -36,9 +69,9 @@ impl Str {
         match self {
             // Copied from a `&str` at a char boundary, so the check cannot fail.
             Self::Inline(len, bytes) => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+                std::str::from_utf8(&bytes[..usize::from(len & !CLEAN)]).unwrap_or_default()
             }
-            Self::Heap(text) => text,
+            Self::Heap(text) | Self::CleanHeap(text) => text,
         }
     }
 }
@@ -88,24 +121,5 @@ impl fmt::Debug for Str {
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Str {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Str;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Str, E> {
-                Ok(Str::new(text))
-            }
-            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Str, E> {
-                Ok(Str::from(text))
-            }
-        }
-        deserializer.deserialize_str(Visitor)
     }
 }

@@ -1,7 +1,7 @@
 //! JSON text written straight into a byte buffer: the client's response, representations,
 //! subgraph request bodies.
 
-use super::Data;
+use super::{Data, Str};
 
 /// Writes `value` as compact JSON.
 pub fn value(out: &mut Vec<u8>, value: &Data) {
@@ -10,7 +10,7 @@ pub fn value(out: &mut Vec<u8>, value: &Data) {
         Data::Bool(true) => out.extend_from_slice(b"true"),
         Data::Bool(false) => out.extend_from_slice(b"false"),
         Data::Number(number) => number_into(out, number),
-        Data::String(text) => string_bytes(out, text.as_bytes()),
+        Data::String(text) => str_value(out, text),
         Data::List(items) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
@@ -27,12 +27,25 @@ pub fn value(out: &mut Vec<u8>, value: &Data) {
                 if i > 0 {
                     out.push(b',');
                 }
-                string_bytes(out, key.as_bytes());
+                str_value(out, key);
                 out.push(b':');
                 self::value(out, item);
             }
             out.push(b'}');
         }
+    }
+}
+
+/// Writes a [`Str`]: copied whole when marked escape-free, scanned otherwise.
+pub(crate) fn str_value(out: &mut Vec<u8>, text: &Str) {
+    if text.is_clean() {
+        let bytes = text.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+    } else {
+        string_bytes(out, text.as_bytes());
     }
 }
 
