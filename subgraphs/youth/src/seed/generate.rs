@@ -1,11 +1,9 @@
 //! The youth league's own seed records (homes, volunteers, service logs, social workers),
 //! each from an independent deterministic stream over the kit's region tree.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use quntuan_kit::catalog::street_center_id;
-use quntuan_kit::names::{company_name, id_number, person_name, phone_number};
+use quntuan_kit::names::{UniqueIdNumbers, company_name, id_number, person_name, phone_number};
 use quntuan_kit::seed::date;
 use quntuan_kit::{RegionRef, RegionTree, Rng, Scale};
 
@@ -60,7 +58,7 @@ pub(super) fn volunteers<'a>(
 ) -> impl Iterator<Item = VolunteerSeed> + 'a {
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("youth.volunteers");
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut id_numbers = UniqueIdNumbers::default();
     (1..=i64::from(scale.count(200, 733_000))).map(move |id| {
         let branch = (rng.chance(0.7) && !branch_regions.is_empty())
             .then(|| rng.index(branch_regions.len()));
@@ -70,14 +68,10 @@ pub(super) fn volunteers<'a>(
         };
         let name = person_name(&mut rng);
         let birth = rng.date_between(date(1988, 1, 1), date(2007, 12, 31));
-        let mut number = id_number(&mut rng, &region.district_code, birth);
-        while !seen.insert(number.clone()) {
-            number = id_number(&mut rng, &region.district_code, birth);
-        }
         VolunteerSeed {
             id,
             name,
-            id_number: number,
+            id_number: id_numbers.next(&mut rng, &region.district_code, birth),
             phone: phone_number(&mut rng),
             branch_id: branch.map(|i| i as i64 + 1),
             registered_on: rng.date_between(date(2016, 1, 1), date(2025, 6, 30)),

@@ -4,8 +4,6 @@
 //! the kit's batched multi-row inserts, all in one transaction, which ends by filling the
 //! per-region figures summary from the rows written.
 
-use std::collections::HashMap;
-
 mod generate;
 
 use generate::{homes, service_logs, social_workers, volunteers};
@@ -15,7 +13,9 @@ use quntuan_kit::reexports::sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
     TransactionTrait, Value,
 };
-use quntuan_kit::seed::{advance_id_sequences, insert_activities, insert_awards, seed_failed};
+use quntuan_kit::seed::{
+    advance_id_sequences, ids_by_region, insert_activities, insert_awards, seed_failed,
+};
 use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale};
 
 /// SQLite page cache for the seed connection (in KiB, as a negative `cache_size`): the
@@ -67,13 +67,8 @@ async fn seed_tables(
     .map_err(fail("inserting league branches"))?;
 
     let homes = homes(scale);
-    let mut homes_by_district: HashMap<String, Vec<i64>> = HashMap::new();
-    for home in &homes {
-        homes_by_district
-            .entry(home.region.district_code.clone())
-            .or_default()
-            .push(home.id);
-    }
+    let homes_by_district =
+        ids_by_region(homes.iter().map(|h| (h.region.district_code.clone(), h.id)));
     quntuan_kit::insert_located! {
         db, progress, "youth", "youth_homes", homes.len(),
         for h in homes.into_iter() => region h.region, {
