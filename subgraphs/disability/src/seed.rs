@@ -41,39 +41,16 @@ pub(crate) async fn seed(
     .map_err(fail("inserting organisations"))?;
 
     let workers = workers(scale, &units);
-    quntuan_kit::insert_located! {
-        db, progress, "disability", "disability_workers", workers.len(),
-        for w in workers.into_iter() => region w.region, {
-            id: w.id,
-            name: w.name,
-            id_number: w.id_number,
-            phone: w.phone,
-            role: w.role,
-            organization_id: w.organization_id,
-            service_center_id: w.service_center_id,
-            hired_on: w.hired_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting workers"))?;
+    WorkerSeed::insert(db, progress, workers.len(), workers)
+        .await
+        .map_err(fail("inserting workers"))?;
 
     let by_community = ids_by_region(units.iter().map(|(id, r)| (r.region_code.clone(), *id)));
     let by_district = ids_by_region(units.iter().map(|(id, r)| (r.district_code.clone(), *id)));
-    quntuan_kit::insert_located! {
-        db, progress, "disability", "disability_persons", scale.count(150, 120_000) as usize,
-        for p in persons(scale, by_community) => region p.region, {
-            id: p.id,
-            name: p.name,
-            id_number: p.id_number,
-            phone: p.phone,
-            category: p.category.as_str(),
-            grade: p.grade,
-            organization_id: p.organization_id,
-            registered_on: p.registered_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting the registry"))?;
+    let total = scale.count(150, 120_000) as usize;
+    PersonSeed::insert(db, progress, total, persons(scale, by_community))
+        .await
+        .map_err(fail("inserting the registry"))?;
 
     // Four in ten run by an organisation of the same district (when there is one), three
     // in ten at the street's shared centre.
@@ -123,16 +100,17 @@ pub(crate) async fn seed(
         .map_err(fail("filling the per-region figures"))
 }
 
-struct WorkerSeed {
-    id: i64,
-    name: String,
-    id_number: String,
-    phone: String,
-    role: &'static str,
-    organization_id: Option<i64>,
-    service_center_id: Option<String>,
-    hired_on: NaiveDate,
-    region: RegionRef,
+quntuan_kit::seed_record! {
+    struct WorkerSeed in "disability", "disability_workers" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        role: &'static str,
+        organization_id: Option<i64>,
+        service_center_id: Option<String>,
+        hired_on: NaiveDate,
+    }
 }
 
 /// Disability workers: 3,205 at full scale, 30 at demo scale. Eight in ten serve a
@@ -169,16 +147,18 @@ fn workers(scale: Scale, units: &[(i64, RegionRef)]) -> Vec<WorkerSeed> {
         .collect()
 }
 
-struct PersonSeed {
-    id: i64,
-    name: String,
-    id_number: String,
-    phone: String,
-    category: DisabilityCategory,
-    grade: i16,
-    organization_id: Option<i64>,
-    registered_on: NaiveDate,
-    region: RegionRef,
+quntuan_kit::seed_record! {
+    struct PersonSeed in "disability", "disability_persons" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        /// As stored ([`DisabilityCategory::as_str`]).
+        category: &'static str,
+        grade: i16,
+        organization_id: Option<i64>,
+        registered_on: NaiveDate,
+    }
 }
 
 /// Rough shares of the categories in a city registry (physical disability most common).
@@ -230,7 +210,7 @@ fn persons(
             name,
             id_number: id_numbers.next(&mut rng, &region.district_code, birth),
             phone: phone_number(&mut rng),
-            category,
+            category: category.as_str(),
             grade,
             organization_id,
             registered_on: rng.date_between(date(2008, 1, 1), date(2025, 6, 30)),

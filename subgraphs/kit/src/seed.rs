@@ -260,6 +260,59 @@ macro_rules! insert_located {
     };
 }
 
+/// A crate's own seed record of one located table, each column named once: declares the
+/// struct (the columns in table order, then `region`) and `Self::insert(db, progress,
+/// total, rows)`, the [`insert_located`] of the rows under the stage `"{subgraph}: {table}"`
+/// (each field goes in with `.into()`).
+///
+/// ```ignore
+/// quntuan_kit::seed_record! {
+///     /// A youth home.
+///     pub(super) struct HomeSeed in "youth", "youth_homes" {
+///         id: i64,
+///         name: String,
+///     }
+/// }
+/// HomeSeed::insert(db, progress, homes.len(), homes).await.map_err(fail("inserting homes"))?;
+/// ```
+#[macro_export]
+macro_rules! seed_record {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident in $subgraph:literal, $table:literal {
+            $($(#[$field_meta:meta])* $field:ident: $ty:ty),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $($(#[$field_meta])* $vis $field: $ty,)*
+            $vis region: $crate::RegionRef,
+        }
+
+        impl $name {
+            /// Inserts `rows` (`total` of them, for the progress stage) into the table.
+            $vis async fn insert<C>(
+                db: &C,
+                progress: &$crate::Progress,
+                total: usize,
+                rows: impl IntoIterator<Item = Self>,
+            ) -> Result<u64, $crate::reexports::sea_orm::DbErr>
+            where
+                C: $crate::reexports::sea_orm::ConnectionTrait
+                    + $crate::reexports::sea_orm::TransactionTrait,
+            {
+                $crate::insert_located! {
+                    db, progress, $subgraph, $table, total,
+                    for row in rows.into_iter() => region row.region, {
+                        $($field: row.$field),*
+                    }
+                }
+                .await
+            }
+        }
+    };
+}
+
 /// `.map_err(seed_failed("youth", "inserting volunteers"))`: a database error of one seed
 /// step as [`KitError::Seed`], naming the subgraph and the step.
 pub fn seed_failed(

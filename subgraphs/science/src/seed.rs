@@ -11,7 +11,7 @@ use quntuan_kit::seed::{
     advance_id_sequences, date, district_links, ids_by_region, insert_activities, insert_awards,
     seed_failed,
 };
-use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
+use quntuan_kit::{KitError, Progress, RegionTree, Rng, Scale};
 
 const INDUSTRIES: [&str; 6] = [
     "智能制造",
@@ -51,21 +51,9 @@ pub(crate) async fn seed(
     .map_err(fail("inserting science associations"))?;
 
     let stations = workstations(scale);
-    quntuan_kit::insert_located! {
-        db, progress, "science", "science_workstations", stations.len(),
-        for w in stations.into_iter() => region w.region, {
-            id: w.id,
-            name: w.name,
-            kind: w.kind,
-            host_unit: w.host_unit,
-            field: w.field,
-            lead_expert: w.lead_expert,
-            expert_phone: w.expert_phone,
-            established_on: w.established_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting workstations"))?;
+    WorkstationSeed::insert(db, progress, stations.len(), stations)
+        .await
+        .map_err(fail("inserting workstations"))?;
 
     // Four in ten run by an association of the same district (when there is one), a
     // quarter held at the street's shared centre.
@@ -109,16 +97,17 @@ pub(crate) async fn seed(
     .map_err(fail("advancing id sequences"))
 }
 
-struct WorkstationSeed {
-    id: i64,
-    name: String,
-    kind: &'static str,
-    host_unit: String,
-    field: &'static str,
-    lead_expert: String,
-    expert_phone: String,
-    established_on: NaiveDate,
-    region: RegionRef,
+quntuan_kit::seed_record! {
+    struct WorkstationSeed in "science", "science_workstations" {
+        id: i64,
+        name: String,
+        kind: &'static str,
+        host_unit: String,
+        field: &'static str,
+        lead_expert: String,
+        expert_phone: String,
+        established_on: NaiveDate,
+    }
 }
 
 /// Innovation workstations: 179 at full scale, 6 at demo scale; three in ten led by an

@@ -7,13 +7,14 @@ use quntuan_kit::names::{UniqueIdNumbers, company_name, id_number, person_name, 
 use quntuan_kit::seed::date;
 use quntuan_kit::{RegionRef, RegionTree, Rng, Scale};
 
-pub(super) struct HomeSeed {
-    pub(super) id: i64,
-    pub(super) name: String,
-    pub(super) partner: String,
-    pub(super) service_center_id: Option<String>,
-    pub(super) opened_on: NaiveDate,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct HomeSeed in "youth", "youth_homes" {
+        id: i64,
+        name: String,
+        partner: String,
+        service_center_id: Option<String>,
+        opened_on: NaiveDate,
+    }
 }
 
 /// Youth homes: 728 at full scale, 12 at demo scale.
@@ -40,14 +41,15 @@ pub(super) fn homes(scale: Scale) -> Vec<HomeSeed> {
         .collect()
 }
 
-pub(super) struct VolunteerSeed {
-    pub(super) id: i64,
-    pub(super) name: String,
-    pub(super) id_number: String,
-    pub(super) phone: String,
-    pub(super) branch_id: Option<i64>,
-    pub(super) registered_on: NaiveDate,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct VolunteerSeed in "youth", "youth_volunteers" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        branch_id: Option<i64>,
+        registered_on: NaiveDate,
+    }
 }
 
 /// Volunteers: 733,000 at full scale, 200 at demo scale. Seven in ten belong to a branch
@@ -80,13 +82,14 @@ pub(super) fn volunteers<'a>(
     })
 }
 
-pub(super) struct LogSeed {
-    pub(super) id: i64,
-    pub(super) volunteer_id: i64,
-    pub(super) served_on: NaiveDate,
-    pub(super) minutes: i32,
-    pub(super) description: &'static str,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct LogSeed in "youth", "youth_service_logs" {
+        id: i64,
+        volunteer_id: i64,
+        served_on: NaiveDate,
+        minutes: i32,
+        description: &'static str,
+    }
 }
 
 const SERVICES: [&str; 8] = [
@@ -134,15 +137,16 @@ pub(super) fn service_logs(
     })
 }
 
-pub(super) struct WorkerSeed {
-    pub(super) id: i64,
-    pub(super) name: String,
-    pub(super) id_number: String,
-    pub(super) phone: String,
-    pub(super) specialty: &'static str,
-    pub(super) hired_on: NaiveDate,
-    pub(super) service_center_id: Option<String>,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct WorkerSeed in "youth", "youth_social_workers" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        specialty: &'static str,
+        hired_on: NaiveDate,
+        service_center_id: Option<String>,
+    }
 }
 
 const SPECIALTIES: [&str; 5] = ["青少年心理", "社区矫正", "困境儿童", "就业创业", "禁毒宣传"];
