@@ -58,15 +58,17 @@ impl DisabilityCategory {
     }
 }
 
-/// Filters of `disabilityOrganizations`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityOrganizationFilter {
-    /// A division code: the city, a district, street or community (and everything below).
-    pub region_code: Option<String>,
-    /// `社区（村）残疾人协会` or `专门协会`.
-    pub kind: Option<String>,
-    /// Part of the organisation's name.
-    pub name_contains: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityOrganizations`.
+    pub struct DisabilityOrganizationFilter {
+        /// A division code: the city, a district, street or community (and everything below).
+        region_code,
+        /// `社区（村）残疾人协会` or `专门协会`.
+        kind: String => equal Kind,
+        /// Part of the organisation's name.
+        name_contains: String => containing Name,
+    }
+    pub(crate) fn organizations() -> organization;
 }
 
 /// Filters of `disabilityWorkers`.
@@ -103,23 +105,16 @@ pub struct DisabilityActivityFilter {
     pub organization_id: Option<ID>,
 }
 
-/// Filters of `disabilityAwards`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityAwardFilter {
-    pub region_code: Option<String>,
-    pub year: Option<i32>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityAwards`.
+    pub struct DisabilityAwardFilter {
+        region_code,
+        year: i32 => equal Year,
+    }
+    pub(crate) fn awards() -> award;
 }
 
 quntuan_kit::paged_lists! {
-    pub(crate) fn organizations(filter: &DisabilityOrganizationFilter) -> organization::Entity {
-        use organization::Column as O;
-        move |select| {
-            select
-                .equal(O::Kind, filter.kind.clone())
-                .containing(O::Name, filter.name_contains.as_deref())
-        }
-    }
-
     pub(crate) fn workers(filter: &DisabilityWorkerFilter) -> worker::Entity {
         use worker::Column as W;
         let organization =
@@ -157,9 +152,5 @@ quntuan_kit::paged_lists! {
                 .between(S::HeldOn, filter.held_from, filter.held_to)
                 .equal(S::OrganizationId, organization)
         }
-    }
-
-    pub(crate) fn awards(filter: &DisabilityAwardFilter) -> award::Entity {
-        |select| select.equal(award::Column::Year, filter.year)
     }
 }

@@ -8,15 +8,17 @@ use quntuan_kit::Filters;
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
 use crate::ids;
 
-/// Filters of `youthBranches`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthBranchFilter {
-    /// A division code: the city, a district, street or community (and everything below).
-    pub region_code: Option<String>,
-    /// `团支部`, `团总支` or `团委`.
-    pub kind: Option<String>,
-    /// Part of the branch's name.
-    pub name_contains: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthBranches`.
+    pub struct YouthBranchFilter {
+        /// A division code: the city, a district, street or community (and everything below).
+        region_code,
+        /// `团支部`, `团总支` or `团委`.
+        kind: String => equal Kind,
+        /// Part of the branch's name.
+        name_contains: String => containing Name,
+    }
+    pub(crate) fn branches() -> branch;
 }
 
 /// Filters of `youthHomes`.
@@ -50,18 +52,22 @@ pub struct YouthActivityFilter {
     pub youth_home_id: Option<ID>,
 }
 
-/// Filters of `youthSocialWorkers`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthSocialWorkerFilter {
-    pub region_code: Option<String>,
-    pub specialty: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthSocialWorkers`.
+    pub struct YouthSocialWorkerFilter {
+        region_code,
+        specialty: String => equal Specialty,
+    }
+    pub(crate) fn social_workers() -> social_worker;
 }
 
-/// Filters of `youthAwards`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthAwardFilter {
-    pub region_code: Option<String>,
-    pub year: Option<i32>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthAwards`.
+    pub struct YouthAwardFilter {
+        region_code,
+        year: i32 => equal Year,
+    }
+    pub(crate) fn awards() -> award;
 }
 
 /// Filters of `youthServiceLogs`.
@@ -74,15 +80,6 @@ pub struct YouthServiceLogFilter {
 }
 
 quntuan_kit::paged_lists! {
-    pub(crate) fn branches(filter: &YouthBranchFilter) -> branch::Entity {
-        use branch::Column as B;
-        move |select| {
-            select
-                .equal(B::Kind, filter.kind.clone())
-                .containing(B::Name, filter.name_contains.as_deref())
-        }
-    }
-
     pub(crate) fn homes(filter: &YouthHomeFilter) -> home::Entity {
         use home::Column as H;
         let center = filter.service_center_id.as_ref().map(|c| c.0.clone());
@@ -122,13 +119,5 @@ quntuan_kit::paged_lists! {
                 .between(A::HeldOn, filter.held_from, filter.held_to)
                 .equal(A::YouthHomeId, home)
         }
-    }
-
-    pub(crate) fn social_workers(filter: &YouthSocialWorkerFilter) -> social_worker::Entity {
-        |select| select.equal(social_worker::Column::Specialty, filter.specialty.clone())
-    }
-
-    pub(crate) fn awards(filter: &YouthAwardFilter) -> award::Entity {
-        |select| select.equal(award::Column::Year, filter.year)
     }
 }
