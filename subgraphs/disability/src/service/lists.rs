@@ -71,14 +71,16 @@ quntuan_kit::list_filter! {
     pub(crate) fn organizations() -> organization;
 }
 
-/// Filters of `disabilityWorkers`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityWorkerFilter {
-    pub region_code: Option<String>,
-    /// `专职` or `兼职`.
-    pub role: Option<String>,
-    /// Workers of one organisation (`disability-unit-000042`).
-    pub organization_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityWorkers`.
+    pub struct DisabilityWorkerFilter {
+        region_code,
+        /// `专职` or `兼职`.
+        role: String => equal Role,
+        /// Workers of one organisation (`disability-unit-000042`).
+        organization_id: ID => equal OrganizationId by ids::ORGANIZATION ["organizationId"],
+    }
+    pub(crate) fn workers() -> worker;
 }
 
 /// Filters of `disabledPersons`. Filtering by category or grade reveals sensitive data,
@@ -94,15 +96,17 @@ pub struct DisabledPersonFilter {
     pub registered_to: Option<NaiveDate>,
 }
 
-/// Filters of `disabilityActivities` (accessibility services).
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityActivityFilter {
-    pub region_code: Option<String>,
-    /// 无障碍出行服务, 康复指导, 就业帮扶 or 文体活动.
-    pub kind: Option<String>,
-    pub held_from: Option<NaiveDate>,
-    pub held_to: Option<NaiveDate>,
-    pub organization_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityActivities` (accessibility services).
+    pub struct DisabilityActivityFilter {
+        region_code,
+        /// 无障碍出行服务, 康复指导, 就业帮扶 or 文体活动.
+        kind: String => equal Kind,
+        held_from: NaiveDate => at_least HeldOn,
+        held_to: NaiveDate => at_most HeldOn,
+        organization_id: ID => equal OrganizationId by ids::ORGANIZATION ["organizationId"],
+    }
+    pub(crate) fn activities() -> service;
 }
 
 quntuan_kit::list_filter! {
@@ -115,17 +119,6 @@ quntuan_kit::list_filter! {
 }
 
 quntuan_kit::paged_lists! {
-    pub(crate) fn workers(filter: &DisabilityWorkerFilter) -> worker::Entity {
-        use worker::Column as W;
-        let organization =
-            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-        move |select| {
-            select
-                .equal(W::Role, filter.role.clone())
-                .equal(W::OrganizationId, organization)
-        }
-    }
-
     pub(crate) fn persons(filter: &DisabledPersonFilter) -> person::Entity {
         use person::Column as P;
         if let Some(grade) = filter.grade {
@@ -139,18 +132,6 @@ quntuan_kit::paged_lists! {
                 .equal(P::Category, filter.category.map(DisabilityCategory::as_str))
                 .equal(P::Grade, filter.grade)
                 .between(P::RegisteredOn, filter.registered_from, filter.registered_to)
-        }
-    }
-
-    pub(crate) fn activities(filter: &DisabilityActivityFilter) -> service::Entity {
-        use service::Column as S;
-        let organization =
-            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-        move |select| {
-            select
-                .equal(S::Kind, filter.kind.clone())
-                .between(S::HeldOn, filter.held_from, filter.held_to)
-                .equal(S::OrganizationId, organization)
         }
     }
 }

@@ -1,9 +1,8 @@
 //! Filtered, paginated listings. Each returns the total over all pages and one page,
 //! ordered by id so pages are stable.
 
-use async_graphql::{ID, InputObject};
+use async_graphql::ID;
 use chrono::NaiveDate;
-use quntuan_kit::Filters;
 
 use crate::entity::{association, award, event, workstation};
 use crate::ids;
@@ -35,16 +34,18 @@ quntuan_kit::list_filter! {
     pub(crate) fn workstations() -> workstation;
 }
 
-/// Filters of `scienceActivities`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct ScienceActivityFilter {
-    pub region_code: Option<String>,
-    /// 科普讲座, 科技周展览, 青少年科创营 or 科普进社区.
-    pub kind: Option<String>,
-    pub held_from: Option<NaiveDate>,
-    pub held_to: Option<NaiveDate>,
-    /// Events run by one association (`science-unit-000042`).
-    pub association_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `scienceActivities`.
+    pub struct ScienceActivityFilter {
+        region_code,
+        /// 科普讲座, 科技周展览, 青少年科创营 or 科普进社区.
+        kind: String => equal Kind,
+        held_from: NaiveDate => at_least HeldOn,
+        held_to: NaiveDate => at_most HeldOn,
+        /// Events run by one association (`science-unit-000042`).
+        association_id: ID => equal AssociationId by ids::ASSOCIATION ["associationId"],
+    }
+    pub(crate) fn activities() -> event;
 }
 
 quntuan_kit::list_filter! {
@@ -54,18 +55,4 @@ quntuan_kit::list_filter! {
         year: i32 => equal Year,
     }
     pub(crate) fn awards() -> award;
-}
-
-quntuan_kit::paged_lists! {
-    pub(crate) fn activities(filter: &ScienceActivityFilter) -> event::Entity {
-        use event::Column as E;
-        let association =
-            ids::ASSOCIATION.parse_optional("associationId", filter.association_id.as_ref())?;
-        move |select| {
-            select
-                .equal(E::Kind, filter.kind.clone())
-                .between(E::HeldOn, filter.held_from, filter.held_to)
-                .equal(E::AssociationId, association)
-        }
-    }
 }

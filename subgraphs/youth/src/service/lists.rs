@@ -31,25 +31,29 @@ pub struct YouthHomeFilter {
     pub partner_contains: Option<String>,
 }
 
-/// Filters of `youthVolunteers`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthVolunteerFilter {
-    pub region_code: Option<String>,
-    /// Volunteers of one league branch (`youth-unit-000042`).
-    pub branch_id: Option<ID>,
-    pub registered_from: Option<NaiveDate>,
-    pub registered_to: Option<NaiveDate>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthVolunteers`.
+    pub struct YouthVolunteerFilter {
+        region_code,
+        /// Volunteers of one league branch (`youth-unit-000042`).
+        branch_id: ID => equal BranchId by ids::BRANCH ["branchId"],
+        registered_from: NaiveDate => at_least RegisteredOn,
+        registered_to: NaiveDate => at_most RegisteredOn,
+    }
+    pub(crate) fn volunteers() -> volunteer;
 }
 
-/// Filters of `youthActivities`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthActivityFilter {
-    pub region_code: Option<String>,
-    /// The scene, e.g. `青年交友`, `读书会`.
-    pub kind: Option<String>,
-    pub held_from: Option<NaiveDate>,
-    pub held_to: Option<NaiveDate>,
-    pub youth_home_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthActivities`.
+    pub struct YouthActivityFilter {
+        region_code,
+        /// The scene, e.g. `青年交友`, `读书会`.
+        kind: String => equal Kind,
+        held_from: NaiveDate => at_least HeldOn,
+        held_to: NaiveDate => at_most HeldOn,
+        youth_home_id: ID => equal YouthHomeId by ids::HOME ["youthHomeId"],
+    }
+    pub(crate) fn activities() -> activity;
 }
 
 quntuan_kit::list_filter! {
@@ -70,13 +74,15 @@ quntuan_kit::list_filter! {
     pub(crate) fn awards() -> award;
 }
 
-/// Filters of `youthServiceLogs`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthServiceLogFilter {
-    pub region_code: Option<String>,
-    pub volunteer_id: Option<ID>,
-    pub served_from: Option<NaiveDate>,
-    pub served_to: Option<NaiveDate>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthServiceLogs`.
+    pub struct YouthServiceLogFilter {
+        region_code,
+        volunteer_id: ID => equal VolunteerId by ids::VOLUNTEER ["volunteerId"],
+        served_from: NaiveDate => at_least ServedOn,
+        served_to: NaiveDate => at_most ServedOn,
+    }
+    pub(crate) fn service_logs() -> service_log;
 }
 
 quntuan_kit::paged_lists! {
@@ -87,37 +93,6 @@ quntuan_kit::paged_lists! {
             select
                 .equal(H::ServiceCenterId, center)
                 .containing(H::Partner, filter.partner_contains.as_deref())
-        }
-    }
-
-    pub(crate) fn volunteers(filter: &YouthVolunteerFilter) -> volunteer::Entity {
-        use volunteer::Column as V;
-        let branch = ids::BRANCH.parse_optional("branchId", filter.branch_id.as_ref())?;
-        move |select| {
-            select
-                .equal(V::BranchId, branch)
-                .between(V::RegisteredOn, filter.registered_from, filter.registered_to)
-        }
-    }
-
-    pub(crate) fn service_logs(filter: &YouthServiceLogFilter) -> service_log::Entity {
-        use service_log::Column as L;
-        let volunteer = ids::VOLUNTEER.parse_optional("volunteerId", filter.volunteer_id.as_ref())?;
-        move |select| {
-            select
-                .equal(L::VolunteerId, volunteer)
-                .between(L::ServedOn, filter.served_from, filter.served_to)
-        }
-    }
-
-    pub(crate) fn activities(filter: &YouthActivityFilter) -> activity::Entity {
-        use activity::Column as A;
-        let home = ids::HOME.parse_optional("youthHomeId", filter.youth_home_id.as_ref())?;
-        move |select| {
-            select
-                .equal(A::Kind, filter.kind.clone())
-                .between(A::HeldOn, filter.held_from, filter.held_to)
-                .equal(A::YouthHomeId, home)
         }
     }
 }
