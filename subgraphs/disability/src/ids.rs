@@ -4,9 +4,7 @@
 
 pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const ORGANIZATION: IdKind = IdKind::new("disability-unit-", 6).named("an organisation");
-pub(crate) const SERVICE: IdKind = IdKind::new("disability-act-", 6);
-pub(crate) const AWARD: IdKind = IdKind::new("disability-award-", 4);
+quntuan_kit::directory_id_kinds!("disability": ORGANIZATION "an organisation", SERVICE, AWARD);
 pub(crate) const WORKER: IdKind = IdKind::new("disability-worker-", 5);
 pub(crate) const PERSON: IdKind = IdKind::new("disability-person-", 7);
 

@@ -3,14 +3,15 @@
 //! the registry from this subgraph's own streams. Every table is written with the kit's
 //! batched multi-row inserts, one transaction per table.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{self, street_center_id};
-use quntuan_kit::names::{id_number, person_name, phone_number};
+use quntuan_kit::names::{UniqueIdNumbers, id_number, person_name, phone_number};
 use quntuan_kit::reexports::sea_orm::DatabaseConnection;
 use quntuan_kit::seed::{
-    advance_id_sequences, date, insert_activities, insert_awards, seed_failed,
+    advance_id_sequences, date, district_links, ids_by_region, insert_activities, insert_awards,
+    seed_failed,
 };
 use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
 
@@ -40,70 +41,32 @@ pub(crate) async fn seed(
     .map_err(fail("inserting organisations"))?;
 
     let workers = workers(scale, &units);
-    quntuan_kit::insert_located! {
-        db, progress, "disability", "disability_workers", workers.len(),
-        for w in workers.into_iter() => region w.region, {
-            id: w.id,
-            name: w.name,
-            id_number: w.id_number,
-            phone: w.phone,
-            role: w.role,
-            organization_id: w.organization_id,
-            service_center_id: w.service_center_id,
-            hired_on: w.hired_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting workers"))?;
+    WorkerSeed::insert(db, progress, workers.len(), workers)
+        .await
+        .map_err(fail("inserting workers"))?;
 
-    let mut by_community: HashMap<String, Vec<i64>> = HashMap::new();
-    let mut by_district: HashMap<String, Vec<i64>> = HashMap::new();
-    for (id, region) in &units {
-        by_community
-            .entry(region.region_code.clone())
-            .or_default()
-            .push(*id);
-        by_district
-            .entry(region.district_code.clone())
-            .or_default()
-            .push(*id);
-    }
-    quntuan_kit::insert_located! {
-        db, progress, "disability", "disability_persons", scale.count(150, 120_000) as usize,
-        for p in persons(scale, by_community) => region p.region, {
-            id: p.id,
-            name: p.name,
-            id_number: p.id_number,
-            phone: p.phone,
-            category: p.category.as_str(),
-            grade: p.grade,
-            organization_id: p.organization_id,
-            registered_on: p.registered_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting the registry"))?;
+    let by_community = ids_by_region(units.iter().map(|(id, r)| (r.region_code.clone(), *id)));
+    let by_district = ids_by_region(units.iter().map(|(id, r)| (r.district_code.clone(), *id)));
+    let total = scale.count(150, 120_000) as usize;
+    PersonSeed::insert(db, progress, total, persons(scale, by_community))
+        .await
+        .map_err(fail("inserting the registry"))?;
 
-    let mut links = Rng::for_stream("disability.services.links");
+    // Four in ten run by an organisation of the same district (when there is one), three
+    // in ten at the street's shared centre.
+    let links = district_links(
+        Rng::for_stream("disability.services.links"),
+        &by_district,
+        4,
+        0.3,
+    );
     insert_activities(
         db,
         progress,
         "disability",
         ("disability_services", "organization_id"),
         catalog::disability_activities(scale),
-        |a| {
-            // Four in ten run by an organisation of the same district (when there is one),
-            // three in ten at the street's shared centre.
-            let roll = links.below(10);
-            let organization = match by_district.get(&a.region.district_code) {
-                Some(ids) if roll < 4 => links.pick(ids).copied(),
-                _ => None,
-            };
-            let center = links
-                .chance(0.3)
-                .then(|| street_center_id(&a.region.street_code));
-            (organization, center)
-        },
+        links,
     )
     .await
     .map_err(fail("inserting accessibility services"))?;
@@ -137,16 +100,17 @@ pub(crate) async fn seed(
         .map_err(fail("filling the per-region figures"))
 }
 
-struct WorkerSeed {
-    id: i64,
-    name: String,
-    id_number: String,
-    phone: String,
-    role: &'static str,
-    organization_id: Option<i64>,
-    service_center_id: Option<String>,
-    hired_on: NaiveDate,
-    region: RegionRef,
+quntuan_kit::seed_record! {
+    struct WorkerSeed in "disability", "disability_workers" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        role: &'static str,
+        organization_id: Option<i64>,
+        service_center_id: Option<String>,
+        hired_on: NaiveDate,
+    }
 }
 
 /// Disability workers: 3,205 at full scale, 30 at demo scale. Eight in ten serve a
@@ -183,16 +147,18 @@ fn workers(scale: Scale, units: &[(i64, RegionRef)]) -> Vec<WorkerSeed> {
         .collect()
 }
 
-struct PersonSeed {
-    id: i64,
-    name: String,
-    id_number: String,
-    phone: String,
-    category: DisabilityCategory,
-    grade: i16,
-    organization_id: Option<i64>,
-    registered_on: NaiveDate,
-    region: RegionRef,
+quntuan_kit::seed_record! {
+    struct PersonSeed in "disability", "disability_persons" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        /// As stored ([`DisabilityCategory::as_str`]).
+        category: &'static str,
+        grade: i16,
+        organization_id: Option<i64>,
+        registered_on: NaiveDate,
+    }
 }
 
 /// Rough shares of the categories in a city registry (physical disability most common).
@@ -215,7 +181,7 @@ fn persons(
 ) -> impl Iterator<Item = PersonSeed> {
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("disability.persons");
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut id_numbers = UniqueIdNumbers::default();
     (1..=i64::from(scale.count(150, 120_000))).map(move |id| {
         let (_, region) = tree.pick_community(&mut rng);
         let organization_id = match by_community.get(&region.region_code) {
@@ -239,16 +205,12 @@ fn persons(
         };
         let birth = rng.date_between(date(1940, 1, 1), date(2015, 12, 31));
         let name = person_name(&mut rng);
-        let mut number = id_number(&mut rng, &region.district_code, birth);
-        while !seen.insert(number.clone()) {
-            number = id_number(&mut rng, &region.district_code, birth);
-        }
         PersonSeed {
             id,
             name,
-            id_number: number,
+            id_number: id_numbers.next(&mut rng, &region.district_code, birth),
             phone: phone_number(&mut rng),
-            category,
+            category: category.as_str(),
             grade,
             organization_id,
             registered_on: rng.date_between(date(2008, 1, 1), date(2025, 6, 30)),

@@ -66,9 +66,54 @@ impl IdKind {
     }
 }
 
+/// The id kinds of an organisation's records in hub's shared directory, in the catalog's
+/// forms (`{org}-unit-000042`, `{org}-act-000042`, `{org}-award-0042`, see
+/// [`crate::catalog`]), so the organisation and hub name each record alike:
+///
+/// ```ignore
+/// quntuan_kit::directory_id_kinds!("youth": BRANCH "a league branch", ACTIVITY, AWARD);
+/// ```
+#[macro_export]
+macro_rules! directory_id_kinds {
+    ($org:literal: $unit:ident $noun:literal, $activity:ident, $award:ident) => {
+        pub(crate) const $unit: $crate::ids::IdKind =
+            $crate::ids::IdKind::new(concat!($org, "-unit-"), 6).named($noun);
+        pub(crate) const $activity: $crate::ids::IdKind =
+            $crate::ids::IdKind::new(concat!($org, "-act-"), 6);
+        pub(crate) const $award: $crate::ids::IdKind =
+            $crate::ids::IdKind::new(concat!($org, "-award-"), 4);
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod youth {
+        crate::directory_id_kinds!("youth": UNIT "a league branch", ACTIVITY, AWARD);
+    }
+
+    #[test]
+    fn directory_kinds_write_the_catalogs_ids() {
+        use crate::Scale;
+        use crate::catalog::{youth_activities, youth_awards, youth_branches};
+        let unit = youth_branches(Scale::Demo).next().map(|u| (u.seq, u.id));
+        let activity = youth_activities(Scale::Demo).next().map(|a| (a.seq, a.id));
+        let award = youth_awards(Scale::Demo).next().map(|a| (a.seq, a.id));
+        for (kind, skeleton) in [
+            (youth::UNIT, unit),
+            (youth::ACTIVITY, activity),
+            (youth::AWARD, award),
+        ] {
+            let (seq, id) = skeleton.expect("the demo directory has one of each");
+            assert_eq!(kind.format(i64::from(seq)), id);
+            assert_eq!(kind.parse(&id), Some(i64::from(seq)));
+        }
+        let refused = youth::UNIT.parse_input("branchId", "youth-act-000001");
+        let expected =
+            ApiError::bad_input("`branchId` is not a league branch id: `youth-act-000001`");
+        assert_eq!(refused, Err(expected));
+    }
 
     #[test]
     fn ids_round_trip_and_refuse_other_kinds() {

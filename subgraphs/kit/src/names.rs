@@ -1,6 +1,8 @@
 //! Generated personal data (names, ID numbers, phone numbers) and organisation names for
 //! seed rows. All values are synthetic; the ID numbers carry a valid check digit.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::rng::Rng;
@@ -74,6 +76,24 @@ pub fn id_number(rng: &mut Rng, district_code: &str, birth: NaiveDate) -> String
     id.push_str(&format!("{:03}", rng.below(1000)));
     id.push(id_check_digit(&id));
     id
+}
+
+/// Resident ID numbers that are unique within one seeded table (its unique index requires
+/// it): [`id_number`] drawn again, from the same stream, until it is one not given yet.
+#[derive(Default)]
+pub struct UniqueIdNumbers {
+    given: HashSet<String>,
+}
+
+impl UniqueIdNumbers {
+    pub fn next(&mut self, rng: &mut Rng, district_code: &str, birth: NaiveDate) -> String {
+        loop {
+            let number = id_number(rng, district_code, birth);
+            if self.given.insert(number.clone()) {
+                return number;
+            }
+        }
+    }
 }
 
 fn id_check_digit(first17: &str) -> char {

@@ -7,12 +7,15 @@
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, TransactionSession, TransactionTrait, Value};
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
-use crate::catalog::{ActivitySkeleton, AwardSkeleton, UnitSkeleton};
+use crate::catalog::{ActivitySkeleton, AwardSkeleton, UnitSkeleton, street_center_id};
 use crate::db::statement;
 use crate::error::KitError;
 use crate::region::RegionRef;
+use crate::rng::Rng;
 
 /// Keeps each statement under SQLite's (32,766) and PostgreSQL's (65,535) bound
 /// parameter limits.
@@ -183,7 +186,6 @@ async fn flush<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Double-quoted identifier (valid on SQLite and PostgreSQL).
 /// The three region columns every organisation table ends with, in this order.
 pub const REGION_COLUMNS: [&str; 3] = ["region_code", "street_code", "district_code"];
 
@@ -255,6 +257,59 @@ macro_rules! insert_located {
                 $crate::seed::with_region(vec![$(($value).into()),*], &$region)
             }),
         )
+    };
+}
+
+/// A crate's own seed record of one located table, each column named once: declares the
+/// struct (the columns in table order, then `region`) and `Self::insert(db, progress,
+/// total, rows)`, the [`insert_located`] of the rows under the stage `"{subgraph}: {table}"`
+/// (each field goes in with `.into()`).
+///
+/// ```ignore
+/// quntuan_kit::seed_record! {
+///     /// A youth home.
+///     pub(super) struct HomeSeed in "youth", "youth_homes" {
+///         id: i64,
+///         name: String,
+///     }
+/// }
+/// HomeSeed::insert(db, progress, homes.len(), homes).await.map_err(fail("inserting homes"))?;
+/// ```
+#[macro_export]
+macro_rules! seed_record {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident in $subgraph:literal, $table:literal {
+            $($(#[$field_meta:meta])* $field:ident: $ty:ty),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $($(#[$field_meta])* $vis $field: $ty,)*
+            $vis region: $crate::RegionRef,
+        }
+
+        impl $name {
+            /// Inserts `rows` (`total` of them, for the progress stage) into the table.
+            $vis async fn insert<C>(
+                db: &C,
+                progress: &$crate::Progress,
+                total: usize,
+                rows: impl IntoIterator<Item = Self>,
+            ) -> Result<u64, $crate::reexports::sea_orm::DbErr>
+            where
+                C: $crate::reexports::sea_orm::ConnectionTrait
+                    + $crate::reexports::sea_orm::TransactionTrait,
+            {
+                $crate::insert_located! {
+                    db, progress, $subgraph, $table, total,
+                    for row in rows.into_iter() => region row.region, {
+                        $($field: row.$field),*
+                    }
+                }
+                .await
+            }
+        }
     };
 }
 
@@ -467,6 +522,40 @@ where
     .await
 }
 
+/// Record ids grouped by a region code (a district's, a community's), each group in the
+/// order given: what a seed draws from to link a record to one of the same place.
+pub fn ids_by_region(
+    records: impl IntoIterator<Item = (String, i64)>,
+) -> HashMap<String, Vec<i64>> {
+    let mut groups: HashMap<String, Vec<i64>> = HashMap::new();
+    for (code, id) in records {
+        groups.entry(code).or_default().push(id);
+    }
+    groups
+}
+
+/// The `links` of [`insert_activities`] most organisations use: `in_ten` times in ten (the
+/// roll of `rng.below(10)`) run by one of `by_district`'s records of the activity's district
+/// when it has one, then held at the street's shared centre with chance `at_center`.
+pub fn district_links<'a>(
+    mut rng: Rng,
+    by_district: &'a HashMap<String, Vec<i64>>,
+    in_ten: u64,
+    at_center: f64,
+) -> impl FnMut(&ActivitySkeleton) -> (Option<i64>, Option<String>) + 'a {
+    move |activity| {
+        let roll = rng.below(10);
+        let parent = match by_district.get(&activity.region.district_code) {
+            Some(ids) if roll < in_ten => rng.pick(ids).copied(),
+            _ => None,
+        };
+        let center = rng
+            .chance(at_center)
+            .then(|| street_center_id(&activity.region.street_code));
+        (parent, center)
+    }
+}
+
 /// Rows were written with explicit ids: on PostgreSQL move each table's `id` sequence past
 /// them so the mutations' inserts get fresh ids. (SQLite's rowid needs nothing.)
 pub async fn advance_id_sequences<C: ConnectionTrait>(
@@ -491,6 +580,7 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
+/// Double-quoted identifier (valid on SQLite and PostgreSQL).
 fn quote(ident: &str) -> String {
     format!("\"{}\"", ident.replace('"', "\"\""))
 }

@@ -123,10 +123,15 @@ pub fn record_region(field: &str, code: &str) -> ApiResult<RegionRef> {
     }
 }
 
+/// Whether `phone`, as given, is an 11-digit mainland mobile number starting with 1.
+pub fn is_mobile_phone(phone: &str) -> bool {
+    phone.len() == 11 && phone.starts_with('1') && phone.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An 11-digit mainland mobile number starting with 1.
 pub fn mobile_phone(field: &str, phone: &str) -> ApiResult<String> {
     let phone = phone.trim();
-    if phone.len() == 11 && phone.starts_with('1') && phone.bytes().all(|b| b.is_ascii_digit()) {
+    if is_mobile_phone(phone) {
         Ok(phone.to_string())
     } else {
         Err(ApiError::bad_input(format!(
@@ -138,25 +143,30 @@ pub fn mobile_phone(field: &str, phone: &str) -> ApiResult<String> {
 /// An 18-character resident ID number with a valid GB 11643 check digit (`X` accepted in
 /// either case, returned upper-case).
 pub fn id_number(field: &str, value: &str) -> ApiResult<String> {
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
     let value = value.trim().to_ascii_uppercase();
-    let digits: Vec<u32> = value
-        .chars()
-        .take(17)
-        .filter_map(|c| c.to_digit(10))
-        .collect();
-    let check = value.chars().nth(17);
-    let valid = value.chars().count() == 18 && digits.len() == 17 && {
-        let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
-        check == CHECK.get((sum % 11) as usize).copied()
-    };
-    if valid {
+    if is_id_number(&value) {
         Ok(value)
     } else {
         Err(ApiError::bad_input(format!(
             "`{field}` must be an 18-character resident ID number with a valid check digit"
         )))
+    }
+}
+
+/// Whether `value`, as given, is an 18-character resident ID number whose last character is
+/// the GB 11643 check digit (`X` in either case).
+pub fn is_id_number(value: &str) -> bool {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    let digits: Vec<u32> = value
+        .chars()
+        .take(17)
+        .filter_map(|c| c.to_digit(10))
+        .collect();
+    let check = value.chars().nth(17).map(|c| c.to_ascii_uppercase());
+    value.chars().count() == 18 && digits.len() == 17 && {
+        let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
+        check == CHECK.get((sum % 11) as usize).copied()
     }
 }
 

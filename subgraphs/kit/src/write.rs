@@ -28,12 +28,14 @@ use std::time::Duration;
 use tokio::sync::OwnedMutexGuard;
 
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, IsolationLevel,
-    RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    IsolationLevel, PrimaryKeyTrait, RuntimeErr, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
 };
 
 use crate::db::SQLITE_BUSY_TIMEOUT;
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiResult};
+use crate::ids::IdKind;
 use crate::service::BoxFuture;
 
 /// Attempts of one write before its transient error is given to the caller.
@@ -227,6 +229,29 @@ pub async fn lock_for_inserts<C: ConnectionTrait>(txn: &C, table: &str) -> Resul
         .await?;
     }
     Ok(())
+}
+
+/// Refuses a write that names a record which is not there: `Ok` when `id` is `None` or a
+/// row of `E` has it, otherwise NOT_FOUND naming `what` ("league branch") and the public
+/// id `kind` writes for it. Checked in the write's transaction, so the answer is the one
+/// the insert that follows would meet.
+pub async fn ensure_exists<E, C>(
+    txn: &C,
+    id: Option<i64>,
+    what: &str,
+    kind: IdKind,
+) -> ApiResult<()>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    i64: Into<<E::PrimaryKey as PrimaryKeyTrait>::ValueType>,
+{
+    match id {
+        Some(id) if E::find_by_id(id).one(txn).await?.is_none() => {
+            Err(ApiError::not_found(what, &kind.format(id)))
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,7 @@
 
 pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const ASSOCIATION: IdKind = IdKind::new("science-unit-", 6).named("an association");
-pub(crate) const ACTIVITY: IdKind = IdKind::new("science-act-", 6);
-pub(crate) const AWARD: IdKind = IdKind::new("science-award-", 4);
+quntuan_kit::directory_id_kinds!("science": ASSOCIATION "an association", ACTIVITY, AWARD);
 pub(crate) const WORKSTATION: IdKind = IdKind::new("science-station-", 4);
 
 #[cfg(test)]

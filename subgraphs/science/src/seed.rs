@@ -3,16 +3,15 @@
 //! this subgraph's own stream. Every table is written with the kit's batched multi-row
 //! inserts, one transaction per table.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use quntuan_kit::catalog::{self, street_center_id};
+use quntuan_kit::catalog;
 use quntuan_kit::names::{company_name, person_name, phone_number};
 use quntuan_kit::reexports::sea_orm::DatabaseConnection;
 use quntuan_kit::seed::{
-    advance_id_sequences, date, insert_activities, insert_awards, seed_failed,
+    advance_id_sequences, date, district_links, ids_by_region, insert_activities, insert_awards,
+    seed_failed,
 };
-use quntuan_kit::{KitError, Progress, RegionRef, RegionTree, Rng, Scale};
+use quntuan_kit::{KitError, Progress, RegionTree, Rng, Scale};
 
 const INDUSTRIES: [&str; 6] = [
     "智能制造",
@@ -30,13 +29,9 @@ pub(crate) async fn seed(
     progress: &Progress,
 ) -> Result<(), KitError> {
     let fail = |context: &str| seed_failed("science", context);
-    let mut associations_by_district: HashMap<String, Vec<i64>> = HashMap::new();
-    for unit in catalog::science_associations(scale) {
-        associations_by_district
-            .entry(unit.region.district_code.clone())
-            .or_default()
-            .push(i64::from(unit.seq));
-    }
+    let associations_by_district = ids_by_region(
+        catalog::science_associations(scale).map(|u| (u.region.district_code, i64::from(u.seq))),
+    );
     let mut industries = Rng::for_stream("science.associations.industry");
     quntuan_kit::insert_located! {
         db, progress, "science", "science_associations",
@@ -56,42 +51,25 @@ pub(crate) async fn seed(
     .map_err(fail("inserting science associations"))?;
 
     let stations = workstations(scale);
-    quntuan_kit::insert_located! {
-        db, progress, "science", "science_workstations", stations.len(),
-        for w in stations.into_iter() => region w.region, {
-            id: w.id,
-            name: w.name,
-            kind: w.kind,
-            host_unit: w.host_unit,
-            field: w.field,
-            lead_expert: w.lead_expert,
-            expert_phone: w.expert_phone,
-            established_on: w.established_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting workstations"))?;
+    WorkstationSeed::insert(db, progress, stations.len(), stations)
+        .await
+        .map_err(fail("inserting workstations"))?;
 
-    let mut links = Rng::for_stream("science.activities.links");
+    // Four in ten run by an association of the same district (when there is one), a
+    // quarter held at the street's shared centre.
+    let links = district_links(
+        Rng::for_stream("science.activities.links"),
+        &associations_by_district,
+        4,
+        0.25,
+    );
     insert_activities(
         db,
         progress,
         "science",
         ("science_events", "association_id"),
         catalog::science_activities(scale),
-        |a| {
-            // Four in ten run by an association of the same district (when there is one),
-            // a quarter held at the street's shared centre.
-            let roll = links.below(10);
-            let association = match associations_by_district.get(&a.region.district_code) {
-                Some(ids) if roll < 4 => links.pick(ids).copied(),
-                _ => None,
-            };
-            let center = links
-                .chance(0.25)
-                .then(|| street_center_id(&a.region.street_code));
-            (association, center)
-        },
+        links,
     )
     .await
     .map_err(fail("inserting science activities"))?;
@@ -119,16 +97,17 @@ pub(crate) async fn seed(
     .map_err(fail("advancing id sequences"))
 }
 
-struct WorkstationSeed {
-    id: i64,
-    name: String,
-    kind: &'static str,
-    host_unit: String,
-    field: &'static str,
-    lead_expert: String,
-    expert_phone: String,
-    established_on: NaiveDate,
-    region: RegionRef,
+quntuan_kit::seed_record! {
+    struct WorkstationSeed in "science", "science_workstations" {
+        id: i64,
+        name: String,
+        kind: &'static str,
+        host_unit: String,
+        field: &'static str,
+        lead_expert: String,
+        expert_phone: String,
+        established_on: NaiveDate,
+    }
 }
 
 /// Innovation workstations: 179 at full scale, 6 at demo scale; three in ten led by an

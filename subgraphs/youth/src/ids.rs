@@ -4,9 +4,7 @@
 
 pub(crate) use quntuan_kit::ids::IdKind;
 
-pub(crate) const BRANCH: IdKind = IdKind::new("youth-unit-", 6).named("a league branch");
-pub(crate) const ACTIVITY: IdKind = IdKind::new("youth-act-", 6);
-pub(crate) const AWARD: IdKind = IdKind::new("youth-award-", 4);
+quntuan_kit::directory_id_kinds!("youth": BRANCH "a league branch", ACTIVITY, AWARD);
 pub(crate) const HOME: IdKind = IdKind::new("youth-home-", 4).named("a youth home");
 pub(crate) const VOLUNTEER: IdKind = IdKind::new("youth-volunteer-", 7).named("a volunteer");
 pub(crate) const SERVICE_LOG: IdKind = IdKind::new("youth-log-", 7);

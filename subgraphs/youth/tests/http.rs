@@ -1,61 +1,31 @@
 //! The HTTP surface through the kit's router: /health, bearer tokens and scopes.
 
+mod common;
+
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::{Request, StatusCode};
+use quntuan_kit::SubgraphService;
 use quntuan_kit::auth::{DEFAULT_JWT_SECRET, issue_token};
-use quntuan_kit::{Progress, Scale, SubgraphService, test_database};
+use quntuan_kit::testing::http::{post_graphql, send};
 use quntuan_youth::Youth;
 use serde_json::{Value, json};
-use tower::ServiceExt;
 
 async fn router() -> axum::Router {
-    let db = test_database().await;
-    Youth.migrate(&db).await.expect("migrations apply");
-    Youth
-        .seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
-    Youth.router(db)
+    Youth.router(common::seeded_database().await)
 }
 
 async fn post(router: axum::Router, token: Option<&str>, query: &str) -> (StatusCode, Value) {
-    let mut request = Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
-    if let Some(token) = token {
-        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-    }
-    let body = Body::from(json!({ "query": query }).to_string());
-    let response = router
-        .oneshot(request.body(body).expect("request builds"))
-        .await
-        .expect("router answers");
-    let status = response.status();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body reads")
-        .to_bytes();
-    (
-        status,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
+    let (status, body) = send(router, post_graphql(query, token)).await;
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 const QUERY: &str = r#"{ youthSocialWorkers(limit: 1) { items { id name phone } } }"#;
 
 #[tokio::test]
 async fn health_answers_ok() {
-    let response = router()
-        .await
-        .oneshot(
-            Request::get("/health")
-                .body(Body::empty())
-                .expect("request builds"),
-        )
-        .await
-        .expect("router answers");
-    assert_eq!(response.status(), StatusCode::OK);
+    let health = Request::get("/health").body(Body::empty());
+    let (status, _) = send(router().await, health.expect("request builds")).await;
+    assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test]

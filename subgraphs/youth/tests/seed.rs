@@ -1,18 +1,13 @@
 //! The seed: demo counts, and the secondary indexes suspended during the bulk load are all
 //! back afterwards.
 
+mod common;
+
 use quntuan_kit::reexports::sea_orm::{ConnectionTrait, DbBackend, Statement};
-use quntuan_kit::{Progress, Scale, SubgraphService, test_database};
-use quntuan_youth::Youth;
 
 #[tokio::test]
 async fn the_seed_leaves_every_index_in_place() {
-    let db = test_database().await;
-    Youth.migrate(&db).await.expect("migrations apply");
-    Youth
-        .seed(&db, Scale::Demo, &Progress::hidden())
-        .await
-        .expect("demo seed loads");
+    let db = common::seeded_database().await;
     let backend = db.get_database_backend();
     let sql = match backend {
         DbBackend::Postgres => {

@@ -58,25 +58,29 @@ impl DisabilityCategory {
     }
 }
 
-/// Filters of `disabilityOrganizations`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityOrganizationFilter {
-    /// A division code: the city, a district, street or community (and everything below).
-    pub region_code: Option<String>,
-    /// `社区（村）残疾人协会` or `专门协会`.
-    pub kind: Option<String>,
-    /// Part of the organisation's name.
-    pub name_contains: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityOrganizations`.
+    pub struct DisabilityOrganizationFilter {
+        /// A division code: the city, a district, street or community (and everything below).
+        region_code,
+        /// `社区（村）残疾人协会` or `专门协会`.
+        kind: String => equal Kind,
+        /// Part of the organisation's name.
+        name_contains: String => containing Name,
+    }
+    pub(crate) fn organizations() -> organization;
 }
 
-/// Filters of `disabilityWorkers`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityWorkerFilter {
-    pub region_code: Option<String>,
-    /// `专职` or `兼职`.
-    pub role: Option<String>,
-    /// Workers of one organisation (`disability-unit-000042`).
-    pub organization_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityWorkers`.
+    pub struct DisabilityWorkerFilter {
+        region_code,
+        /// `专职` or `兼职`.
+        role: String => equal Role,
+        /// Workers of one organisation (`disability-unit-000042`).
+        organization_id: ID => equal OrganizationId by ids::ORGANIZATION ["organizationId"],
+    }
+    pub(crate) fn workers() -> worker;
 }
 
 /// Filters of `disabledPersons`. Filtering by category or grade reveals sensitive data,
@@ -92,45 +96,29 @@ pub struct DisabledPersonFilter {
     pub registered_to: Option<NaiveDate>,
 }
 
-/// Filters of `disabilityActivities` (accessibility services).
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityActivityFilter {
-    pub region_code: Option<String>,
-    /// 无障碍出行服务, 康复指导, 就业帮扶 or 文体活动.
-    pub kind: Option<String>,
-    pub held_from: Option<NaiveDate>,
-    pub held_to: Option<NaiveDate>,
-    pub organization_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityActivities` (accessibility services).
+    pub struct DisabilityActivityFilter {
+        region_code,
+        /// 无障碍出行服务, 康复指导, 就业帮扶 or 文体活动.
+        kind: String => equal Kind,
+        held_from: NaiveDate => at_least HeldOn,
+        held_to: NaiveDate => at_most HeldOn,
+        organization_id: ID => equal OrganizationId by ids::ORGANIZATION ["organizationId"],
+    }
+    pub(crate) fn activities() -> service;
 }
 
-/// Filters of `disabilityAwards`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct DisabilityAwardFilter {
-    pub region_code: Option<String>,
-    pub year: Option<i32>,
+quntuan_kit::list_filter! {
+    /// Filters of `disabilityAwards`.
+    pub struct DisabilityAwardFilter {
+        region_code,
+        year: i32 => equal Year,
+    }
+    pub(crate) fn awards() -> award;
 }
 
 quntuan_kit::paged_lists! {
-    pub(crate) fn organizations(filter: &DisabilityOrganizationFilter) -> organization::Entity {
-        use organization::Column as O;
-        move |select| {
-            select
-                .equal(O::Kind, filter.kind.clone())
-                .containing(O::Name, filter.name_contains.as_deref())
-        }
-    }
-
-    pub(crate) fn workers(filter: &DisabilityWorkerFilter) -> worker::Entity {
-        use worker::Column as W;
-        let organization =
-            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-        move |select| {
-            select
-                .equal(W::Role, filter.role.clone())
-                .equal(W::OrganizationId, organization)
-        }
-    }
-
     pub(crate) fn persons(filter: &DisabledPersonFilter) -> person::Entity {
         use person::Column as P;
         if let Some(grade) = filter.grade {
@@ -145,21 +133,5 @@ quntuan_kit::paged_lists! {
                 .equal(P::Grade, filter.grade)
                 .between(P::RegisteredOn, filter.registered_from, filter.registered_to)
         }
-    }
-
-    pub(crate) fn activities(filter: &DisabilityActivityFilter) -> service::Entity {
-        use service::Column as S;
-        let organization =
-            ids::ORGANIZATION.parse_optional("organizationId", filter.organization_id.as_ref())?;
-        move |select| {
-            select
-                .equal(S::Kind, filter.kind.clone())
-                .between(S::HeldOn, filter.held_from, filter.held_to)
-                .equal(S::OrganizationId, organization)
-        }
-    }
-
-    pub(crate) fn awards(filter: &DisabilityAwardFilter) -> award::Entity {
-        |select| select.equal(award::Column::Year, filter.year)
     }
 }

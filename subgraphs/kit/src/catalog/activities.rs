@@ -1,34 +1,22 @@
 //! Activities and service events of each organisation.
 
-use super::{ActivitySkeleton, Org, date};
+use super::{ActivitySkeleton, Org, date, region_name};
 use crate::region::RegionTree;
 use crate::rng::Rng;
 use crate::scale::Scale;
 
-/// Themed lecture events 主题宣讲活动 run by the unions: 3,000 at full scale, 30 at demo.
-pub fn union_activities(scale: Scale) -> impl Iterator<Item = ActivitySkeleton> {
-    activities(Org::Unions, scale)
-}
-
-/// Youth social-scene activities 青年社交场景活动: 13,000 at full scale, 40 at demo.
-pub fn youth_activities(scale: Scale) -> impl Iterator<Item = ActivitySkeleton> {
-    activities(Org::Youth, scale)
-}
-
-/// Family-education services 家庭教育服务 (count assumed): 2,400 at full, 20 at demo.
-pub fn women_activities(scale: Scale) -> impl Iterator<Item = ActivitySkeleton> {
-    activities(Org::Women, scale)
-}
-
-/// Science-popularisation events 科普活动 (count assumed): 1,800 at full, 15 at demo.
-pub fn science_activities(scale: Scale) -> impl Iterator<Item = ActivitySkeleton> {
-    activities(Org::Science, scale)
-}
-
-/// Accessibility services 有爱无碍 (count assumed): 1,200 at full, 15 at demo.
-pub fn disability_activities(scale: Scale) -> impl Iterator<Item = ActivitySkeleton> {
-    activities(Org::Disability, scale)
-}
+per_organisation! { activities -> ActivitySkeleton {
+    /// Themed lecture events 主题宣讲活动 run by the unions: 3,000 at full scale, 30 at demo.
+    union_activities: Unions,
+    /// Youth social-scene activities 青年社交场景活动: 13,000 at full scale, 40 at demo.
+    youth_activities: Youth,
+    /// Family-education services 家庭教育服务 (count assumed): 2,400 at full, 20 at demo.
+    women_activities: Women,
+    /// Science-popularisation events 科普活动 (count assumed): 1,800 at full, 15 at demo.
+    science_activities: Science,
+    /// Accessibility services 有爱无碍 (count assumed): 1,200 at full, 15 at demo.
+    disability_activities: Disability,
+}}
 
 /// The kinds an organisation's activities take (what its subgraph's mutations accept).
 pub fn activity_kinds(org: Org) -> &'static [&'static str] {
@@ -69,10 +57,7 @@ pub fn activities(org: Org, scale: Scale) -> impl Iterator<Item = ActivitySkelet
     let mut rng = Rng::for_stream(&format!("kit.catalog.activities.{}", org.as_str()));
     (1..=total).map(move |seq| {
         let (community, region) = tree.pick_community(&mut rng);
-        let street = tree
-            .region(&region.street_code)
-            .map(|r| r.name.as_str())
-            .unwrap_or("");
+        let street = region_name(tree, &region.street_code);
         let kind = rng.pick(kinds).copied().unwrap_or_default();
         let title = match org {
             Org::Unions => {

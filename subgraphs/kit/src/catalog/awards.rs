@@ -1,35 +1,23 @@
 //! Awards (honours) of each organisation.
 
-use super::{AwardSkeleton, Org};
+use super::{AwardSkeleton, Org, region_name};
 use crate::names::{company_name, person_name};
 use crate::region::RegionTree;
 use crate::rng::Rng;
 use crate::scale::Scale;
 
-/// May Day labour certificates (99) then medals (558), epidemic special, 2020; demo 3 + 9.
-pub fn union_awards(scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
-    awards(Org::Unions, scale)
-}
-
-/// May Fourth Red Flag league organisations 五四红旗团组织 (count assumed): 60 / demo 4.
-pub fn youth_awards(scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
-    awards(Org::Youth, scale)
-}
-
-/// March 8th Red Banner collectives 三八红旗集体: 20 at full scale, 4 at demo.
-pub fn women_awards(scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
-    awards(Org::Women, scale)
-}
-
-/// Most beautiful science workers 最美科技工作者: 10 at full scale, 3 at demo.
-pub fn science_awards(scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
-    awards(Org::Science, scale)
-}
-
-/// Advanced collectives in helping the disabled 助残先进集体 (count assumed): 40 / demo 3.
-pub fn disability_awards(scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
-    awards(Org::Disability, scale)
-}
+per_organisation! { awards -> AwardSkeleton {
+    /// May Day labour certificates (99) then medals (558), epidemic special, 2020; demo 3 + 9.
+    union_awards: Unions,
+    /// May Fourth Red Flag league organisations 五四红旗团组织 (count assumed): 60 / demo 4.
+    youth_awards: Youth,
+    /// March 8th Red Banner collectives 三八红旗集体: 20 at full scale, 4 at demo.
+    women_awards: Women,
+    /// Most beautiful science workers 最美科技工作者: 10 at full scale, 3 at demo.
+    science_awards: Science,
+    /// Advanced collectives in helping the disabled 助残先进集体 (count assumed): 40 / demo 3.
+    disability_awards: Disability,
+}}
 
 /// The awards of one organisation, in `seq` order.
 pub fn awards(org: Org, scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
@@ -46,10 +34,7 @@ pub fn awards(org: Org, scale: Scale) -> impl Iterator<Item = AwardSkeleton> {
     let mut rng = Rng::for_stream(&format!("kit.catalog.awards.{}", org.as_str()));
     (1..=total).map(move |seq| {
         let (community, region) = tree.pick_community(&mut rng);
-        let street = tree
-            .region(&region.street_code)
-            .map(|r| r.name.as_str())
-            .unwrap_or("");
+        let street = region_name(tree, &region.street_code);
         let firm = company_name(&mut rng);
         let year = 2020 + rng.below(5) as i32;
         let (title, recipient_unit, recipient_person, year) = match org {

@@ -6,6 +6,17 @@
 //! Counts at `Scale::Full` follow DOMAIN.md's scale table; where DOMAIN.md gives no figure
 //! (marked "assumed" below) a modest count was chosen.
 
+/// One function per organisation, `NAME(scale)`, over the kind's generator `$all(org,
+/// scale)`; each keeps its doc comment (the figures it produces).
+macro_rules! per_organisation {
+    ($all:ident -> $item:ty { $($(#[$doc:meta])* $name:ident: $org:ident,)* }) => {$(
+        $(#[$doc])*
+        pub fn $name(scale: Scale) -> impl Iterator<Item = $item> {
+            $all(Org::$org, scale)
+        }
+    )*};
+}
+
 mod activities;
 mod awards;
 mod centers;
@@ -13,7 +24,7 @@ mod units;
 
 use chrono::NaiveDate;
 
-use crate::region::RegionRef;
+use crate::region::{RegionRef, RegionTree};
 
 pub use activities::{
     activities, activity_kinds, disability_activities, science_activities, union_activities,
@@ -30,6 +41,11 @@ pub use units::{
     disability_organizations, grassroots_unions, science_associations, units, women_organizations,
     youth_branches,
 };
+
+/// The name of region `code` of `tree`, empty when it has none.
+fn region_name<'a>(tree: &'a RegionTree, code: &str) -> &'a str {
+    tree.region(code).map(|r| r.name.as_str()).unwrap_or("")
+}
 
 /// The five mass organisations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,35 +1,23 @@
 //! Grassroots units of each organisation.
 
-use super::{Org, UnitSkeleton, date};
+use super::{Org, UnitSkeleton, date, region_name};
 use crate::names::company_name;
 use crate::region::RegionTree;
 use crate::rng::Rng;
 use crate::scale::Scale;
 
-/// Grassroots unions 基层工会: 31,700 at full scale, 60 at demo scale.
-pub fn grassroots_unions(scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
-    units(Org::Unions, scale)
-}
-
-/// League organisations 团组织: 58,000 at full scale, 80 at demo scale.
-pub fn youth_branches(scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
-    units(Org::Youth, scale)
-}
-
-/// Women's organisations 妇女组织: 4,726 at full scale, 40 at demo scale.
-pub fn women_organizations(scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
-    units(Org::Women, scale)
-}
-
-/// Enterprise science associations 企事业单位科协: 369 at full scale, 12 at demo scale.
-pub fn science_associations(scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
-    units(Org::Science, scale)
-}
-
-/// Grassroots disabled persons' organisations 基层残疾人组织: 4,703 at full, 40 at demo.
-pub fn disability_organizations(scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
-    units(Org::Disability, scale)
-}
+per_organisation! { units -> UnitSkeleton {
+    /// Grassroots unions 基层工会: 31,700 at full scale, 60 at demo scale.
+    grassroots_unions: Unions,
+    /// League organisations 团组织: 58,000 at full scale, 80 at demo scale.
+    youth_branches: Youth,
+    /// Women's organisations 妇女组织: 4,726 at full scale, 40 at demo scale.
+    women_organizations: Women,
+    /// Enterprise science associations 企事业单位科协: 369 at full scale, 12 at demo scale.
+    science_associations: Science,
+    /// Grassroots disabled persons' organisations 基层残疾人组织: 4,703 at full, 40 at demo.
+    disability_organizations: Disability,
+}}
 
 /// The grassroots units of one organisation, in `seq` order.
 pub fn units(org: Org, scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
@@ -44,14 +32,8 @@ pub fn units(org: Org, scale: Scale) -> impl Iterator<Item = UnitSkeleton> {
     let mut rng = Rng::for_stream(&format!("kit.catalog.units.{}", org.as_str()));
     (1..=total).map(move |seq| {
         let (community, region) = tree.pick_community(&mut rng);
-        let street = tree
-            .region(&region.street_code)
-            .map(|r| r.name.as_str())
-            .unwrap_or("");
-        let district = tree
-            .region(&region.district_code)
-            .map(|r| r.name.as_str())
-            .unwrap_or("");
+        let street = region_name(tree, &region.street_code);
+        let district = region_name(tree, &region.district_code);
         let roll = rng.below(100);
         let (kind, name) = match org {
             Org::Unions => match roll {

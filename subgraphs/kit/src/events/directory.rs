@@ -61,3 +61,30 @@ impl ActivityRecorded {
         Event::new(ACTIVITY_TOPIC, self)
     }
 }
+
+/// The [`ActivityRecorded`] event of an activity an organisation just inserted: `$row` is
+/// its table's model, whose directory columns carry the same names in every organisation
+/// (a macro, since the models are distinct types), `$id` its public id and `$org` its
+/// [`Org`](crate::catalog::Org).
+///
+/// ```ignore
+/// let recorded = quntuan_kit::activity_recorded!(Org::Youth, ids::ACTIVITY.format(row.id), &row);
+/// ```
+#[macro_export]
+macro_rules! activity_recorded {
+    ($org:expr, $id:expr, $row:expr) => {{
+        let row = $row;
+        $crate::events::directory::ActivityRecorded {
+            id: $id,
+            organization: $org.as_str().to_string(),
+            title: row.title.clone(),
+            kind: row.kind.clone(),
+            held_on: row.held_on,
+            participant_count: row.participant_count,
+            region_code: row.region_code.clone(),
+            street_code: row.street_code.clone(),
+            district_code: row.district_code.clone(),
+        }
+        .event()
+    }};
+}

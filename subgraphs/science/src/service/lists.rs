@@ -1,88 +1,58 @@
 //! Filtered, paginated listings. Each returns the total over all pages and one page,
 //! ordered by id so pages are stable.
 
-use async_graphql::{ID, InputObject};
+use async_graphql::ID;
 use chrono::NaiveDate;
-use quntuan_kit::Filters;
 
 use crate::entity::{association, award, event, workstation};
 use crate::ids;
 
-/// Filters of `scienceAssociations`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct ScienceAssociationFilter {
-    /// A division code: the city, a district, street or community (and everything below).
-    pub region_code: Option<String>,
-    /// `企业科协` or `事业单位科协`.
-    pub kind: Option<String>,
-    /// 智能制造, 生物医药, 电子信息, 现代农业, 新材料 or 绿色低碳.
-    pub industry: Option<String>,
-    /// Part of the association's name.
-    pub name_contains: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `scienceAssociations`.
+    pub struct ScienceAssociationFilter {
+        /// A division code: the city, a district, street or community (and everything below).
+        region_code,
+        /// `企业科协` or `事业单位科协`.
+        kind: String => equal Kind,
+        /// 智能制造, 生物医药, 电子信息, 现代农业, 新材料 or 绿色低碳.
+        industry: String => equal Industry,
+        /// Part of the association's name.
+        name_contains: String => containing Name,
+    }
+    pub(crate) fn associations() -> association;
 }
 
-/// Filters of `scienceWorkstations`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct ScienceWorkstationFilter {
-    pub region_code: Option<String>,
-    /// `院士工作站` or `专家工作站`.
-    pub kind: Option<String>,
-    /// The research field, e.g. 生物医药.
-    pub field: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `scienceWorkstations`.
+    pub struct ScienceWorkstationFilter {
+        region_code,
+        /// `院士工作站` or `专家工作站`.
+        kind: String => equal Kind,
+        /// The research field, e.g. 生物医药.
+        field: String => equal Field,
+    }
+    pub(crate) fn workstations() -> workstation;
 }
 
-/// Filters of `scienceActivities`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct ScienceActivityFilter {
-    pub region_code: Option<String>,
-    /// 科普讲座, 科技周展览, 青少年科创营 or 科普进社区.
-    pub kind: Option<String>,
-    pub held_from: Option<NaiveDate>,
-    pub held_to: Option<NaiveDate>,
-    /// Events run by one association (`science-unit-000042`).
-    pub association_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `scienceActivities`.
+    pub struct ScienceActivityFilter {
+        region_code,
+        /// 科普讲座, 科技周展览, 青少年科创营 or 科普进社区.
+        kind: String => equal Kind,
+        held_from: NaiveDate => at_least HeldOn,
+        held_to: NaiveDate => at_most HeldOn,
+        /// Events run by one association (`science-unit-000042`).
+        association_id: ID => equal AssociationId by ids::ASSOCIATION ["associationId"],
+    }
+    pub(crate) fn activities() -> event;
 }
 
-/// Filters of `scienceAwards`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct ScienceAwardFilter {
-    pub region_code: Option<String>,
-    pub year: Option<i32>,
-}
-
-quntuan_kit::paged_lists! {
-    pub(crate) fn associations(filter: &ScienceAssociationFilter) -> association::Entity {
-        use association::Column as A;
-        move |select| {
-            select
-                .equal(A::Kind, filter.kind.clone())
-                .equal(A::Industry, filter.industry.clone())
-                .containing(A::Name, filter.name_contains.as_deref())
-        }
+quntuan_kit::list_filter! {
+    /// Filters of `scienceAwards`.
+    pub struct ScienceAwardFilter {
+        region_code,
+        year: i32 => equal Year,
     }
-
-    pub(crate) fn workstations(filter: &ScienceWorkstationFilter) -> workstation::Entity {
-        use workstation::Column as W;
-        move |select| {
-            select
-                .equal(W::Kind, filter.kind.clone())
-                .equal(W::Field, filter.field.clone())
-        }
-    }
-
-    pub(crate) fn activities(filter: &ScienceActivityFilter) -> event::Entity {
-        use event::Column as E;
-        let association =
-            ids::ASSOCIATION.parse_optional("associationId", filter.association_id.as_ref())?;
-        move |select| {
-            select
-                .equal(E::Kind, filter.kind.clone())
-                .between(E::HeldOn, filter.held_from, filter.held_to)
-                .equal(E::AssociationId, association)
-        }
-    }
-
-    pub(crate) fn awards(filter: &ScienceAwardFilter) -> award::Entity {
-        |select| select.equal(award::Column::Year, filter.year)
-    }
+    pub(crate) fn awards() -> award;
 }

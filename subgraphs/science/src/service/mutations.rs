@@ -4,10 +4,10 @@
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{Org, activity_kinds};
-use quntuan_kit::{ApiError, ApiResult, Committed, EventBus, validate, write_and_publish};
+use quntuan_kit::write::ensure_exists;
+use quntuan_kit::{ApiResult, Committed, EventBus, validate, write_and_publish};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    Set,
+    ActiveModelTrait, ActiveValue::NotSet, DatabaseConnection, DatabaseTransaction, Set,
 };
 
 use crate::entity::{association, event};
@@ -71,19 +71,16 @@ async fn insert_activity(
     row: event::ActiveModel,
     association_id: Option<i64>,
 ) -> ApiResult<Committed<event::Model>> {
-    if let Some(id) = association_id
-        && association::Entity::find_by_id(id)
-            .one(txn)
-            .await?
-            .is_none()
-    {
-        return Err(ApiError::not_found(
-            "science association",
-            &ids::ASSOCIATION.format(id),
-        ));
-    }
+    ensure_exists::<association::Entity, _>(
+        txn,
+        association_id,
+        "science association",
+        ids::ASSOCIATION,
+    )
+    .await?;
     let row = row.insert(txn).await?;
     // Hub's directory lists every organisation's activities; it upserts this row.
-    let recorded = super::events::activity_recorded(&row);
+    let recorded =
+        quntuan_kit::activity_recorded!(Org::Science, ids::ACTIVITY.format(row.id), &row);
     Ok(Committed::new(row, vec![recorded]))
 }

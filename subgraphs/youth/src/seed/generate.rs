@@ -1,21 +1,20 @@
 //! The youth league's own seed records (homes, volunteers, service logs, social workers),
 //! each from an independent deterministic stream over the kit's region tree.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use quntuan_kit::catalog::street_center_id;
-use quntuan_kit::names::{company_name, id_number, person_name, phone_number};
+use quntuan_kit::names::{UniqueIdNumbers, company_name, id_number, person_name, phone_number};
 use quntuan_kit::seed::date;
 use quntuan_kit::{RegionRef, RegionTree, Rng, Scale};
 
-pub(super) struct HomeSeed {
-    pub(super) id: i64,
-    pub(super) name: String,
-    pub(super) partner: String,
-    pub(super) service_center_id: Option<String>,
-    pub(super) opened_on: NaiveDate,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct HomeSeed in "youth", "youth_homes" {
+        id: i64,
+        name: String,
+        partner: String,
+        service_center_id: Option<String>,
+        opened_on: NaiveDate,
+    }
 }
 
 /// Youth homes: 728 at full scale, 12 at demo scale.
@@ -42,14 +41,15 @@ pub(super) fn homes(scale: Scale) -> Vec<HomeSeed> {
         .collect()
 }
 
-pub(super) struct VolunteerSeed {
-    pub(super) id: i64,
-    pub(super) name: String,
-    pub(super) id_number: String,
-    pub(super) phone: String,
-    pub(super) branch_id: Option<i64>,
-    pub(super) registered_on: NaiveDate,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct VolunteerSeed in "youth", "youth_volunteers" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        branch_id: Option<i64>,
+        registered_on: NaiveDate,
+    }
 }
 
 /// Volunteers: 733,000 at full scale, 200 at demo scale. Seven in ten belong to a branch
@@ -60,7 +60,7 @@ pub(super) fn volunteers<'a>(
 ) -> impl Iterator<Item = VolunteerSeed> + 'a {
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("youth.volunteers");
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut id_numbers = UniqueIdNumbers::default();
     (1..=i64::from(scale.count(200, 733_000))).map(move |id| {
         let branch = (rng.chance(0.7) && !branch_regions.is_empty())
             .then(|| rng.index(branch_regions.len()));
@@ -70,14 +70,10 @@ pub(super) fn volunteers<'a>(
         };
         let name = person_name(&mut rng);
         let birth = rng.date_between(date(1988, 1, 1), date(2007, 12, 31));
-        let mut number = id_number(&mut rng, &region.district_code, birth);
-        while !seen.insert(number.clone()) {
-            number = id_number(&mut rng, &region.district_code, birth);
-        }
         VolunteerSeed {
             id,
             name,
-            id_number: number,
+            id_number: id_numbers.next(&mut rng, &region.district_code, birth),
             phone: phone_number(&mut rng),
             branch_id: branch.map(|i| i as i64 + 1),
             registered_on: rng.date_between(date(2016, 1, 1), date(2025, 6, 30)),
@@ -86,13 +82,14 @@ pub(super) fn volunteers<'a>(
     })
 }
 
-pub(super) struct LogSeed {
-    pub(super) id: i64,
-    pub(super) volunteer_id: i64,
-    pub(super) served_on: NaiveDate,
-    pub(super) minutes: i32,
-    pub(super) description: &'static str,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct LogSeed in "youth", "youth_service_logs" {
+        id: i64,
+        volunteer_id: i64,
+        served_on: NaiveDate,
+        minutes: i32,
+        description: &'static str,
+    }
 }
 
 const SERVICES: [&str; 8] = [
@@ -140,15 +137,16 @@ pub(super) fn service_logs(
     })
 }
 
-pub(super) struct WorkerSeed {
-    pub(super) id: i64,
-    pub(super) name: String,
-    pub(super) id_number: String,
-    pub(super) phone: String,
-    pub(super) specialty: &'static str,
-    pub(super) hired_on: NaiveDate,
-    pub(super) service_center_id: Option<String>,
-    pub(super) region: RegionRef,
+quntuan_kit::seed_record! {
+    pub(super) struct WorkerSeed in "youth", "youth_social_workers" {
+        id: i64,
+        name: String,
+        id_number: String,
+        phone: String,
+        specialty: &'static str,
+        hired_on: NaiveDate,
+        service_center_id: Option<String>,
+    }
 }
 
 const SPECIALTIES: [&str; 5] = ["青少年心理", "社区矫正", "困境儿童", "就业创业", "禁毒宣传"];

@@ -4,18 +4,20 @@
 //! the kit's batched multi-row inserts, all in one transaction, which ends by filling the
 //! per-region figures summary from the rows written.
 
-use std::collections::HashMap;
-
 mod generate;
 
-use generate::{homes, service_logs, social_workers, volunteers};
+use generate::{
+    HomeSeed, LogSeed, VolunteerSeed, WorkerSeed, homes, service_logs, social_workers, volunteers,
+};
 
 use quntuan_kit::catalog::{self, street_center_id};
 use quntuan_kit::reexports::sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
     TransactionTrait, Value,
 };
-use quntuan_kit::seed::{advance_id_sequences, insert_activities, insert_awards, seed_failed};
+use quntuan_kit::seed::{
+    advance_id_sequences, ids_by_region, insert_activities, insert_awards, seed_failed,
+};
 use quntuan_kit::{KitError, Progress, RegionRef, Rng, Scale};
 
 /// SQLite page cache for the seed connection (in KiB, as a negative `cache_size`): the
@@ -67,25 +69,11 @@ async fn seed_tables(
     .map_err(fail("inserting league branches"))?;
 
     let homes = homes(scale);
-    let mut homes_by_district: HashMap<String, Vec<i64>> = HashMap::new();
-    for home in &homes {
-        homes_by_district
-            .entry(home.region.district_code.clone())
-            .or_default()
-            .push(home.id);
-    }
-    quntuan_kit::insert_located! {
-        db, progress, "youth", "youth_homes", homes.len(),
-        for h in homes.into_iter() => region h.region, {
-            id: h.id,
-            name: h.name,
-            partner: h.partner,
-            service_center_id: h.service_center_id,
-            opened_on: h.opened_on,
-        }
-    }
-    .await
-    .map_err(fail("inserting youth homes"))?;
+    let homes_by_district =
+        ids_by_region(homes.iter().map(|h| (h.region.district_code.clone(), h.id)));
+    HomeSeed::insert(db, progress, homes.len(), homes)
+        .await
+        .map_err(fail("inserting youth homes"))?;
 
     // Building the big tables' secondary indexes once after the load is much cheaper than
     // maintaining them row by row.
@@ -93,17 +81,12 @@ async fn seed_tables(
         .await
         .map_err(fail("suspending secondary indexes"))?;
     let volunteer_total = scale.count(200, 733_000) as usize;
-    quntuan_kit::insert_located! {
-        db, progress, "youth", "youth_volunteers", volunteer_total,
-        for v in volunteers(scale, &branch_regions) => region v.region, {
-            id: v.id,
-            name: v.name,
-            id_number: v.id_number,
-            phone: v.phone,
-            branch_id: v.branch_id,
-            registered_on: v.registered_on,
-        }
-    }
+    VolunteerSeed::insert(
+        db,
+        progress,
+        volunteer_total,
+        volunteers(scale, &branch_regions),
+    )
     .await
     .map_err(fail("inserting volunteers"))?;
 
@@ -113,18 +96,10 @@ async fn seed_tables(
         Scale::Demo => volunteer_total * 3 / 2,
         Scale::Full => volunteer_total / 2,
     };
-    quntuan_kit::insert_located! {
-        db, progress, "youth", "youth_service_logs", log_estimate,
-        for l in service_logs(scale, volunteers(scale, &branch_regions)) => region l.region, {
-            id: l.id,
-            volunteer_id: l.volunteer_id,
-            served_on: l.served_on,
-            minutes: l.minutes,
-            description: l.description,
-        }
-    }
-    .await
-    .map_err(fail("inserting service logs"))?;
+    let logs = service_logs(scale, volunteers(scale, &branch_regions));
+    LogSeed::insert(db, progress, log_estimate, logs)
+        .await
+        .map_err(fail("inserting service logs"))?;
     restore_indexes(db, suspended)
         .await
         .map_err(fail("rebuilding secondary indexes"))?;
@@ -154,20 +129,9 @@ async fn seed_tables(
     .map_err(fail("inserting activities"))?;
 
     let workers = social_workers(scale);
-    quntuan_kit::insert_located! {
-        db, progress, "youth", "youth_social_workers", workers.len(),
-        for w in workers.into_iter() => region w.region, {
-            id: w.id,
-            name: w.name,
-            id_number: w.id_number,
-            phone: w.phone,
-            specialty: w.specialty,
-            hired_on: w.hired_on,
-            service_center_id: w.service_center_id,
-        }
-    }
-    .await
-    .map_err(fail("inserting social workers"))?;
+    WorkerSeed::insert(db, progress, workers.len(), workers)
+        .await
+        .map_err(fail("inserting social workers"))?;
 
     insert_awards(
         db,

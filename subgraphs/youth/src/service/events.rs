@@ -1,15 +1,13 @@
 //! What the youth mutations publish once their transaction commits: a volunteer registered
 //! (for `volunteerRegistered`; the id and region only, the subscription loads the record
-//! under the caller's scopes) and an activity recorded (for hub's directory).
+//! under the caller's scopes). An activity recorded goes to hub's directory as the kit's
+//! `activity_recorded!`.
 
-use quntuan_kit::catalog::Org;
-use quntuan_kit::events::directory::ActivityRecorded;
 use quntuan_kit::{ApiResult, Event};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde::{Deserialize, Serialize};
 
-use crate::entity::{activity, volunteer};
-use crate::ids;
+use crate::entity::volunteer;
 
 /// Topic of [`VolunteerRegistered`].
 pub(crate) const VOLUNTEER_TOPIC: &str = "youth.volunteerRegistered";
@@ -39,22 +37,6 @@ pub(crate) fn volunteer_registered(row: &volunteer::Model) -> Event {
             district_code: row.district_code.clone(),
         },
     )
-}
-
-/// The directory row of a newly recorded activity, as hub lists it.
-pub(crate) fn activity_recorded(row: &activity::Model) -> Event {
-    ActivityRecorded {
-        id: ids::ACTIVITY.format(row.id),
-        organization: Org::Youth.as_str().to_string(),
-        title: row.title.clone(),
-        kind: row.kind.clone(),
-        held_on: row.held_on,
-        participant_count: row.participant_count,
-        region_code: row.region_code.clone(),
-        street_code: row.street_code.clone(),
-        district_code: row.district_code.clone(),
-    }
-    .event()
 }
 
 /// The volunteer an event names, read when the event is delivered.

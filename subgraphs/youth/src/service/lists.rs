@@ -8,15 +8,17 @@ use quntuan_kit::Filters;
 use crate::entity::{activity, award, branch, home, service_log, social_worker, volunteer};
 use crate::ids;
 
-/// Filters of `youthBranches`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthBranchFilter {
-    /// A division code: the city, a district, street or community (and everything below).
-    pub region_code: Option<String>,
-    /// `团支部`, `团总支` or `团委`.
-    pub kind: Option<String>,
-    /// Part of the branch's name.
-    pub name_contains: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthBranches`.
+    pub struct YouthBranchFilter {
+        /// A division code: the city, a district, street or community (and everything below).
+        region_code,
+        /// `团支部`, `团总支` or `团委`.
+        kind: String => equal Kind,
+        /// Part of the branch's name.
+        name_contains: String => containing Name,
+    }
+    pub(crate) fn branches() -> branch;
 }
 
 /// Filters of `youthHomes`.
@@ -29,60 +31,61 @@ pub struct YouthHomeFilter {
     pub partner_contains: Option<String>,
 }
 
-/// Filters of `youthVolunteers`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthVolunteerFilter {
-    pub region_code: Option<String>,
-    /// Volunteers of one league branch (`youth-unit-000042`).
-    pub branch_id: Option<ID>,
-    pub registered_from: Option<NaiveDate>,
-    pub registered_to: Option<NaiveDate>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthVolunteers`.
+    pub struct YouthVolunteerFilter {
+        region_code,
+        /// Volunteers of one league branch (`youth-unit-000042`).
+        branch_id: ID => equal BranchId by ids::BRANCH ["branchId"],
+        registered_from: NaiveDate => at_least RegisteredOn,
+        registered_to: NaiveDate => at_most RegisteredOn,
+    }
+    pub(crate) fn volunteers() -> volunteer;
 }
 
-/// Filters of `youthActivities`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthActivityFilter {
-    pub region_code: Option<String>,
-    /// The scene, e.g. `青年交友`, `读书会`.
-    pub kind: Option<String>,
-    pub held_from: Option<NaiveDate>,
-    pub held_to: Option<NaiveDate>,
-    pub youth_home_id: Option<ID>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthActivities`.
+    pub struct YouthActivityFilter {
+        region_code,
+        /// The scene, e.g. `青年交友`, `读书会`.
+        kind: String => equal Kind,
+        held_from: NaiveDate => at_least HeldOn,
+        held_to: NaiveDate => at_most HeldOn,
+        youth_home_id: ID => equal YouthHomeId by ids::HOME ["youthHomeId"],
+    }
+    pub(crate) fn activities() -> activity;
 }
 
-/// Filters of `youthSocialWorkers`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthSocialWorkerFilter {
-    pub region_code: Option<String>,
-    pub specialty: Option<String>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthSocialWorkers`.
+    pub struct YouthSocialWorkerFilter {
+        region_code,
+        specialty: String => equal Specialty,
+    }
+    pub(crate) fn social_workers() -> social_worker;
 }
 
-/// Filters of `youthAwards`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthAwardFilter {
-    pub region_code: Option<String>,
-    pub year: Option<i32>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthAwards`.
+    pub struct YouthAwardFilter {
+        region_code,
+        year: i32 => equal Year,
+    }
+    pub(crate) fn awards() -> award;
 }
 
-/// Filters of `youthServiceLogs`.
-#[derive(Clone, Debug, Default, InputObject)]
-pub struct YouthServiceLogFilter {
-    pub region_code: Option<String>,
-    pub volunteer_id: Option<ID>,
-    pub served_from: Option<NaiveDate>,
-    pub served_to: Option<NaiveDate>,
+quntuan_kit::list_filter! {
+    /// Filters of `youthServiceLogs`.
+    pub struct YouthServiceLogFilter {
+        region_code,
+        volunteer_id: ID => equal VolunteerId by ids::VOLUNTEER ["volunteerId"],
+        served_from: NaiveDate => at_least ServedOn,
+        served_to: NaiveDate => at_most ServedOn,
+    }
+    pub(crate) fn service_logs() -> service_log;
 }
 
 quntuan_kit::paged_lists! {
-    pub(crate) fn branches(filter: &YouthBranchFilter) -> branch::Entity {
-        use branch::Column as B;
-        move |select| {
-            select
-                .equal(B::Kind, filter.kind.clone())
-                .containing(B::Name, filter.name_contains.as_deref())
-        }
-    }
-
     pub(crate) fn homes(filter: &YouthHomeFilter) -> home::Entity {
         use home::Column as H;
         let center = filter.service_center_id.as_ref().map(|c| c.0.clone());
@@ -91,44 +94,5 @@ quntuan_kit::paged_lists! {
                 .equal(H::ServiceCenterId, center)
                 .containing(H::Partner, filter.partner_contains.as_deref())
         }
-    }
-
-    pub(crate) fn volunteers(filter: &YouthVolunteerFilter) -> volunteer::Entity {
-        use volunteer::Column as V;
-        let branch = ids::BRANCH.parse_optional("branchId", filter.branch_id.as_ref())?;
-        move |select| {
-            select
-                .equal(V::BranchId, branch)
-                .between(V::RegisteredOn, filter.registered_from, filter.registered_to)
-        }
-    }
-
-    pub(crate) fn service_logs(filter: &YouthServiceLogFilter) -> service_log::Entity {
-        use service_log::Column as L;
-        let volunteer = ids::VOLUNTEER.parse_optional("volunteerId", filter.volunteer_id.as_ref())?;
-        move |select| {
-            select
-                .equal(L::VolunteerId, volunteer)
-                .between(L::ServedOn, filter.served_from, filter.served_to)
-        }
-    }
-
-    pub(crate) fn activities(filter: &YouthActivityFilter) -> activity::Entity {
-        use activity::Column as A;
-        let home = ids::HOME.parse_optional("youthHomeId", filter.youth_home_id.as_ref())?;
-        move |select| {
-            select
-                .equal(A::Kind, filter.kind.clone())
-                .between(A::HeldOn, filter.held_from, filter.held_to)
-                .equal(A::YouthHomeId, home)
-        }
-    }
-
-    pub(crate) fn social_workers(filter: &YouthSocialWorkerFilter) -> social_worker::Entity {
-        |select| select.equal(social_worker::Column::Specialty, filter.specialty.clone())
-    }
-
-    pub(crate) fn awards(filter: &YouthAwardFilter) -> award::Entity {
-        |select| select.equal(award::Column::Year, filter.year)
     }
 }

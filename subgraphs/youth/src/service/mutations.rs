@@ -5,6 +5,7 @@
 use async_graphql::{ID, InputObject};
 use chrono::NaiveDate;
 use quntuan_kit::catalog::{Org, activity_kinds};
+use quntuan_kit::write::ensure_exists;
 use quntuan_kit::{
     ApiError, ApiResult, Committed, EventBus, RegionRef, write_and_publish, write_transaction,
 };
@@ -69,15 +70,7 @@ pub(crate) async fn register_volunteer(
     validate::phone("phone", &input.phone)?;
     let region = validate::local_region("regionCode", &input.region_code)?;
     validate::date_in_past("registeredOn", input.registered_on, today)?;
-    let branch_id = match &input.branch_id {
-        Some(id) => Some(ids::BRANCH.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!(
-                "`branchId` is not a league branch id: `{}`",
-                id.as_str()
-            ))
-        })?),
-        None => None,
-    };
+    let branch_id = ids::BRANCH.parse_optional("branchId", input.branch_id.as_ref())?;
     let id_number = input.id_number.clone();
     let row = volunteer::ActiveModel {
         id: NotSet,
@@ -111,17 +104,7 @@ async fn insert_volunteer(
     branch_id: Option<i64>,
     region: RegionRef,
 ) -> ApiResult<Committed<volunteer::Model>> {
-    if let Some(branch_id) = branch_id
-        && branch::Entity::find_by_id(branch_id)
-            .one(txn)
-            .await?
-            .is_none()
-    {
-        return Err(ApiError::not_found(
-            "league branch",
-            &ids::BRANCH.format(branch_id),
-        ));
-    }
+    ensure_exists::<branch::Entity, _>(txn, branch_id, "league branch", ids::BRANCH).await?;
     let taken = volunteer::Entity::find()
         .filter(volunteer::Column::IdNumber.eq(id_number))
         .count(txn)
@@ -220,19 +203,12 @@ pub(crate) async fn record_activity(
     validate::date_in_past("heldOn", input.held_on, today)?;
     validate::in_range("participantCount", 1..=100_000, input.participant_count)?;
     let region = validate::local_region("regionCode", &input.region_code)?;
-    let service_center_id = match input.service_center_id {
-        Some(id) => Some(validate::service_center_id("serviceCenterId", &id)?),
-        None => None,
-    };
-    let home_id = match &input.youth_home_id {
-        Some(id) => Some(ids::HOME.parse(id).ok_or_else(|| {
-            ApiError::bad_input(format!(
-                "`youthHomeId` is not a youth home id: `{}`",
-                id.as_str()
-            ))
-        })?),
-        None => None,
-    };
+    let service_center_id = input
+        .service_center_id
+        .as_deref()
+        .map(|id| validate::service_center_id("serviceCenterId", id))
+        .transpose()?;
+    let home_id = ids::HOME.parse_optional("youthHomeId", input.youth_home_id.as_ref())?;
     let participants = i64::from(input.participant_count);
     let row = activity::ActiveModel {
         id: NotSet,
@@ -266,14 +242,7 @@ async fn insert_activity(
     region: RegionRef,
     participants: i64,
 ) -> ApiResult<Committed<activity::Model>> {
-    if let Some(home_id) = home_id
-        && home::Entity::find_by_id(home_id).one(txn).await?.is_none()
-    {
-        return Err(ApiError::not_found(
-            "youth home",
-            &ids::HOME.format(home_id),
-        ));
-    }
+    ensure_exists::<home::Entity, _>(txn, home_id, "youth home", ids::HOME).await?;
     let row = row.insert(txn).await?;
     SUMMARY
         .add(
@@ -286,6 +255,6 @@ async fn insert_activity(
         )
         .await?;
     // Hub's directory lists every organisation's activities; it upserts this row.
-    let recorded = super::events::activity_recorded(&row);
+    let recorded = quntuan_kit::activity_recorded!(Org::Youth, ids::ACTIVITY.format(row.id), &row);
     Ok(Committed::new(row, vec![recorded]))
 }

@@ -12,14 +12,3 @@
 //! `figures::LIVE_SOURCES`, written independently).
 
 pub(crate) use quntuan_youth_migration::SUMMARY;
-
-/// The figures of each requested region in the order of the migration's `FIGURE_COLUMNS`,
-/// in one statement (what `Region.youth`'s `SummaryFigures` loader reads; the tests read it
-/// here). Codes that are not division codes, or have no row, answer zeros.
-#[cfg(test)]
-pub(crate) async fn figures_of<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    codes: &[String],
-) -> Result<std::collections::HashMap<String, Vec<i64>>, sea_orm::DbErr> {
-    SUMMARY.read(db, codes).await
-}

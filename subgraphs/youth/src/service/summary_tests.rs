@@ -17,7 +17,7 @@ use sea_orm::DatabaseConnection;
 
 use super::figures::{LIVE_SOURCES, region_figures};
 use super::mutations::{self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput};
-use super::summary::figures_of;
+use super::summary::SUMMARY;
 use quntuan_youth_migration::FIGURE_COLUMNS;
 
 pub(super) const COUNTED_TABLES: [&str; 7] = [
@@ -58,7 +58,8 @@ pub(super) async fn assert_summary_is_exact(
     extra: &[&str],
 ) -> BTreeMap<String, Vec<i64>> {
     let codes = regions_to_check(db, SUMMARY_TABLE, extra).await;
-    let summary: BTreeMap<_, _> = figures_of(db, &codes)
+    let summary: BTreeMap<_, _> = SUMMARY
+        .read(db, &codes)
         .await
         .expect("summary reads")
         .into_iter()

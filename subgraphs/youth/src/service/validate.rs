@@ -1,27 +1,17 @@
 //! Input checks shared by the mutations; each error names the argument and what to fix.
 //! The checks every organisation shares are the kit's, re-exported here.
 
-use quntuan_kit::{ApiError, ApiResult};
+use quntuan_kit::{ApiError, ApiResult, validate};
 
 pub(crate) use quntuan_kit::validate::{
     date_in_past, in_range, local_region, one_of, service_center_id, text,
 };
 
+// The youth API's own wording of the two checks it shares with the kit.
+
 /// An 18-character resident ID number whose last character is the GB 11643 check digit.
 pub(crate) fn id_number(field: &str, value: &str) -> ApiResult<()> {
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let chars: Vec<char> = value.chars().collect();
-    let well_formed = chars.len() == 18 && chars[..17].iter().all(|c| c.is_ascii_digit());
-    let valid = well_formed && {
-        let sum: u32 = chars[..17]
-            .iter()
-            .zip(WEIGHTS)
-            .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-            .sum();
-        CHECK[(sum % 11) as usize] == chars[17].to_ascii_uppercase()
-    };
-    if valid {
+    if validate::is_id_number(value) {
         Ok(())
     } else {
         Err(ApiError::bad_input(format!(
@@ -32,7 +22,7 @@ pub(crate) fn id_number(field: &str, value: &str) -> ApiResult<()> {
 
 /// An 11-digit mainland mobile number.
 pub(crate) fn phone(field: &str, value: &str) -> ApiResult<()> {
-    if value.len() == 11 && value.starts_with('1') && value.bytes().all(|b| b.is_ascii_digit()) {
+    if validate::is_mobile_phone(value) {
         Ok(())
     } else {
         Err(ApiError::bad_input(format!(
