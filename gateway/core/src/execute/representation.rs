@@ -222,3 +222,148 @@ impl<'s> Writer<'s, '_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::selection::{Field, InlineFragment};
+    use apollo_compiler::Name;
+    use apollo_compiler::ast::Type;
+    use serde_json::json;
+
+    fn field(name: &str, ty: Type, sub: Option<Vec<Selection>>) -> Selection {
+        Selection::Field(Field {
+            alias: None,
+            name: Name::new(name).expect("a name"),
+            arguments: Vec::new(),
+            ty,
+            selection_set: sub.map(|items| SelectionSet { items }),
+        })
+    }
+
+    fn leaf(name: &str) -> Selection {
+        field(
+            name,
+            Type::Named(Name::new("String").expect("a name")),
+            None,
+        )
+    }
+
+    fn non_null(name: &str) -> Selection {
+        field(
+            name,
+            Type::NonNullNamed(Name::new("ID").expect("a name")),
+            None,
+        )
+    }
+
+    fn on(condition: &str, items: Vec<Selection>) -> Selection {
+        Selection::InlineFragment(InlineFragment {
+            type_condition: Some(Name::new(condition).expect("a name")),
+            selection_set: SelectionSet { items },
+            defer: None,
+        })
+    }
+
+    /// What [`write`] wrote, next to what projecting then writing the object gives.
+    fn both(
+        object: serde_json::Value,
+        items: Vec<Selection>,
+        conditions: &[AbstractCondition],
+        typename: &str,
+    ) -> (Option<String>, Option<String>) {
+        let data = Data::from(object);
+        let object = data.as_object().expect("an object");
+        let selection = SelectionSet { items };
+        let mut text = Vec::new();
+        let written = match write(object, &selection, conditions, typename, &mut text) {
+            Written::Text => Some(String::from_utf8(text).expect("UTF-8")),
+            Written::Missing => None,
+            Written::Repeated => Some("repeated".to_string()),
+        };
+        let projected = project(object, &selection, conditions).map(|mut projected| {
+            projected.insert("__typename", Data::String(typename.into()));
+            let mut text = Vec::new();
+            crate::data::write::value(&mut text, &Data::Object(projected));
+            String::from_utf8(text).expect("UTF-8")
+        });
+        (written, projected)
+    }
+
+    #[test]
+    fn written_text_is_the_projected_object_written() {
+        let book = json!({
+            "__typename": "Book", "id": "b1", "isbn": "9\"7", "sku": "s",
+            "dims": [{"size": 1, "weight": null, "unit": "kg"}, null], "title": "not asked"
+        });
+        let dims = field(
+            "dims",
+            Type::List(Box::new(Type::Named(Name::new("Dims").expect("a name")))),
+            Some(vec![leaf("size"), leaf("weight")]),
+        );
+        let product = [AbstractCondition {
+            type_name: "Product".into(),
+            object_types: vec!["Book".into()],
+        }];
+        let cases: Vec<(Vec<Selection>, &[AbstractCondition], &str)> = vec![
+            // __typename in place, given the sent name rather than the object's.
+            (vec![leaf("__typename"), non_null("id")], &[], "Product"),
+            // No __typename selected: appended last.
+            (vec![non_null("id"), dims.clone()], &[], "Book"),
+            (
+                vec![
+                    non_null("id"),
+                    on("Book", vec![leaf("isbn")]),
+                    on("Magazine", vec![leaf("issue")]),
+                ],
+                &[],
+                "Book",
+            ),
+            (
+                vec![
+                    leaf("__typename"),
+                    non_null("id"),
+                    on("Product", vec![leaf("sku")]),
+                ],
+                &product,
+                "Book",
+            ),
+            (
+                vec![on("Book", vec![leaf("__typename"), non_null("id")])],
+                &[],
+                "Book",
+            ),
+        ];
+        for (items, conditions, typename) in cases {
+            let (written, projected) = both(book.clone(), items, conditions, typename);
+            assert!(written.is_some());
+            assert_eq!(written, projected);
+        }
+    }
+
+    #[test]
+    fn a_missing_or_null_key_field_leaves_the_object_out_as_before() {
+        let object = json!({"__typename": "Book", "id": null, "sku": "s"});
+        assert_eq!(
+            both(object.clone(), vec![non_null("id")], &[], "Book"),
+            (None, None)
+        );
+        assert_eq!(both(object, vec![leaf("isbn")], &[], "Book"), (None, None));
+    }
+
+    #[test]
+    fn a_field_named_twice_on_one_level_is_left_to_project() {
+        let object = json!({"__typename": "Book", "id": "b1"});
+        let (written, projected) = both(
+            object,
+            vec![non_null("id"), on("Book", vec![non_null("id")])],
+            &[],
+            "Book",
+        );
+        assert_eq!(written.as_deref(), Some("repeated"));
+        assert_eq!(
+            projected.as_deref(),
+            Some(r#"{"id":"b1","__typename":"Book"}"#)
+        );
+    }
+}
