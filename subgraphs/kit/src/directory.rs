@@ -21,9 +21,9 @@
 //! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` (the kit's [`Organization`](crate::organization::Organization), in scope) |
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
-//! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
-//! | `nullable personal name(SCOPE, FORMAT, "Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
-//! | `personal name(SCOPE, "Type.name");`, `nullable personal ..` | the same for a text `id`, audited as it is; not made `shareable` by `shared` (a shareable one says so in its attribute) |
+//! | `personal name("Type.name");` | `fn name(&self, ctx) -> Option<String>` with `@requiresScopes` for the header's scope: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without the scope; audited as that field of the record) |
+//! | `nullable personal name("Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
+//! | `shareable nullable personal name("Type.name");` | the same, also `@shareable` |
 //! | `children homes: WorkersHome = HomesOfUnion;` | `fn homes(&self, ctx) -> Result<Vec<WorkersHome>>`: the rows the crate's `loader(ctx)` (in scope) answers for `HomesOfUnion(self.0.id)` (see [`string_key_loaders!`](crate::string_key_loaders)) |
 //! | `link union: GrassrootsUnion = UnionById(union_id);`, `nullable link ..` | `fn union(&self, ctx) -> Result<Option<GrassrootsUnion>>`: the row `loader(ctx)` answers for `UnionById(self.0.union_id)`; `nullable` for an optional column (none: null) |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
@@ -31,15 +31,25 @@
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
 //! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field of the
 //! shared interface (for types that mark fields one by one instead of
-//! `#[Object(shareable)]`); text-id personal fields, children and links are the crate's own
-//! and stay unmarked.
+//! `#[Object(shareable)]`); personal fields, children and links are the crate's own and
+//! stay unmarked.
+//!
+//! Personal fields take their scope from the header, written once per object:
+//! `impl YouthVolunteer personal("youth:personal", ids::VOLUNTEER) { … }` for an integer
+//! id (audited in its public form, `ids::VOLUNTEER.format(id)`), `impl Craftsman
+//! personal("unions:personal") { … }` for a text id (audited as it is); `shared` goes before
+//! `personal`. The scope is a literal because `@requiresScopes` is written into the SDL at
+//! compile time. The macro writes a personal field's `#[graphql]` attribute (async-graphql
+//! reads only the first), so only doc comments go before one.
 //!
 //! ```ignore
 //! quntuan_kit::directory_object! {
 //!     #[Object(shareable)]
-//!     impl YouthAward {
+//!     impl YouthAward personal("youth:personal", ids::AWARD) {
 //!         id(ids::AWARD);
 //!         str title;
+//!         /// The honoured person (personal data).
+//!         nullable personal recipient_person("YouthAward.recipientPerson");
 //!         /// Always `YOUTH`.
 //!         organization(Organization::Youth);
 //!         codes;
@@ -54,68 +64,76 @@
 /// plain fields written as shorthands. See the [module documentation](crate::directory).
 #[macro_export]
 macro_rules! directory_object {
-    ($(#[$outer:meta])* impl $ty:ident shared { $($body:tt)* }) => {
-        $crate::directory_object!(@munch [$(#[$outer])*] $ty [#[graphql(shareable)]] [] $($body)*);
+    (
+        $(#[$outer:meta])* impl $ty:ident shared
+        $(personal($scope:literal $(, $format:expr)?))? { $($body:tt)* }
+    ) => {
+        $crate::directory_object!(@munch [$(#[$outer])*] $ty [#[graphql(shareable)]]
+            [$($scope $(, $format)?)?] [] $($body)*);
     };
-    ($(#[$outer:meta])* impl $ty:ident { $($body:tt)* }) => {
-        $crate::directory_object!(@munch [$(#[$outer])*] $ty [] [] $($body)*);
+    (
+        $(#[$outer:meta])* impl $ty:ident
+        $(personal($scope:literal $(, $format:expr)?))? { $($body:tt)* }
+    ) => {
+        $crate::directory_object!(@munch [$(#[$outer])*] $ty [] [$($scope $(, $format)?)?] []
+            $($body)*);
     };
-    (@munch [$($outer:tt)*] $ty:ident [$($sh:tt)*] [$($acc:tt)*]) => {
+    (@munch [$($outer:tt)*] $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*]) => {
         $($outer)*
         impl $ty {
             $($acc)*
         }
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* id; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* id; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn id(&self) -> $crate::reexports::async_graphql::ID {
                 $crate::reexports::async_graphql::ID(self.0.id.clone())
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* id($format:expr); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* id($format:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn id(&self) -> $crate::reexports::async_graphql::ID {
                 $crate::reexports::async_graphql::ID($format.format(self.0.id))
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* str $name:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* str $name:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn $name(&self) -> &str {
                 &self.0.$name
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* label $name:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* label $name:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn $name(&self) -> &str {
                 self.0.$name.label()
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* copy $name:ident: $t:ty; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* copy $name:ident: $t:ty; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn $name(&self) -> $t {
                 self.0.$name
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* organization($org:expr); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* organization($org:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn organization(&self) -> Organization {
                 $org
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* codes; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* codes; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn region_code(&self) -> &str {
                 &self.0.region_code
@@ -130,8 +148,8 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* region; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* region; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn region(&self) -> Region {
                 Region {
@@ -140,59 +158,61 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])* $($sh)*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let id = $format.format(self.0.id);
-                $crate::reveal(ctx, $scope, $field, &id, || self.0.$name.clone())
-            }
-        ] $($rest)*);
+    // Personal fields, guarded by the scope the header names once (`personal("x:personal")`,
+    // with the id format for integer ids): each gets `@requiresScopes` with that scope (one
+    // `#[graphql]` attribute, as async-graphql reads only the first) and reads through
+    // `reveal`. They are the organisation's own, so `shared` leaves them unmarked; a
+    // shareable one says `shareable`. A nullable column without a value is null, with
+    // nothing guarded or audited.
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt
+        $(#[$m:meta])* personal $name:ident($field:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@personal [$(#[$m])*] [] [] $name $field;
+            $outer $ty $sh $p $acc $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])* $($sh)*
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt
+        $(#[$m:meta])* nullable personal $name:ident($field:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@personal [$(#[$m])*] [] [?] $name $field;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt
+        $(#[$m:meta])* shareable nullable personal $name:ident($field:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@personal [$(#[$m])*] [shareable,] [?] $name $field;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    // An integer id, audited in its public form.
+    (@personal [$($m:tt)*] [$($shareable:tt)*] [$($null:tt)?] $name:ident $field:expr;
+        $outer:tt $ty:ident $sh:tt [$scope:literal, $format:expr] [$($acc:tt)*] $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh [$scope, $format] [$($acc)*
+            $($m)*
+            #[graphql($($shareable)* requires_scopes = $scope)]
             async fn $name(
                 &self,
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> Option<String> {
-                let value = self.0.$name.clone()?;
+                let value = self.0.$name.clone()$($null)?;
                 let id = $format.format(self.0.id);
                 $crate::reveal(ctx, $scope, $field, &id, || value)
             }
         ] $($rest)*);
     };
-    // Text ids: the record is audited under its own `id`. Not made `shareable` by `shared`
-    // (personal fields are the organisation's own); a shareable one says so itself.
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])*
+    // A text id, audited as it is.
+    (@personal [$($m:tt)*] [$($shareable:tt)*] [$($null:tt)?] $name:ident $field:expr;
+        $outer:tt $ty:ident $sh:tt [$scope:literal] [$($acc:tt)*] $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh [$scope] [$($acc)*
+            $($m)*
+            #[graphql($($shareable)* requires_scopes = $scope)]
             async fn $name(
                 &self,
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> Option<String> {
-                $crate::reveal(ctx, $scope, $field, &self.0.id, || self.0.$name.clone())
-            }
-        ] $($rest)*);
-    };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let value = self.0.$name.clone()?;
+                let value = self.0.$name.clone()$($null)?;
                 $crate::reveal(ctx, $scope, $field, &self.0.id, || value)
             }
         ] $($rest)*);
     };
     // Related rows through the crate's one loader (`loader(ctx)`, in scope), keyed per kind.
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = $key:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = $key:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn $name(
                 &self,
@@ -202,8 +222,8 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn $name(
                 &self,
@@ -214,8 +234,8 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn $name(
                 &self,
@@ -228,16 +248,16 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn service_center(&self) -> Option<ServiceCenter> {
                 self.0.service_center_id.clone().map(ServiceCenter::new)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* async fn $name:ident $args:tt -> $ret:ty $body:block $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* async fn $name:ident $args:tt -> $ret:ty $body:block $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn $name $args -> $ret $body
         ] $($rest)*);

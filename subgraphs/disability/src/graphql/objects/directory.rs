@@ -4,7 +4,7 @@
 use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{DisabilityWorker, Organization, PERSONAL};
+use super::{DisabilityWorker, Organization};
 use crate::entity::{award, organization, service};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
@@ -112,14 +112,13 @@ pub(crate) struct DisabilityAward(pub(crate) award::Model);
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
-    impl DisabilityAward {
+    impl DisabilityAward personal("disability:personal", ids::AWARD) {
         id(ids::AWARD);
         str title;
         /// The honoured collective, or the honoured person's workplace.
         str recipient_unit;
         /// The honoured person, for awards to individuals (personal data).
-        #[graphql(requires_scopes = "disability:personal")]
-        nullable personal recipient_person(PERSONAL, ids::AWARD, "DisabilityAward.recipientPerson");
+        nullable personal recipient_person("DisabilityAward.recipientPerson");
         /// Always `DISABILITY`.
         organization(Organization::Disability);
         codes;

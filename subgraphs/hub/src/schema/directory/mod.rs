@@ -90,29 +90,21 @@ macro_rules! directory_interface {
         }
     };
     (@fields $name:ident, $org:ident, [], $region_doc:tt, $head:tt, $tail:tt) => {
-        directory_interface!(@object $name, $org, $region_doc, $head, {}, $tail);
+        directory_interface!(@object $name, $org, [], $region_doc, $head, {}, $tail);
     };
     // An organisation's personal-data scope: the entry's `recipientPerson` needs it.
     (@fields $name:ident, $org:ident, [$scope:literal], $region_doc:tt, $head:tt, $tail:tt) => {
-        directory_interface!(@object $name, $org, $region_doc, $head, {
+        directory_interface!(@object $name, $org, [personal($scope)], $region_doc, $head, {
             /// The honoured person for individual awards (personal data); null for
             /// collectives and for callers without the organisation's `personal` scope.
-            #[graphql(requires_scopes = $scope)]
-            async fn recipient_person(
-                &self,
-                ctx: &async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let field = concat!(stringify!($name), ".recipientPerson");
-                let person = self.0.recipient_person.as_ref()?;
-                quntuan_kit::reveal(ctx, $scope, field, &self.0.id, || person.clone())
-            }
+            nullable personal recipient_person(concat!(stringify!($name), ".recipientPerson"));
         }, $tail);
     };
-    (@object $name:ident, $org:ident, { $(#[$region_doc:meta])* }, { $($head:tt)* },
-        { $($personal:tt)* }, { $($tail:tt)* }) => {
+    (@object $name:ident, $org:ident, [$($scope:tt)*], { $(#[$region_doc:meta])* },
+        { $($head:tt)* }, { $($personal:tt)* }, { $($tail:tt)* }) => {
         quntuan_kit::directory_object! {
             #[async_graphql::Object(shareable)]
-            impl $name {
+            impl $name $($scope)* {
                 id;
                 $($head)*
                 $($personal)*

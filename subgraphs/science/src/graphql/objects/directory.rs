@@ -4,7 +4,7 @@
 use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{Organization, PERSONAL};
+use super::Organization;
 use crate::entity::{association, award, event};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
@@ -89,14 +89,13 @@ pub(crate) struct ScienceAward(pub(crate) award::Model);
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
-    impl ScienceAward {
+    impl ScienceAward personal("science:personal", ids::AWARD) {
         id(ids::AWARD);
         str title;
         /// The honoured person's workplace.
         str recipient_unit;
         /// The honoured person (personal data).
-        #[graphql(requires_scopes = "science:personal")]
-        nullable personal recipient_person(PERSONAL, ids::AWARD, "ScienceAward.recipientPerson");
+        nullable personal recipient_person("ScienceAward.recipientPerson");
         /// Always `SCIENCE`.
         organization(Organization::Science);
         codes;

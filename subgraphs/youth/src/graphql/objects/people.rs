@@ -5,7 +5,7 @@
 use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{PERSONAL, YouthBranch};
+use super::YouthBranch;
 use crate::entity::{service_log, social_worker, volunteer};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
@@ -16,14 +16,11 @@ pub(crate) struct YouthVolunteer(pub(crate) volunteer::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl YouthVolunteer {
+    impl YouthVolunteer personal("youth:personal", ids::VOLUNTEER) {
         id(ids::VOLUNTEER);
-        #[graphql(requires_scopes = "youth:personal")]
-        personal name(PERSONAL, ids::VOLUNTEER, "YouthVolunteer.name");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal id_number(PERSONAL, ids::VOLUNTEER, "YouthVolunteer.idNumber");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal phone(PERSONAL, ids::VOLUNTEER, "YouthVolunteer.phone");
+        personal name("YouthVolunteer.name");
+        personal id_number("YouthVolunteer.idNumber");
+        personal phone("YouthVolunteer.phone");
         copy registered_on: NaiveDate;
         region;
         async fn branch(&self, ctx: &Context<'_>) -> Result<Option<YouthBranch>> {
@@ -83,14 +80,11 @@ pub(crate) struct YouthSocialWorker(pub(crate) social_worker::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl YouthSocialWorker {
+    impl YouthSocialWorker personal("youth:personal", ids::SOCIAL_WORKER) {
         id(ids::SOCIAL_WORKER);
-        #[graphql(requires_scopes = "youth:personal")]
-        personal name(PERSONAL, ids::SOCIAL_WORKER, "YouthSocialWorker.name");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal id_number(PERSONAL, ids::SOCIAL_WORKER, "YouthSocialWorker.idNumber");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal phone(PERSONAL, ids::SOCIAL_WORKER, "YouthSocialWorker.phone");
+        personal name("YouthSocialWorker.name");
+        personal id_number("YouthSocialWorker.idNumber");
+        personal phone("YouthSocialWorker.phone");
         /// 青少年心理, 社区矫正, 困境儿童, 就业创业 or 禁毒宣传.
         str specialty;
         copy hired_on: NaiveDate;
