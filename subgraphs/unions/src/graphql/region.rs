@@ -12,23 +12,11 @@ use quntuan_kit::summary::SummaryFigures;
 quntuan_kit::region_figures! {
     loader(ctx) = SummaryFigures::of(ctx)?;
     /// Trade-union figures of this region and everything below it.
-    unions: UnionsRegionFigures;
+    unions: UnionsRegionFigures by FigureTable;
+    /// Trade-union figures of a region (public aggregates): its summary row.
 }
 
-/// Trade-union figures of a region (public aggregates): its summary row.
-pub struct UnionsRegionFigures(Vec<i64>);
-
 impl UnionsRegionFigures {
-    fn from_row(row: &[i64]) -> Self {
-        UnionsRegionFigures(row.to_vec())
-    }
-
-    /// The figure at `index` among the figures of `table`.
-    fn figure(&self, table: FigureTable, index: usize) -> i64 {
-        let figures = self.0.get(table.columns()).unwrap_or_default();
-        figures.get(index).copied().unwrap_or(0)
-    }
-
     fn disputes_in(&self, status: LaborDisputeStatus) -> i64 {
         self.figure(FigureTable::Disputes, dispute_status_index(status))
     }

@@ -10,22 +10,8 @@ use crate::service::figures::FigureTable;
 quntuan_kit::region_figures! {
     loader(ctx) = SummaryFigures::of(ctx)?;
     /// Women's federation figures of this region and everything below it.
-    women: WomenRegionFigures;
-}
-
-/// Women's federation figures of a region (public aggregates): its summary row.
-pub struct WomenRegionFigures(Vec<i64>);
-
-impl WomenRegionFigures {
-    fn from_row(row: &[i64]) -> Self {
-        WomenRegionFigures(row.to_vec())
-    }
-
-    /// The figure at `index` among the figures of `table`.
-    fn figure(&self, table: FigureTable, index: usize) -> i64 {
-        let figures = self.0.get(table.columns()).unwrap_or_default();
-        figures.get(index).copied().unwrap_or(0)
-    }
+    women: WomenRegionFigures by FigureTable;
+    /// Women's federation figures of a region (public aggregates): its summary row.
 }
 
 #[Object]
