@@ -26,6 +26,8 @@
 //! | `shareable nullable personal name("Type.name");` | the same, also `@shareable` |
 //! | `children homes: WorkersHome = HomesOfUnion;` | `fn homes(&self, ctx) -> Result<Vec<WorkersHome>>`: the rows the crate's `loader(ctx)` (in scope) answers for `HomesOfUnion(self.0.id)` (see [`string_key_loaders!`](crate::string_key_loaders)) |
 //! | `link union: GrassrootsUnion = UnionById(union_id);`, `nullable link ..` | `fn union(&self, ctx) -> Result<Option<GrassrootsUnion>>`: the row `loader(ctx)` answers for `UnionById(self.0.union_id)`; `nullable` for an optional column (none: null) |
+//! | `children logs: YouthServiceLog = loaders.logs_of_volunteer;` | the same through the crate's struct of loaders: the rows `app(ctx)?.loaders.logs_of_volunteer` (`app` in scope) answers for `self.0.id` |
+//! | `link branch: YouthBranch = loaders.branch(branch_id);`, `nullable link ..` | the row `app(ctx)?.loaders.branch` answers for `self.0.branch_id`; `nullable` for an optional column |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
@@ -207,6 +209,43 @@ macro_rules! directory_object {
             ) -> Option<String> {
                 let value = self.0.$name.clone()$($null)?;
                 $crate::reveal(ctx, $scope, $field, &self.0.id, || value)
+            }
+        ] $($rest)*);
+    };
+    // Related rows through a loader of the crate's struct of loaders (`app(ctx)?.loaders`,
+    // `app` in scope), keyed by the row's integer id or a column.
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = loaders.$loader:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                Ok($crate::load_list(&app(ctx)?.loaders.$loader, self.0.id, $item).await?)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = loaders.$loader:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
+                let loader = &app(ctx)?.loaders.$loader;
+                Ok($crate::load_optional(loader, Some(self.0.$column), $item).await?)
+            }
+        ] $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = loaders.$loader:ident($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
+                let loader = &app(ctx)?.loaders.$loader;
+                Ok($crate::load_optional(loader, self.0.$column, $item).await?)
             }
         ] $($rest)*);
     };

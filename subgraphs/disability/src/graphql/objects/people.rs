@@ -3,13 +3,13 @@
 //! `disability:sensitive`. Each is marked `@requiresScopes` for the gateway and refused
 //! here too (null + FORBIDDEN), with an audit log line for every read or refusal.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, Object};
 use chrono::NaiveDate;
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, reveal};
 
 use super::DisabilityOrganization;
 use crate::entity::{person, worker};
-use crate::graphql::{center::ServiceCenter, region::Region};
+use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
 use crate::service::lists::DisabilityCategory;
 
@@ -28,12 +28,8 @@ quntuan_kit::directory_object! {
         copy hired_on: NaiveDate;
         region;
         /// The grassroots organisation the worker serves, if any.
-        async fn organization_unit(
-            &self,
-            ctx: &Context<'_>,
-        ) -> Result<Option<DisabilityOrganization>> {
-            DisabilityOrganization::of(ctx, self.0.organization_id).await
-        }
+        nullable link organization_unit: DisabilityOrganization =
+            loaders.organization(organization_id);
         /// The shared venue the worker is stationed at, if any.
         service_center;
     }
@@ -87,12 +83,8 @@ quntuan_kit::directory_object! {
         copy registered_on: NaiveDate;
         region;
         /// The grassroots organisation the person is attached to, if any.
-        async fn organization_unit(
-            &self,
-            ctx: &Context<'_>,
-        ) -> Result<Option<DisabilityOrganization>> {
-            DisabilityOrganization::of(ctx, self.0.organization_id).await
-        }
+        nullable link organization_unit: DisabilityOrganization =
+            loaders.organization(organization_id);
     }
 }
 

@@ -9,7 +9,6 @@ use super::YouthBranch;
 use crate::entity::{service_log, social_worker, volunteer};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::{load_list, load_optional};
 
 /// A registered youth volunteer.
 pub(crate) struct YouthVolunteer(pub(crate) volunteer::Model);
@@ -23,9 +22,7 @@ quntuan_kit::directory_object! {
         personal phone("YouthVolunteer.phone");
         copy registered_on: NaiveDate;
         region;
-        async fn branch(&self, ctx: &Context<'_>) -> Result<Option<YouthBranch>> {
-            Ok(load_optional(&app(ctx)?.loaders.branch, self.0.branch_id, YouthBranch).await?)
-        }
+        nullable link branch: YouthBranch = loaders.branch(branch_id);
         /// Total hours served, over all logs.
         async fn service_hours(&self, ctx: &Context<'_>) -> Result<f64> {
             let minutes = app(ctx)?
@@ -37,9 +34,7 @@ quntuan_kit::directory_object! {
             Ok(minutes as f64 / 60.0)
         }
         /// The volunteer's service-hour logs, oldest first.
-        async fn service_logs(&self, ctx: &Context<'_>) -> Result<Vec<YouthServiceLog>> {
-            Ok(load_list(&app(ctx)?.loaders.logs_of_volunteer, self.0.id, YouthServiceLog).await?)
-        }
+        children service_logs: YouthServiceLog = loaders.logs_of_volunteer;
     }
 }
 
@@ -62,10 +57,7 @@ quntuan_kit::directory_object! {
         }
         str description;
         region;
-        async fn volunteer(&self, ctx: &Context<'_>) -> Result<Option<YouthVolunteer>> {
-            let volunteer = Some(self.0.volunteer_id);
-            Ok(load_optional(&app(ctx)?.loaders.volunteer, volunteer, YouthVolunteer).await?)
-        }
+        link volunteer: YouthVolunteer = loaders.volunteer(volunteer_id);
     }
 }
 
