@@ -181,10 +181,10 @@ macro_rules! directory_object {
         $crate::directory_object!(@personal [$(#[$m])*] [shareable,] [?] $name $field;
             $outer $ty $sh $p $acc $($rest)*);
     };
-    // An integer id, audited in its public form.
     (@personal [$($m:tt)*] [$($shareable:tt)*] [$($null:tt)?] $name:ident $field:expr;
-        $outer:tt $ty:ident $sh:tt [$scope:literal, $format:expr] [$($acc:tt)*] $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty $sh [$scope, $format] [$($acc)*
+        $outer:tt $ty:ident $sh:tt [$scope:literal $(, $format:expr)?] [$($acc:tt)*]
+        $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh [$scope $(, $format)?] [$($acc)*
             $($m)*
             #[graphql($($shareable)* requires_scopes = $scope)]
             async fn $name(
@@ -192,100 +192,66 @@ macro_rules! directory_object {
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> Option<String> {
                 let value = self.0.$name.clone()$($null)?;
-                let id = $format.format(self.0.id);
-                $crate::reveal(ctx, $scope, $field, &id, || value)
+                let id = $crate::directory_object!(@record_id self $(, $format)?);
+                $crate::reveal(ctx, $scope, $field, id, || value)
             }
         ] $($rest)*);
     };
-    // A text id, audited as it is.
-    (@personal [$($m:tt)*] [$($shareable:tt)*] [$($null:tt)?] $name:ident $field:expr;
-        $outer:tt $ty:ident $sh:tt [$scope:literal] [$($acc:tt)*] $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty $sh [$scope] [$($acc)*
+    // The record a personal field is audited under: a text id as it is, an integer id in its
+    // public form.
+    (@record_id $row:ident) => { &$row.0.id };
+    (@record_id $row:ident, $format:expr) => { &$format.format($row.0.id) };
+    // Related rows: through the crate's one loader (`loader(ctx)`, in scope), keyed per kind
+    // (`HomesOfUnion`, `UnionById(union_id)`), or through its struct of loaders
+    // (`loaders.logs_of_volunteer`: `app(ctx)?.loaders.logs_of_volunteer`, `app` in scope),
+    // keyed by the id or the column itself.
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt [$($acc:tt)*]
+        $(#[$m:meta])* children $name:ident: $item:ident = $($via:ident).+; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh $p [$($acc)*
+            $(#[$m])*
+            async fn $name(
+                &self,
+                ctx: &$crate::reexports::async_graphql::Context<'_>,
+            ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
+                Ok($crate::directory_object!(@children ctx self $item $($via).+).await?)
+            }
+        ] $($rest)*);
+    };
+    (@children $ctx:ident $row:ident $item:ident loaders.$loader:ident) => {
+        $crate::load_list(&app($ctx)?.loaders.$loader, $row.0.id, $item)
+    };
+    (@children $ctx:ident $row:ident $item:ident $key:ident) => {
+        $crate::load_list(loader($ctx)?, $key($row.0.id.clone()), $item)
+    };
+    // A link to one row by a column: `Some(column)`, or the column as it is when nullable.
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt $(#[$m:meta])*
+        link $name:ident: $item:ident = $($via:ident).+($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@link [$(#[$m])*] $name $item [Some] [$($via).+] $column;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt $(#[$m:meta])*
+        nullable link $name:ident: $item:ident = $($via:ident).+($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@link [$(#[$m])*] $name $item [std::convert::identity]
+            [$($via).+] $column; $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@link [$($m:tt)*] $name:ident $item:ident [$($wrap:tt)*] [$($via:tt)*] $column:ident;
+        $outer:tt $ty:ident $sh:tt $p:tt [$($acc:tt)*] $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh $p [$($acc)*
             $($m)*
-            #[graphql($($shareable)* requires_scopes = $scope)]
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let value = self.0.$name.clone()$($null)?;
-                $crate::reveal(ctx, $scope, $field, &self.0.id, || value)
-            }
-        ] $($rest)*);
-    };
-    // Related rows through a loader of the crate's struct of loaders (`app(ctx)?.loaders`,
-    // `app` in scope), keyed by the row's integer id or a column.
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = loaders.$loader:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
-                Ok($crate::load_list(&app(ctx)?.loaders.$loader, self.0.id, $item).await?)
-            }
-        ] $($rest)*);
-    };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = loaders.$loader:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
-            $(#[$m])*
             async fn $name(
                 &self,
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
-                let loader = &app(ctx)?.loaders.$loader;
-                Ok($crate::load_optional(loader, Some(self.0.$column), $item).await?)
+                let column = $($wrap)*(self.0.$column.clone());
+                Ok($crate::directory_object!(@load_one ctx column $item $($via)*).await?)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = loaders.$loader:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
-                let loader = &app(ctx)?.loaders.$loader;
-                Ok($crate::load_optional(loader, self.0.$column, $item).await?)
-            }
-        ] $($rest)*);
+    (@load_one $ctx:ident $column:ident $item:ident loaders.$loader:ident) => {
+        $crate::load_optional(&app($ctx)?.loaders.$loader, $column, $item)
     };
-    // Related rows through the crate's one loader (`loader(ctx)`, in scope), keyed per kind.
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = $key:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
-                Ok($crate::load_list(loader(ctx)?, $key(self.0.id.clone()), $item).await?)
-            }
-        ] $($rest)*);
-    };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
-                let key = $key(self.0.$column.clone());
-                Ok($crate::subgraph_schema::load_one(loader(ctx)?, key, $item).await?)
-            }
-        ] $($rest)*);
-    };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
-                let Some(id) = self.0.$column.clone() else {
-                    return Ok(None);
-                };
-                Ok($crate::subgraph_schema::load_one(loader(ctx)?, $key(id), $item).await?)
-            }
-        ] $($rest)*);
+    (@load_one $ctx:ident $column:ident $item:ident $key:ident) => {
+        $crate::load_optional(loader($ctx)?, $column.map($key), $item)
     };
     (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
         $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
