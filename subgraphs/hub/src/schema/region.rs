@@ -16,18 +16,6 @@ pub enum RegionLevel {
     Community,
 }
 
-impl RegionLevel {
-    fn from_stored(level: &str) -> Option<RegionLevel> {
-        Some(match level {
-            "CITY" => RegionLevel::City,
-            "DISTRICT" => RegionLevel::District,
-            "STREET" => RegionLevel::Street,
-            "COMMUNITY" => RegionLevel::Community,
-            _ => return None,
-        })
-    }
-}
-
 /// An administrative region: the city 成都市, a county-level division, a street/town or a
 /// community/village. Each organisation subgraph adds its figures (`unions`, `youth`, ...).
 pub struct Region {
@@ -89,7 +77,8 @@ impl Region {
 
     async fn level(&self, ctx: &Context<'_>) -> async_graphql::Result<RegionLevel> {
         let row = self.row(ctx).await?;
-        RegionLevel::from_stored(&row.level).ok_or_else(|| {
+        let level = quntuan_kit::RegionLevel::from_stored(&row.level);
+        level.map(RegionLevel::from).ok_or_else(|| {
             ApiError::internal(
                 "reading a region level",
                 format!("unknown level `{}`", row.level),
