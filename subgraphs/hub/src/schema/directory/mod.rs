@@ -13,7 +13,8 @@ pub use units::{GrassrootsUnit, GrassrootsUnitConnection, UnitLookups};
 /// One directory interface over a directory table's rows: an entity type per organisation
 /// wrapping the row, with `id`, the `head` fields, `organization`, the region fields and
 /// the `tail` fields in that order (the order of the SDL; `region_code` documented as
-/// given); the interface enum with its `fields(...)` list; `from_row` (the typed entry of a
+/// given); the interface enum, its `fields: (head) then (tail)` the interface fields of the
+/// `head` and `tail` (the kit writes `id`, `organization` and the region fields between); `from_row` (the typed entry of a
 /// row, `None` for an unknown organisation); its connection; and the object of the types'
 /// federation entity resolvers (`lookups: UnitLookups by units`: each type named
 /// `by find_..` resolves through `loaders.units`, null for an id of another organisation's
@@ -26,7 +27,7 @@ macro_rules! directory_interface {
     (
         row: $row:ty,
         $(#[$interface_doc:meta])* interface: $interface:ident,
-        fields: ($($fields:tt)*),
+        fields: ($($head_fields:tt)*) then ($($tail_fields:tt)*),
         $(#[$connection_doc:meta])* connection: $connection:ident,
         lookups: $lookups:ident by $loader:ident,
         region_code $region_doc:tt
@@ -45,7 +46,16 @@ macro_rules! directory_interface {
 
         $(#[$interface_doc])*
         #[derive(async_graphql::Interface)]
-        #[graphql($($fields)*)]
+        #[graphql(
+            field(name = "id", ty = "ID"),
+            $($head_fields)*,
+            field(name = "organization", ty = "Organization"),
+            field(name = "region_code", ty = "&str"),
+            field(name = "street_code", ty = "&str"),
+            field(name = "district_code", ty = "&str"),
+            field(name = "region", ty = "Region"),
+            $($tail_fields)*
+        )]
         pub enum $interface {
             $($name($name),)*
         }
