@@ -330,3 +330,43 @@ macro_rules! loaders_entry_points {
         }
     };
 }
+
+/// The `Subscription` root of a subgraph whose one subscription follows a topic of events
+/// about records in a region ([`subscribe_in_region`](crate::events::subscribe_in_region)):
+/// the field takes `regionCode` (every region without it) and answers each event with what
+/// the closure loads, e.g. the record it names as the caller may see it. The name before
+/// the field's parentheses is the resolver's context, for the database expression.
+///
+/// ```ignore
+/// quntuan_kit::region_subscription! {
+///     /// Rights assistance recorded in the region `regionCode` and below.
+///     rights_assistance_recorded(ctx) -> RightsAssistance = db(ctx)?, ASSISTANCE_TOPIC,
+///         |db, recorded: AssistanceRecorded| async move { .. };
+/// }
+/// ```
+#[macro_export]
+macro_rules! region_subscription {
+    (
+        $(#[$doc:meta])*
+        $field:ident($ctx:ident) -> $item:ty = $db:expr, $topic:expr, $load:expr;
+    ) => {
+        #[derive(Default)]
+        pub struct Subscription;
+
+        #[$crate::reexports::async_graphql::Subscription]
+        impl Subscription {
+            $(#[$doc])*
+            async fn $field(
+                &self,
+                $ctx: &$crate::reexports::async_graphql::Context<'_>,
+                region_code: Option<String>,
+            ) -> $crate::reexports::async_graphql::Result<
+                impl $crate::reexports::async_graphql::futures_util::Stream<
+                    Item = $crate::reexports::async_graphql::Result<$item>,
+                > + use<>,
+            > {
+                $crate::events::subscribe_in_region($ctx, $db, $topic, region_code, $load)
+            }
+        }
+    };
+}
