@@ -28,6 +28,7 @@
 //! | `link union: GrassrootsUnion = UnionById(union_id);`, `nullable link ..` | `fn union(&self, ctx) -> Result<Option<GrassrootsUnion>>`: the row `loader(ctx)` answers for `UnionById(self.0.union_id)`; `nullable` for an optional column (none: null) |
 //! | `children logs: YouthServiceLog = loaders.logs_of_volunteer;` | the same through the crate's struct of loaders: the rows `app(ctx)?.loaders.logs_of_volunteer` (`app` in scope) answers for `self.0.id` |
 //! | `link branch: YouthBranch = loaders.branch(branch_id);`, `nullable link ..` | the row `app(ctx)?.loaders.branch` answers for `self.0.branch_id`; `nullable` for an optional column |
+//! | `figure grassroots_union_count(FigureTable::GrassrootsUnions, 0);` | `fn grassroots_union_count(&self) -> i64` as `self.figure(..)` (a figures object of [`region_figures!`](crate::region_figures)'s `by` form) |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
@@ -252,6 +253,16 @@ macro_rules! directory_object {
     };
     (@load_one $ctx:ident $column:ident $item:ident $key:ident) => {
         $crate::load_optional(loader($ctx)?, $column.map($key), $item)
+    };
+    // One figure of a figures object over a summary row (`region_figures!`'s `by` form).
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt [$($acc:tt)*]
+        $(#[$m:meta])* figure $name:ident($($at:tt)*); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh $p [$($acc)*
+            $(#[$m])*
+            async fn $name(&self) -> i64 {
+                self.figure($($at)*)
+            }
+        ] $($rest)*);
     };
     (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
         $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*

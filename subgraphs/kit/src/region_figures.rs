@@ -14,8 +14,10 @@
 //! out and write its `#[Object] impl`. With `unions: UnionsRegionFigures by FigureTable;`
 //! the macro declares the type over the summary row with `figure(table, index)`, the
 //! figure at `index` among those of `table` (`FigureTable::columns()` says where they sit in
-//! the row); with `unions: UnionsRegionFigures;` the crate declares the type itself, with
-//! `fn from_row(row: &[i64]) -> Self`.
+//! the row), and its object can be a [`directory_object!`](crate::directory_object) whose
+//! `figure name(FigureTable::Awards, 0);` shorthands read one figure each; with `unions:
+//! UnionsRegionFigures;` the crate declares the type itself, with `fn from_row(row: &[i64])
+//! -> Self`.
 //!
 //! ```ignore
 //! quntuan_kit::region_figures! {
