@@ -2,11 +2,11 @@
 
 use async_graphql::{Context, Enum, ID, Object};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, Page};
+use quntuan_kit::Page;
 
 use super::rating::{SatisfactionRating, SatisfactionRatingConnection};
 use super::region::Region;
-use super::{db, loaders};
+use super::{db, known, loaders};
 use crate::entities::service_center;
 use crate::service;
 
@@ -71,13 +71,8 @@ quntuan_kit::directory_object! {
         id;
         str name;
         async fn kind(&self) -> async_graphql::Result<ServiceCenterKind> {
-            ServiceCenterKind::from_stored(&self.0.kind).ok_or_else(|| {
-                ApiError::internal(
-                    "reading a service centre kind",
-                    format!("unknown kind `{}`", self.0.kind),
-                )
-                .into()
-            })
+            let kind = &self.0.kind;
+            known(ServiceCenterKind::from_stored(kind), "service centre kind", kind)
         }
         /// The street or community the venue is in.
         codes;

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use quntuan_kit::ApiError;
 
 use super::center::ServiceCenter;
-use super::loaders;
 use super::region::Region;
+use super::{known, loaders};
 use crate::entities::{joint_meeting, joint_project};
 use quntuan_kit::organization::Organization;
 
@@ -54,16 +54,11 @@ fn parse<T: Copy>(
     value: &str,
     what: &str,
 ) -> async_graphql::Result<T> {
-    all.iter()
-        .copied()
-        .find(|v| stored(*v) == value)
-        .ok_or_else(|| {
-            ApiError::internal(
-                &format!("reading a {what}"),
-                format!("unknown value `{value}`"),
-            )
-            .into()
-        })
+    known(
+        all.iter().copied().find(|v| stored(*v) == value),
+        what,
+        value,
+    )
 }
 
 /// A joint meeting of the five organisations.
@@ -133,13 +128,8 @@ quntuan_kit::directory_object! {
         }
 
         async fn lead_organization(&self) -> async_graphql::Result<Organization> {
-            Organization::from_stored(&self.0.lead_organization).ok_or_else(|| {
-                ApiError::internal(
-                    "reading a project",
-                    format!("unknown organisation `{}`", self.0.lead_organization),
-                )
-                .into()
-            })
+            let lead = &self.0.lead_organization;
+            known(Organization::from_stored(lead), "project's lead organisation", lead)
         }
 
         /// Every organisation taking part (the lead included).

@@ -3,7 +3,7 @@
 use async_graphql::{Context, Enum, Object};
 use quntuan_kit::ApiError;
 
-use super::loaders;
+use super::{known, loaders};
 use crate::entities::region;
 
 /// Level in the county – street – community service system.
@@ -78,13 +78,7 @@ impl Region {
     async fn level(&self, ctx: &Context<'_>) -> async_graphql::Result<RegionLevel> {
         let row = self.row(ctx).await?;
         let level = quntuan_kit::RegionLevel::from_stored(&row.level);
-        level.map(RegionLevel::from).ok_or_else(|| {
-            ApiError::internal(
-                "reading a region level",
-                format!("unknown level `{}`", row.level),
-            )
-            .into()
-        })
+        known(level.map(RegionLevel::from), "region level", &row.level)
     }
 
     /// The region one level up; null for the city.
