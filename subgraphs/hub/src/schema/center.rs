@@ -3,6 +3,7 @@
 use async_graphql::{Context, Enum, ID, Object};
 use chrono::NaiveDate;
 use quntuan_kit::Page;
+use quntuan_kit::stored_enum::from_stored_name;
 
 use super::rating::{SatisfactionRating, SatisfactionRatingConnection};
 use super::region::Region;
@@ -21,28 +22,6 @@ pub enum ServiceCenterKind {
     DemonstrationHall,
     /// 街道（镇）党群服务中心
     StreetCenter,
-}
-
-impl ServiceCenterKind {
-    pub(crate) fn stored(self) -> &'static str {
-        match self {
-            ServiceCenterKind::CityHub => "CITY_HUB",
-            ServiceCenterKind::DistrictHub => "DISTRICT_HUB",
-            ServiceCenterKind::DemonstrationHall => "DEMONSTRATION_HALL",
-            ServiceCenterKind::StreetCenter => "STREET_CENTER",
-        }
-    }
-
-    fn from_stored(kind: &str) -> Option<ServiceCenterKind> {
-        [
-            ServiceCenterKind::CityHub,
-            ServiceCenterKind::DistrictHub,
-            ServiceCenterKind::DemonstrationHall,
-            ServiceCenterKind::StreetCenter,
-        ]
-        .into_iter()
-        .find(|k| k.stored() == kind)
-    }
 }
 
 /// A shared service venue; each organisation subgraph adds what it runs there.
@@ -72,7 +51,7 @@ quntuan_kit::directory_object! {
         str name;
         async fn kind(&self) -> async_graphql::Result<ServiceCenterKind> {
             let kind = &self.0.kind;
-            known(ServiceCenterKind::from_stored(kind), "service centre kind", kind)
+            known(from_stored_name(kind), "service centre kind", kind)
         }
         /// The street or community the venue is in.
         codes;

@@ -3,6 +3,7 @@
 use async_graphql::{Context, Enum, Object};
 use chrono::NaiveDate;
 use quntuan_kit::ApiError;
+use quntuan_kit::stored_enum::from_stored_name;
 
 use super::center::ServiceCenter;
 use super::region::Region;
@@ -21,44 +22,11 @@ pub enum MeetingCadence {
     Annual,
 }
 
-impl MeetingCadence {
-    pub(crate) fn stored(self) -> &'static str {
-        match self {
-            MeetingCadence::Monthly => "MONTHLY",
-            MeetingCadence::Quarterly => "QUARTERLY",
-            MeetingCadence::Annual => "ANNUAL",
-        }
-    }
-}
-
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProjectStatus {
     Planned,
     Active,
     Completed,
-}
-
-impl ProjectStatus {
-    pub(crate) fn stored(self) -> &'static str {
-        match self {
-            ProjectStatus::Planned => "PLANNED",
-            ProjectStatus::Active => "ACTIVE",
-            ProjectStatus::Completed => "COMPLETED",
-        }
-    }
-}
-
-fn parse<T: Copy>(
-    all: &[T],
-    stored: fn(T) -> &'static str,
-    value: &str,
-    what: &str,
-) -> async_graphql::Result<T> {
-    known(
-        all.iter().copied().find(|v| stored(*v) == value),
-        what,
-        value,
-    )
 }
 
 /// A joint meeting of the five organisations.
@@ -76,13 +44,8 @@ quntuan_kit::directory_object! {
         str id;
         str title;
         async fn cadence(&self) -> async_graphql::Result<MeetingCadence> {
-            use MeetingCadence::*;
-            parse(
-                &[Monthly, Quarterly, Annual],
-                MeetingCadence::stored,
-                &self.0.cadence,
-                "meeting cadence",
-            )
+            let cadence = &self.0.cadence;
+            known(from_stored_name(cadence), "meeting cadence", cadence)
         }
         copy held_on: NaiveDate;
         /// The city or the district holding the meeting.
@@ -118,13 +81,8 @@ quntuan_kit::directory_object! {
         str name;
 
         async fn status(&self) -> async_graphql::Result<ProjectStatus> {
-            use ProjectStatus::*;
-            parse(
-                &[Planned, Active, Completed],
-                ProjectStatus::stored,
-                &self.0.status,
-                "project status",
-            )
+            let status = &self.0.status;
+            known(from_stored_name(status), "project status", status)
         }
 
         async fn lead_organization(&self) -> async_graphql::Result<Organization> {
