@@ -11,7 +11,7 @@ pub mod service;
 
 use quntuan_disability_migration::{Migrator, MigratorTrait};
 
-pub use graphql::{DisabilitySchema, Query, build_schema, sdl};
+pub use graphql::{DisabilitySchema, Query, build_schema, build_schema_with_events, sdl};
 pub use service::lists::{
     DisabilityActivityFilter, DisabilityAwardFilter, DisabilityCategory,
     DisabilityOrganizationFilter, DisabilityWorkerFilter, DisabledPersonFilter,

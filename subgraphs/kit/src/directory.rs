@@ -21,25 +21,38 @@
 //! | `organization(Organization::Youth);` | `fn organization(&self) -> Organization` (the kit's [`Organization`](crate::organization::Organization), in scope) |
 //! | `codes;` | `region_code`, `street_code`, `district_code` (docs go to `region_code`) |
 //! | `region;` | `fn region(&self) -> Region` (the caller's `Region { code }`) |
-//! | `personal name(SCOPE, FORMAT, "Type.name");` | `fn name(&self, ctx) -> Option<String>`: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without `SCOPE`; audited as that field of record `FORMAT.format(self.0.id)`); put `#[graphql(requires_scopes = "..")]` before it |
-//! | `nullable personal name(SCOPE, FORMAT, "Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
-//! | `personal name(SCOPE, "Type.name");`, `nullable personal ..` | the same for a text `id`, audited as it is; not made `shareable` by `shared` (a shareable one says so in its attribute) |
+//! | `personal name("Type.name");` | `fn name(&self, ctx) -> Option<String>` with `@requiresScopes` for the header's scope: `self.0.name` through [`reveal`](crate::reveal) (null and `FORBIDDEN` without the scope; audited as that field of the record) |
+//! | `nullable personal name("Type.name");` | the same for a nullable column: null, with nothing read or audited, when the row has none |
+//! | `shareable nullable personal name("Type.name");` | the same, also `@shareable` |
 //! | `children homes: WorkersHome = HomesOfUnion;` | `fn homes(&self, ctx) -> Result<Vec<WorkersHome>>`: the rows the crate's `loader(ctx)` (in scope) answers for `HomesOfUnion(self.0.id)` (see [`string_key_loaders!`](crate::string_key_loaders)) |
 //! | `link union: GrassrootsUnion = UnionById(union_id);`, `nullable link ..` | `fn union(&self, ctx) -> Result<Option<GrassrootsUnion>>`: the row `loader(ctx)` answers for `UnionById(self.0.union_id)`; `nullable` for an optional column (none: null) |
+//! | `children logs: YouthServiceLog = loaders.logs_of_volunteer;` | the same through the crate's struct of loaders: the rows `app(ctx)?.loaders.logs_of_volunteer` (`app` in scope) answers for `self.0.id` |
+//! | `link branch: YouthBranch = loaders.branch(branch_id);`, `nullable link ..` | the row `app(ctx)?.loaders.branch` answers for `self.0.branch_id`; `nullable` for an optional column |
+//! | `figure grassroots_union_count(FigureTable::GrassrootsUnions, 0);` | `fn grassroots_union_count(&self) -> i64` as `self.figure(..)` (a figures object of [`region_figures!`](crate::region_figures)'s `by` form) |
 //! | `service_center;` | `fn service_center(&self) -> Option<ServiceCenter>` (`ServiceCenter::new`) |
 //!
 //! Doc comments and attributes before a shorthand go onto the field it generates. Writing
 //! `impl Type shared { … }` puts `#[graphql(shareable)]` on every shorthand field of the
 //! shared interface (for types that mark fields one by one instead of
-//! `#[Object(shareable)]`); text-id personal fields, children and links are the crate's own
-//! and stay unmarked.
+//! `#[Object(shareable)]`); personal fields, children and links are the crate's own and
+//! stay unmarked.
+//!
+//! Personal fields take their scope from the header, written once per object:
+//! `impl YouthVolunteer personal("youth:personal", ids::VOLUNTEER) { … }` for an integer
+//! id (audited in its public form, `ids::VOLUNTEER.format(id)`), `impl Craftsman
+//! personal("unions:personal") { … }` for a text id (audited as it is); `shared` goes before
+//! `personal`. The scope is a literal because `@requiresScopes` is written into the SDL at
+//! compile time. The macro writes a personal field's `#[graphql]` attribute (async-graphql
+//! reads only the first), so only doc comments go before one.
 //!
 //! ```ignore
 //! quntuan_kit::directory_object! {
 //!     #[Object(shareable)]
-//!     impl YouthAward {
+//!     impl YouthAward personal("youth:personal", ids::AWARD) {
 //!         id(ids::AWARD);
 //!         str title;
+//!         /// The honoured person (personal data).
+//!         nullable personal recipient_person("YouthAward.recipientPerson");
 //!         /// Always `YOUTH`.
 //!         organization(Organization::Youth);
 //!         codes;
@@ -54,68 +67,76 @@
 /// plain fields written as shorthands. See the [module documentation](crate::directory).
 #[macro_export]
 macro_rules! directory_object {
-    ($(#[$outer:meta])* impl $ty:ident shared { $($body:tt)* }) => {
-        $crate::directory_object!(@munch [$(#[$outer])*] $ty [#[graphql(shareable)]] [] $($body)*);
+    (
+        $(#[$outer:meta])* impl $ty:ident shared
+        $(personal($scope:literal $(, $format:expr)?))? { $($body:tt)* }
+    ) => {
+        $crate::directory_object!(@munch [$(#[$outer])*] $ty [#[graphql(shareable)]]
+            [$($scope $(, $format)?)?] [] $($body)*);
     };
-    ($(#[$outer:meta])* impl $ty:ident { $($body:tt)* }) => {
-        $crate::directory_object!(@munch [$(#[$outer])*] $ty [] [] $($body)*);
+    (
+        $(#[$outer:meta])* impl $ty:ident
+        $(personal($scope:literal $(, $format:expr)?))? { $($body:tt)* }
+    ) => {
+        $crate::directory_object!(@munch [$(#[$outer])*] $ty [] [$($scope $(, $format)?)?] []
+            $($body)*);
     };
-    (@munch [$($outer:tt)*] $ty:ident [$($sh:tt)*] [$($acc:tt)*]) => {
+    (@munch [$($outer:tt)*] $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*]) => {
         $($outer)*
         impl $ty {
             $($acc)*
         }
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* id; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* id; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn id(&self) -> $crate::reexports::async_graphql::ID {
                 $crate::reexports::async_graphql::ID(self.0.id.clone())
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* id($format:expr); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* id($format:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn id(&self) -> $crate::reexports::async_graphql::ID {
                 $crate::reexports::async_graphql::ID($format.format(self.0.id))
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* str $name:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* str $name:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn $name(&self) -> &str {
                 &self.0.$name
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* label $name:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* label $name:ident; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn $name(&self) -> &str {
                 self.0.$name.label()
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* copy $name:ident: $t:ty; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* copy $name:ident: $t:ty; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn $name(&self) -> $t {
                 self.0.$name
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* organization($org:expr); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* organization($org:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn organization(&self) -> Organization {
                 $org
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* codes; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* codes; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn region_code(&self) -> &str {
                 &self.0.region_code
@@ -130,8 +151,8 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* region; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* region; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])* $($sh)*
             async fn region(&self) -> Region {
                 Region {
@@ -140,104 +161,119 @@ macro_rules! directory_object {
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])* $($sh)*
+    // Personal fields, guarded by the scope the header names once (`personal("x:personal")`,
+    // with the id format for integer ids): each gets `@requiresScopes` with that scope (one
+    // `#[graphql]` attribute, as async-graphql reads only the first) and reads through
+    // `reveal`. They are the organisation's own, so `shared` leaves them unmarked; a
+    // shareable one says `shareable`. A nullable column without a value is null, with
+    // nothing guarded or audited.
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt
+        $(#[$m:meta])* personal $name:ident($field:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@personal [$(#[$m])*] [] [] $name $field;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt
+        $(#[$m:meta])* nullable personal $name:ident($field:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@personal [$(#[$m])*] [] [?] $name $field;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt
+        $(#[$m:meta])* shareable nullable personal $name:ident($field:expr); $($rest:tt)*) => {
+        $crate::directory_object!(@personal [$(#[$m])*] [shareable,] [?] $name $field;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@personal [$($m:tt)*] [$($shareable:tt)*] [$($null:tt)?] $name:ident $field:expr;
+        $outer:tt $ty:ident $sh:tt [$scope:literal $(, $format:expr)?] [$($acc:tt)*]
+        $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh [$scope $(, $format)?] [$($acc)*
+            $($m)*
+            #[graphql($($shareable)* requires_scopes = $scope)]
             async fn $name(
                 &self,
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> Option<String> {
-                let id = $format.format(self.0.id);
-                $crate::reveal(ctx, $scope, $field, &id, || self.0.$name.clone())
+                let value = self.0.$name.clone()$($null)?;
+                let id = $crate::directory_object!(@record_id self $(, $format)?);
+                $crate::reveal(ctx, $scope, $field, id, || value)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $format:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])* $($sh)*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let value = self.0.$name.clone()?;
-                let id = $format.format(self.0.id);
-                $crate::reveal(ctx, $scope, $field, &id, || value)
-            }
-        ] $($rest)*);
-    };
-    // Text ids: the record is audited under its own `id`. Not made `shareable` by `shared`
-    // (personal fields are the organisation's own); a shareable one says so itself.
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* personal $name:ident($scope:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> Option<String> {
-                $crate::reveal(ctx, $scope, $field, &self.0.id, || self.0.$name.clone())
-            }
-        ] $($rest)*);
-    };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable personal $name:ident($scope:expr, $field:literal); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let value = self.0.$name.clone()?;
-                $crate::reveal(ctx, $scope, $field, &self.0.id, || value)
-            }
-        ] $($rest)*);
-    };
-    // Related rows through the crate's one loader (`loader(ctx)`, in scope), keyed per kind.
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* children $name:ident: $item:ident = $key:ident; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    // The record a personal field is audited under: a text id as it is, an integer id in its
+    // public form.
+    (@record_id $row:ident) => { &$row.0.id };
+    (@record_id $row:ident, $format:expr) => { &$format.format($row.0.id) };
+    // Related rows: through the crate's one loader (`loader(ctx)`, in scope), keyed per kind
+    // (`HomesOfUnion`, `UnionById(union_id)`), or through its struct of loaders
+    // (`loaders.logs_of_volunteer`: `app(ctx)?.loaders.logs_of_volunteer`, `app` in scope),
+    // keyed by the id or the column itself.
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt [$($acc:tt)*]
+        $(#[$m:meta])* children $name:ident: $item:ident = $($via:ident).+; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh $p [$($acc)*
             $(#[$m])*
             async fn $name(
                 &self,
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> $crate::reexports::async_graphql::Result<Vec<$item>> {
-                Ok($crate::load_list(loader(ctx)?, $key(self.0.id.clone()), $item).await?)
+                Ok($crate::directory_object!(@children ctx self $item $($via).+).await?)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
-            $(#[$m])*
+    (@children $ctx:ident $row:ident $item:ident loaders.$loader:ident) => {
+        $crate::load_list(&app($ctx)?.loaders.$loader, $row.0.id, $item)
+    };
+    (@children $ctx:ident $row:ident $item:ident $key:ident) => {
+        $crate::load_list(loader($ctx)?, $key($row.0.id.clone()), $item)
+    };
+    // A link to one row by a column: `Some(column)`, or the column as it is when nullable.
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt $(#[$m:meta])*
+        link $name:ident: $item:ident = $($via:ident).+($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@link [$(#[$m])*] $name $item [Some] [$($via).+] $column;
+            $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt $acc:tt $(#[$m:meta])*
+        nullable link $name:ident: $item:ident = $($via:ident).+($column:ident); $($rest:tt)*) => {
+        $crate::directory_object!(@link [$(#[$m])*] $name $item [std::convert::identity]
+            [$($via).+] $column; $outer $ty $sh $p $acc $($rest)*);
+    };
+    (@link [$($m:tt)*] $name:ident $item:ident [$($wrap:tt)*] [$($via:tt)*] $column:ident;
+        $outer:tt $ty:ident $sh:tt $p:tt [$($acc:tt)*] $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh $p [$($acc)*
+            $($m)*
             async fn $name(
                 &self,
                 ctx: &$crate::reexports::async_graphql::Context<'_>,
             ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
-                let key = $key(self.0.$column.clone());
-                Ok($crate::subgraph_schema::load_one(loader(ctx)?, key, $item).await?)
+                let column = $($wrap)*(self.0.$column.clone());
+                Ok($crate::directory_object!(@load_one ctx column $item $($via)*).await?)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* nullable link $name:ident: $item:ident = $key:ident($column:ident); $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@load_one $ctx:ident $column:ident $item:ident loaders.$loader:ident) => {
+        $crate::load_optional(&app($ctx)?.loaders.$loader, $column, $item)
+    };
+    (@load_one $ctx:ident $column:ident $item:ident $key:ident) => {
+        $crate::load_optional(loader($ctx)?, $column.map($key), $item)
+    };
+    // One figure of a figures object over a summary row (`region_figures!`'s `by` form).
+    (@munch $outer:tt $ty:ident $sh:tt $p:tt [$($acc:tt)*]
+        $(#[$m:meta])* figure $name:ident($($at:tt)*); $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty $sh $p [$($acc)*
             $(#[$m])*
-            async fn $name(
-                &self,
-                ctx: &$crate::reexports::async_graphql::Context<'_>,
-            ) -> $crate::reexports::async_graphql::Result<Option<$item>> {
-                let Some(id) = self.0.$column.clone() else {
-                    return Ok(None);
-                };
-                Ok($crate::subgraph_schema::load_one(loader(ctx)?, $key(id), $item).await?)
+            async fn $name(&self) -> i64 {
+                self.figure($($at)*)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* service_center; $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn service_center(&self) -> Option<ServiceCenter> {
                 self.0.service_center_id.clone().map(ServiceCenter::new)
             }
         ] $($rest)*);
     };
-    (@munch $outer:tt $ty:ident [$($sh:tt)*] [$($acc:tt)*] $(#[$m:meta])* async fn $name:ident $args:tt -> $ret:ty $body:block $($rest:tt)*) => {
-        $crate::directory_object!(@munch $outer $ty [$($sh)*] [$($acc)*
+    (@munch $outer:tt $ty:ident [$($sh:tt)*] $p:tt [$($acc:tt)*] $(#[$m:meta])* async fn $name:ident $args:tt -> $ret:ty $body:block $($rest:tt)*) => {
+        $crate::directory_object!(@munch $outer $ty [$($sh)*] $p [$($acc)*
             $(#[$m])*
             async fn $name $args -> $ret $body
         ] $($rest)*);

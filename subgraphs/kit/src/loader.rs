@@ -145,6 +145,43 @@ macro_rules! entity_lookups {
     };
 }
 
+/// The struct of a subgraph's loaders and its constructor, each loader named once with its
+/// type and how it is made from the database (`db`, the name given after the struct's):
+/// every field is a [`dataloader`] over the value after `=`.
+///
+/// ```ignore
+/// quntuan_kit::loaders! {
+///     /// All loaders of one schema.
+///     pub(crate) struct Loaders(db) {
+///         award: ById<award::Entity> = by_primary_key(db),
+///         /// `Region.science` figures.
+///         region_figures: LiveFigures = LiveFigures::new(db, FIGURE_SOURCES),
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! loaders {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident($db:ident) {
+            $( $(#[$m:meta])* $field:ident: $loader:ty = $new:expr ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$m])* $vis $field: $crate::reexports::async_graphql::dataloader::DataLoader<$loader>, )*
+        }
+
+        impl $name {
+            $vis fn new($db: &$crate::reexports::sea_orm::DatabaseConnection) -> $name {
+                $name {
+                    $( $field: $crate::dataloader($new), )*
+                }
+            }
+        }
+    };
+}
+
 /// `DataLoader::new(loader, ..)` with no timer: its batches run when the request stalls
 /// (see the module documentation). Install [`Batching`] on the schema that uses it.
 pub fn dataloader<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {

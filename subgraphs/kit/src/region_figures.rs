@@ -11,8 +11,13 @@
 //!
 //! A figures object whose fields are more than one stored value each (a field with
 //! arguments, a sum of two columns, a list) is the crate's own: leave the block of fields
-//! out, declare the type with `fn from_row(row: &[i64]) -> Self` and write its `#[Object]
-//! impl` (`unions: UnionsRegionFigures;` and `impl UnionsRegionFigures { .. }`).
+//! out and write its `#[Object] impl`. With `unions: UnionsRegionFigures by FigureTable;`
+//! the macro declares the type over the summary row with `figure(table, index)`, the
+//! figure at `index` among those of `table` (`FigureTable::columns()` says where they sit in
+//! the row), and its object can be a [`directory_object!`](crate::directory_object) whose
+//! `figure name(FigureTable::Awards, 0);` shorthands read one figure each; with `unions:
+//! UnionsRegionFigures;` the crate declares the type itself, with `fn from_row(row: &[i64])
+//! -> Self`.
 //!
 //! ```ignore
 //! quntuan_kit::region_figures! {
@@ -58,6 +63,34 @@ macro_rules! region_figures {
                         $crate::region_figures!(@value value $(, $conv)?)
                     }, )*
                 }
+            }
+        }
+    };
+    // The figures as the summary row, read by table: `figure(table, index)` is the figure at
+    // `index` among those of `table` (whose `columns()` is where they sit in the row); the
+    // crate writes the `#[Object] impl`.
+    (
+        loader($ctx:ident) = $loader:expr;
+        $(#[$field_doc:meta])* $field:ident: $figures:ident by $table:ty;
+        $(#[$figures_doc:meta])*
+    ) => {
+        $crate::region_figures! {
+            loader($ctx) = $loader;
+            $(#[$field_doc])* $field: $figures;
+        }
+
+        $(#[$figures_doc])*
+        pub struct $figures(Vec<i64>);
+
+        impl $figures {
+            fn from_row(row: &[i64]) -> Self {
+                $figures(row.to_vec())
+            }
+
+            /// The figure at `index` among the figures of `table` (0 when missing).
+            fn figure(&self, table: $table, index: usize) -> i64 {
+                let figures = self.0.get(table.columns()).unwrap_or_default();
+                figures.get(index).copied().unwrap_or(0)
             }
         }
     };

@@ -75,6 +75,23 @@ macro_rules! stored_enum {
     };
 }
 
+/// The text a GraphQL enum value is stored as in a column that spells the vocabulary as the
+/// schema does (hub's `CITY_HUB`, `MONTHLY`): its GraphQL name. For a plain
+/// `#[derive(Enum)]` whose column is text, where `stored_enum!` does not fit.
+pub fn stored_name<T: async_graphql::resolver_utils::EnumType>(value: T) -> &'static str {
+    // Every value is among its enum's items.
+    T::items()
+        .iter()
+        .find(|item| item.value == value)
+        .map_or("", |item| item.name)
+}
+
+/// The GraphQL enum value [`stored_name`] stored; `None` for any other text.
+pub fn from_stored_name<T: async_graphql::resolver_utils::EnumType>(stored: &str) -> Option<T> {
+    let item = T::items().iter().find(|item| item.name == stored)?;
+    Some(item.value)
+}
+
 #[cfg(test)]
 #[allow(unreachable_pub)] // the macro writes `pub fn label` as for a crate's public enum
 mod tests {
@@ -96,5 +113,13 @@ mod tests {
             Some(Probe::ReferredToArbitration)
         );
         assert_eq!(Probe::from_label("工会"), None);
+    }
+
+    #[test]
+    fn stored_names_read_back() {
+        use super::{from_stored_name, stored_name};
+        assert_eq!(stored_name(Probe::WorkInjury), "WORK_INJURY");
+        assert_eq!(from_stored_name("WORK_INJURY"), Some(Probe::WorkInjury));
+        assert_eq!(from_stored_name::<Probe>("工伤"), None);
     }
 }

@@ -82,6 +82,65 @@ where
     Ok(loader.load_one(key).await?.map(wrap))
 }
 
+/// What the resolvers of a subgraph with a struct of loaders (youth, science, disability)
+/// reach through the context: the database and the loaders over it. See
+/// [`loaders_entry_points!`](crate::loaders_entry_points).
+pub struct AppData<L> {
+    pub db: DatabaseConnection,
+    pub loaders: L,
+}
+
+/// The schema of `Q`, `M` and `S` serving `db` with the loaders `loaders(&db)` as
+/// [`AppData`], publishing (and subscribing) on `events`.
+pub fn build_with_loaders<Q, M, S, L>(
+    db: DatabaseConnection,
+    events: crate::EventBus,
+    loaders: impl FnOnce(&DatabaseConnection) -> L,
+) -> Schema<Q, M, S>
+where
+    Q: ObjectType + Default + 'static,
+    M: ObjectType + Default + 'static,
+    S: SubscriptionType + Default + 'static,
+    L: Send + Sync + 'static,
+{
+    let loaders = loaders(&db);
+    described_like_hub::<Q, M, S>()
+        .extension(Batching)
+        .data(AppData { db, loaders })
+        .data(events)
+        .finish()
+}
+
+/// The federation SDL of a schema [`build_with_loaders`] builds.
+pub fn sdl_with_loaders<Q, M, S>() -> String
+where
+    Q: ObjectType + Default + 'static,
+    M: ObjectType + Default + 'static,
+    S: SubscriptionType + Default + 'static,
+{
+    crate::sdl::federation_sdl(&described_like_hub::<Q, M, S>().finish())
+}
+
+/// The [`AppData`] of a schema [`build_with_loaders`] built, for a resolver.
+pub fn app_data<'a, L: Send + Sync + 'static>(
+    ctx: &Context<'a>,
+) -> crate::ApiResult<&'a AppData<L>> {
+    ctx.data::<AppData<L>>()
+        .map_err(|e| crate::ApiError::internal("reading the schema data", e.message))
+}
+
+/// The schema without data, its `Organization` described as the same values as hub's (the
+/// organisations whose directory types hub lists as its own).
+fn described_like_hub<Q, M, S>() -> SchemaBuilder<Q, M, S>
+where
+    Q: ObjectType + Default + 'static,
+    M: ObjectType + Default + 'static,
+    S: SubscriptionType + Default + 'static,
+{
+    use crate::organization::{Organization, SAME_AS_HUB};
+    without_data::<Q, M, S>().override_output_type_description::<Organization>(SAME_AS_HUB)
+}
+
 fn without_data<Q, M, S>() -> SchemaBuilder<Q, M, S>
 where
     Q: ObjectType + Default + 'static,
@@ -218,6 +277,96 @@ macro_rules! schema_entry_points {
             &'a $crate::reexports::async_graphql::dataloader::DataLoader<$loader>,
         > {
             ctx.data::<$crate::reexports::async_graphql::dataloader::DataLoader<$loader>>()
+        }
+    };
+}
+
+/// The entry points of a subgraph whose resolvers reach a struct of loaders
+/// ([`loaders!`](crate::loaders)) through [`AppData`]: the schema type, `build_schema(db)`
+/// (its events on a bus of its own), `build_schema_with_events(db, events)`, `sdl()` and
+/// `app(ctx)` for its resolvers, each what the crate would write by hand over
+/// [`build_with_loaders`], [`sdl_with_loaders`] and [`app_data`].
+///
+/// ```ignore
+/// quntuan_kit::loaders_entry_points! {
+///     /// The science subgraph's schema.
+///     pub type ScienceSchema = Schema<Query, Mutation, EmptySubscription>;
+///     loaders: Loaders;
+/// }
+/// ```
+#[macro_export]
+macro_rules! loaders_entry_points {
+    (
+        $(#[$meta:meta])*
+        pub type $schema:ident = Schema<$query:ty, $mutation:ty, $subscription:ty>;
+        loaders: $loaders:ident;
+    ) => {
+        $(#[$meta])*
+        pub type $schema = $crate::reexports::async_graphql::Schema<$query, $mutation, $subscription>;
+
+        /// Builds the schema serving `db` (federation enabled), its events on a bus of its own.
+        pub fn build_schema(db: $crate::reexports::sea_orm::DatabaseConnection) -> $schema {
+            build_schema_with_events(db, $crate::EventBus::in_process())
+        }
+
+        /// Builds the schema serving `db`, publishing (and subscribing) on `events`.
+        pub fn build_schema_with_events(
+            db: $crate::reexports::sea_orm::DatabaseConnection,
+            events: $crate::EventBus,
+        ) -> $schema {
+            $crate::subgraph_schema::build_with_loaders(db, events, $loaders::new)
+        }
+
+        /// The federation SDL, exactly as `_service { sdl }` serves it.
+        pub fn sdl() -> String {
+            $crate::subgraph_schema::sdl_with_loaders::<$query, $mutation, $subscription>()
+        }
+
+        /// The database and loaders every resolver reaches.
+        pub(crate) fn app<'a>(
+            ctx: &$crate::reexports::async_graphql::Context<'a>,
+        ) -> $crate::ApiResult<&'a $crate::subgraph_schema::AppData<$loaders>> {
+            $crate::subgraph_schema::app_data(ctx)
+        }
+    };
+}
+
+/// The `Subscription` root of a subgraph whose one subscription follows a topic of events
+/// about records in a region ([`subscribe_in_region`](crate::events::subscribe_in_region)):
+/// the field takes `regionCode` (every region without it) and answers each event with what
+/// the closure loads, e.g. the record it names as the caller may see it. The name before
+/// the field's parentheses is the resolver's context, for the database expression.
+///
+/// ```ignore
+/// quntuan_kit::region_subscription! {
+///     /// Rights assistance recorded in the region `regionCode` and below.
+///     rights_assistance_recorded(ctx) -> RightsAssistance = db(ctx)?, ASSISTANCE_TOPIC,
+///         |db, recorded: AssistanceRecorded| async move { .. };
+/// }
+/// ```
+#[macro_export]
+macro_rules! region_subscription {
+    (
+        $(#[$doc:meta])*
+        $field:ident($ctx:ident) -> $item:ty = $db:expr, $topic:expr, $load:expr;
+    ) => {
+        #[derive(Default)]
+        pub struct Subscription;
+
+        #[$crate::reexports::async_graphql::Subscription]
+        impl Subscription {
+            $(#[$doc])*
+            async fn $field(
+                &self,
+                $ctx: &$crate::reexports::async_graphql::Context<'_>,
+                region_code: Option<String>,
+            ) -> $crate::reexports::async_graphql::Result<
+                impl $crate::reexports::async_graphql::futures_util::Stream<
+                    Item = $crate::reexports::async_graphql::Result<$item>,
+                > + use<>,
+            > {
+                $crate::events::subscribe_in_region($ctx, $db, $topic, region_code, $load)
+            }
         }
     };
 }

@@ -2,11 +2,12 @@
 
 use async_graphql::{Context, Enum, ID, Object};
 use chrono::NaiveDate;
-use quntuan_kit::{ApiError, Page};
+use quntuan_kit::Page;
+use quntuan_kit::stored_enum::from_stored_name;
 
 use super::rating::{SatisfactionRating, SatisfactionRatingConnection};
 use super::region::Region;
-use super::{db, loaders};
+use super::{db, known, loaders};
 use crate::entities::service_center;
 use crate::service;
 
@@ -21,28 +22,6 @@ pub enum ServiceCenterKind {
     DemonstrationHall,
     /// 街道（镇）党群服务中心
     StreetCenter,
-}
-
-impl ServiceCenterKind {
-    pub(crate) fn stored(self) -> &'static str {
-        match self {
-            ServiceCenterKind::CityHub => "CITY_HUB",
-            ServiceCenterKind::DistrictHub => "DISTRICT_HUB",
-            ServiceCenterKind::DemonstrationHall => "DEMONSTRATION_HALL",
-            ServiceCenterKind::StreetCenter => "STREET_CENTER",
-        }
-    }
-
-    fn from_stored(kind: &str) -> Option<ServiceCenterKind> {
-        [
-            ServiceCenterKind::CityHub,
-            ServiceCenterKind::DistrictHub,
-            ServiceCenterKind::DemonstrationHall,
-            ServiceCenterKind::StreetCenter,
-        ]
-        .into_iter()
-        .find(|k| k.stored() == kind)
-    }
 }
 
 /// A shared service venue; each organisation subgraph adds what it runs there.
@@ -71,13 +50,8 @@ quntuan_kit::directory_object! {
         id;
         str name;
         async fn kind(&self) -> async_graphql::Result<ServiceCenterKind> {
-            ServiceCenterKind::from_stored(&self.0.kind).ok_or_else(|| {
-                ApiError::internal(
-                    "reading a service centre kind",
-                    format!("unknown kind `{}`", self.0.kind),
-                )
-                .into()
-            })
+            let kind = &self.0.kind;
+            known(from_stored_name(kind), "service centre kind", kind)
         }
         /// The street or community the venue is in.
         codes;

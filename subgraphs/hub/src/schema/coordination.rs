@@ -3,10 +3,11 @@
 use async_graphql::{Context, Enum, Object};
 use chrono::NaiveDate;
 use quntuan_kit::ApiError;
+use quntuan_kit::stored_enum::from_stored_name;
 
 use super::center::ServiceCenter;
-use super::loaders;
 use super::region::Region;
+use super::{known, loaders};
 use crate::entities::{joint_meeting, joint_project};
 use quntuan_kit::organization::Organization;
 
@@ -21,49 +22,11 @@ pub enum MeetingCadence {
     Annual,
 }
 
-impl MeetingCadence {
-    pub(crate) fn stored(self) -> &'static str {
-        match self {
-            MeetingCadence::Monthly => "MONTHLY",
-            MeetingCadence::Quarterly => "QUARTERLY",
-            MeetingCadence::Annual => "ANNUAL",
-        }
-    }
-}
-
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProjectStatus {
     Planned,
     Active,
     Completed,
-}
-
-impl ProjectStatus {
-    pub(crate) fn stored(self) -> &'static str {
-        match self {
-            ProjectStatus::Planned => "PLANNED",
-            ProjectStatus::Active => "ACTIVE",
-            ProjectStatus::Completed => "COMPLETED",
-        }
-    }
-}
-
-fn parse<T: Copy>(
-    all: &[T],
-    stored: fn(T) -> &'static str,
-    value: &str,
-    what: &str,
-) -> async_graphql::Result<T> {
-    all.iter()
-        .copied()
-        .find(|v| stored(*v) == value)
-        .ok_or_else(|| {
-            ApiError::internal(
-                &format!("reading a {what}"),
-                format!("unknown value `{value}`"),
-            )
-            .into()
-        })
 }
 
 /// A joint meeting of the five organisations.
@@ -81,13 +44,8 @@ quntuan_kit::directory_object! {
         str id;
         str title;
         async fn cadence(&self) -> async_graphql::Result<MeetingCadence> {
-            use MeetingCadence::*;
-            parse(
-                &[Monthly, Quarterly, Annual],
-                MeetingCadence::stored,
-                &self.0.cadence,
-                "meeting cadence",
-            )
+            let cadence = &self.0.cadence;
+            known(from_stored_name(cadence), "meeting cadence", cadence)
         }
         copy held_on: NaiveDate;
         /// The city or the district holding the meeting.
@@ -123,23 +81,13 @@ quntuan_kit::directory_object! {
         str name;
 
         async fn status(&self) -> async_graphql::Result<ProjectStatus> {
-            use ProjectStatus::*;
-            parse(
-                &[Planned, Active, Completed],
-                ProjectStatus::stored,
-                &self.0.status,
-                "project status",
-            )
+            let status = &self.0.status;
+            known(from_stored_name(status), "project status", status)
         }
 
         async fn lead_organization(&self) -> async_graphql::Result<Organization> {
-            Organization::from_stored(&self.0.lead_organization).ok_or_else(|| {
-                ApiError::internal(
-                    "reading a project",
-                    format!("unknown organisation `{}`", self.0.lead_organization),
-                )
-                .into()
-            })
+            let lead = &self.0.lead_organization;
+            known(Organization::from_stored(lead), "project's lead organisation", lead)
         }
 
         /// Every organisation taking part (the lead included).

@@ -37,6 +37,15 @@ fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query::default(), Mutation, EmptySubscription).enable_federation()
 }
 
+/// A value of a stored vocabulary read back (`None` when the text is not one of its
+/// values): unknown text in hub's own tables is an `INTERNAL` error naming what was read.
+pub(crate) fn known<T>(value: Option<T>, what: &str, stored: &str) -> async_graphql::Result<T> {
+    value.ok_or_else(|| {
+        let operation = format!("reading a {what}");
+        quntuan_kit::ApiError::internal(&operation, format!("unknown value `{stored}`")).into()
+    })
+}
+
 pub(crate) fn db<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DatabaseConnection> {
     ctx.data::<DatabaseConnection>()
 }

@@ -23,6 +23,7 @@ use crate::service::meetings::MeetingFilter;
 use crate::service::projects::ProjectFilter;
 use crate::service::ratings::NewRating;
 use quntuan_kit::organization::Organization;
+use quntuan_kit::stored_enum::stored_name;
 
 #[derive(MergedObject, Default)]
 pub struct Query(
@@ -88,7 +89,7 @@ impl CenterQuery {
         let found = service::centers::list(
             db(ctx)?,
             region_code.as_deref(),
-            kind.map(ServiceCenterKind::stored),
+            kind.map(stored_name),
             page,
         )
         .await?;
@@ -124,7 +125,7 @@ impl CoordinationQuery {
     ) -> async_graphql::Result<JointMeetingConnection> {
         let page = Page::new(limit, offset)?;
         let filter = MeetingFilter {
-            cadence: cadence.map(MeetingCadence::stored),
+            cadence: cadence.map(stored_name),
             region_code: region_code.as_deref(),
             from,
             to,
@@ -146,7 +147,7 @@ impl CoordinationQuery {
     ) -> async_graphql::Result<JointProjectConnection> {
         let page = Page::new(limit, offset)?;
         let filter = ProjectFilter {
-            status: status.map(ProjectStatus::stored),
+            status: status.map(stored_name),
             organization: organization.map(Organization::stored),
             department: department.as_deref(),
         };

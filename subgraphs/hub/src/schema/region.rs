@@ -3,7 +3,7 @@
 use async_graphql::{Context, Enum, Object};
 use quntuan_kit::ApiError;
 
-use super::loaders;
+use super::{known, loaders};
 use crate::entities::region;
 
 /// Level in the county – street – community service system.
@@ -14,18 +14,6 @@ pub enum RegionLevel {
     District,
     Street,
     Community,
-}
-
-impl RegionLevel {
-    fn from_stored(level: &str) -> Option<RegionLevel> {
-        Some(match level {
-            "CITY" => RegionLevel::City,
-            "DISTRICT" => RegionLevel::District,
-            "STREET" => RegionLevel::Street,
-            "COMMUNITY" => RegionLevel::Community,
-            _ => return None,
-        })
-    }
 }
 
 /// An administrative region: the city 成都市, a county-level division, a street/town or a
@@ -89,13 +77,8 @@ impl Region {
 
     async fn level(&self, ctx: &Context<'_>) -> async_graphql::Result<RegionLevel> {
         let row = self.row(ctx).await?;
-        RegionLevel::from_stored(&row.level).ok_or_else(|| {
-            ApiError::internal(
-                "reading a region level",
-                format!("unknown level `{}`", row.level),
-            )
-            .into()
-        })
+        let level = quntuan_kit::RegionLevel::from_stored(&row.level);
+        known(level.map(RegionLevel::from), "region level", &row.level)
     }
 
     /// The region one level up; null for the city.

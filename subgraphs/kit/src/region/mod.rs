@@ -50,6 +50,13 @@ impl RegionLevel {
             RegionLevel::Community => "COMMUNITY",
         }
     }
+
+    /// The level [`as_str`](Self::as_str) stored; `None` for any other text.
+    pub fn from_stored(level: &str) -> Option<RegionLevel> {
+        [Self::City, Self::District, Self::Street, Self::Community]
+            .into_iter()
+            .find(|candidate| candidate.as_str() == level)
+    }
 }
 
 /// One node of the hierarchy.
@@ -276,6 +283,19 @@ impl RegionTree {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_levels_read_back() {
+        for level in [
+            RegionLevel::City,
+            RegionLevel::District,
+            RegionLevel::Street,
+            RegionLevel::Community,
+        ] {
+            assert_eq!(RegionLevel::from_stored(level.as_str()), Some(level));
+        }
+        assert_eq!(RegionLevel::from_stored("city"), None);
+    }
 
     #[test]
     fn demo_tree_has_city_counties_and_a_few_streets_and_communities() {

@@ -9,6 +9,7 @@ use super::app;
 use super::objects::ScienceActivity;
 use crate::service::mutations::{self, RecordScienceActivityInput};
 
+#[derive(Default)]
 pub struct Mutation;
 
 #[Object]

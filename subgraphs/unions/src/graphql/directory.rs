@@ -6,11 +6,11 @@ use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::center::ServiceCenter;
+use super::loader;
 use super::loaders::{HomesOfUnion, SocialWorkersOfUnion};
 use super::people::UnionSocialWorker;
 use super::places::WorkersHome;
 use super::region::Region;
-use super::{PERSONAL, loader};
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 use crate::model::{grassroots_union, labor_award, union_activity};
 use quntuan_kit::organization::Organization;
@@ -20,7 +20,7 @@ pub struct GrassrootsUnion(pub grassroots_union::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl GrassrootsUnion shared {
+    impl GrassrootsUnion shared personal("unions:personal") {
         id;
         str name;
         /// The category as the shared directory spells it, e.g. `企业工会`.
@@ -40,12 +40,10 @@ quntuan_kit::directory_object! {
         copy member_count: i32;
 
         /// The union chair's name (personal data).
-        #[graphql(requires_scopes = "unions:personal")]
-        personal chair_name(PERSONAL, "GrassrootsUnion.chairName");
+        personal chair_name("GrassrootsUnion.chairName");
 
         /// The union chair's phone number (personal data).
-        #[graphql(requires_scopes = "unions:personal")]
-        personal chair_phone(PERSONAL, "GrassrootsUnion.chairPhone");
+        personal chair_phone("GrassrootsUnion.chairPhone");
 
         /// The shared service centre the union is based at, if any.
         service_center;
@@ -83,7 +81,7 @@ pub struct UnionAward(pub labor_award::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl UnionAward shared {
+    impl UnionAward shared personal("unions:personal") {
         id;
         /// The honour, e.g. `成都市五一劳动奖章（抗疫专项）`.
         str title;
@@ -91,8 +89,7 @@ quntuan_kit::directory_object! {
         str recipient_unit;
 
         /// The honoured person (medals only; personal data).
-        #[graphql(shareable, requires_scopes = "unions:personal")]
-        nullable personal recipient_person(PERSONAL, "UnionAward.recipientPerson");
+        shareable nullable personal recipient_person("UnionAward.recipientPerson");
 
         /// Always `UNIONS`.
         organization(Organization::Unions);

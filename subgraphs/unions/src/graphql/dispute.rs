@@ -7,10 +7,10 @@ use quntuan_kit::load_list;
 
 use super::center::ServiceCenter;
 use super::directory::GrassrootsUnion;
+use super::loader;
 use super::loaders::StepsOfDispute;
 use super::loaders::UnionById;
 use super::region::Region;
-use super::{PERSONAL, loader};
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::status::LaborDisputeStatus;
 use crate::model::{labor_dispute, labor_dispute_step};
@@ -20,7 +20,7 @@ pub struct LaborDispute(pub labor_dispute::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl LaborDispute {
+    impl LaborDispute personal("unions:personal") {
         id;
         str case_number;
         str title;
@@ -37,12 +37,9 @@ quntuan_kit::directory_object! {
         copy received_on: NaiveDate;
         copy updated_at: DateTime<Utc>;
 
-        #[graphql(requires_scopes = "unions:personal")]
-        personal claimant_name(PERSONAL, "LaborDispute.claimantName");
-        #[graphql(requires_scopes = "unions:personal")]
-        personal claimant_phone(PERSONAL, "LaborDispute.claimantPhone");
-        #[graphql(requires_scopes = "unions:personal")]
-        personal claimant_id_number(PERSONAL, "LaborDispute.claimantIdNumber");
+        personal claimant_name("LaborDispute.claimantName");
+        personal claimant_phone("LaborDispute.claimantPhone");
+        personal claimant_id_number("LaborDispute.claimantIdNumber");
 
         codes;
         /// The region where the dispute arose; `hub` serves its name and level.

@@ -25,6 +25,3 @@ quntuan_kit::schema_entry_points! {
     pub type UnionsSchema = Schema<Query, Mutation, Subscription>;
     loader: UnionsLoader, summary: SUMMARY;
 }
-
-/// The personal-data scope of the unions.
-pub(crate) const PERSONAL: &str = "unions:personal";

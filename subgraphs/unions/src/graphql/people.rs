@@ -4,7 +4,6 @@
 use async_graphql::Object;
 use chrono::NaiveDate;
 
-use super::PERSONAL;
 use super::center::ServiceCenter;
 use super::directory::GrassrootsUnion;
 use super::loader;
@@ -17,15 +16,12 @@ pub struct UnionSocialWorker(pub union_social_worker::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl UnionSocialWorker {
+    impl UnionSocialWorker personal("unions:personal") {
         id;
 
-        #[graphql(requires_scopes = "unions:personal")]
-        personal name(PERSONAL, "UnionSocialWorker.name");
-        #[graphql(requires_scopes = "unions:personal")]
-        personal id_number(PERSONAL, "UnionSocialWorker.idNumber");
-        #[graphql(requires_scopes = "unions:personal")]
-        personal phone(PERSONAL, "UnionSocialWorker.phone");
+        personal name("UnionSocialWorker.name");
+        personal id_number("UnionSocialWorker.idNumber");
+        personal phone("UnionSocialWorker.phone");
 
         copy specialty: UnionSocialWorkerSpecialty;
         copy hired_on: NaiveDate;
@@ -44,13 +40,11 @@ pub struct Craftsman(pub craftsman::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl Craftsman {
+    impl Craftsman personal("unions:personal") {
         id;
 
-        #[graphql(requires_scopes = "unions:personal")]
-        personal name(PERSONAL, "Craftsman.name");
-        #[graphql(requires_scopes = "unions:personal")]
-        personal phone(PERSONAL, "Craftsman.phone");
+        personal name("Craftsman.name");
+        personal phone("Craftsman.phone");
 
         str trade;
         copy level: CraftsmanLevel;

@@ -12,23 +12,11 @@ use quntuan_kit::summary::SummaryFigures;
 quntuan_kit::region_figures! {
     loader(ctx) = SummaryFigures::of(ctx)?;
     /// Trade-union figures of this region and everything below it.
-    unions: UnionsRegionFigures;
+    unions: UnionsRegionFigures by FigureTable;
+    /// Trade-union figures of a region (public aggregates): its summary row.
 }
 
-/// Trade-union figures of a region (public aggregates): its summary row.
-pub struct UnionsRegionFigures(Vec<i64>);
-
 impl UnionsRegionFigures {
-    fn from_row(row: &[i64]) -> Self {
-        UnionsRegionFigures(row.to_vec())
-    }
-
-    /// The figure at `index` among the figures of `table`.
-    fn figure(&self, table: FigureTable, index: usize) -> i64 {
-        let figures = self.0.get(table.columns()).unwrap_or_default();
-        figures.get(index).copied().unwrap_or(0)
-    }
-
     fn disputes_in(&self, status: LaborDisputeStatus) -> i64 {
         self.figure(FigureTable::Disputes, dispute_status_index(status))
     }
@@ -41,92 +29,50 @@ pub struct LaborDisputeStatusCount {
     pub count: i64,
 }
 
-#[Object]
-impl UnionsRegionFigures {
-    async fn grassroots_union_count(&self) -> i64 {
-        self.figure(FigureTable::GrassrootsUnions, 0)
-    }
-
-    /// Members of the grassroots unions.
-    async fn member_count(&self) -> i64 {
-        self.figure(FigureTable::GrassrootsUnions, 1)
-    }
-
-    async fn workers_home_count(&self) -> i64 {
-        self.figure(FigureTable::WorkersHomes, 0)
-    }
-
-    /// Model workers' homes of every level.
-    async fn model_workers_home_count(&self) -> i64 {
-        self.figure(FigureTable::WorkersHomes, 1)
-    }
-
-    async fn national_model_workers_home_count(&self) -> i64 {
-        self.figure(FigureTable::WorkersHomes, 2)
-    }
-
-    async fn provincial_model_workers_home_count(&self) -> i64 {
-        self.figure(FigureTable::WorkersHomes, 3)
-    }
-
-    async fn city_model_workers_home_count(&self) -> i64 {
-        self.figure(FigureTable::WorkersHomes, 4)
-    }
-
-    /// Labour-dispute cases, all of them or those in `status`.
-    async fn dispute_count(&self, status: Option<LaborDisputeStatus>) -> i64 {
-        match status {
-            Some(status) => self.disputes_in(status),
-            None => self.figure(FigureTable::Disputes, 0),
+quntuan_kit::directory_object! {
+    #[Object]
+    impl UnionsRegionFigures {
+        figure grassroots_union_count(FigureTable::GrassrootsUnions, 0);
+        /// Members of the grassroots unions.
+        figure member_count(FigureTable::GrassrootsUnions, 1);
+        figure workers_home_count(FigureTable::WorkersHomes, 0);
+        /// Model workers' homes of every level.
+        figure model_workers_home_count(FigureTable::WorkersHomes, 1);
+        figure national_model_workers_home_count(FigureTable::WorkersHomes, 2);
+        figure provincial_model_workers_home_count(FigureTable::WorkersHomes, 3);
+        figure city_model_workers_home_count(FigureTable::WorkersHomes, 4);
+        /// Labour-dispute cases, all of them or those in `status`.
+        async fn dispute_count(&self, status: Option<LaborDisputeStatus>) -> i64 {
+            match status {
+                Some(status) => self.disputes_in(status),
+                None => self.figure(FigureTable::Disputes, 0),
+            }
         }
-    }
 
-    /// Cases still received or in mediation.
-    async fn open_dispute_count(&self) -> i64 {
-        let open = LaborDisputeStatus::iter().filter(|status| !status.is_final());
-        open.map(|status| self.disputes_in(status)).sum()
-    }
+        /// Cases still received or in mediation.
+        async fn open_dispute_count(&self) -> i64 {
+            let open = LaborDisputeStatus::iter().filter(|status| !status.is_final());
+            open.map(|status| self.disputes_in(status)).sum()
+        }
 
-    /// Case counts per status, every status listed in workflow order.
-    async fn disputes_by_status(&self) -> Vec<LaborDisputeStatusCount> {
-        LaborDisputeStatus::iter()
-            .map(|status| LaborDisputeStatusCount {
-                status,
-                count: self.disputes_in(status),
-            })
-            .collect()
-    }
+        /// Case counts per status, every status listed in workflow order.
+        async fn disputes_by_status(&self) -> Vec<LaborDisputeStatusCount> {
+            LaborDisputeStatus::iter()
+                .map(|status| LaborDisputeStatusCount {
+                    status,
+                    count: self.disputes_in(status),
+                })
+                .collect()
+        }
 
-    /// May Day labour certificates and medals together.
-    async fn award_count(&self) -> i64 {
-        self.figure(FigureTable::Awards, 0)
-    }
-
-    async fn certificate_count(&self) -> i64 {
-        self.figure(FigureTable::Awards, 1)
-    }
-
-    async fn medal_count(&self) -> i64 {
-        self.figure(FigureTable::Awards, 2)
-    }
-
-    async fn social_worker_count(&self) -> i64 {
-        self.figure(FigureTable::SocialWorkers, 0)
-    }
-
-    async fn craftsman_count(&self) -> i64 {
-        self.figure(FigureTable::Craftsmen, 0)
-    }
-
-    async fn labor_social_organization_count(&self) -> i64 {
-        self.figure(FigureTable::LaborSocialOrganizations, 0)
-    }
-
-    async fn activity_count(&self) -> i64 {
-        self.figure(FigureTable::Activities, 0)
-    }
-
-    async fn activity_participant_count(&self) -> i64 {
-        self.figure(FigureTable::Activities, 1)
+        /// May Day labour certificates and medals together.
+        figure award_count(FigureTable::Awards, 0);
+        figure certificate_count(FigureTable::Awards, 1);
+        figure medal_count(FigureTable::Awards, 2);
+        figure social_worker_count(FigureTable::SocialWorkers, 0);
+        figure craftsman_count(FigureTable::Craftsmen, 0);
+        figure labor_social_organization_count(FigureTable::LaborSocialOrganizations, 0);
+        figure activity_count(FigureTable::Activities, 0);
+        figure activity_participant_count(FigureTable::Activities, 1);
     }
 }

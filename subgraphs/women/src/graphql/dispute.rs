@@ -5,9 +5,9 @@ use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::directory::WomenOrganization;
+use super::loader;
 use super::loaders::AssistanceOfDispute;
 use super::loaders::OrganizationById;
-use super::{PERSONAL, loader};
 use crate::model::enums::RightsAssistanceKind;
 use crate::model::rights_assistance;
 use quntuan_kit::load_list;
@@ -43,7 +43,7 @@ pub struct RightsAssistance(pub rights_assistance::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl RightsAssistance {
+    impl RightsAssistance personal("women:personal") {
         id;
 
         /// The case, resolvable in `unions`.
@@ -56,8 +56,7 @@ quntuan_kit::directory_object! {
         copy kind: RightsAssistanceKind;
 
         /// What was done; it describes the claimant's situation (personal data).
-        #[graphql(requires_scopes = "women:personal")]
-        personal note(PERSONAL, "RightsAssistance.note");
+        personal note("RightsAssistance.note");
 
         copy assisted_on: NaiveDate;
         /// The subject of the caller who recorded it.

@@ -25,6 +25,3 @@ quntuan_kit::schema_entry_points! {
     pub type WomenSchema = Schema<Query, Mutation, Subscription>;
     loader: WomenLoader, summary: SUMMARY;
 }
-
-/// The personal-data scope of the women's federation.
-pub(crate) const PERSONAL: &str = "women:personal";

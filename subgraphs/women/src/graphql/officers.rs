@@ -4,7 +4,6 @@
 use async_graphql::Object;
 use chrono::NaiveDate;
 
-use super::PERSONAL;
 use super::directory::WomenOrganization;
 use super::loader;
 use super::loaders::OrganizationById;
@@ -16,16 +15,13 @@ pub struct WomenOfficer(pub women_officer::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl WomenOfficer {
+    impl WomenOfficer personal("women:personal") {
         id;
         copy role: WomenOfficerRole;
 
-        #[graphql(requires_scopes = "women:personal")]
-        personal name(PERSONAL, "WomenOfficer.name");
-        #[graphql(requires_scopes = "women:personal")]
-        personal id_number(PERSONAL, "WomenOfficer.idNumber");
-        #[graphql(requires_scopes = "women:personal")]
-        personal phone(PERSONAL, "WomenOfficer.phone");
+        personal name("WomenOfficer.name");
+        personal id_number("WomenOfficer.idNumber");
+        personal phone("WomenOfficer.phone");
 
         copy term_started_on: NaiveDate;
         codes;

@@ -10,94 +10,40 @@ use crate::service::figures::FigureTable;
 quntuan_kit::region_figures! {
     loader(ctx) = SummaryFigures::of(ctx)?;
     /// Women's federation figures of this region and everything below it.
-    women: WomenRegionFigures;
+    women: WomenRegionFigures by FigureTable;
+    /// Women's federation figures of a region (public aggregates): its summary row.
 }
 
-/// Women's federation figures of a region (public aggregates): its summary row.
-pub struct WomenRegionFigures(Vec<i64>);
-
-impl WomenRegionFigures {
-    fn from_row(row: &[i64]) -> Self {
-        WomenRegionFigures(row.to_vec())
-    }
-
-    /// The figure at `index` among the figures of `table`.
-    fn figure(&self, table: FigureTable, index: usize) -> i64 {
-        let figures = self.0.get(table.columns()).unwrap_or_default();
-        figures.get(index).copied().unwrap_or(0)
-    }
-}
-
-#[Object]
-impl WomenRegionFigures {
-    /// Women's organisations (community and village federations, women's committees).
-    async fn organization_count(&self) -> i64 {
-        self.figure(FigureTable::Organizations, 0)
-    }
-
-    /// Members of the women's organisations.
-    async fn member_count(&self) -> i64 {
-        self.figure(FigureTable::Organizations, 1)
-    }
-
-    async fn womens_home_count(&self) -> i64 {
-        self.figure(FigureTable::WomensHomes, 0)
-    }
-
-    async fn childrens_home_count(&self) -> i64 {
-        self.figure(FigureTable::ChildrensHomes, 0)
-    }
-
-    /// Places for children in the children's homes.
-    async fn childrens_home_capacity(&self) -> i64 {
-        self.figure(FigureTable::ChildrensHomes, 1)
-    }
-
-    /// Supported women/children social organisations.
-    async fn social_organization_count(&self) -> i64 {
-        self.figure(FigureTable::SocialOrganizations, 0)
-    }
-
-    /// Funding granted to them, in yuan.
-    async fn social_organization_funding_yuan(&self) -> i64 {
-        self.figure(FigureTable::SocialOrganizations, 1)
-    }
-
-    /// All officers: chairs, vice-chairs and executive members.
-    async fn officer_count(&self) -> i64 {
-        self.figure(FigureTable::Officers, 0)
-    }
-
-    /// Chairs and vice-chairs.
-    async fn chair_and_vice_chair_count(&self) -> i64 {
-        self.figure(FigureTable::Officers, 1) + self.figure(FigureTable::Officers, 2)
-    }
-
-    async fn executive_member_count(&self) -> i64 {
-        self.figure(FigureTable::Officers, 3)
-    }
-
-    /// March 8th Red Banner collectives.
-    async fn red_banner_collective_count(&self) -> i64 {
-        self.figure(FigureTable::Awards, 0)
-    }
-
-    /// Family-education services and activities.
-    async fn activity_count(&self) -> i64 {
-        self.figure(FigureTable::Activities, 0)
-    }
-
-    async fn activity_participant_count(&self) -> i64 {
-        self.figure(FigureTable::Activities, 1)
-    }
-
-    /// Rights-assistance records given by organisations of the region.
-    async fn rights_assistance_count(&self) -> i64 {
-        self.figure(FigureTable::Assistance, 0)
-    }
-
-    /// Labour-dispute cases those records assisted.
-    async fn assisted_dispute_count(&self) -> i64 {
-        self.figure(FigureTable::Assistance, 1)
+quntuan_kit::directory_object! {
+    #[Object]
+    impl WomenRegionFigures {
+        /// Women's organisations (community and village federations, women's committees).
+        figure organization_count(FigureTable::Organizations, 0);
+        /// Members of the women's organisations.
+        figure member_count(FigureTable::Organizations, 1);
+        figure womens_home_count(FigureTable::WomensHomes, 0);
+        figure childrens_home_count(FigureTable::ChildrensHomes, 0);
+        /// Places for children in the children's homes.
+        figure childrens_home_capacity(FigureTable::ChildrensHomes, 1);
+        /// Supported women/children social organisations.
+        figure social_organization_count(FigureTable::SocialOrganizations, 0);
+        /// Funding granted to them, in yuan.
+        figure social_organization_funding_yuan(FigureTable::SocialOrganizations, 1);
+        /// All officers: chairs, vice-chairs and executive members.
+        figure officer_count(FigureTable::Officers, 0);
+        /// Chairs and vice-chairs.
+        async fn chair_and_vice_chair_count(&self) -> i64 {
+            self.figure(FigureTable::Officers, 1) + self.figure(FigureTable::Officers, 2)
+        }
+        figure executive_member_count(FigureTable::Officers, 3);
+        /// March 8th Red Banner collectives.
+        figure red_banner_collective_count(FigureTable::Awards, 0);
+        /// Family-education services and activities.
+        figure activity_count(FigureTable::Activities, 0);
+        figure activity_participant_count(FigureTable::Activities, 1);
+        /// Rights-assistance records given by organisations of the region.
+        figure rights_assistance_count(FigureTable::Assistance, 0);
+        /// Labour-dispute cases those records assisted.
+        figure assisted_dispute_count(FigureTable::Assistance, 1);
     }
 }

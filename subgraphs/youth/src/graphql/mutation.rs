@@ -11,6 +11,7 @@ use crate::service::mutations::{
     self, LogServiceHoursInput, RecordActivityInput, RegisterVolunteerInput,
 };
 
+#[derive(Default)]
 pub struct Mutation;
 
 #[Object]

@@ -11,6 +11,7 @@ use super::objects::YouthVolunteer;
 use crate::ids;
 use crate::service::events::{self, VOLUNTEER_TOPIC, VolunteerRegistered};
 
+#[derive(Default)]
 pub struct Subscription;
 
 #[Subscription]

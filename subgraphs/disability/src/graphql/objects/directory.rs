@@ -4,23 +4,13 @@
 use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{DisabilityWorker, Organization, PERSONAL};
+use super::{DisabilityWorker, Organization};
 use crate::entity::{award, organization, service};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::{load_list, load_optional};
 
 /// A grassroots disabled persons' organisation (社区（村）残疾人协会, 专门协会).
 pub(crate) struct DisabilityOrganization(pub(crate) organization::Model);
-
-impl DisabilityOrganization {
-    /// The organisation a record's `organization_id` names, if any (the `organizationUnit`
-    /// of workers, registered people and services).
-    pub(crate) async fn of(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Self>> {
-        let loader = &app(ctx)?.loaders.organization;
-        Ok(load_optional(loader, id, DisabilityOrganization).await?)
-    }
-}
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
@@ -37,23 +27,9 @@ quntuan_kit::directory_object! {
         copy founded_on: NaiveDate;
         copy member_count: i32;
         /// Workers of this organisation.
-        async fn workers(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityWorker>> {
-            Ok(load_list(
-                &app(ctx)?.loaders.workers_of_organization,
-                self.0.id,
-                DisabilityWorker,
-            )
-            .await?)
-        }
+        children workers: DisabilityWorker = loaders.workers_of_organization;
         /// Accessibility services this organisation ran.
-        async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<DisabilityActivity>> {
-            Ok(load_list(
-                &app(ctx)?.loaders.services_of_organization,
-                self.0.id,
-                DisabilityActivity,
-            )
-            .await?)
-        }
+        children activities: DisabilityActivity = loaders.services_of_organization;
         /// People in the registry attached to this organisation (a count, public).
         async fn registered_person_count(&self, ctx: &Context<'_>) -> Result<i64> {
             let count = app(ctx)?
@@ -90,12 +66,8 @@ quntuan_kit::directory_object! {
         copy held_on: NaiveDate;
         copy participant_count: i32;
         /// The organisation that ran it, if any.
-        async fn organization_unit(
-            &self,
-            ctx: &Context<'_>,
-        ) -> Result<Option<DisabilityOrganization>> {
-            DisabilityOrganization::of(ctx, self.0.organization_id).await
-        }
+        nullable link organization_unit: DisabilityOrganization =
+            loaders.organization(organization_id);
         /// The shared venue it was held at, if any.
         service_center;
     }
@@ -112,14 +84,13 @@ pub(crate) struct DisabilityAward(pub(crate) award::Model);
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
-    impl DisabilityAward {
+    impl DisabilityAward personal("disability:personal", ids::AWARD) {
         id(ids::AWARD);
         str title;
         /// The honoured collective, or the honoured person's workplace.
         str recipient_unit;
         /// The honoured person, for awards to individuals (personal data).
-        #[graphql(requires_scopes = "disability:personal")]
-        nullable personal recipient_person(PERSONAL, ids::AWARD, "DisabilityAward.recipientPerson");
+        nullable personal recipient_person("DisabilityAward.recipientPerson");
         /// Always `DISABILITY`.
         organization(Organization::Disability);
         codes;

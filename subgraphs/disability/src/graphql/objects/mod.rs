@@ -11,6 +11,3 @@ pub(crate) use people::{
     DisabilityWorker, DisabilityWorkerConnection, DisabledPerson, DisabledPersonConnection,
 };
 pub(crate) use quntuan_kit::organization::Organization;
-
-/// Unlocks names, ID numbers and phones of the federation's people.
-pub(crate) const PERSONAL: &str = "disability:personal";

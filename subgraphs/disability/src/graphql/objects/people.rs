@@ -3,13 +3,13 @@
 //! `disability:sensitive`. Each is marked `@requiresScopes` for the gateway and refused
 //! here too (null + FORBIDDEN), with an audit log line for every read or refusal.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, Object};
 use chrono::NaiveDate;
 use quntuan_kit::auth::{DISABILITY_SENSITIVE, reveal};
 
-use super::{DisabilityOrganization, PERSONAL};
+use super::DisabilityOrganization;
 use crate::entity::{person, worker};
-use crate::graphql::{center::ServiceCenter, region::Region};
+use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
 use crate::service::lists::DisabilityCategory;
 
@@ -18,25 +18,18 @@ pub(crate) struct DisabilityWorker(pub(crate) worker::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl DisabilityWorker {
+    impl DisabilityWorker personal("disability:personal", ids::WORKER) {
         id(ids::WORKER);
-        #[graphql(requires_scopes = "disability:personal")]
-        personal name(PERSONAL, ids::WORKER, "DisabilityWorker.name");
-        #[graphql(requires_scopes = "disability:personal")]
-        personal id_number(PERSONAL, ids::WORKER, "DisabilityWorker.idNumber");
-        #[graphql(requires_scopes = "disability:personal")]
-        personal phone(PERSONAL, ids::WORKER, "DisabilityWorker.phone");
+        personal name("DisabilityWorker.name");
+        personal id_number("DisabilityWorker.idNumber");
+        personal phone("DisabilityWorker.phone");
         /// `专职` (full-time) or `兼职` (part-time).
         str role;
         copy hired_on: NaiveDate;
         region;
         /// The grassroots organisation the worker serves, if any.
-        async fn organization_unit(
-            &self,
-            ctx: &Context<'_>,
-        ) -> Result<Option<DisabilityOrganization>> {
-            DisabilityOrganization::of(ctx, self.0.organization_id).await
-        }
+        nullable link organization_unit: DisabilityOrganization =
+            loaders.organization(organization_id);
         /// The shared venue the worker is stationed at, if any.
         service_center;
     }
@@ -59,14 +52,11 @@ impl DisabledPerson {
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl DisabledPerson {
+    impl DisabledPerson personal("disability:personal", ids::PERSON) {
         id(ids::PERSON);
-        #[graphql(requires_scopes = "disability:personal")]
-        personal name(PERSONAL, ids::PERSON, "DisabledPerson.name");
-        #[graphql(requires_scopes = "disability:personal")]
-        personal id_number(PERSONAL, ids::PERSON, "DisabledPerson.idNumber");
-        #[graphql(requires_scopes = "disability:personal")]
-        personal phone(PERSONAL, ids::PERSON, "DisabledPerson.phone");
+        personal name("DisabledPerson.name");
+        personal id_number("DisabledPerson.idNumber");
+        personal phone("DisabledPerson.phone");
         /// The disability category (sensitive).
         #[graphql(requires_scopes = "disability:sensitive")]
         async fn category(&self, ctx: &Context<'_>) -> Option<DisabilityCategory> {
@@ -93,12 +83,8 @@ quntuan_kit::directory_object! {
         copy registered_on: NaiveDate;
         region;
         /// The grassroots organisation the person is attached to, if any.
-        async fn organization_unit(
-            &self,
-            ctx: &Context<'_>,
-        ) -> Result<Option<DisabilityOrganization>> {
-            DisabilityOrganization::of(ctx, self.0.organization_id).await
-        }
+        nullable link organization_unit: DisabilityOrganization =
+            loaders.organization(organization_id);
     }
 }
 

@@ -13,14 +13,9 @@ directory_interface! {
     /// An activity of any of the five organisations.
     interface: Activity,
     fields: (
-        field(name = "id", ty = "ID"),
         field(name = "title", ty = "&str"),
-        field(name = "kind", ty = "&str"),
-        field(name = "organization", ty = "Organization"),
-        field(name = "region_code", ty = "&str"),
-        field(name = "street_code", ty = "&str"),
-        field(name = "district_code", ty = "&str"),
-        field(name = "region", ty = "Region"),
+        field(name = "kind", ty = "&str")
+    ) then (
         field(name = "held_on", ty = "NaiveDate"),
         field(name = "participant_count", ty = "i32")
     ),

@@ -12,15 +12,10 @@ directory_interface! {
     /// An award of any of the five organisations.
     interface: Award,
     fields: (
-        field(name = "id", ty = "ID"),
         field(name = "title", ty = "&str"),
         field(name = "recipient_unit", ty = "&str"),
-        field(name = "recipient_person", ty = "Option<String>"),
-        field(name = "organization", ty = "Organization"),
-        field(name = "region_code", ty = "&str"),
-        field(name = "street_code", ty = "&str"),
-        field(name = "district_code", ty = "&str"),
-        field(name = "region", ty = "Region"),
+        field(name = "recipient_person", ty = "Option<String>")
+    ) then (
         field(name = "year", ty = "i32")
     ),
     /// A page of awards of all organisations.

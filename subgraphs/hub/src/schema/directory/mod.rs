@@ -13,7 +13,8 @@ pub use units::{GrassrootsUnit, GrassrootsUnitConnection, UnitLookups};
 /// One directory interface over a directory table's rows: an entity type per organisation
 /// wrapping the row, with `id`, the `head` fields, `organization`, the region fields and
 /// the `tail` fields in that order (the order of the SDL; `region_code` documented as
-/// given); the interface enum with its `fields(...)` list; `from_row` (the typed entry of a
+/// given); the interface enum, its `fields: (head) then (tail)` the interface fields of the
+/// `head` and `tail` (the kit writes `id`, `organization` and the region fields between); `from_row` (the typed entry of a
 /// row, `None` for an unknown organisation); its connection; and the object of the types'
 /// federation entity resolvers (`lookups: UnitLookups by units`: each type named
 /// `by find_..` resolves through `loaders.units`, null for an id of another organisation's
@@ -26,7 +27,7 @@ macro_rules! directory_interface {
     (
         row: $row:ty,
         $(#[$interface_doc:meta])* interface: $interface:ident,
-        fields: ($($fields:tt)*),
+        fields: ($($head_fields:tt)*) then ($($tail_fields:tt)*),
         $(#[$connection_doc:meta])* connection: $connection:ident,
         lookups: $lookups:ident by $loader:ident,
         region_code $region_doc:tt
@@ -45,7 +46,16 @@ macro_rules! directory_interface {
 
         $(#[$interface_doc])*
         #[derive(async_graphql::Interface)]
-        #[graphql($($fields)*)]
+        #[graphql(
+            field(name = "id", ty = "ID"),
+            $($head_fields)*,
+            field(name = "organization", ty = "Organization"),
+            field(name = "region_code", ty = "&str"),
+            field(name = "street_code", ty = "&str"),
+            field(name = "district_code", ty = "&str"),
+            field(name = "region", ty = "Region"),
+            $($tail_fields)*
+        )]
         pub enum $interface {
             $($name($name),)*
         }
@@ -90,29 +100,21 @@ macro_rules! directory_interface {
         }
     };
     (@fields $name:ident, $org:ident, [], $region_doc:tt, $head:tt, $tail:tt) => {
-        directory_interface!(@object $name, $org, $region_doc, $head, {}, $tail);
+        directory_interface!(@object $name, $org, [], $region_doc, $head, {}, $tail);
     };
     // An organisation's personal-data scope: the entry's `recipientPerson` needs it.
     (@fields $name:ident, $org:ident, [$scope:literal], $region_doc:tt, $head:tt, $tail:tt) => {
-        directory_interface!(@object $name, $org, $region_doc, $head, {
+        directory_interface!(@object $name, $org, [personal($scope)], $region_doc, $head, {
             /// The honoured person for individual awards (personal data); null for
             /// collectives and for callers without the organisation's `personal` scope.
-            #[graphql(requires_scopes = $scope)]
-            async fn recipient_person(
-                &self,
-                ctx: &async_graphql::Context<'_>,
-            ) -> Option<String> {
-                let field = concat!(stringify!($name), ".recipientPerson");
-                let person = self.0.recipient_person.as_ref()?;
-                quntuan_kit::reveal(ctx, $scope, field, &self.0.id, || person.clone())
-            }
+            nullable personal recipient_person(concat!(stringify!($name), ".recipientPerson"));
         }, $tail);
     };
-    (@object $name:ident, $org:ident, { $(#[$region_doc:meta])* }, { $($head:tt)* },
-        { $($personal:tt)* }, { $($tail:tt)* }) => {
+    (@object $name:ident, $org:ident, [$($scope:tt)*], { $(#[$region_doc:meta])* },
+        { $($head:tt)* }, { $($personal:tt)* }, { $($tail:tt)* }) => {
         quntuan_kit::directory_object! {
             #[async_graphql::Object(shareable)]
-            impl $name {
+            impl $name $($scope)* {
                 id;
                 $($head)*
                 $($personal)*

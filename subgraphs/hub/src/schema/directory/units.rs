@@ -13,14 +13,9 @@ directory_interface! {
     /// A grassroots unit of any of the five organisations.
     interface: GrassrootsUnit,
     fields: (
-        field(name = "id", ty = "ID"),
         field(name = "name", ty = "&str"),
-        field(name = "kind", ty = "&str"),
-        field(name = "organization", ty = "Organization"),
-        field(name = "region_code", ty = "&str"),
-        field(name = "street_code", ty = "&str"),
-        field(name = "district_code", ty = "&str"),
-        field(name = "region", ty = "Region"),
+        field(name = "kind", ty = "&str")
+    ) then (
         field(name = "founded_on", ty = "NaiveDate"),
         field(name = "member_count", ty = "i32")
     ),

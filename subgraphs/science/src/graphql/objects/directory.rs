@@ -1,14 +1,13 @@
 //! Associations, science-popularisation activities and honours: the science types hub's
 //! cross-organisation directory also lists, so their common fields are shareable.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
-use super::{Organization, PERSONAL};
+use super::Organization;
 use crate::entity::{association, award, event};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::{load_list, load_optional};
 
 /// An enterprise or institution science association (企业科协, 事业单位科协).
 pub(crate) struct ScienceAssociation(pub(crate) association::Model);
@@ -30,14 +29,7 @@ quntuan_kit::directory_object! {
         /// The industry of the host enterprise or institution.
         str industry;
         /// Science-popularisation activities the association ran, oldest id first.
-        async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<ScienceActivity>> {
-            Ok(load_list(
-                &app(ctx)?.loaders.events_of_association,
-                self.0.id,
-                ScienceActivity,
-            )
-            .await?)
-        }
+        children activities: ScienceActivity = loaders.events_of_association;
     }
 }
 
@@ -65,14 +57,7 @@ quntuan_kit::directory_object! {
         copy held_on: NaiveDate;
         copy participant_count: i32;
         /// The association that ran it, if any.
-        async fn association(&self, ctx: &Context<'_>) -> Result<Option<ScienceAssociation>> {
-            Ok(load_optional(
-                &app(ctx)?.loaders.association,
-                self.0.association_id,
-                ScienceAssociation,
-            )
-            .await?)
-        }
+        nullable link association: ScienceAssociation = loaders.association(association_id);
         /// The shared venue it was held at, if any.
         service_center;
     }
@@ -89,14 +74,13 @@ pub(crate) struct ScienceAward(pub(crate) award::Model);
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
-    impl ScienceAward {
+    impl ScienceAward personal("science:personal", ids::AWARD) {
         id(ids::AWARD);
         str title;
         /// The honoured person's workplace.
         str recipient_unit;
         /// The honoured person (personal data).
-        #[graphql(requires_scopes = "science:personal")]
-        nullable personal recipient_person(PERSONAL, ids::AWARD, "ScienceAward.recipientPerson");
+        nullable personal recipient_person("ScienceAward.recipientPerson");
         /// Always `SCIENCE`.
         organization(Organization::Science);
         codes;

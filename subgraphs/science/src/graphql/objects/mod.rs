@@ -9,6 +9,3 @@ pub(crate) use directory::{
 };
 pub(crate) use quntuan_kit::organization::Organization;
 pub(crate) use workstation::{ScienceWorkstation, ScienceWorkstationConnection};
-
-/// The personal-data scope of this subgraph.
-pub(crate) const PERSONAL: &str = "science:personal";

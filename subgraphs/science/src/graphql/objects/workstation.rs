@@ -4,7 +4,6 @@
 use async_graphql::Object;
 use chrono::NaiveDate;
 
-use super::PERSONAL;
 use crate::entity::workstation;
 use crate::graphql::region::Region;
 use crate::ids;
@@ -14,7 +13,7 @@ pub(crate) struct ScienceWorkstation(pub(crate) workstation::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl ScienceWorkstation {
+    impl ScienceWorkstation personal("science:personal", ids::WORKSTATION) {
         id(ids::WORKSTATION);
         str name;
         /// `院士工作站` or `专家工作站`.
@@ -24,11 +23,9 @@ quntuan_kit::directory_object! {
         /// The research field, e.g. 生物医药.
         str field;
         /// The academician or expert leading it (personal data).
-        #[graphql(requires_scopes = "science:personal")]
-        personal lead_expert(PERSONAL, ids::WORKSTATION, "ScienceWorkstation.leadExpert");
+        personal lead_expert("ScienceWorkstation.leadExpert");
         /// The lead expert's phone (personal data).
-        #[graphql(requires_scopes = "science:personal")]
-        personal expert_phone(PERSONAL, ids::WORKSTATION, "ScienceWorkstation.expertPhone");
+        personal expert_phone("ScienceWorkstation.expertPhone");
         copy established_on: NaiveDate;
         region;
     }

@@ -1,13 +1,12 @@
 //! Youth social-scene activities (also listed in hub's directory).
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::{Organization, YouthHome};
 use crate::entity::activity;
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::load_optional;
 
 /// A youth social-scene activity.
 pub(crate) struct YouthActivity(pub(crate) activity::Model);
@@ -27,9 +26,7 @@ quntuan_kit::directory_object! {
         copy participant_count: i32;
         region;
         /// The youth home that hosted it, if any.
-        async fn youth_home(&self, ctx: &Context<'_>) -> Result<Option<YouthHome>> {
-            Ok(load_optional(&app(ctx)?.loaders.home, self.0.youth_home_id, YouthHome).await?)
-        }
+        nullable link youth_home: YouthHome = loaders.home(youth_home_id);
         /// The shared venue it was held at, if any.
         service_center;
     }

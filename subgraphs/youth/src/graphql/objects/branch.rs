@@ -4,7 +4,7 @@
 use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{Organization, PERSONAL};
+use super::Organization;
 use crate::entity::{award, branch};
 use crate::graphql::{app, region::Region};
 use crate::ids;
@@ -51,14 +51,13 @@ pub(crate) struct YouthAward(pub(crate) award::Model);
 
 quntuan_kit::directory_object! {
     #[Object(shareable)]
-    impl YouthAward {
+    impl YouthAward personal("youth:personal", ids::AWARD) {
         id(ids::AWARD);
         str title;
         /// The honoured collective, or the honoured person's workplace.
         str recipient_unit;
         /// The honoured person, for awards to individuals (personal data).
-        #[graphql(requires_scopes = "youth:personal")]
-        nullable personal recipient_person(PERSONAL, ids::AWARD, "YouthAward.recipientPerson");
+        nullable personal recipient_person("YouthAward.recipientPerson");
         /// Always `YOUTH`.
         organization(Organization::Youth);
         /// The community (or street) code of the record.

@@ -1,13 +1,12 @@
 //! Youth homes (青年之家), built with market partners.
 
-use async_graphql::{Context, Object, Result};
+use async_graphql::Object;
 use chrono::NaiveDate;
 
 use super::YouthActivity;
 use crate::entity::home;
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::load_list;
 
 /// A youth home.
 pub(crate) struct YouthHome(pub(crate) home::Model);
@@ -24,9 +23,7 @@ quntuan_kit::directory_object! {
         /// The shared venue it is housed in, if any.
         service_center;
         /// Activities held at this home.
-        async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<YouthActivity>> {
-            Ok(load_list(&app(ctx)?.loaders.activities_of_home, self.0.id, YouthActivity).await?)
-        }
+        children activities: YouthActivity = loaders.activities_of_home;
     }
 }
 

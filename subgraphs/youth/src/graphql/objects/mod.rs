@@ -13,6 +13,3 @@ pub(crate) use people::{
     YouthVolunteer, YouthVolunteerConnection,
 };
 pub(crate) use quntuan_kit::organization::Organization;
-
-/// The personal-data scope of this subgraph.
-pub(crate) const PERSONAL: &str = "youth:personal";

@@ -5,30 +5,24 @@
 use async_graphql::{Context, Object, Result};
 use chrono::NaiveDate;
 
-use super::{PERSONAL, YouthBranch};
+use super::YouthBranch;
 use crate::entity::{service_log, social_worker, volunteer};
 use crate::graphql::{app, center::ServiceCenter, region::Region};
 use crate::ids;
-use quntuan_kit::{load_list, load_optional};
 
 /// A registered youth volunteer.
 pub(crate) struct YouthVolunteer(pub(crate) volunteer::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl YouthVolunteer {
+    impl YouthVolunteer personal("youth:personal", ids::VOLUNTEER) {
         id(ids::VOLUNTEER);
-        #[graphql(requires_scopes = "youth:personal")]
-        personal name(PERSONAL, ids::VOLUNTEER, "YouthVolunteer.name");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal id_number(PERSONAL, ids::VOLUNTEER, "YouthVolunteer.idNumber");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal phone(PERSONAL, ids::VOLUNTEER, "YouthVolunteer.phone");
+        personal name("YouthVolunteer.name");
+        personal id_number("YouthVolunteer.idNumber");
+        personal phone("YouthVolunteer.phone");
         copy registered_on: NaiveDate;
         region;
-        async fn branch(&self, ctx: &Context<'_>) -> Result<Option<YouthBranch>> {
-            Ok(load_optional(&app(ctx)?.loaders.branch, self.0.branch_id, YouthBranch).await?)
-        }
+        nullable link branch: YouthBranch = loaders.branch(branch_id);
         /// Total hours served, over all logs.
         async fn service_hours(&self, ctx: &Context<'_>) -> Result<f64> {
             let minutes = app(ctx)?
@@ -40,9 +34,7 @@ quntuan_kit::directory_object! {
             Ok(minutes as f64 / 60.0)
         }
         /// The volunteer's service-hour logs, oldest first.
-        async fn service_logs(&self, ctx: &Context<'_>) -> Result<Vec<YouthServiceLog>> {
-            Ok(load_list(&app(ctx)?.loaders.logs_of_volunteer, self.0.id, YouthServiceLog).await?)
-        }
+        children service_logs: YouthServiceLog = loaders.logs_of_volunteer;
     }
 }
 
@@ -65,10 +57,7 @@ quntuan_kit::directory_object! {
         }
         str description;
         region;
-        async fn volunteer(&self, ctx: &Context<'_>) -> Result<Option<YouthVolunteer>> {
-            let volunteer = Some(self.0.volunteer_id);
-            Ok(load_optional(&app(ctx)?.loaders.volunteer, volunteer, YouthVolunteer).await?)
-        }
+        link volunteer: YouthVolunteer = loaders.volunteer(volunteer_id);
     }
 }
 
@@ -83,14 +72,11 @@ pub(crate) struct YouthSocialWorker(pub(crate) social_worker::Model);
 
 quntuan_kit::directory_object! {
     #[Object]
-    impl YouthSocialWorker {
+    impl YouthSocialWorker personal("youth:personal", ids::SOCIAL_WORKER) {
         id(ids::SOCIAL_WORKER);
-        #[graphql(requires_scopes = "youth:personal")]
-        personal name(PERSONAL, ids::SOCIAL_WORKER, "YouthSocialWorker.name");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal id_number(PERSONAL, ids::SOCIAL_WORKER, "YouthSocialWorker.idNumber");
-        #[graphql(requires_scopes = "youth:personal")]
-        personal phone(PERSONAL, ids::SOCIAL_WORKER, "YouthSocialWorker.phone");
+        personal name("YouthSocialWorker.name");
+        personal id_number("YouthSocialWorker.idNumber");
+        personal phone("YouthSocialWorker.phone");
         /// 青少年心理, 社区矫正, 困境儿童, 就业创业 or 禁毒宣传.
         str specialty;
         copy hired_on: NaiveDate;
