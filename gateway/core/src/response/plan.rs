@@ -93,9 +93,9 @@ impl ShapePlan {
 struct Compiler<'s> {
     schema: &'s Valid<Schema>,
     /// Compiled field lists by the addresses of the fields collected into them (the selection
-    /// outlives the compiler, so an address names one field) and whether the runtime type is
-    /// an object type.
-    lists: FastMap<(Vec<usize>, bool), Fields>,
+    /// outlives the compiler, so an address names one field), their types on the runtime type
+    /// and whether the runtime type is an object type.
+    lists: FastMap<(Vec<usize>, Vec<Type>, bool), Fields>,
     /// The names that may stand for an abstract type, by the abstract type's name.
     possible: FastMap<Name, Arc<[Name]>>,
     field_count: usize,
@@ -111,22 +111,41 @@ impl Compiler<'_> {
         for set in sets {
             self.collect(set, typename, &mut groups);
         }
+        // A field's type is its definition's on the runtime type, as the spec's ExecuteField
+        // reads it: an implementation may narrow an interface's field (`Book.similar: Book`
+        // under `Product.similar: Product`), and the selection recorded the type of whichever
+        // level it was written on.
+        let types: Vec<Type> = groups
+            .iter()
+            .map(|group| self.field_type(typename, group[0]))
+            .collect();
         let signature = groups
             .iter()
             .flatten()
             .map(|field| *field as *const Field as usize)
             .collect::<Vec<_>>();
-        let key = (signature, is_object);
+        let key = (signature, types, is_object);
         if let Some(compiled) = self.lists.get(&key) {
             return compiled.clone();
         }
         let compiled: Fields = groups
             .iter()
-            .map(|group| self.field(group, is_object))
+            .zip(&key.1)
+            .map(|(group, ty)| self.field(group, ty, is_object))
             .collect();
         self.field_count += compiled.len();
         self.lists.insert(key, compiled.clone());
         compiled
+    }
+
+    /// The type of `field` on an object of runtime type `typename`: the schema's definition
+    /// there, or the one the selection recorded when the runtime type has no such field (the
+    /// abstract type's own name standing in for an unknown concrete type).
+    fn field_type(&self, typename: &str, field: &Field) -> Type {
+        match self.schema.type_field(typename, &field.name) {
+            Ok(definition) => definition.ty.clone(),
+            Err(_) => field.ty.clone(),
+        }
     }
 
     fn collect<'a>(&self, set: &'a SelectionSet, typename: &str, groups: &mut Vec<Vec<&'a Field>>) {
@@ -151,7 +170,7 @@ impl Compiler<'_> {
     }
 
     /// One response key's fields (same name and arguments), compiled.
-    fn field(&mut self, group: &[&Field], parent_is_object: bool) -> FieldShape {
+    fn field(&mut self, group: &[&Field], ty: &Type, parent_is_object: bool) -> FieldShape {
         let first = group[0];
         let key = first.response_key().clone();
         let mut key_json = Vec::with_capacity(key.len() + 3);
@@ -168,13 +187,13 @@ impl Compiler<'_> {
                 .iter()
                 .filter_map(|field| field.selection_set.as_ref())
                 .collect();
-            self.value(first.ty.inner_named_type(), &sets)
+            self.value(ty.inner_named_type(), &sets)
         };
         FieldShape {
             key,
             key_json: key_json.into_boxed_slice(),
             name: first.name.clone(),
-            ty: first.ty.clone(),
+            ty: ty.clone(),
             value,
         }
     }
@@ -271,10 +290,10 @@ mod tests {
 
     const SCHEMA: &str = r#"
         type Query { things: [Thing] }
-        interface Thing { id: ID! }
-        type A implements Thing { id: ID! a: Int }
-        type B implements Thing { id: ID! b: Int }
-        type C implements Thing { id: ID! }
+        interface Thing { id: ID! next: Thing }
+        type A implements Thing { id: ID! a: Int next: A }
+        type B implements Thing { id: ID! b: Int next: Thing }
+        type C implements Thing { id: ID! next: Thing }
     "#;
 
     fn compile(operation: &str) -> ShapePlan {
@@ -324,6 +343,34 @@ mod tests {
         assert_eq!(keys(&variants["B"]), ["id", "b"]);
         assert_eq!(keys(&variants["C"]), ["id"]);
         assert_eq!(keys(&variants["Thing"]), ["id"]);
+    }
+
+    #[test]
+    fn one_key_selected_at_several_levels_collects_every_selection_of_it() {
+        let plan = compile(
+            "{ things { next { ... on B { b } } next { ... on B { id } } ... on B { next { next { id } ... on B { b } } } } }",
+        );
+        let things = variants(&plan);
+        let next = match &things["B"][0].value {
+            ValueShape::Abstract { variants, .. } => variants,
+            other => panic!("`next` compiled as {other:?}"),
+        };
+        assert_eq!(keys(&next["B"]), ["b", "id", "next"]);
+    }
+
+    #[test]
+    fn a_field_takes_its_type_from_the_runtime_type_that_narrows_it() {
+        // `next` is `Thing` on the interface and `A` on `A`: selected on the interface, then
+        // again inside `... on A`, an `A`'s `next` is an `A` whatever `__typename` says.
+        let plan = compile("{ things { next { id } ... on A { next { a } } } }");
+        let things = variants(&plan);
+        match &things["A"][0].value {
+            ValueShape::Object { typename, fields } => {
+                assert_eq!((typename.as_str(), keys(fields)), ("A", vec!["id", "a"]));
+            }
+            other => panic!("`next` of an A compiled as {other:?}"),
+        }
+        assert!(matches!(things["B"][0].value, ValueShape::Abstract { .. }));
     }
 
     #[test]
