@@ -3,6 +3,7 @@
 
 use quntuan_kit::catalog::{Org, city_center_id, district_center_id};
 use quntuan_kit::region::{CITY_CODE, COUNTIES};
+use quntuan_kit::seed::date;
 use quntuan_kit::{Progress, Rng, Scale, bulk_insert};
 use sea_orm::{DatabaseConnection, DbErr, Value};
 
@@ -281,8 +282,4 @@ pub(crate) async fn seed_projects(
     .await?;
     finish(stage);
     Ok(())
-}
-
-fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::seed::date;
 use quntuan_kit::testing::region_summary::{
     assert_rows_cover_the_demo_tree, figure_changes, plus_rows, regions_to_check, summary_codes,
 };
@@ -32,28 +32,12 @@ const TABLES: [FigureTable; 8] = [
     FigureTable::Activities,
 ];
 
-pub(super) const COUNTED_TABLES: [&str; 9] = [
-    "grassroots_union",
-    "workers_home",
-    "labor_dispute",
-    "labor_dispute_step",
-    "labor_award",
-    "union_social_worker",
-    "craftsman",
-    "labor_social_organization",
-    "union_activity",
-];
-
 /// The subgraph's summary table.
 const SUMMARY_TABLE: &str = "unions_region_figures";
 
 /// A street and a community of the demo tree.
 const STREET: &str = "510116001";
 const COMMUNITY: &str = "510116001002";
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-}
 
 /// A community of the full tree that the demo seed never uses (no summary row yet).
 fn new_community() -> String {
@@ -96,7 +80,7 @@ pub(super) async fn assert_summary_is_exact(
 }
 
 pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
-    row_counts(db, &COUNTED_TABLES).await
+    row_counts(db, &crate::seed::TABLES).await
 }
 
 fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
