@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::seed::date;
 use quntuan_kit::testing::region_summary::{
-    assert_rows_cover_the_demo_tree, figure_changes, plus_rows, regions_to_check, summary_codes,
+    assert_rows_cover_the_demo_tree, assert_summary_matches_live, figure_changes, plus_rows,
+    summary_codes,
 };
 use quntuan_kit::testing::{row_counts, seeded_test_database, test_now};
 use quntuan_kit::{ApiResult, EventBus, RegionTree, Scale};
@@ -60,20 +61,11 @@ pub(super) async fn assert_summary_is_exact(
     db: &DatabaseConnection,
     extra: &[&str],
 ) -> BTreeMap<(String, usize), Vec<i64>> {
-    let codes = regions_to_check(db, SUMMARY_TABLE, extra).await;
-    let summary = SUMMARY.read(db, &codes).await.expect("summary reads");
-    assert_eq!(summary.len(), codes.len());
-    let live = SUMMARY
-        .live(db, &codes)
-        .await
-        .expect("live aggregate reads");
+    let rows = assert_summary_matches_live(db, &SUMMARY, extra, "").await;
     let mut figures = BTreeMap::new();
-    for (index, table) in TABLES.into_iter().enumerate() {
-        for code in &codes {
-            let ours = summary[code][table.columns()].to_vec();
-            let theirs = live.get(code).map(|row| row[table.columns()].to_vec());
-            assert_eq!(Some(&ours), theirs.as_ref(), "{table:?} of region {code}");
-            figures.insert((code.clone(), index), ours);
+    for (code, row) in rows {
+        for (index, table) in TABLES.into_iter().enumerate() {
+            figures.insert((code.clone(), index), row[table.columns()].to_vec());
         }
     }
     figures
@@ -83,8 +75,14 @@ pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<(String, i64)> 
     row_counts(db, &crate::seed::TABLES).await
 }
 
-fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
-    RegisterGrassrootsUnionInput {
+/// Registers union `name` of 86 members in `region` (the fixed test clock, events heard
+/// by nobody).
+async fn register(
+    db: &DatabaseConnection,
+    region: &str,
+    name: &str,
+) -> ApiResult<crate::model::grassroots_union::Model> {
+    let input = RegisterGrassrootsUnionInput {
         name: name.into(),
         kind: GrassrootsUnionKind::Enterprise,
         region_code: region.into(),
@@ -93,11 +91,17 @@ fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
         chair_name: "李华".into(),
         chair_phone: "13900001111".into(),
         service_center_id: None,
-    }
+    };
+    unions::register(db, &EventBus::default(), input, test_now().date_naive()).await
 }
 
-fn dispute_input(region: &str, union_id: Option<&str>) -> ReceiveLaborDisputeInput {
-    ReceiveLaborDisputeInput {
+/// Receives a wage-arrears case in `region`, of `union_id` if given, as the tests' clerk.
+async fn receive(
+    db: &DatabaseConnection,
+    region: &str,
+    union_id: Option<&str>,
+) -> ApiResult<crate::model::labor_dispute::Model> {
+    let input = ReceiveLaborDisputeInput {
         title: "拖欠工资纠纷".into(),
         category: LaborDisputeCategory::WageArrears,
         worker_count: 3,
@@ -110,34 +114,7 @@ fn dispute_input(region: &str, union_id: Option<&str>) -> ReceiveLaborDisputeInp
         union_id: union_id.map(String::from),
         service_center_id: None,
         note: None,
-    }
-}
-
-fn step(dispute_id: &str, to: LaborDisputeStatus) -> RecordLaborDisputeStepInput {
-    RecordLaborDisputeStepInput {
-        dispute_id: dispute_id.into(),
-        to_status: to,
-        note: "调解".into(),
-    }
-}
-
-/// Registers union `name` in `region` (the fixed test clock, events heard by nobody).
-async fn register(
-    db: &DatabaseConnection,
-    region: &str,
-    name: &str,
-) -> ApiResult<crate::model::grassroots_union::Model> {
-    let input = union_input(region, name);
-    unions::register(db, &EventBus::default(), input, test_now().date_naive()).await
-}
-
-/// Receives a case in `region`, of `union_id` if given, as the tests' clerk.
-async fn receive(
-    db: &DatabaseConnection,
-    region: &str,
-    union_id: Option<&str>,
-) -> ApiResult<crate::model::labor_dispute::Model> {
-    let input = dispute_input(region, union_id);
+    };
     workflow::receive(db, &EventBus::default(), input, "clerk-7", test_now()).await
 }
 
@@ -147,16 +124,15 @@ async fn record_step(
     dispute_id: &str,
     to: LaborDisputeStatus,
 ) -> Result<(), String> {
-    workflow::record_step(
-        db,
-        &EventBus::default(),
-        step(dispute_id, to),
-        "clerk-7",
-        test_now(),
-    )
-    .await
-    .map(|_| ())
-    .map_err(|e| async_graphql::Error::from(e).message)
+    let input = RecordLaborDisputeStepInput {
+        dispute_id: dispute_id.into(),
+        to_status: to,
+        note: "调解".into(),
+    };
+    workflow::record_step(db, &EventBus::default(), input, "clerk-7", test_now())
+        .await
+        .map(|_| ())
+        .map_err(|e| async_graphql::Error::from(e).message)
 }
 
 #[test]
