@@ -7,8 +7,6 @@ use quntuan_kit::seed::date;
 use quntuan_kit::{Progress, Rng, Scale, bulk_insert};
 use sea_orm::{DatabaseConnection, DbErr, Value};
 
-use super::finish;
-
 /// The government departments joint projects are run with (24: "20+ departments").
 pub(crate) const DEPARTMENTS: [&str; 24] = [
     "市委组织部",
@@ -172,7 +170,7 @@ pub(crate) async fn seed_meetings(
         &stage,
     )
     .await?;
-    finish(stage);
+    stage.finish();
     Ok(())
 }
 
@@ -280,6 +278,6 @@ pub(crate) async fn seed_projects(
         &stage,
     )
     .await?;
-    finish(stage);
+    stage.finish();
     Ok(())
 }
