@@ -345,6 +345,66 @@ pub struct DirectoryTable<'a> {
     pub extra_columns: &'a [&'a str],
 }
 
+impl<'a> DirectoryTable<'a> {
+    /// A table keyed by the skeletons' text ids (`unions-unit-000001`), as unions, women
+    /// and hub key theirs, with the crate's own `extra_columns`.
+    pub fn text_keyed(subgraph: &'a str, table: &'a str, extra_columns: &'a [&'a str]) -> Self {
+        DirectoryTable {
+            subgraph,
+            table,
+            key: DirectoryKey::Text,
+            extra_columns,
+        }
+    }
+}
+
+/// A seeded record other generators attach to (a unit, a home): its id, name and region.
+#[derive(Clone, Debug)]
+pub struct Seeded {
+    pub id: String,
+    pub name: String,
+    pub region: RegionRef,
+}
+
+/// The crate's kind of catalog unit `unit`, read from its label by the crate's
+/// `from_label`; a label the crate does not know is a seed error naming the unit.
+pub fn unit_kind<K>(
+    unit: &UnitSkeleton,
+    from_label: impl FnOnce(&str) -> Option<K>,
+) -> Result<K, DbErr> {
+    from_label(unit.kind).ok_or_else(|| {
+        DbErr::Custom(format!(
+            "catalog unit `{}` has an unknown kind `{}`",
+            unit.id, unit.kind
+        ))
+    })
+}
+
+/// Inserts an organisation's units (the catalog's skeletons) into its table as
+/// [`insert_directory`] does, and answers them as [`Seeded`] for the generators that
+/// attach records to a unit.
+pub async fn insert_units<C>(
+    db: &C,
+    progress: &Progress,
+    table: DirectoryTable<'_>,
+    units: impl IntoIterator<Item = UnitSkeleton>,
+    mut extra: impl FnMut(&UnitSkeleton) -> Result<Vec<Value>, DbErr>,
+) -> Result<Vec<Seeded>, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let units: Vec<UnitSkeleton> = units.into_iter().collect();
+    insert_directory(db, progress, table, &units, |unit| extra(unit)).await?;
+    Ok(units
+        .into_iter()
+        .map(|unit| Seeded {
+            id: unit.id,
+            name: unit.name,
+            region: unit.region,
+        })
+        .collect())
+}
+
 /// A catalog skeleton as a directory row: the columns every organisation's table takes from
 /// it unchanged, besides `id` and the region columns.
 pub trait DirectoryRow {

@@ -47,6 +47,16 @@ pub struct RegionSummary {
 }
 
 impl RegionSummary {
+    /// Where the figures of source `index` (its measures, in order) sit among the
+    /// summary's columns, so a reader can take one table's figures from a row.
+    pub fn source_columns(&self, index: usize) -> std::ops::Range<usize> {
+        let measures = self.sources.get(index).map_or(&[][..], |s| s.measures);
+        let first = measures
+            .first()
+            .and_then(|(column, _)| self.columns.iter().position(|c| c == column));
+        first.map_or(0..0, |start| start..start + measures.len())
+    }
+
     /// The `CREATE TABLE` statement of the summary (for its migration).
     pub fn create_table_sql(&self) -> String {
         let columns: Vec<String> = self
@@ -388,6 +398,28 @@ mod tests {
 
     async fn live(db: &DatabaseConnection, codes: &[String]) -> HashMap<String, Vec<i64>> {
         SUMMARY.live(db, codes).await.expect("the aggregate runs")
+    }
+
+    #[test]
+    fn source_columns_are_the_positions_of_each_sources_measures() {
+        const TWO: RegionSummary = RegionSummary {
+            table: "t_figures",
+            columns: &["a_count", "b_count", "b_sum"],
+            sources: &[
+                SummarySource {
+                    table: "a",
+                    measures: &[("a_count", "COUNT(*)")],
+                },
+                SummarySource {
+                    table: "b",
+                    measures: &[("b_count", "COUNT(*)"), ("b_sum", "SUM(n)")],
+                },
+            ],
+            distinct: &[],
+        };
+        assert_eq!(TWO.source_columns(0), 0..1);
+        assert_eq!(TWO.source_columns(1), 1..3);
+        assert_eq!(TWO.source_columns(2), 0..0);
     }
 
     /// The summary equals the live aggregate after a fill and after increments.

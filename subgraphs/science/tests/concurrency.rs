@@ -10,7 +10,7 @@ mod common;
 use quntuan_kit::Caller;
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    WRITES, answered_ids, assert_committed, client_officer, clients_writing, execute, ids_above,
+    WRITES, answered_ids, assert_committed, clients_writing, execute, execute_as_client, ids_above,
     shared_seeded_database,
 };
 use quntuan_science::{Science, ScienceSchema, build_schema};
@@ -27,7 +27,7 @@ async fn write(schema: ScienceSchema, client: usize, n: usize) -> Value {
         "participantCount": 37, "regionCode": "510104003001",
         "associationId": "science-unit-000002", "serviceCenterId": "sc-510104003"
     }});
-    execute(&schema, client_officer(client), RECORD, input).await
+    execute_as_client(&schema, client, RECORD, input).await
 }
 
 async fn figures(schema: &ScienceSchema) -> Value {

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 
 use quntuan_kit::testing::region_summary::plus_rows;
 use quntuan_kit::testing::{
-    WRITES, answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
-    execute, shared_seeded_database, test_schema_options,
+    WRITES, answered_ids, assert_committed, assert_one_client_won, clients_writing,
+    execute_as_client, shared_seeded_database, test_schema_options,
 };
 use quntuan_women::Women;
 use quntuan_women::graphql::{WomenSchema, build_with};
@@ -39,8 +39,7 @@ fn input(client: usize, n: usize) -> Value {
 }
 
 async fn write(schema: WomenSchema, client: usize, n: usize) -> Value {
-    let caller = client_officer(client);
-    execute(&schema, caller, RECORD, input(client, n)).await
+    execute_as_client(&schema, client, RECORD, input(client, n)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

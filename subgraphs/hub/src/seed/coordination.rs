@@ -3,10 +3,9 @@
 
 use quntuan_kit::catalog::{Org, city_center_id, district_center_id};
 use quntuan_kit::region::{CITY_CODE, COUNTIES};
+use quntuan_kit::seed::date;
 use quntuan_kit::{Progress, Rng, Scale, bulk_insert};
 use sea_orm::{DatabaseConnection, DbErr, Value};
-
-use super::finish;
 
 /// The government departments joint projects are run with (24: "20+ departments").
 pub(crate) const DEPARTMENTS: [&str; 24] = [
@@ -171,7 +170,7 @@ pub(crate) async fn seed_meetings(
         &stage,
     )
     .await?;
-    finish(stage);
+    stage.finish();
     Ok(())
 }
 
@@ -279,10 +278,6 @@ pub(crate) async fn seed_projects(
         &stage,
     )
     .await?;
-    finish(stage);
+    stage.finish();
     Ok(())
-}
-
-fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }

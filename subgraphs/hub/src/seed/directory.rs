@@ -6,7 +6,7 @@
 use quntuan_kit::Progress;
 use quntuan_kit::Scale;
 use quntuan_kit::catalog::{self, Org};
-use quntuan_kit::seed::{DirectoryKey, DirectoryTable, insert_directory};
+use quntuan_kit::seed::{DirectoryTable, insert_directory};
 use sea_orm::{DatabaseConnection, DbErr, Value};
 
 pub(crate) async fn seed(
@@ -14,12 +14,7 @@ pub(crate) async fn seed(
     scale: Scale,
     progress: &Progress,
 ) -> Result<(), DbErr> {
-    let table = |table, extra_columns| DirectoryTable {
-        subgraph: "hub",
-        table,
-        key: DirectoryKey::Text,
-        extra_columns,
-    };
+    let table = |table, extra_columns| DirectoryTable::text_keyed("hub", table, extra_columns);
     let every_org = Org::ALL.into_iter();
     let organization = |org: Org| Value::from(org.as_str());
     let units = every_org.clone().flat_map(|org| catalog::units(org, scale));

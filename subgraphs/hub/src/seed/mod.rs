@@ -6,7 +6,8 @@ mod coordination;
 mod directory;
 mod ratings;
 
-use quntuan_kit::{KitError, Progress, RegionTree, Scale, Stage, bulk_insert, catalog};
+use quntuan_kit::seed::{insert_located, seed_failed, with_region};
+use quntuan_kit::{KitError, Progress, RegionTree, Scale, bulk_insert, catalog};
 use sea_orm::{DatabaseConnection, DbErr, Value};
 
 pub(crate) const SUBGRAPH: &str = "hub";
@@ -19,33 +20,25 @@ pub async fn seed(
 ) -> Result<(), KitError> {
     seed_regions(db, scale, progress)
         .await
-        .map_err(failed("writing regions"))?;
+        .map_err(seed_failed(SUBGRAPH, "writing regions"))?;
     let centers = catalog::service_centers(scale);
     let ratings = ratings::generate(scale, &centers);
     seed_centers(db, &centers, &ratings, progress)
         .await
-        .map_err(failed("writing service centres"))?;
+        .map_err(seed_failed(SUBGRAPH, "writing service centres"))?;
     ratings::insert(db, &ratings, progress)
         .await
-        .map_err(failed("writing satisfaction ratings"))?;
+        .map_err(seed_failed(SUBGRAPH, "writing satisfaction ratings"))?;
     coordination::seed_meetings(db, scale, progress)
         .await
-        .map_err(failed("writing joint meetings"))?;
+        .map_err(seed_failed(SUBGRAPH, "writing joint meetings"))?;
     coordination::seed_projects(db, scale, progress)
         .await
-        .map_err(failed("writing joint projects"))?;
+        .map_err(seed_failed(SUBGRAPH, "writing joint projects"))?;
     directory::seed(db, scale, progress)
         .await
-        .map_err(failed("writing the directory"))?;
+        .map_err(seed_failed(SUBGRAPH, "writing the directory"))?;
     Ok(())
-}
-
-fn failed(context: &str) -> impl FnOnce(DbErr) -> KitError + '_ {
-    move |source| KitError::Seed {
-        subgraph: SUBGRAPH,
-        context: context.to_string(),
-        source,
-    }
 }
 
 async fn seed_regions(
@@ -72,7 +65,7 @@ async fn seed_regions(
         &stage,
     )
     .await?;
-    finish(stage);
+    stage.finish();
     Ok(())
 }
 
@@ -83,40 +76,36 @@ async fn seed_centers(
     progress: &Progress,
 ) -> Result<(), DbErr> {
     let totals = ratings::totals_by_center(ratings);
-    let stage = progress.stage("hub: service centres", centers.len() as u64);
     let rows: Rows<'_> = Box::new(centers.iter().map(|c| {
         let (count, sum) = totals.get(c.id.as_str()).copied().unwrap_or((0, 0));
-        vec![
+        let row = vec![
             Value::from(c.id.clone()),
             c.name.clone().into(),
             c.kind.as_str().into(),
             c.opened_on.into(),
             count.into(),
             sum.into(),
-            c.region.region_code.clone().into(),
-            c.region.street_code.clone().into(),
-            c.region.district_code.clone().into(),
-        ]
+        ];
+        with_region(row, &c.region)
     }));
-    bulk_insert(
+    let columns = [
+        "id",
+        "name",
+        "kind",
+        "opened_on",
+        "rating_count",
+        "rating_sum",
+    ];
+    insert_located(
         db,
+        progress,
+        SUBGRAPH,
         "service_center",
-        &[
-            "id",
-            "name",
-            "kind",
-            "opened_on",
-            "rating_count",
-            "rating_sum",
-            "region_code",
-            "street_code",
-            "district_code",
-        ],
+        &columns,
+        centers.len(),
         rows,
-        &stage,
     )
     .await?;
-    finish(stage);
     Ok(())
 }
 
@@ -124,7 +113,3 @@ async fn seed_centers(
 /// taking a reference trips rustc's higher-ranked `Send` check when the seed future is
 /// boxed as `Send` (rust-lang/rust#102211); the trait object hides the closure type.
 pub(crate) type Rows<'a> = Box<dyn Iterator<Item = Vec<Value>> + Send + 'a>;
-
-fn finish(stage: Stage) {
-    stage.finish();
-}

@@ -278,3 +278,52 @@ pub fn region_argument(code: Option<String>) -> crate::ApiResult<Option<String>>
 
 #[cfg(test)]
 mod tests;
+
+/// Declares an event payload about a record of a region: the struct with the given fields
+/// and then the record's `region_code`, `street_code` and `district_code` (serialized in
+/// camelCase, in that order), its `region_codes()` and its [`Located`] impl, so a
+/// subscription's `regionCode` can keep or drop it. The crate's serde derives it (every
+/// subgraph depends on serde).
+///
+/// ```ignore
+/// quntuan_kit::located_event! {
+///     /// A case was received (`seq` 1) or moved to `status` by its step `seq`.
+///     pub struct DisputeChanged {
+///         pub dispute_id: String,
+///         pub seq: i32,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! located_event {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $($(#[$field_meta:meta])* $field_vis:vis $field:ident: $ty:ty),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        $vis struct $name {
+            $($(#[$field_meta])* $field_vis $field: $ty,)*
+            $vis region_code: String,
+            $vis street_code: String,
+            $vis district_code: String,
+        }
+
+        impl $name {
+            /// The record's community (or street), street and district codes.
+            #[allow(dead_code, reason = "a crate may use the trait's instead")]
+            $vis fn region_codes(&self) -> [&str; 3] {
+                [&self.region_code, &self.street_code, &self.district_code]
+            }
+        }
+
+        impl $crate::events::Located for $name {
+            fn region_codes(&self) -> [&str; 3] {
+                $name::region_codes(self)
+            }
+        }
+    };
+}

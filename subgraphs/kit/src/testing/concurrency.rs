@@ -183,6 +183,17 @@ pub fn client_officer(client: usize) -> Caller {
     Caller::new(format!("officer-{client}"), &[])
 }
 
+/// Runs `query` with `variables` as client `client`'s officer ([`client_officer`]): one
+/// write of [`clients_writing`]. The whole response as JSON.
+pub async fn execute_as_client<E: Executor>(
+    schema: &E,
+    client: usize,
+    query: &str,
+    variables: Value,
+) -> Value {
+    execute(schema, client_officer(client), query, variables).await
+}
+
 /// Asserts that the `writes` of every client of [`run_clients`] all committed (`"OK"`).
 pub fn assert_committed(results: &[Vec<Value>], writes: std::ops::Range<usize>) {
     for (client, outcomes) in results.iter().enumerate() {

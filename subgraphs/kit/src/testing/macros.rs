@@ -61,7 +61,8 @@ macro_rules! sdl_tests {
 /// name that crate's schema type):
 ///
 /// ```ignore
-/// quntuan_kit::test_helpers!(Unions, UnionsSchema, build, "unions", ["grassroots_union", ...]);
+/// quntuan_kit::test_helpers!(Women, WomenSchema, build, "women", ["women_organization", ...]);
+/// quntuan_kit::test_helpers!(Unions, UnionsSchema, build, "unions", quntuan_unions::seed::TABLES);
 /// quntuan_kit::test_helpers!(Youth, YouthSchema, build_schema, "youth");
 /// ```
 ///
@@ -69,10 +70,10 @@ macro_rules! sdl_tests {
 /// `seeded_database()`, `seeded_schema() -> (schema, db)`, `counted_schema() -> (schema,
 /// counter)`, `anonymous()`, `officer()` (the organisation's personal scope), `clerk()` (no
 /// scope), `run(&schema, caller, query, variables)`, re-exports `sorted`, and, given the
-/// tables, `row_counts(&db)` over them.
+/// tables (an array of names, or the crate's constant of them), `row_counts(&db)` over them.
 #[macro_export]
 macro_rules! test_helpers {
-    ($service:expr, $schema:ty, $build:expr, $org:literal $(, [$($table:literal),* $(,)?])? $(,)?) => {
+    ($service:expr, $schema:ty, $build:expr, $org:literal $(, $tables:expr)? $(,)?) => {
         #[allow(unused_imports, reason = "each test binary uses a different subset")]
         pub(crate) use $crate::testing::sorted;
 
@@ -132,7 +133,7 @@ macro_rules! test_helpers {
             pub(crate) async fn row_counts(
                 db: &sea_orm::DatabaseConnection,
             ) -> Vec<(String, i64)> {
-                $crate::testing::row_counts(db, &[$($table),*]).await
+                $crate::testing::row_counts(db, &$tables).await
             }
         )?
     };

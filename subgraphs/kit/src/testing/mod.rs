@@ -28,8 +28,8 @@ use crate::service::SubgraphService;
 
 pub use concurrency::{
     CLIENTS, SharedTestDatabase, WRITES, answered_ids, assert_committed, assert_one_client_won,
-    assert_one_of_two_applies, client_officer, clients_writing, ids_above, outcome, run_clients,
-    shared_seeded_database, shared_test_database,
+    assert_one_of_two_applies, client_officer, clients_writing, execute_as_client, ids_above,
+    outcome, run_clients, shared_seeded_database, shared_test_database,
 };
 pub use fixtures::{assert_fixture_folder, fixture_dir};
 pub use full_scale::{full_scale_answer, full_scale_database};

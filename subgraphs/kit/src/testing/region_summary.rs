@@ -43,14 +43,26 @@ pub async fn assert_summary_is_live(
     summary: &RegionSummary,
     when: &str,
 ) -> HashMap<String, Vec<i64>> {
-    let codes = regions_to_check(db, summary.table, &[CITY_CODE]).await;
+    assert_summary_matches_live(db, summary, &[CITY_CODE], when).await
+}
+
+/// [`assert_summary_is_live`] over the regions [`regions_to_check`] gives with `extra`
+/// (a region no record used yet, say), each of which must have a summary row.
+pub async fn assert_summary_matches_live(
+    db: &DatabaseConnection,
+    summary: &RegionSummary,
+    extra: &[&str],
+    when: &str,
+) -> HashMap<String, Vec<i64>> {
+    let codes = regions_to_check(db, summary.table, extra).await;
     let read = summary.read(db, &codes).await.expect("the summary reads");
+    assert_eq!(read.len(), codes.len(), "summary rows {when}");
     let live = summary
         .live(db, &codes)
         .await
         .expect("the live aggregate runs");
     for code in &codes {
-        assert_eq!(read[code], live[code], "region {code} {when}");
+        assert_eq!(read.get(code), live.get(code), "region {code} {when}");
     }
     read
 }

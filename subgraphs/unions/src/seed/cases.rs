@@ -8,10 +8,10 @@ use quntuan_kit::{Progress, RegionTree, Rng, Scale, bulk_insert, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Value};
 
 use super::Counts;
-use super::directory::SeededUnion;
 use crate::model::enums::LaborDisputeCategory;
 use crate::model::status::LaborDisputeStatus;
 use crate::service::workflow::{DISPUTE_ID_PREFIX, case_number};
+use quntuan_kit::seed::Seeded;
 
 /// Who recorded the seeded steps.
 const SEED_AUTHOR: &str = "seed";
@@ -58,7 +58,7 @@ fn at_nine(day: NaiveDate) -> DateTime<Utc> {
 pub(crate) async fn seed_disputes(
     db: &DatabaseTransaction,
     scale: Scale,
-    unions: &[SeededUnion],
+    unions: &[Seeded],
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
@@ -77,7 +77,7 @@ pub(crate) async fn seed_disputes(
     ];
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.labor_disputes");
-    let by_district = group_by_key(unions.iter().collect(), |u: &&SeededUnion| {
+    let by_district = group_by_key(unions.iter().collect(), |u: &&Seeded| {
         u.region.district_code.clone()
     });
     let mut cases = Vec::new();

@@ -2,49 +2,31 @@
 //! (the shared columns unchanged; the unions' own columns here).
 
 use quntuan_kit::catalog::{self, street_center_id};
-use quntuan_kit::seed::{DirectoryKey, DirectoryTable, insert_directory};
-use quntuan_kit::{Progress, RegionRef, Rng, Scale, names};
+use quntuan_kit::seed::{DirectoryTable, Seeded, insert_directory, insert_units, unit_kind};
+use quntuan_kit::{Progress, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr};
 
 use crate::model::enums::{GrassrootsUnionKind, LaborAwardKind};
 
-/// What the other generators need to know about a seeded union.
-#[derive(Clone, Debug)]
-pub(crate) struct SeededUnion {
-    pub id: String,
-    pub name: String,
-    pub region: RegionRef,
-}
-
 /// A unions directory table and the unions' own columns in it.
 fn table<'a>(table: &'a str, extra_columns: &'a [&'a str]) -> DirectoryTable<'a> {
-    DirectoryTable {
-        subgraph: "unions",
-        table,
-        key: DirectoryKey::Text,
-        extra_columns,
-    }
+    DirectoryTable::text_keyed("unions", table, extra_columns)
 }
 
 pub(crate) async fn seed_unions(
     db: &DatabaseTransaction,
     scale: Scale,
     progress: &Progress,
-) -> Result<Vec<SeededUnion>, DbErr> {
-    let skeletons: Vec<_> = catalog::grassroots_unions(scale).collect();
+) -> Result<Vec<Seeded>, DbErr> {
     let columns = ["kind", "chair_name", "chair_phone", "service_center_id"];
-    insert_directory(
+    let units = catalog::grassroots_unions(scale);
+    insert_units(
         db,
         progress,
         table("grassroots_union", &columns),
-        &skeletons,
+        units,
         |unit| {
-            let kind = GrassrootsUnionKind::from_label(unit.kind).ok_or_else(|| {
-                DbErr::Custom(format!(
-                    "catalog union `{}` has an unknown kind `{}`",
-                    unit.id, unit.kind
-                ))
-            })?;
+            let kind = unit_kind(unit, GrassrootsUnionKind::from_label)?;
             // Per-record stream: the chair does not change when another generator changes.
             let mut rng = Rng::for_key("unions.union_details", &unit.id);
             let chair_name = names::person_name(&mut rng);
@@ -60,15 +42,7 @@ pub(crate) async fn seed_unions(
             ])
         },
     )
-    .await?;
-    Ok(skeletons
-        .into_iter()
-        .map(|unit| SeededUnion {
-            id: unit.id,
-            name: unit.name,
-            region: unit.region,
-        })
-        .collect())
+    .await
 }
 
 pub(crate) async fn seed_activities(

@@ -12,6 +12,20 @@ use quntuan_kit::seed::write_data_set;
 use quntuan_kit::{KitError, Progress, Scale};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 
+/// Every table the seed fills (the tests count their rows to show a refused write wrote
+/// nothing).
+pub const TABLES: [&str; 9] = [
+    "grassroots_union",
+    "workers_home",
+    "labor_dispute",
+    "labor_dispute_step",
+    "labor_award",
+    "union_social_worker",
+    "craftsman",
+    "labor_social_organization",
+    "union_activity",
+];
+
 /// How many of each non-directory record a scale has. Figures from DOMAIN.md where it
 /// gives one; craftsmen and ordinary workers' homes are assumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

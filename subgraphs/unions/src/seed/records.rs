@@ -7,22 +7,22 @@ use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseTransaction, DbErr, Iterable};
 
 use super::Counts;
-use super::directory::SeededUnion;
 use crate::model::enums::{
     CraftsmanLevel, LaborSocialOrganizationField, ModelHomeLevel, UnionSocialWorkerSpecialty,
 };
+use quntuan_kit::seed::Seeded;
 
 /// Homes go to distinct unions (a union runs at most one home) and sit in the union's
 /// community; exactly the configured number of model homes per level.
 pub(crate) async fn seed_homes(
     db: &DatabaseTransaction,
-    unions: &[SeededUnion],
+    unions: &[Seeded],
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
     let total = (counts.workers_homes as usize).min(unions.len());
     let mut rng = Rng::for_stream("unions.workers_homes");
-    let mut owners: Vec<&SeededUnion> = unions.iter().collect();
+    let mut owners: Vec<&Seeded> = unions.iter().collect();
     rng.shuffle(&mut owners);
     let [national, provincial, city] = counts.model_homes.map(|n| n as usize);
     let mut levels: Vec<Option<ModelHomeLevel>> =
@@ -61,14 +61,14 @@ pub(crate) async fn seed_homes(
 pub(crate) async fn seed_social_workers(
     db: &DatabaseTransaction,
     scale: Scale,
-    unions: &[SeededUnion],
+    unions: &[Seeded],
     counts: Counts,
     progress: &Progress,
 ) -> Result<(), DbErr> {
     let tree = RegionTree::get(scale);
     let mut rng = Rng::for_stream("unions.social_workers");
     let specialties: Vec<UnionSocialWorkerSpecialty> = UnionSocialWorkerSpecialty::iter().collect();
-    let by_street = group_by_key(unions.iter().collect(), |u: &&SeededUnion| {
+    let by_street = group_by_key(unions.iter().collect(), |u: &&Seeded| {
         u.region.street_code.clone()
     });
     quntuan_kit::insert_located! {

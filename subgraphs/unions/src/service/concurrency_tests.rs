@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
-    execute, shared_seeded_database, test_schema_options,
+    answered_ids, assert_committed, assert_one_client_won, clients_writing, execute_as_client,
+    shared_seeded_database, test_schema_options,
 };
 use serde_json::{Value, json};
 
@@ -45,10 +45,6 @@ fn dispute_input() -> Value {
     }})
 }
 
-async fn run(schema: &UnionsSchema, client: usize, query: &str, variables: Value) -> Value {
-    execute(schema, client_officer(client), query, variables).await
-}
-
 /// Client `client`'s write `n`: distinct unions (even `n` below 8) and new cases (odd),
 /// then everyone moves the same case to MEDIATING (n = 8) and registers the same name
 /// (n = 9).
@@ -58,14 +54,14 @@ async fn write(schema: UnionsSchema, contended_case: String, client: usize, n: u
             let step = json!({"input": {
                 "disputeId": contended_case, "toStatus": "MEDIATING", "note": "约谈"
             }});
-            run(&schema, client, STEP, step).await
+            execute_as_client(&schema, client, STEP, step).await
         }
-        9 => run(&schema, client, REGISTER, union_input("共享工会")).await,
+        9 => execute_as_client(&schema, client, REGISTER, union_input("共享工会")).await,
         n if n % 2 == 0 => {
             let name = format!("并发工会-{client}-{n}");
-            run(&schema, client, REGISTER, union_input(&name)).await
+            execute_as_client(&schema, client, REGISTER, union_input(&name)).await
         }
-        _ => run(&schema, client, RECEIVE, dispute_input()).await,
+        _ => execute_as_client(&schema, client, RECEIVE, dispute_input()).await,
     }
 }
 
@@ -74,7 +70,7 @@ async fn concurrent_clients_commit_every_valid_write_exactly_once() {
     let shared = shared_seeded_database(&crate::Unions).await;
     let db = shared.db.clone();
     let schema = build_with(db.clone(), test_schema_options());
-    let received = run(&schema, 0, RECEIVE, dispute_input()).await;
+    let received = execute_as_client(&schema, 0, RECEIVE, dispute_input()).await;
     let contended_case = received
         .pointer("/data/receiveLaborDispute/id")
         .and_then(Value::as_str)

@@ -6,30 +6,19 @@
 
 use quntuan_kit::Event;
 use quntuan_kit::catalog::Org;
-use quntuan_kit::events::Located;
 use quntuan_kit::events::directory::UnitRegistered;
-use serde::{Deserialize, Serialize};
 
 use crate::model::{grassroots_union, labor_dispute};
 
 /// Topic of [`DisputeChanged`].
 pub const DISPUTE_TOPIC: &str = "unions.laborDispute";
 
-/// A case was received (`seq` 1) or moved to `status` by its step `seq`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DisputeChanged {
-    pub dispute_id: String,
-    pub status: String,
-    pub seq: i32,
-    pub region_code: String,
-    pub street_code: String,
-    pub district_code: String,
-}
-
-impl Located for DisputeChanged {
-    fn region_codes(&self) -> [&str; 3] {
-        [&self.region_code, &self.street_code, &self.district_code]
+quntuan_kit::located_event! {
+    /// A case was received (`seq` 1) or moved to `status` by its step `seq`.
+    pub struct DisputeChanged {
+        pub dispute_id: String,
+        pub status: String,
+        pub seq: i32,
     }
 }
 

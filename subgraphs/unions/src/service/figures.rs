@@ -48,18 +48,10 @@ pub enum FigureTable {
 }
 
 impl FigureTable {
-    /// Where this table's figures sit among the summary's columns.
+    /// Where this table's figures sit among the summary's columns: the measures of its
+    /// source (the variants are in the order of the summary's sources).
     pub fn columns(self) -> std::ops::Range<usize> {
-        match self {
-            FigureTable::GrassrootsUnions => 0..2,
-            FigureTable::WorkersHomes => 2..7,
-            FigureTable::Disputes => 7..13,
-            FigureTable::Awards => 13..16,
-            FigureTable::SocialWorkers => 16..17,
-            FigureTable::Craftsmen => 17..18,
-            FigureTable::LaborSocialOrganizations => 18..19,
-            FigureTable::Activities => 19..21,
-        }
+        SUMMARY.source_columns(self as usize)
     }
 }
 

@@ -5,44 +5,22 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::seed::date;
 use quntuan_kit::testing::region_summary::{
-    assert_rows_cover_the_demo_tree, figure_changes, plus_rows, regions_to_check, summary_codes,
+    assert_rows_cover_the_demo_tree, assert_summary_matches_live, figure_changes, plus_rows,
+    summary_codes,
 };
 use quntuan_kit::testing::{row_counts, seeded_test_database, test_now};
 use quntuan_kit::{ApiResult, EventBus, RegionTree, Scale};
 use quntuan_unions_migration::DISPUTE_STATUS_COLUMNS;
 use sea_orm::{DatabaseConnection, Iterable};
 
-use super::figures::{FigureTable, SUMMARY};
+use super::figures::SUMMARY;
 use super::unions::{self, RegisterGrassrootsUnionInput};
 use super::workflow::{self, ReceiveLaborDisputeInput, RecordLaborDisputeStepInput};
 use crate::model::enums::{GrassrootsUnionKind, LaborDisputeCategory};
 use crate::model::status::LaborDisputeStatus;
-
-const TABLES: [FigureTable; 8] = [
-    FigureTable::GrassrootsUnions,
-    FigureTable::WorkersHomes,
-    FigureTable::Disputes,
-    FigureTable::Awards,
-    FigureTable::SocialWorkers,
-    FigureTable::Craftsmen,
-    FigureTable::LaborSocialOrganizations,
-    FigureTable::Activities,
-];
-
-pub(super) const COUNTED_TABLES: [&str; 9] = [
-    "grassroots_union",
-    "workers_home",
-    "labor_dispute",
-    "labor_dispute_step",
-    "labor_award",
-    "union_social_worker",
-    "craftsman",
-    "labor_social_organization",
-    "union_activity",
-];
 
 /// The subgraph's summary table.
 const SUMMARY_TABLE: &str = "unions_region_figures";
@@ -50,10 +28,6 @@ const SUMMARY_TABLE: &str = "unions_region_figures";
 /// A street and a community of the demo tree.
 const STREET: &str = "510116001";
 const COMMUNITY: &str = "510116001002";
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-}
 
 /// A community of the full tree that the demo seed never uses (no summary row yet).
 fn new_community() -> String {
@@ -71,36 +45,34 @@ async fn seeded() -> DatabaseConnection {
 }
 
 /// Every figure of every region of the tree, of the summary and of `extra`, keyed by
-/// (code, table), after asserting the summary equals the live aggregate for each.
+/// (code, index of the table among the summary's sources), after asserting the summary equals the live aggregate for each.
 pub(super) async fn assert_summary_is_exact(
     db: &DatabaseConnection,
     extra: &[&str],
 ) -> BTreeMap<(String, usize), Vec<i64>> {
-    let codes = regions_to_check(db, SUMMARY_TABLE, extra).await;
-    let summary = SUMMARY.read(db, &codes).await.expect("summary reads");
-    assert_eq!(summary.len(), codes.len());
-    let live = SUMMARY
-        .live(db, &codes)
-        .await
-        .expect("live aggregate reads");
+    let rows = assert_summary_matches_live(db, &SUMMARY, extra, "").await;
     let mut figures = BTreeMap::new();
-    for (index, table) in TABLES.into_iter().enumerate() {
-        for code in &codes {
-            let ours = summary[code][table.columns()].to_vec();
-            let theirs = live.get(code).map(|row| row[table.columns()].to_vec());
-            assert_eq!(Some(&ours), theirs.as_ref(), "{table:?} of region {code}");
-            figures.insert((code.clone(), index), ours);
+    for (code, row) in rows {
+        for index in 0..SUMMARY.sources.len() {
+            let columns = SUMMARY.source_columns(index);
+            figures.insert((code.clone(), index), row[columns].to_vec());
         }
     }
     figures
 }
 
 pub(super) async fn table_counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
-    row_counts(db, &COUNTED_TABLES).await
+    row_counts(db, &crate::seed::TABLES).await
 }
 
-fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
-    RegisterGrassrootsUnionInput {
+/// Registers union `name` of 86 members in `region` (the fixed test clock, events heard
+/// by nobody).
+async fn register(
+    db: &DatabaseConnection,
+    region: &str,
+    name: &str,
+) -> ApiResult<crate::model::grassroots_union::Model> {
+    let input = RegisterGrassrootsUnionInput {
         name: name.into(),
         kind: GrassrootsUnionKind::Enterprise,
         region_code: region.into(),
@@ -109,11 +81,17 @@ fn union_input(region: &str, name: &str) -> RegisterGrassrootsUnionInput {
         chair_name: "李华".into(),
         chair_phone: "13900001111".into(),
         service_center_id: None,
-    }
+    };
+    unions::register(db, &EventBus::default(), input, test_now().date_naive()).await
 }
 
-fn dispute_input(region: &str, union_id: Option<&str>) -> ReceiveLaborDisputeInput {
-    ReceiveLaborDisputeInput {
+/// Receives a wage-arrears case in `region`, of `union_id` if given, as the tests' clerk.
+async fn receive(
+    db: &DatabaseConnection,
+    region: &str,
+    union_id: Option<&str>,
+) -> ApiResult<crate::model::labor_dispute::Model> {
+    let input = ReceiveLaborDisputeInput {
         title: "拖欠工资纠纷".into(),
         category: LaborDisputeCategory::WageArrears,
         worker_count: 3,
@@ -126,34 +104,7 @@ fn dispute_input(region: &str, union_id: Option<&str>) -> ReceiveLaborDisputeInp
         union_id: union_id.map(String::from),
         service_center_id: None,
         note: None,
-    }
-}
-
-fn step(dispute_id: &str, to: LaborDisputeStatus) -> RecordLaborDisputeStepInput {
-    RecordLaborDisputeStepInput {
-        dispute_id: dispute_id.into(),
-        to_status: to,
-        note: "调解".into(),
-    }
-}
-
-/// Registers union `name` in `region` (the fixed test clock, events heard by nobody).
-async fn register(
-    db: &DatabaseConnection,
-    region: &str,
-    name: &str,
-) -> ApiResult<crate::model::grassroots_union::Model> {
-    let input = union_input(region, name);
-    unions::register(db, &EventBus::default(), input, test_now().date_naive()).await
-}
-
-/// Receives a case in `region`, of `union_id` if given, as the tests' clerk.
-async fn receive(
-    db: &DatabaseConnection,
-    region: &str,
-    union_id: Option<&str>,
-) -> ApiResult<crate::model::labor_dispute::Model> {
-    let input = dispute_input(region, union_id);
+    };
     workflow::receive(db, &EventBus::default(), input, "clerk-7", test_now()).await
 }
 
@@ -163,16 +114,15 @@ async fn record_step(
     dispute_id: &str,
     to: LaborDisputeStatus,
 ) -> Result<(), String> {
-    workflow::record_step(
-        db,
-        &EventBus::default(),
-        step(dispute_id, to),
-        "clerk-7",
-        test_now(),
-    )
-    .await
-    .map(|_| ())
-    .map_err(|e| async_graphql::Error::from(e).message)
+    let input = RecordLaborDisputeStepInput {
+        dispute_id: dispute_id.into(),
+        to_status: to,
+        note: "调解".into(),
+    };
+    workflow::record_step(db, &EventBus::default(), input, "clerk-7", test_now())
+        .await
+        .map(|_| ())
+        .map_err(|e| async_graphql::Error::from(e).message)
 }
 
 #[test]
@@ -192,7 +142,7 @@ async fn the_seed_fills_one_exact_row_per_region_with_records() {
     assert_eq!(city(1)[0], 24);
     assert_eq!(city(2)[0], 40);
     assert_eq!(city(2)[1..].iter().sum::<i64>(), 40, "{:?}", city(2));
-    assert!(TABLES.iter().enumerate().all(|(i, _)| city(i)[0] > 0));
+    assert!((0..SUMMARY.sources.len()).all(|i| city(i)[0] > 0));
     assert_rows_cover_the_demo_tree(&db, SUMMARY_TABLE).await;
 }
 

@@ -383,22 +383,8 @@ async fn insert_step<C: ConnectionTrait>(
     recorded_by: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<labor_dispute_step::Model> {
-    let step = labor_dispute_step::ActiveModel {
-        id: ActiveValue::NotSet,
-        dispute_id: ActiveValue::Set(dispute_id.to_string()),
-        seq: ActiveValue::Set(seq),
-        from_status: ActiveValue::Set(from),
-        to_status: ActiveValue::Set(to),
-        note: ActiveValue::Set(note.clone()),
-        recorded_by: ActiveValue::Set(recorded_by.to_string()),
-        recorded_at: ActiveValue::Set(now),
-    };
-    let inserted = labor_dispute_step::Entity::insert(step)
-        .exec(db)
-        .await
-        .map_err(validate::write_error)?;
-    Ok(labor_dispute_step::Model {
-        id: inserted.last_insert_id,
+    let mut step = labor_dispute_step::Model {
+        id: 0,
         dispute_id: dispute_id.to_string(),
         seq,
         from_status: from,
@@ -406,5 +392,14 @@ async fn insert_step<C: ConnectionTrait>(
         note,
         recorded_by: recorded_by.to_string(),
         recorded_at: now,
-    })
+    };
+    // The database numbers the step (an auto-increment id): insert without it.
+    let mut row = step.clone().into_active_model();
+    row.id = ActiveValue::NotSet;
+    let inserted = labor_dispute_step::Entity::insert(row)
+        .exec(db)
+        .await
+        .map_err(validate::write_error)?;
+    step.id = inserted.last_insert_id;
+    Ok(step)
 }

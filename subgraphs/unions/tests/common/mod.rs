@@ -11,17 +11,7 @@ quntuan_kit::test_helpers!(
     UnionsSchema,
     |db| build_with(db, test_schema_options()),
     "unions",
-    [
-        "grassroots_union",
-        "workers_home",
-        "labor_dispute",
-        "labor_dispute_step",
-        "labor_award",
-        "union_social_worker",
-        "craftsman",
-        "labor_social_organization",
-        "union_activity",
-    ]
+    quntuan_unions::seed::TABLES
 );
 
 /// A labour dispute's receipt (the fields of `ReceiveLaborDisputeInput` every test sends) in

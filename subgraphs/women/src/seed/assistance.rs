@@ -1,11 +1,11 @@
 //! Rights-assistance records on `unions`' labour-dispute cases.
 
 use chrono::{Days, TimeDelta};
-use quntuan_kit::seed::{date, insert_located, with_region};
+use quntuan_kit::seed::{Seeded, date, insert_located, with_region};
 use quntuan_kit::{Progress, Rng};
 use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable, Value};
 
-use super::{Counts, Seeded};
+use super::Counts;
 use crate::model::enums::RightsAssistanceKind;
 use crate::service::assistance::{ASSISTANCE_ID_PREFIX, DISPUTE_ID_PREFIX};
 

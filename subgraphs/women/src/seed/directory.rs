@@ -5,21 +5,15 @@
 use std::collections::HashMap;
 
 use quntuan_kit::catalog::{self, street_center_id};
-use quntuan_kit::seed::{DirectoryKey, DirectoryTable, insert_directory};
+use quntuan_kit::seed::{DirectoryTable, Seeded, insert_directory, insert_units, unit_kind};
 use quntuan_kit::{Progress, Rng, Scale};
 use sea_orm::{ActiveEnum, DatabaseConnection, DbErr};
 
-use super::Seeded;
 use crate::model::enums::WomenOrganizationKind;
 
 /// A women's directory table and the federation's own columns in it.
 fn table<'a>(table: &'a str, extra_columns: &'a [&'a str]) -> DirectoryTable<'a> {
-    DirectoryTable {
-        subgraph: "women",
-        table,
-        key: DirectoryKey::Text,
-        extra_columns,
-    }
+    DirectoryTable::text_keyed("women", table, extra_columns)
 }
 
 pub(crate) async fn seed_organizations(
@@ -27,31 +21,18 @@ pub(crate) async fn seed_organizations(
     scale: Scale,
     progress: &Progress,
 ) -> Result<Vec<Seeded>, DbErr> {
-    let skeletons: Vec<_> = catalog::women_organizations(scale).collect();
-    insert_directory(
+    let units = catalog::women_organizations(scale);
+    insert_units(
         db,
         progress,
         table("women_organization", &["kind"]),
-        &skeletons,
+        units,
         |unit| {
-            let kind = WomenOrganizationKind::from_label(unit.kind).ok_or_else(|| {
-                DbErr::Custom(format!(
-                    "catalog organisation `{}` has an unknown kind `{}`",
-                    unit.id, unit.kind
-                ))
-            })?;
+            let kind = unit_kind(unit, WomenOrganizationKind::from_label)?;
             Ok(vec![kind.to_value().into()])
         },
     )
-    .await?;
-    Ok(skeletons
-        .into_iter()
-        .map(|unit| Seeded {
-            id: unit.id,
-            name: unit.name,
-            region: unit.region,
-        })
-        .collect())
+    .await
 }
 
 pub(crate) async fn seed_awards(

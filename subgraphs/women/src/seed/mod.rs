@@ -10,7 +10,7 @@ mod directory;
 mod records;
 
 use quntuan_kit::seed::write_data_set;
-use quntuan_kit::{KitError, Progress, RegionRef, Scale};
+use quntuan_kit::{KitError, Progress, Scale};
 use sea_orm::DatabaseConnection;
 
 /// How many of each non-directory record a scale has: DOMAIN.md's figures where it gives
@@ -75,12 +75,4 @@ pub async fn seed(
         crate::service::figures::SUMMARY.fill(db).await
     })
     .await
-}
-
-/// A seeded record other generators attach to: its id, name and region.
-#[derive(Clone, Debug)]
-pub(crate) struct Seeded {
-    pub id: String,
-    pub name: String,
-    pub region: RegionRef,
 }

@@ -1,11 +1,11 @@
 //! Women's and children's homes, supported social organisations and officers.
 
 use quntuan_kit::catalog::street_center_id;
-use quntuan_kit::seed::date;
+use quntuan_kit::seed::{Seeded, date};
 use quntuan_kit::{Progress, RegionTree, Rng, Scale, names};
 use sea_orm::{ActiveEnum, DatabaseConnection, DbErr, Iterable};
 
-use super::{Counts, Seeded};
+use super::Counts;
 use crate::model::enums::{WomenOfficerRole, WomenSocialOrganizationField};
 
 /// `政府妇女联合会` → `政府`: the place part of an organisation's name.

@@ -91,38 +91,30 @@ pub async fn record(
     let note = required_text("note", &input.note, 2000)?;
     validate::not_in_future("assistedOn", input.assisted_on, now.date_naive())?;
 
-    let organization_id = input.organization_id.clone();
-    let recorded_by = recorded_by.to_string();
+    // The id and the organisation's region are filled in the write transaction.
+    let model = Model {
+        id: String::new(),
+        dispute_id,
+        organization_id: input.organization_id,
+        kind: input.kind,
+        note,
+        assisted_on: input.assisted_on,
+        recorded_by: recorded_by.to_string(),
+        recorded_at: now,
+        region_code: String::new(),
+        street_code: String::new(),
+        district_code: String::new(),
+    };
     write_and_publish(db, events, "recording rights assistance", |txn| {
-        let new = NewAssistance {
-            dispute_id: dispute_id.clone(),
-            organization_id: organization_id.clone(),
-            kind: input.kind,
-            note: note.clone(),
-            assisted_on: input.assisted_on,
-            recorded_by: recorded_by.clone(),
-            recorded_at: now,
-        };
-        Box::pin(insert(txn, new))
+        Box::pin(insert(txn, model.clone()))
     })
     .await
-}
-
-/// A validated record, before the write transaction gives it its organisation's region.
-struct NewAssistance {
-    dispute_id: String,
-    organization_id: String,
-    kind: RightsAssistanceKind,
-    note: String,
-    assisted_on: NaiveDate,
-    recorded_by: String,
-    recorded_at: DateTime<Utc>,
 }
 
 /// The statements of [`record`]: the table is locked for inserts first, so the duplicate
 /// check and the next id see every record committed before, and concurrent records queue
 /// instead of colliding.
-async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Committed<Model>> {
+async fn insert(txn: &DatabaseTransaction, new: Model) -> ApiResult<Committed<Model>> {
     lock_for_inserts(txn, "rights_assistance").await?;
     let Some(organization) = women_organization::Entity::find_by_id(new.organization_id.as_str())
         .one(txn)
@@ -155,16 +147,11 @@ async fn insert(txn: &DatabaseTransaction, new: NewAssistance) -> ApiResult<Comm
     super::figures::record_assistance(txn, &region, &new.dispute_id).await?;
     let model = Model {
         id,
-        dispute_id: new.dispute_id,
         organization_id: organization.id,
-        kind: new.kind,
-        note: new.note,
-        assisted_on: new.assisted_on,
-        recorded_by: new.recorded_by,
-        recorded_at: new.recorded_at,
         region_code: organization.region_code,
         street_code: organization.street_code,
         district_code: organization.district_code,
+        ..new
     };
     Entity::insert(model.clone().into_active_model())
         .exec_without_returning(txn)

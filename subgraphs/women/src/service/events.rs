@@ -3,29 +3,18 @@
 //! record, its case and its region only; the subscription loads the record, so the note (a
 //! claimant's situation) keeps its scope and never travels on the bus.
 
-use quntuan_kit::events::Located;
 use quntuan_kit::{ApiResult, Event};
 use sea_orm::{DatabaseConnection, EntityTrait};
-use serde::{Deserialize, Serialize};
 
 use crate::model::rights_assistance::{Entity, Model};
 
 /// Topic of [`AssistanceRecorded`].
 pub(crate) const ASSISTANCE_TOPIC: &str = "women.rightsAssistanceRecorded";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct AssistanceRecorded {
-    pub(crate) assistance_id: String,
-    pub(crate) dispute_id: String,
-    pub(crate) region_code: String,
-    pub(crate) street_code: String,
-    pub(crate) district_code: String,
-}
-
-impl Located for AssistanceRecorded {
-    fn region_codes(&self) -> [&str; 3] {
-        [&self.region_code, &self.street_code, &self.district_code]
+quntuan_kit::located_event! {
+    pub(crate) struct AssistanceRecorded {
+        pub(crate) assistance_id: String,
+        pub(crate) dispute_id: String,
     }
 }
 

@@ -104,18 +104,10 @@ pub enum FigureTable {
 }
 
 impl FigureTable {
-    /// Where this table's figures sit among the summary's columns.
+    /// Where this table's figures sit among the summary's columns: the measures of its
+    /// source (the variants are in the order of the summary's sources).
     pub fn columns(self) -> std::ops::Range<usize> {
-        match self {
-            FigureTable::Organizations => 0..2,
-            FigureTable::WomensHomes => 2..3,
-            FigureTable::ChildrensHomes => 3..5,
-            FigureTable::SocialOrganizations => 5..7,
-            FigureTable::Officers => 7..11,
-            FigureTable::Awards => 11..12,
-            FigureTable::Activities => 12..14,
-            FigureTable::Assistance => 14..16,
-        }
+        SUMMARY.source_columns(self as usize)
     }
 }
 

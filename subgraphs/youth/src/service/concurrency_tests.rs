@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use quntuan_kit::region::CITY_CODE;
 use quntuan_kit::testing::region_summary::{figure_changes, plus_rows};
 use quntuan_kit::testing::{
-    WRITES, answered_ids, assert_committed, assert_one_client_won, client_officer, clients_writing,
-    execute, ids_above, resident_id_number, shared_seeded_database,
+    WRITES, answered_ids, assert_committed, assert_one_client_won, clients_writing,
+    execute_as_client, ids_above, resident_id_number, shared_seeded_database,
 };
 use serde_json::{Value, json};
 
@@ -36,33 +36,29 @@ fn volunteer(id_number: &str) -> Value {
     }})
 }
 
-async fn run(schema: &YouthSchema, client: usize, query: &str, variables: Value) -> Value {
-    execute(schema, client_officer(client), query, variables).await
-}
-
 /// Client `client`'s write `n`: four new volunteers, two logs of 2 hours for the shared
 /// volunteer, three activities, then everyone registers the same ID number (n = 9).
 async fn write(schema: YouthSchema, client: usize, n: usize) -> Value {
     match n {
         0..4 => {
             let id_number = resident_id_number((client * WRITES + n) as u32);
-            run(&schema, client, REGISTER, volunteer(&id_number)).await
+            execute_as_client(&schema, client, REGISTER, volunteer(&id_number)).await
         }
         4..6 => {
             let log = json!({"input": {
                 "volunteerId": SHARED_VOLUNTEER, "servedOn": "2025-06-01", "hours": 2.0,
                 "description": "社区服务"
             }});
-            run(&schema, client, LOG, log).await
+            execute_as_client(&schema, client, LOG, log).await
         }
         6..9 => {
             let activity = json!({"input": {
                 "title": "周末读书会", "kind": "读书会", "heldOn": "2025-05-01",
                 "participantCount": 37, "regionCode": COMMUNITY
             }});
-            run(&schema, client, RECORD, activity).await
+            execute_as_client(&schema, client, RECORD, activity).await
         }
-        _ => run(&schema, client, REGISTER, volunteer("11010519491231002X")).await,
+        _ => execute_as_client(&schema, client, REGISTER, volunteer("11010519491231002X")).await,
     }
 }
 

@@ -5,25 +5,15 @@
 
 use quntuan_kit::{ApiResult, Event};
 use sea_orm::{DatabaseConnection, EntityTrait};
-use serde::{Deserialize, Serialize};
 
 use crate::entity::volunteer;
 
 /// Topic of [`VolunteerRegistered`].
 pub(crate) const VOLUNTEER_TOPIC: &str = "youth.volunteerRegistered";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct VolunteerRegistered {
-    pub(crate) volunteer_id: i64,
-    pub(crate) region_code: String,
-    pub(crate) street_code: String,
-    pub(crate) district_code: String,
-}
-
-impl VolunteerRegistered {
-    pub(crate) fn region_codes(&self) -> [&str; 3] {
-        [&self.region_code, &self.street_code, &self.district_code]
+quntuan_kit::located_event! {
+    pub(crate) struct VolunteerRegistered {
+        pub(crate) volunteer_id: i64,
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use async_graphql::ID;
 use chrono::NaiveDate;
 use quntuan_kit::region::CITY_CODE;
+use quntuan_kit::seed::date;
 use quntuan_kit::testing::region_summary::{
     assert_rows_cover_the_demo_tree, figure_changes, regions_to_check, summary_codes,
 };
@@ -40,11 +41,7 @@ const COMMUNITY: &str = "510104003001";
 const NEW_COMMUNITY: &str = "510112999999";
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2030, 1, 1).unwrap_or(NaiveDate::MIN)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    date(2030, 1, 1)
 }
 
 async fn seeded() -> DatabaseConnection {
