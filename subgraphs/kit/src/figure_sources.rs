@@ -126,20 +126,35 @@ pub async fn figures_by_region<C: ConnectionTrait, A: AsRef<str>>(
         sums.join(", "),
         parts.join(" UNION ALL ")
     );
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
-    for row in rows {
+    let names: Vec<String> = (0..width).map(|i| format!("f{i}")).collect();
+    fill_by_code(
+        db,
+        Statement::from_sql_and_values(backend, sql, values),
+        &names,
+        &mut result,
+    )
+    .await?;
+    Ok(result)
+}
+
+/// Runs `statement` (rows of a `code` and figure columns) and writes each row's figures, read
+/// from the columns `names` in slot order (a SQL null as 0), into its code's slots in `result`;
+/// a code `result` does not hold is skipped.
+pub(crate) async fn fill_by_code<C: ConnectionTrait, N: AsRef<str>>(
+    db: &C,
+    statement: Statement,
+    names: &[N],
+    result: &mut HashMap<String, Vec<i64>>,
+) -> Result<(), DbErr> {
+    for row in db.query_all_raw(statement).await? {
         let code: String = row.try_get("", "code")?;
         if let Some(slot) = result.get_mut(&code) {
-            for (i, value) in slot.iter_mut().enumerate() {
-                *value = row
-                    .try_get::<Option<i64>>("", &format!("f{i}"))?
-                    .unwrap_or(0);
+            for (value, name) in slot.iter_mut().zip(names) {
+                *value = row.try_get::<Option<i64>>("", name.as_ref())?.unwrap_or(0);
             }
         }
     }
-    Ok(result)
+    Ok(())
 }
 
 /// `COUNT(*) AS f0, 0 AS f1, ...`: this source's aggregates in its slots, zeros elsewhere.

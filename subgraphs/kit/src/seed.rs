@@ -356,6 +356,16 @@ impl<'a> DirectoryTable<'a> {
             extra_columns,
         }
     }
+
+    /// A table keyed by the skeletons' numbers, as youth, science and disability key theirs.
+    pub fn number_keyed(subgraph: &'a str, table: &'a str, extra_columns: &'a [&'a str]) -> Self {
+        DirectoryTable {
+            subgraph,
+            table,
+            key: DirectoryKey::Number,
+            extra_columns,
+        }
+    }
 }
 
 /// A seeded record other generators attach to (a unit, a home): its id, name and region.
@@ -542,12 +552,7 @@ pub async fn insert_awards<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let table = DirectoryTable {
-        subgraph,
-        table,
-        key: DirectoryKey::Number,
-        extra_columns: &["recipient_person"],
-    };
+    let table = DirectoryTable::number_keyed(subgraph, table, &["recipient_person"]);
     insert_directory(db, progress, table, awards, |a| {
         Ok(vec![a.recipient_person.clone().into()])
     })
@@ -569,12 +574,8 @@ pub async fn insert_activities<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let table = DirectoryTable {
-        subgraph,
-        table,
-        key: DirectoryKey::Number,
-        extra_columns: &[parent_column, "service_center_id"],
-    };
+    let extra_columns = [parent_column, "service_center_id"];
+    let table = DirectoryTable::number_keyed(subgraph, table, &extra_columns);
     insert_directory(db, progress, table, activities, |a| {
         let (parent, center) = links(a);
         Ok(vec![parent.into(), center.into()])

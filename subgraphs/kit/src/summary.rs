@@ -15,7 +15,7 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement, Value};
 
 use crate::error::ApiError;
-use crate::figure_sources::{figures_by_region, placeholder};
+use crate::figure_sources::{figures_by_region, fill_by_code, placeholder};
 use crate::region::{CITY_CODE, RegionLevel, RegionRef};
 
 /// One counted table and what its rows add to which summary column:
@@ -320,17 +320,8 @@ impl RegionSummary {
             self.table,
             marks.join(", ")
         );
-        let rows = db
-            .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-            .await?;
-        for row in rows {
-            let code: String = row.try_get("", "code")?;
-            if let Some(slot) = result.get_mut(&code) {
-                for (value, column) in slot.iter_mut().zip(self.columns) {
-                    *value = row.try_get::<i64>("", column)?;
-                }
-            }
-        }
+        let statement = Statement::from_sql_and_values(backend, sql, values);
+        fill_by_code(db, statement, self.columns, &mut result).await?;
         Ok(result)
     }
 }
