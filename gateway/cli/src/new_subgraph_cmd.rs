@@ -259,7 +259,7 @@ mod tests {
             // the service type, declared through the kit's `subgraph_service!`
             "    Rescue: \"rescue\",",
             "name = \"quntuan-rescue\"",
-            "table_name = \"rescue_units\"",
+            "located_entity!(\"rescue_units\"",
             "async fn rescue(&self",
             "seaql_migrations_rescue",
         ] {
