@@ -26,22 +26,22 @@ pub enum Str {
 
 impl Str {
     pub fn new(text: &str) -> Self {
-        Self::with_mark(text, 0)
+        Self::with_mark(text, false)
     }
 
     /// A string the caller knows needs no escaping in JSON: it came from JSON text without an
     /// escape sequence. (Marking a string that does need escaping would write invalid JSON.)
     pub(crate) fn clean(text: &str) -> Self {
-        Self::with_mark(text, CLEAN)
+        Self::with_mark(text, true)
     }
 
-    fn with_mark(text: &str, mark: u8) -> Self {
+    fn with_mark(text: &str, clean: bool) -> Self {
         if text.len() <= INLINE {
             let mut bytes = [0; INLINE];
             bytes[..text.len()].copy_from_slice(text.as_bytes());
             // The length fits: INLINE < 128.
-            Self::Inline(text.len() as u8 | mark, bytes)
-        } else if mark == CLEAN {
+            Self::Inline(text.len() as u8 | if clean { CLEAN } else { 0 }, bytes)
+        } else if clean {
             Self::CleanHeap(text.into())
         } else {
             Self::Heap(text.into())

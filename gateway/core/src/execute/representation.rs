@@ -111,7 +111,7 @@ pub(crate) fn write(
         out,
     };
     writer.out.push(b'{');
-    let result = writer.fields(object, selection, Some(typename));
+    let result = writer.level(object, selection, Some(typename), 0);
     let typename_written = writer.names.contains(&"__typename");
     let out = writer.out;
     match result {
@@ -138,18 +138,9 @@ struct Writer<'s, 'o> {
 }
 
 impl<'s> Writer<'s, '_> {
-    /// Writes the fields of one level (the caller wrote `{` and writes `}`). `typename`: the
-    /// top level's `__typename` to write in place of the object's own.
-    fn fields(
-        &mut self,
-        object: &Object,
-        selection: &'s SelectionSet,
-        typename: Option<&str>,
-    ) -> Result<(), Written> {
-        let level = self.names.len();
-        self.level(object, selection, typename, level)
-    }
-
+    /// Writes the fields of one level, whose names start at `names[level]` (the caller wrote
+    /// `{` and writes `}`). `typename`: the top level's `__typename` to write in place of the
+    /// object's own.
     fn level(
         &mut self,
         object: &Object,
