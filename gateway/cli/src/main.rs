@@ -1,5 +1,6 @@
 //! The `quntuan` command: one binary for the gateway and the tooling around it.
 
+mod allocator;
 mod check_cmd;
 mod compose_cmd;
 mod composed_source;
@@ -22,10 +23,6 @@ mod telemetry_args;
 
 use clap::{Parser, Subcommand};
 
-/// glibc's allocator spends most of a request's CPU under many threads (measured: about half
-/// of the gateway's profile); mimalloc keeps per-thread heaps.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 #[derive(Parser)]
