@@ -79,12 +79,21 @@ impl Object {
         self.fields.push((key, value));
     }
 
+    /// [`Object::push`] for a merge with up to `more` fields to come after this one: when the
+    /// object must grow, it grows once for all of them instead of doubling on the way.
+    pub(crate) fn push_before(&mut self, key: Str, value: Data, more: usize) {
+        if self.fields.len() == self.fields.capacity() {
+            self.fields.reserve(1 + more);
+        }
+        self.fields.push((key, value));
+    }
+
     /// Removes `key`, keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Data> {
         self.position(key).map(|i| self.fields.remove(i).1)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&Str, &Data)> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Str, &Data)> {
         self.fields.iter().map(|(k, v)| (k, v))
     }
 

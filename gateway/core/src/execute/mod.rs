@@ -486,7 +486,8 @@ impl State<'_> {
                 .with_service(service),
             );
         }
-        // Each entity is moved into its last target and cloned only for the others.
+        // Each entity is moved into its last target; the others take what they lack from it
+        // by reference (cloned field by field, never the whole entity).
         let mut uses = vec![0usize; entities.len()];
         for (_, index) in &batch.targets {
             if let Some(count) = uses.get_mut(*index) {
@@ -509,22 +510,21 @@ impl State<'_> {
                 *target = Data::Null;
                 continue;
             }
-            uses[*index] -= 1;
-            let mut entity = if uses[*index] == 0 {
-                std::mem::take(slot)
-            } else {
-                slot.clone()
-            };
             // An object sent under its interface's name (to an @interfaceObject
             // subgraph) comes back with that name: its concrete type stays. A subgraph
             // that owns the interface answers the concrete type, which replaces it.
             let sent = batch.sent_typenames[*index];
-            if let Data::Object(fields) = &mut entity
-                && fields.get("__typename").and_then(Data::as_str) == Some(sent)
+            let keeps_its_type = slot.get("__typename").and_then(Data::as_str) == Some(sent)
                 && target
                     .get("__typename")
-                    .is_some_and(|t| t.as_str() != Some(sent))
-            {
+                    .is_some_and(|t| t.as_str() != Some(sent));
+            uses[*index] -= 1;
+            if uses[*index] > 0 {
+                paths::deep_merge_from(target, slot, keeps_its_type.then_some("__typename"));
+                continue;
+            }
+            let mut entity = std::mem::take(slot);
+            if keeps_its_type && let Data::Object(fields) = &mut entity {
                 fields.remove("__typename");
             }
             deep_merge(target, entity);

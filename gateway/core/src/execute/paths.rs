@@ -132,10 +132,11 @@ pub(crate) fn value_at<'a>(data: &'a Data, path: &[PathItem]) -> Option<&'a Data
 pub fn deep_merge(target: &mut Data, source: Data) {
     match (target, source) {
         (Data::Object(target), Data::Object(source)) => {
-            for (key, value) in source {
+            let mut source = source.into_iter();
+            while let Some((key, value)) = source.next() {
                 match target.get_mut(key.as_str()) {
                     Some(existing) => deep_merge(existing, value),
-                    None => target.push(key, value),
+                    None => target.push_before(key, value, source.len()),
                 }
             }
         }
@@ -148,6 +149,36 @@ pub fn deep_merge(target: &mut Data, source: Data) {
         }
         (_, Data::Null) => {}
         (target, source) => *target = source,
+    }
+}
+
+/// [`deep_merge`] from a borrowed source, cloning only what the target takes: an entity that
+/// several objects share is merged into each without a copy of it per object. At the top,
+/// `skip_key` (if any) is left out.
+pub(crate) fn deep_merge_from(target: &mut Data, source: &Data, skip_key: Option<&str>) {
+    match (target, source) {
+        (Data::Object(target), Data::Object(source)) => {
+            let mut source = source.iter();
+            while let Some((key, value)) = source.next() {
+                if skip_key == Some(key.as_str()) {
+                    continue;
+                }
+                match target.get_mut(key.as_str()) {
+                    Some(existing) => deep_merge_from(existing, value, None),
+                    None => target.push_before(key.clone(), value.clone(), source.len()),
+                }
+            }
+        }
+        (Data::List(target), Data::List(source)) => {
+            for (t, s) in target.iter_mut().zip(source) {
+                deep_merge_from(t, s, None);
+            }
+            if let Some(extra) = source.get(target.len()..) {
+                target.extend_from_slice(extra);
+            }
+        }
+        (_, Data::Null) => {}
+        (target, source) => *target = source.clone(),
     }
 }
 
@@ -223,6 +254,45 @@ mod tests {
         let mut shorter = data(json!([{"p": 1}]));
         deep_merge(&mut shorter, data(json!([{"n": "a"}, {"n": "b"}])));
         assert_eq!(shorter, data(json!([{"p": 1, "n": "a"}, {"n": "b"}])));
+    }
+
+    #[test]
+    fn merging_from_a_reference_gives_what_merging_a_copy_gives() {
+        let cases = [
+            (
+                json!({"a": {"x": 1}, "l": [{"p": 1}]}),
+                json!({"a": null, "l": [{"q": 2}], "n": 3}),
+            ),
+            (
+                json!([{"n": "a"}, {"n": "b"}, {"n": "c"}]),
+                json!([{"p": 1}, {"p": 2}]),
+            ),
+            (json!([{"p": 1}]), json!([{"n": "a"}, {"n": "b"}])),
+            (
+                json!({"id": "1", "s": "x"}),
+                json!({"s": {"deep": [1, 2]}, "t": "a long string of more than twenty-two bytes"}),
+            ),
+            (json!(null), json!({"a": 1})),
+            (json!({"a": 1}), json!("replaced")),
+        ];
+        for (target, source) in cases {
+            let mut by_value = data(target.clone());
+            deep_merge(&mut by_value, data(source.clone()));
+            let mut by_reference = data(target);
+            deep_merge_from(&mut by_reference, &data(source), None);
+            assert_eq!(by_reference, by_value);
+        }
+    }
+
+    #[test]
+    fn merging_from_a_reference_leaves_out_the_key_it_is_told_to_skip() {
+        let mut target = data(json!({"__typename": "Book", "id": "1"}));
+        let entity = data(json!({"__typename": "Product", "price": 3}));
+        deep_merge_from(&mut target, &entity, Some("__typename"));
+        assert_eq!(
+            target,
+            data(json!({"__typename": "Book", "id": "1", "price": 3}))
+        );
     }
 
     #[test]
