@@ -205,6 +205,8 @@ pub struct PreparedPlan {
     pub root_type: Name,
     /// The selection compiled for shaping the answers to this plan.
     pub shape: ShapePlan,
+    /// For a plan with deferred parts: the shaping plans of its incremental payloads.
+    pub incremental: Option<incremental::Shapes>,
     pub kind: OperationType,
     pub has_schema_introspection: bool,
     /// One error per field the caller may not see (cut from the plan, null in the response).
@@ -230,6 +232,10 @@ impl PreparedPlan {
             .sum();
         weights::plan_bytes(&self.selection, &self.plan)
             + self.shape.weight()
+            + self
+                .incremental
+                .as_ref()
+                .map_or(0, incremental::Shapes::weight)
             + weights::errors_bytes(&self.auth_errors)
             + guarded as u64
     }
@@ -526,11 +532,12 @@ impl Gateway {
             operation_name: operation.name.as_deref(),
         };
         let execute_span = Span::child("execute", SpanKind::Internal);
-        if let (Some(sink), Some(PlanNode::Defer { primary, deferred })) =
-            (&options.incremental, &plan.plan.node)
+        if let (Some(sink), Some(PlanNode::Defer { primary, deferred }), Some(shapes)) =
+            (&options.incremental, &plan.plan.node, &plan.incremental)
         {
             let request = incremental::Request {
                 plan,
+                shapes,
                 variables: &variables,
                 settings: &settings,
                 sink,
@@ -738,9 +745,11 @@ impl Gateway {
             };
             let plan = plan_operation(&self.supergraph, &input)
                 .map_err(|e| GraphqlError::new(e.to_string(), ErrorCode::QueryPlanningFailed));
+            let schema = &self.supergraph.api_schema;
             let prepared = plan.map(|plan| PreparedPlan {
+                shape: ShapePlan::new(schema, &selection, &root_type),
+                incremental: incremental::Shapes::new(schema, &plan, &selection, &root_type),
                 plan,
-                shape: ShapePlan::new(&self.supergraph.api_schema, &selection, &root_type),
                 selection,
                 root_type,
                 kind: operation.operation_type,

@@ -8,8 +8,11 @@ use crate::auth::Identity;
 use crate::data::Data;
 use crate::error::{GraphqlError, PathItem};
 use crate::execute::{ExecutionSettings, Stepwise, objects_at};
-use crate::plan::{DeferredNode, PlanNode};
-use crate::response::shape;
+use crate::plan::{DeferredNode, PlanNode, QueryPlan};
+use crate::response::ShapePlan;
+use crate::selection::SelectionSet;
+use apollo_compiler::Name;
+use apollo_compiler::validation::Valid;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -45,9 +48,48 @@ struct Item {
     errors: Vec<GraphqlError>,
 }
 
+/// The shaping plans of a plan's incremental payloads, compiled with the plan (kept in the
+/// plan cache with it) rather than for every request.
+#[derive(Debug)]
+pub struct Shapes {
+    /// The primary part: the operation without its deferred fragments.
+    primary: ShapePlan,
+    /// Each deferred part's, in the plan's order: from the query root down to its fragment.
+    deferred: Vec<ShapePlan>,
+}
+
+impl Shapes {
+    /// The shaping plans of `plan`'s payloads; `None` when it has no deferred part (or the
+    /// schema no query root for the parts to start from).
+    pub(super) fn new(
+        schema: &Valid<apollo_compiler::Schema>,
+        plan: &QueryPlan,
+        selection: &SelectionSet,
+        root_type: &Name,
+    ) -> Option<Self> {
+        let Some(PlanNode::Defer { deferred, .. }) = &plan.node else {
+            return None;
+        };
+        let query_root = &schema.schema_definition.query.as_ref()?.name;
+        Some(Self {
+            primary: ShapePlan::new(schema, &selection.without_deferred(), root_type),
+            deferred: deferred
+                .iter()
+                .map(|part| ShapePlan::new(schema, &part.selection, query_root))
+                .collect(),
+        })
+    }
+
+    /// The estimated bytes the plans hold.
+    pub(super) fn weight(&self) -> u64 {
+        self.primary.weight() + self.deferred.iter().map(ShapePlan::weight).sum::<u64>()
+    }
+}
+
 /// What the primary part needs besides the plan.
 pub(super) struct Request<'a> {
     pub plan: &'a PreparedPlan,
+    pub shapes: &'a Shapes,
     pub variables: &'a Map<String, Value>,
     pub settings: &'a ExecutionSettings<'a>,
     pub sink: &'a PayloadSink,
@@ -67,13 +109,13 @@ impl Gateway {
     ) -> GraphqlResponse {
         let Request {
             plan,
+            shapes,
             variables,
             settings,
             sink,
             identity,
             operation_name,
         } = request;
-        let schema = &self.supergraph.api_schema;
         let run = Stepwise::new(variables, settings);
         if let Some(primary) = primary {
             run.run(primary).await;
@@ -85,15 +127,10 @@ impl Gateway {
             if plan.has_schema_introspection {
                 introspect(&mut data, &mut errors);
             }
-            let selection = plan.selection.without_deferred();
-            shape(
-                schema,
-                &selection,
-                &plan.root_type,
-                &data,
-                &mut errors,
-                run.had_fetch_failure(),
-            )
+            let capacity = 16 * 1024;
+            shapes
+                .primary
+                .shape(&data, &mut errors, run.had_fetch_failure(), capacity)
         };
         let initial = Initial {
             data: &data,
@@ -107,7 +144,7 @@ impl Gateway {
         // The data sent so far, kept only when the audit trail needs it.
         let mut sent = (!plan.guarded.is_empty())
             .then(|| serde_json::from_str::<Value>(data.get()).unwrap_or(Value::Null));
-        for (i, part) in deferred.iter().enumerate() {
+        for (i, (part, shape)) in deferred.iter().zip(&shapes.deferred).enumerate() {
             if let Some(node) = &part.node {
                 run.run(node).await;
             }
@@ -115,7 +152,7 @@ impl Gateway {
             let payload = {
                 let data = run.data();
                 let (incremental, errors) =
-                    self.items(part, &data, errors, run.had_fetch_failure());
+                    items(part, shape, &data, errors, run.had_fetch_failure());
                 Subsequent {
                     incremental,
                     errors,
@@ -137,54 +174,43 @@ impl Gateway {
         }
         GraphqlResponse::delivered()
     }
+}
 
-    /// The items of a deferred part: its fragment's fields for each object it applies to,
-    /// with the errors met below that object (the others go with the first item, or are
-    /// returned when there is none).
-    fn items(
-        &self,
-        part: &DeferredNode,
-        data: &Data,
-        mut errors: Vec<GraphqlError>,
-        had_fetch_failure: bool,
-    ) -> (Vec<Item>, Vec<GraphqlError>) {
-        let root_type = &self.supergraph.api_schema.schema_definition.query;
-        let Some(root_type) = root_type.as_ref().map(|r| r.name.clone()) else {
-            return (Vec::new(), errors);
-        };
-        let shaped = shape(
-            &self.supergraph.api_schema,
-            &part.selection,
-            &root_type,
-            data,
-            &mut errors,
-            had_fetch_failure,
-        );
-        let shaped: Value = serde_json::from_str(shaped.get()).unwrap_or(Value::Null);
-        let mut items: Vec<Item> = objects_at(data, &part.path)
-            .into_iter()
-            .map(|(path, _)| Item {
-                data: value_at(&shaped, &path).cloned().unwrap_or(Value::Null),
-                path,
-                label: part.label.clone(),
-                errors: Vec::new(),
-            })
-            .collect();
-        let mut unplaced = Vec::new();
-        for error in errors {
-            let owner = items.iter().position(|item| {
-                error
-                    .path
-                    .as_ref()
-                    .is_some_and(|p| p.starts_with(&item.path))
-            });
-            match owner.or(if items.is_empty() { None } else { Some(0) }) {
-                Some(index) => items[index].errors.push(error),
-                None => unplaced.push(error),
-            }
+/// The items of a deferred part: its fragment's fields for each object it applies to, with
+/// the errors met below that object (the others go with the first item, or are returned when
+/// there is none).
+fn items(
+    part: &DeferredNode,
+    shape: &ShapePlan,
+    data: &Data,
+    mut errors: Vec<GraphqlError>,
+    had_fetch_failure: bool,
+) -> (Vec<Item>, Vec<GraphqlError>) {
+    let shaped = shape.shape(data, &mut errors, had_fetch_failure, 16 * 1024);
+    let shaped: Value = serde_json::from_str(shaped.get()).unwrap_or(Value::Null);
+    let mut items: Vec<Item> = objects_at(data, &part.path)
+        .into_iter()
+        .map(|(path, _)| Item {
+            data: value_at(&shaped, &path).cloned().unwrap_or(Value::Null),
+            path,
+            label: part.label.clone(),
+            errors: Vec::new(),
+        })
+        .collect();
+    let mut unplaced = Vec::new();
+    for error in errors {
+        let owner = items.iter().position(|item| {
+            error
+                .path
+                .as_ref()
+                .is_some_and(|p| p.starts_with(&item.path))
+        });
+        match owner.or(if items.is_empty() { None } else { Some(0) }) {
+            Some(index) => items[index].errors.push(error),
+            None => unplaced.push(error),
         }
-        (items, unplaced)
     }
+    (items, unplaced)
 }
 
 fn send(sink: &PayloadSink, payload: &impl Serialize) -> Result<(), ()> {
