@@ -58,15 +58,16 @@ impl SubgraphTransport for DedupTransport {
         let key = key_of(&request);
         let service = request.service_name.clone();
         let sink = request.response_headers.clone();
-        let (answer, leader) = {
+        let answer = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
             match in_flight.get(&key) {
                 Some(answer) => {
                     crate::telemetry::metrics::record_deduplicated_fetch(&request.service_name);
-                    (answer.clone(), false)
+                    answer.clone()
                 }
                 None => {
                     let inner = self.inner.clone();
+                    let entries = self.in_flight.clone();
                     let mut request = request;
                     // Captured whether or not this requester collects: a later one may.
                     let captured = Arc::new(Captured::default());
@@ -74,27 +75,28 @@ impl SubgraphTransport for DedupTransport {
                     let answer = async move {
                         let result = inner.send(request).await;
                         let headers = captured.0.lock().unwrap_or_else(|e| e.into_inner()).take();
+                        // The answer clears its own entry, whoever drives it to the end: when
+                        // the first requester went away (its client disconnected), a follower
+                        // finishes it, and a finished answer left behind would be handed to
+                        // every later identical request, however old (a timeout error it
+                        // met after waiting unpolled, in the run that found this).
+                        entries
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .remove(&key);
                         (result, headers)
                     }
                     .boxed()
                     .shared();
                     in_flight.insert(key, answer.clone());
-                    (answer, true)
+                    answer
                 }
             }
         };
-        let in_flight = self.in_flight.clone();
         Box::pin(async move {
             let (result, headers) = answer.await;
             if let (Some(sink), Some(headers)) = (&sink, &headers) {
                 sink.record(&service, headers);
-            }
-            // The first requester clears the entry: later identical requests fetch afresh.
-            if leader {
-                in_flight
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .remove(&key);
             }
             result
         })
@@ -148,6 +150,25 @@ mod tests {
             inner.0.load(Ordering::SeqCst),
             2,
             "a finished request is not reused"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_answer_whose_first_requester_went_away_is_not_reused() {
+        let inner = Arc::new(Slow(AtomicUsize::new(0)));
+        let dedup = DedupTransport::new(inner.clone());
+        let first = dedup.send(request("{a}", true));
+        let second = dedup.send(request("{a}", true));
+        drop(first);
+        second
+            .await
+            .expect("the follower finishes the shared request");
+        assert_eq!(inner.0.load(Ordering::SeqCst), 1);
+        dedup.send(request("{a}", true)).await.expect("answer");
+        assert_eq!(
+            inner.0.load(Ordering::SeqCst),
+            2,
+            "a later request fetches afresh instead of reusing the finished answer"
         );
     }
 
