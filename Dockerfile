@@ -11,8 +11,7 @@ COPY --from=build /usr/local/bin/quntuan /usr/local/bin/quntuan
 COPY schema /srv/schema
 USER quntuan
 WORKDIR /srv
-# mimalloc commits arena memory as it is used instead of whole arenas up front: peak RSS under
-# the deep-query benchmark 83.2 -> 69.5 MiB at the same CPU per request (BENCHMARKS.md,
-# "Allocator settings"). A shorter purge delay saved more memory but cost about 30 % CPU.
-ENV MIMALLOC_ARENA_EAGER_COMMIT=0
+# mimalloc commits arena memory as it is used: the binary's own default since it sets the option
+# before main (gateway/cli/src/allocator.rs; BENCHMARKS.md, "Arenas committed as used"); an
+# explicit MIMALLOC_ARENA_EAGER_COMMIT here would still override it.
 ENTRYPOINT ["quntuan"]
