@@ -48,6 +48,10 @@ struct Item {
     errors: Vec<GraphqlError>,
 }
 
+/// The buffer a payload's data is shaped into starts this large (parts are usually smaller
+/// than whole answers, and vary too much between parts for the last length to guide it).
+const PAYLOAD_CAPACITY: usize = 16 * 1024;
+
 /// The shaping plans of a plan's incremental payloads, compiled with the plan (kept in the
 /// plan cache with it) rather than for every request.
 #[derive(Debug)]
@@ -127,10 +131,12 @@ impl Gateway {
             if plan.has_schema_introspection {
                 introspect(&mut data, &mut errors);
             }
-            let capacity = 16 * 1024;
-            shapes
-                .primary
-                .shape(&data, &mut errors, run.had_fetch_failure(), capacity)
+            shapes.primary.shape(
+                &data,
+                &mut errors,
+                run.had_fetch_failure(),
+                PAYLOAD_CAPACITY,
+            )
         };
         let initial = Initial {
             data: &data,
@@ -186,7 +192,7 @@ fn items(
     mut errors: Vec<GraphqlError>,
     had_fetch_failure: bool,
 ) -> (Vec<Item>, Vec<GraphqlError>) {
-    let shaped = shape.shape(data, &mut errors, had_fetch_failure, 16 * 1024);
+    let shaped = shape.shape(data, &mut errors, had_fetch_failure, PAYLOAD_CAPACITY);
     let shaped: Value = serde_json::from_str(shaped.get()).unwrap_or(Value::Null);
     let mut items: Vec<Item> = objects_at(data, &part.path)
         .into_iter()
