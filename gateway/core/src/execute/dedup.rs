@@ -7,6 +7,7 @@ use super::transport::{AnswerHeaders, SubgraphRequest, SubgraphTransport, Transp
 use bytes::Bytes;
 use futures::future::{BoxFuture, FutureExt, Shared};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
@@ -27,7 +28,16 @@ impl AnswerHeaders for Captured {
 /// Wraps a transport so that identical concurrent query requests share one answer.
 pub struct DedupTransport {
     inner: Arc<dyn SubgraphTransport>,
-    in_flight: Arc<Mutex<HashMap<u64, SharedAnswer>>>,
+    in_flight: Arc<Mutex<HashMap<u64, InFlight>>>,
+}
+
+/// A shared request and how many requesters wait for it: the entry lives exactly while someone
+/// does. A requester whose client went away stops waiting too, so an answer nobody drives any
+/// more is never joined later (it would come back with its timeout long past), and a finished
+/// one is never handed to later identical requests.
+struct InFlight {
+    answer: SharedAnswer,
+    waiting: usize,
 }
 
 impl DedupTransport {
@@ -35,6 +45,28 @@ impl DedupTransport {
         Self {
             inner,
             in_flight: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+}
+
+/// One requester's place in an [`InFlight`] entry, given up when it is dropped (answered or
+/// cancelled); the last one to go removes the entry.
+struct Waiting {
+    in_flight: Arc<Mutex<HashMap<u64, InFlight>>>,
+    key: u64,
+    answer: SharedAnswer,
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = in_flight.get_mut(&self.key)
+            && entry.answer.ptr_eq(&self.answer)
+        {
+            entry.waiting -= 1;
+            if entry.waiting == 0 {
+                in_flight.remove(&self.key);
+            }
         }
     }
 }
@@ -58,16 +90,15 @@ impl SubgraphTransport for DedupTransport {
         let key = key_of(&request);
         let service = request.service_name.clone();
         let sink = request.response_headers.clone();
-        let answer = {
+        let waiting = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-            match in_flight.get(&key) {
-                Some(answer) => {
+            let entry = match in_flight.entry(key) {
+                Entry::Occupied(entry) => {
                     crate::telemetry::metrics::record_deduplicated_fetch(&request.service_name);
-                    answer.clone()
+                    entry.into_mut()
                 }
-                None => {
+                Entry::Vacant(entry) => {
                     let inner = self.inner.clone();
-                    let entries = self.in_flight.clone();
                     let mut request = request;
                     // Captured whether or not this requester collects: a later one may.
                     let captured = Arc::new(Captured::default());
@@ -75,26 +106,23 @@ impl SubgraphTransport for DedupTransport {
                     let answer = async move {
                         let result = inner.send(request).await;
                         let headers = captured.0.lock().unwrap_or_else(|e| e.into_inner()).take();
-                        // The answer clears its own entry, whoever drives it to the end: when
-                        // the first requester went away (its client disconnected), a follower
-                        // finishes it, and a finished answer left behind would be handed to
-                        // every later identical request, however old (a timeout error it
-                        // met after waiting unpolled, in the run that found this).
-                        entries
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .remove(&key);
                         (result, headers)
                     }
                     .boxed()
                     .shared();
-                    in_flight.insert(key, answer.clone());
-                    answer
+                    entry.insert(InFlight { answer, waiting: 0 })
                 }
+            };
+            entry.waiting += 1;
+            Waiting {
+                in_flight: self.in_flight.clone(),
+                key,
+                answer: entry.answer.clone(),
             }
         };
         Box::pin(async move {
-            let (result, headers) = answer.await;
+            let (result, headers) = waiting.answer.clone().await;
+            drop(waiting);
             if let (Some(sink), Some(headers)) = (&sink, &headers) {
                 sink.record(&service, headers);
             }
@@ -169,6 +197,22 @@ mod tests {
             inner.0.load(Ordering::SeqCst),
             2,
             "a later request fetches afresh instead of reusing the finished answer"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_request_every_requester_left_is_not_joined_later() {
+        let inner = Arc::new(Slow(AtomicUsize::new(0)));
+        let dedup = DedupTransport::new(inner.clone());
+        let mut abandoned = dedup.send(request("{a}", true));
+        // Started, then given up before its answer (the client went away).
+        assert!(futures::poll!(&mut abandoned).is_pending());
+        drop(abandoned);
+        dedup.send(request("{a}", true)).await.expect("answer");
+        assert_eq!(
+            inner.0.load(Ordering::SeqCst),
+            2,
+            "a later request fetches afresh instead of joining the abandoned one"
         );
     }
 
