@@ -226,6 +226,25 @@ peak_rss_mib() {
   awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
+# subgraph_traffic: what the four subgraphs have been asked since they started, summed:
+# "REQUESTS REQUEST_BYTES RESPONSE_BYTES" (each subgraph counts at GET /traffic).
+subgraph_traffic() {
+  local port
+  for port in "${SUBGRAPH_PORTS[@]}"; do
+    curl -sf "http://127.0.0.1:$port/traffic" || die "subgraph :$port did not answer GET /traffic"
+    echo
+  done | awk -F'[:,}]' '{ n += $2; q += $4; a += $6 } END { printf "%d %d %d", n, q, a }'
+}
+
+# traffic_per_request BEFORE AFTER REQUESTS -> "SUBGRAPH_REQUESTS KB" per client request (KB sent
+# and received together).
+traffic_per_request() {
+  awk -v b="$1" -v a="$2" -v r="$3" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    if (r > 0) printf "%.2f %.1f", (y[1] - x[1]) / r, (y[2] - x[2] + y[3] - x[3]) / 1000 / r
+    else print "- -" }'
+}
+
 ticks_per_1k() { # TICKS REQUESTS -> CPU seconds per 1,000 requests
   awk -v t="$1" -v r="$2" -v hz="$CLK_TCK" 'BEGIN { if (r > 0) printf "%.3f", t / hz / r * 1000; else print "-" }'
 }
@@ -292,13 +311,16 @@ measure() {
     run_wrk "$url" "$WARMUP" "$OUT/wrk-$target-warmup.txt"
   fi
   local server_pid=${PID[${SERVER[$target]}]} backend=${BACKEND[$target]}
-  local server_before backend_before="" server_ticks backend_ticks=""
+  local server_before backend_before="" server_ticks backend_ticks="" traffic_before=""
   server_before=$(cpu_ticks "$server_pid")
   [[ -n $backend ]] && backend_before=$(cpu_ticks "${PID[$backend]}")
+  [[ $backend == subgraphs ]] && traffic_before=$(subgraph_traffic)
   log "$target (round $round of $ROUNDS): ${DURATION}s at $CONNECTIONS connections, $THREADS threads"
   run_wrk "$url" "$DURATION" "$OUT/wrk-$tag.txt"
   server_ticks=$(($(cpu_ticks "$server_pid") - server_before))
   [[ -n $backend ]] && backend_ticks=$(($(cpu_ticks "${PID[$backend]}") - backend_before))
+  local traffic_after=""
+  [[ $backend == subgraphs ]] && traffic_after=$(subgraph_traffic)
   local line
   line=$(grep '^RESULT ' "$OUT/wrk-$tag.txt") || die "wrk printed no RESULT line (see $OUT/wrk-$tag.txt)"
   local -A r=()
@@ -309,7 +331,10 @@ measure() {
   local backend_cpu="-"
   [[ -n $backend ]] && backend_cpu=$(ticks_per_1k "$backend_ticks" "${r[requests]}")
   RESULT[$target#$round]="${r[rps]} ${r[p50_us]} ${r[p95_us]} ${r[p99_us]} ${r[checked]} $bad"
+  local traffic="- -"
+  [[ -n $traffic_before ]] && traffic=$(traffic_per_request "$traffic_before" "$traffic_after" "${r[requests]}")
   RESULT[$target#$round]+=" $(peak_rss_mib "$server_pid") $(ticks_per_1k "$server_ticks" "${r[requests]}") $backend_cpu"
+  RESULT[$target#$round]+=" $traffic"
 }
 
 for round in $(seq "$ROUNDS"); do
@@ -324,19 +349,20 @@ done
   echo "Quntuan load test: $QUERY query ($expected_bytes-byte response), ${DURATION}s per target and" \
     "round, $ROUNDS alternating rounds, $CONNECTIONS connections, $THREADS wrk threads, $PROFILE build," \
     "$(nproc) CPUs, $(date -u +%Y-%m-%d)"
-  printf '%-18s %5s %10s %9s %9s %9s %9s %5s %10s %12s %13s\n' target round req/s p50_ms p95_ms \
-    p99_ms checked bad rss_MiB cpu_s/1k_req backend_s/1k
+  printf '%-18s %5s %10s %9s %9s %9s %9s %5s %10s %12s %13s %8s %7s\n' target round req/s p50_ms \
+    p95_ms p99_ms checked bad rss_MiB cpu_s/1k_req backend_s/1k sg_req sg_KB
   for target in $TARGETS; do
     if [[ -n ${FAILED[$target]:-} ]]; then
       printf '%-18s %s\n' "$target" "FAILED: wrong answer (see $OUT/check-$target.json)"
       continue
     fi
     for round in $(seq "$ROUNDS"); do
-      read -r rps p50 p95 p99 checked bad rss cpu backend_cpu <<<"${RESULT[$target#$round]}"
+      read -r rps p50 p95 p99 checked bad rss cpu backend_cpu sg_req sg_kb <<<"${RESULT[$target#$round]}"
       awk -v t="$target" -v n="$round" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v p99="$p99" \
-        -v c="$checked" -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" 'BEGIN {
-          printf "%-18s %5d %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s\n",
-            t, n, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu }'
+        -v c="$checked" -v b="$bad" -v rss="$rss" -v cpu="$cpu" -v bcpu="$backend_cpu" \
+        -v sq="$sg_req" -v sk="$sg_kb" 'BEGIN {
+          printf "%-18s %5d %10.1f %9.2f %9.2f %9.2f %9d %5d %10s %12s %13s %8s %7s\n",
+            t, n, rps, p50 / 1000, p95 / 1000, p99 / 1000, c, b, rss, cpu, bcpu, sq, sk }'
     done
   done
   ratio() { # OTHER [NAME]: NAME's (default gateway) throughput, p50 and p99 relative to OTHER's,
@@ -364,7 +390,8 @@ done
   ratio gateway-bare gateway-traced-1
   echo "rss_MiB: peak RSS (VmHWM) of the measured server so far; cpu_s/1k_req: its user+system CPU"
   echo "seconds per 1,000 requests during the measured run; backend_s/1k: the same for the process"
-  echo "behind it (monolith behind the proxy, the four subgraphs behind the gateway, baseline and hive)."
+  echo "behind it (monolith behind the proxy, the four subgraphs behind the gateway, baseline and hive);"
+  echo "sg_req, sg_KB: subgraph requests, and KB sent and received by the subgraphs, per client request."
   echo "Raw output: $OUT"
 } | tee "$OUT/results.txt"
 

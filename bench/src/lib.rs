@@ -13,3 +13,4 @@ pub mod server;
 pub mod subgraphs;
 pub mod subscribers;
 pub mod ticker;
+pub mod traffic;

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use axum::Router;
 use axum::http::Uri;
 use clap::{Parser, Subcommand};
-use quntuan_bench::server::{self, ServeError};
+use quntuan_bench::server::{self, ServeError, graphql_router};
 use quntuan_bench::subgraphs::{accounts, inventory, products, reviews};
+use quntuan_bench::traffic::counted;
 use quntuan_bench::{monolith, proxy, ticker};
 use tokio::task::JoinSet;
 
@@ -25,7 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// The four federation subgraphs, each on its own port, in this one process.
+    /// The four federation subgraphs, each on its own port, in this one process. Each counts what
+    /// it is asked (`GET /traffic`).
     Subgraphs {
         #[arg(long, default_value_t = 4101)]
         accounts: u16,
@@ -89,10 +91,26 @@ async fn main() -> ExitCode {
             products: p,
             reviews: r,
         } => vec![
-            ("accounts", a, server::graphql_router(accounts::schema())),
-            ("inventory", i, server::graphql_router(inventory::schema())),
-            ("products", p, server::graphql_router(products::schema())),
-            ("reviews", r, server::graphql_router(reviews::schema())),
+            (
+                "accounts",
+                a,
+                counted("accounts", graphql_router(accounts::schema())),
+            ),
+            (
+                "inventory",
+                i,
+                counted("inventory", graphql_router(inventory::schema())),
+            ),
+            (
+                "products",
+                p,
+                counted("products", graphql_router(products::schema())),
+            ),
+            (
+                "reviews",
+                r,
+                counted("reviews", graphql_router(reviews::schema())),
+            ),
         ],
         Command::Monolith { port } => {
             vec![("monolith", port, server::graphql_router(monolith::schema()))]
