@@ -29,7 +29,10 @@ impl Object {
     }
 
     fn position(&self, key: &str) -> Option<usize> {
-        let key = key.as_bytes();
+        self.position_of_bytes(key.as_bytes())
+    }
+
+    fn position_of_bytes(&self, key: &[u8]) -> Option<usize> {
         self.fields.iter().position(|(k, _)| k.as_bytes() == key)
     }
 
@@ -52,6 +55,39 @@ impl Object {
             .or_else(|| before.iter().position(|(k, _)| k.as_bytes() == key))?;
         *cursor = found + 1;
         Some(&self.fields[found].1)
+    }
+
+    /// The index of `key`, trying `*hint` first and leaving the index found there. Objects
+    /// that sit at one place of the response (every user of a list, every product under a
+    /// review) came from one selection and hold their fields in one order, so a walk over them
+    /// that keeps a hint per place finds each key at the first comparison.
+    fn position_hinted(&self, key: &str, hint: &mut usize) -> Option<usize> {
+        if let Some((k, _)) = self.fields.get(*hint)
+            && k.as_bytes() == key.as_bytes()
+        {
+            return Some(*hint);
+        }
+        let found = self.position(key)?;
+        *hint = found;
+        Some(found)
+    }
+
+    /// [`Object::get`] trying the field at `*hint` first (see [`Object::position_hinted`]).
+    pub(crate) fn get_hinted(&self, key: &str, hint: &mut usize) -> Option<&Data> {
+        self.position_hinted(key, hint).map(|i| &self.fields[i].1)
+    }
+
+    /// [`Object::get_mut`] trying the field at `*hint` first.
+    pub(crate) fn get_mut_hinted(&mut self, key: &str, hint: &mut usize) -> Option<&mut Data> {
+        self.position_hinted(key, hint)
+            .map(|i| &mut self.fields[i].1)
+    }
+
+    /// [`Object::get_mut`] by a key of another object (a merge), compared as bytes: no
+    /// `&str` of it is made, which for an inline key would check its UTF-8 again.
+    pub(crate) fn get_mut_by_key(&mut self, key: &Str) -> Option<&mut Data> {
+        self.position_of_bytes(key.as_bytes())
+            .map(|i| &mut self.fields[i].1)
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Data> {

@@ -261,11 +261,13 @@ impl State<'_> {
         // comparing with every representation of the batch.
         let mut index_of: FastMap<(usize, u64), usize> = FastMap::default();
         let mut text = Vec::with_capacity(128);
+        let mut typename_hint = 0;
         paths::positions_at(&data, path, &mut Vec::new(), &mut |positions, object| {
             let Some(object) = object.as_object() else {
                 return;
             };
-            let Some(typename) = object.get("__typename").and_then(Data::as_str) else {
+            let typename = object.get_hinted("__typename", &mut typename_hint);
+            let Some(typename) = typename.and_then(Data::as_str) else {
                 return;
             };
             let Some(shape) = fetch.requires.iter().find(|r| r.applies_to(typename)) else {
@@ -496,39 +498,53 @@ impl State<'_> {
         }
         let nulled = entities_nulled_by_errors(&errors, &entities);
         let mut entities = entities;
-        for (range, index) in &batch.targets {
-            let Some(slot) = entities.get_mut(*index) else {
-                continue;
-            };
-            let positions = &batch.positions[range.clone()];
-            let Some(target) = paths::object_at_mut(&mut merged, path, positions) else {
-                continue;
-            };
-            // The subgraph nulled the entity for an error inside it (a non-null field
-            // failed): the object is null, and shaping moves the null up from there.
-            if nulled.contains(index) {
-                *target = Data::Null;
-                continue;
-            }
-            // An object sent under its interface's name (to an @interfaceObject
-            // subgraph) comes back with that name: its concrete type stays. A subgraph
-            // that owns the interface answers the concrete type, which replaces it.
-            let sent = batch.sent_typenames[*index];
-            let keeps_its_type = slot.get("__typename").and_then(Data::as_str) == Some(sent)
-                && target
-                    .get("__typename")
-                    .is_some_and(|t| t.as_str() != Some(sent));
-            uses[*index] -= 1;
-            if uses[*index] > 0 {
-                paths::deep_merge_from(target, slot, keeps_its_type.then_some("__typename"));
-                continue;
-            }
-            let mut entity = std::mem::take(slot);
-            if keeps_its_type && let Data::Object(fields) = &mut entity {
-                fields.remove("__typename");
-            }
-            deep_merge(target, entity);
-        }
+        let positions: Vec<&[u32]> = batch
+            .targets
+            .iter()
+            .map(|(range, _)| &batch.positions[range.clone()])
+            .collect();
+        // Whether each entity came back under the name it was sent with: looked up once per
+        // entity, not once per object sharing it.
+        let named_as_sent: Vec<bool> = entities
+            .iter()
+            .zip(&batch.sent_typenames)
+            .map(|(entity, sent)| entity.get("__typename").and_then(Data::as_str) == Some(*sent))
+            .collect();
+        paths::for_each_target_mut(
+            &mut merged,
+            path,
+            &positions,
+            &mut |target_index, target| {
+                let index = batch.targets[target_index].1;
+                let Some(slot) = entities.get_mut(index) else {
+                    return;
+                };
+                // The subgraph nulled the entity for an error inside it (a non-null field
+                // failed): the object is null, and shaping moves the null up from there.
+                if nulled.contains(&index) {
+                    *target = Data::Null;
+                    return;
+                }
+                // An object sent under its interface's name (to an @interfaceObject
+                // subgraph) comes back with that name: its concrete type stays. A subgraph
+                // that owns the interface answers the concrete type, which replaces it.
+                let sent = batch.sent_typenames[index];
+                let keeps_its_type = named_as_sent.get(index).copied().unwrap_or(false)
+                    && target
+                        .get("__typename")
+                        .is_some_and(|t| t.as_str() != Some(sent));
+                uses[index] -= 1;
+                if uses[index] > 0 {
+                    paths::deep_merge_from(target, slot, keeps_its_type.then_some("__typename"));
+                    return;
+                }
+                let mut entity = std::mem::take(slot);
+                if keeps_its_type && let Data::Object(fields) = &mut entity {
+                    fields.remove("__typename");
+                }
+                deep_merge(target, entity);
+            },
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! An object found for an entity fetch is remembered by its list positions only (the indexes
 //! taken at each list on the way, [`positions_at`]): with the plan's path they lead back to it
-//! ([`object_at_mut`]) without a concrete path of strings per object. The concrete path is
+//! ([`for_each_target_mut`]) without a concrete path of strings per object. The concrete path is
 //! built only when an error or a context argument needs it ([`concrete_path`]).
 
 use crate::data::Data;
@@ -31,56 +31,121 @@ pub(crate) fn positions_at<'a>(
     positions: &mut Vec<u32>,
     found: &mut impl FnMut(&[u32], &'a Data),
 ) {
+    let mut hints = vec![0; path.len()];
+    walk_positions(value, path, &mut hints, positions, found);
+}
+
+/// [`positions_at`] with, per step of the path, the index its key or `__typename` was last
+/// found at (see [`Object::get_hinted`](crate::data::Object::get_hinted)).
+fn walk_positions<'a>(
+    value: &'a Data,
+    path: &[PathSegment],
+    hints: &mut [usize],
+    positions: &mut Vec<u32>,
+    found: &mut impl FnMut(&[u32], &'a Data),
+) {
     match value {
         Data::List(items) => {
             for (i, item) in items.iter().enumerate() {
                 positions.push(u32::try_from(i).unwrap_or(u32::MAX));
-                positions_at(item, path, positions, found);
+                walk_positions(item, path, hints, positions, found);
                 positions.pop();
             }
         }
-        Data::Object(object) => match path.split_first() {
-            None => found(positions, value),
-            Some((PathSegment::List, rest)) => positions_at(value, rest, positions, found),
-            Some((PathSegment::TypeCondition(types), rest)) => {
-                let typename = object.get("__typename").and_then(Data::as_str);
-                if typename.is_some_and(|t| types.iter().any(|c| c == t)) {
-                    positions_at(value, rest, positions, found);
+        Data::Object(object) => {
+            let Some((step, rest)) = path.split_first() else {
+                found(positions, value);
+                return;
+            };
+            // One hint per step: `hints` is as long as the path (see positions_at).
+            let [hint, rest_hints @ ..] = hints else {
+                return;
+            };
+            match step {
+                PathSegment::List => walk_positions(value, rest, rest_hints, positions, found),
+                PathSegment::TypeCondition(types) => {
+                    let typename = object.get_hinted("__typename", hint).and_then(Data::as_str);
+                    if typename.is_some_and(|t| types.iter().any(|c| c == t)) {
+                        walk_positions(value, rest, rest_hints, positions, found);
+                    }
+                }
+                PathSegment::Key(key) => {
+                    if let Some(child) = object.get_hinted(key, hint) {
+                        walk_positions(child, rest, rest_hints, positions, found);
+                    }
                 }
             }
-            Some((PathSegment::Key(key), rest)) => {
-                if let Some(child) = object.get(key) {
-                    positions_at(child, rest, positions, found);
-                }
-            }
-        },
+        }
         _ => {}
     }
 }
 
-/// The object [`positions_at`] found at `positions`, for writing.
-pub(crate) fn object_at_mut<'a>(
-    data: &'a mut Data,
+/// Calls `found(i, object)` for the object [`positions_at`] found at each `targets[i]`, for
+/// writing, in the order given. The path is walked once for all targets, not once per target
+/// from the root: targets sharing a list item are taken down it together, so each object on
+/// the way is looked up once however many targets lie below it (the deep query's innermost
+/// fetches have hundreds of targets nine levels down). Targets in the order [`positions_at`]
+/// found them share their prefixes in runs; any other order is still served, only with more
+/// walking. A target whose positions no longer lead to an object is skipped.
+pub(crate) fn for_each_target_mut(
+    data: &mut Data,
     path: &[PathSegment],
-    positions: &[u32],
-) -> Option<&'a mut Data> {
-    let mut current = data;
-    let mut path = path;
-    let mut positions = positions.iter();
-    loop {
-        if let Data::List(items) = current {
-            let index = usize::try_from(*positions.next()?).ok()?;
-            current = items.get_mut(index)?;
-            continue;
-        }
-        match path.split_first() {
-            None => return Some(current),
-            Some((PathSegment::Key(key), rest)) => {
-                current = current.as_object_mut()?.get_mut(key)?;
-                path = rest;
+    targets: &[&[u32]],
+    found: &mut impl FnMut(usize, &mut Data),
+) {
+    let numbered: Vec<(usize, &[u32])> = targets.iter().copied().enumerate().collect();
+    let mut hints = vec![0; path.len()];
+    walk_targets_mut(data, path, &mut hints, 0, &numbered, found);
+}
+
+/// [`for_each_target_mut`] below `value`, `depth` lists down, with a key hint per step of
+/// `path` (as [`walk_positions`]).
+fn walk_targets_mut(
+    value: &mut Data,
+    path: &[PathSegment],
+    hints: &mut [usize],
+    depth: usize,
+    targets: &[(usize, &[u32])],
+    found: &mut impl FnMut(usize, &mut Data),
+) {
+    if let Data::List(items) = value {
+        let mut rest = targets;
+        while let Some(&(_, first)) = rest.first() {
+            let index = first.get(depth).copied();
+            let run = rest
+                .iter()
+                .position(|(_, positions)| positions.get(depth).copied() != index)
+                .unwrap_or(rest.len());
+            let (group, after) = rest.split_at(run);
+            rest = after;
+            let item = index
+                .and_then(|i| usize::try_from(i).ok())
+                .and_then(|i| items.get_mut(i));
+            if let Some(item) = item {
+                walk_targets_mut(item, path, hints, depth + 1, group, found);
             }
-            Some((_, rest)) => path = rest,
         }
+        return;
+    }
+    let Some((step, rest)) = path.split_first() else {
+        for &(i, _) in targets {
+            found(i, value);
+        }
+        return;
+    };
+    let [hint, rest_hints @ ..] = hints else {
+        return;
+    };
+    match step {
+        PathSegment::Key(key) => {
+            let child = value
+                .as_object_mut()
+                .and_then(|o| o.get_mut_hinted(key, hint));
+            if let Some(child) = child {
+                walk_targets_mut(child, rest, rest_hints, depth, targets, found);
+            }
+        }
+        _ => walk_targets_mut(value, rest, rest_hints, depth, targets, found),
     }
 }
 
@@ -134,7 +199,7 @@ pub fn deep_merge(target: &mut Data, source: Data) {
         (Data::Object(target), Data::Object(source)) => {
             let mut source = source.into_iter();
             while let Some((key, value)) = source.next() {
-                match target.get_mut(key.as_str()) {
+                match target.get_mut_by_key(&key) {
                     Some(existing) => deep_merge(existing, value),
                     None => target.push_before(key, value, source.len()),
                 }
@@ -160,10 +225,10 @@ pub(crate) fn deep_merge_from(target: &mut Data, source: &Data, skip_key: Option
         (Data::Object(target), Data::Object(source)) => {
             let mut source = source.iter();
             while let Some((key, value)) = source.next() {
-                if skip_key == Some(key.as_str()) {
+                if skip_key.is_some_and(|skip| key.as_bytes() == skip.as_bytes()) {
                     continue;
                 }
-                match target.get_mut(key.as_str()) {
+                match target.get_mut_by_key(&key) {
                     Some(existing) => deep_merge_from(existing, value, None),
                     None => target.push_before(key.clone(), value.clone(), source.len()),
                 }
@@ -239,8 +304,59 @@ mod tests {
                 PathItem::Key("b".into())
             ])
         );
-        let object = object_at_mut(&mut tree, &path, &found[2].0).expect("found again");
-        assert_eq!(object, &data(json!({"id": 3})));
+        let mut again = Vec::new();
+        for_each_target_mut(&mut tree, &path, &[&found[2].0], &mut |i, object| {
+            again.push((i, object.clone()));
+        });
+        assert_eq!(again, vec![(0, data(json!({"id": 3})))]);
+    }
+
+    #[test]
+    fn every_target_is_reached_once_in_the_order_given_whatever_the_order() {
+        let mut tree = data(json!({"a": [
+            {"__typename": "X", "b": [{"id": 1}, {"id": 2}]},
+            {"__typename": "Y", "b": [{"id": 3}]},
+            {"__typename": "X", "b": []},
+            {"__typename": "X", "b": [{"id": 4}, {"id": 5}]}
+        ]}));
+        let path = vec![
+            PathSegment::Key("a".into()),
+            PathSegment::List,
+            PathSegment::TypeCondition(vec!["X".into(), "Y".into()]),
+            PathSegment::Key("b".into()),
+            PathSegment::List,
+        ];
+        let mut found: Vec<Vec<u32>> = Vec::new();
+        positions_at(&tree, &path, &mut Vec::new(), &mut |positions, _| {
+            found.push(positions.to_vec());
+        });
+        assert_eq!(
+            found,
+            vec![vec![0, 0], vec![0, 1], vec![1, 0], vec![3, 0], vec![3, 1]]
+        );
+        // A subset in the found order, then one out of order, one repeated, one gone.
+        let targets: Vec<&[u32]> = vec![&[0, 1], &[1, 0], &[3, 1], &[0, 0], &[3, 1], &[2, 0], &[9]];
+        let mut reached = Vec::new();
+        for_each_target_mut(&mut tree, &path, &targets, &mut |i, object| {
+            if let Data::Object(fields) = object {
+                fields.insert("seen", Data::from(json!(i)));
+            }
+            reached.push((i, object.get("id").cloned()));
+        });
+        let id = |n: i64| Some(Data::from(json!(n)));
+        assert_eq!(
+            reached,
+            vec![(0, id(2)), (1, id(3)), (2, id(5)), (3, id(1)), (4, id(5))]
+        );
+        assert_eq!(
+            tree,
+            data(json!({"a": [
+                {"__typename": "X", "b": [{"id": 1, "seen": 3}, {"id": 2, "seen": 0}]},
+                {"__typename": "Y", "b": [{"id": 3, "seen": 1}]},
+                {"__typename": "X", "b": []},
+                {"__typename": "X", "b": [{"id": 4}, {"id": 5, "seen": 4}]}
+            ]}))
+        );
     }
 
     #[test]
