@@ -18,7 +18,6 @@ mod dashboard;
 mod graphiql;
 mod multipart;
 mod multipart_subscription;
-mod parts;
 mod precompressed;
 mod ready;
 mod socket;
@@ -251,7 +250,7 @@ async fn get_graphql(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return http;
     }
-    respond_graphql(media, response)
+    respond_graphql(media, &response)
 }
 
 /// `max_body_bytes`, for the message of a refused body.
@@ -295,7 +294,7 @@ async fn post_graphql(
         return multipart::answer(gateway, request, options, media).await;
     }
     let response = gateway.execute(request, &options).await;
-    respond_graphql(media, response)
+    respond_graphql(media, &response)
 }
 
 async fn request_options(
@@ -386,63 +385,18 @@ impl ResponseMedia {
     }
 }
 
-fn respond_graphql(media: ResponseMedia, mut response: GraphqlResponse) -> Response {
+fn respond_graphql(media: ResponseMedia, response: &GraphqlResponse) -> Response {
     let status = if response.is_request_error() && media == ResponseMedia::GraphqlResponseJson {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    let headers = std::mem::take(&mut response.headers);
-    let mut http = match response.data.take() {
-        Some(data) => respond_with_data(media, data, &response, status),
-        None => respond(media, &response, status),
-    };
+    let mut http = respond(media, response, status);
     // What the subgraphs' answers give the client: merged `cache-control`, passed headers.
-    for (name, value) in &headers {
+    for (name, value) in &response.headers {
         http.headers_mut().append(name, value.clone());
     }
     http
-}
-
-/// The body of an answer with data: `{"data":`, the shaped data as the shaper wrote it, then
-/// the errors and extensions and `}`, sent as three buffers ([`parts::Parts`]): the data,
-/// almost all of a large answer, is not copied into a body buffer. `rest` is the response
-/// without its data, written in the order [`GraphqlResponse`] serialises its fields (data,
-/// errors, extensions).
-fn respond_with_data(
-    media: ResponseMedia,
-    data: Box<serde_json::value::RawValue>,
-    rest: &GraphqlResponse,
-    status: StatusCode,
-) -> Response {
-    let mut tail = Vec::with_capacity(if rest.errors.is_empty() && rest.extensions.is_empty() {
-        2
-    } else {
-        64 + 256 * rest.errors.len()
-    });
-    if serde_json::to_writer(&mut tail, rest).is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
-    // `{}` becomes `}`; `{"errors":...}` becomes `,"errors":...}`, following the data.
-    let tail = match tail.as_slice() {
-        [b'{', b'}'] => Bytes::from_static(b"}"),
-        _ => {
-            tail[0] = b',';
-            Bytes::from(tail)
-        }
-    };
-    let data: Box<str> = data.into();
-    let body = parts::Parts::new([
-        Bytes::from_static(b"{\"data\":"),
-        Bytes::from(data.into_boxed_bytes()),
-        tail,
-    ]);
-    (
-        status,
-        [(header::CONTENT_TYPE, media.content_type())],
-        axum::body::Body::new(body),
-    )
-        .into_response()
 }
 
 /// A body that could not be read: over `max_body_bytes` (413), or cut short (400).
