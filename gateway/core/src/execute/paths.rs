@@ -93,43 +93,44 @@ pub(crate) fn for_each_target_mut(
     targets: &[&[u32]],
     found: &mut impl FnMut(usize, &mut Data),
 ) {
-    let numbered: Vec<(usize, &[u32])> = targets.iter().copied().enumerate().collect();
     let mut hints = vec![0; path.len()];
-    walk_targets_mut(data, path, &mut hints, 0, &numbered, found);
+    walk_targets_mut(data, path, &mut hints, 0, targets, 0, found);
 }
 
 /// [`for_each_target_mut`] below `value`, `depth` lists down, with a key hint per step of
-/// `path` (as [`walk_positions`]).
+/// `path` (as [`walk_positions`]). `targets` is a run of the caller's targets starting at
+/// index `first`: groups are always contiguous runs, so an offset numbers them.
 fn walk_targets_mut(
     value: &mut Data,
     path: &[PathSegment],
     hints: &mut [usize],
     depth: usize,
-    targets: &[(usize, &[u32])],
+    targets: &[&[u32]],
+    first: usize,
     found: &mut impl FnMut(usize, &mut Data),
 ) {
     if let Data::List(items) = value {
-        let mut rest = targets;
-        while let Some(&(_, first)) = rest.first() {
-            let index = first.get(depth).copied();
-            let run = rest
+        let mut start = 0;
+        while let Some(leader) = targets.get(start) {
+            let index = leader.get(depth).copied();
+            let run = targets[start..]
                 .iter()
-                .position(|(_, positions)| positions.get(depth).copied() != index)
-                .unwrap_or(rest.len());
-            let (group, after) = rest.split_at(run);
-            rest = after;
+                .position(|positions| positions.get(depth).copied() != index)
+                .unwrap_or(targets.len() - start);
+            let group = &targets[start..start + run];
             let item = index
                 .and_then(|i| usize::try_from(i).ok())
                 .and_then(|i| items.get_mut(i));
             if let Some(item) = item {
-                walk_targets_mut(item, path, hints, depth + 1, group, found);
+                walk_targets_mut(item, path, hints, depth + 1, group, first + start, found);
             }
+            start += run;
         }
         return;
     }
     let Some((step, rest)) = path.split_first() else {
-        for &(i, _) in targets {
-            found(i, value);
+        for i in 0..targets.len() {
+            found(first + i, value);
         }
         return;
     };
@@ -142,10 +143,10 @@ fn walk_targets_mut(
                 .as_object_mut()
                 .and_then(|o| o.get_mut_hinted(key, hint));
             if let Some(child) = child {
-                walk_targets_mut(child, rest, rest_hints, depth, targets, found);
+                walk_targets_mut(child, rest, rest_hints, depth, targets, first, found);
             }
         }
-        _ => walk_targets_mut(value, rest, rest_hints, depth, targets, found),
+        _ => walk_targets_mut(value, rest, rest_hints, depth, targets, first, found),
     }
 }
 
