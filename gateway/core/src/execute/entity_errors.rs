@@ -2,9 +2,12 @@
 
 use crate::data::Data;
 use crate::error::{GraphqlError, PathItem};
+use serde_json::Value;
 
-/// Moves an error under `_entities` to the response path of the object its representation
-/// came from: `["_entities", 3, "name"]` becomes that object's path, then `name`.
+/// Moves an error under `_entities` to the response path of each object its representation
+/// came from: `["_entities", 3, "name"]` becomes that object's path, then `name`, once for
+/// every object that shares representation 3 (each has the field null, so each gets the
+/// error that explains it, as when the objects are fetched apart).
 ///
 /// Some subgraphs (async-graphql among them) leave the index out: `["_entities", "name"]`.
 /// Such a path names an object when only one target can be meant: the batch has a single
@@ -16,19 +19,36 @@ pub(super) fn repath_entity_error(
     mut error: GraphqlError,
     targets: &[(Vec<PathItem>, usize)],
     entities: &[Data],
-) -> GraphqlError {
+) -> Vec<GraphqlError> {
     let Some(path) = &error.path else {
-        return error;
+        return vec![error];
     };
     let is_entities = matches!(path.first(), Some(PathItem::Key(first)) if first == "_entities");
     if !is_entities {
-        return error;
+        return vec![error];
     }
-    error.path = match &path[1..] {
-        [PathItem::Index(index), rest @ ..] => targets
-            .iter()
-            .find(|(_, i)| i == index)
-            .map(|(object_path, _)| object_path.iter().chain(rest).cloned().collect()),
+    match &path[1..] {
+        [PathItem::Index(index), rest @ ..] => {
+            let rest = rest.to_vec();
+            let mut paths = targets
+                .iter()
+                .filter(|(_, i)| i == index)
+                .map(|(object_path, _)| object_path.iter().chain(&rest).cloned().collect());
+            let Some(first) = paths.next() else {
+                error.path = None;
+                return vec![error];
+            };
+            let mut out: Vec<GraphqlError> = paths
+                .map(|path| {
+                    let mut copy = error.clone();
+                    copy.path = Some(path);
+                    copy
+                })
+                .collect();
+            error.path = Some(first);
+            out.insert(0, error);
+            out
+        }
         rest => {
             let nulled: Vec<&Vec<PathItem>> = targets
                 .iter()
@@ -40,10 +60,19 @@ pub(super) fn repath_entity_error(
                 (_, [object_path]) => Some(*object_path),
                 _ => None,
             };
-            only.map(|object_path| object_path.iter().chain(rest).cloned().collect())
+            error.path = only.map(|object_path| object_path.iter().chain(rest).cloned().collect());
+            vec![error]
         }
-    };
-    error
+    }
+}
+
+/// The representation an error under `_entities` names by index, if it names one.
+pub(super) fn entity_index(error: &Value) -> Option<usize> {
+    let path = error.get("path")?.as_array()?;
+    if path.first()?.as_str()? != "_entities" {
+        return None;
+    }
+    usize::try_from(path.get(1)?.as_u64()?).ok()
 }
 
 /// Whether `value` is null (or missing) at `path`.
@@ -85,16 +114,50 @@ mod tests {
         ]
     }
 
+    /// The one error a case gives.
+    fn only(mut errors: Vec<GraphqlError>) -> GraphqlError {
+        assert_eq!(errors.len(), 1, "one error: {errors:?}");
+        errors.remove(0)
+    }
+
     #[test]
     fn an_indexed_entity_error_moves_to_the_object_path() {
-        let error = repath_entity_error(
+        let error = only(repath_entity_error(
             error_at(vec![key("_entities"), PathItem::Index(1), key("name")]),
             &targets(),
             &[],
-        );
+        ));
         assert_eq!(
             error.path,
             Some(vec![key("users"), PathItem::Index(1), key("name")])
+        );
+    }
+
+    #[test]
+    fn an_indexed_entity_error_goes_to_every_object_sharing_the_representation() {
+        let shared = vec![
+            (vec![key("users"), PathItem::Index(0)], 0),
+            (vec![key("users"), PathItem::Index(1)], 1),
+            (vec![key("admins"), PathItem::Index(0)], 0),
+        ];
+        let errors = repath_entity_error(
+            error_at(vec![key("_entities"), PathItem::Index(0), key("name")]),
+            &shared,
+            &[],
+        );
+        let paths: Vec<_> = errors.into_iter().map(|e| (e.message, e.path)).collect();
+        assert_eq!(
+            paths,
+            vec![
+                (
+                    "boom".to_string(),
+                    Some(vec![key("users"), PathItem::Index(0), key("name")])
+                ),
+                (
+                    "boom".to_string(),
+                    Some(vec![key("admins"), PathItem::Index(0), key("name")])
+                ),
+            ]
         );
     }
 
@@ -104,11 +167,11 @@ mod tests {
             Data::from(json!({"name": null})),
             Data::from(json!({"name": null})),
         ];
-        let error = repath_entity_error(
+        let error = only(repath_entity_error(
             error_at(vec![key("_entities"), key("name")]),
             &targets(),
             &entities,
-        );
+        ));
         assert_eq!(error.path, None);
         assert_eq!(error.message, "boom");
     }
@@ -119,11 +182,11 @@ mod tests {
             Data::from(json!({"name": "Ada"})),
             Data::from(json!({"name": null})),
         ];
-        let error = repath_entity_error(
+        let error = only(repath_entity_error(
             error_at(vec![key("_entities"), key("name")]),
             &targets(),
             &entities,
-        );
+        ));
         assert_eq!(
             error.path,
             Some(vec![key("users"), PathItem::Index(1), key("name")])
@@ -132,32 +195,36 @@ mod tests {
 
     #[test]
     fn an_error_without_index_moves_to_the_only_object() {
-        let only = vec![(vec![key("me")], 0)];
-        let error = repath_entity_error(
+        let one_target = vec![(vec![key("me")], 0)];
+        let error = only(repath_entity_error(
             error_at(vec![key("_entities"), key("name")]),
-            &only,
+            &one_target,
             &[Data::from(json!({"name": "Ada"}))],
-        );
+        ));
         assert_eq!(error.path, Some(vec![key("me"), key("name")]));
     }
 
     #[test]
     fn an_unknown_index_or_a_bare_entities_path_is_dropped() {
-        let error = repath_entity_error(
+        let error = only(repath_entity_error(
             error_at(vec![key("_entities"), PathItem::Index(7), key("name")]),
             &targets(),
             &[],
-        );
+        ));
         assert_eq!(error.path, None);
         let entities = [Data::object(), Data::object()];
-        let error = repath_entity_error(error_at(vec![key("_entities")]), &targets(), &entities);
+        let error = only(repath_entity_error(
+            error_at(vec![key("_entities")]),
+            &targets(),
+            &entities,
+        ));
         assert_eq!(error.path, None);
     }
 
     #[test]
     fn other_paths_are_kept() {
         let path = vec![key("users"), PathItem::Index(0)];
-        let error = repath_entity_error(error_at(path.clone()), &targets(), &[]);
+        let error = only(repath_entity_error(error_at(path.clone()), &targets(), &[]));
         assert_eq!(error.path, Some(path));
     }
 }

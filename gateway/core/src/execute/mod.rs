@@ -15,23 +15,25 @@
 //!    that fails adds an error naming it and leaves its part of the data missing.
 
 mod aliases;
+mod batch;
 mod context;
 mod dedup;
+mod entities;
 mod entity_errors;
 mod paths;
 mod representation;
 mod stepwise;
 pub mod transport;
 
-use crate::data::{Data, FastMap, FxHasher, parse, write};
-use crate::error::{ErrorCode, GraphqlError, PathItem};
+use crate::data::{Data, parse, write};
+use crate::error::{ErrorCode, GraphqlError};
 use crate::plan::{FetchNode, PathSegment, PlanNode, QueryPlan};
 use bytes::Bytes;
 pub use dedup::DedupTransport;
+use entities::{EntityAnswer, Representations, Targets};
 use futures::future::{BoxFuture, join_all};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -113,9 +115,13 @@ impl<'a> State<'a> {
 fn request_body(
     query: &str,
     variables: &Map<String, Value>,
-    representations: Option<&[Vec<u8>]>,
+    representations: &[(&str, &[Vec<u8>])],
 ) -> Result<Vec<u8>, serde_json::Error> {
-    let size = representations.map_or(0, |r| r.iter().map(|r| r.len() + 1).sum());
+    let size: usize = representations
+        .iter()
+        .flat_map(|(_, texts)| texts.iter())
+        .map(|text| text.len() + 1)
+        .sum();
     let mut out = Vec::with_capacity(query.len() + size + 64);
     out.extend_from_slice(b"{\"query\":");
     write::string(&mut out, query);
@@ -130,16 +136,18 @@ fn request_body(
         out.push(b':');
         serde_json::to_writer(&mut out, value)?;
     }
-    if let Some(representations) = representations {
+    for (name, texts) in representations {
         if !first {
             out.push(b',');
         }
-        out.extend_from_slice(b"\"representations\":[");
-        for (i, representation) in representations.iter().enumerate() {
+        first = false;
+        write::string(&mut out, name);
+        out.extend_from_slice(b":[");
+        for (i, text) in texts.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(representation);
+            out.extend_from_slice(text);
         }
         out.push(b']');
     }
@@ -147,64 +155,11 @@ fn request_body(
     Ok(out)
 }
 
-/// Writes the representation of `object` for `shape` into `text` (cleared first); false when
-/// the object cannot be fetched (a key or required field is missing or null).
-fn representation_text(
-    object: &crate::data::Object,
-    shape: &crate::plan::EntityRepresentation,
-    text: &mut Vec<u8>,
-) -> bool {
-    use representation::Written;
-    text.clear();
-    let written = representation::write(
-        object,
-        &shape.selection,
-        &shape.abstract_conditions,
-        &shape.type_name,
-        text,
-    );
-    match written {
-        Written::Text => true,
-        Written::Missing => false,
-        Written::Repeated => {
-            let Some(mut projected) =
-                representation::project(object, &shape.selection, &shape.abstract_conditions)
-            else {
-                return false;
-            };
-            projected.insert("__typename", Data::String(shape.type_name.as_str().into()));
-            text.clear();
-            write::value(text, &Data::Object(projected));
-            true
-        }
-    }
-}
-
 /// What a fetch under a Flatten sends, and where each answer goes back.
+#[derive(Default)]
 struct EntityBatch<'f> {
-    /// Each distinct representation as JSON text, and the `__typename` it was sent with.
-    representations: Vec<Vec<u8>>,
-    sent_typenames: Vec<&'f str>,
-    /// For each object: its list positions (a range of `positions`, see
-    /// [`paths::positions_at`]) and the index of its representation.
-    targets: Vec<(Range<usize>, usize)>,
-    positions: Vec<u32>,
-}
-
-impl EntityBatch<'_> {
-    /// The response path of every target, for errors.
-    fn target_paths(&self, data: &Data, path: &[PathSegment]) -> Vec<(Vec<PathItem>, usize)> {
-        self.targets
-            .iter()
-            .map(|(range, index)| {
-                let positions = &self.positions[range.clone()];
-                (
-                    paths::concrete_path(data, path, positions).unwrap_or_default(),
-                    *index,
-                )
-            })
-            .collect()
-    }
+    representations: Representations<'f>,
+    targets: Targets,
 }
 
 impl State<'_> {
@@ -216,9 +171,10 @@ impl State<'_> {
                         self.run(child).await;
                     }
                 }
-                PlanNode::Parallel { nodes } => {
+                PlanNode::Parallel { nodes, batches } if batches.is_empty() => {
                     join_all(nodes.iter().map(|child| self.run(child))).await;
                 }
+                PlanNode::Parallel { nodes, batches } => self.run_batched(nodes, batches).await,
                 PlanNode::Fetch(fetch) => self.fetch(fetch, None).await,
                 // Run whole (the HTTP layer delivers parts one by one through `Run`).
                 PlanNode::Defer { primary, deferred } => {
@@ -256,26 +212,7 @@ impl State<'_> {
     ) -> Vec<(Map<String, Value>, EntityBatch<'f>)> {
         let data = self.data.lock().unwrap_or_else(|e| e.into_inner());
         let mut batches: Vec<(Map<String, Value>, EntityBatch<'f>)> = Vec::new();
-        // Representations by (batch, hash of their text): most objects repeat one sent
-        // already, found without a copy of its text; a hash shared by two texts falls back to
-        // comparing with every representation of the batch.
-        let mut index_of: FastMap<(usize, u64), usize> = FastMap::default();
-        let mut text = Vec::with_capacity(128);
-        let mut typename_hint = 0;
-        paths::positions_at(&data, path, &mut Vec::new(), &mut |positions, object| {
-            let Some(object) = object.as_object() else {
-                return;
-            };
-            let typename = object.get_hinted("__typename", &mut typename_hint);
-            let Some(typename) = typename.and_then(Data::as_str) else {
-                return;
-            };
-            let Some(shape) = fetch.requires.iter().find(|r| r.applies_to(typename)) else {
-                return;
-            };
-            if !representation_text(object, shape, &mut text) {
-                return;
-            }
+        entities::visit_representations(&data, fetch, path, &mut |positions, text, typename| {
             let context = if fetch.context_arguments.is_empty() {
                 Map::new()
             } else {
@@ -285,36 +222,13 @@ impl State<'_> {
             let which = match batches.iter().position(|(c, _)| *c == context) {
                 Some(which) => which,
                 None => {
-                    batches.push((
-                        context,
-                        EntityBatch {
-                            representations: Vec::new(),
-                            sent_typenames: Vec::new(),
-                            targets: Vec::new(),
-                            positions: Vec::new(),
-                        },
-                    ));
+                    batches.push((context, EntityBatch::default()));
                     batches.len() - 1
                 }
             };
             let batch = &mut batches[which].1;
-            let hash = FxHasher::hash_bytes(&text);
-            let known = match index_of.get(&(which, hash)) {
-                Some(&index) if batch.representations[index] == text => Some(index),
-                Some(_) => batch.representations.iter().position(|r| *r == text),
-                None => None,
-            };
-            let index = known.unwrap_or_else(|| {
-                index_of
-                    .entry((which, hash))
-                    .or_insert(batch.representations.len());
-                batch.representations.push(text.clone());
-                batch.sent_typenames.push(shape.type_name.as_str());
-                batch.representations.len() - 1
-            });
-            let start = batch.positions.len();
-            batch.positions.extend_from_slice(positions);
-            batch.targets.push((start..batch.positions.len(), index));
+            let index = batch.representations.index_of(text, typename);
+            batch.targets.push(positions, index);
         });
         batches
     }
@@ -327,16 +241,16 @@ impl State<'_> {
             }
         }
         let answers = match path {
-            None => vec![(None, self.request(fetch, &variables, None).await)],
+            None => vec![(None, self.request(fetch, &variables, &[]).await)],
             Some(path) => {
                 let batches = self.entity_batches(fetch, path);
                 join_all(batches.into_iter().map(|(context, batch)| {
                     let mut variables = variables.clone();
                     variables.extend(context);
                     async move {
-                        let answer = self
-                            .request(fetch, &variables, Some(&batch.representations))
-                            .await;
+                        let representations =
+                            [("representations", &batch.representations.texts[..])];
+                        let answer = self.request(fetch, &variables, &representations).await;
                         (Some(batch), answer)
                     }
                 }))
@@ -344,7 +258,7 @@ impl State<'_> {
             }
         };
         if !answers.is_empty() {
-            self.wait_for_turn(fetch).await;
+            self.wait_for_merged(&fetch.merge_after).await;
         }
         for (batch, answer) in answers {
             match answer {
@@ -355,17 +269,23 @@ impl State<'_> {
                 }
             }
         }
+        self.mark_merged(fetch.id);
+    }
+
+    /// Records that fetch `id` has merged, waking whoever waits for it.
+    fn mark_merged(&self, id: usize) {
         self.merged
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(fetch.id);
+            .push(id);
         self.merge_turn.notify_waiters();
     }
 
-    /// Waits until the fetches this one must merge after have merged (see
-    /// [`FetchNode::merge_after`]): they may run alongside it and write the same places.
-    async fn wait_for_turn(&self, fetch: &FetchNode) {
-        if fetch.merge_after.is_empty() {
+    /// Waits until the fetches `ids` have merged: those a fetch must merge after (see
+    /// [`FetchNode::merge_after`], they may run alongside it and write the same places), or
+    /// the batched fetch whose results a child's next nodes read.
+    async fn wait_for_merged(&self, ids: &[usize]) {
+        if ids.is_empty() {
             return;
         }
         loop {
@@ -373,7 +293,7 @@ impl State<'_> {
             let turn = self.merge_turn.notified();
             {
                 let merged = self.merged.lock().unwrap_or_else(|e| e.into_inner());
-                if fetch.merge_after.iter().all(|id| merged.contains(id)) {
+                if ids.iter().all(|id| merged.contains(id)) {
                     return;
                 }
             }
@@ -386,7 +306,7 @@ impl State<'_> {
         &self,
         fetch: &FetchNode,
         variables: &Map<String, Value>,
-        representations: Option<&[Vec<u8>]>,
+        representations: &[(&str, &[Vec<u8>])],
     ) -> Result<parse::Answer, GraphqlError> {
         let body = request_body(&fetch.operation, variables, representations).map_err(|error| {
             GraphqlError::new(
@@ -459,93 +379,40 @@ impl State<'_> {
             },
             _ => Vec::new(),
         };
+        let sent_typenames = &batch.representations.sent_typenames;
         if !errors.is_empty() {
-            let targets = batch.target_paths(&merged, path);
+            let targets = batch.targets.paths(&merged, path);
             for error in &errors {
-                self.push_error(
-                    entity_errors::repath_entity_error(
-                        aliases::restore_path(
-                            GraphqlError::from_subgraph_json(error),
-                            fetch.internal_aliases,
-                        ),
-                        &targets,
-                        &entities,
-                    )
-                    .with_service(service),
+                let error = aliases::restore_path(
+                    GraphqlError::from_subgraph_json(error),
+                    fetch.internal_aliases,
                 );
+                for error in entity_errors::repath_entity_error(error, &targets, &entities) {
+                    self.push_error(error.with_service(service));
+                }
             }
         }
-        if entities.len() != batch.representations.len() && errors.is_empty() {
-            self.push_error(
-                GraphqlError::new(
-                    format!(
-                        "subgraph `{service}` answered {} entities for {} representations",
-                        entities.len(),
-                        batch.representations.len()
-                    ),
-                    ErrorCode::SubgraphRequestFailed,
-                )
-                .with_service(service),
-            );
+        if entities.len() != sent_typenames.len() && errors.is_empty() {
+            self.push_error(entity_count_error(
+                service,
+                entities.len(),
+                sent_typenames.len(),
+            ));
         }
-        // Each entity is moved into its last target; the others take what they lack from it
-        // by reference (cloned field by field, never the whole entity).
-        let mut uses = vec![0usize; entities.len()];
-        for (_, index) in &batch.targets {
-            if let Some(count) = uses.get_mut(*index) {
-                *count += 1;
-            }
-        }
-        let nulled = entities_nulled_by_errors(&errors, &entities);
-        let mut entities = entities;
-        let positions: Vec<&[u32]> = batch
-            .targets
-            .iter()
-            .map(|(range, _)| &batch.positions[range.clone()])
-            .collect();
-        // Whether each entity came back under the name it was sent with: looked up once per
-        // entity, not once per object sharing it.
-        let named_as_sent: Vec<bool> = entities
-            .iter()
-            .zip(&batch.sent_typenames)
-            .map(|(entity, sent)| entity.get("__typename").and_then(Data::as_str) == Some(*sent))
-            .collect();
-        paths::for_each_target_mut(
-            &mut merged,
-            path,
-            &positions,
-            &mut |target_index, target| {
-                let index = batch.targets[target_index].1;
-                let Some(slot) = entities.get_mut(index) else {
-                    return;
-                };
-                // The subgraph nulled the entity for an error inside it (a non-null field
-                // failed): the object is null, and shaping moves the null up from there.
-                if nulled.contains(&index) {
-                    *target = Data::Null;
-                    return;
-                }
-                // An object sent under its interface's name (to an @interfaceObject
-                // subgraph) comes back with that name: its concrete type stays. A subgraph
-                // that owns the interface answers the concrete type, which replaces it.
-                let sent = batch.sent_typenames[index];
-                let keeps_its_type = named_as_sent.get(index).copied().unwrap_or(false)
-                    && target
-                        .get("__typename")
-                        .is_some_and(|t| t.as_str() != Some(sent));
-                uses[index] -= 1;
-                if uses[index] > 0 {
-                    paths::deep_merge_from(target, slot, keeps_its_type.then_some("__typename"));
-                    return;
-                }
-                let mut entity = std::mem::take(slot);
-                if keeps_its_type && let Data::Object(fields) = &mut entity {
-                    fields.remove("__typename");
-                }
-                deep_merge(target, entity);
-            },
-        );
+        let mut answer = EntityAnswer::new(entities, &errors, sent_typenames, [&batch.targets]);
+        answer.merge_into(&mut merged, path, &batch.targets, sent_typenames);
     }
+}
+
+/// The error for an `_entities` list that does not answer every representation.
+fn entity_count_error(service: &str, entities: usize, representations: usize) -> GraphqlError {
+    GraphqlError::new(
+        format!(
+            "subgraph `{service}` answered {entities} entities for {representations} representations"
+        ),
+        ErrorCode::SubgraphRequestFailed,
+    )
+    .with_service(service)
 }
 
 /// A subgraph's answer (or its absence), parsed, or the error the fetch reports.
@@ -590,24 +457,4 @@ fn parse_answer(
         )
         .with_service(service)),
     }
-}
-
-/// The indexes of `_entities` items that are null while an error points inside them: what a
-/// subgraph answers when a non-null field of the entity failed. A null item without an error
-/// is an entity the subgraph did not find, which leaves the object as it was.
-fn entities_nulled_by_errors(errors: &[Value], entities: &[Data]) -> Vec<usize> {
-    errors
-        .iter()
-        .filter_map(|error| {
-            let path = error.get("path")?.as_array()?;
-            if path.first()?.as_str()? != "_entities" {
-                return None;
-            }
-            let index = usize::try_from(path.get(1)?.as_u64()?).ok()?;
-            entities
-                .get(index)
-                .is_some_and(Data::is_null)
-                .then_some(index)
-        })
-        .collect()
 }

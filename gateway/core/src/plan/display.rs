@@ -1,6 +1,6 @@
 //! Prints a plan in the indented form federation tooling uses, for people and snapshots.
 
-use super::{PlanNode, QueryPlan};
+use super::{FetchBatch, PlanNode, QueryPlan};
 use std::fmt::{self, Display, Formatter, Write as _};
 
 impl Display for QueryPlan {
@@ -35,12 +35,17 @@ fn path_text(path: &[super::PathSegment]) -> String {
 fn write_node(f: &mut Formatter<'_>, node: &PlanNode, level: usize) -> fmt::Result {
     indent(f, level)?;
     match node {
-        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes } => {
+        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes, .. } => {
             f.write_str(if matches!(node, PlanNode::Sequence { .. }) {
                 "Sequence {\n"
             } else {
                 "Parallel {\n"
             })?;
+            if let PlanNode::Parallel { batches, .. } = node {
+                for batch in batches {
+                    write_batch(f, batch, level + 1)?;
+                }
+            }
             for child in nodes {
                 write_node(f, child, level + 1)?;
             }
@@ -108,4 +113,21 @@ fn write_node(f: &mut Formatter<'_>, node: &PlanNode, level: usize) -> fmt::Resu
             f.write_str("},\n")
         }
     }
+}
+
+/// `Batch(service: "s", children: [0, 2]) { operation }`: the one request that fetches for the
+/// children (by position in the `Parallel`) whose fetches it stands for.
+fn write_batch(f: &mut Formatter<'_>, batch: &FetchBatch, level: usize) -> fmt::Result {
+    indent(f, level)?;
+    let children: Vec<String> = batch.members.iter().map(|m| m.child.to_string()).collect();
+    writeln!(
+        f,
+        "Batch(service: \"{}\", children: [{}]) {{",
+        batch.service_name,
+        children.join(", ")
+    )?;
+    indent(f, level + 1)?;
+    writeln!(f, "{}", batch.operation)?;
+    indent(f, level)?;
+    f.write_str("},\n")
 }

@@ -6,7 +6,7 @@ use super::merge_order;
 use super::planner::Group;
 use super::{
     AbstractCondition, ContextArgument, ContextSource, EntityRepresentation, FetchNode,
-    OperationInput, OperationKind, PlanNode,
+    FetchPieces, OperationInput, OperationKind, PlanNode,
 };
 use crate::selection::{Selection, SelectionSet, collect_variables};
 use crate::supergraph::Supergraph;
@@ -31,10 +31,9 @@ pub(super) fn into_plan(
     let roots: Vec<usize> = (0..groups.len())
         .filter(|&i| groups[i].parent.is_none())
         .collect();
-    let nodes: Vec<PlanNode> = roots.iter().map(|&r| builder.subtree(r)).collect();
     match operation.kind {
-        OperationType::Mutation => sequence(nodes),
-        _ => parallel(nodes),
+        OperationType::Mutation => sequence(roots.iter().map(|&r| builder.subtree(r)).collect()),
+        _ => builder.parallel(&roots),
     }
 }
 
@@ -52,9 +51,21 @@ impl Builder<'_> {
             .filter(|&c| self.groups[c].parent == Some(id))
             .collect();
         for layer in self.layers(id, &children) {
-            nodes.extend(parallel(layer.iter().map(|&c| self.subtree(c)).collect()));
+            nodes.extend(self.parallel(&layer));
         }
         sequence(nodes).expect("a subtree has at least its own fetch")
+    }
+
+    /// The subtrees of groups `ids` side by side.
+    fn parallel(&self, ids: &[usize]) -> Option<PlanNode> {
+        let mut nodes: Vec<PlanNode> = ids.iter().map(|&id| self.subtree(id)).collect();
+        match nodes.len() {
+            0 | 1 => nodes.pop(),
+            _ => Some(PlanNode::Parallel {
+                nodes,
+                batches: Vec::new(),
+            }),
+        }
     }
 
     /// Splits siblings into layers so that each runs after the siblings it depends on.
@@ -112,9 +123,9 @@ impl Builder<'_> {
         layers
     }
 
-    fn fetch(&self, id: usize) -> PlanNode {
+    /// The pieces of group `id`'s subgraph operation, before they are printed as one.
+    fn parts(&self, id: usize) -> FetchParts {
         let group = &self.groups[id];
-        let service_name = self.supergraph.subgraphs[group.graph].name.clone();
         let mut variables: Vec<Name> = Vec::new();
         collect_selection_variables(&group.selection, &mut variables);
         // A deferred part may start with an entity fetch that has no parent in its own plan.
@@ -124,19 +135,7 @@ impl Builder<'_> {
             (OperationType::Subscription, false) => OperationKind::Subscription,
             _ => OperationKind::Query,
         };
-        let mut text = String::new();
-        text.push_str(match kind {
-            OperationKind::Query => "query",
-            OperationKind::Mutation => "mutation",
-            OperationKind::Subscription => "subscription",
-        });
-        if let Some(name) = self.operation.name {
-            let _ = write!(text, " {name}__{}__{id}", sanitize(&service_name));
-        }
         let mut definitions: Vec<String> = Vec::new();
-        if is_entity_fetch {
-            definitions.push("$representations: [_Any!]!".into());
-        }
         let mut context_arguments = Vec::new();
         for variable in &variables {
             if let Some(def) = self
@@ -159,10 +158,6 @@ impl Builder<'_> {
             }
         }
         variables.retain(|v| !self.contexts.iter().any(|c| &c.variable == v));
-        if !definitions.is_empty() {
-            let _ = write!(text, "({})", definitions.join(", "));
-        }
-        text.push(' ');
         let mut selection = group.selection.clone();
         let parent = match (is_entity_fetch, self.operation.kind) {
             (true, _) => None,
@@ -180,41 +175,77 @@ impl Builder<'_> {
         let parent = parent.map_or_else(|| apollo_compiler::name!("_Entity"), |p| p.name.clone());
         let internal_aliases =
             aliases::alias_conflicts(self.supergraph, group.graph, &parent, &mut selection);
-        if is_entity_fetch {
+        let mut selection_text = String::new();
+        selection.write_graphql(&mut selection_text);
+        FetchParts {
+            kind,
+            is_entity_fetch,
+            definitions,
+            selection: selection_text,
+            internal_aliases,
+            variables: variables.iter().map(|v| v.to_string()).collect(),
+            context_arguments,
+        }
+    }
+
+    fn service_name(&self, graph: usize) -> String {
+        self.supergraph.subgraphs[graph].name.clone()
+    }
+
+    fn fetch(&self, id: usize) -> PlanNode {
+        let group = &self.groups[id];
+        let parts = self.parts(id);
+        let mut text = String::new();
+        text.push_str(match parts.kind {
+            OperationKind::Query => "query",
+            OperationKind::Mutation => "mutation",
+            OperationKind::Subscription => "subscription",
+        });
+        if let Some(name) = self.operation.name {
+            let service = sanitize(&self.service_name(group.graph));
+            let _ = write!(text, " {name}__{service}__{id}");
+        }
+        // An entity query without context arguments may share a request with others (batch).
+        let pieces = (parts.is_entity_fetch
+            && parts.kind == OperationKind::Query
+            && parts.context_arguments.is_empty())
+        .then(|| {
+            Box::new(FetchPieces {
+                definitions: parts.definitions.clone(),
+                selection: parts.selection.clone(),
+                name_number: id,
+            })
+        });
+        let mut definitions = parts.definitions;
+        if parts.is_entity_fetch {
+            definitions.insert(0, "$representations: [_Any!]!".into());
+        }
+        if !definitions.is_empty() {
+            let _ = write!(text, "({})", definitions.join(", "));
+        }
+        text.push(' ');
+        if parts.is_entity_fetch {
             text.push_str("{_entities(representations: $representations) ");
-            selection.write_graphql(&mut text);
+            text.push_str(&parts.selection);
             text.push('}');
         } else {
-            selection.write_graphql(&mut text);
+            text.push_str(&parts.selection);
         }
         let fetch = PlanNode::Fetch(Box::new(FetchNode {
-            service_name,
+            service_name: self.service_name(group.graph),
             graph: group.graph,
-            requires: group
-                .entities
-                .iter()
-                .map(|(type_name, selection)| EntityRepresentation {
-                    type_name: type_name.to_string(),
-                    selection: selection.clone(),
-                    implementations: self
-                        .supergraph
-                        .type_info(type_name)
-                        .filter(|info| info.is_abstract())
-                        .map(|info| info.possible_types.iter().map(|t| t.to_string()).collect())
-                        .unwrap_or_default(),
-                    abstract_conditions: abstract_conditions(self.supergraph, selection),
-                })
-                .collect(),
-            variable_usages: variables.iter().map(|v| v.to_string()).collect(),
+            requires: self.requires(id),
+            variable_usages: parts.variables,
             operation: text,
-            operation_kind: kind,
-            internal_aliases,
-            context_arguments,
+            operation_kind: parts.kind,
+            internal_aliases: parts.internal_aliases,
+            context_arguments: parts.context_arguments,
             id: 0,
             merge_after: Vec::new(),
             writes: merge_order::written_places(&group.path, &group.selection),
+            pieces,
         }));
-        if is_entity_fetch {
+        if parts.is_entity_fetch {
             PlanNode::Flatten {
                 path: group.path.clone(),
                 node: Box::new(fetch),
@@ -223,9 +254,42 @@ impl Builder<'_> {
             fetch
         }
     }
+
+    /// How the representations of group `id`'s entity fetch are built.
+    fn requires(&self, id: usize) -> Vec<EntityRepresentation> {
+        self.groups[id]
+            .entities
+            .iter()
+            .map(|(type_name, selection)| EntityRepresentation {
+                type_name: type_name.to_string(),
+                selection: selection.clone(),
+                implementations: self
+                    .supergraph
+                    .type_info(type_name)
+                    .filter(|info| info.is_abstract())
+                    .map(|info| info.possible_types.iter().map(|t| t.to_string()).collect())
+                    .unwrap_or_default(),
+                abstract_conditions: abstract_conditions(self.supergraph, selection),
+            })
+            .collect()
+    }
 }
 
-fn sanitize(name: &str) -> String {
+/// A fetch's subgraph operation in pieces, before [`Builder::fetch`] prints it.
+struct FetchParts {
+    kind: OperationKind,
+    is_entity_fetch: bool,
+    /// `$name: Type` of each variable the selection uses (`$representations` aside).
+    definitions: Vec<String>,
+    /// The selection as sent: at the root, or inside `_entities`.
+    selection: String,
+    internal_aliases: bool,
+    /// The client's variables the selection uses.
+    variables: Vec<String>,
+    context_arguments: Vec<ContextArgument>,
+}
+
+pub(super) fn sanitize(name: &str) -> String {
     name.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '_' {
@@ -311,13 +375,5 @@ fn sequence(mut nodes: Vec<PlanNode>) -> Option<PlanNode> {
         0 => None,
         1 => nodes.pop(),
         _ => Some(PlanNode::Sequence { nodes }),
-    }
-}
-
-fn parallel(mut nodes: Vec<PlanNode>) -> Option<PlanNode> {
-    match nodes.len() {
-        0 => None,
-        1 => nodes.pop(),
-        _ => Some(PlanNode::Parallel { nodes }),
     }
 }

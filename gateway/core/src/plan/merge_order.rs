@@ -65,7 +65,7 @@ fn number(node: &mut PlanNode, next: &mut usize) {
             *next += 1;
         }
         PlanNode::Flatten { node, .. } => number(node, next),
-        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes } => {
+        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes, .. } => {
             nodes.iter_mut().for_each(|n| number(n, next))
         }
         PlanNode::Defer { primary, deferred } => {
@@ -86,7 +86,7 @@ fn order_parallels(node: &mut PlanNode) {
         PlanNode::Fetch(_) => {}
         PlanNode::Flatten { node, .. } => order_parallels(node),
         PlanNode::Sequence { nodes } => nodes.iter_mut().for_each(order_parallels),
-        PlanNode::Parallel { nodes } => {
+        PlanNode::Parallel { nodes, .. } => {
             // Each branch's fetches: (id, places); a fetch waits for the overlapping fetches
             // of the branches before its own.
             let branches: Vec<Vec<(usize, Vec<String>)>> = nodes
@@ -131,7 +131,7 @@ fn fetches_of<'n>(node: &'n PlanNode, out: &mut Vec<&'n FetchNode>) {
     match node {
         PlanNode::Fetch(fetch) => out.push(fetch),
         PlanNode::Flatten { node, .. } => fetches_of(node, out),
-        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes } => {
+        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes, .. } => {
             nodes.iter().for_each(|n| fetches_of(n, out))
         }
         PlanNode::Defer { primary, deferred } => {
@@ -147,11 +147,11 @@ fn fetches_of<'n>(node: &'n PlanNode, out: &mut Vec<&'n FetchNode>) {
     }
 }
 
-fn for_each_fetch(node: &mut PlanNode, apply: &mut impl FnMut(&mut FetchNode)) {
+pub(super) fn for_each_fetch(node: &mut PlanNode, apply: &mut impl FnMut(&mut FetchNode)) {
     match node {
         PlanNode::Fetch(fetch) => apply(fetch),
         PlanNode::Flatten { node, .. } => for_each_fetch(node, apply),
-        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes } => {
+        PlanNode::Sequence { nodes } | PlanNode::Parallel { nodes, .. } => {
             nodes.iter_mut().for_each(|n| for_each_fetch(n, apply))
         }
         PlanNode::Defer { primary, deferred } => {
@@ -189,6 +189,7 @@ mod tests {
             id: 0,
             merge_after: Vec::new(),
             writes: writes.iter().map(|w| w.to_string()).collect(),
+            pieces: None,
         }))
     }
 
@@ -211,6 +212,7 @@ mod tests {
                         },
                         fetch(&["p.c"]),
                     ],
+                    batches: Vec::new(),
                 },
             ],
         };

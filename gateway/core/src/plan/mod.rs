@@ -12,6 +12,7 @@
 //! A plan is plain data: printable (`Display`), serialisable, cached by the caller.
 
 pub mod aliases;
+mod batch;
 mod candidates;
 mod choice;
 mod combine;
@@ -32,6 +33,7 @@ use crate::supergraph::{GraphId, Supergraph};
 use apollo_compiler::Node;
 use apollo_compiler::ast::OperationType;
 use apollo_compiler::executable::VariableDefinition;
+pub(crate) use batch::leading_fetch;
 use serde::Serialize;
 
 /// A plan: `None` when the operation needs no subgraph (only `__typename` or introspection).
@@ -48,6 +50,9 @@ pub enum PlanNode {
     },
     Parallel {
         nodes: Vec<PlanNode>,
+        /// Children whose leading entity fetches call one subgraph and go in one request.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        batches: Vec<FetchBatch>,
     },
     Fetch(Box<FetchNode>),
     /// Runs `node` for the objects found at `path` of the response so far.
@@ -74,6 +79,28 @@ pub struct DeferredNode {
     #[serde(serialize_with = "serialize_selection")]
     pub selection: SelectionSet,
     pub node: Option<Box<PlanNode>>,
+}
+
+/// Entity fetches that lead children of one `Parallel` and call one subgraph, sent as one
+/// request ([`batch`]): its operation selects `_entities` once per distinct fetch selection,
+/// as `_e0`, `_e1`, ... with representations in the variables `$r0`, `$r1`, ...; fetches of one
+/// selection at several paths share one representation list. Each child's other nodes run
+/// once its fetch has merged.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FetchBatch {
+    pub service_name: String,
+    pub operation: String,
+    pub variable_usages: Vec<String>,
+    pub members: Vec<BatchMember>,
+}
+
+/// A child of the `Parallel` whose leading fetch is in a [`FetchBatch`], and the `_entities`
+/// field (the `k` of `_ek`) that answers it.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct BatchMember {
+    pub child: usize,
+    pub field: usize,
 }
 
 /// One request to one subgraph.
@@ -107,6 +134,21 @@ pub struct FetchNode {
     /// While planning only: the places of the response the fetch writes ([`merge_order`]).
     #[serde(skip)]
     pub writes: Vec<String>,
+    /// While planning only: for an entity fetch that may be batched, its operation's pieces
+    /// ([`batch`]).
+    #[serde(skip)]
+    pub pieces: Option<Box<FetchPieces>>,
+}
+
+/// The pieces of an entity fetch's operation that a batch puts beside other fetches' pieces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchPieces {
+    /// `$name: Type` of each client variable the selection uses.
+    pub definitions: Vec<String>,
+    /// The selection inside `_entities(...)`.
+    pub selection: String,
+    /// The number in the fetch's operation name (`Op__service__3`).
+    pub name_number: usize,
 }
 
 /// An internal variable of an entity fetch whose value comes from the nearest ancestor (in the
@@ -252,6 +294,7 @@ pub fn plan_operation(
         )?;
         if let Some(node) = &mut node {
             merge_order::assign(node);
+            batch::assign(node, operation.name);
         }
         return Ok(QueryPlan { node });
     }
@@ -284,6 +327,7 @@ pub fn plan_operation(
         deferred,
     };
     merge_order::assign(&mut node);
+    batch::assign(&mut node, operation.name);
     Ok(QueryPlan { node: Some(node) })
 }
 

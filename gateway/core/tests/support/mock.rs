@@ -135,6 +135,8 @@ struct Run<'a> {
     data: &'a Value,
     variables: &'a Map<String, Value>,
     errors: Vec<Value>,
+    /// The root response keys that answer `_entities` (a batch aliases it `_e0`, `_e1`, ...).
+    entities_keys: Vec<String>,
 }
 
 fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
@@ -168,6 +170,7 @@ fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
         data,
         variables,
         errors: Vec::new(),
+        entities_keys: Vec::new(),
     };
     let root = data.get(root_name).cloned().unwrap_or_else(|| json!({}));
     let mut path = Vec::new();
@@ -181,6 +184,12 @@ fn execute(data: &Value, query: &str, variables: &Map<String, Value>) -> Value {
 }
 
 impl Run<'_> {
+    /// Whether a root response key answers `_entities` (under its own name, or an alias).
+    fn is_entities_key(&self, key: &Value) -> bool {
+        key.as_str()
+            .is_some_and(|key| self.entities_keys.iter().any(|k| k == key))
+    }
+
     fn literal(&self, value: &ast::Value) -> Value {
         match value {
             ast::Value::Variable(name) => self
@@ -240,6 +249,7 @@ impl Run<'_> {
                             Value::Null
                         })
                     } else if is_root && field.name == "_entities" {
+                        self.entities_keys.push(key.clone());
                         self.entities(field, path)
                     } else {
                         let mut arguments: Vec<String> = field
@@ -291,7 +301,7 @@ impl Run<'_> {
                     let unindexed: Vec<Value> = path
                         .iter()
                         .enumerate()
-                        .filter(|(i, _)| !(*i == 1 && path[0] == "_entities"))
+                        .filter(|(i, _)| !(*i == 1 && self.is_entities_key(&path[0])))
                         .map(|(_, step)| step.clone())
                         .collect();
                     self.error(&unindexed, &message);
