@@ -25,6 +25,7 @@ mod jumps;
 mod merge_order;
 mod planner;
 mod split;
+mod stages;
 mod subgraph_types;
 mod value_split;
 
@@ -378,5 +379,9 @@ fn plan_part(
     };
     let mut groups = combine::combine_siblings(groups);
     context::order(&mut groups, &contexts);
-    Ok(groups::into_plan(supergraph, groups, operation, &contexts))
+    let node = groups::into_plan(supergraph, groups, operation, &contexts);
+    Ok(match operation.kind {
+        OperationType::Query => node.map(stages::align_if_fewer_requests),
+        _ => node,
+    })
 }
