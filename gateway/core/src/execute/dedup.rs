@@ -8,7 +8,6 @@ use bytes::Bytes;
 use futures::future::{BoxFuture, FutureExt, Shared};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// The answer, and the headers it came with when some requester collects them.
@@ -28,7 +27,18 @@ impl AnswerHeaders for Captured {
 /// Wraps a transport so that identical concurrent query requests share one answer.
 pub struct DedupTransport {
     inner: Arc<dyn SubgraphTransport>,
-    in_flight: Arc<Mutex<HashMap<u64, InFlight>>>,
+    in_flight: Arc<Mutex<InFlightMap>>,
+}
+
+type InFlightMap = HashMap<Arc<RequestKey>, InFlight>;
+
+/// What makes two requests the same: compared whole, not by a hash of it, so that two
+/// different requests (another client's headers, another body) can never share an answer.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct RequestKey {
+    url: String,
+    body: Bytes,
+    headers: Vec<(http::HeaderName, http::HeaderValue)>,
 }
 
 /// A shared request and how many requesters wait for it: the entry lives exactly while someone
@@ -52,8 +62,8 @@ impl DedupTransport {
 /// One requester's place in an [`InFlight`] entry, given up when it is dropped (answered or
 /// cancelled); the last one to go removes the entry.
 struct Waiting {
-    in_flight: Arc<Mutex<HashMap<u64, InFlight>>>,
-    key: u64,
+    in_flight: Arc<Mutex<InFlightMap>>,
+    key: Arc<RequestKey>,
     answer: SharedAnswer,
 }
 
@@ -71,15 +81,12 @@ impl Drop for Waiting {
     }
 }
 
-fn key_of(request: &SubgraphRequest) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    request.url.hash(&mut hasher);
-    request.body.hash(&mut hasher);
-    for (name, value) in &request.headers {
-        name.as_str().hash(&mut hasher);
-        value.as_bytes().hash(&mut hasher);
-    }
-    hasher.finish()
+fn key_of(request: &SubgraphRequest) -> Arc<RequestKey> {
+    Arc::new(RequestKey {
+        url: request.url.clone(),
+        body: request.body.clone(),
+        headers: request.headers.clone(),
+    })
 }
 
 impl SubgraphTransport for DedupTransport {
@@ -92,7 +99,7 @@ impl SubgraphTransport for DedupTransport {
         let sink = request.response_headers.clone();
         let waiting = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-            let entry = match in_flight.entry(key) {
+            let entry = match in_flight.entry(key.clone()) {
                 Entry::Occupied(entry) => {
                     crate::telemetry::metrics::record_deduplicated_fetch(&request.service_name);
                     entry.into_mut()
@@ -218,6 +225,27 @@ mod tests {
             2,
             "a later request fetches afresh instead of joining the abandoned one"
         );
+    }
+
+    #[tokio::test]
+    async fn requests_that_differ_only_in_a_header_are_not_shared() {
+        let inner = Arc::new(Slow(AtomicUsize::new(0)));
+        let dedup = DedupTransport::new(inner.clone());
+        let with_token = |token: &'static str| {
+            let mut request = request("{a}", true);
+            request.headers.push((
+                http::header::AUTHORIZATION,
+                http::HeaderValue::from_static(token),
+            ));
+            request
+        };
+        futures::future::join_all([
+            dedup.send(with_token("Bearer one")),
+            dedup.send(with_token("Bearer two")),
+            dedup.send(with_token("Bearer one")),
+        ])
+        .await;
+        assert_eq!(inner.0.load(Ordering::SeqCst), 2);
     }
 
     #[tokio::test]
