@@ -17,6 +17,10 @@
 # Usage: bench/overhead.sh
 # Environment:
 #   REQUESTS=400  measured requests per configuration    WARMUP=40  requests before counting
+#   CONCURRENCY=1 clients sending the measured requests at once (REQUESTS split among them):
+#                 above 1, identical subgraph requests overlap and deduplication shares them,
+#                 so the count shows what a shared answer costs each requester (it then
+#                 depends on timing, unlike the one-client count)
 #   CONFIGS="bare metrics traced-1 traced-100"
 #   GATEWAY_BIN=PATH  a prebuilt release `quntuan` (default: build quntuan-cli --release)
 #   PORT_BASE=4300    gateway PORT_BASE, subgraphs +1..+4, sink +10
@@ -27,6 +31,7 @@
 set -euo pipefail
 
 REQUESTS=${REQUESTS:-400}
+CONCURRENCY=${CONCURRENCY:-1}
 WARMUP=${WARMUP:-40}
 CONFIGS=${CONFIGS:-bare metrics traced-1 traced-100}
 PORT_BASE=${PORT_BASE:-4300}
@@ -40,6 +45,8 @@ log() { echo "== $*" >&2; }
 
 [[ $REQUESTS =~ ^[1-9][0-9]*$ && $WARMUP =~ ^[0-9]+$ && $PORT_BASE =~ ^[0-9]+$ ]] ||
   die "REQUESTS (at least 1), WARMUP and PORT_BASE must be whole numbers"
+[[ $CONCURRENCY =~ ^[1-9][0-9]*$ ]] && ((REQUESTS % CONCURRENCY == 0)) ||
+  die "CONCURRENCY must be a whole number that divides REQUESTS"
 for config in $CONFIGS; do
   case $config in bare | metrics | traced-1 | traced-100) ;; *) die "unknown configuration '$config'" ;; esac
 done
@@ -112,14 +119,24 @@ query=$(python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]
   "$BENCH/queries/deep.graphql")
 printf '%s' "$query" >"$OUT/request.json"
 
-send() { # COUNT: sends the deep query COUNT times, one after another, and checks every answer
-  local i
+send() { # COUNT [CLIENT]: sends the deep query COUNT times, one after another, and checks every answer
+  local i answer=$OUT/response${2:-}.json
   for i in $(seq "$1"); do
     curl -fsS --max-time 120 -H 'content-type: application/json' --data-binary "@$OUT/request.json" \
-      -o "$OUT/response.json" "http://127.0.0.1:$GATEWAY_PORT/graphql" || die "request $i failed"
-    cmp -s "$OUT/response.json" "$BENCH/expected/deep.json" ||
-      { echo "overhead.sh: response $i differs from bench/expected/deep.json ($OUT/response.json)" >&2; exit 1; }
+      -o "$answer" "http://127.0.0.1:$GATEWAY_PORT/graphql" || die "request $i failed"
+    cmp -s "$answer" "$BENCH/expected/deep.json" ||
+      { echo "overhead.sh: response $i differs from bench/expected/deep.json ($answer)" >&2; exit 1; }
   done
+}
+
+send_concurrently() { # COUNT: COUNT requests from CONCURRENCY clients at once
+  ((CONCURRENCY == 1)) && { send "$1"; return; }
+  local client pids=()
+  for client in $(seq "$CONCURRENCY"); do
+    send $(($1 / CONCURRENCY)) "$client" &
+    pids+=($!)
+  done
+  for client in "${pids[@]}"; do wait "$client" || die "a client's request failed or differed"; done
 }
 
 declare -A PER_REQUEST=()
@@ -136,7 +153,7 @@ for config in $CONFIGS; do
   wait_healthy "gateway-$config" "$GATEWAY_PORT" 300
   send "$WARMUP"
   callgrind_control --zero "${PID[gateway-$config]}" >/dev/null
-  send "$REQUESTS"
+  send_concurrently "$REQUESTS"
   # Let a batch exporter flush what the counted requests produced (its interval is 5 s).
   [[ $config == traced-* ]] && sleep 6
   callgrind_control --dump="counted" "${PID[gateway-$config]}" >/dev/null

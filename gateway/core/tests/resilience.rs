@@ -199,6 +199,7 @@ async fn a_mutation_is_never_retried() {
         deduplicate: is_query,
         traceparent: None,
         response_headers: None,
+        shared_parse: None,
     };
     assert!(layered.send(request(false)).await.is_err());
     assert_eq!(subgraphs.calls("accounts"), 1, "a mutation goes out once");

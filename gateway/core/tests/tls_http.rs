@@ -224,6 +224,7 @@ async fn a_server_whose_certificate_is_not_trusted_is_refused_with_the_reason() 
             deduplicate: true,
             traceparent: None,
             response_headers: None,
+            shared_parse: None,
         })
         .await
         .expect_err("an untrusted certificate");
@@ -246,6 +247,7 @@ async fn a_server_whose_certificate_is_not_trusted_is_refused_with_the_reason() 
             deduplicate: true,
             traceparent: None,
             response_headers: None,
+            shared_parse: None,
         })
         .await
         .expect("a trusted certificate");

@@ -3,6 +3,7 @@
 //! all. Only queries are shared; mutations always go out on their own. The headers of the
 //! shared answer reach every requester's collector ([`AnswerHeaders`]).
 
+use super::shared_parse::SharedParse;
 use super::transport::{AnswerHeaders, SubgraphRequest, SubgraphTransport, TransportError};
 use bytes::Bytes;
 use futures::future::{BoxFuture, FutureExt, Shared};
@@ -48,6 +49,8 @@ struct RequestKey {
 struct InFlight {
     answer: SharedAnswer,
     waiting: usize,
+    /// The one parse of the answer its requesters share.
+    parse: Arc<SharedParse>,
 }
 
 impl DedupTransport {
@@ -96,6 +99,7 @@ impl SubgraphTransport for DedupTransport {
         }
         let key = key_of(&request);
         let service = request.service_name.clone();
+        let slot = request.shared_parse.clone();
         let sink = request.response_headers.clone();
         let waiting = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
@@ -117,10 +121,18 @@ impl SubgraphTransport for DedupTransport {
                     }
                     .boxed()
                     .shared();
-                    entry.insert(InFlight { answer, waiting: 0 })
+                    entry.insert(InFlight {
+                        answer,
+                        waiting: 0,
+                        parse: Arc::default(),
+                    })
                 }
             };
             entry.waiting += 1;
+            if let Some(slot) = &slot {
+                entry.parse.join();
+                slot.set(entry.parse.clone());
+            }
             Waiting {
                 in_flight: self.in_flight.clone(),
                 key,
@@ -140,6 +152,7 @@ impl SubgraphTransport for DedupTransport {
 
 #[cfg(test)]
 mod tests {
+    use super::super::shared_parse::ParseSlot;
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
@@ -165,6 +178,7 @@ mod tests {
             deduplicate,
             traceparent: None,
             response_headers: None,
+            shared_parse: None,
         }
     }
 
@@ -224,6 +238,36 @@ mod tests {
             requests_after_one_more(&dedup, &inner).await,
             2,
             "a later request fetches afresh instead of joining the abandoned one"
+        );
+    }
+
+    #[tokio::test]
+    async fn requesters_of_one_shared_request_share_one_parse() {
+        let inner = Arc::new(Slow(AtomicUsize::new(0)));
+        let dedup = DedupTransport::new(inner.clone());
+        let slots: Vec<Arc<ParseSlot>> = (0..3).map(|_| Arc::default()).collect();
+        let with_slot = |slot: &Arc<ParseSlot>, body| {
+            let mut request = request(body, true);
+            request.shared_parse = Some(slot.clone());
+            request
+        };
+        futures::future::join_all([
+            dedup.send(with_slot(&slots[0], "{a}")),
+            dedup.send(with_slot(&slots[1], "{a}")),
+            dedup.send(with_slot(&slots[2], "{b}")),
+        ])
+        .await;
+        let shared: Vec<&Arc<SharedParse>> = slots
+            .iter()
+            .map(|slot| {
+                slot.get()
+                    .expect("a deduplicated request gets a shared parse")
+            })
+            .collect();
+        assert!(Arc::ptr_eq(shared[0], shared[1]));
+        assert!(
+            !Arc::ptr_eq(shared[0], shared[2]),
+            "another body, another parse"
         );
     }
 

@@ -22,6 +22,7 @@ mod entities;
 mod entity_errors;
 mod paths;
 mod representation;
+mod shared_parse;
 mod stepwise;
 pub mod transport;
 
@@ -34,13 +35,14 @@ use entities::{EntityAnswer, Representations, Targets};
 use futures::future::{BoxFuture, join_all};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Notify;
 pub use transport::{HttpTransport, SubgraphRequest, SubgraphTransport, TransportError};
 
 pub use paths::deep_merge;
 pub(crate) use paths::objects_at;
+pub use shared_parse::{ParseSlot, SharedParse};
 pub use stepwise::Stepwise;
 
 /// Where subgraphs live and how long they may take.
@@ -324,19 +326,23 @@ impl State<'_> {
         let service = fetch.service_name.as_str();
         let url = self.settings.urls.get(service).cloned().unwrap_or_default();
         let mut span = crate::telemetry::traces::fetch_span(fetch, self.settings.operation_name);
+        let deduplicate = fetch.operation_kind == crate::plan::OperationKind::Query;
+        let slot = deduplicate.then(|| Arc::new(ParseSlot::default()));
         let request = SubgraphRequest {
             service_name: service.to_string(),
             url,
             body,
             headers: self.settings.headers.for_subgraph(service),
-            deduplicate: fetch.operation_kind == crate::plan::OperationKind::Query,
+            deduplicate,
             traceparent: span.traceparent(),
             response_headers: self.settings.response_headers.clone(),
+            shared_parse: slot.clone(),
         };
         let timeout = self.settings.timeout;
         let started = std::time::Instant::now();
         let answer = tokio::time::timeout(timeout, self.settings.transport.send(request)).await;
-        let answer = parse_answer(service, timeout, answer);
+        let shared = slot.as_deref().and_then(ParseSlot::get);
+        let answer = parse_answer(service, timeout, answer, shared.map(Arc::as_ref));
         let code = answer.as_ref().err().and_then(GraphqlError::code);
         crate::telemetry::metrics::record_fetch(service, started.elapsed(), code);
         if let Err(error) = &answer {
@@ -420,6 +426,7 @@ fn parse_answer(
     service: &str,
     timeout: Duration,
     answer: Result<Result<Bytes, TransportError>, tokio::time::error::Elapsed>,
+    shared: Option<&SharedParse>,
 ) -> Result<parse::Answer, GraphqlError> {
     let bytes = match answer {
         Err(_) => {
@@ -444,7 +451,11 @@ fn parse_answer(
         }
         Ok(Ok(bytes)) => bytes,
     };
-    match parse::answer(&bytes) {
+    let parsed = match shared {
+        Some(shared) => shared.answer(&bytes),
+        None => parse::answer(&bytes),
+    };
+    match parsed {
         Ok(Some(answer)) if answer.is_graphql() => Ok(answer),
         Ok(_) => Err(GraphqlError::new(
             format!("subgraph `{service}` answered JSON that is not a GraphQL response (no `data` or `errors`)"),

@@ -29,6 +29,9 @@ pub struct SubgraphRequest {
     /// Where the headers of the subgraph's answer go (the client response's `cache-control`
     /// and passed headers, [`crate::headers`]); `None` keeps them nowhere.
     pub response_headers: Option<Arc<dyn AnswerHeaders>>,
+    /// Where a deduplicating transport tells the requester which shared parse its answer
+    /// belongs to ([`super::shared_parse`]); `None` when the requester parses alone.
+    pub shared_parse: Option<Arc<super::shared_parse::ParseSlot>>,
 }
 
 /// Receives the headers of a subgraph's answer, once per answer used.

@@ -63,6 +63,7 @@ impl Probe {
                 deduplicate: false,
                 traceparent: None,
                 response_headers: None,
+                shared_parse: None,
             };
             async move {
                 match tokio::time::timeout(self.timeout, transport.send(request)).await {

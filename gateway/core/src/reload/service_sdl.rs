@@ -25,6 +25,7 @@ pub async fn fetch_service_sdl(
         deduplicate: false,
         traceparent: None,
         response_headers: None,
+        shared_parse: None,
     };
     let body = tokio::time::timeout(timeout, transport.send(request))
         .await

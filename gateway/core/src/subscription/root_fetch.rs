@@ -136,6 +136,7 @@ mod tests {
             deduplicate: false,
             traceparent: None,
             response_headers: None,
+            shared_parse: None,
         }
     }
 
