@@ -55,7 +55,9 @@ impl State<'_> {
     }
 
     async fn run_batch(&self, batch: &FetchBatch, members: Vec<Member<'_>>) {
-        let fields = members.iter().map(|m| m.field + 1).max().unwrap_or(0);
+        // Every field the operation declares gets its list, even one whose members all ran on
+        // their own: the subgraph requires each declared `$rK`.
+        let fields = batch.members.iter().map(|m| m.field + 1).max().unwrap_or(0);
         let mut representations: Vec<Representations<'_>> =
             (0..fields).map(|_| Representations::default()).collect();
         let mut targets: Vec<Targets> = (0..members.len()).map(|_| Targets::default()).collect();
