@@ -62,7 +62,14 @@ fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-async fn run_case(dir: &Path) -> Vec<String> {
+/// Subgraph requests of the solo runs and of the runs together ([`answers_together`]).
+#[derive(Default)]
+struct Sharing {
+    alone: usize,
+    together: usize,
+}
+
+async fn run_case(dir: &Path, sharing: &mut Sharing) -> Vec<String> {
     let mut failures = Vec::new();
     let sdl = read(&inherited(dir, "supergraph.graphql"));
     let supergraph = match Supergraph::parse(&sdl) {
@@ -72,7 +79,7 @@ async fn run_case(dir: &Path) -> Vec<String> {
     let data: serde_json::Map<String, Value> =
         serde_json::from_str(&read(&inherited(dir, "subgraphs.json")))
             .expect("subgraphs.json is a JSON object");
-    let mock = Arc::new(MockSubgraphs::new(data));
+    let mock = Arc::new(MockSubgraphs::new(data.clone()));
     let gateway = Gateway::with_transport(supergraph, GatewaySettings::default(), mock.clone());
     let query = read(&dir.join("operation.graphql"));
     let variables: serde_json::Map<String, Value> =
@@ -109,12 +116,69 @@ async fn run_case(dir: &Path) -> Vec<String> {
         subscription: is_subscription.then(|| SubscriptionFetches(mock.clone())),
         ..Default::default()
     };
-    let response = gateway.execute(request, &options).await;
+    let is_query = !is_subscription && !query_is_mutation(request.query.as_deref());
+    let response = gateway.execute(request.clone(), &options).await;
     let value = serde_json::to_value(&response).expect("response serialises");
     let mut text = serde_json::to_string_pretty(&value).expect("response prints");
     text.push('\n');
     failures.extend(expect_file(&dir.join("response.json"), &text));
+    if is_query {
+        let alone = mock.log.lock().expect("log").len();
+        let together = MockSubgraphs::new(data).yielding(1);
+        let sent = answers_together(&sdl, together, &request, &value, dir, &mut failures).await;
+        sharing.alone += alone;
+        sharing.together += sent;
+    }
     failures
+}
+
+fn query_is_mutation(query: Option<&str>) -> bool {
+    query.is_some_and(|q| q.trim_start().starts_with("mutation"))
+}
+
+/// How many clients send the case's query at once in [`answers_together`].
+const TOGETHER: usize = 3;
+
+/// The case's query from [`TOGETHER`] clients at once, over subgraphs slow enough that their
+/// requests are in flight together: deduplication shares each subgraph answer among them (one
+/// parse, merged into each response by reference), and every client must get the response the
+/// query gets alone (`alone`; errors compared in any order, as parallel fetches may report
+/// them in another). Returns the subgraph requests sent.
+async fn answers_together(
+    sdl: &str,
+    mock: MockSubgraphs,
+    request: &GraphqlRequest,
+    alone: &Value,
+    dir: &Path,
+    failures: &mut Vec<String>,
+) -> usize {
+    let mock = Arc::new(mock);
+    let supergraph = Supergraph::parse(sdl).expect("parsed once already");
+    let gateway = Gateway::with_transport(supergraph, GatewaySettings::default(), mock.clone());
+    let options = RequestOptions::default();
+    let responses = futures::future::join_all(
+        (0..TOGETHER).map(|_| gateway.execute(request.clone(), &options)),
+    )
+    .await;
+    let comparable = |response: &Value| {
+        let mut response = response.clone();
+        if let Some(errors) = response.get_mut("errors").and_then(Value::as_array_mut) {
+            errors.sort_by_key(|e| e.to_string());
+        }
+        response
+    };
+    let expected = comparable(alone);
+    for (client, response) in responses.iter().enumerate() {
+        let value = serde_json::to_value(response).expect("response serialises");
+        if comparable(&value) != expected {
+            failures.push(format!(
+                "{}: client {client} of {TOGETHER} sending together got\n{value:#}\ninstead of\n{alone:#}",
+                dir.display()
+            ));
+        }
+    }
+    let sent = mock.log.lock().expect("log").len();
+    sent
 }
 
 fn cases() -> Vec<PathBuf> {
@@ -144,9 +208,21 @@ async fn every_fixture_plans_and_answers_as_expected() {
     let cases = cases();
     assert!(!cases.is_empty(), "no fixtures found");
     let mut failures = Vec::new();
+    let mut sharing = Sharing::default();
     for case in &cases {
-        failures.extend(run_case(case).await);
+        failures.extend(run_case(case, &mut sharing).await);
     }
+    // The runs together share: far fewer requests than each client sending its own.
+    println!(
+        "{TOGETHER} clients together sent {} subgraph requests where one sent {}",
+        sharing.together, sharing.alone
+    );
+    assert!(
+        sharing.together < 2 * sharing.alone,
+        "{TOGETHER} clients together sent {} subgraph requests where one sent {}: deduplication did not share",
+        sharing.together,
+        sharing.alone
+    );
     assert!(
         failures.is_empty(),
         "{} of {} fixture cases failed:\n\n{}",

@@ -15,7 +15,7 @@ use std::fmt;
 
 /// A subgraph's GraphQL response: `data` as a tree, `errors` as sent (rare and small, read by
 /// [`crate::error::GraphqlError::from_subgraph_json`]); anything else is skipped.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Answer {
     /// `Some(Data::Null)` for `"data": null`, `None` when the key is absent.
     pub data: Option<Data>,

@@ -8,8 +8,9 @@
 //! batch waits on work that waits on it.
 
 use super::entities::{self, EntityAnswer, Representations, Targets};
-use super::{State, aliases, entity_count_error, entity_errors, request_body};
-use crate::data::{Data, parse};
+use super::{
+    Received, State, aliases, entity_count_error, entity_errors, entity_list, request_body,
+};
 use crate::error::{ErrorCode, GraphqlError};
 use crate::plan::{FetchBatch, FetchNode, PathSegment, PlanNode, leading_fetch};
 use futures::future::join_all;
@@ -85,8 +86,10 @@ impl State<'_> {
                 }
                 None => None,
             };
-            let mut fields =
-                answer.map(|answer| split_answer(answer, &members, &representations, &targets));
+            let mut answer = answer;
+            let mut fields = answer
+                .as_mut()
+                .map(|answer| split_answer(answer, &members, &representations, &targets));
             for (index, member) in members.iter().enumerate() {
                 self.wait_for_merged(&member.fetch.merge_after).await;
                 if let Some((general_errors, fields)) = &mut fields {
@@ -118,7 +121,7 @@ impl State<'_> {
         batch: &FetchBatch,
         members: &[Member<'_>],
         representations: &[Representations<'_>],
-    ) -> Option<Result<parse::Answer, GraphqlError>> {
+    ) -> Option<Result<Received, GraphqlError>> {
         let first = members.first()?;
         if representations.iter().all(|r| r.texts.is_empty()) {
             return None;
@@ -163,7 +166,7 @@ impl State<'_> {
         members: &[Member<'_>],
         index: usize,
         general_errors: &mut Vec<Value>,
-        fields: &mut [FieldAnswer],
+        fields: &mut [FieldAnswer<'_>],
         representations: &[Representations<'_>],
         targets: &[Targets],
     ) {
@@ -213,8 +216,8 @@ impl State<'_> {
 
 /// One `_entities` field of a batch's answer, with its errors (their paths starting at
 /// `_entities`, as for a fetch sent alone).
-struct FieldAnswer {
-    answer: EntityAnswer,
+struct FieldAnswer<'a> {
+    answer: EntityAnswer<'a>,
     errors: Vec<Value>,
     /// Whether its first member has merged (and reported what only it reports).
     reported: bool,
@@ -225,18 +228,18 @@ struct FieldAnswer {
 }
 
 /// The answer's errors that belong to no field, and each field's entities and errors.
-fn split_answer(
-    mut answer: parse::Answer,
+fn split_answer<'a>(
+    answer: &'a mut Received,
     members: &[Member<'_>],
     representations: &[Representations<'_>],
     targets: &[Targets],
-) -> (Vec<Value>, Vec<FieldAnswer>) {
+) -> (Vec<Value>, Vec<FieldAnswer<'a>>) {
     let names: Vec<String> = (0..representations.len())
         .map(|field| format!("_e{field}"))
         .collect();
     let mut field_errors: Vec<Vec<Value>> = vec![Vec::new(); names.len()];
     let mut general_errors = Vec::new();
-    let errors = answer.take_errors();
+    let (errors, mut data) = answer.parts();
     let answer_had_errors = !errors.is_empty();
     for mut error in errors {
         let first = error
@@ -251,25 +254,18 @@ fn split_answer(
             None => general_errors.push(error),
         }
     }
-    let mut data = match answer.data.take() {
-        Some(Data::Object(data)) => data,
-        _ => Default::default(),
-    };
     let fields = names
         .iter()
         .zip(field_errors)
         .enumerate()
         .map(|(field, (name, errors))| {
-            let mut entities = match data.remove(name.as_str()) {
-                Some(Data::List(entities)) => entities,
-                _ => Vec::new(),
-            };
+            let mut entities = entity_list(&mut data, name);
             let internal_aliases = members
                 .iter()
                 .find(|m| m.field == field)
                 .is_some_and(|m| m.fetch.internal_aliases);
             if internal_aliases {
-                entities.iter_mut().for_each(aliases::restore);
+                entities.to_mut().iter_mut().for_each(aliases::restore);
             }
             let field_targets = || {
                 members

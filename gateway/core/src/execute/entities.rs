@@ -7,6 +7,7 @@ use crate::data::{Data, FastMap, FxHasher, write};
 use crate::error::PathItem;
 use crate::plan::{EntityRepresentation, FetchNode, PathSegment};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Distinct representations as JSON text, each with the `__typename` it was sent with.
@@ -135,10 +136,13 @@ fn representation_text(
 
 /// An `_entities` answer on its way into the response: the entities, and what each merge
 /// needs to know about them.
-pub(super) struct EntityAnswer {
-    pub(super) entities: Vec<Data>,
-    /// How many targets still take each entity: the last one moves it, the others take what
-    /// they lack from it by reference (cloned field by field, never the whole entity).
+pub(super) struct EntityAnswer<'a> {
+    /// Owned when the answer was this request's alone; borrowed from an answer other
+    /// requesters share ([`super::Received::Shared`]), which is only ever read.
+    pub(super) entities: Cow<'a, [Data]>,
+    /// How many targets still take each entity: the last one moves it (when owned), the others
+    /// take what they lack from it by reference (cloned field by field, never the whole
+    /// entity).
     uses: Vec<usize>,
     /// Entities the subgraph nulled for an error inside them ([`entities_nulled_by_errors`]).
     nulled: Vec<usize>,
@@ -147,10 +151,10 @@ pub(super) struct EntityAnswer {
     named_as_sent: Vec<bool>,
 }
 
-impl EntityAnswer {
+impl<'a> EntityAnswer<'a> {
     /// `targets` are all the target lists that will take from these entities.
     pub(super) fn new<'t>(
-        entities: Vec<Data>,
+        entities: Cow<'a, [Data]>,
         errors: &[Value],
         sent_typenames: &[&str],
         targets: impl IntoIterator<Item = &'t Targets>,
@@ -190,9 +194,9 @@ impl EntityAnswer {
             .collect();
         paths::for_each_target_mut(merged, path, &positions, &mut |target_index, target| {
             let index = targets.targets[target_index].1;
-            let Some(slot) = self.entities.get_mut(index) else {
+            if index >= self.entities.len() {
                 return;
-            };
+            }
             // The subgraph nulled the entity for an error inside it (a non-null field
             // failed): the object is null, and shaping moves the null up from there.
             if self.nulled.contains(&index) {
@@ -208,15 +212,19 @@ impl EntityAnswer {
                     .get("__typename")
                     .is_some_and(|t| t.as_str() != Some(sent));
             self.uses[index] -= 1;
-            if self.uses[index] > 0 {
-                paths::deep_merge_from(target, slot, keeps_its_type.then_some("__typename"));
-                return;
+            match &mut self.entities {
+                Cow::Owned(entities) if self.uses[index] == 0 => {
+                    let mut entity = std::mem::take(&mut entities[index]);
+                    if keeps_its_type && let Data::Object(fields) = &mut entity {
+                        fields.remove("__typename");
+                    }
+                    paths::deep_merge(target, entity);
+                }
+                entities => {
+                    let skip = keeps_its_type.then_some("__typename");
+                    paths::deep_merge_from(target, &entities[index], skip);
+                }
             }
-            let mut entity = std::mem::take(slot);
-            if keeps_its_type && let Data::Object(fields) = &mut entity {
-                fields.remove("__typename");
-            }
-            paths::deep_merge(target, entity);
         });
     }
 }

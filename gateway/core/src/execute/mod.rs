@@ -34,6 +34,7 @@ pub use dedup::DedupTransport;
 use entities::{EntityAnswer, Representations, Targets};
 use futures::future::{BoxFuture, join_all};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -42,7 +43,7 @@ pub use transport::{HttpTransport, SubgraphRequest, SubgraphTransport, Transport
 
 pub use paths::deep_merge;
 pub(crate) use paths::objects_at;
-pub use shared_parse::{ParseSlot, SharedParse};
+pub use shared_parse::{ParseSlot, Received, SharedParse};
 pub use stepwise::Stepwise;
 
 /// Where subgraphs live and how long they may take.
@@ -309,7 +310,7 @@ impl State<'_> {
         fetch: &FetchNode,
         variables: &Map<String, Value>,
         representations: &[(&str, &[Vec<u8>])],
-    ) -> Result<parse::Answer, GraphqlError> {
+    ) -> Result<Received, GraphqlError> {
         let body = request_body(&fetch.operation, variables, representations).map_err(|error| {
             GraphqlError::new(
                 format!(
@@ -322,7 +323,7 @@ impl State<'_> {
         self.send(fetch, body.into()).await
     }
 
-    async fn send(&self, fetch: &FetchNode, body: Bytes) -> Result<parse::Answer, GraphqlError> {
+    async fn send(&self, fetch: &FetchNode, body: Bytes) -> Result<Received, GraphqlError> {
         let service = fetch.service_name.as_str();
         let url = self.settings.urls.get(service).cloned().unwrap_or_default();
         let mut span = crate::telemetry::traces::fetch_span(fetch, self.settings.operation_name);
@@ -356,13 +357,12 @@ impl State<'_> {
         fetch: &FetchNode,
         path: Option<&[PathSegment]>,
         batch: Option<EntityBatch<'_>>,
-        mut response: parse::Answer,
+        mut response: Received,
     ) {
         let service = fetch.service_name.as_str();
-        let errors = response.take_errors();
-        let mut data = response.data.take().unwrap_or(Data::Null);
+        let (errors, mut data) = response.parts();
         if fetch.internal_aliases {
-            aliases::restore(&mut data);
+            aliases::restore(data.to_mut());
         }
         let mut merged = self.data.lock().unwrap_or_else(|e| e.into_inner());
         let (Some(batch), Some(path)) = (batch, path) else {
@@ -375,16 +375,13 @@ impl State<'_> {
                     .with_service(service),
                 );
             }
-            deep_merge(&mut merged, data);
+            match data {
+                Cow::Owned(data) => deep_merge(&mut merged, data),
+                Cow::Borrowed(data) => paths::deep_merge_from(&mut merged, data, None),
+            }
             return;
         };
-        let entities = match data {
-            Data::Object(mut data) => match data.remove("_entities") {
-                Some(Data::List(entities)) => entities,
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+        let entities = entity_list(&mut data, "_entities");
         let sent_typenames = &batch.representations.sent_typenames;
         if !errors.is_empty() {
             let targets = batch.targets.paths(&merged, path);
@@ -410,6 +407,22 @@ impl State<'_> {
     }
 }
 
+/// The list at `field` of an answer's `data` (`_entities`, or a batch's `_eK`): moved out of
+/// data held alone, borrowed from shared data; empty when absent or not a list.
+fn entity_list<'a>(data: &mut Cow<'a, Data>, field: &str) -> Cow<'a, [Data]> {
+    let list = match data {
+        Cow::Owned(data) => match data.as_object_mut().and_then(|data| data.remove(field)) {
+            Some(Data::List(entities)) => return Cow::Owned(entities),
+            _ => None,
+        },
+        Cow::Borrowed(data) => {
+            let data: &'a Data = *data;
+            data.get(field).and_then(Data::as_list)
+        }
+    };
+    list.map_or(Cow::Owned(Vec::new()), Cow::Borrowed)
+}
+
 /// The error for an `_entities` list that does not answer every representation.
 fn entity_count_error(service: &str, entities: usize, representations: usize) -> GraphqlError {
     GraphqlError::new(
@@ -427,7 +440,7 @@ fn parse_answer(
     timeout: Duration,
     answer: Result<Result<Bytes, TransportError>, tokio::time::error::Elapsed>,
     shared: Option<&SharedParse>,
-) -> Result<parse::Answer, GraphqlError> {
+) -> Result<Received, GraphqlError> {
     let bytes = match answer {
         Err(_) => {
             return Err(GraphqlError::new(
@@ -453,7 +466,7 @@ fn parse_answer(
     };
     let parsed = match shared {
         Some(shared) => shared.answer(&bytes),
-        None => parse::answer(&bytes),
+        None => parse::answer(&bytes).map(|answer| answer.map(Received::Owned)),
     };
     match parsed {
         Ok(Some(answer)) if answer.is_graphql() => Ok(answer),

@@ -42,6 +42,9 @@ pub(crate) struct MockSubgraphs {
     /// Answers given through [`MockSubgraphs::answer`], by (subgraph, query): the data never
     /// changes, and the reference executor asks the same small queries again and again.
     answered: Mutex<std::collections::HashMap<(String, String), Value>>,
+    /// Times every answer yields to the runtime first, so that requests sent together are in
+    /// flight together (deduplication then shares them).
+    yields: u64,
 }
 
 impl MockSubgraphs {
@@ -50,7 +53,14 @@ impl MockSubgraphs {
             data,
             log: Mutex::new(Vec::new()),
             answered: Mutex::new(std::collections::HashMap::new()),
+            yields: 0,
         }
+    }
+
+    /// The mock, answering every request only after yielding `times` to the runtime.
+    pub(crate) fn yielding(mut self, times: u64) -> Self {
+        self.yields = times;
+        self
     }
 }
 
@@ -94,7 +104,8 @@ impl SubgraphTransport for MockSubgraphs {
                     reason: "connection refused".into(),
                 });
             }
-            for _ in 0..data.get("__late").and_then(Value::as_u64).unwrap_or(0) {
+            let late = data.get("__late").and_then(Value::as_u64).unwrap_or(0);
+            for _ in 0..late + self.yields {
                 tokio::task::yield_now().await;
             }
             let query = body["query"].as_str().unwrap_or_default();
