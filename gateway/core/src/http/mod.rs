@@ -20,6 +20,7 @@ mod multipart;
 mod multipart_subscription;
 mod precompressed;
 mod ready;
+mod response_body;
 mod socket;
 mod sse;
 mod streamed;
@@ -250,7 +251,7 @@ async fn get_graphql(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return http;
     }
-    respond_graphql(media, &response)
+    respond_graphql(media, response)
 }
 
 /// `max_body_bytes`, for the message of a refused body.
@@ -294,7 +295,7 @@ async fn post_graphql(
         return multipart::answer(gateway, request, options, media).await;
     }
     let response = gateway.execute(request, &options).await;
-    respond_graphql(media, &response)
+    respond_graphql(media, response)
 }
 
 async fn request_options(
@@ -385,13 +386,19 @@ impl ResponseMedia {
     }
 }
 
-fn respond_graphql(media: ResponseMedia, response: &GraphqlResponse) -> Response {
+fn respond_graphql(media: ResponseMedia, mut response: GraphqlResponse) -> Response {
     let status = if response.is_request_error() && media == ResponseMedia::GraphqlResponseJson {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    let mut http = respond(media, response, status);
+    let mut http = match response_body::graphql_parts(&mut response) {
+        Some(Ok(body)) => {
+            (status, [(header::CONTENT_TYPE, media.content_type())], body).into_response()
+        }
+        Some(Err(())) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        None => respond(media, &response, status),
+    };
     // What the subgraphs' answers give the client: merged `cache-control`, passed headers.
     for (name, value) in &response.headers {
         http.headers_mut().append(name, value.clone());

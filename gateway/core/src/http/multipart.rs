@@ -37,7 +37,7 @@ pub(super) async fn answer(
     }));
     let Some(first) = payloads.recv().await else {
         return match finished.await {
-            Ok(response) => respond_graphql(media, &response),
+            Ok(response) => respond_graphql(media, response),
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         };
     };
