@@ -1,5 +1,6 @@
 //! Objects of the response tree: fields in order, searched linearly.
 
+use super::text::same_bytes;
 use super::{Data, Str};
 
 /// An object's fields in the order they arrived (or were added). Keys are unique when built
@@ -33,7 +34,9 @@ impl Object {
     }
 
     fn position_of_bytes(&self, key: &[u8]) -> Option<usize> {
-        self.fields.iter().position(|(k, _)| k.as_bytes() == key)
+        self.fields
+            .iter()
+            .position(|(k, _)| same_bytes(k.as_bytes(), key))
     }
 
     pub fn get(&self, key: &str) -> Option<&Data> {
@@ -50,9 +53,13 @@ impl Object {
         let (before, after) = self.fields.split_at(start);
         let found = after
             .iter()
-            .position(|(k, _)| k.as_bytes() == key)
+            .position(|(k, _)| same_bytes(k.as_bytes(), key))
             .map(|i| start + i)
-            .or_else(|| before.iter().position(|(k, _)| k.as_bytes() == key))?;
+            .or_else(|| {
+                before
+                    .iter()
+                    .position(|(k, _)| same_bytes(k.as_bytes(), key))
+            })?;
         *cursor = found + 1;
         Some(&self.fields[found].1)
     }
@@ -63,7 +70,7 @@ impl Object {
     /// that keeps a hint per place finds each key at the first comparison.
     fn position_hinted(&self, key: &str, hint: &mut usize) -> Option<usize> {
         if let Some((k, _)) = self.fields.get(*hint)
-            && k.as_bytes() == key.as_bytes()
+            && same_bytes(k.as_bytes(), key.as_bytes())
         {
             return Some(*hint);
         }
