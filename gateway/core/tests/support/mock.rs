@@ -58,6 +58,7 @@ impl MockSubgraphs {
     }
 
     /// The mock, answering every request only after yielding `times` to the runtime.
+    #[allow(dead_code, reason = "only the fixture test sends queries together")]
     pub(crate) fn yielding(mut self, times: u64) -> Self {
         self.yields = times;
         self
