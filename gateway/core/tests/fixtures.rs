@@ -177,8 +177,7 @@ async fn answers_together(
             ));
         }
     }
-    let sent = mock.log.lock().expect("log").len();
-    sent
+    mock.log.lock().expect("log").len()
 }
 
 fn cases() -> Vec<PathBuf> {

@@ -163,7 +163,8 @@ mod tests {
         let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
         for len in 0..=text.len() {
             let a = &text[..len];
-            assert!(same_bytes(a, &a.to_vec()), "{len} bytes equal to a copy");
+            let copy = a.to_vec();
+            assert!(same_bytes(a, &copy), "{len} bytes equal to a copy");
             for at in 0..len {
                 let mut changed = a.to_vec();
                 changed[at] ^= 0x20;

@@ -416,7 +416,7 @@ fn entity_list<'a>(data: &mut Cow<'a, Data>, field: &str) -> Cow<'a, [Data]> {
             _ => None,
         },
         Cow::Borrowed(data) => {
-            let data: &'a Data = *data;
+            let data: &'a Data = data;
             data.get(field).and_then(Data::as_list)
         }
     };

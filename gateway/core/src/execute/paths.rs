@@ -229,7 +229,7 @@ pub(crate) fn deep_merge_from(target: &mut Data, source: &Data, skip_key: Option
                 if skip_key.is_some_and(|skip| key.as_bytes() == skip.as_bytes()) {
                     continue;
                 }
-                match target.get_mut_by_key(&key) {
+                match target.get_mut_by_key(key) {
                     Some(existing) => deep_merge_from(existing, value, None),
                     None => target.push_before(key.clone(), value.clone(), source.len()),
                 }

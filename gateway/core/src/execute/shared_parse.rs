@@ -144,12 +144,12 @@ mod tests {
         for _ in 0..3 {
             shared.join();
         }
-        let alone = parse::answer(BODY).unwrap().unwrap();
+        let alone = parse::answer(BODY).expect("JSON").expect("an object");
         let mut first = received(shared.answer(BODY));
         let second = received(shared.answer(BODY));
         let third = received(shared.answer(BODY));
         assert!(
-            shared.0.lock().unwrap().parsed.is_none(),
+            shared.0.lock().expect("lock").parsed.is_none(),
             "the last reader took the slot's hold"
         );
         let (Received::Shared(a), Received::Shared(b), Received::Shared(c)) =
@@ -180,7 +180,7 @@ mod tests {
         shared.join();
         let only = received(shared.answer(BODY));
         assert!(matches!(only, Received::Owned(_)));
-        assert!(shared.0.lock().unwrap().parsed.is_none());
+        assert!(shared.0.lock().expect("lock").parsed.is_none());
 
         let broken = SharedParse::default();
         broken.join();
