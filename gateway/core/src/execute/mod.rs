@@ -6,7 +6,8 @@
 //! 2. Fetch: build the variables (and, under a Flatten, the deduplicated representations of the
 //!    objects at the path, skipping objects whose key is null; one request per distinct set of
 //!    `@fromContext` values, read from each object's context ancestor), send it through the transport
-//!    under the subgraph's timeout, parse the answer once into [`Data`], and merge `data` (or
+//!    under the subgraph's timeout, parse the answer once into [`Data`] (once for all the
+//!    requesters of a deduplicated request, each merging from it by reference), and merge `data` (or
 //!    each `_entities` item, into the object its representation came from, found again by its
 //!    list positions) as it lands, or, where the plan says the fetch writes places an earlier
 //!    fetch running alongside writes too, after that fetch has merged (plan order, not arrival
