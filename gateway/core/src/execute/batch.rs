@@ -194,14 +194,7 @@ impl State<'_> {
                 if !reported_here {
                     continue;
                 }
-                let error = aliases::restore_path(
-                    GraphqlError::from_subgraph_json(error),
-                    member.fetch.internal_aliases,
-                );
-                let entities = &field.answer.entities;
-                for error in entity_errors::repath_entity_error(error, &object_paths, entities) {
-                    self.push_error(error.with_service(service));
-                }
+                self.push_entity_error(error, member.fetch, &object_paths, &field.answer.entities);
             }
         }
         let count = field.answer.entities.len();

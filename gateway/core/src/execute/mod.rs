@@ -206,6 +206,24 @@ impl State<'_> {
             .push(error);
     }
 
+    /// Reports an error of `fetch`'s `_entities` answer at every object its representation came
+    /// from (`targets`: each object's response path and representation index).
+    fn push_entity_error(
+        &self,
+        error: &Value,
+        fetch: &FetchNode,
+        targets: &[(Vec<crate::error::PathItem>, usize)],
+        entities: &[Data],
+    ) {
+        let error = aliases::restore_path(
+            GraphqlError::from_subgraph_json(error),
+            fetch.internal_aliases,
+        );
+        for error in entity_errors::repath_entity_error(error, targets, entities) {
+            self.push_error(error.with_service(&fetch.service_name));
+        }
+    }
+
     /// The representations of the objects at `path`, deduplicated, in one batch; or, when the
     /// fetch takes context arguments, one batch per distinct set of context values, with those
     /// values as variables.
@@ -387,13 +405,7 @@ impl State<'_> {
         if !errors.is_empty() {
             let targets = batch.targets.paths(&merged, path);
             for error in &errors {
-                let error = aliases::restore_path(
-                    GraphqlError::from_subgraph_json(error),
-                    fetch.internal_aliases,
-                );
-                for error in entity_errors::repath_entity_error(error, &targets, &entities) {
-                    self.push_error(error.with_service(service));
-                }
+                self.push_entity_error(error, fetch, &targets, &entities);
             }
         }
         if entities.len() != sent_typenames.len() && errors.is_empty() {
